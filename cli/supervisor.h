@@ -1,0 +1,33 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace verkosto::cli {
+
+// One program the supervisor keeps running.
+struct Child {
+  std::string name;
+  std::string path;               // executable
+  std::vector<std::string> args;  // without argv[0]
+};
+
+struct SupervisorOptions {
+  // First restart delay after a crash; doubles per crash up to max_restart_delay,
+  // and resets once a child has run for `stable_after`.
+  std::chrono::milliseconds restart_delay{500};
+  std::chrono::milliseconds max_restart_delay{30000};
+  std::chrono::milliseconds stable_after{60000};
+  // On shutdown, how long children get after SIGTERM before SIGKILL.
+  std::chrono::milliseconds stop_grace{10000};
+};
+
+// Starts `children` in order, each in its own process group (so a terminal's
+// Ctrl-C reaches only the supervisor), restarts any that exits while the
+// system is up (logging exit status and restart), and on SIGINT/SIGTERM stops
+// them all in reverse order. Blocks until then; returns the exit code
+// (0 after a clean stop, 1 if a child could not be started at all).
+int Supervise(const std::vector<Child>& children, const SupervisorOptions& options);
+
+}  // namespace verkosto::cli

@@ -1,0 +1,45 @@
+# verkosto_library(NAME SOURCES ... DEPS ...): one of our own static libraries.
+# Headers are included as "<dir>/<file>.h" relative to libs/ or services/.
+function(verkosto_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;INCLUDE" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_link_libraries(${name} PUBLIC ${ARG_DEPS} PRIVATE verkosto_warnings)
+  if(ARG_INCLUDE)
+    target_include_directories(${name} PUBLIC ${ARG_INCLUDE})
+  endif()
+endfunction()
+
+# verkosto_test(NAME SOURCES ... DEPS ...): a GoogleTest binary registered with ctest.
+function(verkosto_test name)
+  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;DEPS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main
+                                        verkosto_warnings)
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
+    PROPERTIES ENVIRONMENT "VERKOSTO_BIN_DIR=${CMAKE_BINARY_DIR}/bin"
+               LABELS "${ARG_LABELS}"
+               TIMEOUT "${ARG_TIMEOUT}")
+endfunction()
+
+# verkosto_executable(NAME SOURCES ... DEPS ...): a program installed to bin/.
+function(verkosto_executable name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} verkosto_warnings)
+  set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
+  install(TARGETS ${name} RUNTIME DESTINATION bin)
+endfunction()
+
+# verkosto_embed_sql(TARGET DIR NAMESPACE FUNCTION FIRST): compiles the
+# numbered migrations in DIR (the first numbered FIRST) into TARGET as
+# `NAMESPACE::FUNCTION()`.
+function(verkosto_embed_sql target dir ns fn first)
+  file(GLOB sql_files CONFIGURE_DEPENDS ${dir}/*.sql)
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/${target}_migrations.cpp)
+  add_custom_command(OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DDIR=${dir} -DOUTPUT=${out} -DNAMESPACE=${ns} -DFUNCTION=${fn} -DFIRST=${first}
+            -P ${PROJECT_SOURCE_DIR}/cmake/EmbedSql.cmake
+    DEPENDS ${sql_files} ${PROJECT_SOURCE_DIR}/cmake/EmbedSql.cmake
+    COMMENT "Embedding migrations of ${dir}")
+  target_sources(${target} PRIVATE ${out})
+endfunction()

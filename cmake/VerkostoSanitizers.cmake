@@ -1,0 +1,12 @@
+# Sanitizers apply to everything we compile (the test preset turns them on).
+if(VERKOSTO_SANITIZE AND VERKOSTO_TSAN)
+  message(FATAL_ERROR "VERKOSTO_SANITIZE and VERKOSTO_TSAN cannot be combined")
+endif()
+if(VERKOSTO_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+if(VERKOSTO_TSAN)
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+endif()

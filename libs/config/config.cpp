@@ -1,0 +1,152 @@
+#include "config/config.h"
+
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace verkosto::config {
+
+namespace {
+
+const char* const kLogLevels[] = {"trace", "debug", "info", "warn", "error", "critical", "off"};
+
+Status CheckEndpoint(const std::string& value, const std::string& field, bool optional) {
+  if (value.empty()) {
+    return optional ? Status::Ok() : Status::InvalidArgument(field, "is required");
+  }
+  if (value.rfind("ipc://", 0) == 0) {
+    if (value.size() - 6 >= 107) {
+      return Status::InvalidArgument(field, "ipc path is longer than 106 bytes");
+    }
+    return Status::Ok();
+  }
+  if (value.rfind("tcp://", 0) == 0 || value.rfind("inproc://", 0) == 0) return Status::Ok();
+  return Status::InvalidArgument(field, "must start with ipc://, tcp:// or inproc://");
+}
+
+}  // namespace
+
+Result<ServiceConfig> SystemConfig::Service(const std::string& name) const {
+  const auto it = services.find(name);
+  if (it == services.end()) return Status::NotFound("no service '" + name + "' in the config");
+  return it->second;
+}
+
+SystemConfig DefaultSystemConfig(const std::string& data_dir, const std::string& run_dir,
+                                 int http_port) {
+  SystemConfig config;
+  config.data_dir = data_dir;
+  config.http_port = http_port;
+  const std::map<std::string, std::vector<std::string>> consumes = {
+      {"networks", {}},
+      {"nominations", {"networks"}},
+      {"notifications", {"networks", "nominations"}},
+      {"gateway", {}},
+  };
+  for (const std::string& name : ServiceNames()) {
+    ServiceConfig service;
+    service.name = name;
+    service.database = data_dir + "/" + name + ".db";
+    service.rpc_endpoint = "ipc://" + run_dir + "/" + name + ".sock";
+    if (name != "gateway") service.hint_endpoint = "ipc://" + run_dir + "/" + name + ".hints";
+    service.consumes = consumes.at(name);
+    config.services[name] = service;
+  }
+  return config;
+}
+
+Result<SystemConfig> ParseSystemConfig(const std::string& toml_text) {
+  toml::table root;
+  try {
+    root = toml::parse(toml_text);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream where;
+    where << "line " << e.source().begin.line;
+    return Status::InvalidArgument(where.str(), std::string(e.description()));
+  }
+  SystemConfig config;
+  config.data_dir = root["data_dir"].value_or(config.data_dir);
+  config.http_host = root["http"]["host"].value_or(config.http_host);
+  const int64_t port = root["http"]["port"].value_or(int64_t{config.http_port});
+  if (port < 0 || port > 65535) return Status::InvalidArgument("http.port", "must be 0..65535");
+  config.http_port = static_cast<int>(port);
+
+  const toml::table* services = root["services"].as_table();
+  if (services == nullptr) return Status::InvalidArgument("services", "is required");
+  for (const auto& [key, node] : *services) {
+    const std::string name(key.str());
+    const std::string prefix = "services." + name;
+    const toml::table* t = node.as_table();
+    if (t == nullptr) return Status::InvalidArgument(prefix, "must be a table");
+    ServiceConfig service;
+    service.name = name;
+    service.database = (*t)["database"].value_or(std::string());
+    service.rpc_endpoint = (*t)["rpc"].value_or(std::string());
+    service.hint_endpoint = (*t)["hints"].value_or(std::string());
+    service.log_level = (*t)["log_level"].value_or(std::string("info"));
+    service.poll_interval_ms = static_cast<int>((*t)["poll_interval_ms"].value_or(int64_t{1000}));
+    if (service.database.empty())
+      return Status::InvalidArgument(prefix + ".database", "is required");
+    VERKOSTO_RETURN_IF_ERROR(CheckEndpoint(service.rpc_endpoint, prefix + ".rpc", false));
+    VERKOSTO_RETURN_IF_ERROR(CheckEndpoint(service.hint_endpoint, prefix + ".hints", true));
+    bool level_ok = false;
+    for (const char* level : kLogLevels) level_ok = level_ok || service.log_level == level;
+    if (!level_ok) {
+      return Status::InvalidArgument(
+          prefix + ".log_level", "must be one of trace, debug, info, warn, error, critical, off");
+    }
+    if (service.poll_interval_ms < 10) {
+      return Status::InvalidArgument(prefix + ".poll_interval_ms", "must be at least 10");
+    }
+    if (const toml::array* consumes = (*t)["consumes"].as_array()) {
+      for (const auto& item : *consumes) {
+        const auto producer = item.value<std::string>();
+        if (!producer) return Status::InvalidArgument(prefix + ".consumes", "must list names");
+        service.consumes.push_back(*producer);
+      }
+    }
+    config.services[name] = service;
+  }
+  for (const auto& [name, service] : config.services) {
+    for (const std::string& producer : service.consumes) {
+      const auto it = config.services.find(producer);
+      if (it == config.services.end() || producer == name) {
+        return Status::InvalidArgument("services." + name + ".consumes",
+                                       "'" + producer + "' is not another configured service");
+      }
+    }
+  }
+  return config;
+}
+
+Result<SystemConfig> LoadSystemConfig(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound("cannot read config file " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ParseSystemConfig(text.str());
+}
+
+std::string ToToml(const SystemConfig& config) {
+  toml::table root;
+  root.insert("data_dir", config.data_dir);
+  root.insert("http", toml::table{{"host", config.http_host}, {"port", config.http_port}});
+  toml::table services;
+  for (const auto& [name, s] : config.services) {
+    toml::array consumes;
+    for (const std::string& producer : s.consumes) consumes.push_back(producer);
+    services.insert(name, toml::table{{"database", s.database},
+                                      {"rpc", s.rpc_endpoint},
+                                      {"hints", s.hint_endpoint},
+                                      {"consumes", consumes},
+                                      {"log_level", s.log_level},
+                                      {"poll_interval_ms", s.poll_interval_ms}});
+  }
+  root.insert("services", services);
+  std::ostringstream out;
+  out << root << "\n";
+  return out.str();
+}
+
+}  // namespace verkosto::config

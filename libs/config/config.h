@@ -1,0 +1,60 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace verkosto::config {
+
+// Where one service lives and what it listens to.
+struct ServiceConfig {
+  std::string name;                   // "networks", "nominations", "notifications", "gateway"
+  std::string database;               // SQLite file path
+  std::string rpc_endpoint;           // ROUTER bind endpoint
+  std::string hint_endpoint;          // PUB bind endpoint for head hints ("" = none)
+  std::vector<std::string> consumes;  // producers whose events it applies
+  std::string log_level = "info";     // trace, debug, info, warn, error
+  int poll_interval_ms = 1000;        // consumer fallback polling
+};
+
+// The whole local system: the four services plus the gateway's HTTP side.
+// Read from TOML (deploy/verkosto.example.toml documents every key):
+//   data_dir = "var"
+//   [http] host = "127.0.0.1"  port = 8080
+//   [services.networks] database = "...", rpc = "...", hints = "...",
+//                       consumes = [], log_level = "info", poll_interval_ms = 1000
+struct SystemConfig {
+  std::string data_dir = "var";
+  std::string http_host = "127.0.0.1";
+  int http_port = 8080;
+  std::map<std::string, ServiceConfig> services;
+
+  // The service `name`. Errors: not_found.
+  Result<ServiceConfig> Service(const std::string& name) const;
+};
+
+// The services every system has, in start order.
+inline const std::vector<std::string>& ServiceNames() {
+  static const std::vector<std::string> kNames = {"networks", "nominations", "notifications",
+                                                  "gateway"};
+  return kNames;
+}
+
+// The embedded defaults of `verkosto up`: databases under data_dir, ipc
+// sockets under run_dir (kept short: ipc paths must stay under 107 bytes),
+// HTTP on 127.0.0.1:http_port.
+SystemConfig DefaultSystemConfig(const std::string& data_dir, const std::string& run_dir,
+                                 int http_port);
+
+// Parses TOML text. Errors: invalid_argument naming the key (field = "services.networks.rpc").
+Result<SystemConfig> ParseSystemConfig(const std::string& toml_text);
+
+// Reads and parses a file. Errors: not_found, invalid_argument.
+Result<SystemConfig> LoadSystemConfig(const std::string& path);
+
+// Writes the config as TOML that ParseSystemConfig reads back to an equal config.
+std::string ToToml(const SystemConfig& config);
+
+}  // namespace verkosto::config

@@ -1,0 +1,119 @@
+#pragma once
+
+#include <google/protobuf/any.pb.h>
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <zmq.hpp>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "messaging/context.h"
+#include "messaging/outbox.h"
+#include "messaging/socket_options.h"
+#include "storage/database.h"
+#include "verkosto/common/v1/events.pb.h"
+#include "verkosto/common/v1/health.pb.h"
+
+namespace verkosto::messaging {
+
+struct ConsumerOptions {
+  // Name of the producing service; the key of the stored cursor.
+  std::string producer;
+  // The producer's ROUTER endpoint (FetchEventsRequest goes there).
+  std::string endpoint;
+  // The producer's PUB endpoint for head hints; empty = poll only.
+  std::string hint_endpoint;
+  // Name of this service, used as the actor of fetch requests.
+  std::string consumer_name;
+  uint32_t batch_size = 500;
+  // Fallback polling when no hint arrives (hints may be lost).
+  std::chrono::milliseconds poll_interval{1000};
+  // A fetch without an answer this long is sent again.
+  std::chrono::milliseconds request_timeout{2000};
+  SocketLimits limits;
+};
+
+// The pull side of an event stream. It asks the producer for "events after my
+// cursor" and applies each batch in one IMMEDIATE transaction that also
+// advances the cursor stored in this service's database, so after a crash at
+// any point nothing is lost and nothing is applied twice.
+//
+// Each event is dispatched by payload type to the handler registered with
+// On<T>(); events without a handler just advance the cursor. A handler error
+// rolls the whole batch back and the consumer retries later (it does not skip).
+// If the producer's epoch differs from the stored one (its database was
+// replaced) or its head is behind the cursor, the consumer stops applying and
+// reports the problem in status() instead of guessing.
+//
+// Not thread-safe: drive it from one thread, either synchronously (SyncOnce)
+// or from a ServiceLoop.
+class EventConsumer {
+ public:
+  using Handler = std::function<Status(Context&, const google::protobuf::Any&)>;
+
+  // `own_outbox` (may be null) lets handlers emit events of this service.
+  EventConsumer(zmq::context_t& zmq, storage::Database& db, Outbox* own_outbox, const Clock& clock,
+                ConsumerOptions options);
+
+  template <typename Ev, typename Fn>
+  void On(Fn fn) {
+    handlers_[Ev::descriptor()->full_name()] = [fn = std::move(fn)](
+                                                   Context& ctx, const google::protobuf::Any& any) {
+      Ev event;
+      if (!any.UnpackTo(&event)) return Status::Internal("undecodable " + any.type_url());
+      return fn(ctx, event);
+    };
+  }
+
+  // Connects the DEALER (and SUB). Errors: unavailable for a bad endpoint.
+  Status Connect();
+
+  // Synchronous step for tools and tests: fetch one batch, wait up to
+  // `timeout` for it, apply it. Returns the number of events applied.
+  // Errors: unavailable (no answer), failed_precondition (epoch changed or
+  // producer behind), a handler's error.
+  Result<size_t> SyncOnce(std::chrono::milliseconds timeout);
+
+  // Last applied sequence number (from the database).
+  uint64_t Cursor();
+  common::v1::ConsumerStatus status() const { return status_; }
+  const ConsumerOptions& options() const { return options_; }
+
+  // --- for ServiceLoop ---
+  zmq::socket_t& dealer() { return dealer_; }
+  zmq::socket_t* hint_socket() { return has_sub_ ? &sub_ : nullptr; }
+  // Sends a fetch if none is in flight, or resends one that timed out.
+  void RequestFetch(std::chrono::steady_clock::time_point now);
+  void OnDealerReadable();
+  void OnHintReadable();
+  // When the loop must call OnTimer next.
+  std::chrono::steady_clock::time_point NextWakeup() const;
+  void OnTimer(std::chrono::steady_clock::time_point now);
+  // Called after a batch that made this service emit events committed.
+  void set_after_commit(std::function<void()> fn) { after_commit_ = std::move(fn); }
+
+ private:
+  // Applies a batch; returns the number applied.
+  Result<size_t> Apply(const common::v1::FetchEventsResponse& batch);
+  void SendFetch(std::chrono::steady_clock::time_point now);
+
+  zmq::socket_t dealer_;
+  zmq::socket_t sub_;
+  storage::Database& db_;
+  Outbox* own_outbox_;
+  const Clock& clock_;
+  ConsumerOptions options_;
+  std::unordered_map<std::string, Handler> handlers_;
+  std::function<void()> after_commit_;
+  common::v1::ConsumerStatus status_;
+  bool has_sub_ = false;
+  std::string client_id_;
+  std::string in_flight_;  // request id of the outstanding fetch, empty if none
+  std::chrono::steady_clock::time_point in_flight_since_{};
+  std::chrono::steady_clock::time_point next_poll_{};
+};
+
+}  // namespace verkosto::messaging

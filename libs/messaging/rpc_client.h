@@ -1,0 +1,66 @@
+#pragma once
+
+#include <google/protobuf/any.pb.h>
+#include <google/protobuf/message.h>
+
+#include <chrono>
+#include <string>
+#include <zmq.hpp>
+
+#include "core/actor.h"
+#include "core/result.h"
+#include "messaging/envelope.h"
+#include "messaging/socket_options.h"
+
+namespace verkosto::messaging {
+
+struct ClientOptions {
+  std::string endpoint;
+  // Identifies this client; with the request id it makes retries idempotent.
+  // Empty: a random one.
+  std::string client_id;
+  // How long one call may take in all, retries included. Also sent as the
+  // request's deadline so a late copy is not executed after we gave up.
+  std::chrono::milliseconds timeout{5000};
+  // Wait for a reply this long before the first resend; doubles up to max_backoff.
+  std::chrono::milliseconds initial_backoff{200};
+  std::chrono::milliseconds max_backoff{2000};
+  SocketLimits limits;
+};
+
+// A blocking RPC client on a DEALER socket. A call sends the envelope and
+// waits for the reply with the same request id; without one it resends the
+// same envelope (same request id, so the server applies it at most once) with
+// exponential back-off until the timeout, then returns unavailable.
+// Not thread-safe: one client per thread.
+class RpcClient {
+ public:
+  RpcClient(zmq::context_t& zmq, ClientOptions options);
+
+  // Sends `request` as `actor`. `request_id` empty: a fresh one.
+  // Errors: whatever the service answers; unavailable when no reply came in time.
+  Result<google::protobuf::Any> CallRaw(const Actor& actor,
+                                        const google::protobuf::Message& request,
+                                        const std::string& request_id = {});
+
+  template <typename Resp>
+  Result<Resp> Call(const Actor& actor, const google::protobuf::Message& request,
+                    const std::string& request_id = {}) {
+    Result<google::protobuf::Any> any = CallRaw(actor, request, request_id);
+    if (!any.ok()) return any.status();
+    Resp response;
+    if (!any->UnpackTo(&response)) {
+      return Status::Internal("unexpected reply type " + any->type_url());
+    }
+    return response;
+  }
+
+  const std::string& client_id() const { return options_.client_id; }
+  const std::string& endpoint() const { return options_.endpoint; }
+
+ private:
+  zmq::socket_t socket_;
+  ClientOptions options_;
+};
+
+}  // namespace verkosto::messaging

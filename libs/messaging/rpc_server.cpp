@@ -1,0 +1,304 @@
+#include "messaging/rpc_server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <iterator>
+#include <vector>
+#include <zmq_addon.hpp>
+
+#include "messaging/envelope.h"
+
+namespace verkosto::messaging {
+
+namespace {
+
+// Errors that depend only on the request and the state it met are stored for
+// retries; transient ones are not, so a retry can still succeed.
+bool IsStoredOutcome(const Status& status) {
+  switch (status.code()) {
+    case ErrorCode::kUnavailable:
+    case ErrorCode::kDeadlineExceeded:
+    case ErrorCode::kInternal:
+      return false;
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
+struct RpcServer::Pending {
+  std::string identity;
+  common::v1::RequestEnvelope envelope;
+  std::string operation;
+  common::v1::ReplyEnvelope reply;
+  bool ready = false;     // reply decided before execution (malformed, expired, ...)
+  bool executed = false;  // ran inside the batch transaction (its reply depends on commit)
+  std::chrono::steady_clock::time_point received;
+};
+
+RpcServer::RpcServer(zmq::context_t& zmq, storage::Database& db, Outbox* outbox, const Clock& clock,
+                     ServerOptions options)
+    : router_(zmq, zmq::socket_type::router),
+      pub_(zmq, zmq::socket_type::pub),
+      db_(db),
+      outbox_(outbox),
+      clock_(clock),
+      options_(std::move(options)),
+      find_reply_(db.sqlite(),
+                  "SELECT reply FROM idempotency WHERE client_id = ? AND request_id = ?"),
+      store_reply_(db.sqlite(),
+                   "INSERT INTO idempotency (client_id, request_id, operation, reply, created_us) "
+                   "VALUES (?, ?, ?, ?, ?)") {
+  ConfigureServerSocket(router_, options_.limits);
+  pub_.set(zmq::sockopt::linger, 0);
+  RegisterBuiltins();
+  if (outbox_ != nullptr) last_head_ = outbox_->Head();
+}
+
+Status RpcServer::Bind() {
+  try {
+    router_.bind(options_.bind_endpoint);
+    if (!options_.hint_endpoint.empty()) {
+      pub_.bind(options_.hint_endpoint);
+      has_pub_ = true;
+    }
+  } catch (const zmq::error_t& e) {
+    return Status::Unavailable("cannot bind " + options_.bind_endpoint + ": " + e.what());
+  }
+  return Status::Ok();
+}
+
+std::string RpcServer::endpoint() const { return router_.get(zmq::sockopt::last_endpoint); }
+
+std::string RpcServer::hint_endpoint() const {
+  return has_pub_ ? pub_.get(zmq::sockopt::last_endpoint) : std::string();
+}
+
+std::vector<std::pair<std::string, bool>> RpcServer::Operations() const {
+  std::vector<std::pair<std::string, bool>> out;
+  for (const auto& [name, route] : routes_) out.emplace_back(name, route.command);
+  return out;
+}
+
+void RpcServer::RegisterBuiltins() {
+  if (outbox_ == nullptr) return;
+  AddQuery<common::v1::FetchEventsRequest, common::v1::FetchEventsResponse>(
+      [this](Context&, const common::v1::FetchEventsRequest& req) {
+        const uint32_t max =
+            std::min(req.max_events() == 0 ? options_.max_fetch_events : req.max_events(),
+                     options_.max_fetch_events);
+        return outbox_->Fetch(req.after_seq(), max);
+      });
+}
+
+void RpcServer::ProcessReadable() {
+  std::vector<Pending> batch;
+  while (batch.size() < options_.max_batch) {
+    std::vector<zmq::message_t> frames;
+    std::optional<size_t> got;
+    try {
+      got = zmq::recv_multipart(router_, std::back_inserter(frames), zmq::recv_flags::dontwait);
+    } catch (const zmq::error_t& e) {
+      spdlog::warn("receive failed: {}", e.what());
+      break;
+    }
+    if (!got) break;
+    if (frames.empty()) continue;
+    Pending pending;
+    pending.received = std::chrono::steady_clock::now();
+    pending.identity = frames[0].to_string();
+    if (frames.size() != 2) {
+      pending.ready = true;
+      pending.reply = ErrorReply(
+          "", Status::InvalidArgument("envelope", "malformed request: expected exactly one frame"));
+    } else if (!pending.envelope.ParseFromArray(frames[1].data(),
+                                                static_cast<int>(frames[1].size()))) {
+      pending.ready = true;
+      pending.reply = ErrorReply(
+          "", Status::InvalidArgument("envelope", "malformed request: not a RequestEnvelope"));
+    }
+    batch.push_back(std::move(pending));
+  }
+  if (batch.empty()) return;
+
+  std::optional<storage::WriteTransaction> tx;
+  bool tx_failed = false;
+  for (Pending& pending : batch) {
+    if (!pending.ready) {
+      try {
+        Execute(pending, tx, tx_failed);
+      } catch (const std::exception& e) {  // the one catch-all: a bad message never stops us
+        spdlog::error("request {} failed: {}", pending.envelope.request_id(), e.what());
+        pending.reply =
+            ErrorReply(pending.envelope.request_id(), Status::Internal("internal error"));
+        // A failure between savepoint and reply record leaves the transaction
+        // in an unknown state: the whole group rolls back and every command in
+        // it answers unavailable, so clients retry.
+        if (pending.executed) tx_failed = true;
+      }
+    }
+  }
+  const bool committed_changes = tx.has_value();
+  if (tx) {
+    Status committed = tx_failed ? Status::Unavailable("transaction failed") : tx->Commit();
+    if (!committed.ok()) {
+      spdlog::error("group commit failed: {}", committed.ToString());
+      tx.reset();  // rolls back
+      for (Pending& pending : batch) {
+        if (pending.executed) {
+          pending.reply = ErrorReply(pending.envelope.request_id(),
+                                     Status::Unavailable("the change could not be committed"));
+        }
+      }
+    }
+  }
+  for (const Pending& pending : batch) {
+    SendReply(pending.identity, pending.reply);
+    if (options_.log_requests) LogRequest(pending);
+  }
+  if (committed_changes) PublishHeadIfMoved();
+}
+
+void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransaction>& tx,
+                        bool& tx_failed) {
+  const auto& env = pending.envelope;
+  const std::string& request_id = env.request_id();
+  auto fail = [&](const Status& status) { pending.reply = ErrorReply(request_id, status); };
+
+  if (env.protocol_version() != kProtocolVersion) {
+    return fail(Status::InvalidArgument(
+        "protocol_version", "protocol version " + std::to_string(env.protocol_version()) +
+                                " is not supported (server speaks " +
+                                std::to_string(kProtocolVersion) + ")"));
+  }
+  if (env.client_id().empty()) return fail(Status::InvalidArgument("client_id", "is required"));
+  if (request_id.empty()) return fail(Status::InvalidArgument("request_id", "is required"));
+  const TimePoint now = clock_.Now();
+  if (env.deadline_unix_us() != 0 && env.deadline_unix_us() < ToMicros(now)) {
+    return fail(Status::DeadlineExceeded("the request's deadline passed before it was served"));
+  }
+  pending.operation = AnyTypeName(env.body());
+  const auto route = routes_.find(pending.operation);
+  if (route == routes_.end()) {
+    return fail(Status::InvalidArgument(
+        "body", "unknown operation '" + pending.operation + "' for " + options_.service_name));
+  }
+
+  Context ctx(db_.sqlite(), outbox_, FromProtoActor(env.actor()), request_id, now);
+  if (!route->second.command) {
+    ctx.set_read_only(true);
+    Result<google::protobuf::Any> result = route->second.handler(ctx, env.body());
+    if (!result.ok()) return fail(result.status());
+    pending.reply.set_request_id(request_id);
+    *pending.reply.mutable_result() = std::move(result).value();
+    return;
+  }
+
+  if (tx_failed) return fail(Status::Unavailable("the database is busy; try again"));
+  if (!tx) {
+    Status begun = storage::Guard([&]() -> Status {
+      tx.emplace(db_.sqlite());
+      return Status::Ok();
+    });
+    if (!begun.ok()) {
+      tx_failed = true;
+      return fail(Status::Unavailable("the database is busy; try again"));
+    }
+  }
+  pending.executed = true;
+
+  // A retried command: answer what we answered the first time.
+  find_reply_.reset();
+  find_reply_.bind(1, env.client_id());
+  find_reply_.bind(2, request_id);
+  if (find_reply_.executeStep()) {
+    const SQLite::Column stored = find_reply_.getColumn(0);
+    pending.reply.ParseFromArray(stored.getBlob(), stored.getBytes());
+    find_reply_.reset();
+    return;
+  }
+  find_reply_.reset();
+
+  db_.sqlite().exec("SAVEPOINT command");
+  Status outcome;
+  try {
+    Result<google::protobuf::Any> result = route->second.handler(ctx, env.body());
+    if (result.ok()) {
+      pending.reply.set_request_id(request_id);
+      *pending.reply.mutable_result() = std::move(result).value();
+    } else {
+      outcome = result.status();
+    }
+  } catch (const SQLite::Exception& e) {
+    outcome = storage::TranslateSqliteError(e);
+  } catch (const std::exception& e) {
+    spdlog::error("command {} threw: {}", request_id, e.what());
+    outcome = Status::Internal("internal error");
+  }
+  if (outcome.ok()) {
+    db_.sqlite().exec("RELEASE command");
+  } else {
+    db_.sqlite().exec("ROLLBACK TO command");
+    db_.sqlite().exec("RELEASE command");
+    fail(outcome);
+    if (!IsStoredOutcome(outcome)) return;
+  }
+  const std::string bytes = pending.reply.SerializeAsString();
+  store_reply_.reset();
+  store_reply_.bind(1, env.client_id());
+  store_reply_.bind(2, request_id);
+  store_reply_.bind(3, pending.operation);
+  store_reply_.bind(4, bytes.data(), static_cast<int>(bytes.size()));
+  store_reply_.bind(5, ToMicros(now));
+  store_reply_.exec();
+  store_reply_.reset();
+}
+
+void RpcServer::SendReply(const std::string& identity, const common::v1::ReplyEnvelope& reply) {
+  const std::string bytes = reply.SerializeAsString();
+  try {
+    std::array<zmq::const_buffer, 2> frames = {zmq::buffer(identity), zmq::buffer(bytes)};
+    if (!zmq::send_multipart(router_, frames, zmq::send_flags::dontwait)) {
+      spdlog::warn("reply {} dropped: the client's queue is full", reply.request_id());
+    }
+  } catch (const zmq::error_t& e) {
+    // ROUTER_MANDATORY: the client went away; it will retry and get the stored reply.
+    spdlog::warn("reply {} not delivered: {}", reply.request_id(), e.what());
+  }
+}
+
+void RpcServer::LogRequest(const Pending& pending) const {
+  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::steady_clock::now() - pending.received)
+                          .count();
+  const std::string outcome =
+      pending.reply.has_error()
+          ? std::string(ErrorCodeName(FromProtoError(pending.reply.error()).code()))
+          : std::string("ok");
+  spdlog::info("request={} actor={} op={} outcome={} duration_us={}",
+               pending.envelope.request_id().empty() ? "-" : pending.envelope.request_id(),
+               ActorForLog(pending.envelope.actor()),
+               pending.operation.empty() ? "-" : pending.operation, outcome, micros);
+}
+
+void RpcServer::PublishHeadIfMoved() {
+  if (outbox_ == nullptr) return;
+  const uint64_t head = outbox_->Head();
+  if (head == last_head_) return;
+  last_head_ = head;
+  if (!has_pub_) return;
+  common::v1::HeadHint hint;
+  hint.set_producer(outbox_->producer());
+  hint.set_epoch(outbox_->epoch());
+  hint.set_head_seq(head);
+  const std::string bytes = hint.SerializeAsString();
+  try {
+    pub_.send(zmq::buffer(bytes), zmq::send_flags::dontwait);
+  } catch (const zmq::error_t& e) {
+    spdlog::debug("head hint not published: {}", e.what());
+  }
+}
+
+}  // namespace verkosto::messaging

@@ -1,0 +1,137 @@
+#pragma once
+
+#include <google/protobuf/any.pb.h>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <zmq.hpp>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "messaging/context.h"
+#include "messaging/outbox.h"
+#include "messaging/socket_options.h"
+#include "storage/database.h"
+#include "verkosto/common/v1/envelope.pb.h"
+
+namespace verkosto::messaging {
+
+struct ServerOptions {
+  std::string service_name;
+  // ROUTER endpoint, e.g. "ipc:///tmp/vk/networks.sock" or "tcp://127.0.0.1:*".
+  std::string bind_endpoint;
+  // PUB endpoint for head hints; empty = no hints (consumers poll).
+  std::string hint_endpoint;
+  // At most this many queued requests share one transaction (group commit).
+  size_t max_batch = 512;
+  // Cap for FetchEventsRequest.max_events.
+  uint32_t max_fetch_events = 1000;
+  SocketLimits limits;
+  // Log one info line per request (request id, actor, operation, outcome, duration).
+  bool log_requests = true;
+};
+
+// The command/query server of one service: a ROUTER socket, a dispatch table
+// keyed by request message type, and the service's database.
+//
+// Commands run in one IMMEDIATE transaction per batch of queued requests
+// (group commit), each inside its own savepoint, so a failing command undoes
+// only itself. A command's reply is stored with its (client id, request id):
+// a retry gets the stored reply and has no second effect. Replies go out only
+// after the transaction commits. Queries run on the same connection and emit
+// nothing. FetchEventsRequest is answered from the outbox when there is one.
+//
+// Malformed, truncated or multi-frame messages get an invalid_argument reply;
+// oversized ones are dropped by libzmq (SocketLimits::max_message_bytes).
+// One catch-all per message keeps a bad message from stopping the server.
+// Not thread-safe: everything runs on the thread that calls ProcessReadable.
+class RpcServer {
+ public:
+  using RawHandler =
+      std::function<Result<google::protobuf::Any>(Context&, const google::protobuf::Any&)>;
+
+  // `outbox` may be null for a service that produces no events.
+  RpcServer(zmq::context_t& zmq, storage::Database& db, Outbox* outbox, const Clock& clock,
+            ServerOptions options);
+
+  // Binds the ROUTER (and PUB). Errors: unavailable if an endpoint is taken or invalid.
+  Status Bind();
+
+  // The endpoint actually bound (resolves "tcp://127.0.0.1:*").
+  std::string endpoint() const;
+  std::string hint_endpoint() const;
+
+  // Registers a command (state change, idempotent, may emit events).
+  template <typename Req, typename Resp, typename Fn>
+  void AddCommand(Fn fn) {
+    Add<Req, Resp>(true, std::move(fn));
+  }
+  // Registers a query (read only).
+  template <typename Req, typename Resp, typename Fn>
+  void AddQuery(Fn fn) {
+    Add<Req, Resp>(false, std::move(fn));
+  }
+
+  // Full names of every registered request type, commands first flagged true.
+  std::vector<std::pair<std::string, bool>> Operations() const;
+
+  zmq::socket_t& socket() { return router_; }
+
+  // Receives every queued request (up to max_batch), executes them as one
+  // group and sends the replies. Call when the socket is readable.
+  void ProcessReadable();
+
+  // Publishes the outbox head on the PUB socket if it moved since the last
+  // hint. Call after commits made outside ProcessReadable (consumers, timers).
+  void PublishHeadIfMoved();
+
+  uint64_t outbox_head() const { return last_head_; }
+
+ private:
+  struct Route {
+    bool command;
+    RawHandler handler;
+  };
+  struct Pending;
+
+  template <typename Req, typename Resp, typename Fn>
+  void Add(bool command, Fn fn) {
+    RawHandler raw = [fn = std::move(fn)](
+                         Context& ctx,
+                         const google::protobuf::Any& body) -> Result<google::protobuf::Any> {
+      Req request;
+      if (!body.UnpackTo(&request)) {
+        return Status::InvalidArgument("body",
+                                       "could not decode " + Req::descriptor()->full_name());
+      }
+      Result<Resp> response = fn(ctx, request);
+      if (!response.ok()) return response.status();
+      google::protobuf::Any any;
+      any.PackFrom(*response);
+      return any;
+    };
+    routes_[Req::descriptor()->full_name()] = Route{command, std::move(raw)};
+  }
+
+  void RegisterBuiltins();
+  void Execute(Pending& pending, std::optional<storage::WriteTransaction>& tx, bool& tx_failed);
+  void SendReply(const std::string& identity, const common::v1::ReplyEnvelope& reply);
+  void LogRequest(const Pending& pending) const;
+
+  zmq::socket_t router_;
+  zmq::socket_t pub_;
+  storage::Database& db_;
+  Outbox* outbox_;
+  const Clock& clock_;
+  ServerOptions options_;
+  std::unordered_map<std::string, Route> routes_;
+  uint64_t last_head_ = 0;
+  bool has_pub_ = false;
+  SQLite::Statement find_reply_;
+  SQLite::Statement store_reply_;
+};
+
+}  // namespace verkosto::messaging

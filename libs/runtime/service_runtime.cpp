@@ -1,0 +1,189 @@
+#include "runtime/service_runtime.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+
+#include "logging/logging.h"
+#include "verkosto/common/v1/diagnostics.pb.h"
+#include "verkosto/common/v1/health.pb.h"
+
+namespace verkosto::runtime {
+
+namespace {
+constexpr char kVersion[] = "0.1.0";
+}
+
+Result<std::unique_ptr<ServiceRuntime>> ServiceRuntime::Create(
+    zmq::context_t& zmq, const config::SystemConfig& system, const std::string& name,
+    const std::vector<storage::Migration>& migrations, const Clock& clock) {
+  VERKOSTO_ASSIGN_OR_RETURN(config::ServiceConfig self, system.Service(name));
+  std::unique_ptr<ServiceRuntime> rt(new ServiceRuntime(zmq, clock));
+  rt->self_ = self;
+  VERKOSTO_ASSIGN_OR_RETURN(rt->db_, storage::Database::Open(self.database, migrations));
+  VERKOSTO_ASSIGN_OR_RETURN(rt->outbox_, messaging::Outbox::Open(rt->db_->sqlite(), name));
+  messaging::ServerOptions options;
+  options.service_name = name;
+  options.bind_endpoint = self.rpc_endpoint;
+  options.hint_endpoint = self.hint_endpoint;
+  rt->server_ =
+      std::make_unique<messaging::RpcServer>(zmq, *rt->db_, rt->outbox_.get(), clock, options);
+  rt->loop_.AddServer(rt->server_.get());
+  for (const std::string& producer : self.consumes) {
+    VERKOSTO_ASSIGN_OR_RETURN(config::ServiceConfig source, system.Service(producer));
+    messaging::ConsumerOptions co;
+    co.producer = producer;
+    co.endpoint = source.rpc_endpoint;
+    co.hint_endpoint = source.hint_endpoint;
+    co.consumer_name = name;
+    co.poll_interval = std::chrono::milliseconds(self.poll_interval_ms);
+    auto consumer =
+        std::make_unique<messaging::EventConsumer>(zmq, *rt->db_, rt->outbox_.get(), clock, co);
+    consumer->set_after_commit([server = rt->server_.get()] { server->PublishHeadIfMoved(); });
+    rt->loop_.AddConsumer(consumer.get());
+    rt->consumers_[producer] = std::move(consumer);
+  }
+  rt->started_us_ = ToMicros(clock.Now());
+  rt->RegisterBuiltins();
+  return rt;
+}
+
+messaging::EventConsumer* ServiceRuntime::consumer(const std::string& producer) {
+  const auto it = consumers_.find(producer);
+  return it == consumers_.end() ? nullptr : it->second.get();
+}
+
+Status ServiceRuntime::Start() {
+  VERKOSTO_RETURN_IF_ERROR(server_->Bind());
+  for (auto& [producer, consumer] : consumers_) VERKOSTO_RETURN_IF_ERROR(consumer->Connect());
+  return Status::Ok();
+}
+
+void ServiceRuntime::RegisterBuiltins() {
+  using namespace common::v1;  // NOLINT(google-build-using-namespace)
+  server_->AddQuery<HealthRequest, HealthResponse>(
+      [this](messaging::Context&, const HealthRequest&) {
+        HealthResponse health;
+        health.set_service(self_.name);
+        health.set_version(kVersion);
+        health.set_epoch(outbox_->epoch());
+        health.set_outbox_head(outbox_->Head());
+        health.set_started_unix_us(started_us_);
+        std::string status = "ok";
+        for (const auto& [producer, consumer] : consumers_) {
+          *health.add_consumers() = consumer->status();
+          if (!consumer->status().error().empty()) status = "degraded: " + producer + " stream";
+        }
+        health.set_status(status);
+        return Result<HealthResponse>(health);
+      });
+
+  server_->AddCommand<RecordPingRequest, RecordPingResponse>(
+      [this](messaging::Context& ctx, const RecordPingRequest& req) -> Result<RecordPingResponse> {
+        if (req.note().size() > 200) return Status::InvalidArgument("note", "at most 200 bytes");
+        PingRecorded event;
+        event.set_service(self_.name);
+        event.set_note(req.note());
+        event.set_recorded_by(ctx.actor().user_id);
+        VERKOSTO_RETURN_IF_ERROR(ctx.Emit(event));
+        RecordPingResponse response;
+        response.set_event_seq(outbox_->Head());
+        return response;
+      });
+
+  server_->AddQuery<ListReceivedPingsRequest, ListReceivedPingsResponse>(
+      [](messaging::Context& ctx, const ListReceivedPingsRequest&) {
+        ListReceivedPingsResponse response;
+        SQLite::Statement q(ctx.db(),
+                            "SELECT producer, event_seq, note, applied_count FROM received_pings "
+                            "ORDER BY producer, event_seq");
+        while (q.executeStep()) {
+          auto* ping = response.add_pings();
+          ping->set_producer(q.getColumn(0).getString());
+          ping->set_event_seq(static_cast<uint64_t>(q.getColumn(1).getInt64()));
+          ping->set_note(q.getColumn(2).getString());
+          ping->set_applied_count(static_cast<uint32_t>(q.getColumn(3).getInt()));
+        }
+        return Result<ListReceivedPingsResponse>(response);
+      });
+
+  for (auto& [producer, consumer] : consumers_) {
+    consumer->On<PingRecorded>(
+        [producer = producer](messaging::Context& ctx, const PingRecorded& ping) {
+          // applied_count counts re-applications, which the cursor must prevent.
+          SQLite::Statement up(
+              ctx.db(),
+              "INSERT INTO received_pings (producer, event_seq, note) VALUES (?, ?, ?) "
+              "ON CONFLICT DO UPDATE SET applied_count = applied_count + 1");
+          const std::string& id = ctx.request_id();  // "<producer>:<seq>"
+          up.bind(1, producer);
+          up.bind(2, static_cast<int64_t>(std::stoull(id.substr(id.rfind(':') + 1))));
+          up.bind(3, ping.note());
+          up.exec();
+          return Status::Ok();
+        });
+  }
+}
+
+int RunServiceMain(
+    int argc, char** argv, const std::string& name, const std::string& summary,
+    const std::vector<storage::Migration>& migrations,
+    const std::function<Status(ServiceRuntime&, const config::SystemConfig&)>& wire) {
+  CLI::App app{summary, name};
+  std::string config_path;
+  app.add_option("--config", config_path, "System configuration file (TOML)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  CLI11_PARSE(app, argc, argv);
+
+  // Block SIGTERM/SIGINT before any thread exists (libzmq starts its own), so
+  // they reach only the loop's signalfd and the service stops cleanly.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  auto system = config::LoadSystemConfig(config_path);
+  if (!system.ok()) {
+    std::fprintf(stderr, "%s: %s\n", name.c_str(), system.status().ToString().c_str());
+    return 2;
+  }
+  auto self = system->Service(name);
+  if (!self.ok()) {
+    std::fprintf(stderr, "%s: %s\n", name.c_str(), self.status().ToString().c_str());
+    return 2;
+  }
+  if (Status st = logging::Init(name, self->log_level); !st.ok()) {
+    std::fprintf(stderr, "%s: %s\n", name.c_str(), st.ToString().c_str());
+    return 2;
+  }
+  try {
+    zmq::context_t zmq;
+    auto rt = ServiceRuntime::Create(zmq, *system, name, migrations, SystemClock::Instance());
+    if (!rt.ok()) {
+      spdlog::critical("cannot start: {}", rt.status().ToString());
+      return 1;
+    }
+    (*rt)->loop().StopOnSignals();
+    if (Status st = wire(**rt, *system); !st.ok()) {
+      spdlog::critical("cannot start: {}", st.ToString());
+      return 1;
+    }
+    if (Status st = (*rt)->Start(); !st.ok()) {
+      spdlog::critical("cannot start: {}", st.ToString());
+      return 1;
+    }
+    spdlog::info("serving on {} (database {})", (*rt)->server().endpoint(), self->database);
+    (*rt)->Run();
+    spdlog::info("stopped");
+  } catch (const std::exception& e) {
+    spdlog::critical("fatal: {}", e.what());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace verkosto::runtime

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+#include <zmq.hpp>
+
+#include "config/config.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "messaging/event_consumer.h"
+#include "messaging/outbox.h"
+#include "messaging/rpc_server.h"
+#include "messaging/service_loop.h"
+#include "storage/database.h"
+
+namespace verkosto::runtime {
+
+// What every service process has: its database (migrated), its outbox, its
+// RPC server, one consumer per producer it listens to, and the loop that
+// drives them. Services add their own handlers on server() and consumer(),
+// then call Run(). The built-in operations every service answers:
+//   HealthRequest        -> name, version, outbox head, consumer cursors
+//   RecordPingRequest    -> emits PingRecorded (diagnostics of the event path)
+//   ListReceivedPingsRequest -> PingRecorded events consumed from others
+class ServiceRuntime {
+ public:
+  // Opens the database with `migrations` (number 1 must be the messaging
+  // tables), and builds server and consumers from `system`. Nothing is bound yet.
+  static Result<std::unique_ptr<ServiceRuntime>> Create(
+      zmq::context_t& zmq, const config::SystemConfig& system, const std::string& name,
+      const std::vector<storage::Migration>& migrations, const Clock& clock);
+
+  storage::Database& db() { return *db_; }
+  messaging::Outbox& outbox() { return *outbox_; }
+  messaging::RpcServer& server() { return *server_; }
+  messaging::ServiceLoop& loop() { return loop_; }
+  const config::ServiceConfig& config() const { return self_; }
+  const Clock& clock() const { return clock_; }
+  zmq::context_t& zmq() { return *zmq_; }
+  // The consumer of `producer`'s stream, or null if this service does not consume it.
+  messaging::EventConsumer* consumer(const std::string& producer);
+
+  // Binds the server and connects the consumers. Errors: unavailable.
+  Status Start();
+  // Keeps `object` alive as long as the runtime (e.g. an HTTP front end whose
+  // destructor stops its threads); destroyed in reverse order, before the loop.
+  void Keep(std::shared_ptr<void> object) { kept_.push_back(std::move(object)); }
+
+  // Runs the loop until Stop() or (after StopOnSignals) SIGTERM/SIGINT.
+  void Run() { loop_.Run(); }
+  void Stop() { loop_.Stop(); }
+
+ private:
+  ServiceRuntime(zmq::context_t& zmq, const Clock& clock) : zmq_(&zmq), clock_(clock) {}
+  void RegisterBuiltins();
+
+  zmq::context_t* zmq_;
+  const Clock& clock_;
+  config::ServiceConfig self_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<messaging::Outbox> outbox_;
+  std::unique_ptr<messaging::RpcServer> server_;
+  std::map<std::string, std::unique_ptr<messaging::EventConsumer>> consumers_;
+  messaging::ServiceLoop loop_;
+  int64_t started_us_ = 0;
+  std::vector<std::shared_ptr<void>> kept_;  // last member: destroyed first
+};
+
+// The body of every service's main(): parses `--config FILE` (and --help),
+// sets up logging, creates the runtime, lets `wire` register the service's
+// handlers (it also gets the whole system config), starts, runs until SIGTERM/SIGINT, and returns
+// the exit code. Start-up errors are logged and give a non-zero exit.
+int RunServiceMain(int argc, char** argv, const std::string& name, const std::string& summary,
+                   const std::vector<storage::Migration>& migrations,
+                   const std::function<Status(ServiceRuntime&, const config::SystemConfig&)>& wire);
+
+}  // namespace verkosto::runtime

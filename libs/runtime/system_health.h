@@ -1,0 +1,20 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+#include <zmq.hpp>
+
+#include "config/config.h"
+#include "verkosto/common/v1/health.pb.h"
+
+namespace verkosto::runtime {
+
+// Asks each of `services` (names in `system`) for its health, waiting at most
+// `timeout` for each. Used by the gateway's /healthz and `verkosto status`.
+common::v1::SystemHealth CollectSystemHealth(zmq::context_t& zmq,
+                                             const config::SystemConfig& system,
+                                             const std::vector<std::string>& services,
+                                             std::chrono::milliseconds timeout);
+
+}  // namespace verkosto::runtime

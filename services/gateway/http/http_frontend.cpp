@@ -1,0 +1,63 @@
+#include "gateway/http/http_frontend.h"
+
+#include <google/protobuf/util/json_util.h>
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+
+#include "runtime/system_health.h"
+
+namespace verkosto::gateway {
+
+namespace {
+
+std::string ToJson(const google::protobuf::Message& message) {
+  std::string json;
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = true;
+  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
+  return json;
+}
+
+}  // namespace
+
+HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system)
+    : zmq_(zmq), system_(std::move(system)), server_(std::make_unique<httplib::Server>()) {
+  server_->set_tcp_nodelay(true);  // without it every answer waits ~40 ms (Nagle)
+  Routes();
+}
+
+HttpFrontend::~HttpFrontend() {
+  server_->stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+void HttpFrontend::Routes() {
+  server_->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
+    const common::v1::SystemHealth health =
+        runtime::CollectSystemHealth(zmq_, system_, {"networks", "nominations", "notifications"},
+                                     std::chrono::milliseconds(1000));
+    res.status = health.status() == "ok" ? 200 : 503;
+    res.set_content(ToJson(health), "application/json");
+  });
+}
+
+Status HttpFrontend::Start() {
+  if (system_.http_port == 0) {
+    port_ = server_->bind_to_any_port(system_.http_host);
+  } else {
+    port_ = server_->bind_to_port(system_.http_host, system_.http_port) ? system_.http_port : -1;
+  }
+  if (port_ <= 0) {
+    return Status::Unavailable("cannot listen on " + system_.http_host + ":" +
+                               std::to_string(system_.http_port));
+  }
+  std::ofstream(system_.data_dir + "/gateway.port") << port_ << "\n";
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  spdlog::info("HTTP on http://{}:{}/", system_.http_host, port_);
+  return Status::Ok();
+}
+
+}  // namespace verkosto::gateway
