@@ -32,21 +32,29 @@ Result<google::protobuf::Any> RpcClient::CallRaw(const Actor& actor,
   envelope.mutable_body()->PackFrom(request);
   const std::string bytes = envelope.SerializeAsString();
 
+  auto try_send = [&]() {
+    // With IMMEDIATE set, a send fails at once while no server is connected.
+    try {
+      return socket_.send(zmq::buffer(bytes), zmq::send_flags::dontwait).has_value();
+    } catch (const zmq::error_t&) {
+      return false;
+    }
+  };
+
   auto backoff = options_.initial_backoff;
   while (true) {
-    // With IMMEDIATE set, a send fails at once when no server is connected;
-    // that attempt then only waits out its back-off.
-    try {
-      (void)socket_.send(zmq::buffer(bytes), zmq::send_flags::dontwait);
-    } catch (const zmq::error_t&) {  // NOLINT(bugprone-empty-catch): retried below
-    }
+    bool sent = try_send();
     const auto attempt_end = std::min(give_up, Steady::now() + backoff);
     while (true) {
       const auto left =
           std::chrono::duration_cast<std::chrono::milliseconds>(attempt_end - Steady::now());
       if (left.count() <= 0) break;
-      zmq::pollitem_t item{static_cast<void*>(socket_), 0, ZMQ_POLLIN, 0};
+      // Until the request is out, also wait for the connection (POLLOUT), so
+      // a call made right after connect goes out as soon as the pipe is up.
+      zmq::pollitem_t item{static_cast<void*>(socket_), 0,
+                           static_cast<short>(ZMQ_POLLIN | (sent ? 0 : ZMQ_POLLOUT)), 0};
       zmq::poll(&item, 1, left);
+      if (!sent && (item.revents & ZMQ_POLLOUT) != 0) sent = try_send();
       if ((item.revents & ZMQ_POLLIN) == 0) continue;
       zmq::message_t message;
       if (!socket_.recv(message, zmq::recv_flags::dontwait)) continue;

@@ -143,6 +143,7 @@ void RpcServer::ProcessReadable() {
   const bool committed_changes = tx.has_value();
   if (tx) {
     Status committed = tx_failed ? Status::Unavailable("transaction failed") : tx->Commit();
+    if (committed.ok()) ++commits_;
     if (!committed.ok()) {
       spdlog::error("group commit failed: {}", committed.ToString());
       tx.reset();  // rolls back

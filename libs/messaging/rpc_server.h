@@ -90,6 +90,9 @@ class RpcServer {
 
   uint64_t outbox_head() const { return last_head_; }
 
+  // Write transactions committed so far (one per group of commands).
+  uint64_t commits() const { return commits_; }
+
  private:
   struct Route {
     bool command;
@@ -129,6 +132,7 @@ class RpcServer {
   ServerOptions options_;
   std::unordered_map<std::string, Route> routes_;
   uint64_t last_head_ = 0;
+  uint64_t commits_ = 0;
   bool has_pub_ = false;
   SQLite::Statement find_reply_;
   SQLite::Statement store_reply_;

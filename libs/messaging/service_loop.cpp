@@ -73,7 +73,11 @@ void ServiceLoop::Run() {
       throw;
     }
 
-    if ((items[0].revents & ZMQ_POLLIN) != 0) return;
+    if ((items[0].revents & ZMQ_POLLIN) != 0) {
+      uint64_t count = 0;  // reset the eventfd so the loop can be run again
+      [[maybe_unused]] const ssize_t n = read(stop_fd_, &count, sizeof count);
+      return;
+    }
     if ((items[1].revents & ZMQ_POLLIN) != 0) {
       signalfd_siginfo info{};
       [[maybe_unused]] const ssize_t n = read(signal_fd_, &info, sizeof info);

@@ -1,0 +1,79 @@
+#include "config/config.h"
+
+#include <gtest/gtest.h>
+
+namespace verkosto::config {
+namespace {
+
+TEST(ConfigTest, DefaultsPutDatabasesInDataDirAndSocketsInRunDir) {
+  const SystemConfig config = DefaultSystemConfig("/srv/vk", "/tmp/vk", 8080);
+  ASSERT_EQ(config.services.size(), 4u);
+  const ServiceConfig& nominations = config.services.at("nominations");
+  EXPECT_EQ(nominations.database, "/srv/vk/nominations.db");
+  EXPECT_EQ(nominations.rpc_endpoint, "ipc:///tmp/vk/nominations.sock");
+  EXPECT_EQ(nominations.consumes, std::vector<std::string>{"networks"});
+  EXPECT_EQ(config.http_host, "127.0.0.1");
+  EXPECT_EQ(config.http_port, 8080);
+}
+
+TEST(ConfigTest, TomlRoundTripKeepsEverything) {
+  SystemConfig config = DefaultSystemConfig("/srv/vk", "/tmp/vk", 9090);
+  config.services["notifications"].log_level = "debug";
+  config.services["notifications"].poll_interval_ms = 250;
+  auto parsed = ParseSystemConfig(ToToml(config));
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->http_port, 9090);
+  EXPECT_EQ(parsed->data_dir, "/srv/vk");
+  ASSERT_EQ(parsed->services.size(), 4u);
+  for (const auto& [name, service] : config.services) {
+    const ServiceConfig& got = parsed->services.at(name);
+    EXPECT_EQ(got.database, service.database);
+    EXPECT_EQ(got.rpc_endpoint, service.rpc_endpoint);
+    EXPECT_EQ(got.hint_endpoint, service.hint_endpoint);
+    EXPECT_EQ(got.consumes, service.consumes);
+    EXPECT_EQ(got.log_level, service.log_level);
+    EXPECT_EQ(got.poll_interval_ms, service.poll_interval_ms);
+  }
+}
+
+TEST(ConfigTest, ErrorsNameTheKey) {
+  struct Case {
+    std::string toml;
+    std::string field;
+  };
+  const Case cases[] = {
+      {"[services.networks]\nrpc = \"ipc:///x\"\n", "services.networks.database"},
+      {"[services.networks]\ndatabase = \"a.db\"\n", "services.networks.rpc"},
+      {"[services.networks]\ndatabase = \"a.db\"\nrpc = \"http://x\"\n", "services.networks.rpc"},
+      {"[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///x\"\nlog_level = \"loud\"\n",
+       "services.networks.log_level"},
+      {"[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///x\"\nconsumes = [\"nowhere\"]\n",
+       "services.networks.consumes"},
+      {"[http]\nport = 70000\n[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///x\"\n",
+       "http.port"},
+      {"data_dir = \"x\"\n", "services"},
+      {"[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///" + std::string(110, 'x') + "\"\n",
+       "services.networks.rpc"},
+  };
+  for (const Case& c : cases) {
+    auto parsed = ParseSystemConfig(c.toml);
+    ASSERT_FALSE(parsed.ok()) << c.toml;
+    EXPECT_EQ(parsed.status().code(), ErrorCode::kInvalidArgument);
+    EXPECT_EQ(parsed.status().field(), c.field) << c.toml;
+  }
+}
+
+TEST(ConfigTest, SyntaxErrorsNameTheLine) {
+  auto parsed = ParseSystemConfig("data_dir = \"x\"\n[services\n");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.status().field(), "line 2");
+}
+
+TEST(ConfigTest, MissingFileIsNotFoundAndUnknownServiceToo) {
+  EXPECT_EQ(LoadSystemConfig("/nonexistent/verkosto.toml").status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(DefaultSystemConfig("d", "r", 1).Service("payroll").status().code(),
+            ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace verkosto::config

@@ -1,0 +1,405 @@
+#include "messaging/rpc_server.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+#include <zmq_addon.hpp>
+
+#include "messaging/envelope.h"
+#include "messaging/rpc_client.h"
+#include "test_service.h"
+#include "testing/temp_dir.h"
+
+namespace verkosto::messaging {
+namespace {
+
+using testing::v1::AddItemRequest;
+using testing::v1::AddItemResponse;
+using testing::v1::CountItemsRequest;
+using testing::v1::CountItemsResponse;
+
+const Actor kActor{"u1", "Test User", Role::kKehaCoordinator, {}, {}};
+
+AddItemRequest Add(const std::string& name, int fail_with_code = 0) {
+  AddItemRequest req;
+  req.set_name(name);
+  req.set_fail_with_code(fail_with_code);
+  return req;
+}
+
+class RpcServerTest : public ::testing::Test {
+ protected:
+  RpcServerTest() : clock_(SystemClock::Instance().Now()) {}
+
+  void Start(int64_t max_message_bytes = 4 * 1024 * 1024) {
+    ServerOptions options;
+    options.service_name = "test";
+    options.bind_endpoint = dir_.Ipc("s");
+    options.limits.max_message_bytes = max_message_bytes;
+    service_ = std::make_unique<TestService>(zmq_, dir_.File("s.db"), options, clock_);
+    service_->StartLoop();
+  }
+
+  RpcClient Client(std::chrono::milliseconds timeout = std::chrono::milliseconds(5000),
+                   const std::string& endpoint = {}) {
+    ClientOptions options;
+    options.endpoint = endpoint.empty() ? dir_.Ipc("s") : endpoint;
+    options.timeout = timeout;
+    options.initial_backoff = std::chrono::milliseconds(100);
+    return RpcClient(zmq_, options);
+  }
+
+  // Reads the service database through a connection of its own.
+  int64_t Query(const std::string& sql) {
+    SQLite::Database db(dir_.File("s.db"), SQLite::OPEN_READONLY);
+    return db.execAndGet(sql).getInt64();
+  }
+
+  verkosto::testing::TempDir dir_;
+  zmq::context_t zmq_;
+  FakeClock clock_;
+  std::unique_ptr<TestService> service_;
+};
+
+TEST_F(RpcServerTest, RoundTripAppliesTheCommandAndAnswersQueries) {
+  Start();
+  RpcClient client = Client();
+  auto added = client.Call<AddItemResponse>(kActor, Add("first"));
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(added->count(), 1);
+  auto counted = client.Call<CountItemsResponse>(kActor, CountItemsRequest());
+  ASSERT_TRUE(counted.ok());
+  EXPECT_EQ(counted->count(), 1);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM outbox"), 1);
+}
+
+TEST_F(RpcServerTest, ErrorRepliesCarryEveryCodeMessageAndFieldAndUndoTheCommand) {
+  Start();
+  RpcClient client = Client();
+  for (ErrorCode code : kAllErrorCodes) {
+    SCOPED_TRACE(std::string(ErrorCodeName(code)));
+    auto reply = client.Call<AddItemResponse>(kActor, Add("doomed", static_cast<int>(code)));
+    ASSERT_FALSE(reply.ok());
+    EXPECT_EQ(reply.status().code(), code);
+    EXPECT_EQ(reply.status().message(), "asked to fail");
+    EXPECT_EQ(reply.status().field(), "fail_with_code");
+  }
+  // The insert and the event of every failed command were rolled back.
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 0);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM outbox"), 0);
+}
+
+TEST_F(RpcServerTest, RepeatedRequestIdGetsTheStoredReplyAndNoSecondEffect) {
+  Start();
+  RpcClient client = Client();
+  auto first = client.Call<AddItemResponse>(kActor, Add("once"), "request-1");
+  auto second = client.Call<AddItemResponse>(kActor, Add("once"), "request-1");
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(first->count(), 1);
+  EXPECT_EQ(second->count(), 1);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 1);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM outbox"), 1);
+}
+
+TEST_F(RpcServerTest, StoredErrorRepliesAreRepeatedToo) {
+  Start();
+  RpcClient client = Client();
+  auto first = client.Call<AddItemResponse>(
+      kActor, Add("x", static_cast<int>(ErrorCode::kFailedPrecondition)), "r");
+  // A retry carrying another body still gets the first answer: the request id decides.
+  auto second = client.Call<AddItemResponse>(kActor, Add("x"), "r");
+  EXPECT_EQ(first.status().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(second.status().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 0);
+}
+
+TEST_F(RpcServerTest, TransientErrorsAreNotStoredSoARetryCanSucceed) {
+  Start();
+  RpcClient client = Client();
+  auto first = client.Call<AddItemResponse>(
+      kActor, Add("x", static_cast<int>(ErrorCode::kUnavailable)), "r");
+  auto second = client.Call<AddItemResponse>(kActor, Add("x"), "r");
+  EXPECT_EQ(first.status().code(), ErrorCode::kUnavailable);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 1);
+}
+
+TEST_F(RpcServerTest, SameRequestIdFromAnotherClientIsAnotherCommand) {
+  Start();
+  RpcClient a = Client();
+  RpcClient b = Client();
+  ASSERT_NE(a.client_id(), b.client_id());
+  ASSERT_TRUE(a.Call<AddItemResponse>(kActor, Add("a"), "same").ok());
+  ASSERT_TRUE(b.Call<AddItemResponse>(kActor, Add("b"), "same").ok());
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 2);
+}
+
+// Forwards between a ROUTER (clients) and a DEALER (server) and drops the
+// first `drop` replies, like a network that loses answers.
+class LossyProxy {
+ public:
+  LossyProxy(zmq::context_t& zmq, const std::string& front, const std::string& back, int drop)
+      : front_(zmq, zmq::socket_type::router), back_(zmq, zmq::socket_type::dealer), drop_(drop) {
+    front_.set(zmq::sockopt::linger, 0);
+    back_.set(zmq::sockopt::linger, 0);
+    front_.bind(front);
+    back_.connect(back);
+    thread_ = std::thread([this] { Run(); });
+  }
+  ~LossyProxy() {
+    stop_ = true;
+    thread_.join();
+  }
+  int dropped() const { return dropped_; }
+  int forwarded_requests() const { return requests_; }
+
+ private:
+  void Run() {
+    while (!stop_) {
+      zmq::pollitem_t items[] = {{static_cast<void*>(front_), 0, ZMQ_POLLIN, 0},
+                                 {static_cast<void*>(back_), 0, ZMQ_POLLIN, 0}};
+      // The timeout only lets the thread notice stop_; it orders nothing.
+      zmq::poll(items, 2, std::chrono::milliseconds(20));
+      if ((items[0].revents & ZMQ_POLLIN) != 0) {
+        std::vector<zmq::message_t> frames;  // [client identity][request]
+        (void)zmq::recv_multipart(front_, std::back_inserter(frames));
+        ++requests_;
+        client_ = frames[0].to_string();  // one client per proxy is all the test needs
+        (void)back_.send(frames[1], zmq::send_flags::none);
+      }
+      if ((items[1].revents & ZMQ_POLLIN) != 0) {
+        zmq::message_t reply;
+        (void)back_.recv(reply);
+        if (dropped_ < drop_) {
+          ++dropped_;
+          continue;
+        }
+        std::array<zmq::const_buffer, 2> frames = {zmq::buffer(client_),
+                                                   zmq::buffer(reply.data(), reply.size())};
+        (void)zmq::send_multipart(front_, frames);
+      }
+    }
+  }
+
+  zmq::socket_t front_;
+  zmq::socket_t back_;
+  int drop_;
+  std::atomic<int> dropped_{0};
+  std::atomic<int> requests_{0};
+  std::atomic<bool> stop_{false};
+  std::string client_;
+  std::thread thread_;
+};
+
+TEST_F(RpcServerTest, RetryAfterALostReplyGivesExactlyOneEffect) {
+  Start();
+  // The server sees the proxy's DEALER, which is fine: idempotency is keyed
+  // by the envelope's client id and request id, not by the connection.
+  LossyProxy proxy(zmq_, dir_.Ipc("p"), dir_.Ipc("s"), /*drop=*/2);
+  RpcClient client = Client(std::chrono::milliseconds(10000), dir_.Ipc("p"));
+  auto reply = client.Call<AddItemResponse>(kActor, Add("lost twice"));
+  ASSERT_TRUE(reply.ok()) << reply.status().ToString();
+  EXPECT_EQ(proxy.dropped(), 2);
+  EXPECT_GE(proxy.forwarded_requests(), 3);
+  EXPECT_EQ(reply->count(), 1);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 1);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM outbox"), 1);
+}
+
+TEST_F(RpcServerTest, ExpiredDeadlineIsRefusedWithoutEffect) {
+  Start();
+  clock_.Advance(std::chrono::hours(1));  // the server's now is past any deadline the client sets
+  RpcClient client = Client();
+  auto reply = client.Call<AddItemResponse>(kActor, Add("late"));
+  EXPECT_EQ(reply.status().code(), ErrorCode::kDeadlineExceeded);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 0);
+}
+
+TEST_F(RpcServerTest, ClientReportsUnavailableWhenNoServerAnswersBeforeItsDeadline) {
+  RpcClient client = Client(std::chrono::milliseconds(300), dir_.Ipc("nobody"));
+  const auto start = std::chrono::steady_clock::now();
+  auto reply = client.Call<AddItemResponse>(kActor, Add("x"));
+  EXPECT_EQ(reply.status().code(), ErrorCode::kUnavailable);
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(300));
+}
+
+// A raw DEALER for sending what a well-behaved client never would.
+class RawClient {
+ public:
+  RawClient(zmq::context_t& zmq, const std::string& endpoint)
+      : socket_(zmq, zmq::socket_type::dealer) {
+    socket_.set(zmq::sockopt::linger, 0);
+    socket_.connect(endpoint);
+  }
+  void Send(const std::vector<std::string>& frames) {
+    std::vector<zmq::const_buffer> buffers;
+    for (const std::string& f : frames) buffers.push_back(zmq::buffer(f));
+    ASSERT_TRUE(zmq::send_multipart(socket_, buffers).has_value());
+  }
+  // The next reply, or nullopt if none comes within `timeout`.
+  std::optional<common::v1::ReplyEnvelope> Receive(
+      std::chrono::milliseconds timeout = std::chrono::milliseconds(5000)) {
+    zmq::pollitem_t item{static_cast<void*>(socket_), 0, ZMQ_POLLIN, 0};
+    zmq::poll(&item, 1, timeout);
+    if ((item.revents & ZMQ_POLLIN) == 0) return std::nullopt;
+    zmq::message_t message;
+    (void)socket_.recv(message);
+    common::v1::ReplyEnvelope reply;
+    if (!reply.ParseFromArray(message.data(), static_cast<int>(message.size())))
+      return std::nullopt;
+    return reply;
+  }
+  zmq::socket_t& socket() { return socket_; }
+
+ private:
+  zmq::socket_t socket_;
+};
+
+common::v1::RequestEnvelope Envelope(const google::protobuf::Message& body,
+                                     const std::string& request_id = "r1") {
+  common::v1::RequestEnvelope env;
+  env.set_protocol_version(kProtocolVersion);
+  env.set_client_id("raw");
+  env.set_request_id(request_id);
+  *env.mutable_actor() = ToProtoActor(kActor);
+  env.mutable_body()->PackFrom(body);
+  return env;
+}
+
+TEST_F(RpcServerTest, MalformedTruncatedAndMultiFrameRequestsGetErrorsAndServingGoesOn) {
+  Start();
+  RawClient raw(zmq_, dir_.Ipc("s"));
+
+  raw.Send({"this is not a protobuf \xff\xff\xff"});
+  auto garbage = raw.Receive();
+  ASSERT_TRUE(garbage.has_value());
+  EXPECT_EQ(garbage->error().code(), common::v1::ERROR_CODE_INVALID_ARGUMENT);
+  EXPECT_EQ(garbage->error().field(), "envelope");
+
+  const std::string whole = Envelope(Add("truncated")).SerializeAsString();
+  raw.Send({whole.substr(0, whole.size() - 5)});
+  auto truncated = raw.Receive();
+  ASSERT_TRUE(truncated.has_value());
+  EXPECT_EQ(truncated->error().code(), common::v1::ERROR_CODE_INVALID_ARGUMENT);
+
+  raw.Send({whole, "an extra frame"});
+  auto multi = raw.Receive();
+  ASSERT_TRUE(multi.has_value());
+  EXPECT_EQ(multi->error().code(), common::v1::ERROR_CODE_INVALID_ARGUMENT);
+
+  raw.Send({""});
+  auto empty = raw.Receive();
+  ASSERT_TRUE(empty.has_value());
+  EXPECT_TRUE(empty->has_error());
+
+  // None of them had an effect, and the server still serves.
+  RpcClient client = Client();
+  auto reply = client.Call<AddItemResponse>(kActor, Add("after the garbage"));
+  ASSERT_TRUE(reply.ok()) << reply.status().ToString();
+  EXPECT_EQ(reply->count(), 1);
+}
+
+TEST_F(RpcServerTest, EnvelopeFieldsAreValidatedWithTheFieldNamed) {
+  Start();
+  RawClient raw(zmq_, dir_.Ipc("s"));
+  struct Case {
+    std::function<void(common::v1::RequestEnvelope&)> spoil;
+    std::string field;
+  };
+  const Case cases[] = {
+      {[](auto& e) { e.set_protocol_version(99); }, "protocol_version"},
+      {[](auto& e) { e.clear_client_id(); }, "client_id"},
+      {[](auto& e) { e.clear_request_id(); }, "request_id"},
+      {[](auto& e) { e.mutable_body()->set_type_url("type.googleapis.com/no.Such"); }, "body"},
+      {[](auto& e) { e.mutable_body()->set_value("\xff\xff\xff"); }, "body"},
+  };
+  int n = 0;
+  for (const Case& c : cases) {
+    common::v1::RequestEnvelope env = Envelope(Add("x"), "r" + std::to_string(++n));
+    c.spoil(env);
+    raw.Send({env.SerializeAsString()});
+    auto reply = raw.Receive();
+    ASSERT_TRUE(reply.has_value()) << c.field;
+    EXPECT_EQ(reply->error().code(), common::v1::ERROR_CODE_INVALID_ARGUMENT) << c.field;
+    EXPECT_EQ(reply->error().field(), c.field);
+  }
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 0);
+}
+
+TEST_F(RpcServerTest, OversizedMessagesAreDroppedAndServingGoesOn) {
+  Start(/*max_message_bytes=*/64 * 1024);
+  RawClient raw(zmq_, dir_.Ipc("s"));
+  const std::string huge = Envelope(Add(std::string(256 * 1024, 'x'))).SerializeAsString();
+  raw.Send({huge});
+  // libzmq drops the sender's connection instead of delivering the message.
+  EXPECT_FALSE(raw.Receive(std::chrono::milliseconds(300)).has_value());
+  RpcClient client = Client();
+  auto reply = client.Call<AddItemResponse>(kActor, Add("normal"));
+  ASSERT_TRUE(reply.ok()) << reply.status().ToString();
+  EXPECT_EQ(reply->count(), 1);
+}
+
+TEST(RpcServerGroupCommitTest, QueuedCommandsShareOneTransactionAndAFailureUndoesOnlyItself) {
+  verkosto::testing::TempDir dir;
+  zmq::context_t zmq;
+  FakeClock clock(SystemClock::Instance().Now());
+  ServerOptions options;
+  options.service_name = "test";
+  options.bind_endpoint = "inproc://group-commit";
+  TestService service(zmq, dir.File("s.db"), options, clock);  // loop not running
+  RawClient raw(zmq, "inproc://group-commit");
+  // inproc delivers into the server's queue synchronously, so all 30 are
+  // queued before the server looks.
+  for (int i = 0; i < 30; ++i) {
+    const int fail = i == 10 ? static_cast<int>(ErrorCode::kFailedPrecondition) : 0;
+    raw.Send({Envelope(Add("item" + std::to_string(i), fail), "r" + std::to_string(i))
+                  .SerializeAsString()});
+  }
+  service.server().ProcessReadable();
+  EXPECT_EQ(service.server().commits(), 1u);
+  int ok = 0;
+  int failed = 0;
+  for (int i = 0; i < 30; ++i) {
+    auto reply = raw.Receive();
+    ASSERT_TRUE(reply.has_value());
+    reply->has_error() ? ++failed : ++ok;
+  }
+  EXPECT_EQ(ok, 29);
+  EXPECT_EQ(failed, 1);
+  EXPECT_EQ(CountItems(service.db().sqlite()), 29);
+  EXPECT_EQ(service.outbox().Head(), 29u);
+}
+
+TEST(RpcServerGroupCommitTest, RepliesLeaveOnlyAfterTheCommit) {
+  verkosto::testing::TempDir dir;
+  zmq::context_t zmq;
+  FakeClock clock(SystemClock::Instance().Now());
+  ServerOptions options;
+  options.service_name = "test";
+  options.bind_endpoint = "inproc://after-commit";
+  TestService service(zmq, dir.File("s.db"), options, clock);
+  RawClient raw(zmq, "inproc://after-commit");
+  raw.Send({Envelope(Add("x")).SerializeAsString()});
+  // Another connection holds the write lock: the group cannot begin, so the
+  // command is answered unavailable and nothing is stored for its request id.
+  SQLite::Database other(dir.File("s.db"), SQLite::OPEN_READWRITE);
+  other.exec("BEGIN IMMEDIATE");
+  service.db().sqlite().setBusyTimeout(0);
+  service.server().ProcessReadable();
+  auto refused = raw.Receive();
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_EQ(refused->error().code(), common::v1::ERROR_CODE_UNAVAILABLE);
+  other.exec("ROLLBACK");
+  // The retry with the same id now executes: the failure was not stored.
+  raw.Send({Envelope(Add("x")).SerializeAsString()});
+  service.server().ProcessReadable();
+  auto accepted = raw.Receive();
+  ASSERT_TRUE(accepted.has_value());
+  EXPECT_FALSE(accepted->has_error()) << accepted->error().message();
+  EXPECT_EQ(CountItems(service.db().sqlite()), 1);
+}
+
+}  // namespace
+}  // namespace verkosto::messaging
