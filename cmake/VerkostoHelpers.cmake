@@ -15,10 +15,14 @@ function(verkosto_test name)
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main
                                         verkosto_warnings)
-  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
-    PROPERTIES ENVIRONMENT "VERKOSTO_BIN_DIR=${CMAKE_BINARY_DIR}/bin"
-               LABELS "${ARG_LABELS}"
-               TIMEOUT "${ARG_TIMEOUT}")
+  set(props ENVIRONMENT "VERKOSTO_BIN_DIR=${CMAKE_BINARY_DIR}/bin")
+  if(ARG_LABELS)
+    list(APPEND props LABELS "${ARG_LABELS}")
+  endif()
+  if(ARG_TIMEOUT)
+    list(APPEND props TIMEOUT "${ARG_TIMEOUT}")
+  endif()
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES ${props})
 endfunction()
 
 # verkosto_executable(NAME SOURCES ... DEPS ...): a program installed to bin/.

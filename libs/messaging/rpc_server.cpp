@@ -257,6 +257,19 @@ void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransactio
   store_reply_.reset();
 }
 
+Result<int64_t> RpcServer::PruneStoredReplies(TimePoint cutoff) {
+  int64_t deleted = 0;
+  Status status = storage::Guard([&]() -> Status {
+    storage::WriteTransaction tx(db_.sqlite());
+    SQLite::Statement del(db_.sqlite(), "DELETE FROM idempotency WHERE created_us < ?");
+    del.bind(1, ToMicros(cutoff));
+    deleted = del.exec();
+    return tx.Commit();
+  });
+  if (!status.ok()) return status;
+  return deleted;
+}
+
 void RpcServer::SendReply(const std::string& identity, const common::v1::ReplyEnvelope& reply) {
   const std::string bytes = reply.SerializeAsString();
   try {

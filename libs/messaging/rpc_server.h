@@ -90,6 +90,10 @@ class RpcServer {
 
   uint64_t outbox_head() const { return last_head_; }
 
+  // Deletes stored replies older than `cutoff`. Retries come within a client's
+  // timeout (seconds), so a day's retention is ample. Returns rows deleted.
+  Result<int64_t> PruneStoredReplies(TimePoint cutoff);
+
   // Write transactions committed so far (one per group of commands).
   uint64_t commits() const { return commits_; }
 

@@ -47,6 +47,11 @@ Result<std::unique_ptr<ServiceRuntime>> ServiceRuntime::Create(
   }
   rt->started_us_ = ToMicros(clock.Now());
   rt->RegisterBuiltins();
+  // Stored replies only serve retries, which come within seconds.
+  rt->loop_.AddPeriodic(std::chrono::hours(1), [server = rt->server_.get(), &clock] {
+    auto pruned = server->PruneStoredReplies(clock.Now() - std::chrono::hours(24));
+    if (!pruned.ok()) spdlog::warn("pruning stored replies: {}", pruned.status().ToString());
+  });
   return rt;
 }
 

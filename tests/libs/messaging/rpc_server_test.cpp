@@ -136,6 +136,22 @@ TEST_F(RpcServerTest, SameRequestIdFromAnotherClientIsAnotherCommand) {
   EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 2);
 }
 
+TEST_F(RpcServerTest, PrunedRepliesAreForgottenButRecentOnesKept) {
+  Start();
+  RpcClient client = Client();
+  const TimePoint now = SystemClock::Instance().Now();
+  clock_.Set(now - std::chrono::hours(25));  // the server stores this reply a day ago
+  ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add("old"), "old").ok());
+  clock_.Set(now);
+  ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add("new"), "new").ok());
+  service_->StopLoop();
+  auto pruned = service_->server().PruneStoredReplies(clock_.Now() - std::chrono::hours(24));
+  ASSERT_TRUE(pruned.ok());
+  EXPECT_EQ(*pruned, 1);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM idempotency WHERE request_id = 'new'"), 1);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM idempotency WHERE request_id = 'old'"), 0);
+}
+
 // Forwards between a ROUTER (clients) and a DEALER (server) and drops the
 // first `drop` replies, like a network that loses answers.
 class LossyProxy {
