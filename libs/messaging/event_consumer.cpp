@@ -107,7 +107,11 @@ void EventConsumer::OnDealerReadable() {
     Result<size_t> applied = Apply(batch);
     const auto now = std::chrono::steady_clock::now();
     if (!applied.ok()) {
-      spdlog::error("consuming {}: {}", options_.producer, applied.status().ToString());
+      // A stuck stream fails the same way at every poll: say it once.
+      if (applied.status().ToString() != last_logged_error_) {
+        last_logged_error_ = applied.status().ToString();
+        spdlog::error("consuming {}: {}", options_.producer, last_logged_error_);
+      }
       next_poll_ = now + options_.poll_interval;
       continue;
     }
@@ -239,6 +243,7 @@ Result<size_t> EventConsumer::Apply(const common::v1::FetchEventsResponse& batch
     return status;
   }
   status_.clear_error();
+  last_logged_error_.clear();
   if (emitted > 0 && after_commit_) after_commit_();
   return applied;
 }

@@ -111,6 +111,7 @@ class EventConsumer {
   common::v1::ConsumerStatus status_;
   bool has_sub_ = false;
   std::string client_id_;
+  std::string last_logged_error_;
   std::string in_flight_;  // request id of the outstanding fetch, empty if none
   std::chrono::steady_clock::time_point in_flight_since_{};
   std::chrono::steady_clock::time_point next_poll_{};

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <atomic>
 #include <future>
 
 #include "messaging/rpc_client.h"
@@ -109,7 +110,8 @@ class EventStreamTest : public ::testing::Test {
   zmq::context_t zmq_;
   FakeClock clock_;
   std::unique_ptr<TestService> producer_;
-  int64_t wait_for_seq_ = -1;
+  // Written by the test thread, read by the handler on the loop's thread.
+  std::atomic<int64_t> wait_for_seq_{-1};
   std::promise<void> applied_;
 };
 
