@@ -1,0 +1,132 @@
+#include "system_commands.h"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+
+#include "logging/logging.h"
+#include "runtime/system_health.h"
+#include "supervisor.h"
+
+namespace verkosto::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string SelfDir() {
+  std::error_code ec;
+  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string(".") : self.parent_path().string();
+}
+std::string RunDir(const fs::path& data_dir) {
+  const fs::path local = data_dir / "run";
+  if (local.string().size() + std::strlen("/notifications.hints") + 6 < 100) return local.string();
+  return "/tmp/verkosto-" + std::to_string(getuid()) + "-" +
+         std::to_string(std::hash<std::string>()(data_dir.string()) % 1000000);
+}
+int Up(const std::string& data, int http_port, const std::string& config_path,
+       const std::string& bin_dir) {
+  if (Status st = logging::Init("verkosto", "info"); !st.ok()) return CliContext::Fail(st);
+  std::error_code ec;
+  fs::create_directories(data, ec);
+  if (ec)
+    return CliContext::Fail(
+        Status::InvalidArgument("data", "cannot create " + data + ": " + ec.message()));
+  const fs::path data_dir = fs::absolute(data).lexically_normal();
+  config::SystemConfig system;
+  if (config_path.empty()) {
+    const std::string run_dir = RunDir(data_dir);
+    fs::create_directories(run_dir, ec);
+    if (ec)
+      return CliContext::Fail(
+          Status::Unavailable("cannot create " + run_dir + ": " + ec.message()));
+    system = config::DefaultSystemConfig(data_dir.string(), run_dir, http_port);
+  } else {
+    auto loaded = config::LoadSystemConfig(config_path);
+    if (!loaded.ok()) return CliContext::Fail(loaded.status());
+    system = *loaded;
+  }
+  const fs::path config_file = data_dir / kGeneratedConfig;
+  std::ofstream(config_file) << "# Written by `verkosto up`; pass your own with --config.\n"
+                             << config::ToToml(system);
+
+  std::vector<cli::Child> children;
+  const std::string dir = bin_dir.empty() ? SelfDir() : bin_dir;
+  for (const std::string& name : config::ServiceNames()) {
+    children.push_back({name, dir + "/" + name, {"--config", config_file.string()}});
+  }
+  spdlog::info("starting verkosto: data in {}, web on http://{}:{}/ (Ctrl-C stops)",
+               data_dir.string(), system.http_host, system.http_port);
+  spdlog::info("check it with: verkosto status --data {}", data_dir.string());
+  return cli::Supervise(children, cli::SupervisorOptions{});
+}
+int StatusCommand(const std::string& data, const std::string& config_path, bool json) {
+  auto system = LoadRunningConfig(config_path, data);
+  if (!system.ok()) return CliContext::Fail(system.status());
+  zmq::context_t zmq;
+  std::vector<std::string> names = config::ServiceNames();
+  const auto health =
+      runtime::CollectSystemHealth(zmq, *system, names, std::chrono::milliseconds(1500));
+  if (json) {
+    CliContext::PrintJson(health);
+  } else {
+    for (const auto& s : health.services()) {
+      std::printf("%-14s %-10s", s.name().c_str(),
+                  s.reachable() ? s.health().status().c_str() : "DOWN");
+      if (s.reachable()) {
+        std::printf(" events=%llu", static_cast<unsigned long long>(s.health().outbox_head()));
+        for (const auto& c : s.health().consumers()) {
+          std::printf(" %s@%llu/%llu", c.producer().c_str(),
+                      static_cast<unsigned long long>(c.cursor()),
+                      static_cast<unsigned long long>(c.producer_head()));
+        }
+      }
+      if (!s.error().empty()) std::printf("  (%s)", s.error().c_str());
+      std::printf("\n");
+    }
+    std::printf("system: %s\n", health.status().c_str());
+  }
+  return health.status() == "ok" ? 0 : 1;
+}
+
+}  // namespace
+
+void AddSystemCommands(CLI::App& app, CliContext& ctx) {
+  struct UpOptions {
+    std::string data = "var";
+    int http_port = 8080;
+    std::string config_path;
+    std::string bin_dir;
+  };
+  auto up_options = std::make_shared<UpOptions>();
+  auto* up = app.add_subcommand(
+      "up", "Start all services locally and supervise them until Ctrl-C/SIGTERM");
+  up->add_option("--data", up_options->data,
+                 "Directory for databases, sockets and generated config")
+      ->capture_default_str();
+  up->add_option("--http-port", up_options->http_port,
+                 "HTTP port of the web UI and API on 127.0.0.1 (0 = any free port)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  up->add_option("--config", up_options->config_path,
+                 "Use this system config (TOML) instead of the embedded defaults");
+  up->add_option("--bin-dir", up_options->bin_dir,
+                 "Where the service programs are (default: beside verkosto)");
+  ctx.OnRun(up, [up_options] {
+    return Up(up_options->data, up_options->http_port, up_options->config_path,
+              up_options->bin_dir);
+  });
+
+  auto* status =
+      app.add_subcommand("status", "Show each service's health; exit 0 only when all are ok");
+  ctx.AddCommonOptions(status);
+  ctx.OnRun(status, [&ctx] { return StatusCommand(ctx.data(), ctx.config_path(), ctx.json()); });
+}
+
+}  // namespace verkosto::cli
