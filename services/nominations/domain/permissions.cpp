@@ -1,0 +1,89 @@
+#include "nominations/domain/permissions.h"
+
+#include <string>
+
+namespace verkosto::nominations {
+
+std::string_view OperationName(Operation operation) {
+  switch (operation) {
+    case Operation::kSendRequest:
+      return "send_request";
+    case Operation::kRequestReplacement:
+      return "request_replacement";
+    case Operation::kWithdrawCase:
+      return "withdraw_case";
+    case Operation::kExtendDeadline:
+      return "extend_deadline";
+    case Operation::kRegisterCase:
+      return "register_case";
+    case Operation::kLogIncomingRequest:
+      return "log_incoming_request";
+    case Operation::kDecideCase:
+      return "decide_case";
+    case Operation::kRecordResignation:
+      return "record_resignation";
+    case Operation::kRead:
+      return "read";
+    case Operation::kRunTimers:
+      return "run_timers";
+  }
+  return "unknown";
+}
+
+namespace {
+
+Status Denied(const Actor& actor, Operation operation, std::string_view why = {}) {
+  std::string message = "role ";
+  message += RoleName(actor.role);
+  message += " may not ";
+  message += OperationName(operation);
+  if (!why.empty()) {
+    message += ": ";
+    message += why;
+  }
+  return Status::PermissionDenied(std::move(message));
+}
+
+// Scoped roles act for their own area only; an account without one acts for none.
+Status CheckArea(const Actor& actor, Operation operation, const AreaCode& area) {
+  if (actor.area.empty() || actor.area != area) {
+    return Denied(actor, operation,
+                  "acts for area '" + actor.area.value() + "', not '" + area.value() + "'");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Authorize(const Actor& actor, Operation operation, const AreaCode& area) {
+  switch (operation) {
+    case Operation::kSendRequest:
+    case Operation::kRequestReplacement:
+    case Operation::kWithdrawCase:
+    case Operation::kExtendDeadline:
+      if (actor.role == Role::kKehaCoordinator) return Status::Ok();
+      return Denied(actor, operation);
+    case Operation::kRegisterCase:
+    case Operation::kLogIncomingRequest:
+      if (actor.role != Role::kRegistryClerk) return Denied(actor, operation);
+      return CheckArea(actor, operation, area);
+    case Operation::kDecideCase:
+    case Operation::kRecordResignation:
+      if (actor.role != Role::kAreaDirector && actor.role != Role::kAreaDeputy) {
+        return Denied(actor, operation);
+      }
+      if (actor.role == Role::kAreaDeputy && actor.on_behalf_of.empty()) {
+        return Denied(actor, operation, "a deputy acts on the director's behalf, name them");
+      }
+      return CheckArea(actor, operation, area);
+    case Operation::kRead:
+      if (actor.role == Role::kUnspecified) return Denied(actor, operation);
+      return Status::Ok();
+    case Operation::kRunTimers:
+      if (actor.role == Role::kSystem) return Status::Ok();
+      return Denied(actor, operation);
+  }
+  return Denied(actor, operation);
+}
+
+}  // namespace verkosto::nominations

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string_view>
+
+#include "core/actor.h"
+#include "core/status.h"
+
+namespace verkosto::nominations {
+
+// Everything the nominations service lets someone do.
+enum class Operation {
+  kSendRequest,         // KEHA coordinator
+  kRequestReplacement,  // KEHA coordinator
+  kWithdrawCase,        // KEHA coordinator
+  kExtendDeadline,      // KEHA coordinator
+  kRegisterCase,        // registry clerk, own area
+  kLogIncomingRequest,  // registry clerk, own area
+  kDecideCase,          // director or deputy, own area (approve, decline)
+  kRecordResignation,   // director or deputy, own area
+  kRead,                // everyone with a role
+  kRunTimers,           // the system itself (reminders, overdue, term ends)
+};
+
+// "send_request", "decide_case", ...: used in messages and logs.
+std::string_view OperationName(Operation operation);
+
+// The one policy of the nominations service: may `actor` perform `operation`
+// for `area` (ignored for unscoped operations)?
+//   - KEHA coordinator: send, request replacement, withdraw, extend; read.
+//   - registry clerk: register and log for their own area; read.
+//   - director: decide and record resignations for their own area; read.
+//   - deputy: as the director, but only acting on the director's behalf
+//     (Actor::on_behalf_of non-empty); both are recorded.
+//   - nominee, observer: read.
+//   - system: run timers (and read).
+//   - admin and anyone else: read at most; never memberships (rule 1).
+// Returns Ok, or PermissionDenied naming the role and the operation. A clerk,
+// director or deputy of another area, or without an area, is denied.
+Status Authorize(const Actor& actor, Operation operation, const AreaCode& area = AreaCode());
+
+}  // namespace verkosto::nominations

@@ -1,0 +1,73 @@
+#include "nominations/domain/types.h"
+
+namespace verkosto::nominations {
+
+std::string_view CaseStateName(CaseState state) {
+  switch (state) {
+    case CaseState::kAwaitingRegistration:
+      return "awaiting_registration";
+    case CaseState::kRegistered:
+      return "registered";
+    case CaseState::kApproved:
+      return "approved";
+    case CaseState::kDeclined:
+      return "declined";
+    case CaseState::kWithdrawn:
+      return "withdrawn";
+  }
+  return "unspecified";
+}
+
+std::string_view ChannelName(Channel channel) {
+  switch (channel) {
+    case Channel::kSystem:
+      return "system";
+    case Channel::kEmail:
+      return "email";
+    case Channel::kLetter:
+      return "letter";
+    case Channel::kOther:
+      return "other";
+  }
+  return "unspecified";
+}
+
+std::string_view CaseKindName(CaseKind kind) {
+  switch (kind) {
+    case CaseKind::kNomination:
+      return "nomination";
+    case CaseKind::kReplacement:
+      return "replacement";
+  }
+  return "unspecified";
+}
+
+std::string_view SeatKindName(SeatKind seat) {
+  switch (seat) {
+    case SeatKind::kMember:
+      return "member";
+    case SeatKind::kDeputy:
+      return "deputy";
+  }
+  return "unspecified";
+}
+
+std::string_view EndReasonName(EndReason reason) {
+  switch (reason) {
+    case EndReason::kTermEnded:
+      return "term_ended";
+    case EndReason::kNetworkClosed:
+      return "network_closed";
+    case EndReason::kReplaced:
+      return "replaced";
+    case EndReason::kResigned:
+      return "resigned";
+  }
+  return "unspecified";
+}
+
+Stamp MakeStamp(const Actor& actor, TimePoint at) {
+  return Stamp{actor.user_id, actor.display_name, actor.role, actor.on_behalf_of, at};
+}
+
+}  // namespace verkosto::nominations

@@ -1,0 +1,191 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/actor.h"
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/strong_id.h"
+
+namespace verkosto::nominations {
+
+// The value types of the nominations domain. Plain data: every field is
+// public, copyable and comparable, so storage and handlers can map them
+// field by field. The one exception is Membership (membership.h), which only
+// an approval can create.
+
+struct NetworkCodeTag {};
+struct RequestIdTag {};
+struct CaseIdTag {};
+struct MembershipIdTag {};
+// A network's code as the networks service names it, e.g. "c6-tyollisyys".
+using NetworkCode = StrongId<NetworkCodeTag>;
+// One send (or log) of a nomination request; chosen by the caller, unique.
+using RequestId = StrongId<RequestIdTag>;
+// One area's part of a request: "<request id>/<area code>" (see workflow.h).
+using CaseId = StrongId<CaseIdTag>;
+// "<case id>/<n>", n = 1.. the nominee's position in the approval.
+using MembershipId = StrongId<MembershipIdTag>;
+
+// ---------------------------------------------------------------------------
+// The read model of the networks service (fed by its events)
+// ---------------------------------------------------------------------------
+
+// Mirrors verkosto.networks.v1.NetworkStatus.
+enum class NetworkStatus { kDraft, kProposed, kOpen, kClosed, kCancelled };
+
+// An area's current participation decision for one network (rule 5).
+enum class Participation { kUndecided, kTakesPart, kDeclines };
+
+// What the nominations service knows about one network. `areas` holds every
+// area of the directory (all 45), each with its current participation
+// decision for this network; an area missing from it does not exist.
+struct NetworkView {
+  NetworkCode code;
+  NetworkStatus status = NetworkStatus::kDraft;
+  Date term_start{};
+  Date term_end{};
+  std::map<AreaCode, Participation> areas;
+
+  friend bool operator==(const NetworkView&, const NetworkView&) = default;
+};
+
+// ---------------------------------------------------------------------------
+// Cases
+// ---------------------------------------------------------------------------
+
+// Mirrors verkosto.nominations.v1.CaseState.
+enum class CaseState {
+  kAwaitingRegistration,  // sent by KEHA, not yet registered by the area (rule 4)
+  kRegistered,            // registered; the leadership decides next
+  kApproved,              // nominees named; memberships exist
+  kDeclined,              // declined with a reason
+  kWithdrawn,             // withdrawn by KEHA before a decision
+};
+
+// How a request reached the area.
+enum class Channel { kSystem, kEmail, kLetter, kOther };
+
+// What a case asks for.
+enum class CaseKind {
+  kNomination,   // name members and/or deputies to a network
+  kReplacement,  // name a successor for Case::replaced_membership
+};
+
+enum class SeatKind { kMember, kDeputy };
+
+// Why a membership ended.
+enum class EndReason { kTermEnded, kNetworkClosed, kReplaced, kResigned };
+
+// "awaiting_registration", "email", "nomination", "member", "term_ended", ...
+// (the wire/CLI spelling).
+std::string_view CaseStateName(CaseState state);
+std::string_view ChannelName(Channel channel);
+std::string_view CaseKindName(CaseKind kind);
+std::string_view SeatKindName(SeatKind seat);
+std::string_view EndReasonName(EndReason reason);
+
+// Seats a request asks for; at least one in total.
+struct Seats {
+  uint32_t members = 0;
+  uint32_t deputies = 0;
+
+  friend bool operator==(const Seats&, const Seats&) = default;
+};
+
+// A person the area's leadership names.
+struct Nominee {
+  std::string name;
+  std::string title;
+  std::string email;  // work e-mail
+  std::string municipality;
+  SeatKind seat = SeatKind::kMember;
+
+  friend bool operator==(const Nominee&, const Nominee&) = default;
+};
+
+// Who did something, on whose behalf, when: the "who" half of the audit.
+struct Stamp {
+  std::string user_id;
+  std::string name;
+  Role role = Role::kUnspecified;
+  std::string on_behalf_of;  // a deputy's director; empty otherwise
+  TimePoint at{};
+
+  friend bool operator==(const Stamp&, const Stamp&) = default;
+};
+
+// The stamp of `actor` acting at `at`.
+Stamp MakeStamp(const Actor& actor, TimePoint at);
+
+// The registry's record of a case (rule 4).
+struct Registration {
+  std::string diary_number;  // the area's own, opaque, unique within the area
+  std::string organisation;  // whose case-management system issued it
+  Date date_received{};
+  Stamp registered;
+  Channel channel = Channel::kSystem;
+  std::string sender;   // logged cases only
+  std::string subject;  // logged cases only
+
+  friend bool operator==(const Registration&, const Registration&) = default;
+};
+
+// The leadership's decision (rule 3).
+struct Decision {
+  bool approved = false;
+  std::string reason;                     // required when declining
+  std::vector<Nominee> nominees;          // approvals only
+  std::vector<MembershipId> memberships;  // started by the approval, in nominee order
+  Stamp decided;  // user_id = who decided; on_behalf_of = the director a deputy acted for
+
+  friend bool operator==(const Decision&, const Decision&) = default;
+};
+
+// One area's case. Cases are plain state; the functions of workflow.h are
+// the only ones that should move them between states.
+struct Case {
+  CaseId id;
+  RequestId request_id;
+  NetworkCode network;
+  AreaCode area;
+  CaseKind kind = CaseKind::kNomination;
+  CaseState state = CaseState::kAwaitingRegistration;
+  Seats seats;
+  // Absent only for a logged case whose letter named no deadline.
+  std::optional<Date> deadline;
+  // Fewer than 10 working days between `opened` and the deadline.
+  bool short_deadline = false;
+  // The deadline passed while undecided (still decidable).
+  bool overdue = false;
+  std::string covering_message;
+  std::string keha_diary_number;  // opaque, optional
+  // The day the case came to be: the sending day, or for a logged case the
+  // day the letter was received. Reminders never fire on or before it.
+  Date opened{};
+  // The KEHA coordinator who sent it; absent for a logged case.
+  std::optional<Stamp> sent;
+  std::optional<Registration> registration;
+  std::optional<Decision> decision;
+  std::optional<Stamp> withdrawn;
+  std::string withdraw_reason;
+  // Replacement cases: the membership the successor replaces.
+  MembershipId replaced_membership;
+  // Which reminders already fired (7 and 2 working days before the deadline).
+  bool reminder_7_fired = false;
+  bool reminder_2_fired = false;
+
+  // Neither decided nor withdrawn.
+  bool open() const {
+    return state == CaseState::kAwaitingRegistration || state == CaseState::kRegistered;
+  }
+
+  friend bool operator==(const Case&, const Case&) = default;
+};
+
+}  // namespace verkosto::nominations

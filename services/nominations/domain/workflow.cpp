@@ -1,0 +1,601 @@
+#include "nominations/domain/workflow.h"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <utility>
+
+#include "nominations/domain/permissions.h"
+#include "nominations/domain/working_days.h"
+
+namespace verkosto::nominations {
+
+// The one class that creates and ends memberships; declared in membership.h,
+// defined here only. Create is called from ApproveCase and nowhere else.
+class internal::MembershipWriter {
+ public:
+  static Membership Create(MembershipRecord record) { return Membership(std::move(record)); }
+  static Membership End(const Membership& m, const Date& on, EndReason reason, const Stamp& by,
+                        std::string note, MembershipId replaced_by = {}) {
+    MembershipRecord record = m.record();
+    record.ended = on;
+    record.end_reason = reason;
+    record.ended_by = by;
+    record.end_note = std::move(note);
+    record.replaced_by = std::move(replaced_by);
+    return Membership(std::move(record));
+  }
+};
+
+using internal::MembershipWriter;
+
+namespace {
+
+bool IsBlank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char ch) {
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+  });
+}
+
+bool Before(const Date& a, const Date& b) {
+  return std::chrono::sys_days(a) < std::chrono::sys_days(b);
+}
+
+std::string JoinAreas(const std::vector<AreaCode>& areas) {
+  std::string out;
+  for (const AreaCode& area : areas) {
+    if (!out.empty()) out += ", ";
+    out += area.value();
+  }
+  return out;
+}
+
+Status RequireText(std::string_view value, std::string field) {
+  if (IsBlank(value)) return Status::InvalidArgument(std::move(field), "is required");
+  return Status::Ok();
+}
+
+Status RequireOpenNetwork(const NetworkView& network) {
+  if (network.status != NetworkStatus::kOpen) {
+    return Status::FailedPrecondition("network " + network.code.value() +
+                                      " is not open for nominations");
+  }
+  return Status::Ok();
+}
+
+Status RequireNotDeclined(const NetworkView& network, const AreaCode& area) {
+  const auto it = network.areas.find(area);
+  if (it != network.areas.end() && it->second == Participation::kDeclines) {
+    return Status::FailedPrecondition("area " + area.value() + " has declined to take part in " +
+                                          network.code.value() +
+                                          "; it gets no requests until it changes its decision",
+                                      "area_code");
+  }
+  return Status::Ok();
+}
+
+Status RequireSeats(const Seats& seats) {
+  if (seats.members == 0 && seats.deputies == 0) {
+    return Status::InvalidArgument("seats", "ask for at least one member or deputy seat");
+  }
+  return Status::Ok();
+}
+
+Status RequireDeadlineNotPast(const Date& deadline, const Date& today) {
+  if (!deadline.ok()) return Status::InvalidArgument("deadline", "is not a valid date");
+  if (Before(deadline, today)) {
+    return Status::InvalidArgument("deadline", FormatIsoDate(deadline) + " is in the past");
+  }
+  return Status::Ok();
+}
+
+// Every command on an existing case needs it undecided and not withdrawn.
+Status RequireOpenCase(const Case& c) {
+  switch (c.state) {
+    case CaseState::kAwaitingRegistration:
+    case CaseState::kRegistered:
+      return Status::Ok();
+    case CaseState::kApproved:
+    case CaseState::kDeclined:
+      return Status::FailedPrecondition("case " + c.id.value() + " is already decided (" +
+                                        std::string(CaseStateName(c.state)) + ")");
+    case CaseState::kWithdrawn:
+      return Status::FailedPrecondition("case " + c.id.value() + " was withdrawn");
+  }
+  return Status::Internal("case " + c.id.value() + " has an unknown state");
+}
+
+// Rule 4: the leadership acts only on a registered, undecided, unwithdrawn case.
+Status RequireDecidable(const Case& c) {
+  VERKOSTO_RETURN_IF_ERROR(RequireOpenCase(c));
+  if (c.state == CaseState::kAwaitingRegistration) {
+    return Status::FailedPrecondition("case " + c.id.value() +
+                                      " must be registered by the area's registry before its "
+                                      "leadership can decide it");
+  }
+  return Status::Ok();
+}
+
+Status CheckDiaryNumber(const std::string& diary_number, const DiaryNumberInUse& in_use) {
+  VERKOSTO_RETURN_IF_ERROR(RequireText(diary_number, "diary_number"));
+  if (in_use && in_use(diary_number)) {
+    return Status::AlreadyExists("diary number '" + diary_number + "' is already used in the area",
+                                 "diary_number");
+  }
+  return Status::Ok();
+}
+
+bool IsShortDeadline(const Date& from, const Date& deadline) {
+  return WorkingDaysBetween(from, deadline) < kShortDeadlineWorkingDays;
+}
+
+Status ValidateNominees(const Seats& seats, const std::vector<Nominee>& nominees) {
+  if (nominees.empty()) return Status::InvalidArgument("nominees", "name at least one nominee");
+  uint32_t members = 0;
+  uint32_t deputies = 0;
+  std::set<std::string> emails;
+  for (size_t i = 0; i < nominees.size(); ++i) {
+    const Nominee& n = nominees[i];
+    const std::string prefix = "nominees[" + std::to_string(i) + "].";
+    VERKOSTO_RETURN_IF_ERROR(RequireText(n.name, prefix + "name"));
+    VERKOSTO_RETURN_IF_ERROR(RequireText(n.title, prefix + "title"));
+    VERKOSTO_RETURN_IF_ERROR(RequireText(n.municipality, prefix + "municipality"));
+    if (!IsValidEmail(n.email)) {
+      return Status::InvalidArgument(prefix + "email",
+                                     "'" + n.email + "' is not an e-mail address");
+    }
+    std::string lower = n.email;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](char ch) {
+      return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    });
+    if (!emails.insert(lower).second) {
+      return Status::InvalidArgument(prefix + "email", n.email + " is named twice");
+    }
+    (n.seat == SeatKind::kMember ? members : deputies) += 1;
+  }
+  if (members > seats.members || deputies > seats.deputies) {
+    return Status::InvalidArgument(
+        "nominees", std::to_string(members) + " members and " + std::to_string(deputies) +
+                        " deputies named, but " + std::to_string(seats.members) + " member and " +
+                        std::to_string(seats.deputies) + " deputy seats were asked");
+  }
+  return Status::Ok();
+}
+
+Date Later(const Date& a, const Date& b) { return Before(a, b) ? b : a; }
+
+// The reminder days of a deadline that are still ahead of `today` are armed
+// (not fired); the others count as fired: their moment has passed.
+void ArmReminders(Case& c, const Date& today) {
+  if (!c.deadline) return;
+  c.reminder_7_fired = !Before(today, SubtractWorkingDays(*c.deadline, kFirstReminderWorkingDays));
+  c.reminder_2_fired = !Before(today, SubtractWorkingDays(*c.deadline, kSecondReminderWorkingDays));
+}
+
+}  // namespace
+
+bool IsValidEmail(std::string_view email) {
+  if (email.size() < 3 || email.size() > 254) return false;
+  const size_t at = email.find('@');
+  if (at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) {
+    return false;
+  }
+  const std::string_view local = email.substr(0, at);
+  const std::string_view domain = email.substr(at + 1);
+  if (local.empty() || local.size() > 64 || domain.empty()) return false;
+  for (const char ch : email) {
+    const auto u = static_cast<unsigned char>(ch);
+    if (u <= 0x20 || u == 0x7f) return false;
+    if (std::string_view("()<>,;:\\\"[]").find(ch) != std::string_view::npos) return false;
+  }
+  if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos) {
+    return false;
+  }
+  // The domain needs at least two labels, none empty.
+  if (domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.' ||
+      domain.find("..") != std::string_view::npos) {
+    return false;
+  }
+  return true;
+}
+
+CaseId MakeCaseId(const RequestId& request, const AreaCode& area) {
+  return CaseId(request.value() + "/" + area.value());
+}
+
+// ---------------------------------------------------------------------------
+
+Result<SendRequestOutcome> SendRequest(const NetworkView& network,
+                                       const SendRequestCommand& command, const Actor& actor,
+                                       TimePoint now) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kSendRequest));
+  VERKOSTO_RETURN_IF_ERROR(RequireOpenNetwork(network));
+  const Date today = HelsinkiDate(now);
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.request_id.value(), "request_id"));
+  VERKOSTO_RETURN_IF_ERROR(RequireSeats(command.seats));
+  VERKOSTO_RETURN_IF_ERROR(RequireDeadlineNotPast(command.deadline, today));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.covering_message, "covering_message"));
+
+  SendRequestOutcome out;
+  std::vector<AreaCode> targets;
+  if (command.areas.empty()) {
+    for (const auto& [area, participation] : network.areas) {
+      if (participation == Participation::kDeclines) {
+        out.skipped_declined_areas.push_back(area);
+      } else {
+        targets.push_back(area);
+      }
+    }
+    if (targets.empty()) {
+      return Status::FailedPrecondition(
+          "every area has declined to take part in " + network.code.value(),
+          std::string(kAreasField));
+    }
+  } else {
+    std::set<AreaCode> seen;
+    std::vector<AreaCode> unknown;
+    std::vector<AreaCode> declined;
+    for (const AreaCode& area : command.areas) {
+      if (!seen.insert(area).second) {
+        return Status::InvalidArgument(std::string(kAreasField),
+                                       "area " + area.value() + " is named twice");
+      }
+      const auto it = network.areas.find(area);
+      if (it == network.areas.end()) {
+        unknown.push_back(area);
+      } else if (it->second == Participation::kDeclines) {
+        declined.push_back(area);
+      }
+    }
+    if (!unknown.empty()) {
+      return Status::InvalidArgument(std::string(kAreasField),
+                                     "unknown areas: " + JoinAreas(unknown));
+    }
+    if (!declined.empty()) {
+      return Status::FailedPrecondition(
+          "these areas have declined to take part in " + network.code.value() +
+              " and get no requests until they change their decision: " + JoinAreas(declined),
+          std::string(kAreasField));
+    }
+    targets.assign(seen.begin(), seen.end());
+  }
+
+  out.short_deadline = IsShortDeadline(today, command.deadline);
+  const Stamp sent = MakeStamp(actor, now);
+  for (const AreaCode& area : targets) {
+    Case c;
+    c.id = MakeCaseId(command.request_id, area);
+    c.request_id = command.request_id;
+    c.network = network.code;
+    c.area = area;
+    c.kind = CaseKind::kNomination;
+    c.state = CaseState::kAwaitingRegistration;
+    c.seats = command.seats;
+    c.deadline = command.deadline;
+    c.short_deadline = out.short_deadline;
+    c.covering_message = command.covering_message;
+    c.keha_diary_number = command.keha_diary_number;
+    c.opened = today;
+    c.sent = sent;
+    ArmReminders(c, today);
+    out.events.emplace_back(RequestSent{c, MakeAudit(actor, now)});
+    out.cases.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<CaseOutcome> RequestReplacement(const NetworkView& network, const Membership& membership,
+                                       const RequestReplacementCommand& command, const Actor& actor,
+                                       TimePoint now) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kRequestReplacement));
+  const MembershipRecord& m = membership.record();
+  if (network.code != m.network) {
+    return Status::Internal("network view " + network.code.value() + " is not membership " +
+                            m.id.value() + "'s network");
+  }
+  if (!m.active()) {
+    return Status::FailedPrecondition("membership " + m.id.value() + " has already ended");
+  }
+  VERKOSTO_RETURN_IF_ERROR(RequireOpenNetwork(network));
+  VERKOSTO_RETURN_IF_ERROR(RequireNotDeclined(network, m.area));
+  const Date today = HelsinkiDate(now);
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.request_id.value(), "request_id"));
+  VERKOSTO_RETURN_IF_ERROR(RequireDeadlineNotPast(command.deadline, today));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.covering_message, "covering_message"));
+
+  Case c;
+  c.id = MakeCaseId(command.request_id, m.area);
+  c.request_id = command.request_id;
+  c.network = m.network;
+  c.area = m.area;
+  c.kind = CaseKind::kReplacement;
+  c.state = CaseState::kAwaitingRegistration;
+  c.seats = m.person.seat == SeatKind::kMember ? Seats{1, 0} : Seats{0, 1};
+  c.deadline = command.deadline;
+  c.short_deadline = IsShortDeadline(today, command.deadline);
+  c.covering_message = command.covering_message;
+  c.keha_diary_number = command.keha_diary_number;
+  c.opened = today;
+  c.sent = MakeStamp(actor, now);
+  c.replaced_membership = m.id;
+  ArmReminders(c, today);
+  CaseOutcome out{c, {}};
+  out.events.emplace_back(RequestSent{std::move(c), MakeAudit(actor, now)});
+  return out;
+}
+
+Result<CaseOutcome> WithdrawCase(const Case& c, const WithdrawCommand& command, const Actor& actor,
+                                 TimePoint now) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kWithdrawCase));
+  VERKOSTO_RETURN_IF_ERROR(RequireOpenCase(c));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.reason, "reason"));
+  CaseOutcome out{c, {}};
+  out.case_after.state = CaseState::kWithdrawn;
+  out.case_after.withdrawn = MakeStamp(actor, now);
+  out.case_after.withdraw_reason = command.reason;
+  out.events.emplace_back(CaseWithdrawn{out.case_after, MakeAudit(actor, now, command.reason)});
+  return out;
+}
+
+Result<CaseOutcome> ExtendDeadline(const Case& c, const ExtendDeadlineCommand& command,
+                                   const Actor& actor, TimePoint now) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kExtendDeadline));
+  VERKOSTO_RETURN_IF_ERROR(RequireOpenCase(c));
+  const Date today = HelsinkiDate(now);
+  VERKOSTO_RETURN_IF_ERROR(RequireDeadlineNotPast(command.deadline, today));
+  if (c.deadline && !Before(*c.deadline, command.deadline)) {
+    return Status::InvalidArgument(
+        "deadline", "the new deadline " + FormatIsoDate(command.deadline) + " must be later than " +
+                        FormatIsoDate(*c.deadline));
+  }
+  CaseOutcome out{c, {}};
+  Case& after = out.case_after;
+  after.deadline = command.deadline;
+  after.overdue = false;
+  after.short_deadline = IsShortDeadline(c.opened, command.deadline);
+  ArmReminders(after, today);
+  out.events.emplace_back(
+      DeadlineExtended{after, MakeAudit(actor, now), c.deadline.value_or(Date{})});
+  return out;
+}
+
+Result<CaseOutcome> RegisterCase(const Case& c, const RegisterCommand& command,
+                                 const DiaryNumberInUse& diary_number_in_use, const Actor& actor,
+                                 TimePoint now) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kRegisterCase, c.area));
+  if (c.state != CaseState::kAwaitingRegistration) {
+    VERKOSTO_RETURN_IF_ERROR(RequireOpenCase(c));
+    return Status::FailedPrecondition("case " + c.id.value() + " is already registered");
+  }
+  const Date today = HelsinkiDate(now);
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.organisation, "organisation"));
+  if (!command.date_received.ok() || Before(today, command.date_received) ||
+      Before(command.date_received, c.opened)) {
+    return Status::InvalidArgument(
+        "date_received",
+        "must be between the day the request was sent (" + FormatIsoDate(c.opened) + ") and today");
+  }
+  VERKOSTO_RETURN_IF_ERROR(CheckDiaryNumber(command.diary_number, diary_number_in_use));
+
+  CaseOutcome out{c, {}};
+  Case& after = out.case_after;
+  after.state = CaseState::kRegistered;
+  after.registration = Registration{command.diary_number,
+                                    command.organisation,
+                                    command.date_received,
+                                    MakeStamp(actor, now),
+                                    Channel::kSystem,
+                                    {},
+                                    {}};
+  out.events.emplace_back(CaseRegistered{after, MakeAudit(actor, now)});
+  return out;
+}
+
+Result<CaseOutcome> LogIncomingRequest(const NetworkView& network,
+                                       const LogIncomingCommand& command,
+                                       const DiaryNumberInUse& diary_number_in_use,
+                                       const Actor& actor, TimePoint now) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kLogIncomingRequest, command.area));
+  VERKOSTO_RETURN_IF_ERROR(RequireOpenNetwork(network));
+  if (!network.areas.contains(command.area)) {
+    return Status::InvalidArgument("area_code", "unknown area " + command.area.value());
+  }
+  VERKOSTO_RETURN_IF_ERROR(RequireNotDeclined(network, command.area));
+  const Date today = HelsinkiDate(now);
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.request_id.value(), "request_id"));
+  if (command.channel == Channel::kSystem) {
+    return Status::InvalidArgument("channel",
+                                   "log e-mail, letter or other; requests sent through verkosto "
+                                   "are registered, not logged");
+  }
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.sender, "sender"));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.subject, "subject"));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.organisation, "organisation"));
+  VERKOSTO_RETURN_IF_ERROR(RequireSeats(command.seats));
+  if (!command.date_received.ok() || Before(today, command.date_received)) {
+    return Status::InvalidArgument("date_received", "must not be in the future");
+  }
+  if (command.deadline &&
+      (!command.deadline->ok() || Before(*command.deadline, command.date_received))) {
+    return Status::InvalidArgument("deadline", "must not be before the day it was received");
+  }
+  VERKOSTO_RETURN_IF_ERROR(CheckDiaryNumber(command.diary_number, diary_number_in_use));
+
+  Case c;
+  c.id = MakeCaseId(command.request_id, command.area);
+  c.request_id = command.request_id;
+  c.network = network.code;
+  c.area = command.area;
+  c.kind = CaseKind::kNomination;
+  c.state = CaseState::kRegistered;
+  c.seats = command.seats;
+  c.deadline = command.deadline;
+  c.short_deadline = command.deadline && IsShortDeadline(command.date_received, *command.deadline);
+  c.covering_message = command.covering_message;
+  c.opened = command.date_received;
+  c.registration = Registration{command.diary_number,  command.organisation, command.date_received,
+                                MakeStamp(actor, now), command.channel,      command.sender,
+                                command.subject};
+  ArmReminders(c, today);
+  if (c.deadline && Before(*c.deadline, today)) c.overdue = true;
+  CaseOutcome out{c, {}};
+  out.events.emplace_back(CaseLogged{std::move(c), MakeAudit(actor, now)});
+  return out;
+}
+
+Result<ApprovalOutcome> ApproveCase(const Case& c, const NetworkView& network,
+                                    const ApproveCommand& command, const Membership* replaced,
+                                    const Actor& actor, TimePoint now) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kDecideCase, c.area));
+  VERKOSTO_RETURN_IF_ERROR(RequireDecidable(c));
+  if (network.code != c.network) {
+    return Status::Internal("network view " + network.code.value() + " is not case " +
+                            c.id.value() + "'s network");
+  }
+  if (c.kind == CaseKind::kReplacement) {
+    if (replaced == nullptr || replaced->id() != c.replaced_membership) {
+      return Status::Internal("replacement case " + c.id.value() + " needs membership " +
+                              c.replaced_membership.value());
+    }
+  } else if (replaced != nullptr) {
+    return Status::Internal("nomination case " + c.id.value() + " replaces no membership");
+  }
+  if (!c.registration) {
+    return Status::Internal("registered case " + c.id.value() + " has no registration");
+  }
+  VERKOSTO_RETURN_IF_ERROR(RequireOpenNetwork(network));
+  VERKOSTO_RETURN_IF_ERROR(RequireNotDeclined(network, c.area));
+  VERKOSTO_RETURN_IF_ERROR(ValidateNominees(c.seats, command.nominees));
+
+  const Date today = HelsinkiDate(now);
+  const Stamp decided = MakeStamp(actor, now);
+  ApprovalOutcome out;
+  out.case_after = c;
+  Case& after = out.case_after;
+  after.state = CaseState::kApproved;
+  after.decision = Decision{true, {}, command.nominees, {}, decided};
+  std::vector<MembershipRecord> records;
+  for (size_t i = 0; i < command.nominees.size(); ++i) {
+    MembershipRecord r;
+    r.id = MembershipId(c.id.value() + "/" + std::to_string(i + 1));
+    r.network = c.network;
+    r.area = c.area;
+    r.person = command.nominees[i];
+    r.case_id = c.id;
+    r.diary_number = c.registration->diary_number;
+    r.decided = decided;
+    r.started = Later(today, network.term_start);
+    r.replaces = c.replaced_membership;
+    after.decision->memberships.push_back(r.id);
+    records.push_back(std::move(r));
+  }
+  out.events.emplace_back(CaseApproved{after, MakeAudit(actor, now)});
+  if (replaced != nullptr) {
+    if (replaced->active()) {
+      out.replaced = MembershipWriter::End(*replaced, today, EndReason::kReplaced, decided, {},
+                                           records.front().id);
+      out.events.emplace_back(
+          MembershipEnded{out.replaced->record(),
+                          MakeAudit(actor, now, std::string(EndReasonName(EndReason::kReplaced)))});
+    } else {
+      out.replaced = *replaced;
+    }
+  }
+  for (MembershipRecord& r : records) {
+    out.events.emplace_back(MembershipStarted{r, MakeAudit(actor, now)});
+    out.started.push_back(MembershipWriter::Create(std::move(r)));
+  }
+  return out;
+}
+
+Result<CaseOutcome> DeclineCase(const Case& c, const DeclineCommand& command, const Actor& actor,
+                                TimePoint now) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kDecideCase, c.area));
+  VERKOSTO_RETURN_IF_ERROR(RequireDecidable(c));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.reason, "reason"));
+  CaseOutcome out{c, {}};
+  out.case_after.state = CaseState::kDeclined;
+  out.case_after.decision = Decision{false, command.reason, {}, {}, MakeStamp(actor, now)};
+  out.events.emplace_back(CaseDeclined{out.case_after, MakeAudit(actor, now, command.reason)});
+  return out;
+}
+
+Result<MembershipOutcome> RecordResignation(const Membership& membership,
+                                            const ResignationCommand& command, const Actor& actor,
+                                            TimePoint now) {
+  const MembershipRecord& m = membership.record();
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kRecordResignation, m.area));
+  if (!m.active()) {
+    return Status::FailedPrecondition("membership " + m.id.value() + " has already ended");
+  }
+  const Date today = HelsinkiDate(now);
+  if (!command.date.ok() || Before(command.date, m.started) || Before(today, command.date)) {
+    return Status::InvalidArgument("date", "must be between the start of the membership (" +
+                                               FormatIsoDate(m.started) + ") and today");
+  }
+  std::string why(EndReasonName(EndReason::kResigned));
+  if (!IsBlank(command.reason)) why += ": " + command.reason;
+  MembershipOutcome out{MembershipWriter::End(membership, command.date, EndReason::kResigned,
+                                              MakeStamp(actor, now), command.reason),
+                        {}};
+  out.events.emplace_back(MembershipEnded{out.membership.record(), MakeAudit(actor, now, why)});
+  return out;
+}
+
+Result<MembershipsOutcome> EndNetworkMemberships(const NetworkCode& network,
+                                                 std::vector<Membership> memberships,
+                                                 const Date& end_date, EndReason reason,
+                                                 TimePoint now) {
+  if (reason != EndReason::kTermEnded && reason != EndReason::kNetworkClosed) {
+    return Status::InvalidArgument("reason", "a network's end is its term end or its closing");
+  }
+  if (!end_date.ok()) return Status::InvalidArgument("end_date", "is not a valid date");
+  const Actor system = SystemActor();
+  const Stamp by = MakeStamp(system, now);
+  MembershipsOutcome out;
+  out.memberships = std::move(memberships);
+  for (Membership& m : out.memberships) {
+    if (m.record().network != network || !m.active()) continue;
+    // A membership cannot end before it started (one approved after the end).
+    m = MembershipWriter::End(m, Later(end_date, m.record().started), reason, by, {});
+    out.events.emplace_back(
+        MembershipEnded{m.record(), MakeAudit(system, now, std::string(EndReasonName(reason)))});
+  }
+  return out;
+}
+
+TimerOutcome ProcessTimers(const Case& c, const Date& last_processed, TimePoint now) {
+  TimerOutcome out{c, {}};
+  if (!c.open() || !c.deadline) return out;
+  Case& after = out.case_after;
+  const Date today = HelsinkiDate(now);
+  const Date deadline = *c.deadline;
+  const Date floor = Later(last_processed, c.opened);
+  const auto due = [&](const Date& day) { return Before(floor, day) && !Before(today, day); };
+  const Date first = SubtractWorkingDays(deadline, kFirstReminderWorkingDays);
+  const Date second = SubtractWorkingDays(deadline, kSecondReminderWorkingDays);
+  // Overdue is a state, not only a notice: it is set whenever the deadline has
+  // passed, whatever the window, so a lost run can never leave it unset.
+  const bool overdue_due = !c.overdue && Before(deadline, today);
+  const bool second_due = !c.reminder_2_fired && due(second);
+  const bool first_due = !c.reminder_7_fired && due(first);
+  const Audit audit = MakeAudit(SystemActor(), now);
+  if (overdue_due) {
+    after.overdue = true;
+    after.reminder_7_fired = true;
+    after.reminder_2_fired = true;
+    out.events.emplace_back(CaseOverdue{after, audit});
+  } else if (second_due) {
+    after.reminder_7_fired = true;
+    after.reminder_2_fired = true;
+    out.events.emplace_back(
+        ReminderDue{after, audit, kSecondReminderWorkingDays, WorkingDaysBetween(today, deadline)});
+  } else if (first_due) {
+    after.reminder_7_fired = true;
+    out.events.emplace_back(
+        ReminderDue{after, audit, kFirstReminderWorkingDays, WorkingDaysBetween(today, deadline)});
+  }
+  return out;
+}
+
+}  // namespace verkosto::nominations
