@@ -1,0 +1,265 @@
+// The `verkosto` command as a user runs it: `up` starts and supervises the
+// four real services, `status` and `diag ping` talk to them, the gateway
+// serves /healthz, a killed service is restarted, and SIGTERM stops it all.
+#include <google/protobuf/util/json_util.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <memory>
+#include <set>
+
+#include "config/config.h"
+#include "integration_support.h"
+#include "testing/temp_dir.h"
+#include "verkosto/common/v1/diagnostics.pb.h"
+
+namespace verkosto::integration {
+namespace {
+
+namespace v1 = common::v1;
+
+constexpr milliseconds kCommandTimeout{30000};
+
+std::string Verkosto() { return testing::BinDir() + "/verkosto"; }
+
+// Runs `verkosto args...` to completion, output into `log`; returns the wait status.
+int RunVerkosto(const std::vector<std::string>& args, const std::string& log) {
+  testing::Process process(Verkosto(), args, log);
+  const int status = process.Wait(kCommandTimeout);
+  return status;
+}
+
+bool ExitedWith(int wait_status, int code) {
+  return wait_status != -1 && WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == code;
+}
+
+// The port in <data>/gateway.port once it holds a whole number, else 0.
+int GatewayPort(const std::string& file) {
+  const std::string text = ReadFile(file);
+  if (text.empty() || text.back() != '\n') return 0;  // not completely written yet
+  try {
+    return std::stoi(text);
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+// A ping with `note` as `service` has applied it: its applied_count (0 if not yet).
+Result<uint32_t> AppliedCount(zmq::context_t& zmq, const std::string& endpoint,
+                              const std::string& producer, const std::string& note) {
+  messaging::ClientOptions options;
+  options.endpoint = endpoint;
+  options.timeout = milliseconds(10000);
+  messaging::RpcClient client(zmq, options);
+  auto reply =
+      client.Call<v1::ListReceivedPingsResponse>(TestActor(), v1::ListReceivedPingsRequest());
+  if (!reply.ok()) return reply.status();
+  uint32_t count = 0;
+  for (const auto& ping : reply->pings()) {
+    if (ping.producer() == producer && ping.note() == note) count += ping.applied_count();
+  }
+  return count;
+}
+
+class CliUpTest : public ::testing::Test {
+ protected:
+  void TearDown() override {
+    // A failed test may leave the supervisor's children behind (they run in
+    // their own process groups): kill whatever still runs on this data dir.
+    for (const pid_t pid : FindProcesses(dir_.File("verkosto.toml"))) kill(pid, SIGKILL);
+    if (HasFailure()) {
+      for (const char* name : {"up.log", "status.log", "ping.log", "help.log"}) {
+        if (std::filesystem::exists(dir_.File(name))) PrintLog(name, dir_.File(name));
+      }
+    }
+  }
+
+  // Polls `consumer`'s ListReceivedPings until the ping `note` from networks
+  // shows up (every poll is a round trip; gives up after 30 s) and returns its
+  // applied_count.
+  uint32_t WaitForPing(const std::string& consumer_endpoint, const std::string& note) {
+    const auto give_up = Steady::now() + std::chrono::seconds(30);
+    while (Steady::now() < give_up) {
+      auto count = AppliedCount(zmq_, consumer_endpoint, "networks", note);
+      if (!count.ok()) {
+        ADD_FAILURE() << count.status().ToString();
+        return 0;
+      }
+      if (*count > 0) return *count;
+    }
+    ADD_FAILURE() << "ping '" << note << "' never reached " << consumer_endpoint;
+    return 0;
+  }
+
+  testing::TempDir dir_;
+  zmq::context_t zmq_;
+};
+
+TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsCleanly) {
+  const std::string data = dir_.path();
+  const std::string config_file = dir_.File("verkosto.toml");
+  testing::Process up(Verkosto(), {"up", "--data", data, "--http-port", "0"}, dir_.File("up.log"));
+
+  // The generated config, then the gateway's port file (written once its HTTP
+  // side listens): wait on inotify events of the data directory.
+  config::SystemConfig system;
+  ASSERT_TRUE(WaitForDirectory(
+      data,
+      [&] {
+        // Complete once it parses and names every service.
+        auto loaded = config::LoadSystemConfig(config_file);
+        if (!loaded.ok()) return false;
+        for (const std::string& name : config::ServiceNames()) {
+          if (!loaded->Service(name).ok()) return false;
+        }
+        system = *loaded;
+        return true;
+      },
+      milliseconds(30000), up.pid()))
+      << "verkosto up wrote no complete " << config_file;
+  EXPECT_EQ(system.data_dir, data);
+  int port = 0;
+  ASSERT_TRUE(WaitForDirectory(
+      data, [&] { return (port = GatewayPort(dir_.File("gateway.port"))) > 0; },
+      milliseconds(60000), up.pid()))
+      << "the gateway wrote no port file";
+
+  // Every service answers (the client retries with back-off while one starts).
+  for (const std::string& name : config::ServiceNames()) {
+    auto health = Health(zmq_, system.services.at(name).rpc_endpoint, milliseconds(30000));
+    ASSERT_TRUE(health.ok()) << name << ": " << health.status().ToString();
+    EXPECT_EQ(health->service(), name);
+    EXPECT_EQ(health->status(), "ok") << name;
+  }
+
+  // verkosto status: exit 0 and a line per service.
+  const int status = RunVerkosto({"status", "--data", data}, dir_.File("status.log"));
+  EXPECT_TRUE(ExitedWith(status, 0)) << "verkosto status: wait status " << status;
+  const std::string status_text = ReadFile(dir_.File("status.log"));
+  for (const std::string& name : config::ServiceNames()) {
+    EXPECT_NE(status_text.find(name), std::string::npos) << status_text;
+  }
+  EXPECT_NE(status_text.find("system: ok"), std::string::npos) << status_text;
+
+  // verkosto diag ping: networks records it, notifications and nominations apply it once.
+  const std::string note = "cli-up-test " + std::to_string(TestSeed());
+  const int ping =
+      RunVerkosto({"diag", "ping", "--data", data, "--note", note}, dir_.File("ping.log"));
+  ASSERT_TRUE(ExitedWith(ping, 0)) << "verkosto diag ping: wait status " << ping;
+  EXPECT_NE(ReadFile(dir_.File("ping.log")).find("recorded on networks as event"),
+            std::string::npos);
+  EXPECT_EQ(WaitForPing(system.services.at("notifications").rpc_endpoint, note), 1U);
+  EXPECT_EQ(WaitForPing(system.services.at("nominations").rpc_endpoint, note), 1U);
+
+  // GET /healthz on the gateway.
+  {
+    httplib::Client http("127.0.0.1", port);
+    http.set_connection_timeout(std::chrono::seconds(10));
+    http.set_read_timeout(std::chrono::seconds(20));
+    const httplib::Result res = http.Get("/healthz");
+    ASSERT_TRUE(res) << "GET /healthz on port " << port << ": " << httplib::to_string(res.error());
+    EXPECT_EQ(res->status, 200) << res->body;
+    EXPECT_NE(res->get_header_value("Content-Type").find("application/json"), std::string::npos);
+    v1::SystemHealth health;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(res->body, &health).ok()) << res->body;
+    EXPECT_EQ(health.status(), "ok") << res->body;
+    std::set<std::string> reported;
+    for (const auto& service : health.services()) {
+      reported.insert(service.name());
+      EXPECT_TRUE(service.reachable()) << service.name();
+    }
+    EXPECT_EQ(reported, (std::set<std::string>{"networks", "nominations", "notifications"}));
+  }
+
+  // kill -9 the networks child: the supervisor starts a new one.
+  const std::string& networks = system.services.at("networks").rpc_endpoint;
+  auto before = Health(zmq_, networks, milliseconds(10000));
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  const std::vector<pid_t> children = FindProcesses(config_file, "networks");
+  ASSERT_EQ(children.size(), 1U) << "expected one networks process of " << config_file;
+  const pid_t old_pid = children[0];
+  EXPECT_EQ(ParentOf(old_pid), up.pid()) << "networks is not a child of the supervisor";
+  ASSERT_EQ(kill(old_pid, SIGKILL), 0);
+  {
+    // Health round trips (each waits and retries with back-off) until a
+    // process started after the kill answers.
+    const auto give_up = Steady::now() + std::chrono::seconds(30);
+    int64_t started = before->started_unix_us();
+    while (started == before->started_unix_us() && Steady::now() < give_up) {
+      auto after = Health(zmq_, networks, milliseconds(10000));
+      if (after.ok()) started = after->started_unix_us();
+    }
+    ASSERT_NE(started, before->started_unix_us()) << "networks was not restarted";
+    EXPECT_GT(started, before->started_unix_us());
+  }
+  const std::vector<pid_t> restarted = FindProcesses(config_file, "networks");
+  ASSERT_EQ(restarted.size(), 1U);
+  EXPECT_NE(restarted[0], old_pid);
+  EXPECT_EQ(ParentOf(restarted[0]), up.pid());
+  EXPECT_NE(ReadFile(dir_.File("up.log")).find("restarted networks"), std::string::npos);
+
+  // The restarted producer serves commands and its consumers follow it.
+  {
+    messaging::ClientOptions options;
+    options.endpoint = networks;
+    options.timeout = milliseconds(10000);
+    messaging::RpcClient client(zmq_, options);
+    v1::RecordPingRequest request;
+    request.set_note(note + " after restart");
+    auto reply = client.Call<v1::RecordPingResponse>(TestActor(), request);
+    ASSERT_TRUE(reply.ok()) << reply.status().ToString();
+    EXPECT_EQ(WaitForPing(system.services.at("notifications").rpc_endpoint, request.note()), 1U);
+  }
+
+  // SIGTERM: the supervisor stops every service and exits 0.
+  up.Signal(SIGTERM);
+  const int up_status = up.Wait(milliseconds(15000));
+  ASSERT_NE(up_status, -1) << "verkosto up did not stop within 15 s of SIGTERM";
+  EXPECT_TRUE(ExitedWith(up_status, 0)) << "verkosto up: wait status " << up_status;
+  const std::vector<pid_t> left = FindProcesses(config_file);
+  EXPECT_TRUE(left.empty()) << left.size() << " service processes of " << data
+                            << " survived the supervisor";
+  for (const pid_t pid : left) kill(pid, SIGKILL);
+}
+
+TEST_F(CliUpTest, StatusFailsWhenNothingRuns) {
+  // No config at all.
+  EXPECT_FALSE(
+      ExitedWith(RunVerkosto({"status", "--data", dir_.path()}, dir_.File("status.log")), 0));
+  EXPECT_NE(ReadFile(dir_.File("status.log")).find("verkosto up"), std::string::npos)
+      << "the error should say how to start the system";
+
+  // A config whose services are all down.
+  std::ofstream(dir_.File("verkosto.toml"))
+      << config::ToToml(config::DefaultSystemConfig(dir_.path(), dir_.path(), 0));
+  const int status = RunVerkosto({"status", "--data", dir_.path()}, dir_.File("status.log"));
+  ASSERT_NE(status, -1) << "verkosto status hung";
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) != 0) << "wait status " << status;
+  const std::string text = ReadFile(dir_.File("status.log"));
+  EXPECT_NE(text.find("DOWN"), std::string::npos) << text;
+}
+
+TEST_F(CliUpTest, HelpExitsZeroForEveryCommand) {
+  const std::vector<std::vector<std::string>> commands = {
+      {"--help"},         {"up", "--help"},           {"status", "--help"},
+      {"diag", "--help"}, {"diag", "ping", "--help"}, {"diag", "pings", "--help"}};
+  for (const auto& args : commands) {
+    std::string joined;
+    for (const std::string& a : args) joined += " " + a;
+    const std::string log = dir_.File("help.log");
+    std::filesystem::remove(log);
+    const int status = RunVerkosto(args, log);
+    EXPECT_TRUE(ExitedWith(status, 0)) << "verkosto" << joined << ": wait status " << status;
+    EXPECT_NE(ReadFile(log).find("Usage"), std::string::npos) << "verkosto" << joined;
+  }
+  const std::string log = dir_.File("help.log");
+  ASSERT_TRUE(ExitedWith(RunVerkosto({"up", "--help"}, log), 0));
+  EXPECT_NE(ReadFile(log).find("--http-port"), std::string::npos);
+  EXPECT_FALSE(ExitedWith(RunVerkosto({"no-such-command"}, log), 0));
+}
+
+}  // namespace
+}  // namespace verkosto::integration
