@@ -37,6 +37,7 @@ SystemConfig DefaultSystemConfig(const std::string& data_dir, const std::string&
                                  int http_port) {
   SystemConfig config;
   config.data_dir = data_dir;
+  config.demo_data = true;
   config.http_port = http_port;
   const std::map<std::string, std::vector<std::string>> consumes = {
       {"networks", {}},
@@ -67,6 +68,10 @@ Result<SystemConfig> ParseSystemConfig(const std::string& toml_text) {
   }
   SystemConfig config;
   config.data_dir = root["data_dir"].value_or(config.data_dir);
+  if (root.contains("demo_data") && !root["demo_data"].is_boolean()) {
+    return Status::InvalidArgument("demo_data", "must be true or false");
+  }
+  config.demo_data = root["demo_data"].value_or(false);
   config.http_host = root["http"]["host"].value_or(config.http_host);
   const int64_t port = root["http"]["port"].value_or(int64_t{config.http_port});
   if (port < 0 || port > 65535) return Status::InvalidArgument("http.port", "must be 0..65535");
@@ -131,6 +136,7 @@ Result<SystemConfig> LoadSystemConfig(const std::string& path) {
 std::string ToToml(const SystemConfig& config) {
   toml::table root;
   root.insert("data_dir", config.data_dir);
+  root.insert("demo_data", config.demo_data);
   root.insert("http", toml::table{{"host", config.http_host}, {"port", config.http_port}});
   toml::table services;
   for (const auto& [name, s] : config.services) {

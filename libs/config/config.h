@@ -22,11 +22,14 @@ struct ServiceConfig {
 // The whole local system: the four services plus the gateway's HTTP side.
 // Read from TOML (deploy/verkosto.example.toml documents every key):
 //   data_dir = "var"
+//   demo_data = true
 //   [http] host = "127.0.0.1"  port = 8080
 //   [services.networks] database = "...", rpc = "...", hints = "...",
 //                       consumes = [], log_level = "info", poll_interval_ms = 1000
 struct SystemConfig {
   std::string data_dir = "var";
+  // Load the invented demo data set on first start (`verkosto up` does).
+  bool demo_data = false;
   std::string http_host = "127.0.0.1";
   int http_port = 8080;
   std::map<std::string, ServiceConfig> services;
@@ -42,7 +45,7 @@ inline const std::vector<std::string>& ServiceNames() {
   return kNames;
 }
 
-// The embedded defaults of `verkosto up`: databases under data_dir, ipc
+// The embedded defaults of `verkosto up`: demo data on, databases under data_dir, ipc
 // sockets under run_dir (kept short: ipc paths must stay under 107 bytes),
 // HTTP on 127.0.0.1:http_port.
 SystemConfig DefaultSystemConfig(const std::string& data_dir, const std::string& run_dir,

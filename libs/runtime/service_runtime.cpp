@@ -60,6 +60,18 @@ messaging::EventConsumer* ServiceRuntime::consumer(const std::string& producer) 
   return it == consumers_.end() ? nullptr : it->second.get();
 }
 
+Status ServiceRuntime::RunInTransaction(const Actor& actor, const std::string& what,
+                                        const std::function<Status(messaging::Context&)>& fn) {
+  Status status = storage::Guard([&]() -> Status {
+    storage::WriteTransaction tx(db_->sqlite());
+    messaging::Context ctx(db_->sqlite(), outbox_.get(), actor, what, clock_.Now());
+    VERKOSTO_RETURN_IF_ERROR(fn(ctx));
+    return tx.Commit();
+  });
+  if (status.ok()) server_->PublishHeadIfMoved();
+  return status;
+}
+
 Status ServiceRuntime::Start() {
   VERKOSTO_RETURN_IF_ERROR(server_->Bind());
   for (auto& [producer, consumer] : consumers_) VERKOSTO_RETURN_IF_ERROR(consumer->Connect());

@@ -43,6 +43,14 @@ class ServiceRuntime {
   // The consumer of `producer`'s stream, or null if this service does not consume it.
   messaging::EventConsumer* consumer(const std::string& producer);
 
+  // Runs `fn` as `actor` in one IMMEDIATE transaction on the service's
+  // database with its outbox, commits, and publishes the new outbox head: the
+  // way start-up loads and timers change state and emit events outside a
+  // request. Nothing of `fn` stays when it fails. Call on the loop's thread
+  // (or before Run()).
+  Status RunInTransaction(const Actor& actor, const std::string& what,
+                          const std::function<Status(messaging::Context&)>& fn);
+
   // Binds the server and connects the consumers. Errors: unavailable.
   Status Start();
   // Keeps `object` alive as long as the runtime (e.g. an HTTP front end whose

@@ -14,6 +14,7 @@ TEST(ConfigTest, DefaultsPutDatabasesInDataDirAndSocketsInRunDir) {
   EXPECT_EQ(nominations.consumes, std::vector<std::string>{"networks"});
   EXPECT_EQ(config.http_host, "127.0.0.1");
   EXPECT_EQ(config.http_port, 8080);
+  EXPECT_TRUE(config.demo_data);
 }
 
 TEST(ConfigTest, TomlRoundTripKeepsEverything) {
@@ -24,6 +25,7 @@ TEST(ConfigTest, TomlRoundTripKeepsEverything) {
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   EXPECT_EQ(parsed->http_port, 9090);
   EXPECT_EQ(parsed->data_dir, "/srv/vk");
+  EXPECT_TRUE(parsed->demo_data);
   ASSERT_EQ(parsed->services.size(), 4u);
   for (const auto& [name, service] : config.services) {
     const ServiceConfig& got = parsed->services.at(name);
@@ -52,6 +54,8 @@ TEST(ConfigTest, ErrorsNameTheKey) {
       {"[http]\nport = 70000\n[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///x\"\n",
        "http.port"},
       {"data_dir = \"x\"\n", "services"},
+      {"demo_data = \"yes\"\n[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///x\"\n",
+       "demo_data"},
       {"[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///" + std::string(110, 'x') + "\"\n",
        "services.networks.rpc"},
   };

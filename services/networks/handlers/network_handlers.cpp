@@ -1,0 +1,327 @@
+#include "networks/handlers/network_handlers.h"
+
+#include "networks/codec/codec.h"
+#include "networks/domain/permissions.h"
+#include "networks/storage/sqlite_network_repository.h"
+
+namespace verkosto::networks {
+
+namespace pb = ::verkosto::networks::v1;
+using messaging::Context;
+
+namespace {
+
+Status Emit(Context& ctx, const std::vector<NetworkEvent>& events) {
+  for (const NetworkEvent& event : events)
+    VERKOSTO_RETURN_IF_ERROR(ctx.Emit(*codec::ToProto(event)));
+  return Status::Ok();
+}
+
+// The network `code`. NotFound also for a draft the actor may not see, so a
+// draft's existence does not leak.
+Result<Network> LoadNetwork(NetworkRepository& repo, const std::string& code, const Actor& actor) {
+  if (code.empty()) return Status::InvalidArgument("network_code", "is required");
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Network> found, repo.FindNetwork(NetworkCode(code)));
+  if (!found ||
+      (found->status == NetworkStatus::kDraft && !Authorize(actor, Operation::kReadDrafts).ok())) {
+    return Status::NotFound("no network '" + code + "'");
+  }
+  return std::move(*found);
+}
+
+pb::NetworkResponse Reply(const Network& network) {
+  pb::NetworkResponse response;
+  *response.mutable_network() = codec::ToProto(network);
+  return response;
+}
+
+// Saves the state a lifecycle command produced, records versions, emits.
+Result<pb::NetworkResponse> Commit(Context& ctx, NetworkRepository& repo,
+                                   const NetworkUpdate& update) {
+  VERKOSTO_RETURN_IF_ERROR(repo.UpdateNetwork(update.network));
+  for (const NetworkEvent& event : update.events) {
+    if (const auto* changed = std::get_if<NetworkChanged>(&event)) {
+      VERKOSTO_RETURN_IF_ERROR(repo.AppendVersion(update.network.code(), changed->version));
+    }
+  }
+  VERKOSTO_RETURN_IF_ERROR(Emit(ctx, update.events));
+  return Reply(update.network);
+}
+
+// One lifecycle step: load the network, apply `step`, save and emit.
+template <typename Step>
+Result<pb::NetworkResponse> Transition(Context& ctx, const std::string& code, Step step) {
+  SqliteNetworkRepository repo(ctx.db());
+  VERKOSTO_ASSIGN_OR_RETURN(Network network, LoadNetwork(repo, code, ctx.actor()));
+  VERKOSTO_ASSIGN_OR_RETURN(NetworkUpdate update, step(network));
+  return Commit(ctx, repo, update);
+}
+
+Status EmitDirectoryEvents(Context& ctx, const AreaDirectoryUpdate& update) {
+  for (const AreaDirectoryChanged& event : update.events) {
+    VERKOSTO_RETURN_IF_ERROR(ctx.Emit(*codec::ToProto(event, update.directory)));
+  }
+  return Status::Ok();
+}
+
+void RegisterDirectory(messaging::RpcServer& server) {
+  server.AddQuery<pb::ListAreasRequest, pb::ListAreasResponse>(
+      [](Context& ctx, const pb::ListAreasRequest&) -> Result<pb::ListAreasResponse> {
+        VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
+        SqliteNetworkRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, repo.LoadDirectory());
+        pb::ListAreasResponse response;
+        for (const Area& area : directory.areas) *response.add_areas() = codec::ToProto(area);
+        return response;
+      });
+
+  server.AddQuery<pb::GetAreaRequest, pb::GetAreaResponse>(
+      [](Context& ctx, const pb::GetAreaRequest& req) -> Result<pb::GetAreaResponse> {
+        VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
+        SqliteNetworkRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, repo.LoadDirectory());
+        const Area* area = FindArea(directory, AreaCode(req.area_code()));
+        if (area == nullptr) return Status::NotFound("no area '" + req.area_code() + "'");
+        pb::GetAreaResponse response;
+        *response.mutable_area() = codec::ToProto(*area, &directory);
+        return response;
+      });
+
+  server.AddQuery<pb::FindAreaRequest, pb::FindAreaResponse>(
+      [](Context& ctx, const pb::FindAreaRequest& req) -> Result<pb::FindAreaResponse> {
+        VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
+        SqliteNetworkRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, repo.LoadDirectory());
+        VERKOSTO_ASSIGN_OR_RETURN(MunicipalityMatch match,
+                                  FindAreaOfMunicipality(directory, req.municipality()));
+        pb::FindAreaResponse response;
+        *response.mutable_municipality() = codec::ToProto(match.municipality);
+        *response.mutable_area() = codec::ToProto(match.area);
+        return response;
+      });
+
+  server.AddCommand<pb::LoadReferenceDataRequest, pb::LoadReferenceDataResponse>(
+      [](Context& ctx,
+         const pb::LoadReferenceDataRequest& req) -> Result<pb::LoadReferenceDataResponse> {
+        SqliteNetworkRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory current, repo.LoadDirectory());
+        VERKOSTO_ASSIGN_OR_RETURN(
+            AreaDirectoryUpdate update,
+            LoadReferenceData(current, req.employment_areas_csv(), req.municipalities_csv(),
+                              ctx.actor(), ctx.now()));
+        if (!update.diff.empty()) VERKOSTO_RETURN_IF_ERROR(repo.SaveDirectory(update.directory));
+        VERKOSTO_RETURN_IF_ERROR(EmitDirectoryEvents(ctx, update));
+        const AreaDirectoryDiff& diff = update.diff;
+        pb::LoadReferenceDataResponse response;
+        response.set_areas_added(static_cast<uint32_t>(diff.areas_added.size()));
+        response.set_areas_changed(static_cast<uint32_t>(diff.areas_changed.size()));
+        response.set_areas_removed(static_cast<uint32_t>(diff.areas_removed.size()));
+        response.set_municipalities_added(static_cast<uint32_t>(diff.municipalities_added.size()));
+        response.set_municipalities_changed(
+            static_cast<uint32_t>(diff.municipalities_changed.size()));
+        response.set_municipalities_removed(
+            static_cast<uint32_t>(diff.municipalities_removed.size()));
+        for (const std::string& change : diff.changes) response.add_changes(change);
+        return response;
+      });
+
+  server.AddCommand<pb::SetAreaContactsRequest, pb::SetAreaContactsResponse>(
+      [](Context& ctx,
+         const pb::SetAreaContactsRequest& req) -> Result<pb::SetAreaContactsResponse> {
+        SqliteNetworkRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory current, repo.LoadDirectory());
+        VERKOSTO_ASSIGN_OR_RETURN(
+            AreaDirectoryUpdate update,
+            SetAreaContacts(current, AreaCode(req.area_code()), codec::ContactsFromProto(req),
+                            ctx.actor(), ctx.now()));
+        if (!update.events.empty()) VERKOSTO_RETURN_IF_ERROR(repo.SaveDirectory(update.directory));
+        VERKOSTO_RETURN_IF_ERROR(EmitDirectoryEvents(ctx, update));
+        pb::SetAreaContactsResponse response;
+        *response.mutable_area() =
+            codec::ToProto(*FindArea(update.directory, AreaCode(req.area_code())));
+        return response;
+      });
+}
+
+void RegisterLifecycle(messaging::RpcServer& server) {
+  server.AddCommand<pb::CreateNetworkRequest, pb::NetworkResponse>(
+      [](Context& ctx, const pb::CreateNetworkRequest& req) -> Result<pb::NetworkResponse> {
+        VERKOSTO_ASSIGN_OR_RETURN(NetworkDefinition definition, codec::FromProto(req.definition()));
+        VERKOSTO_ASSIGN_OR_RETURN(NetworkUpdate update,
+                                  CreateNetwork(definition, ctx.actor(), ctx.now()));
+        SqliteNetworkRepository repo(ctx.db());
+        VERKOSTO_RETURN_IF_ERROR(repo.InsertNetwork(update.network));
+        VERKOSTO_RETURN_IF_ERROR(Emit(ctx, update.events));
+        return Reply(update.network);
+      });
+
+  server.AddCommand<pb::UpdateNetworkRequest, pb::NetworkResponse>(
+      [](Context& ctx, const pb::UpdateNetworkRequest& req) {
+        return Transition(
+            ctx, req.definition().code(), [&](const Network& network) -> Result<NetworkUpdate> {
+              VERKOSTO_ASSIGN_OR_RETURN(NetworkDefinition definition,
+                                        codec::FromProto(req.definition()));
+              return EditNetwork(network, definition, req.reason(), ctx.actor(), ctx.now());
+            });
+      });
+
+  server.AddCommand<pb::ProposeNetworkRequest, pb::NetworkResponse>(
+      [](Context& ctx, const pb::ProposeNetworkRequest& req) {
+        return Transition(ctx, req.network_code(), [&](const Network& network) {
+          return ProposeNetwork(network, ctx.actor(), ctx.now());
+        });
+      });
+
+  server.AddCommand<pb::OpenNetworkRequest, pb::NetworkResponse>(
+      [](Context& ctx, const pb::OpenNetworkRequest& req) {
+        return Transition(ctx, req.network_code(), [&](const Network& network) {
+          return OpenNetwork(network, ctx.actor(), ctx.now());
+        });
+      });
+
+  server.AddCommand<pb::CloseNetworkRequest, pb::NetworkResponse>(
+      [](Context& ctx, const pb::CloseNetworkRequest& req) {
+        return Transition(ctx, req.network_code(), [&](const Network& network) {
+          return CloseNetwork(network, req.reason(), ctx.actor(), ctx.now());
+        });
+      });
+
+  server.AddCommand<pb::CancelNetworkRequest, pb::NetworkResponse>(
+      [](Context& ctx, const pb::CancelNetworkRequest& req) {
+        return Transition(ctx, req.network_code(), [&](const Network& network) {
+          return CancelNetwork(network, req.reason(), ctx.actor(), ctx.now());
+        });
+      });
+}
+
+void RegisterParticipation(messaging::RpcServer& server) {
+  server.AddCommand<
+      pb::DecideParticipationRequest,
+      pb::DecideParticipationResponse>([](Context& ctx, const pb::DecideParticipationRequest& req)
+                                           -> Result<pb::DecideParticipationResponse> {
+    SqliteNetworkRepository repo(ctx.db());
+    VERKOSTO_ASSIGN_OR_RETURN(Network network, LoadNetwork(repo, req.network_code(), ctx.actor()));
+    VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, repo.LoadDirectory());
+    const AreaCode area(req.area_code());
+    VERKOSTO_ASSIGN_OR_RETURN(ParticipationHistory history, repo.History(network.code(), area));
+    const DecideParticipationCommand command{area, codec::FromProto(req.decision()), req.reason()};
+    VERKOSTO_ASSIGN_OR_RETURN(
+        ParticipationUpdate update,
+        DecideParticipation(network, directory, history, command, ctx.actor(), ctx.now()));
+    for (const ParticipationDecided& event : update.events) {
+      VERKOSTO_RETURN_IF_ERROR(repo.AppendDecision(event.decision));
+      VERKOSTO_RETURN_IF_ERROR(ctx.Emit(*codec::ToProto(event)));
+    }
+    pb::DecideParticipationResponse response;
+    if (const ParticipationDecision* current = update.history.current()) {
+      *response.mutable_participation() = codec::ToProto(*current);
+    }
+    return response;
+  });
+
+  server.AddCommand<pb::AddCommentRequest, pb::AddCommentResponse>(
+      [](Context& ctx, const pb::AddCommentRequest& req) -> Result<pb::AddCommentResponse> {
+        SqliteNetworkRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(Network network,
+                                  LoadNetwork(repo, req.network_code(), ctx.actor()));
+        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, repo.LoadDirectory());
+        VERKOSTO_ASSIGN_OR_RETURN(
+            CommentAdded event,
+            AddComment(network, directory, AddCommentCommand{AreaCode(req.area_code()), req.text()},
+                       ctx.actor(), ctx.now()));
+        VERKOSTO_RETURN_IF_ERROR(repo.AddComment(event.comment));
+        VERKOSTO_RETURN_IF_ERROR(ctx.Emit(*codec::ToProto(event)));
+        pb::AddCommentResponse response;
+        *response.mutable_comment() = codec::ToProto(event.comment);
+        return response;
+      });
+}
+
+void RegisterQueries(messaging::RpcServer& server) {
+  server.AddQuery<pb::ListNetworksRequest, pb::ListNetworksResponse>(
+      [](Context& ctx, const pb::ListNetworksRequest& req) -> Result<pb::ListNetworksResponse> {
+        VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
+        const bool drafts = Authorize(ctx.actor(), Operation::kReadDrafts).ok();
+        SqliteNetworkRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Network> networks, repo.ListNetworks());
+        pb::ListNetworksResponse response;
+        for (const Network& n : networks) {
+          if (n.status == NetworkStatus::kDraft && !drafts) continue;
+          if (req.status() != pb::NETWORK_STATUS_UNSPECIFIED &&
+              codec::ToProto(n.status) != req.status()) {
+            continue;
+          }
+          if (req.kind() != pb::NETWORK_KIND_UNSPECIFIED &&
+              codec::ToProto(n.definition.kind) != req.kind()) {
+            continue;
+          }
+          if (!req.owner().empty() && n.definition.owner != req.owner()) continue;
+          *response.add_networks() = codec::ToProto(n);
+        }
+        return response;
+      });
+
+  server.AddQuery<pb::GetNetworkRequest, pb::GetNetworkResponse>(
+      [](Context& ctx, const pb::GetNetworkRequest& req) -> Result<pb::GetNetworkResponse> {
+        VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
+        SqliteNetworkRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(Network network,
+                                  LoadNetwork(repo, req.network_code(), ctx.actor()));
+        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, repo.LoadDirectory());
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<ParticipationHistory> histories,
+                                  repo.Histories(network.code()));
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Comment> comments, repo.ListComments(network.code()));
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<NetworkVersion> versions,
+                                  repo.ListVersions(network.code()));
+        pb::GetNetworkResponse response;
+        *response.mutable_network() = codec::ToProto(network);
+        for (const ParticipationRow& row :
+             ParticipationMatrix(network.code(), directory, histories)) {
+          *response.add_participation() = codec::ToProto(row);
+        }
+        for (const Comment& c : comments) *response.add_comments() = codec::ToProto(c);
+        for (const NetworkVersion& v : versions) *response.add_versions() = codec::ToProto(v);
+        return response;
+      });
+
+  server.AddQuery<pb::GetParticipationHistoryRequest, pb::GetParticipationHistoryResponse>(
+      [](Context& ctx, const pb::GetParticipationHistoryRequest& req)
+          -> Result<pb::GetParticipationHistoryResponse> {
+        VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
+        SqliteNetworkRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(Network network,
+                                  LoadNetwork(repo, req.network_code(), ctx.actor()));
+        VERKOSTO_ASSIGN_OR_RETURN(ParticipationHistory history,
+                                  repo.History(network.code(), AreaCode(req.area_code())));
+        pb::GetParticipationHistoryResponse response;
+        for (const ParticipationDecision& d : history.decisions) {
+          *response.add_decisions() = codec::ToProto(d);
+        }
+        return response;
+      });
+
+  server.AddQuery<pb::GetBurdenRequest, pb::GetBurdenResponse>(
+      [](Context& ctx, const pb::GetBurdenRequest& req) -> Result<pb::GetBurdenResponse> {
+        VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
+        SqliteNetworkRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, repo.LoadDirectory());
+        const AreaCode area(req.area_code());
+        if (FindArea(directory, area) == nullptr) {
+          return Status::NotFound("no area '" + req.area_code() + "'");
+        }
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Network> networks, repo.ListNetworks());
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<ParticipationHistory> histories, repo.Histories(std::nullopt));
+        return codec::ToProto(ComputeBurden(area, networks, histories));
+      });
+}
+
+}  // namespace
+
+void RegisterNetworkHandlers(messaging::RpcServer& server) {
+  RegisterDirectory(server);
+  RegisterLifecycle(server);
+  RegisterParticipation(server);
+  RegisterQueries(server);
+}
+
+}  // namespace verkosto::networks

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/result.h"
+#include "networks/domain/area_directory.h"
+#include "networks/domain/network.h"
+#include "networks/domain/participation.h"
+
+namespace verkosto::networks {
+
+// Where the networks service keeps its state. Every method runs on the
+// caller's connection and inside the caller's transaction (the RPC server's
+// group transaction, or a periodic task's), so a command's state change and
+// its outbox events commit together. Errors come from storage: already_exists
+// for a duplicate key, failed_precondition for a broken reference,
+// unavailable when busy, internal otherwise.
+class NetworkRepository {
+ public:
+  virtual ~NetworkRepository() = default;
+
+  // The whole directory, areas in reference-file order (empty before the first load).
+  virtual Result<AreaDirectory> LoadDirectory() = 0;
+  // Replaces the directory: areas and municipalities not in `directory` go.
+  virtual Status SaveDirectory(const AreaDirectory& directory) = 0;
+
+  // nullopt when there is no network with `code`.
+  virtual Result<std::optional<Network>> FindNetwork(const NetworkCode& code) = 0;
+  // All networks, by code.
+  virtual Result<std::vector<Network>> ListNetworks() = 0;
+  // already_exists when the code is taken.
+  virtual Status InsertNetwork(const Network& network) = 0;
+  // not_found when there is no such network.
+  virtual Status UpdateNetwork(const Network& network) = 0;
+
+  virtual Status AppendVersion(const NetworkCode& network, const NetworkVersion& version) = 0;
+  // Oldest first.
+  virtual Result<std::vector<NetworkVersion>> ListVersions(const NetworkCode& network) = 0;
+
+  // One area's decisions about one network, oldest first (empty history if none).
+  virtual Result<ParticipationHistory> History(const NetworkCode& network,
+                                               const AreaCode& area) = 0;
+  // Every (network, area) history; with `network` set, that network's only.
+  virtual Result<std::vector<ParticipationHistory>> Histories(
+      const std::optional<NetworkCode>& network = std::nullopt) = 0;
+  virtual Status AppendDecision(const ParticipationDecision& decision) = 0;
+
+  virtual Status AddComment(const Comment& comment) = 0;
+  // Oldest first.
+  virtual Result<std::vector<Comment>> ListComments(const NetworkCode& network) = 0;
+};
+
+}  // namespace verkosto::networks

@@ -1,0 +1,406 @@
+#include "networks/storage/sqlite_network_repository.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <map>
+
+#include "networks/codec/codec.h"
+#include "networks/domain/text_util.h"
+#include "storage/database.h"
+
+namespace verkosto::networks {
+
+namespace {
+
+AreaModel ModelFromName(const std::string& name) {
+  for (AreaModel m : {AreaModel::kHostMunicipality, AreaModel::kOwn, AreaModel::kJointAuthority}) {
+    if (AreaModelName(m) == name) return m;
+  }
+  return AreaModel::kUnspecified;
+}
+
+Confidence ConfidenceFromName(const std::string& name) {
+  for (Confidence c : {Confidence::kVerified, Confidence::kPartial}) {
+    if (ConfidenceName(c) == name) return c;
+  }
+  return Confidence::kUnverified;
+}
+
+NetworkStatus StatusFromName(const std::string& name) {
+  for (int i = 1; i <= 5; ++i) {
+    const auto status = static_cast<NetworkStatus>(i);
+    if (NetworkStatusName(status) == name) return status;
+  }
+  return NetworkStatus::kUnspecified;
+}
+
+// The audit columns (user_id, display_name, role, on_behalf_of, at_us) from `first` on.
+Audit ReadAudit(SQLite::Statement& q, int first, std::string reason = {}) {
+  Audit audit;
+  audit.user_id = q.getColumn(first).getString();
+  audit.display_name = q.getColumn(first + 1).getString();
+  audit.role = RoleFromName(q.getColumn(first + 2).getString());
+  audit.on_behalf_of = q.getColumn(first + 3).getString();
+  audit.at = FromMicros(q.getColumn(first + 4).getInt64());
+  audit.reason = std::move(reason);
+  return audit;
+}
+
+void BindAudit(SQLite::Statement& s, int first, const Audit& audit) {
+  s.bind(first, audit.user_id);
+  s.bind(first + 1, audit.display_name);
+  s.bind(first + 2, std::string(RoleName(audit.role)));
+  s.bind(first + 3, audit.on_behalf_of);
+  s.bind(first + 4, ToMicros(audit.at));
+}
+
+void BindContact(SQLite::Statement& s, int first, const Contact& c) {
+  s.bind(first, c.name);
+  s.bind(first + 1, c.email);
+  s.bind(first + 2, c.phone);
+}
+
+Contact ReadContact(SQLite::Statement& q, int first) {
+  return {q.getColumn(first).getString(), q.getColumn(first + 1).getString(),
+          q.getColumn(first + 2).getString()};
+}
+
+void BindNetwork(SQLite::Statement& s, const Network& n) {
+  const std::string definition = codec::ToProto(n.definition).SerializeAsString();
+  s.bind(1, n.code().value());
+  s.bind(2, std::string(NetworkStatusName(n.status)));
+  s.bind(3, std::string(NetworkKindName(n.definition.kind)));
+  s.bind(4, n.definition.owner);
+  if (n.definition.term.end_date) {
+    s.bind(5, FormatIsoDate(*n.definition.term.end_date));
+  } else {
+    s.bind(5);
+  }
+  s.bind(6, static_cast<int64_t>(n.version));
+  s.bind(7, definition.data(), static_cast<int>(definition.size()));
+  s.bind(8, n.end_reason);
+  s.bind(9, n.closed_by_term_end ? 1 : 0);
+  s.bind(10, ToMicros(n.created_at));
+  s.bind(11, ToMicros(n.updated_at));
+}
+
+}  // namespace
+
+Result<AreaDirectory> SqliteNetworkRepository::LoadDirectory() {
+  AreaDirectory directory;
+  Status status = storage::Guard([&]() -> Status {
+    std::map<std::string, std::vector<std::string>> members;
+    SQLite::Statement m(db_,
+                        "SELECT code, name_fi, name_sv, COALESCE(area_code, ''), note "
+                        "FROM municipalities ORDER BY code");
+    while (m.executeStep()) {
+      Municipality municipality{m.getColumn(0).getString(), m.getColumn(1).getString(),
+                                m.getColumn(2).getString(), AreaCode(m.getColumn(3).getString()),
+                                m.getColumn(4).getString()};
+      if (!municipality.area.empty()) {
+        members[municipality.area.value()].push_back(municipality.code);
+      }
+      directory.municipalities.push_back(std::move(municipality));
+    }
+    SQLite::Statement a(db_,
+                        "SELECT code, name_fi, name_sv, model, host_municipality, languages, "
+                        "source, confidence, registry_name, registry_email, registry_phone, "
+                        "director_name, director_email, director_phone, deputy_name, "
+                        "deputy_email, deputy_phone FROM areas ORDER BY position");
+    while (a.executeStep()) {
+      Area area;
+      area.code = AreaCode(a.getColumn(0).getString());
+      area.name_fi = a.getColumn(1).getString();
+      area.name_sv = a.getColumn(2).getString();
+      area.model = ModelFromName(a.getColumn(3).getString());
+      area.host_municipality = a.getColumn(4).getString();
+      area.languages = SplitList(a.getColumn(5).getString(), ',');
+      area.source = a.getColumn(6).getString();
+      area.confidence = ConfidenceFromName(a.getColumn(7).getString());
+      area.contacts = {ReadContact(a, 8), ReadContact(a, 11), ReadContact(a, 14)};
+      area.municipalities = members[area.code.value()];
+      directory.areas.push_back(std::move(area));
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return directory;
+}
+
+Status SqliteNetworkRepository::SaveDirectory(const AreaDirectory& directory) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement upsert_area(
+        db_,
+        "INSERT INTO areas (code, position, name_fi, name_sv, model, host_municipality, "
+        "languages, source, confidence, registry_name, registry_email, registry_phone, "
+        "director_name, director_email, director_phone, deputy_name, deputy_email, deputy_phone) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (code) DO UPDATE SET position = excluded.position, "
+        "name_fi = excluded.name_fi, name_sv = excluded.name_sv, model = excluded.model, "
+        "host_municipality = excluded.host_municipality, languages = excluded.languages, "
+        "source = excluded.source, confidence = excluded.confidence, "
+        "registry_name = excluded.registry_name, registry_email = excluded.registry_email, "
+        "registry_phone = excluded.registry_phone, director_name = excluded.director_name, "
+        "director_email = excluded.director_email, director_phone = excluded.director_phone, "
+        "deputy_name = excluded.deputy_name, deputy_email = excluded.deputy_email, "
+        "deputy_phone = excluded.deputy_phone");
+    int position = 0;
+    for (const Area& area : directory.areas) {
+      upsert_area.reset();
+      upsert_area.bind(1, area.code.value());
+      upsert_area.bind(2, ++position);
+      upsert_area.bind(3, area.name_fi);
+      upsert_area.bind(4, area.name_sv);
+      upsert_area.bind(5, std::string(AreaModelName(area.model)));
+      upsert_area.bind(6, area.host_municipality);
+      upsert_area.bind(7, Join(area.languages, ","));
+      upsert_area.bind(8, area.source);
+      upsert_area.bind(9, std::string(ConfidenceName(area.confidence)));
+      BindContact(upsert_area, 10, area.contacts.registry_office);
+      BindContact(upsert_area, 13, area.contacts.director);
+      BindContact(upsert_area, 16, area.contacts.deputy);
+      upsert_area.exec();
+    }
+    db_.exec("CREATE TEMP TABLE IF NOT EXISTS keep_codes (code TEXT PRIMARY KEY)");
+    db_.exec("DELETE FROM keep_codes");
+    SQLite::Statement keep(db_, "INSERT INTO keep_codes (code) VALUES (?)");
+    for (const Municipality& m : directory.municipalities) {
+      keep.reset();
+      keep.bind(1, m.code);
+      keep.exec();
+    }
+    db_.exec("DELETE FROM municipalities WHERE code NOT IN (SELECT code FROM keep_codes)");
+    SQLite::Statement upsert_m(
+        db_,
+        "INSERT INTO municipalities (code, name_fi, name_sv, area_code, note) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name_fi = excluded.name_fi, "
+        "name_sv = excluded.name_sv, area_code = excluded.area_code, note = excluded.note");
+    for (const Municipality& m : directory.municipalities) {
+      upsert_m.reset();
+      upsert_m.bind(1, m.code);
+      upsert_m.bind(2, m.name_fi);
+      upsert_m.bind(3, m.name_sv);
+      if (m.area.empty()) {
+        upsert_m.bind(4);
+      } else {
+        upsert_m.bind(4, m.area.value());
+      }
+      upsert_m.bind(5, m.note);
+      upsert_m.exec();
+    }
+    db_.exec("DELETE FROM keep_codes");
+    for (const Area& area : directory.areas) {
+      keep.reset();
+      keep.bind(1, area.code.value());
+      keep.exec();
+    }
+    // An area that has decisions or comments cannot go: the foreign keys refuse it.
+    db_.exec("DELETE FROM areas WHERE code NOT IN (SELECT code FROM keep_codes)");
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<Network>> SqliteNetworkRepository::SelectNetworks(const std::string& where,
+                                                                     const std::string& code) {
+  std::vector<Network> networks;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT status, version, definition, end_reason, closed_by_term_end, "
+                        "created_us, updated_us FROM networks " +
+                            where + " ORDER BY code");
+    if (!code.empty()) q.bind(1, code);
+    while (q.executeStep()) {
+      codec::pb::NetworkDefinition stored;
+      const SQLite::Column blob = q.getColumn(2);
+      if (!stored.ParseFromArray(blob.getBlob(), blob.getBytes())) {
+        return Status::Internal("stored network definition is unreadable");
+      }
+      auto definition = codec::FromProto(stored);
+      if (!definition.ok()) return Status::Internal(definition.status().ToString());
+      Network n;
+      n.definition = std::move(definition).value();
+      n.status = StatusFromName(q.getColumn(0).getString());
+      n.version = static_cast<uint32_t>(q.getColumn(1).getInt64());
+      n.end_reason = q.getColumn(3).getString();
+      n.closed_by_term_end = q.getColumn(4).getInt() != 0;
+      n.created_at = FromMicros(q.getColumn(5).getInt64());
+      n.updated_at = FromMicros(q.getColumn(6).getInt64());
+      networks.push_back(std::move(n));
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return networks;
+}
+
+Result<std::optional<Network>> SqliteNetworkRepository::FindNetwork(const NetworkCode& code) {
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Network> found,
+                            SelectNetworks("WHERE code = ?", code.value()));
+  if (found.empty()) return std::optional<Network>();
+  return std::optional<Network>(std::move(found.front()));
+}
+
+Result<std::vector<Network>> SqliteNetworkRepository::ListNetworks() {
+  return SelectNetworks("", "");
+}
+
+Status SqliteNetworkRepository::InsertNetwork(const Network& network) {
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "INSERT INTO networks (code, status, kind, owner, end_date, version, "
+                        "definition, end_reason, closed_by_term_end, created_us, updated_us) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    BindNetwork(s, network);
+    s.exec();
+    return Status::Ok();
+  });
+  if (status.code() == ErrorCode::kAlreadyExists) {
+    return Status::AlreadyExists("a network with code '" + network.code().value() + "' exists",
+                                 "definition.code");
+  }
+  return status;
+}
+
+Status SqliteNetworkRepository::UpdateNetwork(const Network& network) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "UPDATE networks SET status = ?2, kind = ?3, owner = ?4, end_date = ?5, "
+                        "version = ?6, definition = ?7, end_reason = ?8, "
+                        "closed_by_term_end = ?9, created_us = ?10, updated_us = ?11 "
+                        "WHERE code = ?1");
+    BindNetwork(s, network);
+    if (s.exec() == 0) return Status::NotFound("no network '" + network.code().value() + "'");
+    return Status::Ok();
+  });
+}
+
+Status SqliteNetworkRepository::AppendVersion(const NetworkCode& network,
+                                              const NetworkVersion& version) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "INSERT INTO network_versions (network_code, version, user_id, "
+                        "display_name, role, on_behalf_of, at_us, reason, changed_fields) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, network.value());
+    s.bind(2, static_cast<int64_t>(version.version));
+    BindAudit(s, 3, version.audit);
+    s.bind(8, version.audit.reason);
+    s.bind(9, Join(version.changed_fields, ","));
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<NetworkVersion>> SqliteNetworkRepository::ListVersions(
+    const NetworkCode& network) {
+  std::vector<NetworkVersion> versions;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT version, user_id, display_name, role, on_behalf_of, at_us, "
+                        "reason, changed_fields FROM network_versions WHERE network_code = ? "
+                        "ORDER BY version");
+    q.bind(1, network.value());
+    while (q.executeStep()) {
+      NetworkVersion v;
+      v.version = static_cast<uint32_t>(q.getColumn(0).getInt64());
+      v.audit = ReadAudit(q, 1, q.getColumn(6).getString());
+      v.changed_fields = SplitList(q.getColumn(7).getString(), ',');
+      versions.push_back(std::move(v));
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return versions;
+}
+
+Result<std::vector<ParticipationHistory>> SqliteNetworkRepository::Histories(
+    const std::optional<NetworkCode>& network) {
+  std::vector<ParticipationHistory> histories;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, std::string("SELECT network_code, area_code, choice, reason, user_id, "
+                                         "display_name, role, on_behalf_of, at_us "
+                                         "FROM participation_decisions ") +
+                                 (network ? "WHERE network_code = ? " : "") +
+                                 "ORDER BY network_code, area_code, id");
+    if (network) q.bind(1, network->value());
+    while (q.executeStep()) {
+      ParticipationDecision d;
+      d.network = NetworkCode(q.getColumn(0).getString());
+      d.area = AreaCode(q.getColumn(1).getString());
+      d.choice = q.getColumn(2).getString() == "takes_part" ? ParticipationChoice::kTakesPart
+                                                            : ParticipationChoice::kDeclines;
+      d.reason = q.getColumn(3).getString();
+      d.audit = ReadAudit(q, 4, d.reason);
+      if (histories.empty() || histories.back().network != d.network ||
+          histories.back().area != d.area) {
+        histories.push_back(ParticipationHistory{d.network, d.area, {}});
+      }
+      histories.back().decisions.push_back(std::move(d));
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return histories;
+}
+
+Result<ParticipationHistory> SqliteNetworkRepository::History(const NetworkCode& network,
+                                                              const AreaCode& area) {
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<ParticipationHistory> all, Histories(network));
+  for (ParticipationHistory& h : all) {
+    if (h.area == area) return std::move(h);
+  }
+  return ParticipationHistory{network, area, {}};
+}
+
+Status SqliteNetworkRepository::AppendDecision(const ParticipationDecision& decision) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "INSERT INTO participation_decisions (network_code, area_code, choice, "
+                        "reason, user_id, display_name, role, on_behalf_of, at_us) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, decision.network.value());
+    s.bind(2, decision.area.value());
+    s.bind(3, std::string(ParticipationChoiceName(decision.choice)));
+    s.bind(4, decision.reason);
+    BindAudit(s, 5, decision.audit);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Status SqliteNetworkRepository::AddComment(const Comment& comment) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "INSERT INTO comments (network_code, area_code, text, user_id, "
+                        "display_name, role, on_behalf_of, at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, comment.network.value());
+    s.bind(2, comment.area.value());
+    s.bind(3, comment.text);
+    BindAudit(s, 4, comment.audit);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<Comment>> SqliteNetworkRepository::ListComments(const NetworkCode& network) {
+  std::vector<Comment> comments;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT area_code, text, user_id, display_name, role, on_behalf_of, "
+                        "at_us FROM comments WHERE network_code = ? ORDER BY id");
+    q.bind(1, network.value());
+    while (q.executeStep()) {
+      Comment c;
+      c.network = network;
+      c.area = AreaCode(q.getColumn(0).getString());
+      c.text = q.getColumn(1).getString();
+      c.audit = ReadAudit(q, 2);
+      comments.push_back(std::move(c));
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return comments;
+}
+
+}  // namespace verkosto::networks
