@@ -67,6 +67,9 @@ int Supervise(const std::vector<Child>& children, const SupervisorOptions& optio
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
 
+  // Children stop when this process dies (see RunServiceMain).
+  setenv("VERKOSTO_SUPERVISOR_PID", std::to_string(getpid()).c_str(), 1);
+
   std::vector<Running> running;
   for (const Child& child : children) {
     Running r{&child};

@@ -24,7 +24,8 @@ struct SupervisorOptions {
 };
 
 // Starts `children` in order, each in its own process group (so a terminal's
-// Ctrl-C reaches only the supervisor), restarts any that exits while the
+// Ctrl-C reaches only the supervisor) and with VERKOSTO_SUPERVISOR_PID set
+// (so a service stops when the supervisor dies), restarts any that exits while the
 // system is up (logging exit status and restart), and on SIGINT/SIGTERM stops
 // them all in reverse order. Blocks until then; returns the exit code
 // (0 after a clean stop, 1 if a child could not be started at all).

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <functional>
 
+#include "core/file_util.h"
 #include "logging/logging.h"
 #include "runtime/system_health.h"
 #include "supervisor.h"
@@ -52,9 +53,21 @@ int Up(const std::string& data, int http_port, const std::string& config_path,
     if (!loaded.ok()) return CliContext::Fail(loaded.status());
     system = *loaded;
   }
+  // One `up` per data directory: a second would run a second set of
+  // services on the same databases.
+  FileLock lock;
+  if (Status st = FileLock::Acquire((data_dir / "verkosto.lock").string(),
+                                    "data directory " + data_dir.string(), &lock);
+      !st.ok()) {
+    return CliContext::Fail(st);
+  }
   const fs::path config_file = data_dir / kGeneratedConfig;
-  std::ofstream(config_file) << "# Written by `verkosto up`; pass your own with --config.\n"
-                             << config::ToToml(system);
+  if (Status st = WriteFileAtomically(
+          config_file.string(),
+          "# Written by `verkosto up`; pass your own with --config.\n" + config::ToToml(system));
+      !st.ok()) {
+    return CliContext::Fail(st);
+  }
 
   std::vector<cli::Child> children;
   const std::string dir = bin_dir.empty() ? SelfDir() : bin_dir;

@@ -3,8 +3,11 @@
 #include <SQLiteCpp/Statement.h>
 #include <signal.h>
 #include <spdlog/spdlog.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 
 #include "logging/logging.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
@@ -22,6 +25,10 @@ Result<std::unique_ptr<ServiceRuntime>> ServiceRuntime::Create(
   VERKOSTO_ASSIGN_OR_RETURN(config::ServiceConfig self, system.Service(name));
   std::unique_ptr<ServiceRuntime> rt(new ServiceRuntime(zmq, clock));
   rt->self_ = self;
+  if (self.database != ":memory:") {
+    VERKOSTO_RETURN_IF_ERROR(
+        FileLock::Acquire(self.database + ".lock", "database " + self.database, &rt->db_lock_));
+  }
   VERKOSTO_ASSIGN_OR_RETURN(rt->db_, storage::Database::Open(self.database, migrations));
   VERKOSTO_ASSIGN_OR_RETURN(rt->outbox_, messaging::Outbox::Open(rt->db_->sqlite(), name));
   messaging::ServerOptions options;
@@ -162,6 +169,16 @@ int RunServiceMain(
   sigaddset(&stop_signals, SIGTERM);
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  // Under `verkosto up`, stop (SIGTERM, to the signalfd) when the supervisor
+  // dies, even by kill -9, so no orphan keeps serving its database.
+  if (const char* supervisor = std::getenv("VERKOSTO_SUPERVISOR_PID")) {
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (std::to_string(getppid()) != supervisor) {
+      std::fprintf(stderr, "%s: the supervisor is gone; not starting\n", name.c_str());
+      return 1;
+    }
+  }
 
   auto system = config::LoadSystemConfig(config_path);
   if (!system.ok()) {

@@ -9,6 +9,7 @@
 
 #include "config/config.h"
 #include "core/clock.h"
+#include "core/file_util.h"
 #include "core/result.h"
 #include "messaging/event_consumer.h"
 #include "messaging/outbox.h"
@@ -29,6 +30,8 @@ class ServiceRuntime {
  public:
   // Opens the database with `migrations` (number 1 must be the messaging
   // tables), and builds server and consumers from `system`. Nothing is bound yet.
+  // A file database is locked ("<database>.lock") for the runtime's life:
+  // failed_precondition when another process serves it.
   static Result<std::unique_ptr<ServiceRuntime>> Create(
       zmq::context_t& zmq, const config::SystemConfig& system, const std::string& name,
       const std::vector<storage::Migration>& migrations, const Clock& clock);
@@ -67,6 +70,7 @@ class ServiceRuntime {
 
   zmq::context_t* zmq_;
   const Clock& clock_;
+  FileLock db_lock_;  // one process per database
   config::ServiceConfig self_;
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<messaging::Outbox> outbox_;

@@ -4,8 +4,11 @@
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <poll.h>
 #include <signal.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <memory>
@@ -94,6 +97,52 @@ class CliUpTest : public ::testing::Test {
     return 0;
   }
 
+  // Waits until `up` wrote a complete config and the gateway's port file
+  // and every service answers health "ok"; returns the config. Failures are
+  // recorded (the caller checks HasFailure()).
+  config::SystemConfig WaitUntilUp(const testing::Process& up, int* port) {
+    const std::string data = dir_.path();
+    const std::string config_file = dir_.File("verkosto.toml");
+    // The generated config, then the gateway's port file (written once its HTTP
+    // side listens): wait on inotify events of the data directory.
+    config::SystemConfig system;
+    const bool configured = WaitForDirectory(
+        data,
+        [&] {
+          // Complete once it parses and names every service.
+          auto loaded = config::LoadSystemConfig(config_file);
+          if (!loaded.ok()) return false;
+          for (const std::string& name : config::ServiceNames()) {
+            if (!loaded->Service(name).ok()) return false;
+          }
+          system = *loaded;
+          return true;
+        },
+        milliseconds(30000), up.pid());
+    if (!configured) {
+      ADD_FAILURE() << "verkosto up wrote no complete " << config_file;
+      return {};
+    }
+    EXPECT_EQ(system.data_dir, data);
+    if (!WaitForDirectory(
+            data, [&] { return (*port = GatewayPort(dir_.File("gateway.port"))) > 0; },
+            milliseconds(60000), up.pid())) {
+      ADD_FAILURE() << "the gateway wrote no port file";
+      return {};
+    }
+    // Every service answers (the client retries with back-off while one starts).
+    for (const std::string& name : config::ServiceNames()) {
+      auto health = Health(zmq_, system.services.at(name).rpc_endpoint, milliseconds(30000));
+      if (!health.ok()) {
+        ADD_FAILURE() << name << ": " << health.status().ToString();
+        return {};
+      }
+      EXPECT_EQ(health->service(), name);
+      EXPECT_EQ(health->status(), "ok") << name;
+    }
+    return system;
+  }
+
   testing::TempDir dir_;
   zmq::context_t zmq_;
 };
@@ -102,38 +151,9 @@ TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsClean
   const std::string data = dir_.path();
   const std::string config_file = dir_.File("verkosto.toml");
   testing::Process up(Verkosto(), {"up", "--data", data, "--http-port", "0"}, dir_.File("up.log"));
-
-  // The generated config, then the gateway's port file (written once its HTTP
-  // side listens): wait on inotify events of the data directory.
-  config::SystemConfig system;
-  ASSERT_TRUE(WaitForDirectory(
-      data,
-      [&] {
-        // Complete once it parses and names every service.
-        auto loaded = config::LoadSystemConfig(config_file);
-        if (!loaded.ok()) return false;
-        for (const std::string& name : config::ServiceNames()) {
-          if (!loaded->Service(name).ok()) return false;
-        }
-        system = *loaded;
-        return true;
-      },
-      milliseconds(30000), up.pid()))
-      << "verkosto up wrote no complete " << config_file;
-  EXPECT_EQ(system.data_dir, data);
   int port = 0;
-  ASSERT_TRUE(WaitForDirectory(
-      data, [&] { return (port = GatewayPort(dir_.File("gateway.port"))) > 0; },
-      milliseconds(60000), up.pid()))
-      << "the gateway wrote no port file";
-
-  // Every service answers (the client retries with back-off while one starts).
-  for (const std::string& name : config::ServiceNames()) {
-    auto health = Health(zmq_, system.services.at(name).rpc_endpoint, milliseconds(30000));
-    ASSERT_TRUE(health.ok()) << name << ": " << health.status().ToString();
-    EXPECT_EQ(health->service(), name);
-    EXPECT_EQ(health->status(), "ok") << name;
-  }
+  const config::SystemConfig system = WaitUntilUp(up, &port);
+  ASSERT_FALSE(HasFailure());
 
   // verkosto status: exit 0 and a line per service.
   const int status = RunVerkosto({"status", "--data", data}, dir_.File("status.log"));
@@ -223,6 +243,41 @@ TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsClean
   EXPECT_TRUE(left.empty()) << left.size() << " service processes of " << data
                             << " survived the supervisor";
   for (const pid_t pid : left) kill(pid, SIGKILL);
+}
+
+TEST_F(CliUpTest, ASecondUpIsRefusedAndAKilledSupervisorTakesItsServicesAlong) {
+  const std::string data = dir_.path();
+  const std::string config_file = dir_.File("verkosto.toml");
+  testing::Process up(Verkosto(), {"up", "--data", data, "--http-port", "0"}, dir_.File("up.log"));
+  int port = 0;
+  WaitUntilUp(up, &port);
+  ASSERT_FALSE(HasFailure());
+  const std::vector<pid_t> services = FindProcesses(config_file);
+  ASSERT_EQ(services.size(), 4U) << "expected the four services of " << config_file;
+
+  // A second supervisor on the same data directory would run a second set of
+  // services on the same databases: it is refused at once.
+  const int second =
+      RunVerkosto({"up", "--data", data, "--http-port", "0"}, dir_.File("second.log"));
+  EXPECT_TRUE(ExitedWith(second, 1)) << "second verkosto up: wait status " << second;
+  EXPECT_NE(ReadFile(dir_.File("second.log")).find("in use by another process"), std::string::npos)
+      << ReadFile(dir_.File("second.log"));
+  EXPECT_EQ(FindProcesses(config_file).size(), 4U);
+
+  // kill -9 of the supervisor: each service gets SIGTERM from the kernel
+  // (parent-death signal) and stops; pidfds tell when each one is gone.
+  std::vector<int> pidfds;
+  for (const pid_t pid : services) {
+    const int fd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+    ASSERT_GE(fd, 0);
+    pidfds.push_back(fd);
+  }
+  up.Kill();
+  for (size_t i = 0; i < pidfds.size(); ++i) {
+    pollfd item{pidfds[i], POLLIN, 0};
+    EXPECT_EQ(poll(&item, 1, 15000), 1) << "service " << services[i] << " outlived its supervisor";
+    close(pidfds[i]);
+  }
 }
 
 TEST_F(CliUpTest, StatusFailsWhenNothingRuns) {

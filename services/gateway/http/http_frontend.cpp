@@ -4,8 +4,9 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
-#include <fstream>
+#include <cstdio>
 
+#include "core/file_util.h"
 #include "runtime/system_health.h"
 
 namespace verkosto::gateway {
@@ -32,6 +33,8 @@ HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system)
 HttpFrontend::~HttpFrontend() {
   server_->stop();
   if (thread_.joinable()) thread_.join();
+  // A stale port file would send tools to whoever takes the port next.
+  if (port_ > 0) std::remove((system_.data_dir + "/gateway.port").c_str());
 }
 
 void HttpFrontend::Routes() {
@@ -54,7 +57,8 @@ Status HttpFrontend::Start() {
     return Status::Unavailable("cannot listen on " + system_.http_host + ":" +
                                std::to_string(system_.http_port));
   }
-  std::ofstream(system_.data_dir + "/gateway.port") << port_ << "\n";
+  VERKOSTO_RETURN_IF_ERROR(
+      WriteFileAtomically(system_.data_dir + "/gateway.port", std::to_string(port_) + "\n"));
   thread_ = std::thread([this] { server_->listen_after_bind(); });
   spdlog::info("HTTP on http://{}:{}/", system_.http_host, port_);
   return Status::Ok();

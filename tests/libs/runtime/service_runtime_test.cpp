@@ -143,6 +143,15 @@ TEST_F(ServiceRuntimeTest, PingNoteLongerThan200BytesIsRefusedNamingTheField) {
   EXPECT_EQ(networks->outbox().Head(), 0u);
 }
 
+TEST_F(ServiceRuntimeTest, OnlyOneRuntimeServesADatabase) {
+  auto first = Make("networks");
+  auto second = ServiceRuntime::Create(zmq_, system_, "networks", migrations_, clock_);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), ErrorCode::kFailedPrecondition);
+  first.reset();
+  EXPECT_TRUE(ServiceRuntime::Create(zmq_, system_, "networks", migrations_, clock_).ok());
+}
+
 TEST_F(ServiceRuntimeTest, CreateFailsForAnUnknownServiceOrUnreadableDatabase) {
   EXPECT_EQ(ServiceRuntime::Create(zmq_, system_, "payroll", migrations_, clock_).status().code(),
             ErrorCode::kNotFound);
