@@ -1,0 +1,151 @@
+#include "networks/storage/sqlite_network_repository.h"
+
+#include <gtest/gtest.h>
+
+#include "networks/service.h"
+#include "storage/database.h"
+
+namespace verkosto::networks {
+namespace {
+
+using std::chrono::day;
+using std::chrono::month;
+using std::chrono::year;
+
+class SqliteNetworkRepositoryTest : public ::testing::Test {
+ protected:
+  SqliteNetworkRepositoryTest() {
+    db_ = std::move(storage::Database::Open(":memory:", Migrations())).value();
+    repo_ = std::make_unique<SqliteNetworkRepository>(db_->sqlite());
+  }
+
+  AreaDirectory Reference() {
+    auto directory = ParseAreaDirectory(EmbeddedEmploymentAreasCsv(), EmbeddedMunicipalitiesCsv());
+    EXPECT_TRUE(directory.ok()) << directory.status().ToString();
+    for (Area& area : directory->areas) area.contacts = DemoContacts(area.code);
+    return *directory;
+  }
+
+  static Network SampleNetwork(const std::string& code) {
+    Network n;
+    n.definition.code = NetworkCode(code);
+    n.definition.names = {"Osaamisverkosto", "Kompetensnätverket", "Skills network"};
+    n.definition.kind = NetworkKind::kWorkingGroup;
+    n.definition.owner = "KEHA-keskus";
+    n.definition.responsible = {"Sihteeri", "sihteeri@keha.example.fi", "+358 1"};
+    n.definition.goals = {"Jakaa käytäntöjä", "Kehittää yhdessä"};
+    n.definition.term = {year(2026) / month(1) / day(1), year(2027) / month(12) / day(31)};
+    n.definition.communication_plan = {
+        {"johto"}, {"muistiot", "Teams"}, "kuukausittain", "sihteeri"};
+    n.definition.cadence = {6, 25};
+    n.definition.seats_per_area = {1, 1};
+    n.definition.statutory = true;
+    n.definition.description = "kuvaus";
+    n.status = NetworkStatus::kProposed;
+    n.version = 2;
+    n.created_at = FromMicros(1'000'000);
+    n.updated_at = FromMicros(2'000'000);
+    return n;
+  }
+
+  static Audit SampleAudit(const std::string& user, int64_t at_us, const std::string& reason = {}) {
+    return Audit{user, "Name " + user, Role::kAreaDeputy, "director-1", FromMicros(at_us), reason};
+  }
+
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<SqliteNetworkRepository> repo_;
+};
+
+TEST_F(SqliteNetworkRepositoryTest, DirectoryRoundTripsWithContactsOrderAndAland) {
+  const AreaDirectory reference = Reference();
+  ASSERT_TRUE(repo_->SaveDirectory(reference).ok());
+  auto loaded = repo_->LoadDirectory();
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->areas.size(), 45u);
+  EXPECT_EQ(loaded->municipalities.size(), 309u);
+  EXPECT_EQ(*loaded, reference);
+}
+
+TEST_F(SqliteNetworkRepositoryTest, SavingASmallerDirectoryRemovesWhatIsGone) {
+  AreaDirectory directory = Reference();
+  ASSERT_TRUE(repo_->SaveDirectory(directory).ok());
+  // Drop the last area and its municipalities.
+  const AreaCode gone = directory.areas.back().code;
+  directory.areas.pop_back();
+  std::erase_if(directory.municipalities, [&](const Municipality& m) { return m.area == gone; });
+  ASSERT_TRUE(repo_->SaveDirectory(directory).ok());
+  auto loaded = repo_->LoadDirectory();
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(*loaded, directory);
+}
+
+TEST_F(SqliteNetworkRepositoryTest, AnAreaWithDecisionsCannotBeRemoved) {
+  AreaDirectory directory = Reference();
+  ASSERT_TRUE(repo_->SaveDirectory(directory).ok());
+  ASSERT_TRUE(repo_->InsertNetwork(SampleNetwork("osaamisverkosto")).ok());
+  const AreaCode area = directory.areas.back().code;
+  ASSERT_TRUE(repo_
+                  ->AppendDecision({NetworkCode("osaamisverkosto"), area,
+                                    ParticipationChoice::kTakesPart, "", SampleAudit("d", 5)})
+                  .ok());
+  directory.areas.pop_back();
+  std::erase_if(directory.municipalities, [&](const Municipality& m) { return m.area == area; });
+  EXPECT_EQ(repo_->SaveDirectory(directory).code(), ErrorCode::kFailedPrecondition);
+}
+
+TEST_F(SqliteNetworkRepositoryTest, NetworksRoundTripAndCodesAreUnique) {
+  const Network network = SampleNetwork("osaamisverkosto");
+  ASSERT_TRUE(repo_->InsertNetwork(network).ok());
+  auto found = repo_->FindNetwork(network.code());
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ(**found, network);
+
+  const Status duplicate = repo_->InsertNetwork(network);
+  EXPECT_EQ(duplicate.code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(duplicate.field(), "definition.code");
+
+  Network closed = network;
+  closed.status = NetworkStatus::kClosed;
+  closed.end_reason = "term ended";
+  closed.closed_by_term_end = true;
+  closed.definition.term.end_date.reset();
+  ASSERT_TRUE(repo_->UpdateNetwork(closed).ok());
+  EXPECT_EQ(**repo_->FindNetwork(network.code()), closed);
+
+  EXPECT_FALSE(repo_->FindNetwork(NetworkCode("nothing"))->has_value());
+  EXPECT_EQ(repo_->UpdateNetwork(SampleNetwork("nothing")).code(), ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteNetworkRepositoryTest, VersionsHistoriesAndCommentsKeepTheirOrderAndAudit) {
+  ASSERT_TRUE(repo_->SaveDirectory(Reference()).ok());
+  const NetworkCode code("osaamisverkosto");
+  ASSERT_TRUE(repo_->InsertNetwork(SampleNetwork(code.value())).ok());
+  const NetworkVersion v2{
+      2, SampleAudit("keha", 10, "päivitetty tavoite"), {"goals", "term.end_date"}};
+  ASSERT_TRUE(repo_->AppendVersion(code, v2).ok());
+  EXPECT_EQ(*repo_->ListVersions(code), std::vector<NetworkVersion>{v2});
+
+  const AreaCode kainuu("kainuu-koillismaa");
+  const ParticipationDecision first{code, kainuu, ParticipationChoice::kDeclines, "ei resursseja",
+                                    SampleAudit("d", 20, "ei resursseja")};
+  const ParticipationDecision second{code, kainuu, ParticipationChoice::kTakesPart, "",
+                                     SampleAudit("d", 30)};
+  ASSERT_TRUE(repo_->AppendDecision(first).ok());
+  ASSERT_TRUE(repo_->AppendDecision(second).ok());
+  auto history = repo_->History(code, kainuu);
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->decisions.size(), 2u);
+  EXPECT_EQ(history->decisions[0], first);
+  EXPECT_EQ(history->decisions[1], second);
+  EXPECT_TRUE(TakesPart(*history));
+  EXPECT_TRUE(repo_->History(code, AreaCode("helsinki"))->decisions.empty());
+  EXPECT_EQ(repo_->Histories(std::nullopt)->size(), 1u);
+
+  const Comment comment{code, kainuu, "Hyvä ehdotus", SampleAudit("d", 40)};
+  ASSERT_TRUE(repo_->AddComment(comment).ok());
+  EXPECT_EQ(*repo_->ListComments(code), std::vector<Comment>{comment});
+}
+
+}  // namespace
+}  // namespace verkosto::networks
