@@ -24,8 +24,7 @@ Outbox::Outbox(SQLite::Database& db, std::string producer, std::string epoch)
       epoch_(std::move(epoch)),
       insert_(db,
               "INSERT INTO outbox (seq, type, payload, occurred_us, request_id) "
-              "VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox), ?, ?, ?, ?) "
-              "RETURNING seq"),
+              "VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox), ?, ?, ?, ?)"),
       head_(db, "SELECT COALESCE(MAX(seq), 0) FROM outbox"),
       fetch_(db,
              "SELECT seq, type, payload, occurred_us, request_id FROM outbox "
@@ -53,8 +52,9 @@ Result<uint64_t> Outbox::Append(const google::protobuf::Message& event,
     insert_.bind(2, payload.data(), static_cast<int>(payload.size()));
     insert_.bind(3, ToMicros(now));
     insert_.bind(4, request_id);
-    if (!insert_.executeStep()) return Status::Internal("outbox insert returned no row");
-    seq = static_cast<uint64_t>(insert_.getColumn(0).getInt64());
+    insert_.exec();
+    // seq is the rowid; RETURNING would build a temporary table on every call.
+    seq = static_cast<uint64_t>(db_.getLastInsertRowid());
     insert_.reset();
     return Status::Ok();
   });

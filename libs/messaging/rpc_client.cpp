@@ -1,6 +1,7 @@
 #include "messaging/rpc_client.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <vector>
 
 #include "core/clock.h"
@@ -10,8 +11,19 @@ namespace verkosto::messaging {
 RpcClient::RpcClient(zmq::context_t& zmq, ClientOptions options)
     : socket_(zmq, zmq::socket_type::dealer), options_(std::move(options)) {
   if (options_.client_id.empty()) options_.client_id = RandomId();
+  char prefix[17];
+  std::snprintf(prefix, sizeof prefix, "%016llx",
+                static_cast<unsigned long long>(ToMicros(SystemClock::Instance().Now())));
+  id_prefix_ = prefix;
   ConfigureClientSocket(socket_, options_.limits);
   socket_.connect(options_.endpoint);
+}
+
+std::string RpcClient::NextRequestId() {
+  char counter[17];
+  std::snprintf(counter, sizeof counter, "%016llx",
+                static_cast<unsigned long long>(next_request_++));
+  return id_prefix_ + counter;
 }
 
 Result<google::protobuf::Any> RpcClient::CallRaw(const Actor& actor,
@@ -24,7 +36,7 @@ Result<google::protobuf::Any> RpcClient::CallRaw(const Actor& actor,
   common::v1::RequestEnvelope envelope;
   envelope.set_protocol_version(kProtocolVersion);
   envelope.set_client_id(options_.client_id);
-  envelope.set_request_id(request_id.empty() ? RandomId() : request_id);
+  envelope.set_request_id(request_id.empty() ? NextRequestId() : request_id);
   *envelope.mutable_actor() = ToProtoActor(actor);
   envelope.set_deadline_unix_us(
       ToMicros(SystemClock::Instance().Now()) +

@@ -50,7 +50,11 @@ RpcServer::RpcServer(zmq::context_t& zmq, storage::Database& db, Outbox* outbox,
                   "SELECT reply FROM idempotency WHERE client_id = ? AND request_id = ?"),
       store_reply_(db.sqlite(),
                    "INSERT INTO idempotency (client_id, request_id, operation, reply, created_us) "
-                   "VALUES (?, ?, ?, ?, ?)") {
+                   "VALUES (?, ?, ?, ?, ?)"),
+      max_reply_(db.sqlite(), "SELECT MAX(request_id) FROM idempotency WHERE client_id = ?"),
+      savepoint_(db.sqlite(), "SAVEPOINT command"),
+      release_(db.sqlite(), "RELEASE command"),
+      rollback_to_(db.sqlite(), "ROLLBACK TO command") {
   ConfigureServerSocket(router_, options_.limits);
   pub_.set(zmq::sockopt::linger, 0);
   RegisterBuiltins();
@@ -123,37 +127,50 @@ void RpcServer::ProcessReadable() {
   }
   if (batch.empty()) return;
 
-  std::optional<storage::WriteTransaction> tx;
-  bool tx_failed = false;
-  for (Pending& pending : batch) {
-    if (!pending.ready) {
+  // First without per-command savepoints (most commands succeed, and the
+  // savepoints cost more than the commands). A command that fails after it
+  // wrote something makes the group roll back and run again, each command
+  // then inside its own savepoint so a failure undoes only itself.
+  bool committed_changes = false;
+  for (const bool savepoints : {false, true}) {
+    std::optional<storage::WriteTransaction> tx;
+    bool tx_failed = false;
+    bool replay = false;
+    for (Pending& pending : batch) {
+      if (pending.ready) continue;
+      pending.reply.Clear();
+      pending.executed = false;
       try {
-        Execute(pending, tx, tx_failed);
+        Execute(pending, tx, tx_failed, savepoints, replay);
       } catch (const std::exception& e) {  // the one catch-all: a bad message never stops us
         spdlog::error("request {} failed: {}", pending.envelope.request_id(), e.what());
         pending.reply =
             ErrorReply(pending.envelope.request_id(), Status::Internal("internal error"));
-        // A failure between savepoint and reply record leaves the transaction
-        // in an unknown state: the whole group rolls back and every command in
-        // it answers unavailable, so clients retry.
-        if (pending.executed) tx_failed = true;
+        // A failure inside the group's transaction leaves it in an unknown
+        // state: without savepoints run the group again with them; with them
+        // the whole group rolls back and answers unavailable, so clients retry.
+        if (pending.executed) (savepoints ? tx_failed : replay) = true;
       }
+      if (replay) break;
     }
-  }
-  const bool committed_changes = tx.has_value();
-  if (tx) {
-    Status committed = tx_failed ? Status::Unavailable("transaction failed") : tx->Commit();
-    if (committed.ok()) ++commits_;
-    if (!committed.ok()) {
-      spdlog::error("group commit failed: {}", committed.ToString());
-      tx.reset();  // rolls back
-      for (Pending& pending : batch) {
-        if (pending.executed) {
-          pending.reply = ErrorReply(pending.envelope.request_id(),
-                                     Status::Unavailable("the change could not be committed"));
+    if (replay) continue;  // `tx` rolled back when it went out of scope
+    committed_changes = tx.has_value();
+    if (tx) {
+      Status committed = tx_failed ? Status::Unavailable("transaction failed") : tx->Commit();
+      if (committed.ok()) ++commits_;
+      if (!committed.ok()) {
+        spdlog::error("group commit failed: {}", committed.ToString());
+        tx.reset();              // rolls back
+        max_stored_id_.clear();  // it may name replies that were rolled back
+        for (Pending& pending : batch) {
+          if (pending.executed) {
+            pending.reply = ErrorReply(pending.envelope.request_id(),
+                                       Status::Unavailable("the change could not be committed"));
+          }
         }
       }
     }
+    break;
   }
   for (const Pending& pending : batch) {
     SendReply(pending.identity, pending.reply);
@@ -162,8 +179,24 @@ void RpcServer::ProcessReadable() {
   if (committed_changes) PublishHeadIfMoved();
 }
 
+bool RpcServer::MayHaveStoredReply(const std::string& client_id, const std::string& request_id) {
+  if (max_stored_id_.size() > 10000) max_stored_id_.clear();  // bounded; reloads lazily
+  auto it = max_stored_id_.find(client_id);
+  if (it == max_stored_id_.end()) {
+    max_reply_.reset();
+    max_reply_.bind(1, client_id);
+    std::string max;
+    if (max_reply_.executeStep() && !max_reply_.getColumn(0).isNull()) {
+      max = max_reply_.getColumn(0).getString();
+    }
+    max_reply_.reset();
+    it = max_stored_id_.emplace(client_id, std::move(max)).first;
+  }
+  return !it->second.empty() && request_id <= it->second;
+}
+
 void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransaction>& tx,
-                        bool& tx_failed) {
+                        bool& tx_failed, bool savepoints, bool& replay) {
   const auto& env = pending.envelope;
   const std::string& request_id = env.request_id();
   auto fail = [&](const Status& status) { pending.reply = ErrorReply(request_id, status); };
@@ -210,19 +243,29 @@ void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransactio
   }
   pending.executed = true;
 
-  // A retried command: answer what we answered the first time.
-  find_reply_.reset();
-  find_reply_.bind(1, env.client_id());
-  find_reply_.bind(2, request_id);
-  if (find_reply_.executeStep()) {
-    const SQLite::Column stored = find_reply_.getColumn(0);
-    pending.reply.ParseFromArray(stored.getBlob(), stored.getBytes());
+  // A retried command: answer what we answered the first time. A request id
+  // above every id stored for the client cannot be stored (clients number
+  // their requests ascending), which spares the lookup for new commands.
+  if (MayHaveStoredReply(env.client_id(), request_id)) {
     find_reply_.reset();
-    return;
+    find_reply_.bind(1, env.client_id());
+    find_reply_.bind(2, request_id);
+    if (find_reply_.executeStep()) {
+      const SQLite::Column stored = find_reply_.getColumn(0);
+      pending.reply.ParseFromArray(stored.getBlob(), stored.getBytes());
+      find_reply_.reset();
+      return;
+    }
+    find_reply_.reset();
   }
-  find_reply_.reset();
 
-  db_.sqlite().exec("SAVEPOINT command");
+  auto run = [](SQLite::Statement& statement) {
+    statement.reset();
+    statement.exec();
+    statement.reset();
+  };
+  if (savepoints) run(savepoint_);
+  const int changes_before = db_.sqlite().getTotalChanges();
   Status outcome;
   try {
     Result<google::protobuf::Any> result = route->second.handler(ctx, env.body());
@@ -239,10 +282,15 @@ void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransactio
     outcome = Status::Internal("internal error");
   }
   if (outcome.ok()) {
-    db_.sqlite().exec("RELEASE command");
+    if (savepoints) run(release_);
+  } else if (!savepoints && db_.sqlite().getTotalChanges() != changes_before) {
+    replay = true;  // it wrote before it failed: only a savepoint can undo just that
+    return;
   } else {
-    db_.sqlite().exec("ROLLBACK TO command");
-    db_.sqlite().exec("RELEASE command");
+    if (savepoints) {
+      run(rollback_to_);
+      run(release_);
+    }
     fail(outcome);
     if (!IsStoredOutcome(outcome)) return;
   }
@@ -255,6 +303,8 @@ void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransactio
   store_reply_.bind(5, ToMicros(now));
   store_reply_.exec();
   store_reply_.reset();
+  std::string& max = max_stored_id_[env.client_id()];
+  if (request_id > max) max = request_id;
 }
 
 Result<int64_t> RpcServer::PruneStoredReplies(TimePoint cutoff) {

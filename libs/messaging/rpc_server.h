@@ -38,10 +38,10 @@ struct ServerOptions {
 // keyed by request message type, and the service's database.
 //
 // Commands run in one IMMEDIATE transaction per batch of queued requests
-// (group commit), each inside its own savepoint, so a failing command undoes
-// only itself. A command's reply is stored with its (client id, request id):
-// a retry gets the stored reply and has no second effect. Replies go out only
-// after the transaction commits. Queries run on the same connection and emit
+// (group commit). A failing command undoes only itself: if it wrote before it
+// failed, the group rolls back and runs again with a savepoint per command. A command's reply is
+// stored with its (client id, request id): a retry gets the stored reply and has no second effect.
+// Replies go out only after the transaction commits. Queries run on the same connection and emit
 // nothing. FetchEventsRequest is answered from the outbox when there is one.
 //
 // Malformed, truncated or multi-frame messages get an invalid_argument reply;
@@ -124,7 +124,13 @@ class RpcServer {
   }
 
   void RegisterBuiltins();
-  void Execute(Pending& pending, std::optional<storage::WriteTransaction>& tx, bool& tx_failed);
+  // Runs one request of the group. Without `savepoints`, sets `replay` when
+  // a command failed after writing (the group must run again with them).
+  void Execute(Pending& pending, std::optional<storage::WriteTransaction>& tx, bool& tx_failed,
+               bool savepoints, bool& replay);
+  // False only when no reply can be stored for (client, request): the id is
+  // above the client's largest stored one (cached per client, may be high).
+  bool MayHaveStoredReply(const std::string& client_id, const std::string& request_id);
   void SendReply(const std::string& identity, const common::v1::ReplyEnvelope& reply);
   void LogRequest(const Pending& pending) const;
 
@@ -140,6 +146,12 @@ class RpcServer {
   bool has_pub_ = false;
   SQLite::Statement find_reply_;
   SQLite::Statement store_reply_;
+  SQLite::Statement max_reply_;
+  std::unordered_map<std::string, std::string> max_stored_id_;
+  // Prepared once: parsing them per command cost more than the command.
+  SQLite::Statement savepoint_;
+  SQLite::Statement release_;
+  SQLite::Statement rollback_to_;
 };
 
 }  // namespace verkosto::messaging

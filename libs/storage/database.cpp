@@ -25,6 +25,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
     }
     db->db_.exec("PRAGMA synchronous=FULL");
     db->db_.exec("PRAGMA foreign_keys=ON");
+    // Savepoints and sorts stay in memory instead of churning temp buffers.
+    db->db_.exec("PRAGMA temp_store=MEMORY");
     if (options.read_only) return Status::Ok();
     return Migrate(db->db_, migrations);
   });

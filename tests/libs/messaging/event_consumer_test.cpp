@@ -3,8 +3,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <atomic>
+#include <chrono>
 #include <future>
 
 #include "messaging/rpc_client.h"

@@ -103,6 +103,27 @@ TEST_F(RpcServerTest, RepeatedRequestIdGetsTheStoredReplyAndNoSecondEffect) {
   EXPECT_EQ(Query("SELECT COUNT(*) FROM outbox"), 1);
 }
 
+TEST_F(RpcServerTest, RetryReachingARestartedServerGetsTheStoredReply) {
+  Start();
+  RpcClient client = Client();
+  auto first = client.Call<AddItemResponse>(kActor, Add("before restart"));
+  ASSERT_TRUE(first.ok());
+  auto second = client.Call<AddItemResponse>(kActor, Add("also before"));
+  ASSERT_TRUE(second.ok());
+  service_.reset();  // the server's in-memory state is gone; the database stays
+  Start();
+  // The first request id again (it is below the client's newest one).
+  SQLite::Database db(dir_.File("s.db"), SQLite::OPEN_READONLY);
+  const std::string stored =
+      db.execAndGet("SELECT MIN(request_id) FROM idempotency WHERE client_id = '" +
+                    client.client_id() + "'")
+          .getString();
+  auto retried = client.Call<AddItemResponse>(kActor, Add("before restart"), stored);
+  ASSERT_TRUE(retried.ok()) << retried.status().ToString();
+  EXPECT_EQ(retried->count(), 1) << "the stored reply of the first command";
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 2);
+}
+
 TEST_F(RpcServerTest, StoredErrorRepliesAreRepeatedToo) {
   Start();
   RpcClient client = Client();

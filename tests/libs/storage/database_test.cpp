@@ -19,7 +19,7 @@ const std::vector<Migration> kMigrations = {
     {3, "add_area_languages", "ALTER TABLE areas ADD COLUMN languages TEXT NOT NULL DEFAULT 'fi';"},
 };
 
-TEST(DatabaseTest, OpensWithWalFullSyncForeignKeysAndBusyTimeout) {
+TEST(DatabaseTest, OpensWithWalFullSyncForeignKeysBusyTimeoutAndMemoryTempStore) {
   testing::TempDir dir;
   auto db = Database::Open(dir.File("a.db"), kMigrations);
   ASSERT_TRUE(db.ok()) << db.status().ToString();
@@ -28,6 +28,7 @@ TEST(DatabaseTest, OpensWithWalFullSyncForeignKeysAndBusyTimeout) {
   EXPECT_EQ(sql.execAndGet("PRAGMA synchronous").getInt(), 2);  // FULL
   EXPECT_EQ(sql.execAndGet("PRAGMA foreign_keys").getInt(), 1);
   EXPECT_EQ(sql.execAndGet("PRAGMA busy_timeout").getInt(), 5000);
+  EXPECT_EQ(sql.execAndGet("PRAGMA temp_store").getInt(), 2);  // MEMORY
 }
 
 TEST(DatabaseTest, MigratesFromEmptyAndFromEachEarlierVersion) {
