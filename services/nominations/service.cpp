@@ -1,10 +1,79 @@
 #include "nominations/service.h"
 
+#include <spdlog/spdlog.h>
+
 #include "messaging/schema.h"
+#include "nominations/codec/codec.h"
+#include "nominations/domain/workflow.h"
+#include "nominations/handlers/nomination_handlers.h"
+#include "nominations/storage/sqlite_nomination_repository.h"
 
 namespace verkosto::nominations {
 
 const std::vector<storage::Migration>& OwnMigrations();  // generated from schema/
+
+namespace {
+
+namespace npb = ::verkosto::networks::v1;
+using messaging::Context;
+
+Status EmitAll(Context& ctx, const std::vector<Event>& events) {
+  for (const Event& event : events) VERKOSTO_RETURN_IF_ERROR(ctx.Emit(*codec::ToProto(event)));
+  return Status::Ok();
+}
+
+Status ApplyNetwork(Context& ctx, const npb::Network& network) {
+  SqliteNominationRepository repo(ctx.db());
+  return repo.UpsertNetwork(codec::FromNetworksProto(network));
+}
+
+// The network ended (closed, by term end or early, or cancelled): so do its
+// memberships (rule 2).
+Status ApplyNetworkEnd(Context& ctx, const npb::Network& network, bool by_term_end) {
+  SqliteNominationRepository repo(ctx.db());
+  const NetworkInfo info = codec::FromNetworksProto(network);
+  VERKOSTO_RETURN_IF_ERROR(repo.UpsertNetwork(info));
+  MembershipFilter filter;
+  filter.network = info.code;
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> active, repo.ListMemberships(filter));
+  if (active.empty()) return Status::Ok();
+  // The day it ended as the networks service saw it, not when we consumed it.
+  const TimePoint closed_at =
+      network.updated_unix_us() > 0 ? FromMicros(network.updated_unix_us()) : ctx.now();
+  const Date end_date = by_term_end && info.term_end ? *info.term_end : HelsinkiDate(closed_at);
+  VERKOSTO_ASSIGN_OR_RETURN(
+      MembershipsOutcome outcome,
+      EndNetworkMemberships(info.code, std::move(active), end_date,
+                            by_term_end ? EndReason::kTermEnded : EndReason::kNetworkClosed,
+                            ctx.now()));
+  for (const Membership& m : outcome.memberships) {
+    VERKOSTO_RETURN_IF_ERROR(repo.UpdateMembership(m.record()));
+  }
+  spdlog::info("network {} ended: {} memberships ended", info.code.value(), outcome.events.size());
+  return EmitAll(ctx, outcome.events);
+}
+
+Status ProcessAllTimers(Context& ctx, size_t* emitted) {
+  SqliteNominationRepository repo(ctx.db());
+  const Date today = HelsinkiDate(ctx.now());
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Date> last, repo.LastTimerDate());
+  // The first run covers today only; a clock set back covers nothing new.
+  const Date last_processed = last ? *last : AddDays(today, -1);
+  CaseFilter filter;
+  filter.with_deadline_open_only = true;
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(filter));
+  for (const Case& c : cases) {
+    TimerOutcome outcome = ProcessTimers(c, last_processed, ctx.now());
+    if (outcome.case_after == c) continue;
+    VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(outcome.case_after));
+    VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+    *emitted += outcome.events.size();
+  }
+  if (!last || *last < today) VERKOSTO_RETURN_IF_ERROR(repo.SetLastTimerDate(today));
+  return Status::Ok();
+}
+
+}  // namespace
 
 std::vector<storage::Migration> Migrations() {
   std::vector<storage::Migration> all = {messaging::MessagingTablesMigration()};
@@ -13,9 +82,60 @@ std::vector<storage::Migration> Migrations() {
   return all;
 }
 
-Status Wire(runtime::ServiceRuntime& /*runtime*/, const config::SystemConfig& /*system*/) {
-  // The backbone's built-in operations (health, diagnostics ping) are all this
-  // service answers so far.
+void RegisterNetworkAppliers(messaging::EventConsumer& consumer) {
+  consumer.On<npb::NetworkCreated>(
+      [](Context& ctx, const npb::NetworkCreated& e) { return ApplyNetwork(ctx, e.network()); });
+  consumer.On<npb::NetworkProposed>(
+      [](Context& ctx, const npb::NetworkProposed& e) { return ApplyNetwork(ctx, e.network()); });
+  consumer.On<npb::NetworkOpened>(
+      [](Context& ctx, const npb::NetworkOpened& e) { return ApplyNetwork(ctx, e.network()); });
+  consumer.On<npb::NetworkChanged>(
+      [](Context& ctx, const npb::NetworkChanged& e) { return ApplyNetwork(ctx, e.network()); });
+  consumer.On<npb::NetworkClosed>([](Context& ctx, const npb::NetworkClosed& e) {
+    return ApplyNetworkEnd(ctx, e.network(), e.by_term_end());
+  });
+  consumer.On<npb::NetworkCancelled>([](Context& ctx, const npb::NetworkCancelled& e) {
+    return ApplyNetworkEnd(ctx, e.network(), false);
+  });
+  consumer.On<npb::ParticipationDecided>(
+      [](Context& ctx, const npb::ParticipationDecided& e) -> Status {
+        SqliteNominationRepository repo(ctx.db());
+        const npb::Participation& p = e.participation();
+        return repo.SetParticipation(NetworkCode(p.network_code()), AreaCode(p.area_code()),
+                                     codec::FromNetworksProto(p.decision()), ctx.now());
+      });
+  consumer.On<npb::AreaDirectoryChanged>(
+      [](Context& ctx, const npb::AreaDirectoryChanged& e) -> Status {
+        SqliteNominationRepository repo(ctx.db());
+        std::vector<AreaInfo> areas;
+        for (const npb::Area& area : e.areas()) areas.push_back(codec::FromNetworksProto(area));
+        return repo.ReplaceAreas(areas);
+      });
+}
+
+Result<size_t> RunTimers(runtime::ServiceRuntime& runtime) {
+  size_t emitted = 0;
+  Status status = runtime.RunInTransaction(SystemActor(), "timers", [&](Context& ctx) {
+    emitted = 0;
+    return ProcessAllTimers(ctx, &emitted);
+  });
+  if (!status.ok()) return status;
+  return emitted;
+}
+
+Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& /*system*/) {
+  RegisterNominationHandlers(runtime.server());
+  messaging::EventConsumer* networks = runtime.consumer("networks");
+  if (networks == nullptr) {
+    return Status::FailedPrecondition("nominations must consume the networks service's events");
+  }
+  RegisterNetworkAppliers(*networks);
+  VERKOSTO_ASSIGN_OR_RETURN(size_t caught_up, RunTimers(runtime));
+  if (caught_up > 0) spdlog::info("timers caught up: {} events", caught_up);
+  runtime.loop().AddPeriodic(std::chrono::minutes(1), [&runtime] {
+    auto fired = RunTimers(runtime);
+    if (!fired.ok()) spdlog::error("timers: {}", fired.status().ToString());
+  });
   return Status::Ok();
 }
 

@@ -2,7 +2,10 @@
 
 #include <vector>
 
+#include "config/config.h"
+#include "core/result.h"
 #include "core/status.h"
+#include "messaging/event_consumer.h"
 #include "runtime/service_runtime.h"
 #include "storage/database.h"
 
@@ -11,7 +14,26 @@ namespace verkosto::nominations {
 // Every migration of the nominations database: the messaging tables (1), then schema/.
 std::vector<storage::Migration> Migrations();
 
-// Registers the nominations handlers and event appliers on the runtime.
+// Registers on `consumer` (the networks stream) the appliers of the read
+// model: network status/term/names/seats (NetworkCreated, -Proposed, -Opened,
+// -Changed, -Closed, -Cancelled), the current participation per area
+// (ParticipationDecided) and the areas (AreaDirectoryChanged). On
+// NetworkClosed (also by term end) and NetworkCancelled the network's active
+// memberships end (EndNetworkMemberships) and MembershipEnded events go to
+// this service's outbox. Appliers run inside the consumer's transaction.
+void RegisterNetworkAppliers(messaging::EventConsumer& consumer);
+
+// One timer run: ProcessTimers over every open case with a deadline, for the
+// days after the last processed Helsinki date up to today (runtime clock);
+// persists the flags, emits ReminderDue / CaseOverdue and stores today as the
+// last processed date, all in one transaction. Returns the events emitted.
+// Call on the loop's thread (or before Run()).
+Result<size_t> RunTimers(runtime::ServiceRuntime& runtime);
+
+// Registers the nominations handlers and the networks appliers, catches up
+// the timers (downtime), and schedules them every minute.
+// Errors: failed_precondition when the config does not let nominations
+// consume networks; the first timer run's error.
 Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& system);
 
 }  // namespace verkosto::nominations

@@ -1,0 +1,388 @@
+#include "nominations_commands.h"
+
+#include <cstdio>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "verkosto/nominations/v1/nominations.pb.h"
+
+namespace verkosto::cli {
+
+namespace {
+
+namespace pb = ::verkosto::nominations::v1;
+
+const char* StateName(pb::CaseState state) {
+  switch (state) {
+    case pb::CASE_STATE_AWAITING_REGISTRATION:
+      return "awaiting_registration";
+    case pb::CASE_STATE_REGISTERED:
+      return "registered";
+    case pb::CASE_STATE_APPROVED:
+      return "approved";
+    case pb::CASE_STATE_DECLINED:
+      return "declined";
+    case pb::CASE_STATE_WITHDRAWN:
+      return "withdrawn";
+    default:
+      return "unspecified";
+  }
+}
+
+void PrintCase(const pb::Case& c) {
+  std::printf("%s\t%s\t%s\t%s\tdeadline %s%s%s%s%s\n", c.case_id().c_str(),
+              c.network_code().c_str(), c.area_code().c_str(), StateName(c.state()),
+              c.deadline().empty() ? "-" : c.deadline().c_str(),
+              c.short_deadline() ? " (short)" : "", c.overdue() ? " OVERDUE" : "",
+              c.has_registration() ? "\tdiary " : "",
+              c.has_registration() ? c.registration().diary_number().c_str() : "");
+}
+
+void PrintMembership(const pb::Membership& m) {
+  std::printf("%s\t%s\t%s\t%s <%s>\t%s\tcase %s (diary %s)\tfrom %s%s%s\n",
+              m.membership_id().c_str(), m.network_code().c_str(), m.area_code().c_str(),
+              m.person().name().c_str(), m.person().email().c_str(),
+              m.person().seat() == pb::SEAT_KIND_DEPUTY ? "deputy" : "member", m.case_id().c_str(),
+              m.diary_number().c_str(), m.started().c_str(),
+              m.ended().empty() ? "" : (" to " + m.ended()).c_str(),
+              m.end_reason().empty() ? "" : (" (" + m.end_reason() + ")").c_str());
+}
+
+// Calls nominations with `request` and prints the reply with `print` (or JSON).
+template <typename Resp, typename Print>
+int Run(CliContext& ctx, const google::protobuf::Message& request, Print print) {
+  Resp reply;
+  if (Status st = ctx.Call("nominations", request, &reply); !st.ok()) return CliContext::Fail(st);
+  if (ctx.json()) {
+    CliContext::PrintJson(reply);
+  } else {
+    print(reply);
+  }
+  return 0;
+}
+
+int RunCase(CliContext& ctx, const google::protobuf::Message& request) {
+  return Run<pb::CaseResponse>(ctx, request, [](const pb::CaseResponse& r) {
+    PrintCase(r.case_());
+    for (const pb::Membership& m : r.memberships_started()) PrintMembership(m);
+  });
+}
+
+int RunCaseList(CliContext& ctx, const google::protobuf::Message& request) {
+  return Run<pb::CaseListResponse>(ctx, request, [](const pb::CaseListResponse& r) {
+    for (const pb::Case& c : r.cases()) PrintCase(c);
+    if (r.cases_size() == 0) std::printf("no cases\n");
+  });
+}
+
+// "name|title|email|municipality|member-or-deputy".
+Result<pb::Nominee> ParseNominee(const std::string& text) {
+  std::vector<std::string> parts;
+  std::stringstream in(text);
+  for (std::string part; std::getline(in, part, '|');) parts.push_back(part);
+  if (parts.size() != 5 || (parts[4] != "member" && parts[4] != "deputy")) {
+    return Status::InvalidArgument("nominee",
+                                   "expected name|title|email|municipality|member-or-deputy");
+  }
+  pb::Nominee n;
+  n.set_name(parts[0]);
+  n.set_title(parts[1]);
+  n.set_email(parts[2]);
+  n.set_municipality(parts[3]);
+  n.set_seat(parts[4] == "deputy" ? pb::SEAT_KIND_DEPUTY : pb::SEAT_KIND_MEMBER);
+  return n;
+}
+
+pb::Channel ParseChannel(const std::string& text) {
+  if (text == "email") return pb::CHANNEL_EMAIL;
+  if (text == "letter") return pb::CHANNEL_LETTER;
+  if (text == "other") return pb::CHANNEL_OTHER;
+  return pb::CHANNEL_UNSPECIFIED;  // the service names the field
+}
+
+void AddKehaCommands(CLI::App* nom, CliContext& ctx) {
+  {
+    auto req = std::make_shared<pb::SendRequestRequest>();
+    auto areas = std::make_shared<std::vector<std::string>>();
+    auto members = std::make_shared<uint32_t>(0);
+    auto deputies = std::make_shared<uint32_t>(0);
+    auto* cmd = nom->add_subcommand("send", "KEHA: send a nomination request to areas");
+    cmd->add_option_function<std::string>("--network",
+                                          [req](const std::string& v) { req->set_network_code(v); })
+        ->required();
+    cmd->add_option("--to", *areas, "Area codes (repeat); none = every area not declining");
+    cmd->add_option("--members", *members, "Members asked per area");
+    cmd->add_option("--deputies", *deputies, "Deputies asked per area");
+    cmd->add_option_function<std::string>(
+           "--deadline", [req](const std::string& v) { req->set_deadline(v); }, "YYYY-MM-DD")
+        ->required();
+    cmd->add_option_function<std::string>(
+           "--message", [req](const std::string& v) { req->set_covering_message(v); },
+           "Covering message")
+        ->required();
+    cmd->add_option_function<std::string>(
+        "--keha-diary", [req](const std::string& v) { req->set_keha_diary_number(v); },
+        "KEHA's own diary number (optional)");
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req, areas, members, deputies] {
+      for (const std::string& a : *areas) req->add_area_codes(a);
+      req->mutable_seats()->set_members(*members);
+      req->mutable_seats()->set_deputies(*deputies);
+      return Run<pb::SendRequestResponse>(ctx, *req, [](const pb::SendRequestResponse& r) {
+        std::printf("request %s: %d cases%s\n", r.request_id().c_str(), r.cases_size(),
+                    r.short_deadline() ? " (short deadline: under 10 working days)" : "");
+        for (const pb::Case& c : r.cases()) PrintCase(c);
+      });
+    });
+  }
+  {
+    auto req = std::make_shared<pb::RequestReplacementRequest>();
+    auto* cmd = nom->add_subcommand("request-replacement",
+                                    "KEHA: ask a membership's area to name a successor");
+    cmd->add_option_function<std::string>(
+           "--membership", [req](const std::string& v) { req->set_membership_id(v); })
+        ->required();
+    cmd->add_option_function<std::string>("--deadline",
+                                          [req](const std::string& v) { req->set_deadline(v); })
+        ->required();
+    cmd->add_option_function<std::string>(
+           "--message", [req](const std::string& v) { req->set_covering_message(v); })
+        ->required();
+    cmd->add_option_function<std::string>(
+        "--keha-diary", [req](const std::string& v) { req->set_keha_diary_number(v); });
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
+  }
+  {
+    auto req = std::make_shared<pb::WithdrawCaseRequest>();
+    auto* cmd = nom->add_subcommand("withdraw", "KEHA: withdraw an undecided case");
+    cmd->add_option_function<std::string>("--case",
+                                          [req](const std::string& v) { req->set_case_id(v); })
+        ->required();
+    cmd->add_option_function<std::string>("--reason",
+                                          [req](const std::string& v) { req->set_reason(v); })
+        ->required();
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
+  }
+  {
+    auto req = std::make_shared<pb::ExtendDeadlineRequest>();
+    auto* cmd = nom->add_subcommand("extend", "KEHA: move an undecided case's deadline later");
+    cmd->add_option_function<std::string>("--case",
+                                          [req](const std::string& v) { req->set_case_id(v); })
+        ->required();
+    cmd->add_option_function<std::string>("--deadline",
+                                          [req](const std::string& v) { req->set_deadline(v); })
+        ->required();
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
+  }
+}
+
+void AddRegistryCommands(CLI::App* nom, CliContext& ctx) {
+  {
+    auto req = std::make_shared<pb::RegisterCaseRequest>();
+    auto* cmd = nom->add_subcommand("register", "Registry clerk: register a case of your area");
+    cmd->add_option_function<std::string>("--case",
+                                          [req](const std::string& v) { req->set_case_id(v); })
+        ->required();
+    cmd->add_option_function<std::string>(
+           "--diary", [req](const std::string& v) { req->set_diary_number(v); },
+           "The area's diary number (opaque)")
+        ->required();
+    cmd->add_option_function<std::string>(
+           "--date-received", [req](const std::string& v) { req->set_date_received(v); })
+        ->required();
+    cmd->add_option_function<std::string>(
+           "--organisation", [req](const std::string& v) { req->set_organisation(v); },
+           "Whose case-management system issued the number")
+        ->required();
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
+  }
+  {
+    auto req = std::make_shared<pb::LogIncomingRequestRequest>();
+    auto channel = std::make_shared<std::string>("email");
+    auto members = std::make_shared<uint32_t>(0);
+    auto deputies = std::make_shared<uint32_t>(0);
+    auto* cmd = nom->add_subcommand(
+        "log", "Registry clerk: log a request that came by e-mail or letter, as a registered case");
+    cmd->add_option_function<std::string>("--network",
+                                          [req](const std::string& v) { req->set_network_code(v); })
+        ->required();
+    cmd->add_option_function<std::string>(
+           "--for-area", [req](const std::string& v) { req->set_area_code(v); },
+           "The area the request was addressed to (your own)")
+        ->required();
+    cmd->add_option("--channel", *channel, "email, letter or other")->capture_default_str();
+    cmd->add_option_function<std::string>("--sender",
+                                          [req](const std::string& v) { req->set_sender(v); })
+        ->required();
+    cmd->add_option_function<std::string>("--subject",
+                                          [req](const std::string& v) { req->set_subject(v); })
+        ->required();
+    cmd->add_option_function<std::string>(
+           "--date-received", [req](const std::string& v) { req->set_date_received(v); })
+        ->required();
+    cmd->add_option_function<std::string>("--diary",
+                                          [req](const std::string& v) { req->set_diary_number(v); })
+        ->required();
+    cmd->add_option_function<std::string>("--organisation",
+                                          [req](const std::string& v) { req->set_organisation(v); })
+        ->required();
+    cmd->add_option("--members", *members, "Members asked");
+    cmd->add_option("--deputies", *deputies, "Deputies asked");
+    cmd->add_option_function<std::string>(
+        "--deadline", [req](const std::string& v) { req->set_deadline(v); },
+        "If the letter named one");
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req, channel, members, deputies] {
+      req->set_channel(ParseChannel(*channel));
+      req->mutable_seats()->set_members(*members);
+      req->mutable_seats()->set_deputies(*deputies);
+      return RunCase(ctx, *req);
+    });
+  }
+  {
+    auto* cmd = nom->add_subcommand("inbox", "Registry clerk: cases awaiting registration");
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx] { return RunCaseList(ctx, pb::RegistryInboxRequest()); });
+  }
+  {
+    auto req = std::make_shared<pb::RegistryJournalRequest>();
+    auto* cmd = nom->add_subcommand("journal", "Registry clerk: registered cases, searchable");
+    cmd->add_option_function<std::string>(
+        "--search", [req](const std::string& v) { req->set_search(v); },
+        "Matches diary number, network, subject or sender");
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req] { return RunCaseList(ctx, *req); });
+  }
+}
+
+void AddLeadershipCommands(CLI::App* nom, CliContext& ctx) {
+  {
+    auto req = std::make_shared<pb::ApproveCaseRequest>();
+    auto nominees = std::make_shared<std::vector<std::string>>();
+    auto* cmd = nom->add_subcommand("approve", "Director or deputy: approve by naming nominees");
+    cmd->add_option_function<std::string>("--case",
+                                          [req](const std::string& v) { req->set_case_id(v); })
+        ->required();
+    cmd->add_option("--nominee", *nominees,
+                    "name|title|email|municipality|member-or-deputy (repeat)")
+        ->required();
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req, nominees] {
+      for (const std::string& text : *nominees) {
+        Result<pb::Nominee> n = ParseNominee(text);
+        if (!n.ok()) return CliContext::Fail(n.status());
+        *req->add_nominees() = *n;
+      }
+      return RunCase(ctx, *req);
+    });
+  }
+  {
+    auto req = std::make_shared<pb::DeclineCaseRequest>();
+    auto* cmd = nom->add_subcommand("decline", "Director or deputy: decline with a reason");
+    cmd->add_option_function<std::string>("--case",
+                                          [req](const std::string& v) { req->set_case_id(v); })
+        ->required();
+    cmd->add_option_function<std::string>("--reason",
+                                          [req](const std::string& v) { req->set_reason(v); })
+        ->required();
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
+  }
+  {
+    auto req = std::make_shared<pb::RecordResignationRequest>();
+    auto* cmd = nom->add_subcommand("resign", "Director or deputy: record a member's resignation");
+    cmd->add_option_function<std::string>(
+           "--membership", [req](const std::string& v) { req->set_membership_id(v); })
+        ->required();
+    cmd->add_option_function<std::string>(
+           "--date", [req](const std::string& v) { req->set_date(v); }, "The last day")
+        ->required();
+    cmd->add_option_function<std::string>("--reason",
+                                          [req](const std::string& v) { req->set_reason(v); });
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req] {
+      return Run<pb::MembershipResponse>(
+          ctx, *req, [](const pb::MembershipResponse& r) { PrintMembership(r.membership()); });
+    });
+  }
+  {
+    auto* cmd =
+        nom->add_subcommand("director-inbox", "Director or deputy: registered, undecided cases");
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx] { return RunCaseList(ctx, pb::DirectorInboxRequest()); });
+  }
+}
+
+void AddQueryCommands(CLI::App* nom, CliContext& ctx) {
+  {
+    auto req = std::make_shared<pb::GetCaseRequest>();
+    auto* cmd = nom->add_subcommand("case", "One case with the memberships it started");
+    cmd->add_option_function<std::string>("--case",
+                                          [req](const std::string& v) { req->set_case_id(v); })
+        ->required();
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
+  }
+  {
+    auto req = std::make_shared<pb::NetworkMatrixRequest>();
+    auto csv = std::make_shared<bool>(false);
+    auto* cmd = nom->add_subcommand("matrix", "A network's status matrix: areas x state, nominees");
+    cmd->add_option_function<std::string>("--network",
+                                          [req](const std::string& v) { req->set_network_code(v); })
+        ->required();
+    cmd->add_flag("--csv", *csv, "Print the CSV export (UTF-8, header row)");
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req, csv] {
+      return Run<pb::NetworkMatrixResponse>(ctx, *req, [csv](const pb::NetworkMatrixResponse& r) {
+        if (*csv) {
+          std::fwrite(r.csv().data(), 1, r.csv().size(), stdout);
+          return;
+        }
+        for (const pb::MatrixRow& row : r.rows()) {
+          std::printf("%-32s %-22s %d active\n", row.area_code().c_str(),
+                      row.has_latest_case() ? StateName(row.latest_case().state()) : "no case",
+                      row.active_memberships_size());
+        }
+      });
+    });
+  }
+  {
+    auto req = std::make_shared<pb::ListMembershipsRequest>();
+    auto* cmd = nom->add_subcommand("memberships", "Memberships by network, area or person");
+    cmd->add_option_function<std::string>(
+        "--network", [req](const std::string& v) { req->set_network_code(v); });
+    cmd->add_option_function<std::string>(
+        "--of-area", [req](const std::string& v) { req->set_area_code(v); }, "Area code");
+    cmd->add_option_function<std::string>(
+        "--email", [req](const std::string& v) { req->set_email(v); }, "The person's e-mail");
+    cmd->add_flag_function("--include-ended",
+                           [req](std::int64_t n) { req->set_include_ended(n > 0); });
+    ctx.AddCommonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req] {
+      return Run<pb::ListMembershipsResponse>(ctx, *req, [](const pb::ListMembershipsResponse& r) {
+        for (const pb::Membership& m : r.memberships()) PrintMembership(m);
+        if (r.memberships_size() == 0) std::printf("no memberships\n");
+      });
+    });
+  }
+}
+
+}  // namespace
+
+void AddNominationsCommands(CLI::App& app, CliContext& ctx) {
+  auto* nom =
+      app.add_subcommand("nominations", "Nomination requests, registry, decisions and memberships");
+  nom->require_subcommand(1);
+  AddKehaCommands(nom, ctx);
+  AddRegistryCommands(nom, ctx);
+  AddLeadershipCommands(nom, ctx);
+  AddQueryCommands(nom, ctx);
+}
+
+}  // namespace verkosto::cli

@@ -1,0 +1,280 @@
+#include "nominations/codec/codec.h"
+
+namespace verkosto::nominations::codec {
+
+namespace npb = ::verkosto::networks::v1;
+
+pb::CaseState ToProto(CaseState state) {
+  switch (state) {
+    case CaseState::kAwaitingRegistration:
+      return pb::CASE_STATE_AWAITING_REGISTRATION;
+    case CaseState::kRegistered:
+      return pb::CASE_STATE_REGISTERED;
+    case CaseState::kApproved:
+      return pb::CASE_STATE_APPROVED;
+    case CaseState::kDeclined:
+      return pb::CASE_STATE_DECLINED;
+    case CaseState::kWithdrawn:
+      return pb::CASE_STATE_WITHDRAWN;
+  }
+  return pb::CASE_STATE_UNSPECIFIED;
+}
+
+pb::Channel ToProto(Channel channel) {
+  switch (channel) {
+    case Channel::kSystem:
+      return pb::CHANNEL_SYSTEM;
+    case Channel::kEmail:
+      return pb::CHANNEL_EMAIL;
+    case Channel::kLetter:
+      return pb::CHANNEL_LETTER;
+    case Channel::kOther:
+      return pb::CHANNEL_OTHER;
+  }
+  return pb::CHANNEL_UNSPECIFIED;
+}
+
+Result<Channel> FromProto(pb::Channel channel) {
+  switch (channel) {
+    case pb::CHANNEL_SYSTEM:
+      return Channel::kSystem;
+    case pb::CHANNEL_EMAIL:
+      return Channel::kEmail;
+    case pb::CHANNEL_LETTER:
+      return Channel::kLetter;
+    case pb::CHANNEL_OTHER:
+      return Channel::kOther;
+    default:
+      break;
+  }
+  return Status::InvalidArgument("channel", "must be email, letter or other");
+}
+
+pb::CaseKind ToProto(CaseKind kind) {
+  return kind == CaseKind::kReplacement ? pb::CASE_KIND_REPLACEMENT : pb::CASE_KIND_NOMINATION;
+}
+
+pb::SeatKind ToProto(SeatKind seat) {
+  return seat == SeatKind::kDeputy ? pb::SEAT_KIND_DEPUTY : pb::SEAT_KIND_MEMBER;
+}
+
+pb::Stamp ToProto(const Stamp& stamp) {
+  pb::Stamp out;
+  out.set_user_id(stamp.user_id);
+  out.set_name(stamp.name);
+  out.set_on_behalf_of(stamp.on_behalf_of);
+  out.set_at_unix_us(ToMicros(stamp.at));
+  return out;
+}
+
+pb::Nominee ToProto(const Nominee& nominee) {
+  pb::Nominee out;
+  out.set_name(nominee.name);
+  out.set_title(nominee.title);
+  out.set_email(nominee.email);
+  out.set_municipality(nominee.municipality);
+  out.set_seat(ToProto(nominee.seat));
+  return out;
+}
+
+Result<Nominee> FromProto(const pb::Nominee& nominee, const std::string& field) {
+  Nominee out{nominee.name(), nominee.title(), nominee.email(), nominee.municipality(),
+              SeatKind::kMember};
+  switch (nominee.seat()) {
+    case pb::SEAT_KIND_MEMBER:
+      out.seat = SeatKind::kMember;
+      break;
+    case pb::SEAT_KIND_DEPUTY:
+      out.seat = SeatKind::kDeputy;
+      break;
+    default:
+      return Status::InvalidArgument(field + ".seat", "must be member or deputy");
+  }
+  return out;
+}
+
+Seats FromProto(const pb::SeatsAsked& seats) { return Seats{seats.members(), seats.deputies()}; }
+
+pb::Case ToProto(const Case& c) {
+  pb::Case out;
+  out.set_case_id(c.id.value());
+  out.set_request_id(c.request_id.value());
+  out.set_network_code(c.network.value());
+  out.set_area_code(c.area.value());
+  out.set_kind(ToProto(c.kind));
+  out.set_state(ToProto(c.state));
+  out.mutable_seats()->set_members(c.seats.members);
+  out.mutable_seats()->set_deputies(c.seats.deputies);
+  if (c.deadline) out.set_deadline(FormatIsoDate(*c.deadline));
+  out.set_short_deadline(c.short_deadline);
+  out.set_overdue(c.overdue);
+  out.set_covering_message(c.covering_message);
+  out.set_keha_diary_number(c.keha_diary_number);
+  if (c.sent) *out.mutable_sent() = ToProto(*c.sent);
+  if (c.registration) {
+    const Registration& r = *c.registration;
+    pb::Registration* reg = out.mutable_registration();
+    reg->set_diary_number(r.diary_number);
+    reg->set_registered_by_organisation(r.organisation);
+    reg->set_date_received(FormatIsoDate(r.date_received));
+    *reg->mutable_registered() = ToProto(r.registered);
+    reg->set_channel(ToProto(r.channel));
+    reg->set_sender(r.sender);
+    reg->set_subject(r.subject);
+  }
+  if (c.decision) {
+    pb::Decision* d = out.mutable_decision();
+    d->set_approved(c.decision->approved);
+    d->set_reason(c.decision->reason);
+    for (const Nominee& n : c.decision->nominees) *d->add_nominees() = ToProto(n);
+    *d->mutable_decided() = ToProto(c.decision->decided);
+  }
+  if (c.withdrawn) *out.mutable_withdrawn() = ToProto(*c.withdrawn);
+  out.set_withdraw_reason(c.withdraw_reason);
+  out.set_replaced_membership_id(c.replaced_membership.value());
+  if (c.reminder_7_fired) out.add_reminders_sent(7);
+  if (c.reminder_2_fired) out.add_reminders_sent(2);
+  return out;
+}
+
+pb::Membership ToProto(const MembershipRecord& m) {
+  pb::Membership out;
+  out.set_membership_id(m.id.value());
+  out.set_network_code(m.network.value());
+  out.set_area_code(m.area.value());
+  *out.mutable_person() = ToProto(m.person);
+  out.set_case_id(m.case_id.value());
+  out.set_diary_number(m.diary_number);
+  *out.mutable_decided() = ToProto(m.decided);
+  out.set_started(FormatIsoDate(m.started));
+  if (m.ended) out.set_ended(FormatIsoDate(*m.ended));
+  if (m.end_reason) out.set_end_reason(std::string(EndReasonName(*m.end_reason)));
+  out.set_replaced_by(m.replaced_by.value());
+  return out;
+}
+
+Result<Date> ParseDate(const std::string& text, const std::string& field) {
+  if (text.empty()) return Status::InvalidArgument(field, "is required");
+  std::optional<Date> date = ParseIsoDate(text);
+  if (!date) return Status::InvalidArgument(field, "must be a date YYYY-MM-DD");
+  return *date;
+}
+
+namespace {
+
+pb::Audit AuditProto(const Audit& audit) {
+  pb::Audit out;
+  out.set_actor(audit.user_id);
+  out.set_actor_name(audit.display_name);
+  out.set_on_behalf_of(audit.on_behalf_of);
+  out.set_reason(audit.reason);
+  return out;
+}
+
+template <typename Pb, typename Ev>
+std::unique_ptr<google::protobuf::Message> CaseEvent(const Ev& e) {
+  auto out = std::make_unique<Pb>();
+  *out->mutable_case_() = ToProto(e.case_after);
+  *out->mutable_audit() = AuditProto(e.audit);
+  return out;
+}
+
+std::unique_ptr<google::protobuf::Message> Encode(const RequestSent& e) {
+  return CaseEvent<pb::RequestSent>(e);
+}
+std::unique_ptr<google::protobuf::Message> Encode(const CaseRegistered& e) {
+  return CaseEvent<pb::CaseRegistered>(e);
+}
+std::unique_ptr<google::protobuf::Message> Encode(const CaseLogged& e) {
+  return CaseEvent<pb::CaseLogged>(e);
+}
+std::unique_ptr<google::protobuf::Message> Encode(const CaseApproved& e) {
+  return CaseEvent<pb::CaseApproved>(e);
+}
+std::unique_ptr<google::protobuf::Message> Encode(const CaseDeclined& e) {
+  return CaseEvent<pb::CaseDeclined>(e);
+}
+std::unique_ptr<google::protobuf::Message> Encode(const CaseWithdrawn& e) {
+  return CaseEvent<pb::CaseWithdrawn>(e);
+}
+std::unique_ptr<google::protobuf::Message> Encode(const DeadlineExtended& e) {
+  auto out = std::make_unique<pb::DeadlineExtended>();
+  *out->mutable_case_() = ToProto(e.case_after);
+  *out->mutable_audit() = AuditProto(e.audit);
+  out->set_previous_deadline(FormatIsoDate(e.previous_deadline));
+  return out;
+}
+std::unique_ptr<google::protobuf::Message> Encode(const ReminderDue& e) {
+  auto out = std::make_unique<pb::ReminderDue>();
+  *out->mutable_case_() = ToProto(e.case_after);
+  out->set_working_days_left(static_cast<uint32_t>(std::max(0, e.working_days_left)));
+  return out;
+}
+std::unique_ptr<google::protobuf::Message> Encode(const CaseOverdue& e) {
+  auto out = std::make_unique<pb::CaseOverdue>();
+  *out->mutable_case_() = ToProto(e.case_after);
+  return out;
+}
+std::unique_ptr<google::protobuf::Message> Encode(const MembershipStarted& e) {
+  auto out = std::make_unique<pb::MembershipStarted>();
+  *out->mutable_membership() = ToProto(e.membership);
+  *out->mutable_audit() = AuditProto(e.audit);
+  return out;
+}
+std::unique_ptr<google::protobuf::Message> Encode(const MembershipEnded& e) {
+  auto out = std::make_unique<pb::MembershipEnded>();
+  *out->mutable_membership() = ToProto(e.membership);
+  *out->mutable_audit() = AuditProto(e.audit);
+  return out;
+}
+
+NetworkStatus StatusFrom(npb::NetworkStatus status) {
+  switch (status) {
+    case npb::NETWORK_STATUS_PROPOSED:
+      return NetworkStatus::kProposed;
+    case npb::NETWORK_STATUS_OPEN:
+      return NetworkStatus::kOpen;
+    case npb::NETWORK_STATUS_CLOSED:
+      return NetworkStatus::kClosed;
+    case npb::NETWORK_STATUS_CANCELLED:
+      return NetworkStatus::kCancelled;
+    default:
+      return NetworkStatus::kDraft;
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<google::protobuf::Message> ToProto(const Event& event) {
+  return std::visit([](const auto& e) { return Encode(e); }, event);
+}
+
+NetworkInfo FromNetworksProto(const npb::Network& network) {
+  const npb::NetworkDefinition& d = network.definition();
+  NetworkInfo info;
+  info.code = NetworkCode(d.code());
+  info.status = StatusFrom(network.status());
+  info.term_start = ParseIsoDate(d.term().start_date());
+  info.term_end = ParseIsoDate(d.term().end_date());
+  info.name_fi = d.names().fi();
+  info.name_sv = d.names().sv();
+  info.seats = Seats{d.seats_per_area().members(), d.seats_per_area().deputies()};
+  return info;
+}
+
+Participation FromNetworksProto(npb::ParticipationDecision decision) {
+  switch (decision) {
+    case npb::PARTICIPATION_DECISION_TAKES_PART:
+      return Participation::kTakesPart;
+    case npb::PARTICIPATION_DECISION_DECLINES:
+      return Participation::kDeclines;
+    default:
+      return Participation::kUndecided;
+  }
+}
+
+AreaInfo FromNetworksProto(const npb::Area& area) {
+  return AreaInfo{AreaCode(area.code()), area.name_fi(), area.name_sv()};
+}
+
+}  // namespace verkosto::nominations::codec

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <google/protobuf/message.h>
+
+#include <memory>
+
+#include "core/result.h"
+#include "nominations/domain/events.h"
+#include "nominations/domain/membership.h"
+#include "nominations/domain/types.h"
+#include "nominations/storage/nomination_repository.h"
+#include "verkosto/networks/v1/events.pb.h"
+#include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/events.pb.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
+
+// Domain <-> protobuf for the nominations service, the one translation used
+// by the handlers (requests, responses, events) and the networks appliers.
+// Decoding client input returns InvalidArgument naming the field.
+namespace verkosto::nominations::codec {
+
+namespace pb = ::verkosto::nominations::v1;
+
+pb::CaseState ToProto(CaseState state);
+pb::Channel ToProto(Channel channel);
+// Errors: invalid_argument ("channel") for an unspecified or unknown channel.
+Result<Channel> FromProto(pb::Channel channel);
+pb::CaseKind ToProto(CaseKind kind);
+pb::SeatKind ToProto(SeatKind seat);
+pb::Stamp ToProto(const Stamp& stamp);
+pb::Nominee ToProto(const Nominee& nominee);
+// Errors: invalid_argument ("<field>.seat") for an unspecified seat kind.
+Result<Nominee> FromProto(const pb::Nominee& nominee, const std::string& field);
+pb::Case ToProto(const Case& c);
+pb::Membership ToProto(const MembershipRecord& membership);
+inline pb::Membership ToProto(const Membership& membership) { return ToProto(membership.record()); }
+Seats FromProto(const pb::SeatsAsked& seats);
+
+// "YYYY-MM-DD" from a request field. Errors: invalid_argument naming `field`
+// when empty or not a valid date.
+Result<Date> ParseDate(const std::string& text, const std::string& field);
+
+// The event message of a domain event, ready for the outbox.
+std::unique_ptr<google::protobuf::Message> ToProto(const Event& event);
+
+// The read model's view of a network from a networks.v1 Network.
+NetworkInfo FromNetworksProto(const ::verkosto::networks::v1::Network& network);
+Participation FromNetworksProto(::verkosto::networks::v1::ParticipationDecision decision);
+AreaInfo FromNetworksProto(const ::verkosto::networks::v1::Area& area);
+
+}  // namespace verkosto::nominations::codec

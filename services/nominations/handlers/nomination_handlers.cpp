@@ -1,0 +1,427 @@
+#include "nominations/handlers/nomination_handlers.h"
+
+#include "messaging/envelope.h"
+#include "nominations/codec/codec.h"
+#include "nominations/domain/permissions.h"
+#include "nominations/domain/workflow.h"
+#include "nominations/storage/sqlite_nomination_repository.h"
+
+namespace verkosto::nominations {
+
+namespace pb = ::verkosto::nominations::v1;
+using messaging::Context;
+
+namespace {
+
+Status EmitAll(Context& ctx, const std::vector<Event>& events) {
+  for (const Event& event : events) VERKOSTO_RETURN_IF_ERROR(ctx.Emit(*codec::ToProto(event)));
+  return Status::Ok();
+}
+
+// A fresh id for a new request; the RPC layer stores the reply of a command,
+// so a retried command never makes a second one.
+RequestId NewRequestId() { return RequestId("r-" + messaging::RandomId().substr(0, 12)); }
+
+Result<NetworkView> LoadNetwork(NominationRepository& repo, const std::string& code) {
+  if (code.empty()) return Status::InvalidArgument("network_code", "is required");
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<NetworkView> found, repo.FindNetwork(NetworkCode(code)));
+  if (!found) return Status::NotFound("no network '" + code + "'");
+  return std::move(*found);
+}
+
+Result<Case> LoadCase(NominationRepository& repo, const std::string& id) {
+  if (id.empty()) return Status::InvalidArgument("case_id", "is required");
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Case> found, repo.FindCase(CaseId(id)));
+  if (!found) return Status::NotFound("no case '" + id + "'");
+  return std::move(*found);
+}
+
+Result<Membership> LoadMembership(NominationRepository& repo, const std::string& id) {
+  if (id.empty()) return Status::InvalidArgument("membership_id", "is required");
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Membership> found, repo.FindMembership(MembershipId(id)));
+  if (!found) return Status::NotFound("no membership '" + id + "'");
+  return std::move(*found);
+}
+
+// Optional date field: empty means none.
+Result<std::optional<Date>> OptionalDate(const std::string& text, const std::string& field) {
+  if (text.empty()) return std::optional<Date>();
+  VERKOSTO_ASSIGN_OR_RETURN(Date date, codec::ParseDate(text, field));
+  return std::optional<Date>(date);
+}
+
+DiaryNumberInUse DiaryCheck(NominationRepository& repo, const AreaCode& area, Status* error) {
+  return [&repo, area, error](const std::string& diary_number) {
+    Result<bool> used = repo.DiaryNumberInUse(area, diary_number);
+    if (!used.ok()) {
+      *error = used.status();
+      return false;
+    }
+    return *used;
+  };
+}
+
+// Saves a case outcome, emits and replies.
+Result<pb::CaseResponse> CommitCase(Context& ctx, NominationRepository& repo,
+                                    const CaseOutcome& outcome) {
+  VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(outcome.case_after));
+  VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+  pb::CaseResponse response;
+  *response.mutable_case_() = codec::ToProto(outcome.case_after);
+  return response;
+}
+
+// One step on an existing case: load, apply `step`, save, emit.
+template <typename Step>
+Result<pb::CaseResponse> CaseStep(Context& ctx, const std::string& case_id, Step step) {
+  SqliteNominationRepository repo(ctx.db());
+  VERKOSTO_ASSIGN_OR_RETURN(Case c, LoadCase(repo, case_id));
+  VERKOSTO_ASSIGN_OR_RETURN(CaseOutcome outcome, step(c));
+  return CommitCase(ctx, repo, outcome);
+}
+
+pb::CaseListResponse CaseList(const std::vector<Case>& cases) {
+  pb::CaseListResponse response;
+  for (const Case& c : cases) *response.add_cases() = codec::ToProto(c);
+  return response;
+}
+
+void RegisterKeha(messaging::RpcServer& server) {
+  server.AddCommand<pb::SendRequestRequest, pb::SendRequestResponse>(
+      [](Context& ctx, const pb::SendRequestRequest& req) -> Result<pb::SendRequestResponse> {
+        SqliteNominationRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(NetworkView network, LoadNetwork(repo, req.network_code()));
+        SendRequestCommand command;
+        command.request_id = NewRequestId();
+        for (const std::string& area : req.area_codes()) command.areas.emplace_back(area);
+        command.seats = codec::FromProto(req.seats());
+        VERKOSTO_ASSIGN_OR_RETURN(command.deadline, codec::ParseDate(req.deadline(), "deadline"));
+        command.covering_message = req.covering_message();
+        command.keha_diary_number = req.keha_diary_number();
+        VERKOSTO_ASSIGN_OR_RETURN(SendRequestOutcome outcome,
+                                  SendRequest(network, command, ctx.actor(), ctx.now()));
+        VERKOSTO_RETURN_IF_ERROR(
+            repo.InsertRequest({command.request_id, network.code, CaseKind::kNomination,
+                                Channel::kSystem, MakeStamp(ctx.actor(), ctx.now())}));
+        pb::SendRequestResponse response;
+        response.set_request_id(command.request_id.value());
+        response.set_short_deadline(outcome.short_deadline);
+        for (const Case& c : outcome.cases) {
+          VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(c));
+          *response.add_cases() = codec::ToProto(c);
+        }
+        VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+        return response;
+      });
+
+  server.AddCommand<pb::RequestReplacementRequest, pb::CaseResponse>(
+      [](Context& ctx, const pb::RequestReplacementRequest& req) -> Result<pb::CaseResponse> {
+        SqliteNominationRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(Membership membership, LoadMembership(repo, req.membership_id()));
+        VERKOSTO_ASSIGN_OR_RETURN(NetworkView network,
+                                  LoadNetwork(repo, membership.record().network.value()));
+        RequestReplacementCommand command;
+        command.request_id = NewRequestId();
+        VERKOSTO_ASSIGN_OR_RETURN(command.deadline, codec::ParseDate(req.deadline(), "deadline"));
+        command.covering_message = req.covering_message();
+        command.keha_diary_number = req.keha_diary_number();
+        VERKOSTO_ASSIGN_OR_RETURN(
+            CaseOutcome outcome,
+            RequestReplacement(network, membership, command, ctx.actor(), ctx.now()));
+        VERKOSTO_RETURN_IF_ERROR(
+            repo.InsertRequest({command.request_id, network.code, CaseKind::kReplacement,
+                                Channel::kSystem, MakeStamp(ctx.actor(), ctx.now())}));
+        return CommitCase(ctx, repo, outcome);
+      });
+
+  server.AddCommand<pb::WithdrawCaseRequest, pb::CaseResponse>(
+      [](Context& ctx, const pb::WithdrawCaseRequest& req) {
+        return CaseStep(ctx, req.case_id(), [&](const Case& c) {
+          return WithdrawCase(c, WithdrawCommand{req.reason()}, ctx.actor(), ctx.now());
+        });
+      });
+
+  server.AddCommand<pb::ExtendDeadlineRequest, pb::CaseResponse>(
+      [](Context& ctx, const pb::ExtendDeadlineRequest& req) -> Result<pb::CaseResponse> {
+        VERKOSTO_ASSIGN_OR_RETURN(Date deadline, codec::ParseDate(req.deadline(), "deadline"));
+        return CaseStep(ctx, req.case_id(), [&](const Case& c) {
+          return ExtendDeadline(c, ExtendDeadlineCommand{deadline}, ctx.actor(), ctx.now());
+        });
+      });
+}
+
+void RegisterRegistry(messaging::RpcServer& server) {
+  server.AddCommand<pb::RegisterCaseRequest, pb::CaseResponse>(
+      [](Context& ctx, const pb::RegisterCaseRequest& req) -> Result<pb::CaseResponse> {
+        SqliteNominationRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(Case c, LoadCase(repo, req.case_id()));
+        RegisterCommand command;
+        command.diary_number = req.diary_number();
+        command.organisation = req.organisation();
+        VERKOSTO_ASSIGN_OR_RETURN(command.date_received,
+                                  codec::ParseDate(req.date_received(), "date_received"));
+        Status lookup;
+        Result<CaseOutcome> outcome =
+            RegisterCase(c, command, DiaryCheck(repo, c.area, &lookup), ctx.actor(), ctx.now());
+        VERKOSTO_RETURN_IF_ERROR(lookup);
+        if (!outcome.ok()) return outcome.status();
+        return CommitCase(ctx, repo, *outcome);
+      });
+
+  server.AddCommand<pb::LogIncomingRequestRequest, pb::CaseResponse>(
+      [](Context& ctx, const pb::LogIncomingRequestRequest& req) -> Result<pb::CaseResponse> {
+        SqliteNominationRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(NetworkView network, LoadNetwork(repo, req.network_code()));
+        LogIncomingCommand command;
+        command.request_id = NewRequestId();
+        command.area = AreaCode(req.area_code());
+        VERKOSTO_ASSIGN_OR_RETURN(command.channel, codec::FromProto(req.channel()));
+        command.sender = req.sender();
+        command.subject = req.subject();
+        VERKOSTO_ASSIGN_OR_RETURN(command.date_received,
+                                  codec::ParseDate(req.date_received(), "date_received"));
+        command.diary_number = req.diary_number();
+        command.organisation = req.organisation();
+        command.seats = codec::FromProto(req.seats());
+        VERKOSTO_ASSIGN_OR_RETURN(command.deadline, OptionalDate(req.deadline(), "deadline"));
+        Status lookup;
+        Result<CaseOutcome> outcome = LogIncomingRequest(
+            network, command, DiaryCheck(repo, command.area, &lookup), ctx.actor(), ctx.now());
+        VERKOSTO_RETURN_IF_ERROR(lookup);
+        if (!outcome.ok()) return outcome.status();
+        VERKOSTO_RETURN_IF_ERROR(
+            repo.InsertRequest({command.request_id, network.code, CaseKind::kNomination,
+                                command.channel, MakeStamp(ctx.actor(), ctx.now())}));
+        return CommitCase(ctx, repo, *outcome);
+      });
+}
+
+void RegisterLeadership(messaging::RpcServer& server) {
+  server.AddCommand<pb::ApproveCaseRequest, pb::CaseResponse>(
+      [](Context& ctx, const pb::ApproveCaseRequest& req) -> Result<pb::CaseResponse> {
+        SqliteNominationRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(Case c, LoadCase(repo, req.case_id()));
+        VERKOSTO_ASSIGN_OR_RETURN(NetworkView network, LoadNetwork(repo, c.network.value()));
+        ApproveCommand command;
+        for (int i = 0; i < req.nominees_size(); ++i) {
+          VERKOSTO_ASSIGN_OR_RETURN(
+              Nominee nominee,
+              codec::FromProto(req.nominees(i), "nominees[" + std::to_string(i) + "]"));
+          command.nominees.push_back(std::move(nominee));
+        }
+        std::optional<Membership> replaced;
+        if (c.kind == CaseKind::kReplacement && !c.replaced_membership.empty()) {
+          VERKOSTO_ASSIGN_OR_RETURN(replaced, repo.FindMembership(c.replaced_membership));
+          if (!replaced) return Status::Internal("replaced membership is missing");
+        }
+        VERKOSTO_ASSIGN_OR_RETURN(ApprovalOutcome outcome,
+                                  ApproveCase(c, network, command, replaced ? &*replaced : nullptr,
+                                              ctx.actor(), ctx.now()));
+        VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(outcome.case_after));
+        if (outcome.replaced) {
+          VERKOSTO_RETURN_IF_ERROR(repo.UpdateMembership(outcome.replaced->record()));
+        }
+        pb::CaseResponse response;
+        for (const Membership& m : outcome.started) {
+          VERKOSTO_RETURN_IF_ERROR(repo.InsertMembership(m.record()));
+          *response.add_memberships_started() = codec::ToProto(m);
+        }
+        VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+        *response.mutable_case_() = codec::ToProto(outcome.case_after);
+        return response;
+      });
+
+  server.AddCommand<pb::DeclineCaseRequest, pb::CaseResponse>(
+      [](Context& ctx, const pb::DeclineCaseRequest& req) {
+        return CaseStep(ctx, req.case_id(), [&](const Case& c) {
+          return DeclineCase(c, DeclineCommand{req.reason()}, ctx.actor(), ctx.now());
+        });
+      });
+
+  server.AddCommand<pb::RecordResignationRequest, pb::MembershipResponse>(
+      [](Context& ctx, const pb::RecordResignationRequest& req) -> Result<pb::MembershipResponse> {
+        SqliteNominationRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(Membership membership, LoadMembership(repo, req.membership_id()));
+        ResignationCommand command;
+        VERKOSTO_ASSIGN_OR_RETURN(command.date, codec::ParseDate(req.date(), "date"));
+        command.reason = req.reason();
+        VERKOSTO_ASSIGN_OR_RETURN(MembershipOutcome outcome,
+                                  RecordResignation(membership, command, ctx.actor(), ctx.now()));
+        VERKOSTO_RETURN_IF_ERROR(repo.UpdateMembership(outcome.membership.record()));
+        VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+        pb::MembershipResponse response;
+        *response.mutable_membership() = codec::ToProto(outcome.membership);
+        return response;
+      });
+}
+
+void RegisterQueries(messaging::RpcServer& server) {
+  server.AddQuery<pb::RegistryInboxRequest, pb::CaseListResponse>(
+      [](Context& ctx, const pb::RegistryInboxRequest&) -> Result<pb::CaseListResponse> {
+        VERKOSTO_RETURN_IF_ERROR(
+            Authorize(ctx.actor(), Operation::kRegisterCase, ctx.actor().area));
+        SqliteNominationRepository repo(ctx.db());
+        CaseFilter filter;
+        filter.area = ctx.actor().area;
+        filter.states = {CaseState::kAwaitingRegistration};
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(filter));
+        return CaseList(cases);
+      });
+
+  server.AddQuery<pb::RegistryJournalRequest, pb::CaseListResponse>(
+      [](Context& ctx, const pb::RegistryJournalRequest& req) -> Result<pb::CaseListResponse> {
+        VERKOSTO_RETURN_IF_ERROR(
+            Authorize(ctx.actor(), Operation::kRegisterCase, ctx.actor().area));
+        SqliteNominationRepository repo(ctx.db());
+        CaseFilter filter;
+        filter.area = ctx.actor().area;
+        filter.registered_only = true;
+        filter.search = req.search();
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(filter));
+        return CaseList(cases);
+      });
+
+  server.AddQuery<pb::DirectorInboxRequest, pb::CaseListResponse>(
+      [](Context& ctx, const pb::DirectorInboxRequest&) -> Result<pb::CaseListResponse> {
+        VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kDecideCase, ctx.actor().area));
+        SqliteNominationRepository repo(ctx.db());
+        CaseFilter filter;
+        filter.area = ctx.actor().area;
+        filter.states = {CaseState::kRegistered};
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(filter));
+        return CaseList(cases);
+      });
+
+  server.AddQuery<pb::GetCaseRequest, pb::CaseResponse>(
+      [](Context& ctx, const pb::GetCaseRequest& req) -> Result<pb::CaseResponse> {
+        VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kRead));
+        SqliteNominationRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(Case c, LoadCase(repo, req.case_id()));
+        pb::CaseResponse response;
+        *response.mutable_case_() = codec::ToProto(c);
+        if (c.decision) {
+          for (const MembershipId& id : c.decision->memberships) {
+            VERKOSTO_ASSIGN_OR_RETURN(std::optional<Membership> m, repo.FindMembership(id));
+            if (m) *response.add_memberships_started() = codec::ToProto(*m);
+          }
+        }
+        return response;
+      });
+
+  server.AddQuery<pb::NetworkMatrixRequest, pb::NetworkMatrixResponse>(
+      [](Context& ctx, const pb::NetworkMatrixRequest& req) -> Result<pb::NetworkMatrixResponse> {
+        VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kRead));
+        SqliteNominationRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(NetworkView network, LoadNetwork(repo, req.network_code()));
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<AreaInfo> areas, repo.ListAreas());
+        CaseFilter cases_filter;
+        cases_filter.network = network.code;
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(cases_filter));
+        MembershipFilter members_filter;
+        members_filter.network = network.code;
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> memberships,
+                                  repo.ListMemberships(members_filter));
+        std::vector<MatrixLine> lines;
+        pb::NetworkMatrixResponse response;
+        response.set_network_code(network.code.value());
+        for (const AreaInfo& area : areas) {
+          MatrixLine line{area, std::nullopt, {}};
+          // Cases come newest first: the first of the area is its latest.
+          for (const Case& c : cases) {
+            if (c.area == area.code) {
+              line.latest_case = c;
+              break;
+            }
+          }
+          for (const Membership& m : memberships) {
+            if (m.record().area == area.code) line.active.push_back(m.record());
+          }
+          pb::MatrixRow* row = response.add_rows();
+          row->set_area_code(area.code.value());
+          if (line.latest_case) *row->mutable_latest_case() = codec::ToProto(*line.latest_case);
+          for (const MembershipRecord& m : line.active) {
+            *row->add_active_memberships() = codec::ToProto(m);
+          }
+          lines.push_back(std::move(line));
+        }
+        response.set_csv(MatrixCsv(network.code, lines));
+        return response;
+      });
+
+  server.AddQuery<pb::ListMembershipsRequest, pb::ListMembershipsResponse>(
+      [](Context& ctx,
+         const pb::ListMembershipsRequest& req) -> Result<pb::ListMembershipsResponse> {
+        VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kRead));
+        SqliteNominationRepository repo(ctx.db());
+        MembershipFilter filter;
+        if (!req.network_code().empty()) filter.network = NetworkCode(req.network_code());
+        if (!req.area_code().empty()) filter.area = AreaCode(req.area_code());
+        filter.email = req.email();
+        filter.include_ended = req.include_ended();
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> memberships,
+                                  repo.ListMemberships(filter));
+        pb::ListMembershipsResponse response;
+        for (const Membership& m : memberships) *response.add_memberships() = codec::ToProto(m);
+        return response;
+      });
+}
+
+// One CSV field, quoted when it holds a separator, a quote or a line break,
+// or starts with a character a spreadsheet would read as a formula.
+std::string CsvField(const std::string& value) {
+  const bool formula =
+      !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@');
+  const std::string text = formula ? "'" + value : value;
+  if (text.find_first_of(",\"\r\n") == std::string::npos && !formula) return text;
+  std::string quoted = "\"";
+  for (char ch : text) {
+    if (ch == '"') quoted += '"';
+    quoted += ch;
+  }
+  return quoted + "\"";
+}
+
+}  // namespace
+
+std::string MatrixCsv(const NetworkCode& network, const std::vector<MatrixLine>& rows) {
+  std::string csv =
+      "network,area_code,area_name_fi,area_name_sv,case_id,state,diary_number,deadline,"
+      "overdue,short_deadline,decided_by,on_behalf_of,members,deputies\r\n";
+  for (const MatrixLine& row : rows) {
+    std::vector<std::string> fields = {network.value(), row.area.code.value(), row.area.name_fi,
+                                       row.area.name_sv};
+    const Case* c = row.latest_case ? &*row.latest_case : nullptr;
+    fields.push_back(c ? c->id.value() : "");
+    fields.push_back(c ? std::string(CaseStateName(c->state)) : "no_case");
+    fields.push_back(c && c->registration ? c->registration->diary_number : "");
+    fields.push_back(c && c->deadline ? FormatIsoDate(*c->deadline) : "");
+    fields.push_back(c && c->overdue ? "yes" : "no");
+    fields.push_back(c && c->short_deadline ? "yes" : "no");
+    fields.push_back(c && c->decision ? c->decision->decided.name : "");
+    fields.push_back(c && c->decision ? c->decision->decided.on_behalf_of : "");
+    std::string members;
+    std::string deputies;
+    for (const MembershipRecord& m : row.active) {
+      std::string& list = m.person.seat == SeatKind::kMember ? members : deputies;
+      if (!list.empty()) list += "; ";
+      list += m.person.name + " <" + m.person.email + ">";
+    }
+    fields.push_back(members);
+    fields.push_back(deputies);
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (i > 0) csv += ',';
+      csv += CsvField(fields[i]);
+    }
+    csv += "\r\n";
+  }
+  return csv;
+}
+
+void RegisterNominationHandlers(messaging::RpcServer& server) {
+  RegisterKeha(server);
+  RegisterRegistry(server);
+  RegisterLeadership(server);
+  RegisterQueries(server);
+}
+
+}  // namespace verkosto::nominations

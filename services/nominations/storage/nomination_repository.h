@@ -1,0 +1,108 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "nominations/domain/membership.h"
+#include "nominations/domain/types.h"
+
+namespace verkosto::nominations {
+
+// What the read model keeps of one network (fed by networks events).
+struct NetworkInfo {
+  NetworkCode code;
+  NetworkStatus status = NetworkStatus::kDraft;
+  std::optional<Date> term_start;
+  std::optional<Date> term_end;
+  std::string name_fi;
+  std::string name_sv;
+  Seats seats;  // per area, as the network defines them
+};
+
+// One area of the directory, as the read model keeps it.
+struct AreaInfo {
+  AreaCode code;
+  std::string name_fi;
+  std::string name_sv;
+};
+
+// One send: the request row every case points to.
+struct RequestRecord {
+  RequestId id;
+  NetworkCode network;
+  CaseKind kind = CaseKind::kNomination;
+  Channel channel = Channel::kSystem;
+  Stamp sent;
+};
+
+// Which cases ListCases returns; unset fields match all.
+struct CaseFilter {
+  std::optional<AreaCode> area;
+  std::optional<NetworkCode> network;
+  std::vector<CaseState> states;         // empty = any
+  bool registered_only = false;          // has a registration
+  bool with_deadline_open_only = false;  // open cases with a deadline (timers)
+  std::string search;                    // substring of diary number, network, subject or sender
+};
+
+// Which memberships ListMemberships returns; unset fields match all.
+struct MembershipFilter {
+  std::optional<NetworkCode> network;
+  std::optional<AreaCode> area;
+  std::string email;  // case-insensitive exact match
+  bool include_ended = false;
+};
+
+// Where the nominations service keeps its state. Every method runs on the
+// caller's connection inside the caller's transaction (the RPC server's group
+// transaction, a consumer batch or a timer run), so a state change and its
+// outbox events commit together. Errors come from storage: already_exists for
+// a duplicate key (e.g. a diary number used twice in one area),
+// failed_precondition for a broken reference, unavailable when busy,
+// internal otherwise (including a stored membership that fails
+// Membership::Restore).
+class NominationRepository {
+ public:
+  virtual ~NominationRepository() = default;
+
+  // --- the read model of networks ---
+  virtual Status UpsertNetwork(const NetworkInfo& network) = 0;
+  virtual Result<std::optional<NetworkInfo>> FindNetworkInfo(const NetworkCode& code) = 0;
+  // The network as the domain sees it: status, term and every area with its
+  // current participation. nullopt when the network is unknown.
+  virtual Result<std::optional<NetworkView>> FindNetwork(const NetworkCode& code) = 0;
+  // Replaces the area directory (areas not in `areas` go), keeping the order.
+  virtual Status ReplaceAreas(const std::vector<AreaInfo>& areas) = 0;
+  virtual Result<std::vector<AreaInfo>> ListAreas() = 0;
+  virtual Status SetParticipation(const NetworkCode& network, const AreaCode& area,
+                                  Participation participation, TimePoint at) = 0;
+
+  // --- requests and cases ---
+  // already_exists when the id is taken.
+  virtual Status InsertRequest(const RequestRecord& request) = 0;
+  // Inserts or updates the case with its registration and decision.
+  // already_exists when its diary number is used by another case of the area.
+  virtual Status SaveCase(const Case& c) = 0;
+  virtual Result<std::optional<Case>> FindCase(const CaseId& id) = 0;
+  // Newest first (in the order they were created).
+  virtual Result<std::vector<Case>> ListCases(const CaseFilter& filter) = 0;
+  virtual Result<bool> DiaryNumberInUse(const AreaCode& area, const std::string& diary_number) = 0;
+
+  // --- memberships ---
+  // already_exists when the id is taken.
+  virtual Status InsertMembership(const MembershipRecord& membership) = 0;
+  // not_found when there is no such membership.
+  virtual Status UpdateMembership(const MembershipRecord& membership) = 0;
+  // Restored through Membership::Restore with its deciding case.
+  virtual Result<std::optional<Membership>> FindMembership(const MembershipId& id) = 0;
+  // By network, area, then id.
+  virtual Result<std::vector<Membership>> ListMemberships(const MembershipFilter& filter) = 0;
+
+  // --- timers ---
+  virtual Result<std::optional<Date>> LastTimerDate() = 0;
+  virtual Status SetLastTimerDate(const Date& date) = 0;
+};
+
+}  // namespace verkosto::nominations

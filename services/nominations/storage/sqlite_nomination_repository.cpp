@@ -1,0 +1,674 @@
+#include "nominations/storage/sqlite_nomination_repository.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+#include <map>
+
+#include "storage/database.h"
+
+namespace verkosto::nominations {
+
+namespace {
+
+template <typename E, size_t N>
+E FromName(const std::string& name, const E (&all)[N], std::string_view (*name_of)(E), E fallback) {
+  for (E e : all) {
+    if (name_of(e) == name) return e;
+  }
+  return fallback;
+}
+
+constexpr CaseState kStates[] = {CaseState::kAwaitingRegistration, CaseState::kRegistered,
+                                 CaseState::kApproved, CaseState::kDeclined, CaseState::kWithdrawn};
+constexpr Channel kChannels[] = {Channel::kSystem, Channel::kEmail, Channel::kLetter,
+                                 Channel::kOther};
+constexpr CaseKind kKinds[] = {CaseKind::kNomination, CaseKind::kReplacement};
+constexpr SeatKind kSeats[] = {SeatKind::kMember, SeatKind::kDeputy};
+constexpr EndReason kEndReasons[] = {EndReason::kTermEnded, EndReason::kNetworkClosed,
+                                     EndReason::kReplaced, EndReason::kResigned};
+
+std::string_view StatusName(NetworkStatus s) {
+  switch (s) {
+    case NetworkStatus::kDraft:
+      return "draft";
+    case NetworkStatus::kProposed:
+      return "proposed";
+    case NetworkStatus::kOpen:
+      return "open";
+    case NetworkStatus::kClosed:
+      return "closed";
+    case NetworkStatus::kCancelled:
+      return "cancelled";
+  }
+  return "draft";
+}
+constexpr NetworkStatus kStatuses[] = {NetworkStatus::kDraft, NetworkStatus::kProposed,
+                                       NetworkStatus::kOpen, NetworkStatus::kClosed,
+                                       NetworkStatus::kCancelled};
+
+std::string_view ParticipationName(Participation p) {
+  switch (p) {
+    case Participation::kTakesPart:
+      return "takes_part";
+    case Participation::kDeclines:
+      return "declines";
+    case Participation::kUndecided:
+      break;
+  }
+  return "undecided";
+}
+
+std::string Str(std::string_view s) { return std::string(s); }
+
+void BindDate(SQLite::Statement& s, int index, const std::optional<Date>& date) {
+  if (date) {
+    s.bind(index, FormatIsoDate(*date));
+  } else {
+    s.bind(index);
+  }
+}
+
+std::optional<Date> ReadDate(SQLite::Statement& q, int index) {
+  if (q.getColumn(index).isNull()) return std::nullopt;
+  return ParseIsoDate(q.getColumn(index).getString());
+}
+
+// Binds the five stamp columns (user id, name, role, on behalf of, at) from `first`.
+void BindStamp(SQLite::Statement& s, int first, const std::optional<Stamp>& stamp) {
+  if (!stamp) {
+    for (int i = 0; i < 5; ++i) s.bind(first + i);
+    return;
+  }
+  s.bind(first, stamp->user_id);
+  s.bind(first + 1, stamp->name);
+  s.bind(first + 2, Str(RoleName(stamp->role)));
+  s.bind(first + 3, stamp->on_behalf_of);
+  s.bind(first + 4, ToMicros(stamp->at));
+}
+
+std::optional<Stamp> ReadStamp(SQLite::Statement& q, int first) {
+  if (q.getColumn(first + 4).isNull()) return std::nullopt;
+  return Stamp{q.getColumn(first).getString(), q.getColumn(first + 1).getString(),
+               RoleFromName(q.getColumn(first + 2).getString()), q.getColumn(first + 3).getString(),
+               FromMicros(q.getColumn(first + 4).getInt64())};
+}
+
+std::string Like(const std::string& text) {
+  std::string escaped;
+  for (char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') escaped.push_back('\\');
+    escaped.push_back(ch);
+  }
+  return "%" + escaped + "%";
+}
+
+constexpr char kCaseColumns[] =
+    "c.id, c.request_id, c.network_code, c.area_code, c.kind, c.state, c.seat_members, "
+    "c.seat_deputies, c.deadline, c.short_deadline, c.overdue, c.covering_message, "
+    "c.keha_diary_number, c.opened, c.replaced_membership, c.reminder_7_fired, "
+    "c.reminder_2_fired, "
+    "c.sent_user_id, c.sent_name, c.sent_role, c.sent_on_behalf_of, c.sent_at_us, "  // 17
+    "c.decision_approved, c.decision_reason, "                                       // 22
+    "c.decided_user_id, c.decided_name, c.decided_role, c.decided_on_behalf_of, "
+    "c.decided_at_us, "  // 24
+    "c.withdrawn_user_id, c.withdrawn_name, c.withdrawn_role, c.withdrawn_on_behalf_of, "
+    "c.withdrawn_at_us, c.withdraw_reason, "                                             // 29, 34
+    "r.diary_number, r.organisation, r.date_received, r.channel, r.sender, r.subject, "  // 35
+    "r.user_id, r.display_name, r.role, r.on_behalf_of, r.at_us";                        // 41
+
+constexpr char kMembershipColumns[] =
+    "id, network_code, area_code, case_id, diary_number, name, title, email, municipality, "
+    "seat, decided_user_id, decided_name, decided_role, decided_on_behalf_of, decided_at_us, "
+    "started, replaces, ended, end_reason, ended_user_id, ended_name, ended_role, "
+    "ended_on_behalf_of, ended_at_us, end_note, replaced_by";
+
+Case ReadCase(SQLite::Statement& q) {
+  Case c;
+  c.id = CaseId(q.getColumn(0).getString());
+  c.request_id = RequestId(q.getColumn(1).getString());
+  c.network = NetworkCode(q.getColumn(2).getString());
+  c.area = AreaCode(q.getColumn(3).getString());
+  c.kind = FromName(q.getColumn(4).getString(), kKinds, CaseKindName, CaseKind::kNomination);
+  c.state = FromName(q.getColumn(5).getString(), kStates, CaseStateName,
+                     CaseState::kAwaitingRegistration);
+  c.seats.members = static_cast<uint32_t>(q.getColumn(6).getInt64());
+  c.seats.deputies = static_cast<uint32_t>(q.getColumn(7).getInt64());
+  c.deadline = ReadDate(q, 8);
+  c.short_deadline = q.getColumn(9).getInt() != 0;
+  c.overdue = q.getColumn(10).getInt() != 0;
+  c.covering_message = q.getColumn(11).getString();
+  c.keha_diary_number = q.getColumn(12).getString();
+  c.opened = ReadDate(q, 13).value_or(Date{});
+  c.replaced_membership = MembershipId(q.getColumn(14).getString());
+  c.reminder_7_fired = q.getColumn(15).getInt() != 0;
+  c.reminder_2_fired = q.getColumn(16).getInt() != 0;
+  c.sent = ReadStamp(q, 17);
+  if (!q.getColumn(22).isNull()) {
+    Decision d;
+    d.approved = q.getColumn(22).getInt() != 0;
+    d.reason = q.getColumn(23).getString();
+    d.decided = ReadStamp(q, 24).value_or(Stamp{});
+    c.decision = std::move(d);
+  }
+  c.withdrawn = ReadStamp(q, 29);
+  c.withdraw_reason = q.getColumn(34).getString();
+  if (!q.getColumn(35).isNull()) {
+    Registration r;
+    r.diary_number = q.getColumn(35).getString();
+    r.organisation = q.getColumn(36).getString();
+    r.date_received = ReadDate(q, 37).value_or(Date{});
+    r.channel = FromName(q.getColumn(38).getString(), kChannels, ChannelName, Channel::kSystem);
+    r.sender = q.getColumn(39).getString();
+    r.subject = q.getColumn(40).getString();
+    r.registered = ReadStamp(q, 41).value_or(Stamp{});
+    c.registration = std::move(r);
+  }
+  return c;
+}
+
+MembershipRecord ReadMembership(SQLite::Statement& q) {
+  MembershipRecord m;
+  m.id = MembershipId(q.getColumn(0).getString());
+  m.network = NetworkCode(q.getColumn(1).getString());
+  m.area = AreaCode(q.getColumn(2).getString());
+  m.case_id = CaseId(q.getColumn(3).getString());
+  m.diary_number = q.getColumn(4).getString();
+  m.person.name = q.getColumn(5).getString();
+  m.person.title = q.getColumn(6).getString();
+  m.person.email = q.getColumn(7).getString();
+  m.person.municipality = q.getColumn(8).getString();
+  m.person.seat = FromName(q.getColumn(9).getString(), kSeats, SeatKindName, SeatKind::kMember);
+  m.decided = ReadStamp(q, 10).value_or(Stamp{});
+  m.started = ReadDate(q, 15).value_or(Date{});
+  m.replaces = MembershipId(q.getColumn(16).getString());
+  m.ended = ReadDate(q, 17);
+  if (!q.getColumn(18).isNull()) {
+    m.end_reason = FromName(q.getColumn(18).getString(), kEndReasons, EndReasonName,
+                            EndReason::kNetworkClosed);
+  }
+  m.ended_by = ReadStamp(q, 19);
+  m.end_note = q.getColumn(24).getString();
+  m.replaced_by = MembershipId(q.getColumn(25).getString());
+  return m;
+}
+
+void BindMembership(SQLite::Statement& s, const MembershipRecord& m) {
+  s.bind(1, m.id.value());
+  s.bind(2, m.network.value());
+  s.bind(3, m.area.value());
+  s.bind(4, m.case_id.value());
+  s.bind(5, m.diary_number);
+  s.bind(6, m.person.name);
+  s.bind(7, m.person.title);
+  s.bind(8, m.person.email);
+  s.bind(9, m.person.municipality);
+  s.bind(10, Str(SeatKindName(m.person.seat)));
+  BindStamp(s, 11, m.decided);
+  s.bind(16, FormatIsoDate(m.started));
+  s.bind(17, m.replaces.value());
+  BindDate(s, 18, m.ended);
+  if (m.end_reason) {
+    s.bind(19, Str(EndReasonName(*m.end_reason)));
+  } else {
+    s.bind(19);
+  }
+  BindStamp(s, 20, m.ended_by);
+  s.bind(25, m.end_note);
+  s.bind(26, m.replaced_by.value());
+}
+
+}  // namespace
+
+// --- the read model ---------------------------------------------------------
+
+Status SqliteNominationRepository::UpsertNetwork(const NetworkInfo& n) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "INSERT INTO networks (code, status, term_start, term_end, name_fi, "
+                        "name_sv, seat_members, seat_deputies, updated_us) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (code) DO UPDATE SET "
+                        "status = excluded.status, term_start = excluded.term_start, "
+                        "term_end = excluded.term_end, name_fi = excluded.name_fi, "
+                        "name_sv = excluded.name_sv, seat_members = excluded.seat_members, "
+                        "seat_deputies = excluded.seat_deputies");
+    s.bind(1, n.code.value());
+    s.bind(2, Str(StatusName(n.status)));
+    BindDate(s, 3, n.term_start);
+    BindDate(s, 4, n.term_end);
+    s.bind(5, n.name_fi);
+    s.bind(6, n.name_sv);
+    s.bind(7, static_cast<int64_t>(n.seats.members));
+    s.bind(8, static_cast<int64_t>(n.seats.deputies));
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::optional<NetworkInfo>> SqliteNominationRepository::FindNetworkInfo(
+    const NetworkCode& code) {
+  std::optional<NetworkInfo> found;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT code, status, term_start, term_end, name_fi, name_sv, "
+                        "seat_members, seat_deputies FROM networks WHERE code = ?");
+    q.bind(1, code.value());
+    if (!q.executeStep()) return Status::Ok();
+    NetworkInfo n;
+    n.code = NetworkCode(q.getColumn(0).getString());
+    n.status = FromName(q.getColumn(1).getString(), kStatuses, StatusName, NetworkStatus::kDraft);
+    n.term_start = ReadDate(q, 2);
+    n.term_end = ReadDate(q, 3);
+    n.name_fi = q.getColumn(4).getString();
+    n.name_sv = q.getColumn(5).getString();
+    n.seats.members = static_cast<uint32_t>(q.getColumn(6).getInt64());
+    n.seats.deputies = static_cast<uint32_t>(q.getColumn(7).getInt64());
+    found = std::move(n);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return found;
+}
+
+Result<std::optional<NetworkView>> SqliteNominationRepository::FindNetwork(
+    const NetworkCode& code) {
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<NetworkInfo> info, FindNetworkInfo(code));
+  if (!info) return std::optional<NetworkView>();
+  NetworkView view;
+  view.code = info->code;
+  view.status = info->status;
+  view.term_start = info->term_start.value_or(Date{});
+  view.term_end = info->term_end.value_or(Date{});
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT a.code, COALESCE(p.decision, 'undecided') FROM areas a "
+                        "LEFT JOIN participation p ON p.area_code = a.code AND p.network_code = ?");
+    q.bind(1, code.value());
+    while (q.executeStep()) {
+      const std::string decision = q.getColumn(1).getString();
+      view.areas[AreaCode(q.getColumn(0).getString())] =
+          decision == "takes_part"
+              ? Participation::kTakesPart
+              : (decision == "declines" ? Participation::kDeclines : Participation::kUndecided);
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return std::optional<NetworkView>(std::move(view));
+}
+
+Status SqliteNominationRepository::ReplaceAreas(const std::vector<AreaInfo>& areas) {
+  return storage::Guard([&]() -> Status {
+    db_.exec("DELETE FROM areas");
+    SQLite::Statement s(db_,
+                        "INSERT INTO areas (code, position, name_fi, name_sv) VALUES (?, ?, ?, ?)");
+    int64_t position = 0;
+    for (const AreaInfo& a : areas) {
+      s.reset();
+      s.bind(1, a.code.value());
+      s.bind(2, position++);
+      s.bind(3, a.name_fi);
+      s.bind(4, a.name_sv);
+      s.exec();
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<AreaInfo>> SqliteNominationRepository::ListAreas() {
+  std::vector<AreaInfo> areas;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, "SELECT code, name_fi, name_sv FROM areas ORDER BY position");
+    while (q.executeStep()) {
+      areas.push_back({AreaCode(q.getColumn(0).getString()), q.getColumn(1).getString(),
+                       q.getColumn(2).getString()});
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return areas;
+}
+
+Status SqliteNominationRepository::SetParticipation(const NetworkCode& network,
+                                                    const AreaCode& area,
+                                                    Participation participation, TimePoint at) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "INSERT INTO participation (network_code, area_code, decision, decided_us) "
+                        "VALUES (?, ?, ?, ?) ON CONFLICT (network_code, area_code) DO UPDATE SET "
+                        "decision = excluded.decision, decided_us = excluded.decided_us");
+    s.bind(1, network.value());
+    s.bind(2, area.value());
+    s.bind(3, Str(ParticipationName(participation)));
+    s.bind(4, ToMicros(at));
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+// --- requests and cases -----------------------------------------------------
+
+Status SqliteNominationRepository::InsertRequest(const RequestRecord& r) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(
+        db_,
+        "INSERT INTO requests (id, network_code, kind, channel, user_id, "
+        "display_name, role, on_behalf_of, at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, r.id.value());
+    s.bind(2, r.network.value());
+    s.bind(3, Str(CaseKindName(r.kind)));
+    s.bind(4, Str(ChannelName(r.channel)));
+    BindStamp(s, 5, r.sent);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Status SqliteNominationRepository::SaveCase(const Case& c) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(
+        db_,
+        "INSERT INTO cases (id, request_id, network_code, area_code, kind, state, seat_members, "
+        "seat_deputies, deadline, short_deadline, overdue, covering_message, keha_diary_number, "
+        "opened, replaced_membership, reminder_7_fired, reminder_2_fired, "
+        "sent_user_id, sent_name, sent_role, sent_on_behalf_of, sent_at_us, "
+        "decision_approved, decision_reason, decided_user_id, decided_name, decided_role, "
+        "decided_on_behalf_of, decided_at_us, withdrawn_user_id, withdrawn_name, withdrawn_role, "
+        "withdrawn_on_behalf_of, withdrawn_at_us, withdraw_reason, seq) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cases)) "
+        "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
+        "seat_members = excluded.seat_members, seat_deputies = excluded.seat_deputies, "
+        "deadline = excluded.deadline, short_deadline = excluded.short_deadline, "
+        "overdue = excluded.overdue, reminder_7_fired = excluded.reminder_7_fired, "
+        "reminder_2_fired = excluded.reminder_2_fired, "
+        "decision_approved = excluded.decision_approved, "
+        "decision_reason = excluded.decision_reason, decided_user_id = excluded.decided_user_id, "
+        "decided_name = excluded.decided_name, decided_role = excluded.decided_role, "
+        "decided_on_behalf_of = excluded.decided_on_behalf_of, "
+        "decided_at_us = excluded.decided_at_us, withdrawn_user_id = excluded.withdrawn_user_id, "
+        "withdrawn_name = excluded.withdrawn_name, withdrawn_role = excluded.withdrawn_role, "
+        "withdrawn_on_behalf_of = excluded.withdrawn_on_behalf_of, "
+        "withdrawn_at_us = excluded.withdrawn_at_us, withdraw_reason = excluded.withdraw_reason");
+    s.bind(1, c.id.value());
+    s.bind(2, c.request_id.value());
+    s.bind(3, c.network.value());
+    s.bind(4, c.area.value());
+    s.bind(5, Str(CaseKindName(c.kind)));
+    s.bind(6, Str(CaseStateName(c.state)));
+    s.bind(7, static_cast<int64_t>(c.seats.members));
+    s.bind(8, static_cast<int64_t>(c.seats.deputies));
+    BindDate(s, 9, c.deadline);
+    s.bind(10, c.short_deadline ? 1 : 0);
+    s.bind(11, c.overdue ? 1 : 0);
+    s.bind(12, c.covering_message);
+    s.bind(13, c.keha_diary_number);
+    s.bind(14, FormatIsoDate(c.opened));
+    s.bind(15, c.replaced_membership.value());
+    s.bind(16, c.reminder_7_fired ? 1 : 0);
+    s.bind(17, c.reminder_2_fired ? 1 : 0);
+    BindStamp(s, 18, c.sent);
+    if (c.decision) {
+      s.bind(23, c.decision->approved ? 1 : 0);
+      s.bind(24, c.decision->reason);
+      BindStamp(s, 25, c.decision->decided);
+    } else {
+      s.bind(23);
+      s.bind(24);
+      BindStamp(s, 25, std::nullopt);
+    }
+    BindStamp(s, 30, c.withdrawn);
+    s.bind(35, c.withdraw_reason);
+    s.exec();
+
+    if (c.registration) {
+      const Registration& r = *c.registration;
+      SQLite::Statement reg(db_,
+                            "INSERT INTO registrations (case_id, area_code, diary_number, "
+                            "organisation, date_received, channel, sender, subject, user_id, "
+                            "display_name, role, on_behalf_of, at_us) VALUES "
+                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO "
+                            "NOTHING");
+      reg.bind(1, c.id.value());
+      reg.bind(2, c.area.value());
+      reg.bind(3, r.diary_number);
+      reg.bind(4, r.organisation);
+      reg.bind(5, FormatIsoDate(r.date_received));
+      reg.bind(6, Str(ChannelName(r.channel)));
+      reg.bind(7, r.sender);
+      reg.bind(8, r.subject);
+      BindStamp(reg, 9, r.registered);
+      reg.exec();
+    }
+    if (c.decision && !c.decision->nominees.empty()) {
+      SQLite::Statement nom(db_,
+                            "INSERT OR REPLACE INTO nominees (case_id, position, name, title, "
+                            "email, municipality, seat, membership_id) VALUES "
+                            "(?, ?, ?, ?, ?, ?, ?, ?)");
+      for (size_t i = 0; i < c.decision->nominees.size(); ++i) {
+        const Nominee& n = c.decision->nominees[i];
+        nom.reset();
+        nom.bind(1, c.id.value());
+        nom.bind(2, static_cast<int64_t>(i));
+        nom.bind(3, n.name);
+        nom.bind(4, n.title);
+        nom.bind(5, n.email);
+        nom.bind(6, n.municipality);
+        nom.bind(7, Str(SeatKindName(n.seat)));
+        nom.bind(8, i < c.decision->memberships.size() ? c.decision->memberships[i].value()
+                                                       : std::string());
+        nom.exec();
+      }
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<Case>> SqliteNominationRepository::SelectCases(
+    const std::string& where, const std::vector<std::string>& args) {
+  std::vector<Case> cases;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, std::string("SELECT ") + kCaseColumns +
+                                 " FROM cases c LEFT JOIN registrations r ON r.case_id = c.id" +
+                                 where + " ORDER BY c.seq DESC");
+    for (size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
+    while (q.executeStep()) cases.push_back(ReadCase(q));
+    SQLite::Statement n(db_,
+                        "SELECT name, title, email, municipality, seat, membership_id "
+                        "FROM nominees WHERE case_id = ? ORDER BY position");
+    for (Case& c : cases) {
+      if (!c.decision) continue;
+      n.reset();
+      n.bind(1, c.id.value());
+      while (n.executeStep()) {
+        c.decision->nominees.push_back(
+            Nominee{n.getColumn(0).getString(), n.getColumn(1).getString(),
+                    n.getColumn(2).getString(), n.getColumn(3).getString(),
+                    FromName(n.getColumn(4).getString(), kSeats, SeatKindName, SeatKind::kMember)});
+        const std::string membership = n.getColumn(5).getString();
+        if (!membership.empty()) c.decision->memberships.emplace_back(membership);
+      }
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return cases;
+}
+
+Result<std::optional<Case>> SqliteNominationRepository::FindCase(const CaseId& id) {
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, SelectCases(" WHERE c.id = ?", {id.value()}));
+  if (cases.empty()) return std::optional<Case>();
+  return std::optional<Case>(std::move(cases.front()));
+}
+
+Result<std::vector<Case>> SqliteNominationRepository::ListCases(const CaseFilter& filter) {
+  std::string where;
+  std::vector<std::string> args;
+  auto add = [&](const std::string& clause) {
+    where += (where.empty() ? " WHERE " : " AND ") + clause;
+  };
+  if (filter.area) {
+    add("c.area_code = ?");
+    args.push_back(filter.area->value());
+  }
+  if (filter.network) {
+    add("c.network_code = ?");
+    args.push_back(filter.network->value());
+  }
+  if (!filter.states.empty()) {
+    std::string in;
+    for (CaseState s : filter.states) {
+      in += in.empty() ? "?" : ", ?";
+      args.push_back(Str(CaseStateName(s)));
+    }
+    add("c.state IN (" + in + ")");
+  }
+  if (filter.registered_only) add("r.case_id IS NOT NULL");
+  if (filter.with_deadline_open_only) {
+    add("c.deadline IS NOT NULL AND c.state IN ('awaiting_registration', 'registered')");
+  }
+  if (!filter.search.empty()) {
+    add("(r.diary_number LIKE ? ESCAPE '\\' OR c.network_code LIKE ? ESCAPE '\\' OR "
+        "r.subject LIKE ? ESCAPE '\\' OR r.sender LIKE ? ESCAPE '\\')");
+    for (int i = 0; i < 4; ++i) args.push_back(Like(filter.search));
+  }
+  return SelectCases(where, args);
+}
+
+Result<bool> SqliteNominationRepository::DiaryNumberInUse(const AreaCode& area,
+                                                          const std::string& diary_number) {
+  bool used = false;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT 1 FROM registrations WHERE area_code = ? AND diary_number = ?");
+    q.bind(1, area.value());
+    q.bind(2, diary_number);
+    used = q.executeStep();
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return used;
+}
+
+// --- memberships ------------------------------------------------------------
+
+Status SqliteNominationRepository::InsertMembership(const MembershipRecord& m) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_, std::string("INSERT INTO memberships (") + kMembershipColumns +
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                 "?, ?, ?, ?, ?, ?, ?, ?)");
+    BindMembership(s, m);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Status SqliteNominationRepository::UpdateMembership(const MembershipRecord& m) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_, std::string("INSERT INTO memberships (") + kMembershipColumns +
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                 "?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                                 "ended = excluded.ended, end_reason = excluded.end_reason, "
+                                 "ended_user_id = excluded.ended_user_id, "
+                                 "ended_name = excluded.ended_name, "
+                                 "ended_role = excluded.ended_role, "
+                                 "ended_on_behalf_of = excluded.ended_on_behalf_of, "
+                                 "ended_at_us = excluded.ended_at_us, "
+                                 "end_note = excluded.end_note, "
+                                 "replaced_by = excluded.replaced_by");
+    SQLite::Statement exists(db_, "SELECT 1 FROM memberships WHERE id = ?");
+    exists.bind(1, m.id.value());
+    if (!exists.executeStep()) return Status::NotFound("no membership '" + m.id.value() + "'");
+    BindMembership(s, m);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<MembershipRecord>> SqliteNominationRepository::SelectMemberships(
+    const std::string& where, const std::vector<std::string>& args) {
+  std::vector<MembershipRecord> records;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, std::string("SELECT ") + kMembershipColumns + " FROM memberships" +
+                                 where + " ORDER BY network_code, area_code, id");
+    for (size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
+    while (q.executeStep()) records.push_back(ReadMembership(q));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return records;
+}
+
+Result<Membership> SqliteNominationRepository::RestoreMembership(MembershipRecord record) {
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Case> deciding, FindCase(record.case_id));
+  if (!deciding) {
+    return Status::Internal("membership " + record.id.value() + " has no case " +
+                            record.case_id.value());
+  }
+  return Membership::Restore(std::move(record), *deciding);
+}
+
+Result<std::optional<Membership>> SqliteNominationRepository::FindMembership(
+    const MembershipId& id) {
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<MembershipRecord> records,
+                            SelectMemberships(" WHERE id = ?", {id.value()}));
+  if (records.empty()) return std::optional<Membership>();
+  VERKOSTO_ASSIGN_OR_RETURN(Membership m, RestoreMembership(std::move(records.front())));
+  return std::optional<Membership>(std::move(m));
+}
+
+Result<std::vector<Membership>> SqliteNominationRepository::ListMemberships(
+    const MembershipFilter& filter) {
+  std::string where;
+  std::vector<std::string> args;
+  auto add = [&](const std::string& clause) {
+    where += (where.empty() ? " WHERE " : " AND ") + clause;
+  };
+  if (filter.network) {
+    add("network_code = ?");
+    args.push_back(filter.network->value());
+  }
+  if (filter.area) {
+    add("area_code = ?");
+    args.push_back(filter.area->value());
+  }
+  if (!filter.email.empty()) {
+    add("lower(email) = lower(?)");
+    args.push_back(filter.email);
+  }
+  if (!filter.include_ended) add("ended IS NULL");
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<MembershipRecord> records, SelectMemberships(where, args));
+  std::vector<Membership> memberships;
+  memberships.reserve(records.size());
+  for (MembershipRecord& r : records) {
+    VERKOSTO_ASSIGN_OR_RETURN(Membership m, RestoreMembership(std::move(r)));
+    memberships.push_back(std::move(m));
+  }
+  return memberships;
+}
+
+// --- timers -----------------------------------------------------------------
+
+Result<std::optional<Date>> SqliteNominationRepository::LastTimerDate() {
+  std::optional<Date> date;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, "SELECT last_processed FROM timer_state WHERE id = 1");
+    if (q.executeStep()) date = ParseIsoDate(q.getColumn(0).getString());
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return date;
+}
+
+Status SqliteNominationRepository::SetLastTimerDate(const Date& date) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "INSERT INTO timer_state (id, last_processed) VALUES (1, ?) "
+                        "ON CONFLICT (id) DO UPDATE SET last_processed = excluded.last_processed");
+    s.bind(1, FormatIsoDate(date));
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+}  // namespace verkosto::nominations

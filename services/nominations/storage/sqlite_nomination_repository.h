@@ -1,0 +1,44 @@
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include "nominations/storage/nomination_repository.h"
+
+namespace verkosto::nominations {
+
+// NominationRepository on the service's SQLite database (schema/0002, 0003).
+// Tests use it on ":memory:". Not thread-safe, like the connection.
+class SqliteNominationRepository final : public NominationRepository {
+ public:
+  explicit SqliteNominationRepository(SQLite::Database& db) : db_(db) {}
+
+  Status UpsertNetwork(const NetworkInfo& network) override;
+  Result<std::optional<NetworkInfo>> FindNetworkInfo(const NetworkCode& code) override;
+  Result<std::optional<NetworkView>> FindNetwork(const NetworkCode& code) override;
+  Status ReplaceAreas(const std::vector<AreaInfo>& areas) override;
+  Result<std::vector<AreaInfo>> ListAreas() override;
+  Status SetParticipation(const NetworkCode& network, const AreaCode& area,
+                          Participation participation, TimePoint at) override;
+  Status InsertRequest(const RequestRecord& request) override;
+  Status SaveCase(const Case& c) override;
+  Result<std::optional<Case>> FindCase(const CaseId& id) override;
+  Result<std::vector<Case>> ListCases(const CaseFilter& filter) override;
+  Result<bool> DiaryNumberInUse(const AreaCode& area, const std::string& diary_number) override;
+  Status InsertMembership(const MembershipRecord& membership) override;
+  Status UpdateMembership(const MembershipRecord& membership) override;
+  Result<std::optional<Membership>> FindMembership(const MembershipId& id) override;
+  Result<std::vector<Membership>> ListMemberships(const MembershipFilter& filter) override;
+  Result<std::optional<Date>> LastTimerDate() override;
+  Status SetLastTimerDate(const Date& date) override;
+
+ private:
+  Result<std::vector<Case>> SelectCases(const std::string& where,
+                                        const std::vector<std::string>& args);
+  Result<std::vector<MembershipRecord>> SelectMemberships(const std::string& where,
+                                                          const std::vector<std::string>& args);
+  Result<Membership> RestoreMembership(MembershipRecord record);
+
+  SQLite::Database& db_;
+};
+
+}  // namespace verkosto::nominations

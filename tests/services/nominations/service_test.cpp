@@ -1,0 +1,573 @@
+// The nominations service over real sockets: a networks runtime and a
+// nominations runtime, each on its own loop thread, wired like the
+// executables. The read model of nominations is fed by the networks events;
+// the test drives the consumer deterministically (SyncNetworks).
+#include "nominations/service.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <thread>
+
+#include "core/date.h"
+#include "messaging/rpc_client.h"
+#include "networks/service.h"
+#include "testing/temp_dir.h"
+#include "verkosto/common/v1/diagnostics.pb.h"
+#include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
+
+namespace verkosto::nominations {
+namespace {
+
+namespace pb = ::verkosto::nominations::v1;
+namespace npb = ::verkosto::networks::v1;
+using std::chrono::hours;
+
+// 2026-03-02 09:00 Helsinki (a Monday); earlier than the wall clock, so the
+// client's deadlines (wall clock + timeout) stay in the services' future.
+TimePoint Start() { return HelsinkiStartOfDay(*ParseIsoDate("2026-03-02")) + hours(9); }
+
+Actor Make(std::string id, Role role, std::string area = {}, std::string on_behalf_of = {}) {
+  return Actor{id, "Name of " + id, role, AreaCode(std::move(area)), std::move(on_behalf_of)};
+}
+const Actor kKeha = Make("keha-1", Role::kKehaCoordinator);
+const Actor kObserver = Make("obs", Role::kObserver);
+const Actor kClerkKainuu = Make("clerk-kainuu", Role::kRegistryClerk, "kainuu-koillismaa");
+const Actor kClerkHelsinki = Make("clerk-hki", Role::kRegistryClerk, "helsinki");
+const Actor kDirectorKainuu = Make("dir-kainuu", Role::kAreaDirector, "kainuu-koillismaa");
+const Actor kDirectorLahti = Make("dir-lahti", Role::kAreaDirector, "lahti");
+const Actor kDeputyHelsinki = Make("dep-hki", Role::kAreaDeputy, "helsinki", "dir-hki");
+const Actor kDirectorHelsinki = Make("dir-hki", Role::kAreaDirector, "helsinki");
+
+constexpr char kNetwork[] = "testiverkosto";
+
+npb::NetworkDefinition Complete(const std::string& code) {
+  npb::NetworkDefinition d;
+  d.set_code(code);
+  d.mutable_names()->set_fi("Testiverkosto");
+  d.mutable_names()->set_sv("Testnätverket");
+  d.set_kind(npb::NETWORK_KIND_WORKING_GROUP);
+  d.set_owner("KEHA-keskus");
+  d.add_goals("Jakaa hyviä käytäntöjä");
+  d.mutable_term()->set_start_date("2026-03-01");
+  d.mutable_term()->set_end_date("2026-12-31");
+  d.mutable_communication_plan()->add_audiences("työllisyysalueiden johto");
+  d.mutable_communication_plan()->add_channels("muistiot kirjaamoon");
+  d.mutable_communication_plan()->set_cadence("kokousten jälkeen");
+  d.mutable_communication_plan()->set_responsible("sihteeri");
+  d.mutable_cadence()->set_meetings_per_year(6);
+  d.mutable_cadence()->set_hours_per_meeting_tenths(15);
+  d.mutable_seats_per_area()->set_members(1);
+  d.mutable_seats_per_area()->set_deputies(1);
+  return d;
+}
+
+pb::Nominee Person(const std::string& name, pb::SeatKind seat = pb::SEAT_KIND_MEMBER) {
+  pb::Nominee n;
+  n.set_name(name);
+  n.set_title("Kehittämispäällikkö");
+  n.set_email(name + "@kajaani.fi");
+  n.set_municipality("Kajaani");
+  n.set_seat(seat);
+  return n;
+}
+
+class NominationsServiceTest : public ::testing::Test {
+ protected:
+  NominationsServiceTest() : clock_(Start()) {}
+
+  void SetUp() override {
+    system_ = config::DefaultSystemConfig(dir_->path(), dir_->path(), 0);
+    system_.demo_data = false;
+    auto net =
+        runtime::ServiceRuntime::Create(zmq_, system_, "networks", networks::Migrations(), clock_);
+    ASSERT_TRUE(net.ok()) << net.status().ToString();
+    networks_ = std::move(net).value();
+    ASSERT_TRUE(networks::Wire(*networks_, system_).ok());
+    ASSERT_TRUE(networks_->Start().ok());
+    networks_thread_ = std::thread([this] { networks_->Run(); });
+
+    auto nom = runtime::ServiceRuntime::Create(zmq_, system_, "nominations", Migrations(), clock_);
+    ASSERT_TRUE(nom.ok()) << nom.status().ToString();
+    nominations_ = std::move(nom).value();
+    ASSERT_TRUE(Wire(*nominations_, system_).ok());
+    ASSERT_TRUE(nominations_->Start().ok());
+    StartNominations();
+  }
+
+  void TearDown() override {
+    StopNominations();
+    if (networks_thread_.joinable()) {
+      networks_->Stop();
+      networks_thread_.join();
+    }
+  }
+
+  void StartNominations() {
+    nominations_thread_ = std::thread([this] { nominations_->Run(); });
+  }
+  void StopNominations() {
+    if (nominations_thread_.joinable()) {
+      nominations_->Stop();
+      nominations_thread_.join();
+    }
+  }
+
+  // Applies every networks event not applied yet, with the nominations loop
+  // stopped (one thread per socket), then restarts it.
+  void SyncNetworks() {
+    StopNominations();
+    messaging::EventConsumer* consumer = nominations_->consumer("networks");
+    ASSERT_NE(consumer, nullptr);
+    for (int round = 0; round < 100; ++round) {
+      auto applied = consumer->SyncOnce(std::chrono::seconds(5));
+      ASSERT_TRUE(applied.ok()) << applied.status().ToString();
+      if (*applied == 0) break;
+    }
+    StartNominations();
+  }
+
+  // Runs the timers with the loop stopped (RunTimers belongs to the loop's thread).
+  size_t Timers() {
+    StopNominations();
+    auto fired = RunTimers(*nominations_);
+    StartNominations();
+    EXPECT_TRUE(fired.ok()) << fired.status().ToString();
+    return fired.ok() ? *fired : 0;
+  }
+
+  template <typename Resp>
+  Result<Resp> Call(const std::string& service, const Actor& actor,
+                    const google::protobuf::Message& request) {
+    messaging::ClientOptions options;
+    options.endpoint = system_.services.at(service).rpc_endpoint;
+    messaging::RpcClient client(zmq_, options);
+    return client.Call<Resp>(actor, request);
+  }
+  template <typename Resp>
+  Result<Resp> Nom(const Actor& actor, const google::protobuf::Message& request) {
+    return Call<Resp>("nominations", actor, request);
+  }
+
+  // KEHA opens `code` on networks.
+  void OpenNetwork(const std::string& code) {
+    npb::CreateNetworkRequest create;
+    *create.mutable_definition() = Complete(code);
+    ASSERT_TRUE(Call<npb::NetworkResponse>("networks", kKeha, create).ok());
+    npb::ProposeNetworkRequest propose;
+    propose.set_network_code(code);
+    ASSERT_TRUE(Call<npb::NetworkResponse>("networks", kKeha, propose).ok());
+    npb::OpenNetworkRequest open;
+    open.set_network_code(code);
+    ASSERT_TRUE(Call<npb::NetworkResponse>("networks", kKeha, open).ok());
+  }
+  void Declines(const Actor& director, const std::string& network) {
+    npb::DecideParticipationRequest req;
+    req.set_network_code(network);
+    req.set_area_code(director.area.value());
+    req.set_decision(npb::PARTICIPATION_DECISION_DECLINES);
+    req.set_reason("Ei resursseja");
+    auto r = Call<npb::DecideParticipationResponse>("networks", director, req);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+  }
+
+  Result<pb::SendRequestResponse> Send(std::vector<std::string> areas,
+                                       const std::string& deadline = "2026-04-30") {
+    pb::SendRequestRequest req;
+    req.set_network_code(kNetwork);
+    for (const std::string& a : areas) req.add_area_codes(a);
+    req.mutable_seats()->set_members(1);
+    req.mutable_seats()->set_deputies(1);
+    req.set_deadline(deadline);
+    req.set_covering_message("Pyydämme nimeämään edustajat.");
+    req.set_keha_diary_number("KEHA/12/2026");
+    return Nom<pb::SendRequestResponse>(kKeha, req);
+  }
+  Result<pb::CaseResponse> Register(const Actor& clerk, const std::string& case_id,
+                                    const std::string& diary_number) {
+    pb::RegisterCaseRequest req;
+    req.set_case_id(case_id);
+    req.set_diary_number(diary_number);
+    req.set_date_received("2026-03-02");
+    req.set_organisation("Kajaanin kaupunki");
+    return Nom<pb::CaseResponse>(clerk, req);
+  }
+  Result<pb::CaseResponse> Approve(const Actor& director, const std::string& case_id,
+                                   std::vector<pb::Nominee> nominees) {
+    pb::ApproveCaseRequest req;
+    req.set_case_id(case_id);
+    for (pb::Nominee& n : nominees) *req.add_nominees() = std::move(n);
+    return Nom<pb::CaseResponse>(director, req);
+  }
+  Result<pb::CaseResponse> LogLetter(const Actor& clerk, const std::string& diary_number) {
+    pb::LogIncomingRequestRequest req;
+    req.set_network_code(kNetwork);
+    req.set_area_code(clerk.area.value());
+    req.set_channel(pb::CHANNEL_LETTER);
+    req.set_sender("KEHA-keskus");
+    req.set_subject("Nimeämispyyntö kirjeitse");
+    req.set_date_received("2026-03-02");
+    req.set_diary_number(diary_number);
+    req.set_organisation("Kajaanin kaupunki");
+    req.mutable_seats()->set_members(1);
+    req.set_deadline("2026-04-30");
+    return Nom<pb::CaseResponse>(clerk, req);
+  }
+
+  // Rows of the nominations database, read through a connection of the
+  // test's own (WAL lets it read while the loop thread writes).
+  int64_t Count(const std::string& sql) {
+    SQLite::Database db(system_.services.at("nominations").database, SQLite::OPEN_READONLY);
+    return db.execAndGet(sql).getInt64();
+  }
+  int64_t Events(const std::string& type) {
+    return Count("SELECT COUNT(*) FROM outbox WHERE type = 'verkosto.nominations.v1." + type + "'");
+  }
+
+  std::unique_ptr<verkosto::testing::TempDir> dir_ = std::make_unique<verkosto::testing::TempDir>();
+  zmq::context_t zmq_;
+  FakeClock clock_;
+  config::SystemConfig system_;
+  std::unique_ptr<runtime::ServiceRuntime> networks_;
+  std::unique_ptr<runtime::ServiceRuntime> nominations_;
+  std::thread networks_thread_;
+  std::thread nominations_thread_;
+};
+
+TEST_F(NominationsServiceTest, FullChainFromKehaThroughRegistryAndLeadershipToMemberships) {
+  OpenNetwork(kNetwork);
+  Declines(kDirectorLahti, kNetwork);
+  SyncNetworks();
+
+  // A declined area is refused, and the error names it; nothing is sent.
+  auto refused = Send({"helsinki", "kainuu-koillismaa", "lahti"});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(refused.status().field(), "area_codes");
+  EXPECT_NE(refused.status().message().find("lahti"), std::string::npos);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cases"), 0);
+
+  auto sent = Send({"helsinki", "kainuu-koillismaa"});
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  ASSERT_EQ(sent->cases_size(), 2);
+  EXPECT_FALSE(sent->short_deadline());
+  const std::string helsinki_case = sent->cases(0).case_id();
+  const std::string kainuu_case = sent->cases(1).case_id();
+  EXPECT_EQ(sent->cases(1).area_code(), "kainuu-koillismaa");
+  EXPECT_EQ(sent->cases(1).state(), pb::CASE_STATE_AWAITING_REGISTRATION);
+
+  // The registry inbox shows it; leadership cannot act before registration.
+  auto inbox = Nom<pb::CaseListResponse>(kClerkKainuu, pb::RegistryInboxRequest());
+  ASSERT_TRUE(inbox.ok()) << inbox.status().ToString();
+  ASSERT_EQ(inbox->cases_size(), 1);
+  EXPECT_EQ(inbox->cases(0).case_id(), kainuu_case);
+  auto early = Approve(kDirectorKainuu, kainuu_case, {Person("anna")});
+  EXPECT_EQ(early.status().code(), ErrorCode::kFailedPrecondition);
+
+  // Only the area's own registry registers.
+  EXPECT_EQ(Register(kClerkHelsinki, kainuu_case, "843/14.07.00/2026").status().code(),
+            ErrorCode::kPermissionDenied);
+  auto registered = Register(kClerkKainuu, kainuu_case, "843/14.07.00/2026");
+  ASSERT_TRUE(registered.ok()) << registered.status().ToString();
+  EXPECT_EQ(registered->case_().state(), pb::CASE_STATE_REGISTERED);
+  EXPECT_EQ(registered->case_().registration().registered().user_id(), "clerk-kainuu");
+  ASSERT_TRUE(Register(kClerkHelsinki, helsinki_case, "843/14.07.00/2026").ok())
+      << "the same number in another area is another area's business";
+
+  // A letter logged with a number already used in the area is refused.
+  auto duplicate = LogLetter(kClerkKainuu, "843/14.07.00/2026");
+  EXPECT_EQ(duplicate.status().code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(duplicate.status().field(), "diary_number");
+
+  auto director_inbox = Nom<pb::CaseListResponse>(kDirectorKainuu, pb::DirectorInboxRequest());
+  ASSERT_TRUE(director_inbox.ok());
+  ASSERT_EQ(director_inbox->cases_size(), 1);
+
+  // The director approves two nominees: two memberships pointing to the case.
+  auto approved =
+      Approve(kDirectorKainuu, kainuu_case, {Person("anna"), Person("ben", pb::SEAT_KIND_DEPUTY)});
+  ASSERT_TRUE(approved.ok()) << approved.status().ToString();
+  EXPECT_EQ(approved->case_().state(), pb::CASE_STATE_APPROVED);
+  ASSERT_EQ(approved->memberships_started_size(), 2);
+  for (const pb::Membership& m : approved->memberships_started()) {
+    EXPECT_EQ(m.case_id(), kainuu_case);
+    EXPECT_EQ(m.diary_number(), "843/14.07.00/2026");
+    EXPECT_EQ(m.decided().user_id(), "dir-kainuu");
+  }
+
+  // More nominees than seats, then the deputy on the director's behalf.
+  auto too_many = Approve(kDeputyHelsinki, helsinki_case, {Person("cecilia"), Person("daniel")});
+  EXPECT_EQ(too_many.status().code(), ErrorCode::kInvalidArgument);
+  auto by_deputy = Approve(kDeputyHelsinki, helsinki_case, {Person("cecilia")});
+  ASSERT_TRUE(by_deputy.ok()) << by_deputy.status().ToString();
+  EXPECT_EQ(by_deputy->case_().decision().decided().user_id(), "dep-hki");
+  EXPECT_EQ(by_deputy->case_().decision().decided().on_behalf_of(), "dir-hki");
+
+  // A case is decided once.
+  pb::DeclineCaseRequest decline;
+  decline.set_case_id(kainuu_case);
+  decline.set_reason("Muutimme mielemme");
+  EXPECT_EQ(Nom<pb::CaseResponse>(kDirectorKainuu, decline).status().code(),
+            ErrorCode::kFailedPrecondition);
+
+  // KEHA extends and withdraws another, undecided case.
+  auto second = Send({"kainuu-koillismaa"}, "2026-03-06");
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_TRUE(second->short_deadline());
+  const std::string second_case = second->cases(0).case_id();
+  pb::ExtendDeadlineRequest extend;
+  extend.set_case_id(second_case);
+  extend.set_deadline("2026-05-29");
+  auto extended = Nom<pb::CaseResponse>(kKeha, extend);
+  ASSERT_TRUE(extended.ok()) << extended.status().ToString();
+  EXPECT_EQ(extended->case_().deadline(), "2026-05-29");
+  EXPECT_FALSE(extended->case_().short_deadline());
+  pb::WithdrawCaseRequest withdraw;
+  withdraw.set_case_id(second_case);
+  withdraw.set_reason("Lähetetty vahingossa");
+  auto withdrawn = Nom<pb::CaseResponse>(kKeha, withdraw);
+  ASSERT_TRUE(withdrawn.ok()) << withdrawn.status().ToString();
+  EXPECT_EQ(withdrawn->case_().state(), pb::CASE_STATE_WITHDRAWN);
+  EXPECT_EQ(Nom<pb::CaseResponse>(kKeha, withdraw).status().code(), ErrorCode::kFailedPrecondition);
+
+  // The matrix: every area, with its latest case and nominees; and its CSV.
+  pb::NetworkMatrixRequest matrix_req;
+  matrix_req.set_network_code(kNetwork);
+  auto matrix = Nom<pb::NetworkMatrixResponse>(kObserver, matrix_req);
+  ASSERT_TRUE(matrix.ok()) << matrix.status().ToString();
+  EXPECT_EQ(matrix->rows_size(), 45);
+  int with_members = 0;
+  for (const pb::MatrixRow& row : matrix->rows()) {
+    if (row.area_code() == "kainuu-koillismaa") {
+      EXPECT_EQ(row.latest_case().case_id(), second_case) << "the latest case";
+      EXPECT_EQ(row.active_memberships_size(), 2);
+    }
+    with_members += row.active_memberships_size() > 0 ? 1 : 0;
+  }
+  EXPECT_EQ(with_members, 2);
+  const std::string& csv = matrix->csv();
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 46) << "header + one row per area";
+  EXPECT_NE(csv.find("anna <anna@kajaani.fi>"), std::string::npos);
+
+  // The journal: registered cases with numbers, searchable.
+  pb::RegistryJournalRequest journal_req;
+  journal_req.set_search("14.07");
+  auto journal = Nom<pb::CaseListResponse>(kClerkKainuu, journal_req);
+  ASSERT_TRUE(journal.ok()) << journal.status().ToString();
+  ASSERT_EQ(journal->cases_size(), 1);
+  EXPECT_EQ(journal->cases(0).registration().diary_number(), "843/14.07.00/2026");
+  journal_req.set_search("no such number");
+  EXPECT_EQ(Nom<pb::CaseListResponse>(kClerkKainuu, journal_req)->cases_size(), 0);
+
+  pb::ListMembershipsRequest list;
+  list.set_network_code(kNetwork);
+  EXPECT_EQ(Nom<pb::ListMembershipsResponse>(kObserver, list)->memberships_size(), 3);
+  pb::GetCaseRequest get;
+  get.set_case_id(kainuu_case);
+  EXPECT_EQ(Nom<pb::CaseResponse>(kObserver, get)->memberships_started_size(), 2);
+
+  // Networks closes the network: after consuming, the memberships ended.
+  npb::CloseNetworkRequest close;
+  close.set_network_code(kNetwork);
+  close.set_reason("Tehtävä tehty");
+  auto closed = Call<npb::NetworkResponse>("networks", kKeha, close);
+  ASSERT_TRUE(closed.ok()) << closed.status().ToString();
+  SyncNetworks();
+  EXPECT_EQ(Nom<pb::ListMembershipsResponse>(kObserver, list)->memberships_size(), 0);
+  list.set_include_ended(true);
+  auto all = Nom<pb::ListMembershipsResponse>(kObserver, list);
+  ASSERT_EQ(all->memberships_size(), 3);
+  for (const pb::Membership& m : all->memberships()) {
+    EXPECT_EQ(m.ended(), "2026-03-02");
+    EXPECT_EQ(m.end_reason(), "network_closed");
+  }
+  EXPECT_EQ(Events("MembershipEnded"), 3);
+  EXPECT_EQ(Events("MembershipStarted"), 3);
+  // And a closed network takes no more requests.
+  EXPECT_EQ(Send({"helsinki"}).status().code(), ErrorCode::kFailedPrecondition);
+}
+
+TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+
+  // Every command the service accepts; a new one must be added here.
+  std::set<std::string> commands;
+  for (const auto& [name, is_command] : nominations_->server().Operations()) {
+    if (is_command) commands.insert(name);
+  }
+  const std::set<std::string> expected = {
+      "verkosto.nominations.v1.SendRequestRequest",
+      "verkosto.nominations.v1.RequestReplacementRequest",
+      "verkosto.nominations.v1.RegisterCaseRequest",
+      "verkosto.nominations.v1.LogIncomingRequestRequest",
+      "verkosto.nominations.v1.ApproveCaseRequest",
+      "verkosto.nominations.v1.DeclineCaseRequest",
+      "verkosto.nominations.v1.WithdrawCaseRequest",
+      "verkosto.nominations.v1.ExtendDeadlineRequest",
+      "verkosto.nominations.v1.RecordResignationRequest",
+      "verkosto.common.v1.RecordPingRequest",
+  };
+  EXPECT_EQ(commands, expected);
+
+  std::set<std::string> created_memberships;
+  std::set<std::string> ran;
+  auto run = [&](const std::string& name, auto&& step) {
+    const int64_t rows = Count("SELECT COUNT(*) FROM memberships");
+    const int64_t started = Events("MembershipStarted");
+    step();
+    ran.insert(name);
+    if (Count("SELECT COUNT(*) FROM memberships") != rows ||
+        Events("MembershipStarted") != started) {
+      created_memberships.insert(name);
+    }
+  };
+  const std::string ns = "verkosto.nominations.v1.";
+  std::string case_id;
+  std::string helsinki_case;
+  std::string membership_id;
+  std::string replacement_case;
+  run(ns + "SendRequestRequest", [&] {
+    auto sent = Send({"kainuu-koillismaa", "helsinki"});
+    ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+    helsinki_case = sent->cases(0).case_id();
+    case_id = sent->cases(1).case_id();
+  });
+  run(ns + "RegisterCaseRequest",
+      [&] { ASSERT_TRUE(Register(kClerkKainuu, case_id, "KAI-1").ok()); });
+  run(ns + "ApproveCaseRequest", [&] {
+    auto approved = Approve(kDirectorKainuu, case_id, {Person("anna")});
+    ASSERT_TRUE(approved.ok()) << approved.status().ToString();
+    membership_id = approved->memberships_started(0).membership_id();
+  });
+  run(ns + "RequestReplacementRequest", [&] {
+    pb::RequestReplacementRequest req;
+    req.set_membership_id(membership_id);
+    req.set_deadline("2026-04-30");
+    req.set_covering_message("Nimetkää seuraaja.");
+    auto replacement = Nom<pb::CaseResponse>(kKeha, req);
+    ASSERT_TRUE(replacement.ok()) << replacement.status().ToString();
+    replacement_case = replacement->case_().case_id();
+    EXPECT_EQ(replacement->case_().kind(), pb::CASE_KIND_REPLACEMENT);
+  });
+  run(ns + "LogIncomingRequestRequest", [&] {
+    auto logged = LogLetter(kClerkKainuu, "KAI-2");
+    ASSERT_TRUE(logged.ok()) << logged.status().ToString();
+    pb::DeclineCaseRequest decline;
+    decline.set_case_id(logged->case_().case_id());
+    decline.set_reason("Ei osallistuta");
+    run(ns + "DeclineCaseRequest",
+        [&] { ASSERT_TRUE(Nom<pb::CaseResponse>(kDirectorKainuu, decline).ok()); });
+  });
+  run(ns + "ExtendDeadlineRequest", [&] {
+    pb::ExtendDeadlineRequest req;
+    req.set_case_id(replacement_case);
+    req.set_deadline("2026-05-29");
+    ASSERT_TRUE(Nom<pb::CaseResponse>(kKeha, req).ok());
+  });
+  run(ns + "WithdrawCaseRequest", [&] {
+    pb::WithdrawCaseRequest req;
+    req.set_case_id(helsinki_case);
+    req.set_reason("Turha");
+    auto r = Nom<pb::CaseResponse>(kKeha, req);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+  });
+  run(ns + "RecordResignationRequest", [&] {
+    pb::RecordResignationRequest req;
+    req.set_membership_id(membership_id);
+    req.set_date("2026-03-02");
+    req.set_reason("Uusi työ");
+    auto r = Nom<pb::MembershipResponse>(kDirectorKainuu, req);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->membership().end_reason(), "resigned");
+  });
+  run("verkosto.common.v1.RecordPingRequest", [&] {
+    ASSERT_TRUE(
+        Nom<common::v1::RecordPingResponse>(kObserver, common::v1::RecordPingRequest()).ok());
+  });
+  // The replacement too goes through the registry and the leadership: its
+  // approval is again the one path that creates a membership.
+  const int64_t before = Count("SELECT COUNT(*) FROM memberships");
+  ASSERT_TRUE(Register(kClerkKainuu, replacement_case, "KAI-3").ok());
+  ASSERT_TRUE(Approve(kDirectorKainuu, replacement_case, {Person("erkki")}).ok());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships"), before + 1);
+
+  EXPECT_EQ(ran, expected);
+  EXPECT_EQ(created_memberships, std::set<std::string>{ns + "ApproveCaseRequest"});
+}
+
+TEST_F(NominationsServiceTest, TimersFireRemindersAndOverdueAndCatchUpAfterDowntime) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  // Deadline Friday 2026-03-20: 7 working days before is 2026-03-11, 2 before 2026-03-18.
+  auto sent = Send({"kainuu-koillismaa"}, "2026-03-20");
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  EXPECT_FALSE(sent->short_deadline()) << "14 working days";
+  EXPECT_EQ(Timers(), 0u);
+
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-03-11")) + hours(8));
+  EXPECT_EQ(Timers(), 1u);
+  EXPECT_EQ(Timers(), 0u) << "a second run on the same day fires nothing";
+  EXPECT_EQ(Events("ReminderDue"), 1);
+
+  // Down from the 12th until after the deadline: one overdue, no stale reminder.
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-03-24")) + hours(8));
+  EXPECT_EQ(Timers(), 1u);
+  EXPECT_EQ(Events("ReminderDue"), 1);
+  EXPECT_EQ(Events("CaseOverdue"), 1);
+  pb::GetCaseRequest get;
+  get.set_case_id(sent->cases(0).case_id());
+  auto c = Nom<pb::CaseResponse>(kObserver, get);
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(c->case_().overdue());
+}
+
+TEST_F(NominationsServiceTest, TermEndEndsMembershipsOnTheTermsLastDay) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  auto sent = Send({"kainuu-koillismaa"});
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  const std::string case_id = sent->cases(0).case_id();
+  ASSERT_TRUE(Register(kClerkKainuu, case_id, "KAI-9").ok());
+  ASSERT_TRUE(Approve(kDirectorKainuu, case_id, {Person("anna")}).ok());
+
+  // Networks closes it by term end after the last day (its own term-end
+  // check, run here on the networks loop's behalf with the loop stopped).
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2027-01-04")) + hours(8));
+  networks_->Stop();
+  networks_thread_.join();
+  auto closed = networks::CloseExpiredNetworks(*networks_);
+  ASSERT_TRUE(closed.ok()) << closed.status().ToString();
+  EXPECT_EQ(*closed, 1u);
+  networks_thread_ = std::thread([this] { networks_->Run(); });
+  SyncNetworks();
+
+  // Read from the database: the clock is now past the wall clock, so the
+  // service would see every client's deadline as passed.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE ended = '2026-12-31' AND "
+                  "end_reason = 'term_ended' AND ended_user_id = 'system'"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE ended IS NULL"), 0);
+  EXPECT_EQ(Events("MembershipEnded"), 1);
+}
+
+TEST_F(NominationsServiceTest, QueriesAreScopedToTheActorsRoleAndArea) {
+  EXPECT_EQ(Nom<pb::CaseListResponse>(kDirectorKainuu, pb::RegistryInboxRequest()).status().code(),
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(Nom<pb::CaseListResponse>(kClerkKainuu, pb::DirectorInboxRequest()).status().code(),
+            ErrorCode::kPermissionDenied);
+  pb::GetCaseRequest get;
+  get.set_case_id("nope/helsinki");
+  EXPECT_EQ(Nom<pb::CaseResponse>(kObserver, get).status().code(), ErrorCode::kNotFound);
+  pb::NetworkMatrixRequest matrix;
+  matrix.set_network_code("unknown");
+  EXPECT_EQ(Nom<pb::NetworkMatrixResponse>(kObserver, matrix).status().code(),
+            ErrorCode::kNotFound);
+  (void)kDirectorHelsinki;
+}
+
+}  // namespace
+}  // namespace verkosto::nominations

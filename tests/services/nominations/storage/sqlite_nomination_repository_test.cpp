@@ -1,0 +1,171 @@
+#include "nominations/storage/sqlite_nomination_repository.h"
+
+#include <gtest/gtest.h>
+
+#include "../domain/fixtures.h"
+#include "nominations/service.h"
+#include "storage/database.h"
+
+namespace verkosto::nominations {
+namespace {
+
+using namespace fixtures;  // NOLINT(google-build-using-namespace)
+
+class SqliteNominationRepositoryTest : public ::testing::Test {
+ protected:
+  SqliteNominationRepositoryTest() {
+    db_ = std::move(storage::Database::Open(":memory:", Migrations())).value();
+    repo_ = std::make_unique<SqliteNominationRepository>(db_->sqlite());
+  }
+
+  // The fixtures' open network in the read model.
+  void LoadReadModel() {
+    const NetworkView view = OpenNetwork();
+    std::vector<AreaInfo> areas;
+    for (const auto& [code, participation] : view.areas) {
+      areas.push_back({code, "fi " + code.value(), "sv " + code.value()});
+    }
+    ASSERT_TRUE(repo_->ReplaceAreas(areas).ok());
+    NetworkInfo info{view.code,  view.status, view.term_start, view.term_end,
+                     "Verkosto", "Nätverk",   Seats{2, 1}};
+    ASSERT_TRUE(repo_->UpsertNetwork(info).ok());
+    for (const auto& [code, participation] : view.areas) {
+      if (participation == Participation::kUndecided) continue;
+      ASSERT_TRUE(repo_->SetParticipation(view.code, code, participation, SentAt()).ok());
+    }
+  }
+
+  void SaveRequest(const Case& c) {
+    auto st = repo_->InsertRequest(
+        {c.request_id, c.network, c.kind, Channel::kSystem, MakeStamp(Keha(), SentAt())});
+    ASSERT_TRUE(st.ok() || st.code() == ErrorCode::kAlreadyExists) << st.ToString();
+  }
+
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<SqliteNominationRepository> repo_;
+};
+
+TEST_F(SqliteNominationRepositoryTest, ReadModelGivesTheDomainItsNetworkView) {
+  LoadReadModel();
+  auto found = repo_->FindNetwork(kNetwork);
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ(**found, OpenNetwork());
+  auto missing = repo_->FindNetwork(NetworkCode("nope"));
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+}
+
+TEST_F(SqliteNominationRepositoryTest, CasesRoundTripInEveryState) {
+  LoadReadModel();
+  const Case sent = SentCase(kVantaa);
+  const Case registered = RegisteredCase(kHelsinki);
+  const ApprovalOutcome approved = Approve(registered, {Person("anna"), Person("ben")});
+  SaveRequest(sent);
+  SaveRequest(registered);
+  for (const Case& c : {sent, registered, approved.case_after}) {
+    ASSERT_TRUE(repo_->SaveCase(c).ok());
+    auto loaded = repo_->FindCase(c.id);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    ASSERT_TRUE(loaded->has_value());
+    EXPECT_EQ(**loaded, c);
+  }
+}
+
+TEST_F(SqliteNominationRepositoryTest, DiaryNumberIsUniqueWithinTheArea) {
+  LoadReadModel();
+  const Case first = RegisteredCase(kHelsinki);
+  SaveRequest(first);
+  ASSERT_TRUE(repo_->SaveCase(first).ok());
+  EXPECT_TRUE(*repo_->DiaryNumberInUse(kHelsinki, first.registration->diary_number));
+  EXPECT_FALSE(*repo_->DiaryNumberInUse(kVantaa, first.registration->diary_number));
+
+  // Another case of the same area with the same number is refused by storage too.
+  Case second = first;
+  second.id = CaseId("other/helsinki");
+  EXPECT_EQ(repo_->SaveCase(second).code(), ErrorCode::kAlreadyExists);
+  // The same number in another area is fine.
+  Case elsewhere = RegisteredCase(kVantaa);
+  SaveRequest(elsewhere);
+  EXPECT_TRUE(repo_->SaveCase(elsewhere).ok());
+}
+
+TEST_F(SqliteNominationRepositoryTest, MembershipsRestoreWithTheirCaseAndFilter) {
+  LoadReadModel();
+  const Case registered = RegisteredCase(kHelsinki);
+  SaveRequest(registered);
+  ApprovalOutcome approved =
+      Approve(registered, {Person("anna"), Person("ben", SeatKind::kDeputy)});
+  ASSERT_TRUE(repo_->SaveCase(approved.case_after).ok());
+  for (const Membership& m : approved.started) {
+    ASSERT_TRUE(repo_->InsertMembership(m.record()).ok());
+  }
+  EXPECT_EQ(repo_->InsertMembership(approved.started[0].record()).code(),
+            ErrorCode::kAlreadyExists);
+
+  auto found = repo_->FindMembership(approved.started[1].id());
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ(**found, approved.started[1]);
+  EXPECT_EQ((*found)->record().diary_number, registered.registration->diary_number);
+
+  MembershipFilter by_email;
+  by_email.email = "ANNA@hel.fi";
+  EXPECT_EQ(repo_->ListMemberships(by_email)->size(), 1u);
+  MembershipFilter by_area;
+  by_area.area = kVantaa;
+  EXPECT_TRUE(repo_->ListMemberships(by_area)->empty());
+
+  // Ended memberships drop out unless asked for.
+  auto ended = RecordResignation(approved.started[0], ResignationCommand{D(2026, 6, 4), "moved"},
+                                 Director(kHelsinki), At(2026, 6, 5));
+  ASSERT_TRUE(ended.ok()) << ended.status().ToString();
+  ASSERT_TRUE(repo_->UpdateMembership(ended->membership.record()).ok());
+  MembershipFilter all;
+  EXPECT_EQ(repo_->ListMemberships(all)->size(), 1u);
+  all.include_ended = true;
+  auto everything = repo_->ListMemberships(all);
+  ASSERT_EQ(everything->size(), 2u);
+  EXPECT_EQ((*everything)[0], ended->membership);
+}
+
+TEST_F(SqliteNominationRepositoryTest, UpdatingAnUnknownMembershipIsNotFound) {
+  LoadReadModel();
+  const ApprovalOutcome approved = Approve(RegisteredCase(kHelsinki), {Person("anna")});
+  EXPECT_EQ(repo_->UpdateMembership(approved.started[0].record()).code(), ErrorCode::kNotFound);
+}
+
+TEST_F(SqliteNominationRepositoryTest, JournalSearchMatchesDiaryNumberAndNetwork) {
+  LoadReadModel();
+  const Case registered = RegisteredCase(kHelsinki);
+  SaveRequest(registered);
+  ASSERT_TRUE(repo_->SaveCase(registered).ok());
+  const Case sent = SentCase(kVantaa);
+  ASSERT_TRUE(repo_->SaveCase(sent).ok());
+
+  CaseFilter journal;
+  journal.registered_only = true;
+  journal.search = "14.07";
+  EXPECT_EQ(repo_->ListCases(journal)->size(), 1u);
+  journal.search = "c6-tyo";
+  EXPECT_EQ(repo_->ListCases(journal)->size(), 1u);
+  journal.search = "100%";
+  EXPECT_TRUE(repo_->ListCases(journal)->empty());
+
+  CaseFilter inbox;
+  inbox.area = kVantaa;
+  inbox.states = {CaseState::kAwaitingRegistration};
+  auto cases = repo_->ListCases(inbox);
+  ASSERT_EQ(cases->size(), 1u);
+  EXPECT_EQ((*cases)[0].id, sent.id);
+}
+
+TEST_F(SqliteNominationRepositoryTest, RemembersTheLastTimerDate) {
+  EXPECT_FALSE(repo_->LastTimerDate()->has_value());
+  ASSERT_TRUE(repo_->SetLastTimerDate(D(2026, 6, 1)).ok());
+  ASSERT_TRUE(repo_->SetLastTimerDate(D(2026, 6, 2)).ok());
+  EXPECT_EQ(**repo_->LastTimerDate(), D(2026, 6, 2));
+}
+
+}  // namespace
+}  // namespace verkosto::nominations
