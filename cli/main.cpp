@@ -3,6 +3,7 @@
 
 #include "cli_context.h"
 #include "diag_commands.h"
+#include "networks_commands.h"
 #include "nominations_commands.h"
 #include "system_commands.h"
 
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   verkosto::cli::CliContext ctx;
   verkosto::cli::AddSystemCommands(app, ctx);
   verkosto::cli::AddDiagCommands(app, ctx);
+  verkosto::cli::AddNetworksCommands(app, ctx);
   verkosto::cli::AddNominationsCommands(app, ctx);
   CLI11_PARSE(app, argc, argv);
   return ctx.RunParsed();

@@ -53,14 +53,7 @@ void PrintMembership(const pb::Membership& m) {
 // Calls nominations with `request` and prints the reply with `print` (or JSON).
 template <typename Resp, typename Print>
 int Run(CliContext& ctx, const google::protobuf::Message& request, Print print) {
-  Resp reply;
-  if (Status st = ctx.Call("nominations", request, &reply); !st.ok()) return CliContext::Fail(st);
-  if (ctx.json()) {
-    CliContext::PrintJson(reply);
-  } else {
-    print(reply);
-  }
-  return 0;
+  return CallAndPrint<Resp>(ctx, "nominations", request, print);
 }
 
 int RunCase(CliContext& ctx, const google::protobuf::Message& request) {

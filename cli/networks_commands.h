@@ -1,0 +1,37 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cli_context.h"
+#include "verkosto/networks/v1/networks.pb.h"
+
+namespace verkosto::cli {
+
+// `verkosto networks <subcommand>`: every operation of the networks service —
+// areas (list, show, find, load, set-contacts), networks (list, show, create,
+// update, propose, open, close, cancel), participate, comment, history,
+// burden. Each prints a short summary, or the reply as JSON with --json. The
+// actor comes from --user/--role/--area/--on-behalf-of; participation and
+// comments are for the actor's own --area.
+void AddNetworksCommands(CLI::App& app, CliContext& ctx);
+
+// "draft", "proposed", "open", "closed", "cancelled" -> the enum; nullopt otherwise.
+std::optional<networks::v1::NetworkStatus> ParseNetworkStatus(std::string_view name);
+// "network", "sub_committee", "working_group", "advisory_board" -> the enum; nullopt otherwise.
+std::optional<networks::v1::NetworkKind> ParseNetworkKind(std::string_view name);
+// Lower-case names of the enums above ("unspecified" for others).
+std::string NetworkStatusText(networks::v1::NetworkStatus status);
+std::string NetworkKindText(networks::v1::NetworkKind kind);
+
+// "12.5": tenths of an hour as hours with one decimal.
+std::string Hours(uint64_t tenths);
+
+// The human-readable forms printed without --json.
+std::string FormatNetworkList(const networks::v1::ListNetworksResponse& list);
+std::string FormatNetwork(const networks::v1::GetNetworkResponse& network);
+std::string FormatBurden(const networks::v1::GetBurdenResponse& burden);
+
+}  // namespace verkosto::cli
