@@ -39,6 +39,7 @@ void CliContext::AddCommonOptions(CLI::App* command) {
       ->capture_default_str();
   who->add_option("--area", area_, "Employment area code for area-scoped roles");
   who->add_option("--on-behalf-of", on_behalf_of_, "For a deputy: the director's user id");
+  who->add_option("--email", email_, "The actor's work e-mail (a nominee sees mail sent there)");
 }
 
 Result<Actor> CliContext::actor() const {
@@ -53,6 +54,7 @@ Result<Actor> CliContext::actor() const {
   }
   actor.area = AreaCode(area_);
   actor.on_behalf_of = on_behalf_of_;
+  actor.email = email_;
   return actor;
 }
 

@@ -61,9 +61,25 @@ class CliContext {
   std::string role_ = "system";
   std::string area_;
   std::string on_behalf_of_;
+  std::string email_;
   std::unique_ptr<zmq::context_t> zmq_;
   std::vector<std::pair<CLI::App*, std::function<int()>>> commands_;
 };
+
+// Calls `service` with `request`; prints the reply as JSON with --json, else
+// with `print(reply)`. Returns the exit code (CliContext::Fail on error).
+template <typename Resp, typename Print>
+int CallAndPrint(CliContext& ctx, const std::string& service,
+                 const google::protobuf::Message& request, Print print) {
+  Resp reply;
+  if (Status st = ctx.Call(service, request, &reply); !st.ok()) return CliContext::Fail(st);
+  if (ctx.json()) {
+    CliContext::PrintJson(reply);
+  } else {
+    print(reply);
+  }
+  return 0;
+}
 
 // The config the system runs on: `config_path`, else DATA/verkosto.toml as
 // written by `verkosto up`. Errors: not_found with a hint, invalid_argument.

@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/verkosto-ccache}"
+# Paths relative to the checkout, so a fresh clone elsewhere (CI) or another
+# build directory reuses what an earlier build compiled.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
 cmake --preset test
 cmake --build --preset test
 ctest --preset test

@@ -38,6 +38,7 @@ struct Actor {
   Role role = Role::kUnspecified;
   AreaCode area;             // for scoped roles
   std::string on_behalf_of;  // for a deputy: the director's user id
+  std::string email{};       // work e-mail from the account (lower case), may be empty
 
   // True for a director or a deputy of `a`.
   bool LeadsArea(const AreaCode& a) const {

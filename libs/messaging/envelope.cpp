@@ -25,6 +25,7 @@ common::v1::Actor ToProtoActor(const Actor& actor) {
   out.set_role(static_cast<common::v1::Role>(static_cast<int>(actor.role)));
   out.set_area(actor.area.value());
   out.set_on_behalf_of(actor.on_behalf_of);
+  out.set_email(actor.email);
   return out;
 }
 
@@ -37,6 +38,7 @@ Actor FromProtoActor(const common::v1::Actor& actor) {
                                                                     : Role::kUnspecified;
   out.area = AreaCode(actor.area());
   out.on_behalf_of = actor.on_behalf_of();
+  out.email = actor.email();
   return out;
 }
 

@@ -26,7 +26,7 @@ constexpr char kKehaNetworksCsv[] = {
 
 // The invented KEHA coordinator who owns the demo catalogue.
 Actor DemoCoordinator() {
-  return Actor{"demo-keha", "Demo KEHA-koordinaattori", Role::kKehaCoordinator, {}, {}};
+  return Actor{"demo-keha", "Demo KEHA-koordinaattori", Role::kKehaCoordinator, {}, {}, {}};
 }
 
 Status EmitAll(messaging::Context& ctx, const std::vector<NetworkEvent>& events) {

@@ -36,7 +36,7 @@ using Steady = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
 inline Actor TestActor() {
-  return Actor{"integration-test", "integration test", Role::kSystem, {}, {}};
+  return Actor{"integration-test", "integration test", Role::kSystem, {}, {}, {}};
 }
 
 // The seed of a randomised test: $VERKOSTO_TEST_SEED when set (to replay a

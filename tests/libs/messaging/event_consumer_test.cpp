@@ -121,7 +121,7 @@ TEST_F(EventStreamTest, OutboxNumbersEventsWithoutGapsAndOnlyForCommittedChanges
   ClientOptions co;
   co.endpoint = dir_.Ipc("p");
   RpcClient client(zmq_, co);
-  const Actor actor{"u", "U", Role::kSystem, {}, {}};
+  const Actor actor{"u", "U", Role::kSystem, {}, {}, {}};
   AddItemRequest ok;
   ok.set_name("a");
   AddItemRequest failing;
@@ -252,7 +252,7 @@ TEST_F(EventStreamTest, LoopConsumerFetchesOnHeadHintsWithoutWaitingForThePoll) 
     wait_for_seq_ = i;  // set before the command so the handler can match it
     AddItemRequest add;
     add.set_name("item" + std::to_string(i));
-    ASSERT_TRUE(client.Call<AddItemResponse>(Actor{"u", "U", Role::kSystem, {}, {}}, add).ok());
+    ASSERT_TRUE(client.Call<AddItemResponse>(Actor{"u", "U", Role::kSystem, {}, {}, {}}, add).ok());
     seen = applied.wait_for(std::chrono::milliseconds(200)) == std::future_status::ready;
   }
   loop.Stop();

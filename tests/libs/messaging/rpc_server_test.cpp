@@ -19,7 +19,7 @@ using testing::v1::AddItemResponse;
 using testing::v1::CountItemsRequest;
 using testing::v1::CountItemsResponse;
 
-const Actor kActor{"u1", "Test User", Role::kKehaCoordinator, {}, {}};
+const Actor kActor{"u1", "Test User", Role::kKehaCoordinator, {}, {}, {}};
 
 AddItemRequest Add(const std::string& name, int fail_with_code = 0) {
   AddItemRequest req;

@@ -248,7 +248,7 @@ TEST_F(NetworksServiceTest, OnlyKehaDefinesNetworksAndDraftsStayHiddenFromAreas)
   EXPECT_EQ(Call<pb::ListNetworksResponse>(kDirector, pb::ListNetworksRequest())->networks_size(),
             0);
   EXPECT_EQ(Call<pb::ListNetworksResponse>(kKeha, pb::ListNetworksRequest())->networks_size(), 1);
-  EXPECT_EQ(Call<pb::ListNetworksResponse>(Actor{"x", "x", Role::kUnspecified, {}, {}},
+  EXPECT_EQ(Call<pb::ListNetworksResponse>(Actor{"x", "x", Role::kUnspecified, {}, {}, {}},
                                            pb::ListNetworksRequest())
                 .status()
                 .code(),

@@ -31,7 +31,7 @@ using std::chrono::hours;
 TimePoint Start() { return HelsinkiStartOfDay(*ParseIsoDate("2026-03-02")) + hours(9); }
 
 Actor Make(std::string id, Role role, std::string area = {}, std::string on_behalf_of = {}) {
-  return Actor{id, "Name of " + id, role, AreaCode(std::move(area)), std::move(on_behalf_of)};
+  return Actor{id, "Name of " + id, role, AreaCode(std::move(area)), std::move(on_behalf_of), {}};
 }
 const Actor kKeha = Make("keha-1", Role::kKehaCoordinator);
 const Actor kObserver = Make("obs", Role::kObserver);
