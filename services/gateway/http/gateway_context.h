@@ -1,0 +1,68 @@
+#pragma once
+
+#include <google/protobuf/message.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/actor.h"
+#include "core/status.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace verkosto::gateway {
+
+// The logged-in user of one HTTP request, as the gateway authenticated them
+// (session cookie or API token). `actor` goes into every request the gateway
+// forwards; the services decide what the actor may do.
+struct RequestUser {
+  Actor actor;
+  // The session's anti-forgery token: every HTML form carries it as the
+  // hidden field "csrf_token" (JavaScript clients send header X-CSRF-Token).
+  std::string csrf_token;
+  // The account's preferred language ("fi", "sv", "en"), may be empty.
+  std::string language;
+};
+
+// What an HTTP handler needs beyond the request itself. One instance per HTTP
+// worker thread (it owns that thread's ZeroMQ sockets): never share one
+// between threads. The auth/API side implements it; the web pages and the
+// JSON API use it, and tests use an in-memory twin.
+class GatewayContext {
+ public:
+  virtual ~GatewayContext() = default;
+
+  // Calls `service` ("networks", "nominations", "notifications" or "gateway")
+  // with `request` as `actor` and fills `response`.
+  // Errors: whatever the service answers; unavailable when it does not answer.
+  virtual Status Call(const std::string& service, const Actor& actor,
+                      const google::protobuf::Message& request,
+                      google::protobuf::Message* response) = 0;
+
+  // The logged-in user of `req`, or nullopt (no, expired or unknown session).
+  virtual std::optional<RequestUser> CurrentUser(const httplib::Request& req) = 0;
+
+  // True when a state-changing request carries `user`'s CSRF token (form
+  // field "csrf_token" or header X-CSRF-Token); API-token requests need none.
+  virtual bool CheckCsrf(const httplib::Request& req, const RequestUser& user) = 0;
+
+  // For the login form, which has no session yet: a fresh token set as a
+  // short-lived cookie on `res` (double submit), to be put in the form's
+  // hidden "csrf_token" field. POST /login checks the pair.
+  virtual std::string LoginFormToken(const httplib::Request& req, httplib::Response& res) = 0;
+};
+
+// Gives the calling HTTP worker thread its own context.
+using ContextForThread = std::function<GatewayContext&()>;
+
+// Implemented in services/gateway/web/: registers every HTML page and static
+// asset route (GET /, /login form, pages of each role, POST form handlers
+// except POST /login and POST /logout, which the auth side registers).
+void RegisterWebRoutes(httplib::Server& server, const ContextForThread& context);
+
+}  // namespace verkosto::gateway
