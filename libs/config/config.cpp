@@ -25,6 +25,41 @@ Status CheckEndpoint(const std::string& value, const std::string& field, bool op
   return Status::InvalidArgument(field, "must start with ipc://, tcp:// or inproc://");
 }
 
+Status ParseNotifications(const toml::table& root, NotificationsConfig* out) {
+  const toml::node_view<const toml::node> n = root["notifications"];
+  if (!n) return Status::Ok();
+  if (!n.is_table()) return Status::InvalidArgument("notifications", "must be a table");
+  for (const char* key :
+       {"smtp_url", "smtp_from", "smtp_user", "smtp_password_file", "mail_dir", "web_base_url"}) {
+    if (n[key] && !n[key].is_string()) {
+      return Status::InvalidArgument(std::string("notifications.") + key, "must be a string");
+    }
+  }
+  out->smtp_url = n["smtp_url"].value_or(out->smtp_url);
+  out->smtp_from = n["smtp_from"].value_or(out->smtp_from);
+  out->smtp_user = n["smtp_user"].value_or(out->smtp_user);
+  out->smtp_password_file = n["smtp_password_file"].value_or(out->smtp_password_file);
+  out->mail_dir = n["mail_dir"].value_or(out->mail_dir);
+  out->web_base_url = n["web_base_url"].value_or(out->web_base_url);
+  if (n["starttls"] && !n["starttls"].is_boolean()) {
+    return Status::InvalidArgument("notifications.starttls", "must be true or false");
+  }
+  out->starttls = n["starttls"].value_or(out->starttls);
+  const int64_t days = n["term_notice_days"].value_or(int64_t{out->term_notice_days});
+  if (days < 1 || days > 365) {
+    return Status::InvalidArgument("notifications.term_notice_days", "must be 1..365");
+  }
+  out->term_notice_days = static_cast<int>(days);
+  if (!out->smtp_url.empty() && out->smtp_url.rfind("smtp://", 0) != 0 &&
+      out->smtp_url.rfind("smtps://", 0) != 0) {
+    return Status::InvalidArgument("notifications.smtp_url", "must start with smtp:// or smtps://");
+  }
+  if (out->smtp_from.find('@') == std::string::npos) {
+    return Status::InvalidArgument("notifications.smtp_from", "must contain an e-mail address");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<ServiceConfig> SystemConfig::Service(const std::string& name) const {
@@ -76,6 +111,8 @@ Result<SystemConfig> ParseSystemConfig(const std::string& toml_text) {
   const int64_t port = root["http"]["port"].value_or(int64_t{config.http_port});
   if (port < 0 || port > 65535) return Status::InvalidArgument("http.port", "must be 0..65535");
   config.http_port = static_cast<int>(port);
+
+  VERKOSTO_RETURN_IF_ERROR(ParseNotifications(root, &config.notifications));
 
   const toml::table* services = root["services"].as_table();
   if (services == nullptr) return Status::InvalidArgument("services", "is required");
@@ -150,6 +187,15 @@ std::string ToToml(const SystemConfig& config) {
                                       {"poll_interval_ms", s.poll_interval_ms}});
   }
   root.insert("services", services);
+  const NotificationsConfig& n = config.notifications;
+  root.insert("notifications", toml::table{{"smtp_url", n.smtp_url},
+                                           {"smtp_from", n.smtp_from},
+                                           {"smtp_user", n.smtp_user},
+                                           {"smtp_password_file", n.smtp_password_file},
+                                           {"starttls", n.starttls},
+                                           {"term_notice_days", n.term_notice_days},
+                                           {"mail_dir", n.mail_dir},
+                                           {"web_base_url", n.web_base_url}});
   std::ostringstream out;
   out << root << "\n";
   return out.str();

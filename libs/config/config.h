@@ -19,11 +19,36 @@ struct ServiceConfig {
   int poll_interval_ms = 1000;        // consumer fallback polling
 };
 
+// How the notifications service sends e-mail ([notifications] in TOML).
+struct NotificationsConfig {
+  // "smtp://host:587" (STARTTLS) or "smtps://host:465"; empty = no SMTP: each
+  // e-mail is written as an .eml file under mail_dir (the default of `verkosto up`).
+  std::string smtp_url;
+  // The From: header and envelope sender, "Name <address>" or "address".
+  std::string smtp_from = "verkosto <noreply@verkosto.invalid>";
+  // SMTP AUTH user; empty = no authentication.
+  std::string smtp_user;
+  // File holding the SMTP password (first line). The password is never logged
+  // nor written back by ToToml; only this path is.
+  std::string smtp_password_file;
+  // On smtp://: true = require STARTTLS (never send in clear text); false =
+  // use STARTTLS when the server offers it (e.g. a loopback relay).
+  bool starttls = true;
+  // Members and their directors are told this many days before a term ends.
+  int term_notice_days = 60;
+  // Where .eml files go without SMTP; empty = "<data_dir>/mail".
+  std::string mail_dir;
+  // Prefix of links in e-mails, e.g. "https://verkosto.example.fi"; empty = relative links.
+  std::string web_base_url;
+};
+
 // The whole local system: the four services plus the gateway's HTTP side.
 // Read from TOML (deploy/verkosto.example.toml documents every key):
 //   data_dir = "var"
 //   demo_data = true
 //   [http] host = "127.0.0.1"  port = 8080
+//   [notifications] smtp_url, smtp_from, smtp_user, smtp_password_file,
+//                   starttls, term_notice_days, mail_dir, web_base_url
 //   [services.networks] database = "...", rpc = "...", hints = "...",
 //                       consumes = [], log_level = "info", poll_interval_ms = 1000
 struct SystemConfig {
@@ -33,6 +58,7 @@ struct SystemConfig {
   std::string http_host = "127.0.0.1";
   int http_port = 8080;
   std::map<std::string, ServiceConfig> services;
+  NotificationsConfig notifications;
 
   // The service `name`. Errors: not_found.
   Result<ServiceConfig> Service(const std::string& name) const;

@@ -38,6 +38,50 @@ TEST(ConfigTest, TomlRoundTripKeepsEverything) {
   }
 }
 
+TEST(ConfigTest, NotificationsDefaultToEmlFilesAndRoundTrip) {
+  SystemConfig config = DefaultSystemConfig("/srv/vk", "/tmp/vk", 9090);
+  EXPECT_TRUE(config.notifications.smtp_url.empty());
+  EXPECT_EQ(config.notifications.term_notice_days, 60);
+  EXPECT_TRUE(config.notifications.starttls);
+  config.notifications.smtp_url = "smtp://mail.example.fi:587";
+  config.notifications.smtp_from = "Verkosto <verkosto@example.fi>";
+  config.notifications.smtp_user = "verkosto";
+  config.notifications.smtp_password_file = "/etc/verkosto/smtp.pass";
+  config.notifications.starttls = false;
+  config.notifications.term_notice_days = 30;
+  config.notifications.mail_dir = "/srv/vk/mail";
+  config.notifications.web_base_url = "https://verkosto.example.fi";
+  auto parsed = ParseSystemConfig(ToToml(config));
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  const NotificationsConfig& n = parsed->notifications;
+  EXPECT_EQ(n.smtp_url, "smtp://mail.example.fi:587");
+  EXPECT_EQ(n.smtp_from, "Verkosto <verkosto@example.fi>");
+  EXPECT_EQ(n.smtp_user, "verkosto");
+  EXPECT_EQ(n.smtp_password_file, "/etc/verkosto/smtp.pass");
+  EXPECT_FALSE(n.starttls);
+  EXPECT_EQ(n.term_notice_days, 30);
+  EXPECT_EQ(n.mail_dir, "/srv/vk/mail");
+  EXPECT_EQ(n.web_base_url, "https://verkosto.example.fi");
+}
+
+TEST(ConfigTest, NotificationErrorsNameTheKey) {
+  const std::string services = "[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///x\"\n";
+  const std::pair<std::string, std::string> cases[] = {
+      {"[notifications]\nsmtp_url = \"http://x\"\n", "notifications.smtp_url"},
+      {"[notifications]\nsmtp_url = 25\n", "notifications.smtp_url"},
+      {"[notifications]\nterm_notice_days = 0\n", "notifications.term_notice_days"},
+      {"[notifications]\nstarttls = \"yes\"\n", "notifications.starttls"},
+      {"[notifications]\nsmtp_from = \"nobody\"\n", "notifications.smtp_from"},
+      {"notifications = 3\n", "notifications"},
+  };
+  for (const auto& [toml, field] : cases) {
+    auto parsed = ParseSystemConfig(toml + services);
+    ASSERT_FALSE(parsed.ok()) << toml;
+    EXPECT_EQ(parsed.status().code(), ErrorCode::kInvalidArgument) << toml;
+    EXPECT_EQ(parsed.status().field(), field) << toml;
+  }
+}
+
 TEST(ConfigTest, ErrorsNameTheKey) {
   struct Case {
     std::string toml;
