@@ -17,38 +17,13 @@
 #include "config/config.h"
 #include "integration_support.h"
 #include "testing/temp_dir.h"
+#include "up_fixture.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
 
 namespace verkosto::integration {
 namespace {
 
 namespace v1 = common::v1;
-
-constexpr milliseconds kCommandTimeout{30000};
-
-std::string Verkosto() { return testing::BinDir() + "/verkosto"; }
-
-// Runs `verkosto args...` to completion, output into `log`; returns the wait status.
-int RunVerkosto(const std::vector<std::string>& args, const std::string& log) {
-  testing::Process process(Verkosto(), args, log);
-  const int status = process.Wait(kCommandTimeout);
-  return status;
-}
-
-bool ExitedWith(int wait_status, int code) {
-  return wait_status != -1 && WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == code;
-}
-
-// The port in <data>/gateway.port once it holds a whole number, else 0.
-int GatewayPort(const std::string& file) {
-  const std::string text = ReadFile(file);
-  if (text.empty() || text.back() != '\n') return 0;  // not completely written yet
-  try {
-    return std::stoi(text);
-  } catch (const std::exception&) {
-    return 0;
-  }
-}
 
 // A ping with `note` as `service` has applied it: its applied_count (0 if not yet).
 Result<uint32_t> AppliedCount(zmq::context_t& zmq, const std::string& endpoint,
@@ -67,19 +42,8 @@ Result<uint32_t> AppliedCount(zmq::context_t& zmq, const std::string& endpoint,
   return count;
 }
 
-class CliUpTest : public ::testing::Test {
+class CliUpTest : public UpFixture {
  protected:
-  void TearDown() override {
-    // A failed test may leave the supervisor's children behind (they run in
-    // their own process groups): kill whatever still runs on this data dir.
-    for (const pid_t pid : FindProcesses(dir_.File("verkosto.toml"))) kill(pid, SIGKILL);
-    if (HasFailure()) {
-      for (const char* name : {"up.log", "status.log", "ping.log", "help.log"}) {
-        if (std::filesystem::exists(dir_.File(name))) PrintLog(name, dir_.File(name));
-      }
-    }
-  }
-
   // Polls `consumer`'s ListReceivedPings until the ping `note` from networks
   // shows up (every poll is a round trip; gives up after 30 s) and returns its
   // applied_count.
@@ -96,55 +60,6 @@ class CliUpTest : public ::testing::Test {
     ADD_FAILURE() << "ping '" << note << "' never reached " << consumer_endpoint;
     return 0;
   }
-
-  // Waits until `up` wrote a complete config and the gateway's port file
-  // and every service answers health "ok"; returns the config. Failures are
-  // recorded (the caller checks HasFailure()).
-  config::SystemConfig WaitUntilUp(const testing::Process& up, int* port) {
-    const std::string data = dir_.path();
-    const std::string config_file = dir_.File("verkosto.toml");
-    // The generated config, then the gateway's port file (written once its HTTP
-    // side listens): wait on inotify events of the data directory.
-    config::SystemConfig system;
-    const bool configured = WaitForDirectory(
-        data,
-        [&] {
-          // Complete once it parses and names every service.
-          auto loaded = config::LoadSystemConfig(config_file);
-          if (!loaded.ok()) return false;
-          for (const std::string& name : config::ServiceNames()) {
-            if (!loaded->Service(name).ok()) return false;
-          }
-          system = *loaded;
-          return true;
-        },
-        milliseconds(30000), up.pid());
-    if (!configured) {
-      ADD_FAILURE() << "verkosto up wrote no complete " << config_file;
-      return {};
-    }
-    EXPECT_EQ(system.data_dir, data);
-    if (!WaitForDirectory(
-            data, [&] { return (*port = GatewayPort(dir_.File("gateway.port"))) > 0; },
-            milliseconds(60000), up.pid())) {
-      ADD_FAILURE() << "the gateway wrote no port file";
-      return {};
-    }
-    // Every service answers (the client retries with back-off while one starts).
-    for (const std::string& name : config::ServiceNames()) {
-      auto health = Health(zmq_, system.services.at(name).rpc_endpoint, milliseconds(30000));
-      if (!health.ok()) {
-        ADD_FAILURE() << name << ": " << health.status().ToString();
-        return {};
-      }
-      EXPECT_EQ(health->service(), name);
-      EXPECT_EQ(health->status(), "ok") << name;
-    }
-    return system;
-  }
-
-  testing::TempDir dir_;
-  zmq::context_t zmq_;
 };
 
 TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsCleanly) {
@@ -298,9 +213,20 @@ TEST_F(CliUpTest, StatusFailsWhenNothingRuns) {
 }
 
 TEST_F(CliUpTest, HelpExitsZeroForEveryCommand) {
-  const std::vector<std::vector<std::string>> commands = {
-      {"--help"},         {"up", "--help"},           {"status", "--help"},
-      {"diag", "--help"}, {"diag", "ping", "--help"}, {"diag", "pings", "--help"}};
+  const std::vector<std::vector<std::string>> commands = {{"--help"},
+                                                          {"up", "--help"},
+                                                          {"status", "--help"},
+                                                          {"diag", "--help"},
+                                                          {"diag", "ping", "--help"},
+                                                          {"diag", "pings", "--help"},
+                                                          {"networks", "--help"},
+                                                          {"networks", "areas", "find", "--help"},
+                                                          {"networks", "create", "--help"},
+                                                          {"networks", "participate", "--help"},
+                                                          {"nominations", "--help"},
+                                                          {"nominations", "send", "--help"},
+                                                          {"nominations", "approve", "--help"},
+                                                          {"nominations", "matrix", "--help"}};
   for (const auto& args : commands) {
     std::string joined;
     for (const std::string& a : args) joined += " " + a;

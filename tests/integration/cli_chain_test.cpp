@@ -1,0 +1,277 @@
+// The nomination chain as a script or an operator drives it: `verkosto up`,
+// then only `verkosto networks …` and `verkosto nominations …` commands, their
+// --json output read back with protobuf's JSON mapping. It shows that every
+// step of the C6 rules works through the command line against running
+// services: an incomplete network is refused naming the missing field; an
+// area's "declines" is respected; leadership cannot act before the registry;
+// a clerk of another area cannot register; the approval alone creates the
+// memberships, which point to the area's diary number.
+#include <google/protobuf/util/json_util.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <initializer_list>
+
+#include "up_fixture.h"
+#include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
+
+namespace verkosto::integration {
+namespace {
+
+namespace net = networks::v1;
+namespace nom = nominations::v1;
+
+class CliChainTest : public UpFixture {
+ protected:
+  // Runs `verkosto <args> --data DIR [--json]` as `actor` options; returns
+  // the exit code (-1 if it hung) and leaves the output in `output_`.
+  int Cli(std::vector<std::string> args, std::initializer_list<std::string> actor,
+          bool json = true) {
+    args.insert(args.end(), actor.begin(), actor.end());
+    args.push_back("--data");
+    args.push_back(dir_.path());
+    if (json) args.push_back("--json");
+    const std::string log = dir_.File("cli-" + std::to_string(++calls_) + ".log");
+    const int status = RunVerkosto(args, log);
+    output_ = ReadFile(log);
+    if (status == -1 || !WIFEXITED(status)) return -1;
+    return WEXITSTATUS(status);
+  }
+
+  // Like Cli, and parses the JSON output into `reply`; fails the test on a
+  // non-zero exit or unparsable output.
+  void CliOk(const std::vector<std::string>& args, std::initializer_list<std::string> actor,
+             google::protobuf::Message* reply) {
+    const int code = Cli(args, actor);
+    ASSERT_EQ(code, 0) << args[0] << " " << args[1] << ": " << output_;
+    google::protobuf::util::JsonParseOptions options;
+    options.ignore_unknown_fields = false;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(output_, reply, options).ok())
+        << output_;
+  }
+
+  // Waits until `consumer` has applied everything `producer` has written so
+  // far (the services are eventually consistent; a script would do the same
+  // with `verkosto status`).
+  void WaitForConsumer(const std::string& consumer, const std::string& producer) {
+    auto head = Health(zmq_, system_.services.at(producer).rpc_endpoint, milliseconds(10000));
+    ASSERT_TRUE(head.ok()) << head.status().ToString();
+    const auto give_up = Steady::now() + std::chrono::seconds(30);
+    while (Steady::now() < give_up) {
+      auto health = Health(zmq_, system_.services.at(consumer).rpc_endpoint, milliseconds(10000));
+      ASSERT_TRUE(health.ok()) << health.status().ToString();
+      for (const auto& c : health->consumers()) {
+        if (c.producer() == producer && c.cursor() >= head->outbox_head()) return;
+      }
+    }
+    FAIL() << consumer << " did not catch up with " << producer;
+  }
+
+  std::string WriteFile(const std::string& name, const std::string& text) {
+    const std::string path = dir_.File(name);
+    std::ofstream(path) << text;
+    return path;
+  }
+
+  config::SystemConfig system_;
+  std::string output_;
+  int calls_ = 0;
+};
+
+// A definition with everything but the term's end date.
+constexpr char kDefinitionWithoutEnd[] = R"({
+  "code": "cli-testiverkosto",
+  "names": {"fi": "Testiverkosto", "sv": "Testnätverket", "en": "Test network"},
+  "kind": "NETWORK_KIND_WORKING_GROUP",
+  "owner": "KEHA-keskus",
+  "responsible": {"name": "Verkoston sihteeri", "email": "sihteeri@keha.example"},
+  "goals": ["Yhteinen käsitys nimeämisketjusta"],
+  "term": {"start_date": "2027-01-01"},
+  "communication_plan": {"audiences": ["työllisyysalueiden johto"],
+                         "channels": ["muistio kirjaamoihin"],
+                         "cadence": "jokaisen kokouksen jälkeen",
+                         "responsible": "verkoston sihteeri"},
+  "cadence": {"meetings_per_year": 4, "hours_per_meeting_tenths": 20},
+  "seats_per_area": {"members": 1, "deputies": 1}
+})";
+
+TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
+  testing::Process up(Verkosto(), {"up", "--data", dir_.path(), "--http-port", "0"},
+                      dir_.File("up.log"));
+  int port = 0;
+  system_ = WaitUntilUp(up, &port);
+  ASSERT_FALSE(HasFailure());
+
+  const std::initializer_list<std::string> keha = {
+      "--role", "keha_coordinator", "--user", "keha-1", "--name", "Kaisa Koordinaattori"};
+  const std::initializer_list<std::string> director_k = {"--role", "director", "--user",
+                                                         "dir-k",  "--area",   "kainuu-koillismaa"};
+  const std::initializer_list<std::string> deputy_k = {
+      "--role",         "deputy", "--user", "dep-k", "--area", "kainuu-koillismaa",
+      "--on-behalf-of", "dir-k"};
+  const std::initializer_list<std::string> director_h = {"--role", "director", "--user",
+                                                         "dir-h",  "--area",   "helsinki"};
+  const std::initializer_list<std::string> clerk_k = {
+      "--role", "registry_clerk", "--user", "clerk-k", "--area", "kainuu-koillismaa"};
+  const std::initializer_list<std::string> clerk_v = {"--role",  "registry_clerk", "--user",
+                                                      "clerk-v", "--area",         "vantaa"};
+  const std::initializer_list<std::string> observer = {"--role", "observer", "--user", "obs"};
+
+  // Rule 2: a draft without an end date cannot be proposed; the error names the field.
+  net::NetworkResponse created;
+  CliOk({"networks", "create", "--file", WriteFile("draft.json", kDefinitionWithoutEnd)}, keha,
+        &created);
+  EXPECT_EQ(created.network().status(), net::NETWORK_STATUS_DRAFT);
+  EXPECT_EQ(Cli({"networks", "propose", "cli-testiverkosto"}, keha, false), 1);
+  EXPECT_NE(output_.find("invalid_argument"), std::string::npos) << output_;
+  EXPECT_NE(output_.find("term.end_date"), std::string::npos) << output_;
+
+  std::string complete = kDefinitionWithoutEnd;
+  complete.replace(complete.find(R"("start_date": "2027-01-01")"),
+                   std::string(R"("start_date": "2027-01-01")").size(),
+                   R"("start_date": "2027-01-01", "end_date": "2028-12-31")");
+  net::NetworkResponse updated;
+  CliOk({"networks", "update", "--file", WriteFile("complete.json", complete)}, keha, &updated);
+  net::NetworkResponse proposed;
+  CliOk({"networks", "propose", "cli-testiverkosto"}, keha, &proposed);
+  EXPECT_EQ(proposed.network().status(), net::NETWORK_STATUS_PROPOSED);
+  net::NetworkResponse opened;
+  CliOk({"networks", "open", "cli-testiverkosto"}, keha, &opened);
+  EXPECT_EQ(opened.network().status(), net::NETWORK_STATUS_OPEN);
+  // Rule 6: what a network says comes with the note, in every language.
+  EXPECT_FALSE(opened.network().disclaimer().sv().empty());
+
+  // Rule 5: Helsinki declines; Kainuu-Koillismaa takes part. Only directors decide.
+  EXPECT_EQ(Cli({"networks", "participate", "cli-testiverkosto", "--takes-part"}, clerk_k, false),
+            1);
+  EXPECT_NE(output_.find("permission_denied"), std::string::npos) << output_;
+  net::DecideParticipationResponse declined;
+  CliOk({"networks", "participate", "cli-testiverkosto", "--declines", "--reason",
+         "Alueella on oma verkosto"},
+        director_h, &declined);
+  net::DecideParticipationResponse takes_part;
+  CliOk({"networks", "participate", "cli-testiverkosto", "--takes-part"}, director_k, &takes_part);
+  ASSERT_NO_FATAL_FAILURE(WaitForConsumer("nominations", "networks"));
+
+  // A request to an area that declined is refused, naming the area.
+  const std::vector<std::string> send = {
+      "nominations", "send", "--network",  "cli-testiverkosto", "--members", "1",
+      "--deputies",  "1",    "--deadline", "2027-03-31",        "--message", "Pyydämme nimeämään"};
+  std::vector<std::string> to_declined = send;
+  to_declined.insert(to_declined.end(), {"--to", "helsinki", "--to", "kainuu-koillismaa"});
+  EXPECT_EQ(Cli(to_declined, keha, false), 1);
+  EXPECT_NE(output_.find("helsinki"), std::string::npos) << output_;
+  EXPECT_NE(output_.find("failed_precondition"), std::string::npos) << output_;
+
+  std::vector<std::string> to_two = send;
+  to_two.insert(to_two.end(),
+                {"--to", "kainuu-koillismaa", "--to", "vantaa", "--keha-diary", "KEHA/7/2026"});
+  nom::SendRequestResponse sent;
+  CliOk(to_two, keha, &sent);
+  ASSERT_EQ(sent.cases_size(), 2);
+  std::string case_id;
+  for (const nom::Case& c : sent.cases()) {
+    EXPECT_EQ(c.state(), nom::CASE_STATE_AWAITING_REGISTRATION);
+    if (c.area_code() == "kainuu-koillismaa") case_id = c.case_id();
+  }
+  ASSERT_FALSE(case_id.empty());
+
+  // Rule 4: the registry first. The director cannot decide yet; the registry
+  // inbox shows the case; a clerk of another area cannot register it.
+  EXPECT_EQ(
+      Cli({"nominations", "approve", "--case", case_id, "--nominee",
+           "Anna Esimerkki|Kehittämispäällikkö|anna.esimerkki@kajaani.example|Kajaani|member"},
+          director_k, false),
+      1);
+  EXPECT_NE(output_.find("registered"), std::string::npos) << output_;
+  nom::CaseListResponse inbox;
+  CliOk({"nominations", "inbox"}, clerk_k, &inbox);
+  ASSERT_EQ(inbox.cases_size(), 1);
+  EXPECT_EQ(inbox.cases(0).case_id(), case_id);
+  EXPECT_EQ(Cli({"nominations", "register", "--case", case_id, "--diary", "1/2026",
+                 "--date-received", "2026-12-01", "--organisation", "Vantaan kaupunki"},
+                clerk_v, false),
+            1);
+  EXPECT_NE(output_.find("permission_denied"), std::string::npos) << output_;
+  nom::CaseResponse registered;
+  CliOk({"nominations", "register", "--case", case_id, "--diary", "843/14.07.00/2026",
+         "--date-received", "2026-12-01", "--organisation", "Kajaanin kaupunki"},
+        clerk_k, &registered);
+  EXPECT_EQ(registered.case_().state(), nom::CASE_STATE_REGISTERED);
+  nom::CaseListResponse journal;
+  CliOk({"nominations", "journal", "--search", "14.07"}, clerk_k, &journal);
+  ASSERT_EQ(journal.cases_size(), 1);
+
+  // Rule 3: the leadership decides — here the deputy for the director, both recorded.
+  nom::CaseListResponse to_decide;
+  CliOk({"nominations", "director-inbox"}, director_k, &to_decide);
+  ASSERT_EQ(to_decide.cases_size(), 1);
+  nom::CaseResponse approved;
+  CliOk({"nominations", "approve", "--case", case_id, "--nominee",
+         "Anna Esimerkki|Kehittämispäällikkö|anna.esimerkki@kajaani.example|Kajaani|member",
+         "--nominee", "Bertil Prov|Asiantuntija|bertil.prov@kuhmo.example|Kuhmo|deputy"},
+        deputy_k, &approved);
+  EXPECT_EQ(approved.case_().state(), nom::CASE_STATE_APPROVED);
+  EXPECT_EQ(approved.case_().decision().decided().user_id(), "dep-k");
+  EXPECT_EQ(approved.case_().decision().decided().on_behalf_of(), "dir-k");
+  ASSERT_EQ(approved.memberships_started_size(), 2);
+
+  // A case is decided once.
+  EXPECT_EQ(Cli({"nominations", "decline", "--case", case_id, "--reason", "toinen kerta"},
+                director_k, false),
+            1);
+  EXPECT_NE(output_.find("failed_precondition"), std::string::npos) << output_;
+
+  // Rule 1: the approval's memberships — and no others — point to the area's diary number.
+  nom::ListMembershipsResponse members;
+  CliOk({"nominations", "memberships", "--network", "cli-testiverkosto"}, observer, &members);
+  ASSERT_EQ(members.memberships_size(), 2);
+  for (const nom::Membership& m : members.memberships()) {
+    EXPECT_EQ(m.case_id(), case_id);
+    EXPECT_EQ(m.diary_number(), "843/14.07.00/2026");
+    EXPECT_EQ(m.area_code(), "kainuu-koillismaa");
+  }
+
+  // KEHA's matrix: one row per area, the approved case and its two nominees.
+  nom::NetworkMatrixResponse matrix;
+  CliOk({"nominations", "matrix", "--network", "cli-testiverkosto"}, observer, &matrix);
+  ASSERT_EQ(matrix.rows_size(), 45);
+  for (const nom::MatrixRow& row : matrix.rows()) {
+    if (row.area_code() == "kainuu-koillismaa") {
+      EXPECT_EQ(row.latest_case().state(), nom::CASE_STATE_APPROVED);
+      EXPECT_EQ(row.active_memberships_size(), 2);
+    } else if (row.area_code() == "vantaa") {
+      EXPECT_EQ(row.latest_case().state(), nom::CASE_STATE_AWAITING_REGISTRATION);
+    } else {
+      EXPECT_EQ(row.active_memberships_size(), 0) << row.area_code();
+    }
+  }
+
+  // KEHA withdraws the undecided case of Vantaa; closing the network ends the memberships.
+  std::string vantaa_case;
+  for (const nom::Case& c : sent.cases()) {
+    if (c.area_code() == "vantaa") vantaa_case = c.case_id();
+  }
+  nom::CaseResponse withdrawn;
+  CliOk({"nominations", "withdraw", "--case", vantaa_case, "--reason", "Lähetetty erehdyksessä"},
+        keha, &withdrawn);
+  EXPECT_EQ(withdrawn.case_().state(), nom::CASE_STATE_WITHDRAWN);
+  net::NetworkResponse closed;
+  CliOk({"networks", "close", "cli-testiverkosto", "--reason", "Tehtävä tehty"}, keha, &closed);
+  EXPECT_EQ(closed.network().status(), net::NETWORK_STATUS_CLOSED);
+  ASSERT_NO_FATAL_FAILURE(WaitForConsumer("nominations", "networks"));
+  nom::ListMembershipsResponse after_close;
+  CliOk({"nominations", "memberships", "--network", "cli-testiverkosto", "--include-ended"},
+        observer, &after_close);
+  ASSERT_EQ(after_close.memberships_size(), 2);
+  for (const nom::Membership& m : after_close.memberships()) {
+    EXPECT_FALSE(m.ended().empty()) << m.membership_id();
+  }
+
+  up.Signal(SIGTERM);
+  EXPECT_TRUE(ExitedWith(up.Wait(milliseconds(15000)), 0));
+}
+
+}  // namespace
+}  // namespace verkosto::integration

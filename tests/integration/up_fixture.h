@@ -1,0 +1,111 @@
+#pragma once
+
+// What the tests of the `verkosto` command share: running it, and a fixture
+// that starts `verkosto up` on a fresh data directory and waits until every
+// service answers.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "integration_support.h"
+#include "testing/process.h"
+#include "testing/temp_dir.h"
+
+namespace verkosto::integration {
+
+inline constexpr milliseconds kCommandTimeout{30000};
+
+inline std::string Verkosto() { return testing::BinDir() + "/verkosto"; }
+
+// Runs `verkosto args...` to completion, output into `log`; returns the wait status.
+inline int RunVerkosto(const std::vector<std::string>& args, const std::string& log) {
+  testing::Process process(Verkosto(), args, log);
+  const int status = process.Wait(kCommandTimeout);
+  return status;
+}
+
+inline bool ExitedWith(int wait_status, int code) {
+  return wait_status != -1 && WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == code;
+}
+
+// The port in <data>/gateway.port once it holds a whole number, else 0.
+inline int GatewayPort(const std::string& file) {
+  const std::string text = ReadFile(file);
+  if (text.empty() || text.back() != '\n') return 0;  // not completely written yet
+  try {
+    return std::stoi(text);
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+class UpFixture : public ::testing::Test {
+ protected:
+  void TearDown() override {
+    // A failed test may leave the supervisor's children behind (they run in
+    // their own process groups): kill whatever still runs on this data dir.
+    for (const pid_t pid : FindProcesses(dir_.File("verkosto.toml"))) kill(pid, SIGKILL);
+    if (!HasFailure()) return;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+      if (entry.path().extension() == ".log") {
+        PrintLog(entry.path().filename().string(), entry.path().string());
+      }
+    }
+  }
+
+  // Waits until `up` wrote a complete config and the gateway's port file
+  // and every service answers health "ok"; returns the config. Failures are
+  // recorded (the caller checks HasFailure()).
+  config::SystemConfig WaitUntilUp(const testing::Process& up, int* port) {
+    const std::string data = dir_.path();
+    const std::string config_file = dir_.File("verkosto.toml");
+    // The generated config, then the gateway's port file (written once its HTTP
+    // side listens): wait on inotify events of the data directory.
+    config::SystemConfig system;
+    const bool configured = WaitForDirectory(
+        data,
+        [&] {
+          // Complete once it parses and names every service.
+          auto loaded = config::LoadSystemConfig(config_file);
+          if (!loaded.ok()) return false;
+          for (const std::string& name : config::ServiceNames()) {
+            if (!loaded->Service(name).ok()) return false;
+          }
+          system = *loaded;
+          return true;
+        },
+        milliseconds(30000), up.pid());
+    if (!configured) {
+      ADD_FAILURE() << "verkosto up wrote no complete " << config_file;
+      return {};
+    }
+    EXPECT_EQ(system.data_dir, data);
+    if (!WaitForDirectory(
+            data, [&] { return (*port = GatewayPort(dir_.File("gateway.port"))) > 0; },
+            milliseconds(60000), up.pid())) {
+      ADD_FAILURE() << "the gateway wrote no port file";
+      return {};
+    }
+    // Every service answers (the client retries with back-off while one starts).
+    for (const std::string& name : config::ServiceNames()) {
+      auto health = Health(zmq_, system.services.at(name).rpc_endpoint, milliseconds(30000));
+      if (!health.ok()) {
+        ADD_FAILURE() << name << ": " << health.status().ToString();
+        return {};
+      }
+      EXPECT_EQ(health->service(), name);
+      EXPECT_EQ(health->status(), "ok") << name;
+    }
+    return system;
+  }
+
+  testing::TempDir dir_;
+  zmq::context_t zmq_;
+};
+
+}  // namespace verkosto::integration
