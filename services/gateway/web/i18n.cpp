@@ -1,0 +1,77 @@
+#include "gateway/web/i18n.h"
+
+#include <set>
+
+#include "gateway/web/assets.h"
+
+namespace verkosto::gateway::web {
+
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string_view NormalizeLanguage(std::string_view lang) {
+  for (std::string_view l : kLanguages) {
+    if (l == lang) return l;
+  }
+  return {};
+}
+
+Catalogue Catalogue::Parse(std::string language, std::string_view text) {
+  Catalogue c;
+  c.language_ = std::move(language);
+  while (!text.empty()) {
+    const size_t end = text.find('\n');
+    std::string_view line = Trim(text.substr(0, end));
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    if (line.empty() || line.front() == '#') continue;
+    const size_t eq = line.find('=');
+    if (eq == std::string_view::npos) continue;
+    c.entries_[std::string(Trim(line.substr(0, eq)))] = std::string(Trim(line.substr(eq + 1)));
+  }
+  return c;
+}
+
+const Catalogue& Catalogue::For(std::string_view lang) {
+  static const Catalogue fi = Parse("fi", Asset("messages/fi.txt"));
+  static const Catalogue sv = Parse("sv", Asset("messages/sv.txt"));
+  static const Catalogue en = Parse("en", Asset("messages/en.txt"));
+  if (lang == "sv") return sv;
+  if (lang == "en") return en;
+  return fi;
+}
+
+std::string Catalogue::Get(const std::string& key) const {
+  auto it = entries_.find(key);
+  return it == entries_.end() ? key : it->second;
+}
+
+std::vector<std::string> CatalogueProblems() {
+  std::set<std::string> all;
+  for (std::string_view lang : kLanguages) {
+    for (const auto& [key, value] : Catalogue::For(lang).entries()) all.insert(key);
+  }
+  std::vector<std::string> problems;
+  for (std::string_view lang : kLanguages) {
+    const auto& entries = Catalogue::For(lang).entries();
+    for (const std::string& key : all) {
+      auto it = entries.find(key);
+      if (it == entries.end() || it->second.empty()) {
+        problems.push_back(std::string(lang) + ": " + key);
+      }
+    }
+  }
+  return problems;
+}
+
+}  // namespace verkosto::gateway::web

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <httplib.h>
+
+#include "gateway/http/gateway_context.h"
+
+namespace verkosto::gateway::web {
+
+// One handler per page or form; RegisterWebRoutes binds them to paths.
+// Each takes the calling thread's context. Path parameters come from
+// req.matches[1] (network code or case id).
+using Handler = void (*)(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res);
+
+struct Route {
+  const char* method;   // "GET" or "POST"
+  const char* pattern;  // httplib pattern (regex with one group for the id)
+  Handler handler;
+};
+
+// Every route of the web UI, in matching order.
+const std::vector<Route>& Routes();
+
+}  // namespace verkosto::gateway::web

@@ -1,0 +1,126 @@
+#include "gateway/web/render.h"
+
+#include <stdexcept>
+
+#include "gateway/web/assets.h"
+
+namespace verkosto::gateway::web {
+
+namespace mustache = kainjow::mustache;
+
+namespace {
+
+mustache::data CatalogueData(const Catalogue& t) {
+  mustache::data d{mustache::data::type::object};
+  for (const auto& [key, value] : t.entries()) d.set(key, value);
+  return d;
+}
+
+struct NavLink {
+  const char* href;
+  const char* key;
+};
+
+std::vector<NavLink> NavFor(Role role) {
+  switch (role) {
+    case Role::kKehaCoordinator:
+      return {{"/networks", "nav_networks"}, {"/inbox", "nav_inbox"}};
+    case Role::kRegistryClerk:
+      return {{"/registry", "nav_registry"},
+              {"/registry/journal", "nav_journal"},
+              {"/inbox", "nav_inbox"}};
+    case Role::kAreaDirector:
+    case Role::kAreaDeputy:
+      return {{"/director", "nav_director"}, {"/area", "nav_area"}, {"/inbox", "nav_inbox"}};
+    default:
+      return {{"/inbox", "nav_inbox"}};
+  }
+}
+
+}  // namespace
+
+std::string UrlEncode(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_' || c == '.' || c == '~' || c == '/') {
+      out += ch;
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string RenderTemplate(const std::string& name, const mustache::data& data) {
+  const std::string_view text = Asset("templates/" + name + ".mustache");
+  if (text.empty()) throw std::runtime_error("no template " + name);
+  mustache::mustache tmpl{std::string(text)};
+  if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
+  mustache::data with_partials = data;
+  for (const auto& [path, content] : AllAssets()) {
+    const std::string p(path);
+    const std::string prefix = "templates/_";  // partials start with '_'
+
+    const std::string suffix = ".mustache";
+    if (p.rfind(prefix, 0) != 0 || p.size() <= prefix.size() + suffix.size()) continue;
+    const std::string partial_name =
+        "_" + p.substr(prefix.size(), p.size() - prefix.size() - suffix.size());
+    const std::string body(content);
+    with_partials.set(partial_name, mustache::partial([body] { return body; }));
+  }
+  return tmpl.render(with_partials);
+}
+
+void AddCommon(const PageFrame& frame, mustache::data& data) {
+  const Catalogue& t = Catalogue::For(frame.lang);
+  data.set("t", CatalogueData(t));
+  data.set("lang", frame.lang);
+  if (frame.user && data.get("csrf_token") == nullptr) {
+    data.set("csrf_token", frame.user->csrf_token);
+  }
+}
+
+std::string RenderPage(const PageFrame& frame, const std::string& title, const std::string& name,
+                       mustache::data data, const std::string& flash) {
+  const Catalogue& t = Catalogue::For(frame.lang);
+  AddCommon(frame, data);
+  mustache::data page{mustache::data::type::object};
+  AddCommon(frame, page);
+  page.set("title", title);
+  page.set("body", RenderTemplate(name, data));
+  if (!flash.empty()) page.set("flash", flash);
+  if (frame.user) {
+    mustache::data user{mustache::data::type::object};
+    user.set("display_name", frame.user->actor.display_name);
+    user.set("role_name", t.Get("role_" + std::string(RoleName(frame.user->actor.role))));
+    page.set("user", user);
+    mustache::data nav{mustache::data::type::list};
+    for (const NavLink& link : NavFor(frame.user->actor.role)) {
+      mustache::data item{mustache::data::type::object};
+      item.set("href", link.href);
+      item.set("label", t.Get(link.key));
+      item.set("current", frame.path == link.href);
+      nav.push_back(item);
+    }
+    page.set("nav", nav);
+  }
+  const std::string back = frame.path + (frame.query.empty() ? "" : "?" + frame.query);
+  mustache::data langs{mustache::data::type::list};
+  for (std::string_view code : kLanguages) {
+    mustache::data item{mustache::data::type::object};
+    item.set("code", std::string(code));
+    item.set("name", Catalogue::For(code).Get("language_name"));
+    item.set("back", UrlEncode(back));
+    item.set("current", code == frame.lang);
+    langs.push_back(item);
+  }
+  page.set("langs", langs);
+  return RenderTemplate("layout", page);
+}
+
+}  // namespace verkosto::gateway::web

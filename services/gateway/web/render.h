@@ -1,0 +1,38 @@
+#pragma once
+
+#include <kainjow/mustache.hpp>
+#include <optional>
+#include <string>
+
+#include "gateway/http/gateway_context.h"
+#include "gateway/web/i18n.h"
+
+namespace verkosto::gateway::web {
+
+// Everything about one request the page frame needs.
+struct PageFrame {
+  std::string lang = "fi";
+  std::optional<RequestUser> user;
+  // Path and query of the request, for the language switch's way back and
+  // for marking the current navigation link.
+  std::string path = "/";
+  std::string query;
+};
+
+// Renders the embedded template templates/<name>.mustache with `data`; every
+// other template is available as a partial ({{> field}}). Variables are
+// HTML-escaped ({{x}}); templates use {{{ }}} only for `body`, which is
+// HTML this code rendered itself.
+std::string RenderTemplate(const std::string& name, const kainjow::mustache::data& data);
+
+// `data` plus the frame's common keys: t (the catalogue), lang, csrf_token.
+void AddCommon(const PageFrame& frame, kainjow::mustache::data& data);
+
+// A whole page: templates/<name> inside layout.mustache, titled by the message `title_key`.
+std::string RenderPage(const PageFrame& frame, const std::string& title, const std::string& name,
+                       kainjow::mustache::data data, const std::string& flash = {});
+
+// Percent-encodes `s` for a URL query value.
+std::string UrlEncode(const std::string& s);
+
+}  // namespace verkosto::gateway::web
