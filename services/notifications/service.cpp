@@ -1,10 +1,209 @@
 #include "notifications/service.h"
 
+#include <spdlog/spdlog.h>
+
+#include "core/date.h"
 #include "messaging/schema.h"
+#include "notifications/codec/codec.h"
+#include "notifications/handlers/notification_handlers.h"
+#include "notifications/storage/sqlite_notification_repository.h"
+#include "verkosto/networks/v1/events.pb.h"
+#include "verkosto/nominations/v1/events.pb.h"
 
 namespace verkosto::notifications {
 
 const std::vector<storage::Migration>& OwnMigrations();  // generated from schema/
+
+namespace {
+
+namespace npb = ::verkosto::networks::v1;
+namespace mpb = ::verkosto::nominations::v1;
+using messaging::Context;
+
+constexpr char kTermEndingEvent[] = "verkosto.notifications.TermEnding";
+
+// The e-mail state a new delivery starts in, by the mailbox's preference.
+std::string InitialStatus(const std::optional<MailboxPreferences>& prefs) {
+  if (!prefs) return "pending";
+  if (prefs->email_mode == "daily_digest") return "digest";
+  if (prefs->email_mode == "none") return "skipped";
+  return "pending";
+}
+
+// Adds the network (from the read model) to a case notice and records it.
+template <typename CaseEvent>
+Status RecordCase(Context& ctx, const std::string& link_base, Topic topic, const CaseEvent& e,
+                  const std::string& actor_name) {
+  Notice notice;
+  notice.topic = topic;
+  notice.event_type = CaseEvent::descriptor()->full_name();
+  notice.case_info = codec::FromProto(e.case_());
+  notice.actor_name = actor_name;
+  SqliteNotificationRepository repo(ctx.db());
+  VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(notice.case_info->network_code));
+  VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
+  return RecordNotice(ctx.db(), *templates, ctx.request_id(), notice, ctx.now(), link_base)
+      .status();
+}
+
+Status UpsertNetwork(Context& ctx, const npb::Network& network,
+                     const std::string& created_by = {}) {
+  SqliteNotificationRepository repo(ctx.db());
+  return repo.UpsertNetwork(codec::FromProto(network, created_by));
+}
+
+// The members a term notice goes to: active ones, and those whose
+// membership ended with the network (the streams of networks and
+// nominations are not ordered with respect to each other).
+std::vector<MembershipInfo> TermMembers(std::vector<MembershipInfo> all) {
+  std::erase_if(all, [](const MembershipInfo& m) {
+    return !m.ended.empty() && m.end_reason != "term_ended" && m.end_reason != "network_closed";
+  });
+  return all;
+}
+
+void RegisterNetworkAppliers(messaging::EventConsumer& consumer, const std::string& link_base) {
+  consumer.On<npb::NetworkCreated>([](Context& ctx, const npb::NetworkCreated& e) {
+    return UpsertNetwork(ctx, e.network(), e.audit().actor());
+  });
+  consumer.On<npb::NetworkProposed>([link_base](Context& ctx,
+                                                const npb::NetworkProposed& e) -> Status {
+    VERKOSTO_RETURN_IF_ERROR(UpsertNetwork(ctx, e.network()));
+    SqliteNotificationRepository repo(ctx.db());
+    Notice notice;
+    notice.topic = Topic::kNetworkProposed;
+    notice.event_type = npb::NetworkProposed::descriptor()->full_name();
+    VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(e.network().definition().code()));
+    notice.actor_name = e.audit().actor_name();
+    VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
+    return RecordNotice(ctx.db(), *templates, ctx.request_id(), notice, ctx.now(), link_base)
+        .status();
+  });
+  consumer.On<npb::NetworkOpened>(
+      [](Context& ctx, const npb::NetworkOpened& e) { return UpsertNetwork(ctx, e.network()); });
+  consumer.On<npb::NetworkChanged>(
+      [](Context& ctx, const npb::NetworkChanged& e) { return UpsertNetwork(ctx, e.network()); });
+  consumer.On<npb::NetworkCancelled>(
+      [](Context& ctx, const npb::NetworkCancelled& e) { return UpsertNetwork(ctx, e.network()); });
+  consumer.On<npb::NetworkClosed>([link_base](Context& ctx, const npb::NetworkClosed& e) -> Status {
+    VERKOSTO_RETURN_IF_ERROR(UpsertNetwork(ctx, e.network()));
+    if (!e.by_term_end()) return Status::Ok();
+    SqliteNotificationRepository repo(ctx.db());
+    Notice notice;
+    notice.topic = Topic::kTermEnded;
+    notice.event_type = npb::NetworkClosed::descriptor()->full_name();
+    const std::string code = e.network().definition().code();
+    VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(code));
+    VERKOSTO_ASSIGN_OR_RETURN(std::vector<MembershipInfo> members, repo.MembershipsOf(code));
+    notice.members = TermMembers(std::move(members));
+    VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
+    return RecordNotice(ctx.db(), *templates, ctx.request_id(), notice, ctx.now(), link_base)
+        .status();
+  });
+  consumer.On<npb::ParticipationDecided>(
+      [link_base](Context& ctx, const npb::ParticipationDecided& e) -> Status {
+        const npb::Participation& p = e.participation();
+        SqliteNotificationRepository repo(ctx.db());
+        Notice notice;
+        notice.topic = Topic::kParticipationDecided;
+        notice.event_type = npb::ParticipationDecided::descriptor()->full_name();
+        VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(p.network_code()));
+        if (!notice.network) {
+          NetworkInfo bare;
+          bare.code = p.network_code();
+          notice.network = bare;
+        }
+        notice.area = AreaCode(p.area_code());
+        notice.takes_part = p.decision() == npb::PARTICIPATION_DECISION_TAKES_PART;
+        notice.reason = p.reason();
+        notice.actor_name = p.decided_by_name();
+        VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
+        return RecordNotice(ctx.db(), *templates, ctx.request_id(), notice, ctx.now(), link_base)
+            .status();
+      });
+  consumer.On<npb::AreaDirectoryChanged>(
+      [](Context& ctx, const npb::AreaDirectoryChanged& e) -> Status {
+        std::vector<AreaInfo> areas;
+        for (const npb::Area& area : e.areas()) areas.push_back(codec::FromProto(area));
+        SqliteNotificationRepository repo(ctx.db());
+        return repo.ReplaceAreas(areas);
+      });
+}
+
+void RegisterNominationAppliers(messaging::EventConsumer& consumer, const std::string& link_base) {
+  consumer.On<mpb::RequestSent>([link_base](Context& ctx, const mpb::RequestSent& e) {
+    return RecordCase(ctx, link_base, Topic::kRequestSent, e, e.audit().actor_name());
+  });
+  consumer.On<mpb::CaseRegistered>([link_base](Context& ctx, const mpb::CaseRegistered& e) {
+    return RecordCase(ctx, link_base, Topic::kCaseRegistered, e, e.audit().actor_name());
+  });
+  // A request that came by e-mail or letter is registered as it is logged.
+  consumer.On<mpb::CaseLogged>([link_base](Context& ctx, const mpb::CaseLogged& e) {
+    return RecordCase(ctx, link_base, Topic::kCaseRegistered, e, e.audit().actor_name());
+  });
+  consumer.On<mpb::CaseApproved>([link_base](Context& ctx, const mpb::CaseApproved& e) {
+    return RecordCase(ctx, link_base, Topic::kCaseApproved, e, e.audit().actor_name());
+  });
+  consumer.On<mpb::CaseDeclined>([link_base](Context& ctx, const mpb::CaseDeclined& e) {
+    return RecordCase(ctx, link_base, Topic::kCaseDeclined, e, e.audit().actor_name());
+  });
+  consumer.On<mpb::CaseWithdrawn>([link_base](Context& ctx, const mpb::CaseWithdrawn& e) {
+    return RecordCase(ctx, link_base, Topic::kCaseWithdrawn, e, e.audit().actor_name());
+  });
+  consumer.On<mpb::CaseOverdue>([link_base](Context& ctx, const mpb::CaseOverdue& e) {
+    return RecordCase(ctx, link_base, Topic::kCaseOverdue, e, std::string());
+  });
+  consumer.On<mpb::ReminderDue>([link_base](Context& ctx, const mpb::ReminderDue& e) -> Status {
+    Notice notice;
+    notice.topic = Topic::kReminderDue;
+    notice.event_type = mpb::ReminderDue::descriptor()->full_name();
+    notice.case_info = codec::FromProto(e.case_());
+    notice.working_days_left = e.working_days_left();
+    SqliteNotificationRepository repo(ctx.db());
+    VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(notice.case_info->network_code));
+    VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
+    return RecordNotice(ctx.db(), *templates, ctx.request_id(), notice, ctx.now(), link_base)
+        .status();
+  });
+  consumer.On<mpb::MembershipStarted>([](Context& ctx, const mpb::MembershipStarted& e) {
+    SqliteNotificationRepository repo(ctx.db());
+    return repo.UpsertMembership(codec::FromProto(e.membership()));
+  });
+  consumer.On<mpb::MembershipEnded>([](Context& ctx, const mpb::MembershipEnded& e) {
+    SqliteNotificationRepository repo(ctx.db());
+    return repo.UpsertMembership(codec::FromProto(e.membership()));
+  });
+}
+
+Status TermNotices(Context& ctx, int notice_days, const std::string& link_base, size_t* count) {
+  SqliteNotificationRepository repo(ctx.db());
+  const Date today = HelsinkiDate(ctx.now());
+  VERKOSTO_ASSIGN_OR_RETURN(auto networks, repo.OpenNetworksWithTermEnd());
+  VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
+  for (auto& [network, notice_for] : networks) {
+    const std::optional<Date> end = ParseIsoDate(network.term_end);
+    if (!end || notice_for == network.term_end) continue;
+    const int days_left = DaysBetween(today, *end);
+    if (days_left < 0 || days_left > notice_days) continue;
+    Notice notice;
+    notice.topic = Topic::kTermEnding;
+    notice.event_type = kTermEndingEvent;
+    notice.days_left = days_left;
+    VERKOSTO_ASSIGN_OR_RETURN(std::vector<MembershipInfo> members,
+                              repo.MembershipsOf(network.code));
+    std::erase_if(members, [](const MembershipInfo& m) { return !m.ended.empty(); });
+    notice.members = std::move(members);
+    const std::string key = "term-notice:" + network.code + ":" + network.term_end;
+    notice.network = std::move(network);
+    VERKOSTO_RETURN_IF_ERROR(
+        RecordNotice(ctx.db(), *templates, key, notice, ctx.now(), link_base).status());
+    VERKOSTO_RETURN_IF_ERROR(repo.SetTermNoticeFor(notice.network->code, notice.network->term_end));
+    ++*count;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 std::vector<storage::Migration> Migrations() {
   std::vector<storage::Migration> all = {messaging::MessagingTablesMigration()};
@@ -13,10 +212,125 @@ std::vector<storage::Migration> Migrations() {
   return all;
 }
 
-Status Wire(runtime::ServiceRuntime& /*runtime*/, const config::SystemConfig& /*system*/) {
-  // The backbone's built-in operations (health, diagnostics ping) are all this
-  // service answers so far.
+Result<const TemplateSet*> BuiltInTemplates() {
+  static const Result<TemplateSet> set = TemplateSet::Embedded();
+  if (!set.ok()) return set.status();
+  return &*set;
+}
+
+Result<size_t> RecordNotice(SQLite::Database& db, const TemplateSet& templates,
+                            const std::string& event_key, const Notice& notice, TimePoint now,
+                            const std::string& link_base) {
+  SqliteNotificationRepository repo(db);
+  VERKOSTO_ASSIGN_OR_RETURN(AreaMap areas, repo.LoadAreas());
+  size_t created = 0;
+  for (const Recipient& r : Recipients(notice, areas)) {
+    VERKOSTO_ASSIGN_OR_RETURN(std::optional<MailboxPreferences> prefs,
+                              repo.GetPreferences(r.mailbox));
+    const std::optional<Language> preferred =
+        prefs ? ParseLanguage(prefs->language) : std::optional<Language>();
+    const Language language = ResolveLanguage(preferred, r, areas);
+    const View view = BuildView(notice, r, language, areas, link_base);
+    VERKOSTO_ASSIGN_OR_RETURN(RenderedMessage rendered,
+                              templates.Render(r.template_name, language, view));
+    MessageRow m;
+    m.event_key = event_key;
+    m.mailbox = r.mailbox;
+    m.template_name = r.template_name;
+    m.language = std::string(LanguageCode(language));
+    m.subject = rendered.subject;
+    m.body_text = rendered.text;
+    m.body_html = rendered.html;
+    m.link = LinkOf(notice);
+    m.event_type = notice.event_type;
+    m.network_code = view.values.at("network_code");
+    m.case_id = notice.case_info ? notice.case_info->case_id : std::string();
+    m.created_us = ToMicros(now);
+    VERKOSTO_ASSIGN_OR_RETURN(int64_t message_id, repo.InsertMessage(m));
+    ++created;
+
+    std::vector<std::string> addresses = r.emails;
+    if (prefs && !prefs->email.empty() &&
+        std::find(addresses.begin(), addresses.end(), prefs->email) == addresses.end()) {
+      addresses.push_back(prefs->email);
+    }
+    DeliveryRow d;
+    d.message_id = message_id;
+    d.event_key = event_key;
+    d.mailbox = r.mailbox;
+    d.created_us = ToMicros(now);
+    d.next_attempt_us = ToMicros(now);
+    if (addresses.empty()) {
+      d.status = "skipped";
+      d.last_reply = "no e-mail address known for this mailbox (inbox only)";
+      VERKOSTO_RETURN_IF_ERROR(repo.InsertDelivery(d));
+      continue;
+    }
+    for (const std::string& address : addresses) {
+      d.address = address;
+      d.status = InitialStatus(prefs);
+      d.last_reply = d.status == "skipped" ? "the recipient chose inbox only" : "";
+      VERKOSTO_RETURN_IF_ERROR(repo.InsertDelivery(d));
+    }
+  }
+  return created;
+}
+
+void RegisterAppliers(runtime::ServiceRuntime& runtime, const std::string& link_base) {
+  if (messaging::EventConsumer* networks = runtime.consumer("networks")) {
+    RegisterNetworkAppliers(*networks, link_base);
+  }
+  if (messaging::EventConsumer* nominations = runtime.consumer("nominations")) {
+    RegisterNominationAppliers(*nominations, link_base);
+  }
+}
+
+Result<size_t> RunTermNotices(runtime::ServiceRuntime& runtime, int notice_days,
+                              const std::string& link_base) {
+  size_t count = 0;
+  Status status =
+      runtime.RunInTransaction(Actor{"notifications", "notifications", Role::kSystem, {}, {}, {}},
+                               "term-notices", [&](Context& ctx) {
+                                 count = 0;
+                                 return TermNotices(ctx, notice_days, link_base, &count);
+                               });
+  if (!status.ok()) return status;
+  return count;
+}
+
+Status WireWith(runtime::ServiceRuntime& runtime, const config::SystemConfig& system,
+                std::shared_ptr<MailTransport> transport, DeliveryOptions options) {
+  if (runtime.consumer("networks") == nullptr || runtime.consumer("nominations") == nullptr) {
+    return Status::FailedPrecondition(
+        "notifications must consume the networks and nominations services' events");
+  }
+  VERKOSTO_RETURN_IF_ERROR(BuiltInTemplates().status());
+  const std::string link_base = system.notifications.web_base_url;
+  const int notice_days = system.notifications.term_notice_days;
+  RegisterNotificationHandlers(runtime.server());
+  RegisterAppliers(runtime, link_base);
+  spdlog::info("e-mail goes to {}", transport->Describe());
+  runtime.Keep(transport);
+  runtime::ServiceRuntime* rt = &runtime;
+  MailTransport* mail = transport.get();
+  runtime.loop().AddPeriodic(std::chrono::seconds(1), [rt, mail, options] {
+    auto sent = DeliverDue(rt->db().sqlite(), *mail, rt->clock(), options);
+    if (!sent.ok()) spdlog::error("delivery: {}", sent.status().ToString());
+  });
+  runtime.loop().AddPeriodic(std::chrono::minutes(1), [rt, mail, options, notice_days, link_base] {
+    auto notices = RunTermNotices(*rt, notice_days, link_base);
+    if (!notices.ok()) spdlog::error("term notices: {}", notices.status().ToString());
+    auto digests = SendDigests(rt->db().sqlite(), *mail, rt->clock(), options);
+    if (!digests.ok()) spdlog::error("digests: {}", digests.status().ToString());
+  });
   return Status::Ok();
+}
+
+Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& system) {
+  VERKOSTO_ASSIGN_OR_RETURN(std::unique_ptr<MailTransport> transport, MakeTransport(system));
+  DeliveryOptions options;
+  options.from = system.notifications.smtp_from;
+  return WireWith(runtime, system, std::shared_ptr<MailTransport>(std::move(transport)), options);
 }
 
 }  // namespace verkosto::notifications

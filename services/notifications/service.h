@@ -1,8 +1,19 @@
 #pragma once
 
+#include <SQLiteCpp/Database.h>
+
+#include <memory>
+#include <string>
 #include <vector>
 
+#include "config/config.h"
+#include "core/result.h"
 #include "core/status.h"
+#include "messaging/event_consumer.h"
+#include "notifications/delivery/deliverer.h"
+#include "notifications/delivery/mail_transport.h"
+#include "notifications/domain/policy.h"
+#include "notifications/render/renderer.h"
 #include "runtime/service_runtime.h"
 #include "storage/database.h"
 
@@ -11,7 +22,41 @@ namespace verkosto::notifications {
 // Every migration of the notifications database: the messaging tables (1), then schema/.
 std::vector<storage::Migration> Migrations();
 
-// Registers the notifications handlers and event appliers on the runtime.
+// The built-in templates, parsed once. Errors: internal (a build defect).
+Result<const TemplateSet*> BuiltInTemplates();
+
+// Turns one notice into inbox messages and e-mail deliveries, inside the
+// caller's transaction on `db`: the policy picks the recipients; each gets
+// one message (UNIQUE (event_key, mailbox)) rendered in their language
+// (preference, person, area, Finnish) and one delivery per address (UNIQUE
+// (event_key, mailbox, channel, address)): pending, or digest / skipped
+// by the mailbox's e-mail preference, skipped without an address. Applying
+// the same event_key again changes nothing. Returns the messages created.
+Result<size_t> RecordNotice(SQLite::Database& db, const TemplateSet& templates,
+                            const std::string& event_key, const Notice& notice, TimePoint now,
+                            const std::string& link_base);
+
+// Registers the appliers of the networks and nominations events on the
+// runtime's consumers (those present); they keep the read model and record
+// notices inside the consumer's transaction.
+void RegisterAppliers(runtime::ServiceRuntime& runtime, const std::string& link_base);
+
+// One term-notice run: for every open network whose term ends within
+// `notice_days` (Helsinki date by the runtime clock) and whose notice has not
+// gone out for that term end, records a kTermEnding notice for its active
+// members and their areas' leadership. Returns the notices recorded. Call on
+// the loop's thread (or before Run()).
+Result<size_t> RunTermNotices(runtime::ServiceRuntime& runtime, int notice_days,
+                              const std::string& link_base);
+
+// Registers handlers and appliers, and schedules delivery (every second),
+// digests and term notices (every minute) on the loop, with `transport`.
+// Errors: failed_precondition when the config does not let notifications
+// consume networks and nominations; internal for broken built-in templates.
+Status WireWith(runtime::ServiceRuntime& runtime, const config::SystemConfig& system,
+                std::shared_ptr<MailTransport> transport, DeliveryOptions options);
+
+// WireWith the transport of the config (SMTP, else .eml files).
 Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& system);
 
 }  // namespace verkosto::notifications

@@ -1,0 +1,198 @@
+#include "notifications/codec/codec.h"
+
+namespace verkosto::notifications::codec {
+
+namespace npb = ::verkosto::networks::v1;
+namespace mpb = ::verkosto::nominations::v1;
+namespace pb = ::verkosto::notifications::v1;
+
+AreaInfo FromProto(const npb::Area& area) {
+  AreaInfo a;
+  a.code = AreaCode(area.code());
+  a.name_fi = area.name_fi();
+  a.name_sv = area.name_sv();
+  for (const std::string& l : area.languages()) a.languages.push_back(l);
+  a.registry_email = AsciiLower(area.registry_office().email());
+  a.director_email = AsciiLower(area.director().email());
+  a.deputy_email = AsciiLower(area.deputy().email());
+  return a;
+}
+
+namespace {
+
+std::string StatusName(npb::NetworkStatus status) {
+  switch (status) {
+    case npb::NETWORK_STATUS_DRAFT:
+      return "draft";
+    case npb::NETWORK_STATUS_PROPOSED:
+      return "proposed";
+    case npb::NETWORK_STATUS_OPEN:
+      return "open";
+    case npb::NETWORK_STATUS_CLOSED:
+      return "closed";
+    case npb::NETWORK_STATUS_CANCELLED:
+      return "cancelled";
+    default:
+      return "draft";
+  }
+}
+
+Person FromProto(const mpb::Nominee& n) {
+  return Person{n.name(), AsciiLower(n.email()), n.language(), n.seat() == mpb::SEAT_KIND_DEPUTY};
+}
+
+}  // namespace
+
+NetworkInfo FromProto(const npb::Network& network, const std::string& created_by) {
+  const npb::NetworkDefinition& d = network.definition();
+  NetworkInfo n;
+  n.code = d.code();
+  n.status = StatusName(network.status());
+  n.name_fi = d.names().fi();
+  n.name_sv = d.names().sv();
+  n.name_en = d.names().en();
+  for (const std::string& g : d.goals()) n.goals.push_back(g);
+  n.term_start = d.term().start_date();
+  n.term_end = d.term().end_date();
+  for (const std::string& a : d.communication_plan().audiences()) n.audiences.push_back(a);
+  for (const std::string& c : d.communication_plan().channels()) n.channels.push_back(c);
+  n.cadence = d.communication_plan().cadence();
+  n.responsible = d.communication_plan().responsible();
+  n.contact_name = d.responsible().name();
+  n.contact_email = AsciiLower(d.responsible().email());
+  n.created_by = created_by;
+  return n;
+}
+
+CaseInfo FromProto(const mpb::Case& c) {
+  CaseInfo out;
+  out.case_id = c.case_id();
+  out.network_code = c.network_code();
+  out.area = AreaCode(c.area_code());
+  out.approved = c.state() == mpb::CASE_STATE_APPROVED;
+  out.replacement = c.kind() == mpb::CASE_KIND_REPLACEMENT;
+  out.deadline = c.deadline();
+  out.sender_user_id = c.sent().user_id();
+  out.sender_name = c.sent().name();
+  out.diary_number = c.registration().diary_number();
+  out.decided_by_name = c.decision().decided().name();
+  out.on_behalf_of = c.decision().decided().on_behalf_of();
+  out.reason = c.state() == mpb::CASE_STATE_WITHDRAWN ? c.withdraw_reason() : c.decision().reason();
+  for (const mpb::Nominee& n : c.decision().nominees()) out.nominees.push_back(FromProto(n));
+  return out;
+}
+
+MembershipInfo FromProto(const mpb::Membership& m) {
+  MembershipInfo out;
+  out.membership_id = m.membership_id();
+  out.network_code = m.network_code();
+  out.area = AreaCode(m.area_code());
+  out.person = FromProto(m.person());
+  out.started = m.started();
+  out.ended = m.ended();
+  out.end_reason = m.end_reason();
+  return out;
+}
+
+pb::InboxItem ToProto(const MessageRow& m) {
+  pb::InboxItem item;
+  item.set_id(std::to_string(m.id));
+  item.set_created_unix_us(m.created_us);
+  item.set_subject(m.subject);
+  item.set_body_text(m.body_text);
+  item.set_link(m.link);
+  item.set_read(m.read);
+  item.set_event_type(m.event_type);
+  item.set_network_code(m.network_code);
+  item.set_case_id(m.case_id);
+  return item;
+}
+
+std::string EmailModeName(pb::EmailMode mode) {
+  switch (mode) {
+    case pb::EMAIL_MODE_IMMEDIATE:
+      return "immediate";
+    case pb::EMAIL_MODE_DAILY_DIGEST:
+      return "daily_digest";
+    case pb::EMAIL_MODE_NONE:
+      return "none";
+    default:
+      return "";
+  }
+}
+
+std::string DeliveryStatusName(pb::DeliveryStatus status) {
+  switch (status) {
+    case pb::DELIVERY_STATUS_PENDING:
+      return "pending";
+    case pb::DELIVERY_STATUS_SENT:
+      return "sent";
+    case pb::DELIVERY_STATUS_FAILED:
+      return "failed";
+    case pb::DELIVERY_STATUS_DIGEST:
+      return "digest";
+    case pb::DELIVERY_STATUS_SKIPPED:
+      return "skipped";
+    default:
+      return "";
+  }
+}
+
+namespace {
+
+pb::DeliveryStatus DeliveryStatusFromName(const std::string& name) {
+  for (pb::DeliveryStatus s :
+       {pb::DELIVERY_STATUS_PENDING, pb::DELIVERY_STATUS_SENT, pb::DELIVERY_STATUS_FAILED,
+        pb::DELIVERY_STATUS_DIGEST, pb::DELIVERY_STATUS_SKIPPED}) {
+    if (DeliveryStatusName(s) == name) return s;
+  }
+  return pb::DELIVERY_STATUS_UNSPECIFIED;
+}
+
+pb::EmailMode EmailModeFromName(const std::string& name) {
+  for (pb::EmailMode m :
+       {pb::EMAIL_MODE_IMMEDIATE, pb::EMAIL_MODE_DAILY_DIGEST, pb::EMAIL_MODE_NONE}) {
+    if (EmailModeName(m) == name) return m;
+  }
+  return pb::EMAIL_MODE_IMMEDIATE;
+}
+
+}  // namespace
+
+pb::Delivery ToProto(const DeliveryRow& d) {
+  pb::Delivery out;
+  out.set_id(std::to_string(d.id));
+  out.set_message_id(std::to_string(d.message_id));
+  out.set_mailbox(d.mailbox);
+  out.set_channel(d.channel);
+  out.set_address(d.address);
+  out.set_status(DeliveryStatusFromName(d.status));
+  out.set_attempt_count(d.attempt_count);
+  out.set_next_attempt_unix_us(d.status == "pending" ? d.next_attempt_us : 0);
+  out.set_last_reply(d.last_reply);
+  out.set_created_unix_us(d.created_us);
+  out.set_updated_unix_us(d.updated_us);
+  out.set_subject(d.subject);
+  out.set_event_type(d.event_type);
+  out.set_network_code(d.network_code);
+  out.set_case_id(d.case_id);
+  out.set_email_message_id(d.email_message_id);
+  for (const AttemptRow& a : d.attempts) {
+    pb::DeliveryAttempt* attempt = out.add_attempts();
+    attempt->set_at_unix_us(a.at_us);
+    attempt->set_ok(a.ok);
+    attempt->set_reply(a.reply);
+  }
+  return out;
+}
+
+pb::Preferences ToProto(const MailboxPreferences& p) {
+  pb::Preferences out;
+  out.set_mailbox(p.mailbox);
+  out.set_language(p.language);
+  out.set_email_mode(EmailModeFromName(p.email_mode));
+  out.set_email(p.email);
+  return out;
+}
+
+}  // namespace verkosto::notifications::codec

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "notifications/domain/types.h"
+#include "notifications/storage/sqlite_notification_repository.h"
+#include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
+#include "verkosto/notifications/v1/notifications.pb.h"
+
+// Protobuf <-> domain for the notifications service: the events it consumes
+// become domain facts; stored rows become the protocol's messages.
+namespace verkosto::notifications::codec {
+
+AreaInfo FromProto(const ::verkosto::networks::v1::Area& area);
+// `created_by`: the audit actor when the event created the network, else empty.
+NetworkInfo FromProto(const ::verkosto::networks::v1::Network& network,
+                      const std::string& created_by = {});
+CaseInfo FromProto(const ::verkosto::nominations::v1::Case& c);
+MembershipInfo FromProto(const ::verkosto::nominations::v1::Membership& m);
+
+::verkosto::notifications::v1::InboxItem ToProto(const MessageRow& message);
+::verkosto::notifications::v1::Delivery ToProto(const DeliveryRow& delivery);
+::verkosto::notifications::v1::Preferences ToProto(const MailboxPreferences& preferences);
+
+// "immediate" <-> EMAIL_MODE_IMMEDIATE etc.; "" for UNSPECIFIED.
+std::string EmailModeName(::verkosto::notifications::v1::EmailMode mode);
+// "pending" <-> DELIVERY_STATUS_PENDING etc.; "" for UNSPECIFIED.
+std::string DeliveryStatusName(::verkosto::notifications::v1::DeliveryStatus status);
+
+}  // namespace verkosto::notifications::codec

@@ -1,0 +1,158 @@
+#include "notifications/delivery/deliverer.h"
+
+#include <functional>
+#include <map>
+
+#include "core/date.h"
+#include "notifications/render/renderer.h"
+#include "notifications/storage/sqlite_notification_repository.h"
+#include "storage/database.h"
+
+namespace verkosto::notifications {
+
+namespace {
+
+std::string_view StatusAfter(SendOutcome outcome, uint32_t attempts, const DeliveryOptions& o) {
+  switch (outcome) {
+    case SendOutcome::kSent:
+      return "sent";
+    case SendOutcome::kPermanentFailure:
+      return "failed";
+    case SendOutcome::kTemporaryFailure:
+      return attempts >= o.max_attempts ? "failed" : "pending";
+  }
+  return "pending";
+}
+
+Status InTransaction(SQLite::Database& db, const std::function<Status()>& fn) {
+  return storage::Guard([&]() -> Status {
+    storage::WriteTransaction tx(db);
+    VERKOSTO_RETURN_IF_ERROR(fn());
+    return tx.Commit();
+  });
+}
+
+// The digest's subject and intro in the recipient's language.
+struct DigestWords {
+  const char* subject;
+  const char* intro;
+};
+DigestWords Words(const std::string& language) {
+  if (language == "sv")
+    return {"Dagens meddelanden från verkosto", "Meddelanden sedan förra sammandraget:"};
+  if (language == "en")
+    return {"Today's messages from verkosto", "Messages since the last digest:"};
+  return {"Päivän viestit verkostosta", "Viestit edellisen koosteen jälkeen:"};
+}
+
+}  // namespace
+
+std::chrono::microseconds RetryDelay(uint32_t failed_attempts, const DeliveryOptions& options) {
+  std::chrono::microseconds delay = options.first_retry;
+  for (uint32_t i = 1; i < failed_attempts && delay < options.max_retry; ++i) delay *= 2;
+  return std::min<std::chrono::microseconds>(delay, options.max_retry);
+}
+
+std::string EmailMessageId(int64_t delivery_id, int64_t created_us, const std::string& from) {
+  const std::string address = AddressOf(from);
+  const size_t at = address.find('@');
+  const std::string domain = at == std::string::npos ? "verkosto.invalid" : address.substr(at + 1);
+  return "verkosto-" + std::to_string(delivery_id) + "-" + std::to_string(created_us) + "@" +
+         domain;
+}
+
+Result<size_t> DeliverDue(SQLite::Database& db, MailTransport& transport, const Clock& clock,
+                          const DeliveryOptions& options) {
+  std::vector<DueDelivery> due;
+  {
+    SqliteNotificationRepository repo(db);
+    VERKOSTO_ASSIGN_OR_RETURN(due, repo.DueDeliveries(ToMicros(clock.Now()), options.batch_size));
+  }
+  size_t attempted = 0;
+  for (const DueDelivery& d : due) {
+    OutgoingMail mail;
+    mail.from = options.from;
+    mail.to = d.delivery.address;
+    mail.subject = d.subject;
+    mail.text = d.body_text;
+    mail.html = d.body_html;
+    mail.language = d.language;
+    mail.message_id = EmailMessageId(d.delivery.id, d.delivery.created_us, options.from);
+    mail.date = clock.Now();
+    const SendResult result = transport.Send(mail);
+    const TimePoint now = clock.Now();
+    const uint32_t attempts = d.delivery.attempt_count + 1;
+    const std::string status(StatusAfter(result.outcome, attempts, options));
+    const int64_t next =
+        status == "pending" ? ToMicros(now + RetryDelay(attempts, options)) : int64_t{0};
+    VERKOSTO_RETURN_IF_ERROR(InTransaction(db, [&]() -> Status {
+      SqliteNotificationRepository repo(db);
+      return repo.RecordAttempt(d.delivery.id,
+                                {ToMicros(now), result.outcome == SendOutcome::kSent, result.reply},
+                                status, next, mail.message_id);
+    }));
+    ++attempted;
+  }
+  return attempted;
+}
+
+Result<size_t> SendDigests(SQLite::Database& db, MailTransport& transport, const Clock& clock,
+                           const DeliveryOptions& options) {
+  const TimePoint now = clock.Now();
+  const Date today = HelsinkiDate(now);
+  if (now < HelsinkiStartOfDay(today) + std::chrono::hours(options.digest_hour)) return size_t{0};
+  std::vector<DueDelivery> waiting;
+  {
+    SqliteNotificationRepository repo(db);
+    VERKOSTO_ASSIGN_OR_RETURN(waiting, repo.PendingDigest());
+  }
+  // One digest per (mailbox, address), in the language of its newest message.
+  std::map<std::pair<std::string, std::string>, std::vector<const DueDelivery*>> groups;
+  for (const DueDelivery& d : waiting) {
+    groups[{d.delivery.mailbox, d.delivery.address}].push_back(&d);
+  }
+  const std::string day = FormatIsoDate(today);
+  size_t sent = 0;
+  for (const auto& [key, items] : groups) {
+    {
+      SqliteNotificationRepository repo(db);
+      VERKOSTO_ASSIGN_OR_RETURN(bool done, repo.DigestSentOn(key.first, key.second, day));
+      if (done) continue;  // one digest a day; the rest waits for tomorrow's
+    }
+    const std::string& language = items.back()->language;
+    const DigestWords words = Words(language);
+    OutgoingMail mail;
+    mail.from = options.from;
+    mail.to = key.second;
+    mail.language = language;
+    mail.subject = std::string(words.subject) + " " + FormatDate(day, *ParseLanguage(language));
+    mail.text = std::string(words.intro) + "\n\n";
+    mail.html = "<!DOCTYPE html>\n<html lang=\"" + language + "\"><head><meta charset=\"utf-8\">" +
+                "<title>" + HtmlEscape(mail.subject) + "</title></head><body><h1>" +
+                HtmlEscape(mail.subject) + "</h1>";
+    for (const DueDelivery* d : items) {
+      mail.text += "== " + d->subject + " ==\n\n" + d->body_text + "\n\n";
+      mail.html += "<hr><h2>" + HtmlEscape(d->subject) +
+                   "</h2><div style=\"white-space: pre-wrap\">" + HtmlEscape(d->body_text) +
+                   "</div>";
+    }
+    mail.html += "</body></html>\n";
+    const std::string any_id = EmailMessageId(0, 0, options.from);
+    mail.message_id = "verkosto-digest-" + day + "-" + std::to_string(items.front()->delivery.id) +
+                      any_id.substr(any_id.find('@'));
+    mail.date = now;
+    const SendResult result = transport.Send(mail);
+    std::vector<int64_t> ids;
+    for (const DueDelivery* d : items) ids.push_back(d->delivery.id);
+    VERKOSTO_RETURN_IF_ERROR(InTransaction(db, [&]() -> Status {
+      SqliteNotificationRepository repo(db);
+      return repo.MarkDigested(
+          key.first, key.second, ids, day,
+          {ToMicros(clock.Now()), result.outcome == SendOutcome::kSent, result.reply});
+    }));
+    if (result.outcome == SendOutcome::kSent) ++sent;
+  }
+  return sent;
+}
+
+}  // namespace verkosto::notifications

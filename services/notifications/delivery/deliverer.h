@@ -1,0 +1,53 @@
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "notifications/delivery/mail_transport.h"
+
+namespace verkosto::notifications {
+
+struct DeliveryOptions {
+  // The From: of every e-mail.
+  std::string from = "verkosto <noreply@verkosto.invalid>";
+  // Deliveries handed to the transport per run.
+  uint32_t batch_size = 20;
+  // Back-off after a temporary failure: first_retry, doubling, at most max_retry.
+  std::chrono::seconds first_retry{60};
+  std::chrono::seconds max_retry{std::chrono::hours(6)};
+  // After this many temporary failures the delivery fails for good.
+  uint32_t max_attempts = 12;
+  // Daily digests go out at or after this hour, Helsinki time.
+  int digest_hour = 7;
+};
+
+// The wait before the next attempt after `failed_attempts` (>= 1) failures.
+std::chrono::microseconds RetryDelay(uint32_t failed_attempts, const DeliveryOptions& options);
+
+// The Message-ID of a delivery: stable across attempts, so a mail resent
+// after a crash between sending and recording is recognisable as the same.
+std::string EmailMessageId(int64_t delivery_id, int64_t created_us, const std::string& from);
+
+// Hands the pending deliveries that are due (clock) to `transport`, one at a
+// time, and records each result in its own transaction: sent; a temporary
+// failure -> pending again after RetryDelay (failed after max_attempts); a
+// permanent failure -> failed with the server's reply. Every attempt is
+// logged. Sending happens outside any transaction: a crash between sending
+// and recording sends that mail again (at least once). Returns the number
+// of attempts. Errors: storage errors.
+Result<size_t> DeliverDue(SQLite::Database& db, MailTransport& transport, const Clock& clock,
+                          const DeliveryOptions& options);
+
+// Once a Helsinki day, at or after digest_hour: one e-mail per (mailbox,
+// address) listing the messages waiting for that recipient's digest; the
+// deliveries are marked carried on success. A failed digest is tried at the
+// next run. Returns the number of digests sent.
+Result<size_t> SendDigests(SQLite::Database& db, MailTransport& transport, const Clock& clock,
+                           const DeliveryOptions& options);
+
+}  // namespace verkosto::notifications

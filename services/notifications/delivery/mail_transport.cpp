@@ -1,0 +1,103 @@
+#include "notifications/delivery/mail_transport.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+namespace verkosto::notifications {
+
+namespace {
+
+class EmlTransport final : public MailTransport {
+ public:
+  explicit EmlTransport(std::string dir) : dir_(std::move(dir)) {}
+
+  std::string Describe() const override { return "eml:" + dir_; }
+
+  SendResult Send(const OutgoingMail& mail) override {
+    std::error_code ec;
+    std::filesystem::create_directories(dir_, ec);
+    if (ec) return {SendOutcome::kTemporaryFailure, "cannot create " + dir_ + ": " + ec.message()};
+    using namespace std::chrono;  // NOLINT(google-build-using-namespace)
+    const auto secs = floor<seconds>(mail.date);
+    const auto day = floor<days>(secs);
+    const year_month_day ymd(day);
+    const hh_mm_ss<seconds> hms(secs - day);
+    char stamp[32];
+    std::snprintf(stamp, sizeof stamp, "%04d%02u%02uT%02d%02d%02d", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                  static_cast<int>(hms.seconds().count()));
+    std::string safe_id;
+    for (char c : mail.message_id) {
+      const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '.';
+      safe_id += ok ? c : '_';
+    }
+    const std::string name = dir_ + "/" + stamp + "-" + safe_id + ".eml";
+    const std::string tmp = name + ".tmp";
+    {
+      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+      out << BuildMime(mail);
+      out.flush();
+      if (!out) return {SendOutcome::kTemporaryFailure, "cannot write " + tmp};
+    }
+    std::filesystem::rename(tmp, name, ec);
+    if (ec) return {SendOutcome::kTemporaryFailure, "cannot rename to " + name};
+    return {SendOutcome::kSent, "written to " + name};
+  }
+
+ private:
+  std::string dir_;
+};
+
+}  // namespace
+
+std::unique_ptr<MailTransport> MakeEmlTransport(std::string dir) {
+  return std::make_unique<EmlTransport>(std::move(dir));
+}
+
+SendResult InMemoryTransport::Send(const OutgoingMail& mail) {
+  std::lock_guard<std::mutex> lock(mu_);
+  SendResult result{SendOutcome::kSent, "250 OK (memory)"};
+  if (!script_.empty()) {
+    result = script_.front();
+    script_.pop_front();
+  }
+  if (result.outcome == SendOutcome::kSent) sent_.push_back(mail);
+  return result;
+}
+
+void InMemoryTransport::Script(SendResult result) {
+  std::lock_guard<std::mutex> lock(mu_);
+  script_.push_back(std::move(result));
+}
+
+std::vector<OutgoingMail> InMemoryTransport::sent() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return sent_;
+}
+
+Result<std::unique_ptr<MailTransport>> MakeTransport(const config::SystemConfig& config) {
+  const config::NotificationsConfig& n = config.notifications;
+  if (n.smtp_url.empty()) {
+    return MakeEmlTransport(n.mail_dir.empty() ? config.data_dir + "/mail" : n.mail_dir);
+  }
+  SmtpOptions options;
+  options.url = n.smtp_url;
+  options.from = n.smtp_from;
+  options.user = n.smtp_user;
+  options.require_starttls = n.starttls;
+  if (!n.smtp_password_file.empty()) {
+    std::ifstream in(n.smtp_password_file);
+    if (!in) return Status::NotFound("cannot read notifications.smtp_password_file");
+    std::getline(in, options.password);
+    while (!options.password.empty() &&
+           (options.password.back() == '\r' || options.password.back() == ' ')) {
+      options.password.pop_back();
+    }
+  }
+  return MakeSmtpTransport(std::move(options));
+}
+
+}  // namespace verkosto::notifications

@@ -1,0 +1,318 @@
+#include "notifications/domain/policy.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/date.h"
+#include "networks/domain/disclaimer.h"
+
+namespace verkosto::notifications {
+
+namespace {
+
+bool IsCaseTopic(Topic topic) {
+  switch (topic) {
+    case Topic::kRequestSent:
+    case Topic::kCaseRegistered:
+    case Topic::kCaseApproved:
+    case Topic::kCaseDeclined:
+    case Topic::kCaseWithdrawn:
+    case Topic::kCaseOverdue:
+    case Topic::kReminderDue:
+      return true;
+    case Topic::kNetworkProposed:
+    case Topic::kParticipationDecided:
+    case Topic::kTermEnding:
+    case Topic::kTermEnded:
+      return false;
+  }
+  return false;
+}
+
+// Collects recipients, merging the addresses of a mailbox named twice.
+class RecipientList {
+ public:
+  void Add(std::string mailbox, std::string template_name, std::vector<std::string> emails,
+           std::optional<Language> language, AreaCode area) {
+    std::vector<std::string> clean;
+    for (const std::string& e : emails) {
+      if (LooksLikeEmail(e)) clean.push_back(AsciiLower(e));
+    }
+    for (Recipient& r : list_) {
+      if (r.mailbox != mailbox) continue;
+      for (std::string& e : clean) {
+        if (std::find(r.emails.begin(), r.emails.end(), e) == r.emails.end()) {
+          r.emails.push_back(std::move(e));
+        }
+      }
+      return;
+    }
+    Recipient r{std::move(mailbox), std::move(template_name), {}, language, std::move(area)};
+    for (std::string& e : clean) {
+      if (std::find(r.emails.begin(), r.emails.end(), e) == r.emails.end()) {
+        r.emails.push_back(std::move(e));
+      }
+    }
+    list_.push_back(std::move(r));
+  }
+  std::vector<Recipient> Take() { return std::move(list_); }
+
+ private:
+  std::vector<Recipient> list_;
+};
+
+const AreaInfo* FindArea(const AreaMap& areas, const AreaCode& code) {
+  const auto it = areas.find(code);
+  return it == areas.end() ? nullptr : &it->second;
+}
+
+void AddRegistry(RecipientList& out, const AreaMap& areas, const AreaCode& area,
+                 const std::string& template_name) {
+  const AreaInfo* info = FindArea(areas, area);
+  std::vector<std::string> emails;
+  if (info != nullptr) emails.push_back(info->registry_email);
+  out.Add(RegistryMailbox(area), template_name, emails, std::nullopt, area);
+}
+
+void AddLeadership(RecipientList& out, const AreaMap& areas, const AreaCode& area,
+                   const std::string& template_name) {
+  const AreaInfo* info = FindArea(areas, area);
+  std::vector<std::string> emails;
+  if (info != nullptr) emails = {info->director_email, info->deputy_email};
+  out.Add(LeadershipMailbox(area), template_name, emails, std::nullopt, area);
+}
+
+void AddSender(RecipientList& out, const CaseInfo& c, const std::string& template_name) {
+  // The coordinator's address is not in the event: inbox, or the address
+  // they gave in their preferences.
+  if (c.sender_user_id.empty()) return;
+  out.Add(UserMailbox(c.sender_user_id), template_name, {}, std::nullopt, AreaCode());
+}
+
+void AddPerson(RecipientList& out, const Person& person, const AreaCode& area,
+               const std::string& template_name) {
+  if (!LooksLikeEmail(person.email)) return;  // unreachable without an address
+  out.Add(EmailMailbox(person.email), template_name, {person.email}, ParseLanguage(person.language),
+          area);
+}
+
+std::string Join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += sep;
+    out += item;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view TopicName(Topic topic) {
+  switch (topic) {
+    case Topic::kRequestSent:
+      return "request_sent";
+    case Topic::kCaseRegistered:
+      return "case_registered";
+    case Topic::kCaseApproved:
+      return "case_approved";
+    case Topic::kCaseDeclined:
+      return "case_declined";
+    case Topic::kCaseWithdrawn:
+      return "case_withdrawn";
+    case Topic::kCaseOverdue:
+      return "case_overdue";
+    case Topic::kReminderDue:
+      return "reminder_due";
+    case Topic::kNetworkProposed:
+      return "network_proposed";
+    case Topic::kParticipationDecided:
+      return "participation_decided";
+    case Topic::kTermEnding:
+      return "term_ending";
+    case Topic::kTermEnded:
+      return "term_ended";
+  }
+  return "unknown";
+}
+
+std::vector<Recipient> Recipients(const Notice& notice, const AreaMap& areas) {
+  RecipientList out;
+  const std::string name(TopicName(notice.topic));
+  if (IsCaseTopic(notice.topic) && !notice.case_info) return {};
+  switch (notice.topic) {
+    case Topic::kRequestSent:
+      AddRegistry(out, areas, notice.case_info->area, name);
+      break;
+    case Topic::kCaseRegistered:
+      AddLeadership(out, areas, notice.case_info->area, name);
+      break;
+    case Topic::kCaseApproved: {
+      const CaseInfo& c = *notice.case_info;
+      AddSender(out, c, name);
+      // Rule: a person hears of a network only through an approved nomination.
+      if (c.approved) {
+        for (const Person& p : c.nominees) AddPerson(out, p, c.area, "case_approved_nominee");
+      }
+      break;
+    }
+    case Topic::kCaseDeclined:
+    case Topic::kCaseWithdrawn:
+    case Topic::kCaseOverdue:
+      AddSender(out, *notice.case_info, name);
+      break;
+    case Topic::kReminderDue:
+      AddLeadership(out, areas, notice.case_info->area, name);
+      AddRegistry(out, areas, notice.case_info->area, name);
+      break;
+    case Topic::kNetworkProposed:
+      for (const auto& [code, area] : areas) AddLeadership(out, areas, code, name);
+      break;
+    case Topic::kParticipationDecided:
+      if (notice.network && !notice.network->created_by.empty()) {
+        out.Add(UserMailbox(notice.network->created_by), name, {notice.network->contact_email},
+                std::nullopt, AreaCode());
+      }
+      break;
+    case Topic::kTermEnding:
+    case Topic::kTermEnded: {
+      std::set<AreaCode> member_areas;
+      for (const MembershipInfo& m : notice.members) {
+        AddPerson(out, m.person, m.area, name + "_member");
+        member_areas.insert(m.area);
+      }
+      for (const AreaCode& area : member_areas) AddLeadership(out, areas, area, name);
+      break;
+    }
+  }
+  std::vector<Recipient> result = out.Take();
+  // The rule once more, as a guard over the whole policy: persons only for
+  // an approved case or their own membership.
+  const bool persons_allowed =
+      (notice.topic == Topic::kCaseApproved && notice.case_info && notice.case_info->approved) ||
+      notice.topic == Topic::kTermEnding || notice.topic == Topic::kTermEnded;
+  if (!persons_allowed) {
+    std::erase_if(result, [](const Recipient& r) { return IsPersonMailbox(r.mailbox); });
+  }
+  return result;
+}
+
+Language ResolveLanguage(const std::optional<Language>& preference, const Recipient& recipient,
+                         const AreaMap& areas) {
+  if (preference) return *preference;
+  if (recipient.language) return *recipient.language;
+  if (const AreaInfo* area = FindArea(areas, recipient.area)) return area->language();
+  return Language::kFi;
+}
+
+std::string_view DisclaimerText(Language language) {
+  switch (language) {
+    case Language::kFi:
+      return networks::kDisclaimerFi;
+    case Language::kSv:
+      return networks::kDisclaimerSv;
+    case Language::kEn:
+      return networks::kDisclaimerEn;
+  }
+  return networks::kDisclaimerFi;
+}
+
+std::string FormatDate(const std::string& iso_date, Language language) {
+  const std::optional<Date> date = ParseIsoDate(iso_date);
+  if (!date) return iso_date;
+  const unsigned day = static_cast<unsigned>(date->day());
+  const unsigned month = static_cast<unsigned>(date->month());
+  const int year = static_cast<int>(date->year());
+  if (language == Language::kEn) {
+    static const char* const kMonths[] = {"January",   "February", "March",    "April",
+                                          "May",       "June",     "July",     "August",
+                                          "September", "October",  "November", "December"};
+    return std::to_string(day) + " " + kMonths[month - 1] + " " + std::to_string(year);
+  }
+  return std::to_string(day) + "." + std::to_string(month) + "." + std::to_string(year);
+}
+
+std::string LinkOf(const Notice& notice) {
+  if (IsCaseTopic(notice.topic) && notice.case_info && !notice.case_info->case_id.empty()) {
+    return "/cases/" + notice.case_info->case_id;
+  }
+  if (notice.network && !notice.network->code.empty()) return "/networks/" + notice.network->code;
+  if (notice.case_info && !notice.case_info->network_code.empty()) {
+    return "/networks/" + notice.case_info->network_code;
+  }
+  return {};
+}
+
+View BuildView(const Notice& notice, const Recipient& recipient, Language language,
+               const AreaMap& areas, const std::string& link_base) {
+  View v;
+  auto& val = v.values;
+  const std::string network_code = notice.network     ? notice.network->code
+                                   : notice.case_info ? notice.case_info->network_code
+                                                      : std::string();
+  val["network_code"] = network_code;
+  val["network_name"] = notice.network ? notice.network->Name(language) : network_code;
+  AreaCode area_code = notice.case_info ? notice.case_info->area : notice.area;
+  if (area_code.empty()) area_code = recipient.area;
+  val["area_code"] = area_code.value();
+  if (const AreaInfo* area = FindArea(areas, area_code)) {
+    val["area_name"] =
+        language == Language::kSv && !area->name_sv.empty() ? area->name_sv : area->name_fi;
+  } else {
+    val["area_name"] = area_code.value();
+  }
+  val["actor_name"] = notice.actor_name;
+  val["link"] = link_base + LinkOf(notice);
+  val["disclaimer"] = std::string(DisclaimerText(language));
+  val["working_days_left"] = std::to_string(notice.working_days_left);
+  val["days_left"] = std::to_string(notice.days_left);
+  val["reason"] = notice.reason;
+  v.flags["takes_part"] = notice.takes_part;
+  v.flags["has_link"] = !val["link"].empty();
+  if (notice.case_info) {
+    const CaseInfo& c = *notice.case_info;
+    val["case_id"] = c.case_id;
+    val["deadline"] = FormatDate(c.deadline, language);
+    val["sender_name"] = c.sender_name.empty() ? c.sender_user_id : c.sender_name;
+    val["diary_number"] = c.diary_number;
+    val["decided_by"] = c.decided_by_name;
+    val["reason"] = c.reason.empty() ? notice.reason : c.reason;
+    v.flags["replacement"] = c.replacement;
+    v.flags["has_diary_number"] = !c.diary_number.empty();
+    std::vector<std::string> nominees;
+    for (const Person& p : c.nominees) nominees.push_back(p.name);
+    v.lists["nominees"] = nominees;
+    val["nominees_joined"] = Join(nominees, ", ");
+  }
+  v.flags["has_reason"] = !val["reason"].empty();
+  if (notice.network) {
+    const NetworkInfo& n = *notice.network;
+    v.lists["goals"] = n.goals;
+    v.flags["has_goals"] = !n.goals.empty();
+    val["term_start"] = FormatDate(n.term_start, language);
+    val["term_end"] = FormatDate(n.term_end, language);
+    v.flags["has_term"] = !n.term_start.empty() || !n.term_end.empty();
+    val["audiences"] = Join(n.audiences, ", ");
+    val["channels"] = Join(n.channels, ", ");
+    val["cadence"] = n.cadence;
+    val["responsible"] = n.responsible;
+    v.flags["has_plan"] =
+        !n.audiences.empty() || !n.channels.empty() || !n.cadence.empty() || !n.responsible.empty();
+    val["contact_name"] = n.contact_name;
+    val["contact_email"] = n.contact_email;
+  }
+  // The person's own name for messages to a member or nominee.
+  for (const MembershipInfo& m : notice.members) {
+    if (EmailMailbox(m.person.email) == recipient.mailbox) val["person_name"] = m.person.name;
+  }
+  if (notice.case_info) {
+    for (const Person& p : notice.case_info->nominees) {
+      if (EmailMailbox(p.email) == recipient.mailbox) {
+        val["person_name"] = p.name;
+        v.flags["deputy_seat"] = p.deputy;
+      }
+    }
+  }
+  return v;
+}
+
+}  // namespace verkosto::notifications

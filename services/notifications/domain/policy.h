@@ -1,0 +1,107 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "notifications/domain/types.h"
+
+namespace verkosto::notifications {
+
+// What happened, as far as telling people is concerned.
+enum class Topic {
+  kRequestSent,           // KEHA sent a case to an area
+  kCaseRegistered,        // the registry logged it (also a case logged from e-mail/letter)
+  kCaseApproved,          // the leadership named nominees
+  kCaseDeclined,          // the leadership declined
+  kCaseWithdrawn,         // KEHA withdrew the case
+  kCaseOverdue,           // the deadline passed undecided
+  kReminderDue,           // 7 or 2 working days before the deadline
+  kNetworkProposed,       // a network open for the areas' comments
+  kParticipationDecided,  // an area decided whether it takes part
+  kTermEnding,            // a network's term ends within the notice period
+  kTermEnded,             // a network's term ended
+};
+
+// "request_sent", "case_registered", ... (stable; used in template names).
+std::string_view TopicName(Topic topic);
+
+// One event as facts. Fields not relevant to the topic stay empty.
+struct Notice {
+  Topic topic = Topic::kRequestSent;
+  // Full protobuf name of the event ("verkosto.nominations.v1.CaseApproved"),
+  // or "verkosto.notifications.TermEnding" for the service's own timer.
+  std::string event_type;
+  std::optional<CaseInfo> case_info;    // case topics
+  std::optional<NetworkInfo> network;   // when known
+  AreaCode area;                        // kParticipationDecided
+  bool takes_part = false;              // kParticipationDecided
+  std::string reason;                   // kParticipationDecided (declines)
+  std::string actor_name;               // who did it, for the text
+  uint32_t working_days_left = 0;       // kReminderDue
+  int days_left = 0;                    // kTermEnding
+  std::vector<MembershipInfo> members;  // kTermEnding/kTermEnded: the network's members
+};
+
+// One recipient of a notice: a mailbox (one inbox message) and the e-mail
+// addresses it reaches (one delivery each).
+struct Recipient {
+  std::string mailbox;
+  // Template to render, e.g. "case_approved_nominee".
+  std::string template_name;
+  // Known addresses; may be empty (inbox only, unless the mailbox's
+  // preferences give one).
+  std::vector<std::string> emails;
+  // The person's own language (a nominee's), if known.
+  std::optional<Language> language;
+  // The area whose language is the fallback; empty = none (Finnish).
+  AreaCode area;
+  friend bool operator==(const Recipient&, const Recipient&) = default;
+};
+
+// The policy: who is told about `notice`, with which template. Pure: depends
+// on the notice and the areas (contacts, languages) only.
+//   request sent        -> registry of the case's area
+//   case registered     -> leadership (director and deputy) of the area
+//   approved            -> the KEHA sender; each nominee (by e-mail mailbox)
+//   declined, withdrawn, overdue -> the KEHA sender
+//   reminder            -> leadership and registry of the area
+//   network proposed    -> leadership of every area
+//   participation       -> the KEHA coordinator who created the network
+//   term ending / ended -> each member, and the leadership of each member's area
+// Never a person ("email:" mailbox) without an approved nomination: persons
+// are recipients only of an approved case and of their own membership's term.
+// Mailboxes are unique in the result; addresses are lower-cased and unique.
+std::vector<Recipient> Recipients(const Notice& notice, const AreaMap& areas);
+
+// Recipient preference, else the person's language, else the area's, else Finnish.
+Language ResolveLanguage(const std::optional<Language>& preference, const Recipient& recipient,
+                         const AreaMap& areas);
+
+// What a template may show: named strings, flags for sections, and lists.
+struct View {
+  std::map<std::string, std::string> values;
+  std::map<std::string, bool> flags;
+  std::map<std::string, std::vector<std::string>> lists;
+};
+
+// The fields of the message to `recipient` in `language`: network name (in
+// the language), area name, dates, people, goals, term, communication plan,
+// the disclaimer that networks do not speak for the areas, and `link`
+// (relative web UI path, prefixed by `link_base`).
+View BuildView(const Notice& notice, const Recipient& recipient, Language language,
+               const AreaMap& areas, const std::string& link_base);
+
+// The web UI path the message points to: "/cases/<id>" for case topics,
+// "/networks/<code>" otherwise; empty when neither is known.
+std::string LinkOf(const Notice& notice);
+
+// "30.4.2026" (fi, sv) or "30 April 2026" (en); the text unchanged if not a date.
+std::string FormatDate(const std::string& iso_date, Language language);
+
+// The disclaimer (rule 6) in `language`, as the networks service words it.
+std::string_view DisclaimerText(Language language);
+
+}  // namespace verkosto::notifications

@@ -1,0 +1,602 @@
+#include "notifications/storage/sqlite_notification_repository.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <sstream>
+
+#include "storage/database.h"
+
+namespace verkosto::notifications {
+
+namespace {
+
+std::string JoinLines(const std::vector<std::string>& items, char sep = '\n') {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += sep;
+    out += item;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitLines(const std::string& text, char sep = '\n') {
+  std::vector<std::string> out;
+  if (text.empty()) return out;
+  std::istringstream in(text);
+  std::string item;
+  while (std::getline(in, item, sep)) out.push_back(item);
+  return out;
+}
+
+// "?, ?, ?" for n placeholders.
+std::string Placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
+std::string Col(SQLite::Statement& q, int i) { return q.getColumn(i).getString(); }
+
+constexpr char kNetworkColumns[] =
+    "code, status, name_fi, name_sv, name_en, goals, term_start, term_end, audiences, channels, "
+    "cadence, responsible, contact_name, contact_email, created_by";
+
+NetworkInfo ReadNetwork(SQLite::Statement& q) {
+  NetworkInfo n;
+  n.code = Col(q, 0);
+  n.status = Col(q, 1);
+  n.name_fi = Col(q, 2);
+  n.name_sv = Col(q, 3);
+  n.name_en = Col(q, 4);
+  n.goals = SplitLines(Col(q, 5));
+  n.term_start = Col(q, 6);
+  n.term_end = Col(q, 7);
+  n.audiences = SplitLines(Col(q, 8));
+  n.channels = SplitLines(Col(q, 9));
+  n.cadence = Col(q, 10);
+  n.responsible = Col(q, 11);
+  n.contact_name = Col(q, 12);
+  n.contact_email = Col(q, 13);
+  n.created_by = Col(q, 14);
+  return n;
+}
+
+constexpr char kMessageColumns[] =
+    "id, event_key, mailbox, template, language, subject, body_text, body_html, link, event_type, "
+    "network_code, case_id, created_us, read_us";
+
+MessageRow ReadMessage(SQLite::Statement& q) {
+  MessageRow m;
+  m.id = q.getColumn(0).getInt64();
+  m.event_key = Col(q, 1);
+  m.mailbox = Col(q, 2);
+  m.template_name = Col(q, 3);
+  m.language = Col(q, 4);
+  m.subject = Col(q, 5);
+  m.body_text = Col(q, 6);
+  m.body_html = Col(q, 7);
+  m.link = Col(q, 8);
+  m.event_type = Col(q, 9);
+  m.network_code = Col(q, 10);
+  m.case_id = Col(q, 11);
+  m.created_us = q.getColumn(12).getInt64();
+  m.read = !q.getColumn(13).isNull();
+  return m;
+}
+
+constexpr char kDeliveryColumns[] =
+    "d.id, d.message_id, d.event_key, d.mailbox, d.channel, d.address, d.status, "
+    "d.attempt_count, d.next_attempt_us, d.last_reply, d.email_message_id, d.created_us, "
+    "d.updated_us, m.subject, m.event_type, m.network_code, m.case_id, m.language, "
+    "m.body_text, m.body_html, m.created_us";
+
+DueDelivery ReadDelivery(SQLite::Statement& q) {
+  DueDelivery due;
+  DeliveryRow& d = due.delivery;
+  d.id = q.getColumn(0).getInt64();
+  d.message_id = q.getColumn(1).getInt64();
+  d.event_key = Col(q, 2);
+  d.mailbox = Col(q, 3);
+  d.channel = Col(q, 4);
+  d.address = Col(q, 5);
+  d.status = Col(q, 6);
+  d.attempt_count = static_cast<uint32_t>(q.getColumn(7).getInt64());
+  d.next_attempt_us = q.getColumn(8).getInt64();
+  d.last_reply = Col(q, 9);
+  d.email_message_id = Col(q, 10);
+  d.created_us = q.getColumn(11).getInt64();
+  d.updated_us = q.getColumn(12).getInt64();
+  d.subject = Col(q, 13);
+  d.event_type = Col(q, 14);
+  d.network_code = Col(q, 15);
+  d.case_id = Col(q, 16);
+  due.language = Col(q, 17);
+  due.subject = d.subject;
+  due.body_text = Col(q, 18);
+  due.body_html = Col(q, 19);
+  due.message_created_us = q.getColumn(20).getInt64();
+  return due;
+}
+
+}  // namespace
+
+Status SqliteNotificationRepository::ReplaceAreas(const std::vector<AreaInfo>& areas) {
+  return storage::Guard([&]() -> Status {
+    db_.exec("DELETE FROM areas");
+    SQLite::Statement s(db_,
+                        "INSERT INTO areas (code, name_fi, name_sv, languages, registry_email, "
+                        "director_email, deputy_email) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (const AreaInfo& a : areas) {
+      s.bind(1, a.code.value());
+      s.bind(2, a.name_fi);
+      s.bind(3, a.name_sv);
+      s.bind(4, JoinLines(a.languages, ','));
+      s.bind(5, a.registry_email);
+      s.bind(6, a.director_email);
+      s.bind(7, a.deputy_email);
+      s.exec();
+      s.reset();
+    }
+    return Status::Ok();
+  });
+}
+
+Result<AreaMap> SqliteNotificationRepository::LoadAreas() {
+  AreaMap areas;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT code, name_fi, name_sv, languages, registry_email, "
+                        "director_email, deputy_email FROM areas");
+    while (q.executeStep()) {
+      AreaInfo a;
+      a.code = AreaCode(Col(q, 0));
+      a.name_fi = Col(q, 1);
+      a.name_sv = Col(q, 2);
+      a.languages = SplitLines(Col(q, 3), ',');
+      a.registry_email = Col(q, 4);
+      a.director_email = Col(q, 5);
+      a.deputy_email = Col(q, 6);
+      areas.emplace(a.code, std::move(a));
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return areas;
+}
+
+Status SqliteNotificationRepository::UpsertNetwork(const NetworkInfo& n) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(
+        db_, std::string("INSERT INTO networks (") + kNetworkColumns +
+                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                 "ON CONFLICT (code) DO UPDATE SET status = excluded.status, "
+                 "name_fi = excluded.name_fi, name_sv = excluded.name_sv, "
+                 "name_en = excluded.name_en, goals = excluded.goals, "
+                 "term_start = excluded.term_start, term_end = excluded.term_end, "
+                 "audiences = excluded.audiences, channels = excluded.channels, "
+                 "cadence = excluded.cadence, responsible = excluded.responsible, "
+                 "contact_name = excluded.contact_name, contact_email = excluded.contact_email, "
+                 "created_by = CASE WHEN excluded.created_by = '' THEN networks.created_by "
+                 "ELSE excluded.created_by END");
+    s.bind(1, n.code);
+    s.bind(2, n.status);
+    s.bind(3, n.name_fi);
+    s.bind(4, n.name_sv);
+    s.bind(5, n.name_en);
+    s.bind(6, JoinLines(n.goals));
+    s.bind(7, n.term_start);
+    s.bind(8, n.term_end);
+    s.bind(9, JoinLines(n.audiences));
+    s.bind(10, JoinLines(n.channels));
+    s.bind(11, n.cadence);
+    s.bind(12, n.responsible);
+    s.bind(13, n.contact_name);
+    s.bind(14, n.contact_email);
+    s.bind(15, n.created_by);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::optional<NetworkInfo>> SqliteNotificationRepository::FindNetwork(
+    const std::string& code) {
+  std::optional<NetworkInfo> found;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        std::string("SELECT ") + kNetworkColumns + " FROM networks WHERE code = ?");
+    q.bind(1, code);
+    if (q.executeStep()) found = ReadNetwork(q);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return found;
+}
+
+Result<std::vector<std::pair<NetworkInfo, std::string>>>
+SqliteNotificationRepository::OpenNetworksWithTermEnd() {
+  std::vector<std::pair<NetworkInfo, std::string>> out;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, std::string("SELECT ") + kNetworkColumns +
+                                 ", term_notice_for FROM networks "
+                                 "WHERE status = 'open' AND term_end != '' ORDER BY code");
+    while (q.executeStep()) out.emplace_back(ReadNetwork(q), Col(q, 15));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+Status SqliteNotificationRepository::SetTermNoticeFor(const std::string& code,
+                                                      const std::string& term_end) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_, "UPDATE networks SET term_notice_for = ? WHERE code = ?");
+    s.bind(1, term_end);
+    s.bind(2, code);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Status SqliteNotificationRepository::UpsertMembership(const MembershipInfo& m) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(
+        db_,
+        "INSERT INTO memberships (membership_id, network_code, area_code, name, email, language, "
+        "deputy, started, ended, end_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (membership_id) DO UPDATE SET network_code = excluded.network_code, "
+        "area_code = excluded.area_code, name = excluded.name, email = excluded.email, "
+        "language = excluded.language, deputy = excluded.deputy, started = excluded.started, "
+        "ended = excluded.ended, end_reason = excluded.end_reason");
+    s.bind(1, m.membership_id);
+    s.bind(2, m.network_code);
+    s.bind(3, m.area.value());
+    s.bind(4, m.person.name);
+    s.bind(5, AsciiLower(m.person.email));
+    s.bind(6, m.person.language);
+    s.bind(7, m.person.deputy ? 1 : 0);
+    s.bind(8, m.started);
+    s.bind(9, m.ended);
+    s.bind(10, m.end_reason);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<MembershipInfo>> SqliteNotificationRepository::MembershipsOf(
+    const std::string& network_code) {
+  std::vector<MembershipInfo> out;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT membership_id, network_code, area_code, name, email, language, "
+                        "deputy, started, ended, end_reason FROM memberships "
+                        "WHERE network_code = ? ORDER BY area_code, membership_id");
+    q.bind(1, network_code);
+    while (q.executeStep()) {
+      MembershipInfo m;
+      m.membership_id = Col(q, 0);
+      m.network_code = Col(q, 1);
+      m.area = AreaCode(Col(q, 2));
+      m.person.name = Col(q, 3);
+      m.person.email = Col(q, 4);
+      m.person.language = Col(q, 5);
+      m.person.deputy = q.getColumn(6).getInt() != 0;
+      m.started = Col(q, 7);
+      m.ended = Col(q, 8);
+      m.end_reason = Col(q, 9);
+      out.push_back(std::move(m));
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+Result<int64_t> SqliteNotificationRepository::InsertMessage(const MessageRow& m) {
+  int64_t id = 0;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement s(
+        db_,
+        "INSERT INTO messages (event_key, mailbox, template, language, subject, body_text, "
+        "body_html, link, event_type, network_code, case_id, created_us) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_key, mailbox) DO NOTHING");
+    s.bind(1, m.event_key);
+    s.bind(2, m.mailbox);
+    s.bind(3, m.template_name);
+    s.bind(4, m.language);
+    s.bind(5, m.subject);
+    s.bind(6, m.body_text);
+    s.bind(7, m.body_html);
+    s.bind(8, m.link);
+    s.bind(9, m.event_type);
+    s.bind(10, m.network_code);
+    s.bind(11, m.case_id);
+    s.bind(12, m.created_us);
+    s.exec();
+    SQLite::Statement q(db_, "SELECT id FROM messages WHERE event_key = ? AND mailbox = ?");
+    q.bind(1, m.event_key);
+    q.bind(2, m.mailbox);
+    if (!q.executeStep()) return Status::Internal("message vanished after insert");
+    id = q.getColumn(0).getInt64();
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return id;
+}
+
+Result<std::vector<MessageRow>> SqliteNotificationRepository::ListInbox(
+    const std::vector<std::string>& mailboxes, bool unread_only, uint32_t limit) {
+  std::vector<MessageRow> out;
+  if (mailboxes.empty()) return out;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, std::string("SELECT ") + kMessageColumns +
+                                 " FROM messages WHERE mailbox IN (" +
+                                 Placeholders(mailboxes.size()) + ")" +
+                                 (unread_only ? " AND read_us IS NULL" : "") +
+                                 " ORDER BY created_us DESC, id DESC LIMIT ?");
+    int i = 1;
+    for (const std::string& mb : mailboxes) q.bind(i++, mb);
+    q.bind(i, static_cast<int64_t>(limit));
+    while (q.executeStep()) out.push_back(ReadMessage(q));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+Result<uint32_t> SqliteNotificationRepository::UnreadCount(
+    const std::vector<std::string>& mailboxes) {
+  uint32_t count = 0;
+  if (mailboxes.empty()) return count;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT COUNT(*) FROM messages WHERE read_us IS NULL AND mailbox IN (" +
+                            Placeholders(mailboxes.size()) + ")");
+    int i = 1;
+    for (const std::string& mb : mailboxes) q.bind(i++, mb);
+    if (q.executeStep()) count = static_cast<uint32_t>(q.getColumn(0).getInt64());
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return count;
+}
+
+Result<uint32_t> SqliteNotificationRepository::MarkRead(const std::vector<std::string>& mailboxes,
+                                                        const std::vector<int64_t>& ids, bool all,
+                                                        int64_t now_us) {
+  uint32_t marked = 0;
+  if (mailboxes.empty() || (!all && ids.empty())) return marked;
+  Status status = storage::Guard([&]() -> Status {
+    std::string sql = "UPDATE messages SET read_us = ? WHERE read_us IS NULL AND mailbox IN (" +
+                      Placeholders(mailboxes.size()) + ")";
+    if (!all) sql += " AND id IN (" + Placeholders(ids.size()) + ")";
+    SQLite::Statement s(db_, sql);
+    int i = 1;
+    s.bind(i++, now_us);
+    for (const std::string& mb : mailboxes) s.bind(i++, mb);
+    if (!all) {
+      for (int64_t id : ids) s.bind(i++, id);
+    }
+    marked = static_cast<uint32_t>(s.exec());
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return marked;
+}
+
+Status SqliteNotificationRepository::InsertDelivery(const DeliveryRow& d) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(
+        db_,
+        "INSERT INTO deliveries (message_id, event_key, mailbox, channel, address, status, "
+        "attempt_count, next_attempt_us, last_reply, created_us, updated_us) "
+        "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) "
+        "ON CONFLICT (event_key, mailbox, channel, address) DO NOTHING");
+    s.bind(1, d.message_id);
+    s.bind(2, d.event_key);
+    s.bind(3, d.mailbox);
+    s.bind(4, d.channel);
+    s.bind(5, d.address);
+    s.bind(6, d.status);
+    s.bind(7, d.next_attempt_us);
+    s.bind(8, d.last_reply);
+    s.bind(9, d.created_us);
+    s.bind(10, d.created_us);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<DueDelivery>> SqliteNotificationRepository::DueDeliveries(int64_t now_us,
+                                                                             uint32_t limit) {
+  std::vector<DueDelivery> out;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, std::string("SELECT ") + kDeliveryColumns +
+                                 " FROM deliveries d JOIN messages m ON m.id = d.message_id "
+                                 "WHERE d.status = 'pending' AND d.next_attempt_us <= ? "
+                                 "ORDER BY d.next_attempt_us, d.id LIMIT ?");
+    q.bind(1, now_us);
+    q.bind(2, static_cast<int64_t>(limit));
+    while (q.executeStep()) out.push_back(ReadDelivery(q));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+Result<std::optional<int64_t>> SqliteNotificationRepository::NextDue() {
+  std::optional<int64_t> next;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT MIN(next_attempt_us) FROM deliveries WHERE status = 'pending'");
+    if (q.executeStep() && !q.getColumn(0).isNull()) next = q.getColumn(0).getInt64();
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return next;
+}
+
+Status SqliteNotificationRepository::RecordAttempt(int64_t delivery_id, const AttemptRow& attempt,
+                                                   const std::string& new_status,
+                                                   int64_t next_attempt_us,
+                                                   const std::string& email_message_id) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement log(
+        db_, "INSERT INTO delivery_attempts (delivery_id, at_us, ok, reply) VALUES (?, ?, ?, ?)");
+    log.bind(1, delivery_id);
+    log.bind(2, attempt.at_us);
+    log.bind(3, attempt.ok ? 1 : 0);
+    log.bind(4, attempt.reply);
+    log.exec();
+    SQLite::Statement s(db_,
+                        "UPDATE deliveries SET status = ?, attempt_count = attempt_count + 1, "
+                        "next_attempt_us = ?, last_reply = ?, email_message_id = ?, "
+                        "updated_us = ? WHERE id = ?");
+    s.bind(1, new_status);
+    s.bind(2, next_attempt_us);
+    s.bind(3, attempt.reply);
+    s.bind(4, email_message_id);
+    s.bind(5, attempt.at_us);
+    s.bind(6, delivery_id);
+    if (s.exec() != 1) return Status::NotFound("no delivery " + std::to_string(delivery_id));
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<DeliveryRow>> SqliteNotificationRepository::ListDeliveries(
+    const DeliveryFilter& filter) {
+  std::vector<DeliveryRow> out;
+  if (filter.mailboxes && filter.mailboxes->empty()) return out;
+  Status status = storage::Guard([&]() -> Status {
+    std::string sql = std::string("SELECT ") + kDeliveryColumns +
+                      " FROM deliveries d JOIN messages m ON m.id = d.message_id WHERE 1 = 1";
+    if (filter.message_id) sql += " AND d.message_id = ?";
+    if (filter.mailboxes)
+      sql += " AND d.mailbox IN (" + Placeholders(filter.mailboxes->size()) + ")";
+    if (!filter.status.empty()) sql += " AND d.status = ?";
+    sql += " ORDER BY d.created_us DESC, d.id DESC LIMIT ?";
+    SQLite::Statement q(db_, sql);
+    int i = 1;
+    if (filter.message_id) q.bind(i++, *filter.message_id);
+    if (filter.mailboxes) {
+      for (const std::string& mb : *filter.mailboxes) q.bind(i++, mb);
+    }
+    if (!filter.status.empty()) q.bind(i++, filter.status);
+    q.bind(i, static_cast<int64_t>(filter.limit));
+    while (q.executeStep()) out.push_back(ReadDelivery(q).delivery);
+    SQLite::Statement a(db_,
+                        "SELECT at_us, ok, reply FROM delivery_attempts WHERE delivery_id = ? "
+                        "ORDER BY at_us, rowid");
+    for (DeliveryRow& d : out) {
+      a.bind(1, d.id);
+      while (a.executeStep()) {
+        d.attempts.push_back({a.getColumn(0).getInt64(), a.getColumn(1).getInt() != 0, Col(a, 2)});
+      }
+      a.reset();
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+Result<std::vector<DueDelivery>> SqliteNotificationRepository::PendingDigest() {
+  std::vector<DueDelivery> out;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, std::string("SELECT ") + kDeliveryColumns +
+                                 " FROM deliveries d JOIN messages m ON m.id = d.message_id "
+                                 "WHERE d.status = 'digest' AND d.digest_day = '' "
+                                 "ORDER BY d.mailbox, d.address, m.created_us, d.id");
+    while (q.executeStep()) out.push_back(ReadDelivery(q));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+Result<bool> SqliteNotificationRepository::DigestSentOn(const std::string& mailbox,
+                                                        const std::string& address,
+                                                        const std::string& day) {
+  bool sent = false;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT 1 FROM digests_sent WHERE mailbox = ? AND address = ? AND day = ?");
+    q.bind(1, mailbox);
+    q.bind(2, address);
+    q.bind(3, day);
+    sent = q.executeStep();
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return sent;
+}
+
+Status SqliteNotificationRepository::MarkDigested(const std::string& mailbox,
+                                                  const std::string& address,
+                                                  const std::vector<int64_t>& delivery_ids,
+                                                  const std::string& day,
+                                                  const AttemptRow& attempt) {
+  return storage::Guard([&]() -> Status {
+    if (attempt.ok) {
+      SQLite::Statement d(db_,
+                          "INSERT OR IGNORE INTO digests_sent (mailbox, address, day) "
+                          "VALUES (?, ?, ?)");
+      d.bind(1, mailbox);
+      d.bind(2, address);
+      d.bind(3, day);
+      d.exec();
+    }
+    SQLite::Statement s(db_,
+                        "UPDATE deliveries SET digest_day = ?, attempt_count = attempt_count + 1, "
+                        "last_reply = ?, updated_us = ? WHERE id = ?");
+    SQLite::Statement log(
+        db_, "INSERT INTO delivery_attempts (delivery_id, at_us, ok, reply) VALUES (?, ?, ?, ?)");
+    for (int64_t id : delivery_ids) {
+      s.bind(1, attempt.ok ? day : std::string());
+      s.bind(2, attempt.reply);
+      s.bind(3, attempt.at_us);
+      s.bind(4, id);
+      s.exec();
+      s.reset();
+      log.bind(1, id);
+      log.bind(2, attempt.at_us);
+      log.bind(3, attempt.ok ? 1 : 0);
+      log.bind(4, attempt.reply);
+      log.exec();
+      log.reset();
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::optional<MailboxPreferences>> SqliteNotificationRepository::GetPreferences(
+    const std::string& mailbox) {
+  std::optional<MailboxPreferences> found;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(
+        db_, "SELECT mailbox, language, email_mode, email FROM preferences WHERE mailbox = ?");
+    q.bind(1, mailbox);
+    if (q.executeStep()) found = MailboxPreferences{Col(q, 0), Col(q, 1), Col(q, 2), Col(q, 3)};
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return found;
+}
+
+Status SqliteNotificationRepository::SetPreferences(const MailboxPreferences& p, int64_t now_us) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "INSERT INTO preferences (mailbox, language, email_mode, email, "
+                        "updated_us) VALUES (?, ?, ?, ?, ?) ON CONFLICT (mailbox) DO UPDATE SET "
+                        "language = excluded.language, email_mode = excluded.email_mode, "
+                        "email = excluded.email, updated_us = excluded.updated_us");
+    s.bind(1, p.mailbox);
+    s.bind(2, p.language);
+    s.bind(3, p.email_mode);
+    s.bind(4, p.email);
+    s.bind(5, now_us);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+}  // namespace verkosto::notifications

@@ -1,0 +1,158 @@
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "core/status.h"
+#include "notifications/domain/types.h"
+
+namespace verkosto::notifications {
+
+// A mailbox's preferences. email_mode: "immediate", "daily_digest", "none".
+struct MailboxPreferences {
+  std::string mailbox;
+  std::string language;  // "" = default
+  std::string email_mode = "immediate";
+  std::string email;  // address for a user: mailbox, "" = none
+  friend bool operator==(const MailboxPreferences&, const MailboxPreferences&) = default;
+};
+
+// One inbox message.
+struct MessageRow {
+  int64_t id = 0;
+  std::string event_key;  // "<producer>:<seq>" or "<timer>:<what>"
+  std::string mailbox;
+  std::string template_name;
+  std::string language;
+  std::string subject;
+  std::string body_text;
+  std::string body_html;
+  std::string link;
+  std::string event_type;
+  std::string network_code;
+  std::string case_id;
+  int64_t created_us = 0;
+  bool read = false;
+};
+
+struct AttemptRow {
+  int64_t at_us = 0;
+  bool ok = false;
+  std::string reply;
+};
+
+// One e-mail of a message to one address. status: pending, sent, failed,
+// digest, skipped.
+struct DeliveryRow {
+  int64_t id = 0;
+  int64_t message_id = 0;
+  std::string event_key;
+  std::string mailbox;
+  std::string channel = "email";
+  std::string address;
+  std::string status = "pending";
+  uint32_t attempt_count = 0;
+  int64_t next_attempt_us = 0;
+  std::string last_reply;
+  std::string email_message_id;
+  int64_t created_us = 0;
+  int64_t updated_us = 0;
+  // Filled by the queries from the message.
+  std::string subject;
+  std::string event_type;
+  std::string network_code;
+  std::string case_id;
+  std::vector<AttemptRow> attempts;  // ListDeliveries only
+};
+
+// What ListDeliveries returns.
+struct DeliveryFilter {
+  std::optional<int64_t> message_id;
+  // Only these mailboxes; nullopt = all.
+  std::optional<std::vector<std::string>> mailboxes;
+  std::string status;  // "" = any
+  uint32_t limit = 50;
+};
+
+// An e-mail due to be handed to the transport, with what it carries.
+struct DueDelivery {
+  DeliveryRow delivery;
+  std::string language;
+  std::string subject;
+  std::string body_text;
+  std::string body_html;
+  int64_t message_created_us = 0;
+};
+
+// The notifications database: the event-fed read model (areas, networks,
+// memberships), the inbox, the deliveries with their log, and preferences.
+// Works on the caller's connection inside the caller's transaction; never
+// commits. Not thread-safe (one connection). Every method returns the
+// storage errors of storage::Guard (unavailable when busy, internal otherwise).
+class SqliteNotificationRepository {
+ public:
+  explicit SqliteNotificationRepository(SQLite::Database& db) : db_(db) {}
+
+  // --- read model ---
+  // Replaces the whole area directory.
+  Status ReplaceAreas(const std::vector<AreaInfo>& areas);
+  Result<AreaMap> LoadAreas();
+  // Inserts or updates a network; an empty created_by keeps the stored one.
+  Status UpsertNetwork(const NetworkInfo& network);
+  Result<std::optional<NetworkInfo>> FindNetwork(const std::string& code);
+  // Open networks with a term end, and the term end their notice went out for.
+  Result<std::vector<std::pair<NetworkInfo, std::string>>> OpenNetworksWithTermEnd();
+  Status SetTermNoticeFor(const std::string& code, const std::string& term_end);
+  Status UpsertMembership(const MembershipInfo& membership);
+  Result<std::vector<MembershipInfo>> MembershipsOf(const std::string& network_code);
+
+  // --- inbox ---
+  // Inserts the message unless (event_key, mailbox) exists; returns the id of
+  // the stored one either way.
+  Result<int64_t> InsertMessage(const MessageRow& message);
+  // Newest first, at most `limit`.
+  Result<std::vector<MessageRow>> ListInbox(const std::vector<std::string>& mailboxes,
+                                            bool unread_only, uint32_t limit);
+  Result<uint32_t> UnreadCount(const std::vector<std::string>& mailboxes);
+  // Marks unread messages of `mailboxes` read: those in `ids`, or all. Returns
+  // how many changed.
+  Result<uint32_t> MarkRead(const std::vector<std::string>& mailboxes,
+                            const std::vector<int64_t>& ids, bool all, int64_t now_us);
+
+  // --- deliveries ---
+  // Inserts unless (event_key, mailbox, channel, address) exists.
+  Status InsertDelivery(const DeliveryRow& delivery);
+  // Pending deliveries due at `now_us`, oldest first, at most `limit`.
+  Result<std::vector<DueDelivery>> DueDeliveries(int64_t now_us, uint32_t limit);
+  // The earliest next attempt of a pending delivery, if any.
+  Result<std::optional<int64_t>> NextDue();
+  // Logs an attempt and sets the delivery's status, next attempt and reply.
+  Status RecordAttempt(int64_t delivery_id, const AttemptRow& attempt, const std::string& status,
+                       int64_t next_attempt_us, const std::string& email_message_id);
+  Result<std::vector<DeliveryRow>> ListDeliveries(const DeliveryFilter& filter);
+  // Deliveries waiting for a digest: status digest, not yet carried.
+  Result<std::vector<DueDelivery>> PendingDigest();
+  // Logs a digest attempt on each delivery; when it succeeded, marks them
+  // carried by the digest of `day` and records that (mailbox, address) had
+  // its digest that day.
+  Status MarkDigested(const std::string& mailbox, const std::string& address,
+                      const std::vector<int64_t>& delivery_ids, const std::string& day,
+                      const AttemptRow& attempt);
+  // Whether (mailbox, address) had its digest on `day`.
+  Result<bool> DigestSentOn(const std::string& mailbox, const std::string& address,
+                            const std::string& day);
+
+  // --- preferences ---
+  Result<std::optional<MailboxPreferences>> GetPreferences(const std::string& mailbox);
+  Status SetPreferences(const MailboxPreferences& preferences, int64_t now_us);
+
+ private:
+  SQLite::Database& db_;
+};
+
+}  // namespace verkosto::notifications
