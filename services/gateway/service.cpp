@@ -1,6 +1,6 @@
 #include "gateway/service.h"
 
-#include "gateway/http/http_frontend.h"
+#include "gateway/auth/credentials.h"
 #include "messaging/schema.h"
 
 namespace verkosto::gateway {
@@ -14,11 +14,27 @@ std::vector<storage::Migration> Migrations() {
   return all;
 }
 
-Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& system) {
-  auto frontend = std::make_shared<HttpFrontend>(runtime.zmq(), system);
+GatewayOptions OptionsFromConfig(const config::SystemConfig& /*system*/) {
+  GatewayOptions options;
+  options.http.policy = options.accounts.policy;
+  return options;
+}
+
+Result<std::shared_ptr<HttpFrontend>> WireGateway(runtime::ServiceRuntime& runtime,
+                                                  const config::SystemConfig& system,
+                                                  const GatewayOptions& options) {
+  VERKOSTO_RETURN_IF_ERROR(InitCrypto());
+  RegisterAccountHandlers(runtime.server(), options.accounts);
+  HttpAuthOptions http = options.http;
+  http.policy = options.accounts.policy;
+  auto frontend = std::make_shared<HttpFrontend>(runtime.zmq(), system, runtime.clock(), http);
   VERKOSTO_RETURN_IF_ERROR(frontend->Start());
   runtime.Keep(frontend);
-  return Status::Ok();
+  return frontend;
+}
+
+Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& system) {
+  return WireGateway(runtime, system, OptionsFromConfig(system)).status();
 }
 
 }  // namespace verkosto::gateway

@@ -7,6 +7,8 @@
 #include <cstdio>
 
 #include "core/file_util.h"
+#include "gateway/http/api_routes.h"
+#include "gateway/http/auth_routes.h"
 #include "runtime/system_health.h"
 
 namespace verkosto::gateway {
@@ -24,8 +26,13 @@ std::string ToJson(const google::protobuf::Message& message) {
 
 }  // namespace
 
-HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system)
-    : zmq_(zmq), system_(std::move(system)), server_(std::make_unique<httplib::Server>()) {
+HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, const Clock& clock,
+                           HttpAuthOptions options)
+    : zmq_(zmq),
+      system_(std::move(system)),
+      clock_(clock),
+      options_(options),
+      server_(std::make_unique<httplib::Server>()) {
   server_->set_tcp_nodelay(true);  // without it every answer waits ~40 ms (Nagle)
   Routes();
 }
@@ -33,11 +40,26 @@ HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system)
 HttpFrontend::~HttpFrontend() {
   server_->stop();
   if (thread_.joinable()) thread_.join();
+  contexts_.clear();  // their sockets close before the ZeroMQ context ends
   // A stale port file would send tools to whoever takes the port next.
   if (port_ > 0) std::remove((system_.data_dir + "/gateway.port").c_str());
 }
 
+RpcGatewayContext& HttpFrontend::ContextForThisThread() {
+  std::lock_guard<std::mutex> lock(contexts_mu_);
+  std::unique_ptr<RpcGatewayContext>& slot = contexts_[std::this_thread::get_id()];
+  if (!slot) slot = std::make_unique<RpcGatewayContext>(zmq_, system_, clock_, options_);
+  return *slot;
+}
+
 void HttpFrontend::Routes() {
+  const std::function<RpcGatewayContext&()> context = [this]() -> RpcGatewayContext& {
+    return ContextForThisThread();
+  };
+  RegisterAuthRoutes(*server_, context);
+  RegisterApiRoutes(*server_, context);
+  RegisterWebRoutes(*server_, [context]() -> GatewayContext& { return context(); });
+
   server_->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     const common::v1::SystemHealth health =
         runtime::CollectSystemHealth(zmq_, system_, {"networks", "nominations", "notifications"},

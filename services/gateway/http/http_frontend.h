@@ -1,12 +1,16 @@
 #pragma once
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <zmq.hpp>
 
 #include "config/config.h"
+#include "core/clock.h"
 #include "core/status.h"
+#include "gateway/http/rpc_gateway_context.h"
 
 namespace httplib {
 class Server;
@@ -14,12 +18,15 @@ class Server;
 
 namespace verkosto::gateway {
 
-// The gateway's HTTP side (cpp-httplib, TCP_NODELAY on): routes, and RPC
-// clients to the services, one set per HTTP worker thread. Starts listening
-// in Start(); the destructor stops the server and joins its thread.
+// The gateway's HTTP side (cpp-httplib, TCP_NODELAY on): the web pages
+// (RegisterWebRoutes), login and logout, the JSON API under /api/v1/, and
+// GET /healthz. Each HTTP worker thread gets its own RpcGatewayContext (its
+// own RPC clients), made on first use; HTTP threads never touch SQLite. Starts
+// listening in Start(); the destructor stops the server and joins its thread.
 class HttpFrontend {
  public:
-  HttpFrontend(zmq::context_t& zmq, config::SystemConfig system);
+  HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, const Clock& clock,
+               HttpAuthOptions options = {});
   ~HttpFrontend();
   HttpFrontend(const HttpFrontend&) = delete;
   HttpFrontend& operator=(const HttpFrontend&) = delete;
@@ -33,9 +40,15 @@ class HttpFrontend {
 
  private:
   void Routes();
+  // The calling thread's context (thread-safe).
+  RpcGatewayContext& ContextForThisThread();
 
   zmq::context_t& zmq_;
   config::SystemConfig system_;
+  const Clock& clock_;
+  HttpAuthOptions options_;
+  std::mutex contexts_mu_;
+  std::map<std::thread::id, std::unique_ptr<RpcGatewayContext>> contexts_;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = 0;

@@ -1,0 +1,145 @@
+#include "gateway/domain/accounts.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace verkosto::gateway {
+
+namespace {
+
+std::string Trim(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return s.substr(first, last - first + 1);
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+bool ScopedRole(Role role) {
+  return role == Role::kRegistryClerk || role == Role::kAreaDirector || role == Role::kAreaDeputy;
+}
+
+bool ValidUserId(const std::string& id) {
+  if (id.size() < 2 || id.size() > 64) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+  });
+}
+
+bool ValidEmail(const std::string& email) {
+  const auto at = email.find('@');
+  if (at == std::string::npos || at == 0 || at + 1 >= email.size()) return false;
+  if (email.find('@', at + 1) != std::string::npos) return false;
+  return std::none_of(email.begin(), email.end(),
+                      [](unsigned char c) { return std::isspace(c) != 0 || c < 0x20; });
+}
+
+}  // namespace
+
+Actor AccountRecord::ToActor() const {
+  return Actor{user_id, display_name, role, area, on_behalf_of, email};
+}
+
+Result<AccountRecord> NormalizeAccount(AccountRecord account) {
+  account.user_id = Trim(account.user_id);
+  if (!ValidUserId(account.user_id)) {
+    return Status::InvalidArgument(
+        "user_id", "must be 2..64 characters of a-z, 0-9, '.', '-' or '_' (lower case)");
+  }
+  account.display_name = Trim(account.display_name);
+  if (account.display_name.empty()) return Status::InvalidArgument("display_name", "is required");
+  if (account.display_name.size() > 200) {
+    return Status::InvalidArgument("display_name", "must be at most 200 characters");
+  }
+  if (account.role == Role::kUnspecified || account.role == Role::kSystem) {
+    return Status::InvalidArgument("role", "must be a person's role (not unspecified or system)");
+  }
+  account.area = AreaCode(Trim(account.area.value()));
+  if (ScopedRole(account.role) && account.area.value().empty()) {
+    return Status::InvalidArgument("area",
+                                   "is required for role " + std::string(RoleName(account.role)));
+  }
+  if (!ScopedRole(account.role) && !account.area.value().empty()) {
+    return Status::InvalidArgument("area",
+                                   "must be empty for role " + std::string(RoleName(account.role)));
+  }
+  account.email = Lower(Trim(account.email));
+  if (!account.email.empty() && !ValidEmail(account.email)) {
+    return Status::InvalidArgument("email", "is not an e-mail address");
+  }
+  if (account.language.empty()) account.language = "fi";
+  if (account.language != "fi" && account.language != "sv" && account.language != "en") {
+    return Status::InvalidArgument("language", "must be fi, sv or en");
+  }
+  account.on_behalf_of = Trim(account.on_behalf_of);
+  if (!account.on_behalf_of.empty() && account.role != Role::kAreaDeputy) {
+    return Status::InvalidArgument("on_behalf_of", "only a deputy acts on someone's behalf");
+  }
+  return account;
+}
+
+Status CheckPassword(const std::string& password, const std::string& user_id,
+                     const AuthPolicy& policy) {
+  if (password.size() < policy.min_password_length) {
+    return Status::InvalidArgument(
+        "password",
+        "must be at least " + std::to_string(policy.min_password_length) + " characters");
+  }
+  if (password.size() > policy.max_password_length) {
+    return Status::InvalidArgument(
+        "password",
+        "must be at most " + std::to_string(policy.max_password_length) + " characters");
+  }
+  if (Lower(password) == Lower(user_id)) {
+    return Status::InvalidArgument("password", "must not be the user id");
+  }
+  return Status::Ok();
+}
+
+std::optional<TimePoint> LockedUntil(std::vector<TimePoint> failures, TimePoint now,
+                                     const AuthPolicy& policy) {
+  if (policy.max_failed_logins <= 0) return std::nullopt;
+  const auto n = static_cast<size_t>(policy.max_failed_logins);
+  if (failures.size() < n) return std::nullopt;
+  std::sort(failures.begin(), failures.end());
+  // The newest failure that completes a run of n within one window locks.
+  for (size_t i = failures.size(); i-- >= n;) {
+    if (failures[i] - failures[i - (n - 1)] <= policy.failure_window) {
+      const TimePoint until = failures[i] + policy.lockout;
+      if (now < until) return until;
+      return std::nullopt;
+    }
+    if (i == n - 1) break;
+  }
+  return std::nullopt;
+}
+
+TimePoint FailuresRelevantSince(TimePoint now, const AuthPolicy& policy) {
+  return now - policy.lockout - policy.failure_window;
+}
+
+bool SessionExpired(TimePoint created, TimePoint last_seen, TimePoint now,
+                    const AuthPolicy& policy) {
+  return now - last_seen >= policy.idle_timeout || now - created >= policy.absolute_lifetime;
+}
+
+bool ShouldTouch(TimePoint last_seen, TimePoint now, const AuthPolicy& policy) {
+  return now - last_seen >= policy.touch_interval;
+}
+
+bool MayManageAccounts(const Actor& actor) {
+  return actor.role == Role::kAdmin || actor.role == Role::kSystem;
+}
+
+bool MayManageAccount(const Actor& actor, const std::string& user_id) {
+  return MayManageAccounts(actor) || (!actor.user_id.empty() && actor.user_id == user_id);
+}
+
+bool MayHandleSessions(const Actor& actor) { return actor.role == Role::kSystem; }
+
+}  // namespace verkosto::gateway

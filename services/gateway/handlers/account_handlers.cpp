@@ -1,0 +1,328 @@
+#include "gateway/handlers/account_handlers.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "gateway/storage/sqlite_account_repository.h"
+
+namespace verkosto::gateway {
+
+namespace pb = ::verkosto::gateway::v1;
+using messaging::Context;
+
+namespace {
+
+common::v1::Role RoleToProto(Role role) { return static_cast<common::v1::Role>(role); }
+Role RoleFromProto(common::v1::Role role) { return static_cast<Role>(role); }
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+Status Audit(SqliteAccountRepository& repo, const Context& ctx, const std::string& action,
+             const std::string& subject, const std::string& detail) {
+  return repo.Audit(AuditRecord{ctx.now(), ctx.actor().user_id, ctx.actor().role,
+                                ctx.actor().on_behalf_of, action, subject, detail});
+}
+
+// A token hash as the clients send it: 64 lower-case hex digits.
+Status CheckTokenHash(const std::string& hash, const std::string& field) {
+  const bool ok = hash.size() == 64 && std::all_of(hash.begin(), hash.end(), [](char c) {
+                    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                  });
+  return ok ? Status::Ok() : Status::InvalidArgument(field, "must be 64 lower-case hex digits");
+}
+
+Result<AccountRecord> LoadAccount(SqliteAccountRepository& repo, const std::string& user_id) {
+  if (user_id.empty()) return Status::InvalidArgument("user_id", "is required");
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> found, repo.FindAccount(user_id));
+  if (!found) return Status::NotFound("no account '" + user_id + "'");
+  return std::move(*found);
+}
+
+Status RequireManager(const Context& ctx) {
+  if (!MayManageAccounts(ctx.actor())) {
+    return Status::PermissionDenied("only an admin may manage accounts");
+  }
+  return Status::Ok();
+}
+
+Status RequireGateway(const Context& ctx) {
+  if (!MayHandleSessions(ctx.actor())) {
+    return Status::PermissionDenied("only the gateway handles sessions");
+  }
+  return Status::Ok();
+}
+
+Result<pb::CreateAccountResponse> CreateAccount(Context& ctx, const pb::CreateAccountRequest& req,
+                                                const AccountSettings& settings) {
+  VERKOSTO_RETURN_IF_ERROR(RequireManager(ctx));
+  const pb::Account& in = req.account();
+  AccountRecord draft;
+  draft.user_id = in.user_id();
+  draft.display_name = in.display_name();
+  draft.role = RoleFromProto(in.role());
+  draft.area = AreaCode(in.area());
+  draft.email = in.email();
+  draft.language = in.language();
+  draft.on_behalf_of = in.on_behalf_of();
+  Result<AccountRecord> normalized = NormalizeAccount(std::move(draft));
+  if (!normalized.ok()) {
+    const Status& st = normalized.status();
+    return Status(st.code(), st.message(), st.field().empty() ? "" : "account." + st.field());
+  }
+  AccountRecord account = std::move(normalized).value();
+  VERKOSTO_RETURN_IF_ERROR(CheckPassword(req.password(), account.user_id, settings.policy));
+  SqliteAccountRepository repo(ctx.db());
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> existing,
+                            repo.FindAccount(account.user_id));
+  if (existing) {
+    return Status::AlreadyExists("account '" + account.user_id + "' exists", "account.user_id");
+  }
+  VERKOSTO_ASSIGN_OR_RETURN(account.password_hash, HashPassword(req.password(), settings.hash));
+  account.created = ctx.now();
+  account.password_set = ctx.now();
+  VERKOSTO_RETURN_IF_ERROR(repo.AddAccount(account));
+  VERKOSTO_RETURN_IF_ERROR(
+      Audit(repo, ctx, "account_created", account.user_id,
+            "role " + std::string(RoleName(account.role)) +
+                (account.area.value().empty() ? "" : " area " + account.area.value())));
+  pb::CreateAccountResponse response;
+  *response.mutable_account() = ToProto(account);
+  return response;
+}
+
+Result<pb::LoginResponse> Login(Context& ctx, const pb::LoginRequest& req,
+                                const AccountSettings& settings) {
+  VERKOSTO_RETURN_IF_ERROR(RequireGateway(ctx));
+  VERKOSTO_RETURN_IF_ERROR(CheckTokenHash(req.session_token_hash(), "session_token_hash"));
+  const std::string user_id = Lower(req.user_id());
+  if (user_id.empty()) return Status::InvalidArgument("user_id", "is required");
+  if (user_id.size() > 200) return Status::InvalidArgument("user_id", "is too long");
+  SqliteAccountRepository repo(ctx.db());
+  const TimePoint now = ctx.now();
+  const TimePoint relevant = FailuresRelevantSince(now, settings.policy);
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<TimePoint> failures, repo.LoginFailures(user_id, relevant));
+  pb::LoginResponse response;
+  if (std::optional<TimePoint> until = LockedUntil(failures, now, settings.policy)) {
+    VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "login_locked", user_id, req.client()));
+    response.set_refusal("locked");
+    response.set_retry_after_unix_us(ToMicros(*until));
+    return response;
+  }
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> account, repo.FindAccount(user_id));
+  bool match = false;
+  if (account) {
+    match = VerifyPassword(account->password_hash, req.password()) && !account->disabled;
+  } else {
+    VerifyDummyPassword(req.password(), settings.hash);  // same time as a wrong password
+  }
+  if (!match) {
+    VERKOSTO_RETURN_IF_ERROR(repo.AddLoginFailure(user_id, now));
+    VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "login_refused", user_id, req.client()));
+    response.set_refusal("wrong_credentials");
+    return response;
+  }
+  VERKOSTO_RETURN_IF_ERROR(repo.ClearLoginFailures(user_id, relevant));
+  (void)repo.DeleteSessionsIdleSince(now - settings.policy.idle_timeout);
+  const std::string csrf = RandomToken("");
+  VERKOSTO_RETURN_IF_ERROR(
+      repo.AddSession(SessionRecord{req.session_token_hash(), user_id, csrf, now, now}));
+  VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "login", user_id, req.client()));
+  response.set_accepted(true);
+  response.set_csrf_token(csrf);
+  *response.mutable_account() = ToProto(*account);
+  return response;
+}
+
+Result<pb::ValidateSessionResponse> ValidateSession(Context& ctx,
+                                                    const pb::ValidateSessionRequest& req,
+                                                    const AccountSettings& settings) {
+  VERKOSTO_RETURN_IF_ERROR(RequireGateway(ctx));
+  SqliteAccountRepository repo(ctx.db());
+  pb::ValidateSessionResponse response;
+  std::string user_id;
+  if (!req.session_token_hash().empty()) {
+    VERKOSTO_RETURN_IF_ERROR(CheckTokenHash(req.session_token_hash(), "session_token_hash"));
+    VERKOSTO_ASSIGN_OR_RETURN(std::optional<SessionRecord> session,
+                              repo.FindSession(req.session_token_hash()));
+    if (!session ||
+        SessionExpired(session->created, session->last_seen, ctx.now(), settings.policy)) {
+      return Status::NotFound("no such session, or it has expired");
+    }
+    user_id = session->user_id;
+    response.set_csrf_token(session->csrf_token);
+    response.set_last_seen_unix_us(ToMicros(session->last_seen));
+  } else {
+    VERKOSTO_RETURN_IF_ERROR(CheckTokenHash(req.api_token_hash(), "api_token_hash"));
+    VERKOSTO_ASSIGN_OR_RETURN(std::optional<ApiTokenRecord> token,
+                              repo.FindApiToken(req.api_token_hash()));
+    if (!token || token->revoked) return Status::NotFound("no such API token");
+    user_id = token->user_id;
+  }
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> account, repo.FindAccount(user_id));
+  if (!account || account->disabled) return Status::NotFound("the account is disabled");
+  *response.mutable_account() = ToProto(*account);
+  return response;
+}
+
+}  // namespace
+
+pb::Account ToProto(const AccountRecord& a) {
+  pb::Account out;
+  out.set_user_id(a.user_id);
+  out.set_display_name(a.display_name);
+  out.set_role(RoleToProto(a.role));
+  out.set_area(a.area.value());
+  out.set_email(a.email);
+  out.set_language(a.language);
+  out.set_on_behalf_of(a.on_behalf_of);
+  out.set_disabled(a.disabled);
+  out.set_created_unix_us(ToMicros(a.created));
+  out.set_password_set_unix_us(ToMicros(a.password_set));
+  return out;
+}
+
+void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings& settings) {
+  server.AddCommand<pb::CreateAccountRequest, pb::CreateAccountResponse>(
+      [settings](Context& ctx, const pb::CreateAccountRequest& req) {
+        return CreateAccount(ctx, req, settings);
+      });
+
+  server.AddQuery<pb::ListAccountsRequest, pb::ListAccountsResponse>(
+      [](Context& ctx, const pb::ListAccountsRequest& req) -> Result<pb::ListAccountsResponse> {
+        VERKOSTO_RETURN_IF_ERROR(RequireManager(ctx));
+        SqliteAccountRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<AccountRecord> all,
+                                  repo.ListAccounts(req.include_disabled()));
+        pb::ListAccountsResponse response;
+        for (const AccountRecord& a : all) *response.add_accounts() = ToProto(a);
+        return response;
+      });
+
+  server.AddCommand<pb::DisableAccountRequest, pb::DisableAccountResponse>(
+      [](Context& ctx, const pb::DisableAccountRequest& req) -> Result<pb::DisableAccountResponse> {
+        VERKOSTO_RETURN_IF_ERROR(RequireManager(ctx));
+        if (req.reason().empty()) return Status::InvalidArgument("reason", "is required");
+        SqliteAccountRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(AccountRecord account, LoadAccount(repo, req.user_id()));
+        VERKOSTO_RETURN_IF_ERROR(repo.SetDisabled(account.user_id, true));
+        VERKOSTO_RETURN_IF_ERROR(repo.DeleteSessionsOf(account.user_id));
+        VERKOSTO_RETURN_IF_ERROR(repo.RevokeApiTokensOf(account.user_id));
+        VERKOSTO_RETURN_IF_ERROR(
+            Audit(repo, ctx, "account_disabled", account.user_id, req.reason()));
+        account.disabled = true;
+        pb::DisableAccountResponse response;
+        *response.mutable_account() = ToProto(account);
+        return response;
+      });
+
+  server.AddCommand<pb::SetPasswordRequest, pb::SetPasswordResponse>(
+      [settings](Context& ctx,
+                 const pb::SetPasswordRequest& req) -> Result<pb::SetPasswordResponse> {
+        if (!MayManageAccount(ctx.actor(), req.user_id())) {
+          return Status::PermissionDenied("only an admin or the account itself sets a password");
+        }
+        SqliteAccountRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(AccountRecord account, LoadAccount(repo, req.user_id()));
+        Status policy = CheckPassword(req.new_password(), account.user_id, settings.policy);
+        if (!policy.ok()) return Status::InvalidArgument("new_password", policy.message());
+        VERKOSTO_ASSIGN_OR_RETURN(std::string hash,
+                                  HashPassword(req.new_password(), settings.hash));
+        VERKOSTO_RETURN_IF_ERROR(repo.SetPasswordHash(account.user_id, hash, ctx.now()));
+        VERKOSTO_RETURN_IF_ERROR(repo.DeleteSessionsOf(account.user_id));
+        VERKOSTO_RETURN_IF_ERROR(repo.ClearLoginFailures(
+            account.user_id, FailuresRelevantSince(ctx.now(), settings.policy)));
+        VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "password_set", account.user_id, ""));
+        account.password_set = ctx.now();
+        pb::SetPasswordResponse response;
+        *response.mutable_account() = ToProto(account);
+        return response;
+      });
+
+  server.AddCommand<pb::LoginRequest, pb::LoginResponse>(
+      [settings](Context& ctx, const pb::LoginRequest& req) { return Login(ctx, req, settings); });
+
+  server.AddQuery<pb::ValidateSessionRequest, pb::ValidateSessionResponse>(
+      [settings](Context& ctx, const pb::ValidateSessionRequest& req) {
+        return ValidateSession(ctx, req, settings);
+      });
+
+  server.AddCommand<pb::TouchSessionRequest, pb::TouchSessionResponse>(
+      [settings](Context& ctx,
+                 const pb::TouchSessionRequest& req) -> Result<pb::TouchSessionResponse> {
+        VERKOSTO_RETURN_IF_ERROR(RequireGateway(ctx));
+        VERKOSTO_RETURN_IF_ERROR(CheckTokenHash(req.session_token_hash(), "session_token_hash"));
+        SqliteAccountRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(std::optional<SessionRecord> session,
+                                  repo.FindSession(req.session_token_hash()));
+        if (!session ||
+            SessionExpired(session->created, session->last_seen, ctx.now(), settings.policy)) {
+          return Status::NotFound("no such session, or it has expired");
+        }
+        VERKOSTO_RETURN_IF_ERROR(repo.TouchSession(req.session_token_hash(), ctx.now()));
+        return pb::TouchSessionResponse();
+      });
+
+  server.AddCommand<pb::LogoutRequest, pb::LogoutResponse>(
+      [](Context& ctx, const pb::LogoutRequest& req) -> Result<pb::LogoutResponse> {
+        VERKOSTO_RETURN_IF_ERROR(RequireGateway(ctx));
+        VERKOSTO_RETURN_IF_ERROR(CheckTokenHash(req.session_token_hash(), "session_token_hash"));
+        SqliteAccountRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(std::optional<SessionRecord> session,
+                                  repo.FindSession(req.session_token_hash()));
+        if (session) {
+          VERKOSTO_RETURN_IF_ERROR(repo.DeleteSession(req.session_token_hash()));
+          VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "logout", session->user_id, ""));
+        }
+        return pb::LogoutResponse();
+      });
+
+  server.AddCommand<pb::CreateApiTokenRequest, pb::CreateApiTokenResponse>(
+      [](Context& ctx, const pb::CreateApiTokenRequest& req) -> Result<pb::CreateApiTokenResponse> {
+        if (!MayManageAccount(ctx.actor(), req.user_id())) {
+          return Status::PermissionDenied("only an admin or the account itself makes API tokens");
+        }
+        if (req.label().empty()) return Status::InvalidArgument("label", "is required");
+        if (req.label().size() > 100) {
+          return Status::InvalidArgument("label", "must be at most 100 characters");
+        }
+        VERKOSTO_RETURN_IF_ERROR(CheckTokenHash(req.token_hash(), "token_hash"));
+        SqliteAccountRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(AccountRecord account, LoadAccount(repo, req.user_id()));
+        if (account.disabled) return Status::FailedPrecondition("the account is disabled");
+        VERKOSTO_RETURN_IF_ERROR(repo.AddApiToken(
+            ApiTokenRecord{req.token_hash(), account.user_id, req.label(), ctx.now(), false}));
+        const std::string token_id = req.token_hash().substr(0, 12);
+        VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "api_token_created", account.user_id,
+                                       "token " + token_id + ": " + req.label()));
+        pb::CreateApiTokenResponse response;
+        response.set_token_id(token_id);
+        return response;
+      });
+
+  server.AddQuery<pb::ListAuditRequest, pb::ListAuditResponse>(
+      [](Context& ctx, const pb::ListAuditRequest& req) -> Result<pb::ListAuditResponse> {
+        VERKOSTO_RETURN_IF_ERROR(RequireManager(ctx));
+        const uint32_t limit = req.limit() == 0 ? 100 : std::min<uint32_t>(req.limit(), 1000);
+        SqliteAccountRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<AuditRecord> all,
+                                  repo.ListAudit(req.subject_user_id(), static_cast<int>(limit)));
+        pb::ListAuditResponse response;
+        for (const AuditRecord& e : all) {
+          pb::AuditEntry* out = response.add_entries();
+          out->set_at_unix_us(ToMicros(e.at));
+          out->set_actor_user_id(e.actor_user_id);
+          out->set_actor_role(RoleToProto(e.actor_role));
+          out->set_on_behalf_of(e.on_behalf_of);
+          out->set_action(e.action);
+          out->set_subject_user_id(e.subject_user_id);
+          out->set_detail(e.detail);
+        }
+        return response;
+      });
+}
+
+}  // namespace verkosto::gateway

@@ -1,0 +1,564 @@
+#include "gateway/http/api_routes.h"
+
+#include <google/protobuf/dynamic_message.h>
+#include <google/protobuf/empty.pb.h>
+#include <google/protobuf/struct.pb.h>
+#include <google/protobuf/util/json_util.h>
+#include <httplib.h>
+
+#include <memory>
+#include <set>
+
+#include "gateway/http/http_errors.h"
+#include "gateway/http/rpc_gateway_context.h"
+#include "verkosto/gateway/v1/accounts.pb.h"
+#include "verkosto/gateway/v1/api.pb.h"
+#include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
+#include "verkosto/notifications/v1/notifications.pb.h"
+
+namespace verkosto::gateway {
+
+namespace {
+
+namespace gpb = ::google::protobuf;
+namespace net = ::verkosto::networks::v1;
+namespace nom = ::verkosto::nominations::v1;
+namespace ntf = ::verkosto::notifications::v1;
+namespace gw = ::verkosto::gateway::v1;
+
+template <typename Req, typename Resp>
+ApiRoute R(std::string method, std::string path, std::string service, std::string summary) {
+  return ApiRoute{std::move(method), std::move(path),    std::move(service),
+                  Req::descriptor(), Resp::descriptor(), std::move(summary)};
+}
+
+std::vector<ApiRoute> MakeRoutes() {
+  std::vector<ApiRoute> r = {
+      // The session (login for API clients).
+      R<gw::ApiLoginRequest, gw::ApiSessionResponse>(
+          "POST", "/api/v1/session", "gateway",
+          "Log in with user name and password: sets the session cookie, returns the CSRF token"),
+      R<gpb::Empty, gw::ApiSessionResponse>("GET", "/api/v1/session", "gateway",
+                                            "Who is logged in, and the session's CSRF token"),
+      R<gpb::Empty, gpb::Empty>("DELETE", "/api/v1/session", "gateway", "Log out"),
+      // Areas (networks service).
+      R<net::ListAreasRequest, net::ListAreasResponse>("GET", "/api/v1/areas", "networks",
+                                                       "All employment areas"),
+      R<net::FindAreaRequest, net::FindAreaResponse>(
+          "GET", "/api/v1/area-of-municipality", "networks",
+          "The area a municipality (name or code, query `municipality`) belongs to"),
+      R<net::GetAreaRequest, net::GetAreaResponse>("GET", "/api/v1/areas/{area_code}", "networks",
+                                                   "One area with its municipalities"),
+      R<net::SetAreaContactsRequest, net::SetAreaContactsResponse>(
+          "PUT", "/api/v1/areas/{area_code}/contacts", "networks",
+          "Set an area's registry and leadership contacts (admin)"),
+      R<net::GetBurdenRequest, net::GetBurdenResponse>(
+          "GET", "/api/v1/areas/{area_code}/burden", "networks",
+          "What taking part in networks costs an area (hours)"),
+      R<net::LoadReferenceDataRequest, net::LoadReferenceDataResponse>(
+          "POST", "/api/v1/reference-data", "networks",
+          "Load the area and municipality reference data (admin)"),
+      // Networks.
+      R<net::ListNetworksRequest, net::ListNetworksResponse>("GET", "/api/v1/networks", "networks",
+                                                             "Networks, optionally filtered"),
+      R<net::CreateNetworkRequest, net::NetworkResponse>("POST", "/api/v1/networks", "networks",
+                                                         "Create a draft network (KEHA)"),
+      R<net::GetNetworkRequest, net::GetNetworkResponse>(
+          "GET", "/api/v1/networks/{network_code}", "networks",
+          "One network with participation, comments and versions"),
+      R<net::UpdateNetworkRequest, net::NetworkResponse>(
+          "PUT", "/api/v1/networks/{definition.code}", "networks",
+          "Replace a network's definition (KEHA; reason required when open)"),
+      R<net::ProposeNetworkRequest, net::NetworkResponse>(
+          "POST", "/api/v1/networks/{network_code}/propose", "networks", "Propose a draft (KEHA)"),
+      R<net::OpenNetworkRequest, net::NetworkResponse>(
+          "POST", "/api/v1/networks/{network_code}/open", "networks", "Open a network (KEHA)"),
+      R<net::CloseNetworkRequest, net::NetworkResponse>(
+          "POST", "/api/v1/networks/{network_code}/close", "networks",
+          "Close an open network early (KEHA, reason required)"),
+      R<net::CancelNetworkRequest, net::NetworkResponse>(
+          "POST", "/api/v1/networks/{network_code}/cancel", "networks",
+          "Cancel a draft or proposed network (KEHA, reason required)"),
+      R<net::DecideParticipationRequest, net::DecideParticipationResponse>(
+          "POST", "/api/v1/networks/{network_code}/participation/{area_code}", "networks",
+          "An area takes part or declines (its director or deputy)"),
+      R<net::GetParticipationHistoryRequest, net::GetParticipationHistoryResponse>(
+          "GET", "/api/v1/networks/{network_code}/participation/{area_code}", "networks",
+          "Every participation decision of an area for a network"),
+      R<net::AddCommentRequest, net::AddCommentResponse>(
+          "POST", "/api/v1/networks/{network_code}/comments", "networks",
+          "Comment on a network for an area (its director or deputy)"),
+      // Requests, cases and memberships (nominations service).
+      R<nom::SendRequestRequest, nom::SendRequestResponse>(
+          "POST", "/api/v1/networks/{network_code}/requests", "nominations",
+          "Send a nomination request to areas (KEHA)"),
+      R<nom::NetworkMatrixRequest, nom::NetworkMatrixResponse>(
+          "GET", "/api/v1/networks/{network_code}/matrix", "nominations",
+          "The network's status matrix (areas x state, nominees, CSV)"),
+      R<nom::LogIncomingRequestRequest, nom::CaseResponse>(
+          "POST", "/api/v1/incoming-requests", "nominations",
+          "Log a request that came by e-mail or letter (registry clerk)"),
+      R<nom::RegistryInboxRequest, nom::CaseListResponse>(
+          "GET", "/api/v1/registry/inbox", "nominations",
+          "Cases of the clerk's area awaiting registration"),
+      R<nom::RegistryJournalRequest, nom::CaseListResponse>(
+          "GET", "/api/v1/registry/journal", "nominations",
+          "Registered cases of the clerk's area (query `search`)"),
+      R<nom::DirectorInboxRequest, nom::CaseListResponse>(
+          "GET", "/api/v1/director/inbox", "nominations",
+          "Registered, undecided cases of the director's area"),
+      R<nom::GetCaseRequest, nom::CaseResponse>("GET", "/api/v1/cases/{case_id}", "nominations",
+                                                "One case"),
+      R<nom::RegisterCaseRequest, nom::CaseResponse>("POST", "/api/v1/cases/{case_id}/register",
+                                                     "nominations",
+                                                     "Register a case (registry clerk)"),
+      R<nom::ApproveCaseRequest, nom::CaseResponse>("POST", "/api/v1/cases/{case_id}/approve",
+                                                    "nominations",
+                                                    "Approve with nominees (director or deputy)"),
+      R<nom::DeclineCaseRequest, nom::CaseResponse>("POST", "/api/v1/cases/{case_id}/decline",
+                                                    "nominations",
+                                                    "Decline with a reason (director or deputy)"),
+      R<nom::WithdrawCaseRequest, nom::CaseResponse>("POST", "/api/v1/cases/{case_id}/withdraw",
+                                                     "nominations",
+                                                     "Withdraw an undecided case (KEHA)"),
+      R<nom::ExtendDeadlineRequest, nom::CaseResponse>(
+          "POST", "/api/v1/cases/{case_id}/extend", "nominations",
+          "Move an undecided case's deadline later (KEHA)"),
+      R<nom::ListMembershipsRequest, nom::ListMembershipsResponse>(
+          "GET", "/api/v1/memberships", "nominations", "Memberships by network, area or e-mail"),
+      R<nom::RequestReplacementRequest, nom::CaseResponse>(
+          "POST", "/api/v1/memberships/{membership_id}/replacement", "nominations",
+          "Ask the area to name a successor for a membership (KEHA)"),
+      R<nom::RecordResignationRequest, nom::MembershipResponse>(
+          "POST", "/api/v1/memberships/{membership_id}/resignation", "nominations",
+          "Record that a member resigned (director or deputy)"),
+      // The inbox and e-mail (notifications service).
+      R<ntf::ListInboxRequest, ntf::ListInboxResponse>("GET", "/api/v1/inbox", "notifications",
+                                                       "The caller's inbox, newest first"),
+      R<ntf::MarkReadRequest, ntf::MarkReadResponse>("POST", "/api/v1/inbox/read", "notifications",
+                                                     "Mark messages (or all) read"),
+      R<ntf::GetPreferencesRequest, ntf::GetPreferencesResponse>(
+          "GET", "/api/v1/preferences", "notifications",
+          "E-mail preferences of the caller's mailboxes"),
+      R<ntf::SetPreferencesRequest, ntf::SetPreferencesResponse>(
+          "PUT", "/api/v1/preferences", "notifications",
+          "Set e-mail preferences of the caller's mailboxes"),
+      R<ntf::ListDeliveriesRequest, ntf::ListDeliveriesResponse>(
+          "GET", "/api/v1/deliveries", "notifications", "The e-mail delivery log"),
+      // Accounts (the gateway's own).
+      R<gw::ListAccountsRequest, gw::ListAccountsResponse>("GET", "/api/v1/accounts", "gateway",
+                                                           "Every account (admin)"),
+      R<gw::CreateAccountRequest, gw::CreateAccountResponse>("POST", "/api/v1/accounts", "gateway",
+                                                             "Create an account (admin)"),
+      R<gw::DisableAccountRequest, gw::DisableAccountResponse>(
+          "POST", "/api/v1/accounts/{user_id}/disable", "gateway",
+          "Disable an account, ending its sessions and tokens (admin)"),
+      R<gw::SetPasswordRequest, gw::SetPasswordResponse>(
+          "PUT", "/api/v1/accounts/{user_id}/password", "gateway",
+          "Set a password (admin, or the account itself)"),
+      R<gw::ListAuditRequest, gw::ListAuditResponse>(
+          "GET", "/api/v1/audit", "gateway", "The audit trail of accounts and logins (admin)"),
+  };
+  for (size_t i = 0; i < 3; ++i) r[i].custom = true;
+  r[0].is_public = true;
+  return r;
+}
+
+gpb::util::JsonPrintOptions PrintOptions() {
+  gpb::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = true;
+  return options;
+}
+
+// The field at dotted `path` of `message`, or null.
+const gpb::FieldDescriptor* FindField(const gpb::Descriptor* message, const std::string& path) {
+  const gpb::FieldDescriptor* field = nullptr;
+  size_t pos = 0;
+  while (message != nullptr) {
+    const size_t dot = path.find('.', pos);
+    const std::string part = path.substr(pos, dot == std::string::npos ? dot : dot - pos);
+    field = message->FindFieldByName(part);
+    if (field == nullptr) field = message->FindFieldByCamelcaseName(part);
+    if (field == nullptr || dot == std::string::npos) return field;
+    message = field->message_type();
+    pos = dot + 1;
+  }
+  return nullptr;
+}
+
+// Puts the text parameter `values` for `path` into `root` as JSON values of
+// the field's type. Errors: invalid_argument naming the parameter.
+Status PutParameter(gpb::Struct& root, const gpb::Descriptor* message, const std::string& path,
+                    const std::vector<std::string>& values) {
+  const gpb::FieldDescriptor* field = FindField(message, path);
+  if (field == nullptr)
+    return Status::InvalidArgument(path, "is not a parameter of this operation");
+  if (field->cpp_type() == gpb::FieldDescriptor::CPPTYPE_MESSAGE) {
+    return Status::InvalidArgument(path, "must be given in the JSON body");
+  }
+  auto to_value = [&](const std::string& text, gpb::Value* out) -> Status {
+    if (field->cpp_type() == gpb::FieldDescriptor::CPPTYPE_BOOL) {
+      if (text == "true" || text == "1" || text.empty()) {
+        out->set_bool_value(true);
+      } else if (text == "false" || text == "0") {
+        out->set_bool_value(false);
+      } else {
+        return Status::InvalidArgument(path, "must be true or false");
+      }
+    } else {
+      out->set_string_value(text);  // the JSON parser reads numbers and enums from strings
+    }
+    return Status::Ok();
+  };
+  gpb::Struct* node = &root;
+  size_t pos = 0;
+  for (size_t dot = path.find('.'); dot != std::string::npos; dot = path.find('.', pos)) {
+    node = (*node->mutable_fields())[path.substr(pos, dot - pos)].mutable_struct_value();
+    pos = dot + 1;
+  }
+  gpb::Value& slot = (*node->mutable_fields())[path.substr(pos)];
+  if (field->is_repeated()) {
+    for (const std::string& text : values) {
+      VERKOSTO_RETURN_IF_ERROR(to_value(text, slot.mutable_list_value()->add_values()));
+    }
+    return Status::Ok();
+  }
+  if (values.size() != 1) return Status::InvalidArgument(path, "must be given once");
+  return to_value(values.front(), &slot);
+}
+
+Status ParseJson(const std::string& json, gpb::Message* message, const std::string& what) {
+  gpb::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  const auto parsed = gpb::util::JsonStringToMessage(json, message, options);
+  if (!parsed.ok()) {
+    return Status::InvalidArgument(what, "cannot be read as " + message->GetDescriptor()->name() +
+                                             ": " + std::string(parsed.message()));
+  }
+  return Status::Ok();
+}
+
+// Names of the {placeholders} of `path`, in order.
+std::vector<std::string> Placeholders(const std::string& path) {
+  std::vector<std::string> names;
+  for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open)) {
+    const size_t close = path.find('}', open);
+    names.push_back(path.substr(open + 1, close - open - 1));
+    open = close;
+  }
+  return names;
+}
+
+// `path` with each {placeholder} replaced by a regular expression group.
+std::string PathPattern(const std::string& path) {
+  std::string pattern;
+  size_t pos = 0;
+  for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', pos)) {
+    pattern += path.substr(pos, open - pos) + "([^/]+)";
+    pos = path.find('}', open) + 1;
+  }
+  return pattern + path.substr(pos);
+}
+
+bool IsJson(const httplib::Request& req) {
+  const std::string type = req.get_header_value("Content-Type");
+  return type.rfind("application/json", 0) == 0;
+}
+
+// Decodes the request message of `route` from path, query and body.
+Status DecodeRequest(const ApiRoute& route, const httplib::Request& req, gpb::Message* message) {
+  if (route.method != "GET" && !req.body.empty()) {
+    // A cross-site HTML form cannot send JSON without the browser asking first.
+    if (!IsJson(req)) {
+      return Status::InvalidArgument("content_type", "the body must be application/json");
+    }
+    VERKOSTO_RETURN_IF_ERROR(ParseJson(req.body, message, "body"));
+  }
+  gpb::Struct params;
+  const std::vector<std::string> names = Placeholders(route.path);
+  for (size_t i = 0; i < names.size() && i + 1 < req.matches.size(); ++i) {
+    VERKOSTO_RETURN_IF_ERROR(
+        PutParameter(params, route.request, names[i], {req.matches[i + 1].str()}));
+  }
+  if (route.method == "GET") {
+    std::set<std::string> seen;
+    for (const auto& [key, unused] : req.params) {
+      if (!seen.insert(key).second) continue;
+      std::vector<std::string> values;
+      for (auto [it, end] = req.params.equal_range(key); it != end; ++it) {
+        values.push_back(it->second);
+      }
+      VERKOSTO_RETURN_IF_ERROR(PutParameter(params, route.request, key, values));
+    }
+  }
+  if (params.fields().empty()) return Status::Ok();
+  std::string json;
+  (void)gpb::util::MessageToJsonString(params, &json);
+  std::unique_ptr<gpb::Message> from_params(message->New());
+  VERKOSTO_RETURN_IF_ERROR(ParseJson(json, from_params.get(), "parameters"));
+  message->MergeFrom(*from_params);
+  return Status::Ok();
+}
+
+void ReplyMessage(httplib::Response& res, const gpb::Message& message) {
+  std::string json;
+  (void)gpb::util::MessageToJsonString(message, &json, PrintOptions());
+  res.status = 200;
+  res.set_content(json, "application/json");
+}
+
+void Serve(const ApiRoute& route, RpcGatewayContext& ctx, const httplib::Request& req,
+           httplib::Response& res) {
+  std::optional<Authenticated> auth = ctx.Authenticate(req);
+  if (!auth) {
+    return ReplyUnauthenticated(res,
+                                "log in first (session cookie or Authorization: Bearer token)");
+  }
+  if (route.method != "GET" && !ctx.CheckCsrf(req, auth->user)) return ReplyCsrfRefused(res);
+  const gpb::Message* prototype =
+      gpb::MessageFactory::generated_factory()->GetPrototype(route.request);
+  const gpb::Message* response_prototype =
+      gpb::MessageFactory::generated_factory()->GetPrototype(route.response);
+  if (prototype == nullptr || response_prototype == nullptr) {
+    return ReplyError(res, Status::Internal("no message type for " + route.path));
+  }
+  std::unique_ptr<gpb::Message> request(prototype->New());
+  std::unique_ptr<gpb::Message> response(response_prototype->New());
+  if (Status st = DecodeRequest(route, req, request.get()); !st.ok()) return ReplyError(res, st);
+  if (Status st = ctx.Call(route.service, auth->user.actor, *request, response.get()); !st.ok()) {
+    return ReplyError(res, st);
+  }
+  ReplyMessage(res, *response);
+}
+
+// --- OpenAPI -------------------------------------------------------------
+
+gpb::Value Str(const std::string& s) {
+  gpb::Value v;
+  v.set_string_value(s);
+  return v;
+}
+gpb::Struct& Obj(gpb::Value& v) { return *v.mutable_struct_value(); }
+gpb::Value& At(gpb::Struct& s, const std::string& key) { return (*s.mutable_fields())[key]; }
+gpb::Value& At(gpb::Value& v, const std::string& key) { return At(Obj(v), key); }
+void Append(gpb::Value& list, gpb::Value item) {
+  *list.mutable_list_value()->add_values() = std::move(item);
+}
+
+std::string Ref(const gpb::Descriptor* d) { return "#/components/schemas/" + d->full_name(); }
+
+class SchemaBuilder {
+ public:
+  explicit SchemaBuilder(gpb::Struct& schemas) : schemas_(schemas) {}
+
+  // Adds `d` (and what it uses) to the schemas; returns a $ref to it.
+  gpb::Value RefTo(const gpb::Descriptor* d) {
+    Add(d);
+    gpb::Value v;
+    At(v, "$ref") = Str(Ref(d));
+    return v;
+  }
+
+  gpb::Value FieldSchema(const gpb::FieldDescriptor* f, bool ignore_repeated = false) {
+    if (f->is_map()) {
+      gpb::Value v;
+      At(v, "type") = Str("object");
+      At(v, "additionalProperties") = FieldSchema(f->message_type()->map_value());
+      return v;
+    }
+    if (f->is_repeated() && !ignore_repeated) {
+      gpb::Value v;
+      At(v, "type") = Str("array");
+      At(v, "items") = FieldSchema(f, true);
+      return v;
+    }
+    gpb::Value v;
+    switch (f->type()) {
+      case gpb::FieldDescriptor::TYPE_STRING:
+        At(v, "type") = Str("string");
+        break;
+      case gpb::FieldDescriptor::TYPE_BYTES:
+        At(v, "type") = Str("string");
+        At(v, "format") = Str("byte");
+        break;
+      case gpb::FieldDescriptor::TYPE_BOOL:
+        At(v, "type") = Str("boolean");
+        break;
+      case gpb::FieldDescriptor::TYPE_DOUBLE:
+      case gpb::FieldDescriptor::TYPE_FLOAT:
+        At(v, "type") = Str("number");
+        break;
+      case gpb::FieldDescriptor::TYPE_INT32:
+      case gpb::FieldDescriptor::TYPE_SINT32:
+      case gpb::FieldDescriptor::TYPE_SFIXED32:
+      case gpb::FieldDescriptor::TYPE_UINT32:
+      case gpb::FieldDescriptor::TYPE_FIXED32:
+        At(v, "type") = Str("integer");
+        At(v, "format") = Str("int32");
+        break;
+      case gpb::FieldDescriptor::TYPE_INT64:
+      case gpb::FieldDescriptor::TYPE_SINT64:
+      case gpb::FieldDescriptor::TYPE_SFIXED64:
+      case gpb::FieldDescriptor::TYPE_UINT64:
+      case gpb::FieldDescriptor::TYPE_FIXED64:
+        // Protobuf's JSON mapping writes 64-bit integers as strings.
+        At(v, "type") = Str("string");
+        At(v, "format") = Str("int64");
+        break;
+      case gpb::FieldDescriptor::TYPE_ENUM: {
+        At(v, "type") = Str("string");
+        gpb::Value& values = At(v, "enum");
+        for (int i = 0; i < f->enum_type()->value_count(); ++i) {
+          Append(values, Str(f->enum_type()->value(i)->name()));
+        }
+        break;
+      }
+      case gpb::FieldDescriptor::TYPE_MESSAGE:
+      case gpb::FieldDescriptor::TYPE_GROUP:
+        return RefTo(f->message_type());
+    }
+    return v;
+  }
+
+ private:
+  void Add(const gpb::Descriptor* d) {
+    if (schemas_.fields().count(d->full_name()) > 0) return;
+    gpb::Value& schema = At(schemas_, d->full_name());
+    At(schema, "type") = Str("object");
+    At(schema, "properties").mutable_struct_value();
+    for (int i = 0; i < d->field_count(); ++i) {
+      const gpb::FieldDescriptor* f = d->field(i);
+      gpb::Value field_schema = FieldSchema(f);
+      // `schema` may have moved when FieldSchema added other schemas.
+      At(At(At(schemas_, d->full_name()), "properties"), f->name()) = std::move(field_schema);
+    }
+  }
+
+  gpb::Struct& schemas_;
+};
+
+}  // namespace
+
+const std::vector<ApiRoute>& ApiRoutes() {
+  static const std::vector<ApiRoute> kRoutes = MakeRoutes();
+  return kRoutes;
+}
+
+void RegisterApiRoutes(httplib::Server& server,
+                       const std::function<RpcGatewayContext&()>& context) {
+  server.Get("/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+    static const std::string kDocument = OpenApiJson();
+    res.set_content(kDocument, "application/json");
+  });
+  for (const ApiRoute& route : ApiRoutes()) {
+    if (route.custom) continue;
+    auto handler = [&route, context](const httplib::Request& req, httplib::Response& res) {
+      Serve(route, context(), req, res);
+    };
+    const std::string pattern = PathPattern(route.path);
+    if (route.method == "GET") {
+      server.Get(pattern, handler);
+    } else if (route.method == "POST") {
+      server.Post(pattern, handler);
+    } else if (route.method == "PUT") {
+      server.Put(pattern, handler);
+    } else if (route.method == "DELETE") {
+      server.Delete(pattern, handler);
+    }
+  }
+}
+
+std::string OpenApiJson() {
+  gpb::Value doc;
+  At(doc, "openapi") = Str("3.0.3");
+  At(At(doc, "info"), "title") = Str("verkosto JSON API");
+  At(At(doc, "info"), "version") = Str("1");
+  At(At(doc, "info"), "description") =
+      Str("Every operation of the networks, nominations and notifications services, as the "
+          "logged-in user. Log in with POST /api/v1/session (cookie; send the returned "
+          "csrf_token as X-CSRF-Token on other methods than GET) or send "
+          "'Authorization: Bearer <API token>'. Errors are {code, message, field}.");
+  gpb::Value& schemes = At(At(doc, "components"), "securitySchemes");
+  At(At(schemes, "session"), "type") = Str("apiKey");
+  At(At(schemes, "session"), "in") = Str("cookie");
+  At(At(schemes, "session"), "name") = Str(kSessionCookie);
+  At(At(schemes, "bearer"), "type") = Str("http");
+  At(At(schemes, "bearer"), "scheme") = Str("bearer");
+  gpb::Value security;
+  {
+    gpb::Value session;
+    At(session, "session").mutable_list_value();
+    gpb::Value bearer;
+    At(bearer, "bearer").mutable_list_value();
+    Append(security, std::move(session));
+    Append(security, std::move(bearer));
+  }
+  gpb::Struct schemas;
+  SchemaBuilder builder(schemas);
+  const gpb::Value error_ref = builder.RefTo(gw::ApiError::descriptor());
+  gpb::Value& paths = At(doc, "paths");
+  for (const ApiRoute& route : ApiRoutes()) {
+    std::string method = route.method;
+    for (char& c : method) c = static_cast<char>(c - 'A' + 'a');
+    gpb::Value op;
+    At(op, "summary") = Str(route.summary);
+    At(op, "operationId") = Str(route.method + "_" + route.path);
+    Append(At(op, "tags"), Str(route.service));
+    At(op, "x-verkosto-operation") = Str(route.request->full_name());
+    if (route.is_public) {
+      At(op, "security").mutable_list_value();  // no login needed
+    } else {
+      At(op, "security") = security;
+    }
+    gpb::Value& parameters = At(op, "parameters");
+    parameters.mutable_list_value();
+    std::set<std::string> in_path;
+    for (const std::string& p : Placeholders(route.path)) {
+      in_path.insert(p);
+      gpb::Value param;
+      At(param, "name") = Str(p);
+      At(param, "in") = Str("path");
+      At(param, "required").set_bool_value(true);
+      const gpb::FieldDescriptor* f = FindField(route.request, p);
+      if (f != nullptr) At(param, "schema") = builder.FieldSchema(f);
+      Append(parameters, std::move(param));
+    }
+    if (route.method == "GET") {
+      for (int i = 0; i < route.request->field_count(); ++i) {
+        const gpb::FieldDescriptor* f = route.request->field(i);
+        if (in_path.count(f->name()) > 0 || f->message_type() != nullptr) continue;
+        gpb::Value param;
+        At(param, "name") = Str(f->name());
+        At(param, "in") = Str("query");
+        At(param, "required").set_bool_value(false);
+        At(param, "schema") = builder.FieldSchema(f);
+        Append(parameters, std::move(param));
+      }
+    } else if (route.request->field_count() > 0) {
+      gpb::Value& body = At(op, "requestBody");
+      At(body, "required").set_bool_value(true);
+      At(At(At(body, "content"), "application/json"), "schema") = builder.RefTo(route.request);
+    }
+    gpb::Value& ok = At(At(op, "responses"), "200");
+    At(ok, "description") = Str(route.response->name());
+    At(At(At(ok, "content"), "application/json"), "schema") = builder.RefTo(route.response);
+    gpb::Value& error = At(At(op, "responses"), "default");
+    At(error, "description") =
+        Str("An error: 400 invalid_argument, 401 unauthenticated, 403 permission_denied (also a "
+            "missing CSRF token), 404 not_found, 409 already_exists or failed_precondition, "
+            "503 unavailable, 504 deadline_exceeded, 500 internal");
+    At(At(At(error, "content"), "application/json"), "schema") = error_ref;
+    At(At(paths, route.path), method) = std::move(op);
+  }
+  At(At(doc, "components"), "schemas").mutable_struct_value()->Swap(&schemas);
+  std::string json;
+  gpb::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  options.preserve_proto_field_names = true;
+  (void)gpb::util::MessageToJsonString(doc, &json, options);
+  return json;
+}
+
+}  // namespace verkosto::gateway

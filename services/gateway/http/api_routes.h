@@ -1,0 +1,50 @@
+#pragma once
+
+#include <google/protobuf/descriptor.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace httplib {
+class Server;
+}
+
+namespace verkosto::gateway {
+
+class RpcGatewayContext;
+
+// One operation of the JSON API: an HTTP method and path (with {field}
+// placeholders naming request fields, dotted for nested ones) forwarded to a
+// service's RPC operation. Path placeholders and, for GET, query parameters
+// fill the request's fields; other methods take the request as a JSON body
+// (protobuf's JSON mapping, field names as in the .proto or lowerCamelCase).
+struct ApiRoute {
+  std::string method;   // "GET", "POST", "PUT" or "DELETE"
+  std::string path;     // e.g. "/api/v1/networks/{network_code}/open"
+  std::string service;  // "networks", "nominations", "notifications", "gateway"
+  const google::protobuf::Descriptor* request;
+  const google::protobuf::Descriptor* response;
+  std::string summary;
+  // Served by a handler of its own (the session routes), not the generic one.
+  bool custom = false;
+  // Answered without a login.
+  bool is_public = false;
+};
+
+// THE route table of /api/v1/: every route, including the custom ones.
+const std::vector<ApiRoute>& ApiRoutes();
+
+// Registers every non-custom route of ApiRoutes() with the generic handler:
+// authenticate (401 without a valid session or token), check the CSRF token
+// of cookie-authenticated non-GET requests (403), decode the request, call
+// the service as the logged-in actor, answer the response as JSON or the
+// error as {code, message, field} with the status of HttpStatusFor.
+// Also registers GET /api/v1/openapi.json.
+void RegisterApiRoutes(httplib::Server& server, const std::function<RpcGatewayContext&()>& context);
+
+// The OpenAPI 3.0 description of ApiRoutes(), as JSON; schemas come from the
+// message descriptors.
+std::string OpenApiJson();
+
+}  // namespace verkosto::gateway

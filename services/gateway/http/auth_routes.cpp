@@ -1,0 +1,141 @@
+#include "gateway/http/auth_routes.h"
+
+#include <google/protobuf/empty.pb.h>
+#include <google/protobuf/util/json_util.h>
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include "gateway/http/http_errors.h"
+#include "gateway/http/rpc_gateway_context.h"
+#include "verkosto/gateway/v1/api.pb.h"
+
+namespace verkosto::gateway {
+
+namespace {
+
+void SeeOther(httplib::Response& res, const std::string& location) {
+  res.status = 303;
+  res.set_header("Location", location);
+  res.set_header("Cache-Control", "no-store");
+}
+
+std::string LoginPage(const std::string& error, const std::string& next) {
+  std::string location = "/login?error=" + error;
+  if (next != "/") location += "&next=" + httplib::detail::encode_query_param(next);
+  return location;
+}
+
+void ReplySession(httplib::Response& res, const v1::Account& account, const std::string& csrf) {
+  v1::ApiSessionResponse session;
+  *session.mutable_account() = account;
+  session.set_csrf_token(csrf);
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = true;
+  std::string json;
+  (void)google::protobuf::util::MessageToJsonString(session, &json, options);
+  res.status = 200;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(json, "application/json");
+}
+
+std::string RefusalMessage(const std::string& refusal) {
+  if (refusal == "locked") {
+    return "too many failed logins for this user name; try again in a while";
+  }
+  return "wrong user name or password";
+}
+
+}  // namespace
+
+std::string SafeNext(const std::string& next) {
+  if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) {
+    return "/";
+  }
+  if (next.find_first_of("\r\n") != std::string::npos) return "/";
+  return next;
+}
+
+void RegisterAuthRoutes(httplib::Server& server,
+                        const std::function<RpcGatewayContext&()>& context) {
+  server.Post("/login", [context](const httplib::Request& req, httplib::Response& res) {
+    RpcGatewayContext& ctx = context();
+    const std::string next = SafeNext(req.get_param_value("next"));
+    if (!ctx.CheckLoginFormToken(req)) return SeeOther(res, LoginPage("csrf", next));
+    const std::string username = req.get_param_value("username");
+    const std::string password = req.get_param_value("password");
+    if (username.empty() || password.empty()) return SeeOther(res, LoginPage("missing", next));
+    Result<LoginOutcome> outcome = ctx.Login(username, password, req, res);
+    if (!outcome.ok()) {
+      spdlog::error("login: {}", outcome.status().ToString());
+      return SeeOther(res, LoginPage("unavailable", next));
+    }
+    if (!outcome->accepted) return SeeOther(res, LoginPage(outcome->refusal, next));
+    SeeOther(res, next);
+  });
+
+  server.Post("/logout", [context](const httplib::Request& req, httplib::Response& res) {
+    RpcGatewayContext& ctx = context();
+    std::optional<Authenticated> auth = ctx.Authenticate(req);
+    if (auth && !ctx.CheckCsrf(req, auth->user)) {
+      res.status = 403;
+      res.set_content("Forbidden: missing or wrong anti-forgery token",
+                      "text/plain; charset=utf-8");
+      return;
+    }
+    if (Status st = ctx.Logout(req, res); !st.ok()) spdlog::warn("logout: {}", st.ToString());
+    SeeOther(res, "/login?logged_out=1");
+  });
+
+  server.Post("/api/v1/session", [context](const httplib::Request& req, httplib::Response& res) {
+    v1::ApiLoginRequest login;
+    google::protobuf::util::JsonParseOptions options;
+    if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
+      return ReplyError(
+          res, Status::InvalidArgument("content_type", "the body must be application/json"));
+    }
+    if (!google::protobuf::util::JsonStringToMessage(req.body, &login, options).ok()) {
+      return ReplyError(res, Status::InvalidArgument("body", "expected {username, password}"));
+    }
+    if (login.username().empty()) {
+      return ReplyError(res, Status::InvalidArgument("username", "is required"));
+    }
+    if (login.password().empty()) {
+      return ReplyError(res, Status::InvalidArgument("password", "is required"));
+    }
+    Result<LoginOutcome> outcome = context().Login(login.username(), login.password(), req, res);
+    if (!outcome.ok()) return ReplyError(res, outcome.status());
+    if (!outcome->accepted) return ReplyUnauthenticated(res, RefusalMessage(outcome->refusal));
+    ReplySession(res, outcome->account, outcome->csrf_token);
+  });
+
+  server.Get("/api/v1/session", [context](const httplib::Request& req, httplib::Response& res) {
+    RpcGatewayContext& ctx = context();
+    std::optional<Authenticated> auth = ctx.Authenticate(req);
+    if (!auth) return ReplyUnauthenticated(res, "not logged in");
+    v1::Account account;
+    const Actor& actor = auth->user.actor;
+    account.set_user_id(actor.user_id);
+    account.set_display_name(actor.display_name);
+    account.set_role(static_cast<common::v1::Role>(actor.role));
+    account.set_area(actor.area.value());
+    account.set_email(actor.email);
+    account.set_on_behalf_of(actor.on_behalf_of);
+    account.set_language(auth->user.language);
+    ReplySession(res, account, auth->user.csrf_token);
+  });
+
+  server.Delete("/api/v1/session", [context](const httplib::Request& req, httplib::Response& res) {
+    RpcGatewayContext& ctx = context();
+    std::optional<Authenticated> auth = ctx.Authenticate(req);
+    if (!auth) return ReplyUnauthenticated(res, "not logged in");
+    if (!ctx.CheckCsrf(req, auth->user)) return ReplyCsrfRefused(res);
+    if (Status st = ctx.Logout(req, res); !st.ok()) return ReplyError(res, st);
+    std::string json;
+    (void)google::protobuf::util::MessageToJsonString(google::protobuf::Empty(), &json);
+    res.status = 200;
+    res.set_content(json, "application/json");
+  });
+}
+
+}  // namespace verkosto::gateway

@@ -1,0 +1,70 @@
+#include "gateway/http/http_errors.h"
+
+#include <google/protobuf/util/json_util.h>
+#include <httplib.h>
+
+#include "verkosto/gateway/v1/api.pb.h"
+
+namespace verkosto::gateway {
+
+namespace {
+
+void Reply(httplib::Response& res, int http_status, const std::string& code,
+           const std::string& message, const std::string& field) {
+  v1::ApiError error;
+  error.set_code(code);
+  error.set_message(message);
+  error.set_field(field);
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = true;
+  std::string json;
+  (void)google::protobuf::util::MessageToJsonString(error, &json, options);
+  res.status = http_status;
+  res.set_content(json, "application/json");
+}
+
+}  // namespace
+
+int HttpStatusFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk:
+      return 200;
+    case ErrorCode::kInvalidArgument:
+      return 400;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kAlreadyExists:
+      return 409;
+    case ErrorCode::kFailedPrecondition:
+      return 409;
+    case ErrorCode::kPermissionDenied:
+      return 403;
+    case ErrorCode::kUnavailable:
+      return 503;
+    case ErrorCode::kDeadlineExceeded:
+      return 504;
+    case ErrorCode::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+void ReplyError(httplib::Response& res, const Status& status) {
+  Reply(res, HttpStatusFor(status.code()), std::string(ErrorCodeName(status.code())),
+        status.message(), status.field());
+}
+
+void ReplyUnauthenticated(httplib::Response& res, const std::string& message) {
+  Reply(res, kUnauthenticatedStatus, "unauthenticated", message, "");
+  res.set_header("WWW-Authenticate", "Bearer realm=\"verkosto\"");
+}
+
+void ReplyCsrfRefused(httplib::Response& res) {
+  Reply(res, HttpStatusFor(ErrorCode::kPermissionDenied), "permission_denied",
+        "missing or wrong anti-forgery token: send header X-CSRF-Token (or form field csrf_token) "
+        "with the session's token",
+        "csrf_token");
+}
+
+}  // namespace verkosto::gateway

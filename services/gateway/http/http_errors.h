@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+
+#include "core/error_code.h"
+#include "core/status.h"
+
+namespace httplib {
+struct Response;
+}
+
+namespace verkosto::gateway {
+
+// THE table from error code to HTTP status, used by every JSON answer:
+//   invalid_argument 400, not_found 404, already_exists 409,
+//   failed_precondition 409, permission_denied 403, unavailable 503,
+//   deadline_exceeded 504, internal 500 (and 500 for anything unknown).
+// "unauthenticated" (no or expired login) is the gateway's own: 401.
+int HttpStatusFor(ErrorCode code);
+inline constexpr int kUnauthenticatedStatus = 401;
+
+// Answers `res` with the status of `status.code()` and the JSON body
+// {"code": "<name>", "message": ..., "field": ...} (verkosto.gateway.v1.ApiError).
+void ReplyError(httplib::Response& res, const Status& status);
+
+// Answers 401 with {"code": "unauthenticated", ...}.
+void ReplyUnauthenticated(httplib::Response& res, const std::string& message);
+
+// Answers 403 for a missing or wrong anti-forgery token (field "csrf_token").
+void ReplyCsrfRefused(httplib::Response& res);
+
+}  // namespace verkosto::gateway

@@ -1,0 +1,200 @@
+#include "gateway/http/rpc_gateway_context.h"
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include "gateway/auth/credentials.h"
+
+namespace verkosto::gateway {
+
+namespace pb = ::verkosto::gateway::v1;
+
+namespace {
+
+std::string Trim(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+RequestUser ToRequestUser(const pb::Account& account, std::string csrf) {
+  RequestUser user;
+  user.actor =
+      Actor{account.user_id(),        account.display_name(), static_cast<Role>(account.role()),
+            AreaCode(account.area()), account.on_behalf_of(), account.email()};
+  user.csrf_token = std::move(csrf);
+  user.language = account.language();
+  return user;
+}
+
+std::string BearerToken(const httplib::Request& req) {
+  const std::string header = req.get_header_value("Authorization");
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (header.size() <= kPrefix.size() || header.compare(0, kPrefix.size(), kPrefix) != 0) {
+    return {};
+  }
+  return Trim(header.substr(kPrefix.size()));
+}
+
+}  // namespace
+
+std::string CookieValue(const httplib::Request& req, const std::string& name) {
+  const size_t count = req.get_header_value_count("Cookie");
+  for (size_t i = 0; i < count; ++i) {
+    const std::string header = req.get_header_value("Cookie", i);
+    size_t pos = 0;
+    while (pos <= header.size()) {
+      size_t end = header.find(';', pos);
+      if (end == std::string::npos) end = header.size();
+      const std::string pair = Trim(header.substr(pos, end - pos));
+      const size_t eq = pair.find('=');
+      if (eq != std::string::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
+      pos = end + 1;
+    }
+  }
+  return {};
+}
+
+RpcGatewayContext::RpcGatewayContext(zmq::context_t& zmq, const config::SystemConfig& system,
+                                     const Clock& clock, HttpAuthOptions options)
+    : zmq_(zmq), system_(system), clock_(clock), options_(options) {}
+
+Actor RpcGatewayContext::GatewayActor() {
+  return Actor{"gateway", "verkosto gateway", Role::kSystem, AreaCode(""), "", ""};
+}
+
+messaging::RpcClient& RpcGatewayContext::Client(const std::string& service) {
+  auto it = clients_.find(service);
+  if (it == clients_.end()) {
+    messaging::ClientOptions client;
+    auto found = system_.services.find(service);
+    client.endpoint = found == system_.services.end() ? "" : found->second.rpc_endpoint;
+    client.timeout = options_.rpc_timeout;
+    it = clients_.emplace(service, std::make_unique<messaging::RpcClient>(zmq_, client)).first;
+  }
+  return *it->second;
+}
+
+Status RpcGatewayContext::Call(const std::string& service, const Actor& actor,
+                               const google::protobuf::Message& request,
+                               google::protobuf::Message* response) {
+  if (system_.services.find(service) == system_.services.end()) {
+    return Status::Internal("unknown service '" + service + "'");
+  }
+  Result<google::protobuf::Any> any = Client(service).CallRaw(actor, request);
+  if (!any.ok()) return any.status();
+  if (!any->UnpackTo(response)) {
+    return Status::Internal("unexpected reply type " + any->type_url() + " from " + service);
+  }
+  return Status::Ok();
+}
+
+std::optional<Authenticated> RpcGatewayContext::Authenticate(const httplib::Request& req) {
+  pb::ValidateSessionRequest request;
+  const std::string bearer = BearerToken(req);
+  std::string session_token;
+  if (!bearer.empty()) {
+    request.set_api_token_hash(TokenHash(bearer));
+  } else {
+    session_token = CookieValue(req, kSessionCookie);
+    if (session_token.empty()) return std::nullopt;
+    request.set_session_token_hash(TokenHash(session_token));
+  }
+  pb::ValidateSessionResponse response;
+  Status status = Call("gateway", GatewayActor(), request, &response);
+  if (!status.ok()) {
+    if (status.code() != ErrorCode::kNotFound) {
+      spdlog::warn("session check failed: {}", status.ToString());
+    }
+    return std::nullopt;
+  }
+  Authenticated out;
+  out.user = ToRequestUser(response.account(), response.csrf_token());
+  out.by_api_token = !bearer.empty();
+  out.session_hash = request.session_token_hash();
+  if (!out.by_api_token &&
+      ShouldTouch(FromMicros(response.last_seen_unix_us()), clock_.Now(), options_.policy)) {
+    pb::TouchSessionRequest touch;
+    touch.set_session_token_hash(out.session_hash);
+    pb::TouchSessionResponse touched;
+    if (Status st = Call("gateway", GatewayActor(), touch, &touched); !st.ok()) {
+      if (st.code() == ErrorCode::kNotFound) return std::nullopt;  // expired meanwhile
+      spdlog::warn("session touch failed: {}", st.ToString());
+    }
+  }
+  return out;
+}
+
+std::optional<RequestUser> RpcGatewayContext::CurrentUser(const httplib::Request& req) {
+  std::optional<Authenticated> auth = Authenticate(req);
+  if (!auth) return std::nullopt;
+  return std::move(auth->user);
+}
+
+bool RpcGatewayContext::CheckCsrf(const httplib::Request& req, const RequestUser& user) {
+  // A bearer token is never sent by a browser on its own accord, so a
+  // forged cross-site request cannot carry one.
+  if (!BearerToken(req).empty() && user.csrf_token.empty()) return true;
+  if (user.csrf_token.empty()) return false;
+  std::string sent = req.get_header_value("X-CSRF-Token");
+  if (sent.empty()) sent = req.get_param_value("csrf_token");
+  return !sent.empty() && ConstantTimeEquals(sent, user.csrf_token);
+}
+
+std::string RpcGatewayContext::Cookie(const std::string& value, const std::string& path,
+                                      bool expire) const {
+  std::string cookie = value + "; Path=" + path + "; HttpOnly; SameSite=Strict";
+  if (expire) cookie += "; Max-Age=0";
+  if (options_.secure_cookies) cookie += "; Secure";
+  return cookie;
+}
+
+std::string RpcGatewayContext::LoginFormToken(const httplib::Request& req, httplib::Response& res) {
+  // Reuse a token the browser already has, so two open login tabs both work.
+  std::string token = CookieValue(req, kLoginCsrfCookie);
+  if (token.size() != 64) {
+    token = RandomToken("");
+    res.set_header("Set-Cookie", Cookie(std::string(kLoginCsrfCookie) + "=" + token, "/", false));
+  }
+  return token;
+}
+
+bool RpcGatewayContext::CheckLoginFormToken(const httplib::Request& req) const {
+  const std::string cookie = CookieValue(req, kLoginCsrfCookie);
+  const std::string sent = req.get_param_value("csrf_token");
+  return !cookie.empty() && ConstantTimeEquals(cookie, sent);
+}
+
+Result<LoginOutcome> RpcGatewayContext::Login(const std::string& user_id,
+                                              const std::string& password,
+                                              const httplib::Request& req, httplib::Response& res) {
+  const std::string token = RandomToken("");
+  pb::LoginRequest request;
+  request.set_user_id(user_id);
+  request.set_password(password);
+  request.set_client(req.remote_addr + " " + req.get_header_value("User-Agent").substr(0, 120));
+  request.set_session_token_hash(TokenHash(token));
+  pb::LoginResponse response;
+  VERKOSTO_RETURN_IF_ERROR(Call("gateway", GatewayActor(), request, &response));
+  LoginOutcome outcome;
+  outcome.accepted = response.accepted();
+  outcome.refusal = response.refusal();
+  if (outcome.accepted) {
+    outcome.account = response.account();
+    outcome.csrf_token = response.csrf_token();
+    res.set_header("Set-Cookie", Cookie(std::string(kSessionCookie) + "=" + token, "/", false));
+  }
+  return outcome;
+}
+
+Status RpcGatewayContext::Logout(const httplib::Request& req, httplib::Response& res) {
+  res.set_header("Set-Cookie", Cookie(std::string(kSessionCookie) + "=", "/", true));
+  const std::string token = CookieValue(req, kSessionCookie);
+  if (token.empty()) return Status::Ok();
+  pb::LogoutRequest request;
+  request.set_session_token_hash(TokenHash(token));
+  pb::LogoutResponse response;
+  return Call("gateway", GatewayActor(), request, &response);
+}
+
+}  // namespace verkosto::gateway

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <zmq.hpp>
+
+#include "config/config.h"
+#include "core/clock.h"
+#include "gateway/domain/accounts.h"
+#include "gateway/http/gateway_context.h"
+#include "messaging/rpc_client.h"
+#include "verkosto/gateway/v1/accounts.pb.h"
+
+namespace verkosto::gateway {
+
+// Names of the cookies the gateway sets.
+inline constexpr char kSessionCookie[] = "vk_session";
+inline constexpr char kLoginCsrfCookie[] = "vk_login_csrf";
+
+// How the HTTP side treats cookies and sessions.
+struct HttpAuthOptions {
+  // Add "Secure" to the cookies (set when the gateway is served over HTTPS).
+  bool secure_cookies = false;
+  // The login rules (for when to write a session's last use).
+  AuthPolicy policy;
+  // How long one RPC to a service may take, retries included.
+  std::chrono::milliseconds rpc_timeout{5000};
+};
+
+// How a request was authenticated.
+struct Authenticated {
+  RequestUser user;
+  // True for "Authorization: Bearer <API token>" (no CSRF token needed).
+  bool by_api_token = false;
+  // The session token's hash (empty for an API token).
+  std::string session_hash;
+};
+
+// The outcome of a login attempt.
+struct LoginOutcome {
+  bool accepted = false;
+  std::string refusal;  // "wrong_credentials" or "locked" when refused
+  v1::Account account;
+  std::string csrf_token;
+};
+
+// The GatewayContext of one HTTP worker thread: one RpcClient per service
+// (made on first use), reaching the gateway's own accounts over its RPC
+// server as the system actor "gateway". Sessions are cookies holding a random
+// token; the database only knows the token's hash. Not thread-safe: one per
+// thread (HttpFrontend hands them out).
+class RpcGatewayContext final : public GatewayContext {
+ public:
+  RpcGatewayContext(zmq::context_t& zmq, const config::SystemConfig& system, const Clock& clock,
+                    HttpAuthOptions options);
+
+  Status Call(const std::string& service, const Actor& actor,
+              const google::protobuf::Message& request,
+              google::protobuf::Message* response) override;
+  std::optional<RequestUser> CurrentUser(const httplib::Request& req) override;
+  bool CheckCsrf(const httplib::Request& req, const RequestUser& user) override;
+  std::string LoginFormToken(const httplib::Request& req, httplib::Response& res) override;
+
+  // CurrentUser with how it was authenticated. A bearer token, when sent, is
+  // the only credential looked at. Marks the session used (at most once per
+  // policy.touch_interval).
+  std::optional<Authenticated> Authenticate(const httplib::Request& req);
+
+  // Checks user name and password; on success opens a session and sets its
+  // cookie on `res`. Errors: unavailable (accounts not reachable), internal.
+  Result<LoginOutcome> Login(const std::string& user_id, const std::string& password,
+                             const httplib::Request& req, httplib::Response& res);
+
+  // Ends the request's session (if any) and clears the cookie on `res`.
+  Status Logout(const httplib::Request& req, httplib::Response& res);
+
+  // True when the login form's token (field "csrf_token") matches its cookie.
+  bool CheckLoginFormToken(const httplib::Request& req) const;
+
+  // The actor of the gateway itself.
+  static Actor GatewayActor();
+
+ private:
+  messaging::RpcClient& Client(const std::string& service);
+  std::string Cookie(const std::string& value, const std::string& path, bool expire) const;
+
+  zmq::context_t& zmq_;
+  config::SystemConfig system_;
+  const Clock& clock_;
+  HttpAuthOptions options_;
+  std::map<std::string, std::unique_ptr<messaging::RpcClient>> clients_;
+};
+
+// The value of cookie `name` in the request's Cookie header(s), or "".
+std::string CookieValue(const httplib::Request& req, const std::string& name);
+
+}  // namespace verkosto::gateway

@@ -1,0 +1,289 @@
+#include "gateway/storage/sqlite_account_repository.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "storage/database.h"
+
+namespace verkosto::gateway {
+
+namespace {
+
+constexpr char kAccountColumns[] =
+    "user_id, display_name, role, area, email, language, on_behalf_of, disabled, password_hash, "
+    "created_us, password_set_us";
+
+AccountRecord ReadAccount(SQLite::Statement& q) {
+  AccountRecord a;
+  a.user_id = q.getColumn(0).getString();
+  a.display_name = q.getColumn(1).getString();
+  a.role = RoleFromName(q.getColumn(2).getString());
+  a.area = AreaCode(q.getColumn(3).getString());
+  a.email = q.getColumn(4).getString();
+  a.language = q.getColumn(5).getString();
+  a.on_behalf_of = q.getColumn(6).getString();
+  a.disabled = q.getColumn(7).getInt() != 0;
+  a.password_hash = q.getColumn(8).getString();
+  a.created = FromMicros(q.getColumn(9).getInt64());
+  a.password_set = FromMicros(q.getColumn(10).getInt64());
+  return a;
+}
+
+Status Exec(SQLite::Database& db, const char* sql, const std::string& a,
+            const std::string& b = {}) {
+  return storage::Guard([&] {
+    SQLite::Statement s(db, sql);
+    s.bind(1, a);
+    if (s.getBindParameterCount() > 1) s.bind(2, b);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+}  // namespace
+
+Status SqliteAccountRepository::AddAccount(const AccountRecord& a) {
+  return storage::Guard([&] {
+    SQLite::Statement s(db_, std::string("INSERT INTO accounts (") + kAccountColumns +
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, a.user_id);
+    s.bind(2, a.display_name);
+    s.bind(3, std::string(RoleName(a.role)));
+    s.bind(4, a.area.value());
+    s.bind(5, a.email);
+    s.bind(6, a.language);
+    s.bind(7, a.on_behalf_of);
+    s.bind(8, a.disabled ? 1 : 0);
+    s.bind(9, a.password_hash);
+    s.bind(10, ToMicros(a.created));
+    s.bind(11, ToMicros(a.password_set));
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::optional<AccountRecord>> SqliteAccountRepository::FindAccount(
+    const std::string& user_id) {
+  std::optional<AccountRecord> found;
+  VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
+    SQLite::Statement q(
+        db_, std::string("SELECT ") + kAccountColumns + " FROM accounts WHERE user_id = ?");
+    q.bind(1, user_id);
+    if (q.executeStep()) found = ReadAccount(q);
+    return Status::Ok();
+  }));
+  return found;
+}
+
+Result<std::vector<AccountRecord>> SqliteAccountRepository::ListAccounts(bool include_disabled) {
+  std::vector<AccountRecord> all;
+  VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
+    SQLite::Statement q(db_, std::string("SELECT ") + kAccountColumns + " FROM accounts" +
+                                 (include_disabled ? "" : " WHERE disabled = 0") +
+                                 " ORDER BY user_id");
+    while (q.executeStep()) all.push_back(ReadAccount(q));
+    return Status::Ok();
+  }));
+  return all;
+}
+
+Status SqliteAccountRepository::SetDisabled(const std::string& user_id, bool disabled) {
+  return storage::Guard([&] {
+    SQLite::Statement s(db_, "UPDATE accounts SET disabled = ? WHERE user_id = ?");
+    s.bind(1, disabled ? 1 : 0);
+    s.bind(2, user_id);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Status SqliteAccountRepository::SetPasswordHash(const std::string& user_id, const std::string& hash,
+                                                TimePoint at) {
+  return storage::Guard([&] {
+    SQLite::Statement s(
+        db_, "UPDATE accounts SET password_hash = ?, password_set_us = ? WHERE user_id = ?");
+    s.bind(1, hash);
+    s.bind(2, ToMicros(at));
+    s.bind(3, user_id);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Status SqliteAccountRepository::AddSession(const SessionRecord& session) {
+  return storage::Guard([&] {
+    SQLite::Statement s(db_,
+                        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_us, "
+                        "last_seen_us) VALUES (?, ?, ?, ?, ?)");
+    s.bind(1, session.token_hash);
+    s.bind(2, session.user_id);
+    s.bind(3, session.csrf_token);
+    s.bind(4, ToMicros(session.created));
+    s.bind(5, ToMicros(session.last_seen));
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::optional<SessionRecord>> SqliteAccountRepository::FindSession(
+    const std::string& token_hash) {
+  std::optional<SessionRecord> found;
+  VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
+    SQLite::Statement q(db_,
+                        "SELECT user_id, csrf_token, created_us, last_seen_us FROM sessions "
+                        "WHERE token_hash = ?");
+    q.bind(1, token_hash);
+    if (q.executeStep()) {
+      found = SessionRecord{token_hash, q.getColumn(0).getString(), q.getColumn(1).getString(),
+                            FromMicros(q.getColumn(2).getInt64()),
+                            FromMicros(q.getColumn(3).getInt64())};
+    }
+    return Status::Ok();
+  }));
+  return found;
+}
+
+Status SqliteAccountRepository::TouchSession(const std::string& token_hash, TimePoint at) {
+  return storage::Guard([&] {
+    SQLite::Statement s(db_, "UPDATE sessions SET last_seen_us = ? WHERE token_hash = ?");
+    s.bind(1, ToMicros(at));
+    s.bind(2, token_hash);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Status SqliteAccountRepository::DeleteSession(const std::string& token_hash) {
+  return Exec(db_, "DELETE FROM sessions WHERE token_hash = ?", token_hash);
+}
+
+Status SqliteAccountRepository::DeleteSessionsOf(const std::string& user_id,
+                                                 const std::string& keep_hash) {
+  return Exec(db_, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", user_id,
+              keep_hash);
+}
+
+Result<int64_t> SqliteAccountRepository::DeleteSessionsIdleSince(TimePoint cutoff) {
+  int64_t deleted = 0;
+  VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
+    SQLite::Statement s(db_, "DELETE FROM sessions WHERE last_seen_us < ?");
+    s.bind(1, ToMicros(cutoff));
+    deleted = s.exec();
+    return Status::Ok();
+  }));
+  return deleted;
+}
+
+Status SqliteAccountRepository::AddApiToken(const ApiTokenRecord& token) {
+  return storage::Guard([&] {
+    SQLite::Statement s(db_,
+                        "INSERT INTO api_tokens (token_hash, user_id, label, created_us, revoked) "
+                        "VALUES (?, ?, ?, ?, ?)");
+    s.bind(1, token.token_hash);
+    s.bind(2, token.user_id);
+    s.bind(3, token.label);
+    s.bind(4, ToMicros(token.created));
+    s.bind(5, token.revoked ? 1 : 0);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::optional<ApiTokenRecord>> SqliteAccountRepository::FindApiToken(
+    const std::string& token_hash) {
+  std::optional<ApiTokenRecord> found;
+  VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
+    SQLite::Statement q(db_,
+                        "SELECT user_id, label, created_us, revoked FROM api_tokens "
+                        "WHERE token_hash = ?");
+    q.bind(1, token_hash);
+    if (q.executeStep()) {
+      found = ApiTokenRecord{token_hash, q.getColumn(0).getString(), q.getColumn(1).getString(),
+                             FromMicros(q.getColumn(2).getInt64()), q.getColumn(3).getInt() != 0};
+    }
+    return Status::Ok();
+  }));
+  return found;
+}
+
+Status SqliteAccountRepository::RevokeApiTokensOf(const std::string& user_id) {
+  return Exec(db_, "UPDATE api_tokens SET revoked = 1 WHERE user_id = ?", user_id);
+}
+
+Status SqliteAccountRepository::AddLoginFailure(const std::string& user_id, TimePoint at) {
+  return storage::Guard([&] {
+    SQLite::Statement s(db_, "INSERT INTO login_failures (user_id, at_us) VALUES (?, ?)");
+    s.bind(1, user_id);
+    s.bind(2, ToMicros(at));
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<TimePoint>> SqliteAccountRepository::LoginFailures(const std::string& user_id,
+                                                                      TimePoint since) {
+  std::vector<TimePoint> all;
+  VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
+    SQLite::Statement q(db_,
+                        "SELECT at_us FROM login_failures WHERE user_id = ? AND at_us >= ? "
+                        "ORDER BY at_us");
+    q.bind(1, user_id);
+    q.bind(2, ToMicros(since));
+    while (q.executeStep()) all.push_back(FromMicros(q.getColumn(0).getInt64()));
+    return Status::Ok();
+  }));
+  return all;
+}
+
+Status SqliteAccountRepository::ClearLoginFailures(const std::string& user_id,
+                                                   TimePoint prune_before) {
+  return storage::Guard([&] {
+    SQLite::Statement s(db_, "DELETE FROM login_failures WHERE user_id = ? OR at_us < ?");
+    s.bind(1, user_id);
+    s.bind(2, ToMicros(prune_before));
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Status SqliteAccountRepository::Audit(const AuditRecord& e) {
+  return storage::Guard([&] {
+    SQLite::Statement s(db_,
+                        "INSERT INTO account_audit (at_us, actor_user_id, actor_role, "
+                        "on_behalf_of, action, subject_user_id, detail) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, ToMicros(e.at));
+    s.bind(2, e.actor_user_id);
+    s.bind(3, std::string(RoleName(e.actor_role)));
+    s.bind(4, e.on_behalf_of);
+    s.bind(5, e.action);
+    s.bind(6, e.subject_user_id);
+    s.bind(7, e.detail);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<AuditRecord>> SqliteAccountRepository::ListAudit(const std::string& subject,
+                                                                    int limit) {
+  std::vector<AuditRecord> all;
+  VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
+    SQLite::Statement q(
+        db_, std::string("SELECT at_us, actor_user_id, actor_role, on_behalf_of, action, "
+                         "subject_user_id, detail FROM account_audit") +
+                 (subject.empty() ? "" : " WHERE subject_user_id = ?") +
+                 " ORDER BY id DESC LIMIT ?");
+    int index = 1;
+    if (!subject.empty()) q.bind(index++, subject);
+    q.bind(index, limit);
+    while (q.executeStep()) {
+      all.push_back(AuditRecord{FromMicros(q.getColumn(0).getInt64()), q.getColumn(1).getString(),
+                                RoleFromName(q.getColumn(2).getString()),
+                                q.getColumn(3).getString(), q.getColumn(4).getString(),
+                                q.getColumn(5).getString(), q.getColumn(6).getString()});
+    }
+    return Status::Ok();
+  }));
+  return all;
+}
+
+}  // namespace verkosto::gateway

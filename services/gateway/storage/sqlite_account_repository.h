@@ -1,0 +1,86 @@
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "gateway/domain/accounts.h"
+
+namespace verkosto::gateway {
+
+// A session row: who, its anti-forgery token, when it began and was last used.
+struct SessionRecord {
+  std::string token_hash;
+  std::string user_id;
+  std::string csrf_token;
+  TimePoint created;
+  TimePoint last_seen;
+};
+
+// An API token row.
+struct ApiTokenRecord {
+  std::string token_hash;
+  std::string user_id;
+  std::string label;
+  TimePoint created;
+  bool revoked = false;
+};
+
+// One entry of the account audit trail.
+struct AuditRecord {
+  TimePoint at;
+  std::string actor_user_id;
+  Role actor_role = Role::kUnspecified;
+  std::string on_behalf_of;
+  std::string action;
+  std::string subject_user_id;
+  std::string detail;
+};
+
+// Accounts, sessions, API tokens, failed logins and the audit trail in the
+// gateway's SQLite database (schema/0002_create_accounts.sql). Works on the
+// connection it is given, inside the caller's transaction; never commits.
+// Every method returns storage errors as Status (unavailable when busy,
+// internal otherwise); AddAccount gives already_exists for a taken user id.
+// Not thread-safe (as the connection).
+class SqliteAccountRepository {
+ public:
+  explicit SqliteAccountRepository(SQLite::Database& db) : db_(db) {}
+
+  Status AddAccount(const AccountRecord& account);
+  Result<std::optional<AccountRecord>> FindAccount(const std::string& user_id);
+  Result<std::vector<AccountRecord>> ListAccounts(bool include_disabled);
+  Status SetDisabled(const std::string& user_id, bool disabled);
+  Status SetPasswordHash(const std::string& user_id, const std::string& hash, TimePoint at);
+
+  Status AddSession(const SessionRecord& session);
+  Result<std::optional<SessionRecord>> FindSession(const std::string& token_hash);
+  Status TouchSession(const std::string& token_hash, TimePoint at);
+  Status DeleteSession(const std::string& token_hash);
+  // Ends every session of `user_id` except `keep_hash` (may be empty).
+  Status DeleteSessionsOf(const std::string& user_id, const std::string& keep_hash = {});
+  // Deletes sessions last used before `cutoff`; returns how many.
+  Result<int64_t> DeleteSessionsIdleSince(TimePoint cutoff);
+
+  Status AddApiToken(const ApiTokenRecord& token);
+  Result<std::optional<ApiTokenRecord>> FindApiToken(const std::string& token_hash);
+  Status RevokeApiTokensOf(const std::string& user_id);
+
+  Status AddLoginFailure(const std::string& user_id, TimePoint at);
+  // Failures of `user_id` at or after `since`.
+  Result<std::vector<TimePoint>> LoginFailures(const std::string& user_id, TimePoint since);
+  // Forgets the failures of `user_id`, and everyone's before `prune_before`.
+  Status ClearLoginFailures(const std::string& user_id, TimePoint prune_before);
+
+  Status Audit(const AuditRecord& entry);
+  // Newest first; `subject` empty: all.
+  Result<std::vector<AuditRecord>> ListAudit(const std::string& subject, int limit);
+
+ private:
+  SQLite::Database& db_;
+};
+
+}  // namespace verkosto::gateway
