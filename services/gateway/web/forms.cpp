@@ -57,7 +57,7 @@ std::string MatchField(const std::string& error_field,
     if (f == error_field) return f;
   }
   for (const std::string& f : form_fields) {
-    if (StartsWith(f, error_field + ".")) return f;
+    if (StartsWith(f, error_field + ".") || StartsWith(f, error_field + "[")) return f;
   }
   for (const std::string& f : form_fields) {
     if (StartsWith(error_field, f + ".") || StartsWith(error_field, f + "[")) return f;

@@ -701,23 +701,26 @@ void RenderNetwork(Page& page, int status, const nw::GetNetworkResponse& net, co
   d.set("can_close", s == nw::NETWORK_STATUS_OPEN);
   d.set("can_cancel", s == nw::NETWORK_STATUS_DRAFT || s == nw::NETWORK_STATUS_PROPOSED);
   d.set("can_send", s == nw::NETWORK_STATUS_OPEN);
-  Data area_list = List();
   Data participation = List();
+  std::set<std::string> declined_areas;
   for (const nw::ParticipationRow& row : net.participation()) {
-    const bool declined = row.current().decision() == nw::PARTICIPATION_DECISION_DECLINES;
-    Data a = Object();
-    a.set("code", row.area_code());
-    a.set("name", areas.Name(row.area_code()));
-    a.set("declined", declined);
-    area_list.push_back(a);
+    const nw::ParticipationDecision decision = row.current().decision();
+    if (decision == nw::PARTICIPATION_DECISION_DECLINES) declined_areas.insert(row.area_code());
     Data p = Object();
     p.set("area", areas.Name(row.area_code()));
-    p.set("decision",
-          t.Get(declined                                                            ? "declines"
-                : row.current().decision() == nw::PARTICIPATION_DECISION_TAKES_PART ? "takes_part"
-                                                                                    : "no_answer"));
+    p.set("decision", t.Get(decision == nw::PARTICIPATION_DECISION_DECLINES     ? "declines"
+                            : decision == nw::PARTICIPATION_DECISION_TAKES_PART ? "takes_part"
+                                                                                : "no_answer"));
     p.set("reason", row.current().reason());
     participation.push_back(p);
+  }
+  Data area_list = List();
+  for (const std::string& code : areas.codes) {
+    Data a = Object();
+    a.set("code", code);
+    a.set("name", areas.Name(code));
+    a.set("declined", declined_areas.count(code) > 0);
+    area_list.push_back(a);
   }
   d.set("areas", area_list);
   d.set("participation", participation);

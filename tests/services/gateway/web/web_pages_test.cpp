@@ -1,0 +1,421 @@
+// The web pages over real HTTP (cpp-httplib on a free port) with the
+// in-memory FakeGatewayContext answering canned protos.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <chrono>
+#include <thread>
+
+#include "fake_gateway_context.h"
+#include "gateway/http/gateway_context.h"
+#include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
+#include "verkosto/notifications/v1/notifications.pb.h"
+
+namespace verkosto::gateway {
+namespace {
+
+namespace nw = ::verkosto::networks::v1;
+namespace nm = ::verkosto::nominations::v1;
+namespace nt = ::verkosto::notifications::v1;
+using testing::FakeGatewayContext;
+
+RequestUser User(const std::string& id, Role role, const std::string& area = {}) {
+  RequestUser u;
+  u.actor.user_id = id;
+  u.actor.display_name = "Test " + id;
+  u.actor.role = role;
+  u.actor.area = AreaCode(area);
+  u.csrf_token = "token-" + id;
+  return u;
+}
+
+nw::Network OpenNetwork(const std::string& code, const std::string& name_fi) {
+  nw::Network n;
+  nw::NetworkDefinition* d = n.mutable_definition();
+  d->set_code(code);
+  d->mutable_names()->set_fi(name_fi);
+  d->mutable_names()->set_sv(name_fi + " SV");
+  d->add_goals("Jakaa osaamista");
+  d->mutable_term()->set_start_date("2027-01-01");
+  d->mutable_term()->set_end_date("2028-12-31");
+  d->mutable_communication_plan()->add_audiences("johtajat");
+  d->mutable_communication_plan()->add_channels("uutiskirje");
+  d->mutable_communication_plan()->set_cadence("kokousten jälkeen");
+  d->mutable_communication_plan()->set_responsible("KEHA");
+  d->mutable_cadence()->set_meetings_per_year(4);
+  d->mutable_cadence()->set_hours_per_meeting_tenths(15);
+  n.set_status(nw::NETWORK_STATUS_OPEN);
+  n.mutable_disclaimer()->set_fi("Verkostot eivät edusta alueiden virallista kantaa.");
+  n.mutable_disclaimer()->set_sv("Nätverken representerar inte områdenas officiella ståndpunkt.");
+  n.mutable_disclaimer()->set_en("Networks do not represent the areas' official positions.");
+  return n;
+}
+
+class WebPagesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ctx_.AddUser("keha", User("keha1", Role::kKehaCoordinator));
+    ctx_.AddUser("clerk", User("clerk1", Role::kRegistryClerk, "helsinki"));
+    ctx_.AddUser("dirkk", User("dir-kk", Role::kAreaDirector, "kainuu-koillismaa"));
+    ctx_.AddUser("dirhel", User("dir-hel", Role::kAreaDirector, "helsinki"));
+    ctx_.On<nw::ListAreasRequest, nw::ListAreasResponse>(
+        [](const Actor&, const nw::ListAreasRequest&, nw::ListAreasResponse* r) {
+          auto* a = r->add_areas();
+          a->set_code("kainuu-koillismaa");
+          a->set_name_fi("Kainuun ja Koillismaan työllisyysalue");
+          auto* b = r->add_areas();
+          b->set_code("helsinki");
+          b->set_name_fi("Helsingin työllisyysalue");
+          b->set_name_sv("Helsingfors sysselsättningsområde");
+          return Status::Ok();
+        });
+    ctx_.On<nw::ListNetworksRequest, nw::ListNetworksResponse>(
+        [this](const Actor&, const nw::ListNetworksRequest&, nw::ListNetworksResponse* r) {
+          *r->add_networks() = OpenNetwork("osaamisverkosto", network_name_);
+          return Status::Ok();
+        });
+    ctx_.On<nm::ListMembershipsRequest, nm::ListMembershipsResponse>(
+        [](const Actor&, const nm::ListMembershipsRequest&, nm::ListMembershipsResponse* r) {
+          auto* m = r->add_memberships();
+          m->set_network_code("osaamisverkosto");
+          m->set_area_code("helsinki");
+          m->mutable_person()->set_name("Maija Meikäläinen");
+          m->mutable_person()->set_title("palvelupäällikkö");
+          m->mutable_person()->set_seat(nm::SEAT_KIND_MEMBER);
+          return Status::Ok();
+        });
+    RegisterWebRoutes(server_, [this]() -> GatewayContext& { return ctx_; });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    ASSERT_GT(port_, 0);
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  void TearDown() override {
+    server_.stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+  httplib::Result Get(const std::string& path, const std::string& session = {},
+                      const std::string& extra_cookie = {}) {
+    httplib::Client client("127.0.0.1", port_);
+    httplib::Headers headers;
+    std::string cookie = session.empty() ? "" : "session=" + session;
+    if (!extra_cookie.empty()) cookie += (cookie.empty() ? "" : "; ") + extra_cookie;
+    if (!cookie.empty()) headers.emplace("Cookie", cookie);
+    return client.Get(path, headers);
+  }
+  httplib::Result Post(const std::string& path, const std::string& session, httplib::Params form) {
+    httplib::Client client("127.0.0.1", port_);
+    httplib::Headers headers = {{"Cookie", "session=" + session}};
+    return client.Post(path, headers, form);
+  }
+
+  FakeGatewayContext ctx_;
+  std::string network_name_ = "Osaamisverkosto";
+  httplib::Server server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+TEST_F(WebPagesTest, PublicCatalogueShowsOpenNetworksWithDisclaimerAndComposition) {
+  auto res = Get("/");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find(R"(<html lang="fi">)"), std::string::npos);
+  EXPECT_NE(res->body.find("Avoimet verkostot"), std::string::npos);
+  EXPECT_NE(res->body.find("Verkostot eivät edusta alueiden virallista kantaa."),
+            std::string::npos);
+  EXPECT_NE(res->body.find("Maija Meikäläinen"), std::string::npos);
+  EXPECT_NE(res->body.find("Helsingin työllisyysalue"), std::string::npos);
+  EXPECT_NE(res->body.find(R"(<a class="skip" href="#main">)"), std::string::npos);
+  EXPECT_NE(res->body.find(R"(<link rel="stylesheet" href="/static/style.css">)"),
+            std::string::npos);
+  // Nobody is logged in: the services are asked as the public observer.
+  for (const auto& call : ctx_.calls()) EXPECT_EQ(call.actor.user_id, "web:public");
+}
+
+TEST_F(WebPagesTest, UserTextIsEscaped) {
+  network_name_ = "<script>alert('x')</script>";
+  auto res = Get("/");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->body.find("<script>"), std::string::npos);
+  EXPECT_NE(res->body.find("&lt;script&gt;"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, LanguageSwitchSetsACookieAndGoesBack) {
+  auto res = Get("/lang?to=sv&back=/networks%3Fx%3D1");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(res->get_header_value("Location"), "/networks?x=1");
+  EXPECT_NE(res->get_header_value("Set-Cookie").find("lang=sv;"), std::string::npos);
+  auto sv = Get("/", "", "lang=sv");
+  ASSERT_TRUE(sv);
+  EXPECT_NE(sv->body.find(R"(<html lang="sv">)"), std::string::npos);
+  EXPECT_NE(sv->body.find("Öppna nätverk"), std::string::npos);
+  EXPECT_NE(sv->body.find("Nätverken representerar inte"), std::string::npos);
+  EXPECT_NE(sv->body.find("Helsingfors sysselsättningsområde"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, LanguageSwitchNeverRedirectsOffSite) {
+  for (const char* back : {"//evil.example/", "https://evil.example/", "%2F%2Fevil"}) {
+    auto res = Get(std::string("/lang?to=en&back=") + back);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->get_header_value("Location"), "/") << back;
+  }
+}
+
+TEST_F(WebPagesTest, TheAccountLanguageIsTheDefault) {
+  RequestUser u = User("ruotsi", Role::kKehaCoordinator);
+  u.language = "sv";
+  ctx_.AddUser("svuser", u);
+  auto res = Get("/networks", "svuser");
+  ASSERT_TRUE(res);
+  EXPECT_NE(res->body.find(R"(<html lang="sv">)"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, LoginPageCarriesTheLoginFormTokenAndNext) {
+  auto res = Get("/login?next=/networks");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find(R"(name="csrf_token" value="login-token")"), std::string::npos);
+  EXPECT_NE(res->body.find(R"(name="next" value="/networks")"), std::string::npos);
+  EXPECT_NE(res->body.find(R"(<label for="username">)"), std::string::npos);
+  auto failed = Get("/login?error=bad");
+  ASSERT_TRUE(failed);
+  EXPECT_NE(failed->body.find("Kirjautuminen epäonnistui"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, PagesNeedALoginAndTheRightRole) {
+  auto anon = Get("/networks");
+  ASSERT_TRUE(anon);
+  EXPECT_EQ(anon->status, 303);
+  EXPECT_EQ(anon->get_header_value("Location"), "/login?next=/networks");
+  auto clerk = Get("/networks", "clerk");
+  ASSERT_TRUE(clerk);
+  EXPECT_EQ(clerk->status, 403);
+  EXPECT_NE(clerk->body.find("Ei käyttöoikeutta"), std::string::npos);
+  auto keha = Get("/networks", "keha");
+  ASSERT_TRUE(keha);
+  EXPECT_EQ(keha->status, 200);
+  EXPECT_NE(keha->body.find("Osaamisverkosto"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, AFormWithoutTheCsrfTokenIsRefusedBeforeAnyServiceCall) {
+  auto res = Post("/networks/osaamisverkosto/open", "keha", {});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  EXPECT_FALSE(ctx_.Called("OpenNetworkRequest"));
+  auto wrong = Post("/networks/osaamisverkosto/open", "keha", {{"csrf_token", "token-clerk1"}});
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 403);
+  EXPECT_FALSE(ctx_.Called("OpenNetworkRequest"));
+}
+
+TEST_F(WebPagesTest, OpeningWithoutAnEndDateShowsTheErrorAtTheField) {
+  ctx_.On<nw::OpenNetworkRequest, nw::NetworkResponse>(
+      [](const Actor&, const nw::OpenNetworkRequest&, nw::NetworkResponse*) {
+        return Status::InvalidArgument("term.end_date,communication_plan.cadence",
+                                       "term.end_date: an end date is required; "
+                                       "communication_plan.cadence: is required");
+      });
+  ctx_.On<nw::GetNetworkRequest, nw::GetNetworkResponse>(
+      [](const Actor&, const nw::GetNetworkRequest& req, nw::GetNetworkResponse* r) {
+        *r->mutable_network() = OpenNetwork(req.network_code(), "Osaamisverkosto");
+        r->mutable_network()->set_status(nw::NETWORK_STATUS_DRAFT);
+        return Status::Ok();
+      });
+  auto res = Post("/networks/osaamisverkosto/open", "keha", {{"csrf_token", "token-keha1"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  const std::string& html = res->body;
+  EXPECT_NE(html.find(R"(class="error-summary")"), std::string::npos);
+  EXPECT_NE(html.find(R"(<a href="#f-term-end_date">)"), std::string::npos) << html;
+  EXPECT_NE(html.find(R"(id="f-term-end_date-error")"), std::string::npos);
+  EXPECT_NE(html.find(R"(aria-describedby="f-term-end_date-hint f-term-end_date-error")"),
+            std::string::npos);
+  EXPECT_NE(html.find(R"(<a href="#f-communication_plan-cadence">)"), std::string::npos);
+  EXPECT_NE(html.find(R"(action="/networks/osaamisverkosto/edit")"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, CreatingANetworkSendsTheFormAsADefinition) {
+  nw::NetworkDefinition seen;
+  ctx_.On<nw::CreateNetworkRequest, nw::NetworkResponse>(
+      [&seen](const Actor& actor, const nw::CreateNetworkRequest& req, nw::NetworkResponse*) {
+        EXPECT_EQ(actor.user_id, "keha1");
+        seen = req.definition();
+        return Status::Ok();
+      });
+  auto res = Post("/networks/new", "keha",
+                  {{"csrf_token", "token-keha1"},
+                   {"code", "uusi"},
+                   {"names.fi", "Uusi verkosto"},
+                   {"goals", "Yksi\r\nKaksi\r\n"},
+                   {"term.start_date", "2027-01-01"},
+                   {"cadence.meetings_per_year", "6"},
+                   {"cadence.hours_per_meeting_tenths", "1,5"},
+                   {"seats_per_area.members", "2"},
+                   {"seats_per_area.deputies", "1"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(res->get_header_value("Location"), "/networks/uusi?done=created");
+  EXPECT_EQ(seen.code(), "uusi");
+  ASSERT_EQ(seen.goals_size(), 2);
+  EXPECT_EQ(seen.goals(1), "Kaksi");
+  EXPECT_EQ(seen.cadence().hours_per_meeting_tenths(), 15U);
+  EXPECT_EQ(seen.seats_per_area().members(), 2U);
+  EXPECT_TRUE(seen.term().end_date().empty());
+}
+
+TEST_F(WebPagesTest, ANumberFieldThatIsNotANumberIsRefusedByThePage) {
+  auto res =
+      Post("/networks/new", "keha",
+           {{"csrf_token", "token-keha1"}, {"code", "uusi"}, {"seats_per_area.members", "kaksi"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  EXPECT_NE(res->body.find(R"(id="f-seats_per_area-members-error")"), std::string::npos);
+  EXPECT_FALSE(ctx_.Called("CreateNetworkRequest"));
+}
+
+nm::Case RegisteredCase(const std::string& area) {
+  nm::Case c;
+  c.set_case_id("case-1");
+  c.set_network_code("osaamisverkosto");
+  c.set_area_code(area);
+  c.set_state(nm::CASE_STATE_REGISTERED);
+  c.mutable_seats()->set_members(1);
+  c.mutable_seats()->set_deputies(1);
+  c.set_deadline("2027-02-01");
+  c.mutable_registration()->set_diary_number("KK/123/2027");
+  return c;
+}
+
+TEST_F(WebPagesTest, TheDirectorOfTheAreaCanDecideAndAnotherAreaCannotSeeTheCase) {
+  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
+      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
+        *r->mutable_case_() = RegisteredCase("kainuu-koillismaa");
+        return Status::Ok();
+      });
+  auto own = Get("/cases/case-1", "dirkk");
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 200);
+  EXPECT_NE(own->body.find(R"(action="/cases/case-1/approve")"), std::string::npos);
+  EXPECT_NE(own->body.find(R"(name="nominees[1].email")"), std::string::npos);
+  EXPECT_NE(own->body.find("KK/123/2027"), std::string::npos);
+
+  auto other = Get("/cases/case-1", "dirhel");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 404);
+  EXPECT_EQ(other->body.find("KK/123/2027"), std::string::npos);
+  auto decide = Post("/cases/case-1/approve", "dirhel",
+                     {{"csrf_token", "token-dir-hel"}, {"nominees[0].name", "X"}});
+  ASSERT_TRUE(decide);
+  EXPECT_EQ(decide->status, 404);
+  EXPECT_FALSE(ctx_.Called("ApproveCaseRequest"));
+}
+
+TEST_F(WebPagesTest, ApprovalSendsTheFilledNomineeRows) {
+  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
+      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
+        *r->mutable_case_() = RegisteredCase("kainuu-koillismaa");
+        return Status::Ok();
+      });
+  nm::ApproveCaseRequest seen;
+  ctx_.On<nm::ApproveCaseRequest, nm::CaseResponse>(
+      [&seen](const Actor&, const nm::ApproveCaseRequest& req, nm::CaseResponse*) {
+        seen = req;
+        return Status::InvalidArgument("nominees[1].email", "is not an e-mail address");
+      });
+  auto res = Post("/cases/case-1/approve", "dirkk",
+                  {{"csrf_token", "token-dir-kk"},
+                   {"nominees[0].name", "Anna A"},
+                   {"nominees[0].email", "anna@kajaani.fi"},
+                   {"nominees[0].seat", "member"},
+                   {"nominees[1].name", "Bertta B"},
+                   {"nominees[1].email", "ei-osoite"},
+                   {"nominees[1].seat", "deputy"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  ASSERT_EQ(seen.nominees_size(), 2);
+  EXPECT_EQ(seen.nominees(1).seat(), nm::SEAT_KIND_DEPUTY);
+  EXPECT_NE(res->body.find(R"(id="f-nominees[1]-email-error")"), std::string::npos) << res->body;
+  EXPECT_NE(res->body.find(R"(value="ei-osoite")"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, TheInboxListsMessagesAndMarksThemRead) {
+  ctx_.On<nt::ListInboxRequest, nt::ListInboxResponse>(
+      [](const Actor&, const nt::ListInboxRequest&, nt::ListInboxResponse* r) {
+        auto* i = r->add_items();
+        i->set_id("m1");
+        i->set_subject("Sinut on nimetty verkostoon");
+        i->set_body_text("Tervetuloa");
+        i->set_link("/cases/case-1");
+        r->set_unread_count(1);
+        return Status::Ok();
+      });
+  std::vector<std::string> marked;
+  ctx_.On<nt::MarkReadRequest, nt::MarkReadResponse>(
+      [&marked](const Actor&, const nt::MarkReadRequest& req, nt::MarkReadResponse*) {
+        marked.assign(req.ids().begin(), req.ids().end());
+        return Status::Ok();
+      });
+  auto res = Get("/inbox", "clerk");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("Sinut on nimetty verkostoon"), std::string::npos);
+  auto read = Post("/inbox/read", "clerk", {{"csrf_token", "token-clerk1"}, {"id", "m1"}});
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->status, 303);
+  EXPECT_EQ(marked, std::vector<std::string>{"m1"});
+}
+
+TEST_F(WebPagesTest, TheMatrixDownloadsAsCsv) {
+  ctx_.On<nm::NetworkMatrixRequest, nm::NetworkMatrixResponse>(
+      [](const Actor&, const nm::NetworkMatrixRequest&, nm::NetworkMatrixResponse* r) {
+        r->set_csv("area_code,state\r\nhelsinki,approved\r\n");
+        auto* row = r->add_rows();
+        row->set_area_code("helsinki");
+        *row->mutable_latest_case() = RegisteredCase("helsinki");
+        return Status::Ok();
+      });
+  auto page = Get("/networks/osaamisverkosto/matrix", "keha");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("Helsingin työllisyysalue"), std::string::npos);
+  EXPECT_NE(page->body.find("Kirjattu"), std::string::npos);
+  auto csv = Get("/networks/osaamisverkosto/matrix.csv", "keha");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->body, "area_code,state\r\nhelsinki,approved\r\n");
+  EXPECT_NE(csv->get_header_value("Content-Type").find("text/csv"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, EveryPageOfEachRoleRenders) {
+  const std::vector<std::pair<std::string, std::string>> pages = {
+      {"keha", "/networks"},     {"keha", "/networks/new"},  {"keha", "/networks/osaamisverkosto"},
+      {"clerk", "/registry"},    {"clerk", "/registry/log"}, {"clerk", "/registry/journal"},
+      {"dirkk", "/director"},    {"dirkk", "/area"},         {"dirkk", "/inbox"},
+      {"", "/static/style.css"},
+  };
+  ctx_.On<nw::GetNetworkRequest, nw::GetNetworkResponse>(
+      [](const Actor&, const nw::GetNetworkRequest& req, nw::GetNetworkResponse* r) {
+        *r->mutable_network() = OpenNetwork(req.network_code(), "Osaamisverkosto");
+        auto* row = r->add_participation();
+        row->set_area_code("helsinki");
+        row->mutable_current()->set_decision(nw::PARTICIPATION_DECISION_DECLINES);
+        return Status::Ok();
+      });
+  for (const auto& [session, path] : pages) {
+    auto res = Get(path, session);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 200) << path << "\n" << res->body;
+  }
+  auto net = Get("/networks/osaamisverkosto", "keha");
+  ASSERT_TRUE(net);
+  // The declined area is shown but cannot be chosen.
+  EXPECT_EQ(net->body.find(R"(id="area-helsinki")"), std::string::npos);
+  EXPECT_NE(net->body.find("kieltäytynyt, ei valittavissa"), std::string::npos);
+  EXPECT_NE(net->body.find(R"(id="area-kainuu-koillismaa")"), std::string::npos) << net->body;
+}
+
+}  // namespace
+}  // namespace verkosto::gateway

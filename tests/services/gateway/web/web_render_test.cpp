@@ -1,0 +1,142 @@
+// The web UI's building blocks: the message catalogues, the templates and the
+// mapping of service errors onto form fields.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "gateway/web/assets.h"
+#include "gateway/web/forms.h"
+#include "gateway/web/i18n.h"
+#include "gateway/web/render.h"
+
+namespace verkosto::gateway::web {
+namespace {
+
+TEST(WebCatalogue, EveryKeyIsInEveryLanguage) {
+  EXPECT_EQ(CatalogueProblems(), std::vector<std::string>{});
+  for (std::string_view lang : kLanguages) {
+    EXPECT_GT(Catalogue::For(lang).entries().size(), 100U) << lang;
+  }
+  EXPECT_EQ(Catalogue::For("sv").Get("login"), "Logga in");
+  EXPECT_EQ(Catalogue::For("xx").language(), "fi");
+}
+
+TEST(WebCatalogue, EveryKeyTheTemplatesUseExists) {
+  int used = 0;
+  for (const auto& [path, content] : AllAssets()) {
+    if (path.substr(0, 10) != "templates/") continue;
+    const std::string text(content);
+    for (size_t at = text.find("{{t."); at != std::string::npos; at = text.find("{{t.", at + 1)) {
+      const size_t end = text.find("}}", at);
+      ASSERT_NE(end, std::string::npos) << path;
+      const std::string key = text.substr(at + 4, end - at - 4);
+      ++used;
+      EXPECT_TRUE(Catalogue::For("fi").entries().count(key)) << path << " uses missing key " << key;
+    }
+  }
+  EXPECT_GT(used, 100);
+}
+
+TEST(WebTemplates, UserTextIsNeverRenderedUnescaped) {
+  // {{{ }}} (and {{& }}) skip HTML escaping: only the layout's body, which is
+  // HTML rendered from escaped templates, may use it.
+  for (const auto& [path, content] : AllAssets()) {
+    if (path.substr(0, 10) != "templates/") continue;
+    const std::string text(content);
+    size_t at = 0;
+    while ((at = text.find("{{{", at)) != std::string::npos) {
+      EXPECT_EQ(path, "templates/layout.mustache");
+      EXPECT_EQ(text.substr(at, 10), "{{{body}}}") << path;
+      at += 3;
+    }
+    EXPECT_EQ(text.find("{{&"), std::string::npos) << path;
+  }
+}
+
+TEST(WebTemplates, VariablesAreEscaped) {
+  kainjow::mustache::data d{kainjow::mustache::data::type::object};
+  d.set("message", "<script>alert(\"x\")</script> & co");
+  PageFrame frame;
+  AddCommon(frame, d);
+  const std::string html = RenderTemplate("message", d);
+  EXPECT_EQ(html.find("<script>"), std::string::npos) << html;
+  EXPECT_NE(html.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"),
+            std::string::npos)
+      << html;
+}
+
+TEST(WebForms, SplitsAServiceErrorNamingSeveralFields) {
+  const Status st = Status::InvalidArgument(
+      "goals,term.end_date",
+      "goals: at least one goal is required; term.end_date: an end date is required");
+  const std::vector<FieldProblem> problems = SplitProblems(st);
+  ASSERT_EQ(problems.size(), 2U);
+  EXPECT_EQ(problems[0].field, "goals");
+  EXPECT_EQ(problems[0].detail, "at least one goal is required");
+  EXPECT_EQ(problems[1].field, "term.end_date");
+  EXPECT_EQ(problems[1].detail, "an end date is required");
+}
+
+TEST(WebForms, MatchesErrorFieldsToFormFields) {
+  const std::vector<std::string> fields = {"goals", "seats.members", "seats.deputies",
+                                           "nominees[0].email", "term.end_date"};
+  EXPECT_EQ(MatchField("term.end_date", fields), "term.end_date");
+  EXPECT_EQ(MatchField("seats", fields), "seats.members");
+  EXPECT_EQ(MatchField("goals[2]", fields), "goals");
+  EXPECT_EQ(MatchField("nominees", fields), "nominees[0].email");
+  EXPECT_EQ(MatchField("area_codes", fields), "");
+  EXPECT_EQ(MatchField("", fields), "");
+}
+
+TEST(WebForms, AFieldErrorIsShownAtTheFieldAndInTheSummary) {
+  const Catalogue& t = Catalogue::For("en");
+  Form form(t);
+  Field end;
+  end.name = "term.end_date";
+  end.label_key = "field_term_end_date";
+  end.type = "date";
+  end.hint_key = "hint_date";
+  form.Add(end);
+  form.AddErrors(Status::InvalidArgument("term.end_date", "an end date is required"));
+  ASSERT_TRUE(form.has_errors());
+  kainjow::mustache::data d{kainjow::mustache::data::type::object};
+  d.set("fields", form.AllFields());
+  form.PutSummary(d);
+  PageFrame frame;
+  frame.lang = "en";
+  AddCommon(frame, d);
+  const std::string fields = RenderTemplate("registry_log", d);
+  EXPECT_NE(
+      fields.find(R"(<p class="field-error" id="f-term-end_date-error">This is required.</p>)"),
+      std::string::npos)
+      << fields;
+  EXPECT_NE(fields.find(R"(aria-describedby="f-term-end_date-hint f-term-end_date-error")"),
+            std::string::npos);
+  EXPECT_NE(fields.find(R"(aria-invalid="true")"), std::string::npos);
+  EXPECT_NE(
+      fields.find(R"(<a href="#f-term-end_date">Last day of the term: This is required.</a>)"),
+      std::string::npos)
+      << fields;
+  EXPECT_NE(fields.find(R"(<span lang="en">(an end date is required)</span>)"), std::string::npos);
+}
+
+TEST(WebForms, AnErrorWithoutAFieldGoesToTheSummaryOnly) {
+  const Catalogue& t = Catalogue::For("fi");
+  Form form(t);
+  form.AddErrors(Status::FailedPrecondition("area x has declined", "area_codes"));
+  kainjow::mustache::data d{kainjow::mustache::data::type::object};
+  form.PutSummary(d);
+  PageFrame frame;
+  AddCommon(frame, d);
+  const std::string html = RenderTemplate("_error_summary", d);
+  EXPECT_NE(html.find(t.Get("err_failed_precondition")), std::string::npos) << html;
+  EXPECT_EQ(html.find("href="), std::string::npos);
+}
+
+TEST(WebRender, UrlEncodeKeepsPathsReadable) {
+  EXPECT_EQ(UrlEncode("/networks?x=1&y=ä"), "/networks%3Fx%3D1%26y%3D%C3%A4");
+}
+
+}  // namespace
+}  // namespace verkosto::gateway::web
