@@ -1,0 +1,190 @@
+#include "notifications/domain/policy.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "domain/fixtures.h"
+
+namespace verkosto::notifications {
+namespace {
+
+using testing::Areas;
+using testing::Case;
+using testing::CaseNotice;
+using testing::Network;
+using testing::Nominee;
+
+std::vector<std::string> Mailboxes(const std::vector<Recipient>& recipients) {
+  std::vector<std::string> out;
+  for (const Recipient& r : recipients) out.push_back(r.mailbox);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const Recipient* Find(const std::vector<Recipient>& recipients, const std::string& mailbox) {
+  for (const Recipient& r : recipients) {
+    if (r.mailbox == mailbox) return &r;
+  }
+  return nullptr;
+}
+
+bool AnyPerson(const std::vector<Recipient>& recipients) {
+  return std::any_of(recipients.begin(), recipients.end(),
+                     [](const Recipient& r) { return IsPersonMailbox(r.mailbox); });
+}
+
+TEST(NotificationPolicyTest, RequestSentGoesToTheAreasRegistry) {
+  const auto r = Recipients(CaseNotice(Topic::kRequestSent), Areas());
+  ASSERT_EQ(Mailboxes(r), std::vector<std::string>{"registry:kainuu"});
+  EXPECT_EQ(r[0].emails, std::vector<std::string>{"kirjaamo@kainuu.fi"});
+  EXPECT_EQ(r[0].template_name, "request_sent");
+  EXPECT_EQ(r[0].area, AreaCode("kainuu"));
+}
+
+TEST(NotificationPolicyTest, RegisteredCaseGoesToDirectorAndDeputy) {
+  const auto r = Recipients(CaseNotice(Topic::kCaseRegistered), Areas());
+  ASSERT_EQ(Mailboxes(r), std::vector<std::string>{"leadership:kainuu"});
+  EXPECT_EQ(r[0].emails, (std::vector<std::string>{"johtaja@kainuu.fi", "varajohtaja@kainuu.fi"}));
+}
+
+TEST(NotificationPolicyTest, ApprovedCaseGoesToSenderAndEachNominee) {
+  CaseInfo c = Case();
+  c.approved = true;
+  c.nominees = {Nominee("maija", "sv"), Nominee("Pekka")};
+  const auto r = Recipients(CaseNotice(Topic::kCaseApproved, c), Areas());
+  EXPECT_EQ(Mailboxes(r), (std::vector<std::string>{"email:maija@kajaani.fi",
+                                                    "email:pekka@kajaani.fi", "user:keha-anna"}));
+  const Recipient* maija = Find(r, "email:maija@kajaani.fi");
+  ASSERT_NE(maija, nullptr);
+  EXPECT_EQ(maija->template_name, "case_approved_nominee");
+  EXPECT_EQ(maija->language, Language::kSv);
+  const Recipient* sender = Find(r, "user:keha-anna");
+  ASSERT_NE(sender, nullptr);
+  EXPECT_TRUE(sender->emails.empty());  // the coordinator's address is unknown: inbox only
+  // Addresses are lower-cased.
+  EXPECT_EQ(Find(r, "email:pekka@kajaani.fi")->emails,
+            std::vector<std::string>{"pekka@kajaani.fi"});
+}
+
+TEST(NotificationPolicyTest, DeclinedWithdrawnAndOverdueGoToTheSenderOnly) {
+  for (Topic topic : {Topic::kCaseDeclined, Topic::kCaseWithdrawn, Topic::kCaseOverdue}) {
+    const auto r = Recipients(CaseNotice(topic), Areas());
+    EXPECT_EQ(Mailboxes(r), std::vector<std::string>{"user:keha-anna"}) << TopicName(topic);
+  }
+}
+
+TEST(NotificationPolicyTest, ReminderGoesToLeadershipAndRegistry) {
+  Notice n = CaseNotice(Topic::kReminderDue);
+  n.working_days_left = 2;
+  EXPECT_EQ(Mailboxes(Recipients(n, Areas())),
+            (std::vector<std::string>{"leadership:kainuu", "registry:kainuu"}));
+}
+
+TEST(NotificationPolicyTest, ProposedNetworkGoesToEveryAreasLeadership) {
+  Notice n;
+  n.topic = Topic::kNetworkProposed;
+  n.network = Network();
+  EXPECT_EQ(
+      Mailboxes(Recipients(n, Areas())),
+      (std::vector<std::string>{"leadership:kainuu", "leadership:lahti", "leadership:pohjanmaa"}));
+}
+
+TEST(NotificationPolicyTest, ParticipationGoesToTheNetworksCreator) {
+  Notice n;
+  n.topic = Topic::kParticipationDecided;
+  n.network = Network();
+  n.area = AreaCode("lahti");
+  const auto r = Recipients(n, Areas());
+  ASSERT_EQ(Mailboxes(r), std::vector<std::string>{"user:keha-anna"});
+  EXPECT_EQ(r[0].emails, std::vector<std::string>{"verkosto@keha.fi"});
+}
+
+TEST(NotificationPolicyTest, TermNoticesGoToMembersAndTheirDirectors) {
+  for (Topic topic : {Topic::kTermEnding, Topic::kTermEnded}) {
+    Notice n;
+    n.topic = topic;
+    n.network = Network();
+    MembershipInfo a{"m-1", "osaamisverkosto", AreaCode("kainuu"), Nominee("maija"), "", "", ""};
+    MembershipInfo b{"m-2", "osaamisverkosto", AreaCode("lahti"), Nominee("pekka"), "", "", ""};
+    n.members = {a, b};
+    const auto r = Recipients(n, Areas());
+    EXPECT_EQ(Mailboxes(r),
+              (std::vector<std::string>{"email:maija@kajaani.fi", "email:pekka@kajaani.fi",
+                                        "leadership:kainuu", "leadership:lahti"}))
+        << TopicName(topic);
+    EXPECT_EQ(Find(r, "email:maija@kajaani.fi")->template_name,
+              std::string(TopicName(topic)) + "_member");
+  }
+}
+
+TEST(NotificationPolicyTest, NoMessageToAPersonWithoutAnApprovedNomination) {
+  // Nominees in a case that is not approved (e.g. a stale or odd event) are
+  // never told, whatever the topic.
+  CaseInfo c = Case();
+  c.approved = false;
+  c.nominees = {Nominee("maija")};
+  for (Topic topic :
+       {Topic::kRequestSent, Topic::kCaseRegistered, Topic::kCaseApproved, Topic::kCaseDeclined,
+        Topic::kCaseWithdrawn, Topic::kCaseOverdue, Topic::kReminderDue}) {
+    EXPECT_FALSE(AnyPerson(Recipients(CaseNotice(topic, c), Areas()))) << TopicName(topic);
+  }
+  Notice proposed;
+  proposed.topic = Topic::kNetworkProposed;
+  proposed.network = Network();
+  EXPECT_FALSE(AnyPerson(Recipients(proposed, Areas())));
+}
+
+TEST(NotificationPolicyTest, UnknownAreaStillGetsAnInboxMessage) {
+  const auto r = Recipients(CaseNotice(Topic::kRequestSent, Case("nowhere")), Areas());
+  ASSERT_EQ(Mailboxes(r), std::vector<std::string>{"registry:nowhere"});
+  EXPECT_TRUE(r[0].emails.empty());
+}
+
+TEST(NotificationPolicyTest, LanguageIsPreferenceThenPersonThenAreaThenFinnish) {
+  const AreaMap areas = Areas();
+  Recipient r;
+  r.area = AreaCode("pohjanmaa");
+  EXPECT_EQ(ResolveLanguage(std::nullopt, r, areas), Language::kSv);
+  r.language = Language::kEn;
+  EXPECT_EQ(ResolveLanguage(std::nullopt, r, areas), Language::kEn);
+  EXPECT_EQ(ResolveLanguage(Language::kFi, r, areas), Language::kFi);
+  Recipient keha;
+  EXPECT_EQ(ResolveLanguage(std::nullopt, keha, areas), Language::kFi);
+}
+
+TEST(NotificationPolicyTest, MailboxesComeFromTheActorOnly) {
+  Actor clerk{"clerk-1", "C", Role::kRegistryClerk, AreaCode("kainuu"), "", "Clerk@Kainuu.fi"};
+  EXPECT_EQ(MailboxesOf(clerk),
+            (std::vector<std::string>{"user:clerk-1", "email:clerk@kainuu.fi", "registry:kainuu"}));
+  Actor deputy{"dep", "D", Role::kAreaDeputy, AreaCode("lahti"), "dir", ""};
+  EXPECT_EQ(MailboxesOf(deputy), (std::vector<std::string>{"user:dep", "leadership:lahti"}));
+  Actor observer{"obs", "O", Role::kObserver, AreaCode("lahti"), "", "obs@x.fi"};
+  EXPECT_EQ(MailboxesOf(observer), std::vector<std::string>{"user:obs"});
+  Actor system{"sys", "S", Role::kSystem, {}, "", ""};
+  EXPECT_TRUE(MailboxesOf(system).empty());
+}
+
+TEST(NotificationPolicyTest, ViewCarriesNetworkInTheLanguageAndTheDisclaimer) {
+  CaseInfo c = Case("pohjanmaa");
+  c.approved = true;
+  c.decided_by_name = "Johanna Johtaja";
+  c.nominees = {Nominee("maija", "sv")};
+  const Notice n = CaseNotice(Topic::kCaseApproved, c);
+  const auto r = Recipients(n, Areas());
+  const Recipient* maija = Find(r, "email:maija@kajaani.fi");
+  ASSERT_NE(maija, nullptr);
+  const View v = BuildView(n, *maija, Language::kSv, Areas(), "https://v.fi");
+  EXPECT_EQ(v.values.at("network_name"), "Kompetensnätverket");
+  EXPECT_EQ(v.values.at("area_name"), "Området pohjanmaa");
+  EXPECT_EQ(v.values.at("person_name"), "maija");
+  EXPECT_EQ(v.values.at("link"), "https://v.fi/cases/c-1");
+  EXPECT_EQ(v.values.at("term_end"), "31.12.2026");
+  EXPECT_NE(v.values.at("disclaimer").find("Nätverkets synpunkter"), std::string::npos);
+  EXPECT_EQ(v.lists.at("goals").size(), 2u);
+  EXPECT_EQ(FormatDate("2026-04-30", Language::kEn), "30 April 2026");
+  EXPECT_EQ(FormatDate("not a date", Language::kFi), "not a date");
+}
+
+}  // namespace
+}  // namespace verkosto::notifications

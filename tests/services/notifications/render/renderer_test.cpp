@@ -1,0 +1,170 @@
+// The built-in templates in all three languages: every template renders,
+// nothing is left unrendered, the characters are right, and every message
+// carries the disclaimer and its link.
+#include "notifications/render/renderer.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "domain/fixtures.h"
+#include "notifications/service.h"
+
+namespace verkosto::notifications {
+namespace {
+
+using testing::Areas;
+using testing::Case;
+using testing::CaseNotice;
+using testing::Network;
+using testing::Nominee;
+
+constexpr Language kLanguages[] = {Language::kFi, Language::kSv, Language::kEn};
+
+// A notice rich enough to fill every field any template uses.
+Notice Full(Topic topic) {
+  CaseInfo c = Case("kainuu");
+  c.approved = true;
+  c.diary_number = "KAI/55/2026";
+  c.decided_by_name = "Johanna Johtaja";
+  c.reason = "Ei resursseja";
+  c.nominees = {Nominee("Mäkelä")};
+  Notice n = CaseNotice(topic, c);
+  n.working_days_left = 7;
+  n.days_left = 60;
+  n.takes_part = true;
+  n.actor_name = "Anna KEHA";
+  n.members = {
+      MembershipInfo{"m-1", "osaamisverkosto", AreaCode("kainuu"), Nominee("Mäkelä"), "", "", ""}};
+  return n;
+}
+
+const TemplateSet& Templates() {
+  auto set = BuiltInTemplates();
+  EXPECT_TRUE(set.ok()) << set.status().ToString();
+  return **set;
+}
+
+TEST(TemplatesTest, EveryLanguageHasTheSameTemplates) {
+  const auto fi = Templates().TemplateNames(Language::kFi);
+  EXPECT_EQ(fi.size(), 14u);
+  EXPECT_EQ(Templates().TemplateNames(Language::kSv), fi);
+  EXPECT_EQ(Templates().TemplateNames(Language::kEn), fi);
+}
+
+TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage) {
+  const Topic topics[] = {
+      Topic::kRequestSent,  Topic::kCaseRegistered,  Topic::kCaseApproved,
+      Topic::kCaseDeclined, Topic::kCaseWithdrawn,   Topic::kCaseOverdue,
+      Topic::kReminderDue,  Topic::kNetworkProposed, Topic::kParticipationDecided,
+      Topic::kTermEnding,   Topic::kTermEnded};
+  std::set<std::string> seen;
+  for (Topic topic : topics) {
+    const Notice notice = Full(topic);
+    const auto recipients = Recipients(notice, Areas());
+    ASSERT_FALSE(recipients.empty()) << TopicName(topic);
+    for (const Recipient& r : recipients) {
+      seen.insert(r.template_name);
+      for (Language language : kLanguages) {
+        const View view = BuildView(notice, r, language, Areas(), "https://verkosto.example.fi");
+        auto m = Templates().Render(r.template_name, language, view);
+        ASSERT_TRUE(m.ok()) << r.template_name << ": " << m.status().ToString();
+        const std::string where = r.template_name + "/" + std::string(LanguageCode(language));
+        for (const std::string* part : {&m->subject, &m->text, &m->html}) {
+          EXPECT_EQ(part->find("{{"), std::string::npos) << where << "\n" << *part;
+          EXPECT_EQ(part->find("}}"), std::string::npos) << where;
+          EXPECT_FALSE(part->empty()) << where;
+        }
+        EXPECT_EQ(m->subject.find('\n'), std::string::npos) << where;
+        EXPECT_NE(m->text.find(std::string(DisclaimerText(language))), std::string::npos) << where;
+        EXPECT_NE(m->text.find(view.values.at("network_name")), std::string::npos) << where;
+        EXPECT_NE(m->text.find("https://verkosto.example.fi/"), std::string::npos) << where;
+        EXPECT_NE(m->html.find("<html lang=\"" + std::string(LanguageCode(language)) + "\">"),
+                  std::string::npos)
+            << where;
+      }
+    }
+  }
+  EXPECT_EQ(seen.size(), 14u);
+}
+
+TEST(TemplatesTest, NomineeMessageTellsNetworkGoalsTermPlanAndDecider) {
+  const Notice notice = Full(Topic::kCaseApproved);
+  const auto recipients = Recipients(notice, Areas());
+  const Recipient* nominee = nullptr;
+  for (const Recipient& r : recipients) {
+    if (r.template_name == "case_approved_nominee") nominee = &r;
+  }
+  ASSERT_NE(nominee, nullptr);
+  auto fi = Templates().Render("case_approved_nominee", Language::kFi,
+                               BuildView(notice, *nominee, Language::kFi, Areas(), ""));
+  ASSERT_TRUE(fi.ok());
+  EXPECT_EQ(fi->subject, "Sinut on nimetty verkostoon Osaamisverkosto");
+  EXPECT_NE(fi->text.find("Hei Mäkelä,"), std::string::npos) << fi->text;
+  EXPECT_NE(fi->text.find("- Jakaa hyviä käytäntöjä\n- Yhtenäistää palveluja"), std::string::npos)
+      << fi->text;
+  EXPECT_NE(fi->text.find("Toimikausi: 1.3.2026 – 31.12.2026"), std::string::npos) << fi->text;
+  EXPECT_NE(fi->text.find("päätti Johanna Johtaja"), std::string::npos) << fi->text;
+  EXPECT_NE(fi->text.find("Viestintäsuunnitelma: kohderyhmät työllisyysalueiden johto"),
+            std::string::npos)
+      << fi->text;
+  EXPECT_NE(fi->text.find("eivät ole työllisyysalueiden virallisia kannanottoja"),
+            std::string::npos);
+  // HTML escapes and keeps the characters.
+  EXPECT_NE(fi->html.find("Hei Mäkelä,"), std::string::npos);
+
+  auto sv = Templates().Render("case_approved_nominee", Language::kSv,
+                               BuildView(notice, *nominee, Language::kSv, Areas(), ""));
+  ASSERT_TRUE(sv.ok());
+  EXPECT_EQ(sv->subject, "Du har utsetts till nätverket Kompetensnätverket");
+  EXPECT_NE(sv->text.find("Nätverkets mål:"), std::string::npos) << sv->text;
+  EXPECT_NE(sv->text.find("Området kainuu"), std::string::npos) << sv->text;
+  EXPECT_NE(sv->text.find("sysselsättningsområdet"), std::string::npos);
+
+  auto en = Templates().Render("case_approved_nominee", Language::kEn,
+                               BuildView(notice, *nominee, Language::kEn, Areas(), ""));
+  ASSERT_TRUE(en.ok());
+  EXPECT_EQ(en->subject, "You have been named to the network Skills network");
+  EXPECT_NE(en->text.find("Term: 1 March 2026 – 31 December 2026"), std::string::npos) << en->text;
+}
+
+TEST(TemplatesTest, FinnishAndSwedishUseTheirOwnLetters) {
+  const Notice notice = Full(Topic::kReminderDue);
+  Recipient registry{"registry:kainuu", "reminder_due", {}, std::nullopt, AreaCode("kainuu")};
+  auto fi = Templates().Render("reminder_due", Language::kFi,
+                               BuildView(notice, registry, Language::kFi, Areas(), ""));
+  auto sv = Templates().Render("reminder_due", Language::kSv,
+                               BuildView(notice, registry, Language::kSv, Areas(), ""));
+  ASSERT_TRUE(fi.ok() && sv.ok());
+  EXPECT_EQ(fi->subject, "Muistutus: nimeäminen verkostoon Osaamisverkosto, 7 työpäivää jäljellä");
+  EXPECT_NE(fi->text.find("Määräaika: 30.4.2026"), std::string::npos) << fi->text;
+  EXPECT_EQ(sv->subject, "Påminnelse: nominering till Kompetensnätverket, 7 arbetsdagar kvar");
+  EXPECT_NE(sv->text.find("Det återstår 7 arbetsdagar"), std::string::npos) << sv->text;
+  EXPECT_NE(sv->text.find("Sysselsättningsområde: Området kainuu"), std::string::npos);
+}
+
+TEST(TemplatesTest, HtmlEscapesWhatPeopleTyped) {
+  Notice notice = Full(Topic::kCaseDeclined);
+  notice.case_info->reason = "<script>alert('x')</script> & more";
+  Recipient keha{"user:keha-anna", "case_declined", {}, std::nullopt, AreaCode()};
+  auto m = Templates().Render("case_declined", Language::kEn,
+                              BuildView(notice, keha, Language::kEn, Areas(), ""));
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->html.find("<script>"), std::string::npos);
+  EXPECT_NE(m->html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"),
+            std::string::npos);
+  EXPECT_NE(m->text.find("Reason: <script>alert('x')</script> & more"), std::string::npos);
+}
+
+TEST(TemplatesTest, UnknownTemplateIsNotFoundAndBadFilesNameTheLine) {
+  auto missing = Templates().Render("no_such", Language::kFi, View{});
+  EXPECT_EQ(missing.status().code(), ErrorCode::kNotFound);
+  auto bad = TemplateSet::Parse({{Language::kFi, "@@ a.subject\nok\n@@ a.text\n{{#open}}\n"}},
+                                "<p>{{x}}</p>");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(bad.status().field(), "fi:3");
+}
+
+}  // namespace
+}  // namespace verkosto::notifications
