@@ -1,0 +1,120 @@
+#include "gateway/domain/accounts.h"
+
+#include <gtest/gtest.h>
+
+namespace verkosto::gateway {
+namespace {
+
+using std::chrono::minutes;
+
+TimePoint T0() { return FromMicros(1'772'000'000'000'000); }
+
+AccountRecord Director() {
+  AccountRecord a;
+  a.user_id = "johtaja.kainuu";
+  a.display_name = "  Aino Esimerkki ";
+  a.role = Role::kAreaDirector;
+  a.area = AreaCode("kainuu-koillismaa");
+  a.email = "Aino.Esimerkki@Example.FI";
+  return a;
+}
+
+TEST(NormalizeAccountTest, TrimsNameLowerCasesEmailAndDefaultsLanguage) {
+  Result<AccountRecord> a = NormalizeAccount(Director());
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->display_name, "Aino Esimerkki");
+  EXPECT_EQ(a->email, "aino.esimerkki@example.fi");
+  EXPECT_EQ(a->language, "fi");
+  EXPECT_EQ(a->ToActor().area.value(), "kainuu-koillismaa");
+}
+
+TEST(NormalizeAccountTest, NamesTheFieldOfEachMistake) {
+  auto field_of = [](AccountRecord a) { return NormalizeAccount(std::move(a)).status().field(); };
+  AccountRecord a = Director();
+  a.user_id = "Johtaja Kainuu";
+  EXPECT_EQ(field_of(a), "user_id");
+  a = Director();
+  a.display_name = " ";
+  EXPECT_EQ(field_of(a), "display_name");
+  a = Director();
+  a.role = Role::kSystem;
+  EXPECT_EQ(field_of(a), "role");
+  a = Director();
+  a.area = AreaCode("");
+  EXPECT_EQ(field_of(a), "area");
+  a = Director();
+  a.role = Role::kKehaCoordinator;
+  EXPECT_EQ(field_of(a), "area");  // KEHA is not scoped to an area
+  a = Director();
+  a.email = "not an address";
+  EXPECT_EQ(field_of(a), "email");
+  a = Director();
+  a.language = "de";
+  EXPECT_EQ(field_of(a), "language");
+  a = Director();
+  a.on_behalf_of = "someone";
+  EXPECT_EQ(field_of(a), "on_behalf_of");  // only deputies act on behalf
+}
+
+TEST(CheckPasswordTest, RefusesShortLongAndUserIdPasswords) {
+  const AuthPolicy policy;
+  EXPECT_TRUE(CheckPassword("correct horse battery", "aino", policy).ok());
+  EXPECT_EQ(CheckPassword("short", "aino", policy).field(), "password");
+  EXPECT_EQ(CheckPassword(std::string(257, 'x'), "aino", policy).field(), "password");
+  EXPECT_EQ(CheckPassword("JOHTAJA.KAINUU", "johtaja.kainuu", policy).code(),
+            ErrorCode::kInvalidArgument);
+}
+
+TEST(LockedUntilTest, FourFailuresDoNotLock) {
+  const AuthPolicy policy;
+  std::vector<TimePoint> failures;
+  for (int i = 0; i < 4; ++i) failures.push_back(T0() + minutes(i));
+  EXPECT_FALSE(LockedUntil(failures, T0() + minutes(4), policy));
+}
+
+TEST(LockedUntilTest, FiveFailuresWithinTheWindowLockForFifteenMinutes) {
+  const AuthPolicy policy;
+  std::vector<TimePoint> failures;
+  for (int i = 0; i < 5; ++i) failures.push_back(T0() + minutes(i * 3));  // last at +12
+  std::optional<TimePoint> until = LockedUntil(failures, T0() + minutes(13), policy);
+  ASSERT_TRUE(until);
+  EXPECT_EQ(*until, T0() + minutes(27));
+  EXPECT_TRUE(LockedUntil(failures, T0() + minutes(26), policy));
+  EXPECT_FALSE(LockedUntil(failures, T0() + minutes(27), policy));
+}
+
+TEST(LockedUntilTest, FailuresSpreadWiderThanTheWindowDoNotLock) {
+  const AuthPolicy policy;
+  std::vector<TimePoint> failures;
+  for (int i = 0; i < 5; ++i) failures.push_back(T0() + minutes(i * 4));  // 16 minutes apart
+  EXPECT_FALSE(LockedUntil(failures, T0() + minutes(17), policy));
+}
+
+TEST(SessionExpiredTest, IdleAndAbsoluteLimits) {
+  const AuthPolicy policy;
+  EXPECT_FALSE(SessionExpired(T0(), T0() + minutes(10), T0() + minutes(39), policy));
+  EXPECT_TRUE(SessionExpired(T0(), T0() + minutes(10), T0() + minutes(40), policy));
+  // Busy all day: over after 12 hours however recent the last use.
+  EXPECT_TRUE(SessionExpired(T0(), T0() + minutes(719), T0() + minutes(720), policy));
+}
+
+TEST(ShouldTouchTest, WritesLastUseAtMostOncePerInterval) {
+  const AuthPolicy policy;
+  EXPECT_FALSE(ShouldTouch(T0(), T0() + std::chrono::seconds(59), policy));
+  EXPECT_TRUE(ShouldTouch(T0(), T0() + minutes(1), policy));
+}
+
+TEST(PermissionsTest, AdminsManageAccountsPeopleTheirOwnAndOnlyTheSystemSessions) {
+  const Actor admin{"admin", "Admin", Role::kAdmin, AreaCode(""), "", ""};
+  const Actor keha{"keha", "KEHA", Role::kKehaCoordinator, AreaCode(""), "", ""};
+  const Actor system{"gateway", "gateway", Role::kSystem, AreaCode(""), "", ""};
+  EXPECT_TRUE(MayManageAccounts(admin));
+  EXPECT_FALSE(MayManageAccounts(keha));
+  EXPECT_TRUE(MayManageAccount(keha, "keha"));
+  EXPECT_FALSE(MayManageAccount(keha, "admin"));
+  EXPECT_TRUE(MayHandleSessions(system));
+  EXPECT_FALSE(MayHandleSessions(admin));
+}
+
+}  // namespace
+}  // namespace verkosto::gateway

@@ -1,0 +1,483 @@
+// The gateway over real HTTP: a gateway runtime (its RPC server, accounts
+// database and HttpFrontend on port 0) beside real networks and nominations
+// runtimes, each on its own loop thread, all on one fake clock. Requests go
+// through httplib::Client as a browser or script would send them.
+#include <google/protobuf/struct.pb.h>
+#include <google/protobuf/util/json_util.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <set>
+#include <thread>
+
+#include "core/date.h"
+#include "gateway/auth/credentials.h"
+#include "gateway/http/api_routes.h"
+#include "gateway/service.h"
+#include "messaging/rpc_client.h"
+#include "networks/service.h"
+#include "nominations/service.h"
+#include "testing/temp_dir.h"
+#include "verkosto/gateway/v1/accounts.pb.h"
+#include "verkosto/gateway/v1/api.pb.h"
+#include "verkosto/networks/v1/networks.pb.h"
+
+namespace verkosto::gateway {
+namespace {
+
+namespace npb = ::verkosto::networks::v1;
+namespace gpb = ::google::protobuf;
+using std::chrono::minutes;
+
+// Earlier than the wall clock, so the clients' deadlines (wall clock +
+// timeout) stay in the services' future.
+TimePoint Start() {
+  return HelsinkiStartOfDay(*ParseIsoDate("2026-03-02")) + std::chrono::hours(9);
+}
+
+constexpr char kPassword[] = "demo-salasana-2026";
+
+const Actor kSystem{"test", "Test", Role::kSystem, AreaCode(""), "", ""};
+
+std::string Json(const gpb::Message& m) {
+  std::string json;
+  gpb::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  (void)gpb::util::MessageToJsonString(m, &json, options);
+  return json;
+}
+
+v1::ApiError ErrorOf(const httplib::Result& r) {
+  v1::ApiError error;
+  if (r) (void)gpb::util::JsonStringToMessage(r->body, &error);
+  return error;
+}
+
+npb::NetworkDefinition Complete(const std::string& code) {
+  npb::NetworkDefinition d;
+  d.set_code(code);
+  d.mutable_names()->set_fi("Testiverkosto");
+  d.mutable_names()->set_sv("Testnätverket");
+  d.set_kind(npb::NETWORK_KIND_WORKING_GROUP);
+  d.set_owner("KEHA-keskus");
+  d.add_goals("Jakaa hyviä käytäntöjä");
+  d.mutable_term()->set_start_date("2026-03-01");
+  d.mutable_term()->set_end_date("2026-12-31");
+  d.mutable_communication_plan()->add_audiences("työllisyysalueiden johto");
+  d.mutable_communication_plan()->add_channels("muistiot kirjaamoon");
+  d.mutable_communication_plan()->set_cadence("kokousten jälkeen");
+  d.mutable_communication_plan()->set_responsible("sihteeri");
+  d.mutable_cadence()->set_meetings_per_year(6);
+  d.mutable_cadence()->set_hours_per_meeting_tenths(15);
+  d.mutable_seats_per_area()->set_members(1);
+  d.mutable_seats_per_area()->set_deputies(1);
+  return d;
+}
+
+std::string CreateBody(const npb::NetworkDefinition& d) {
+  npb::CreateNetworkRequest req;
+  *req.mutable_definition() = d;
+  return Json(req);
+}
+
+// A logged-in API client: the session cookie and its CSRF token.
+struct Session {
+  std::string cookie;
+  std::string csrf;
+};
+
+class GatewayApiTest : public ::testing::Test {
+ protected:
+  GatewayApiTest() : clock_(Start()) {}
+
+  void SetUp() override {
+    system_ = config::DefaultSystemConfig(dir_.path(), dir_.path(), 0);
+    system_.demo_data = false;
+    StartRuntime("networks", networks::Migrations(), networks::Wire, networks_, networks_thread_);
+    StartRuntime("nominations", nominations::Migrations(), nominations::Wire, nominations_,
+                 nominations_thread_);
+
+    auto gw = runtime::ServiceRuntime::Create(zmq_, system_, "gateway", Migrations(), clock_);
+    ASSERT_TRUE(gw.ok()) << gw.status().ToString();
+    gateway_ = std::move(gw).value();
+    GatewayOptions options;
+    options.accounts.hash = HashLimits::Minimum();
+    options.http.rpc_timeout = std::chrono::milliseconds(1500);
+    auto frontend = WireGateway(*gateway_, system_, options);
+    ASSERT_TRUE(frontend.ok()) << frontend.status().ToString();
+    port_ = (*frontend)->port();
+    ASSERT_TRUE(gateway_->Start().ok());
+    gateway_thread_ = std::thread([this] { gateway_->Run(); });
+
+    AddAccount("keha.koordinaattori", "Kaisa Koordinaattori", common::v1::ROLE_KEHA_COORDINATOR,
+               "");
+    AddAccount("johtaja.kainuu", "Juha Johtaja", common::v1::ROLE_AREA_DIRECTOR,
+               "kainuu-koillismaa");
+  }
+
+  void TearDown() override {
+    Stop(gateway_, gateway_thread_);
+    Stop(nominations_, nominations_thread_);
+    Stop(networks_, networks_thread_);
+  }
+
+  static void Stop(std::unique_ptr<runtime::ServiceRuntime>& rt, std::thread& thread) {
+    if (!thread.joinable()) return;
+    rt->Stop();
+    thread.join();
+  }
+
+  template <typename WireFn>
+  void StartRuntime(const std::string& name, const std::vector<storage::Migration>& migrations,
+                    WireFn wire, std::unique_ptr<runtime::ServiceRuntime>& rt,
+                    std::thread& thread) {
+    auto created = runtime::ServiceRuntime::Create(zmq_, system_, name, migrations, clock_);
+    ASSERT_TRUE(created.ok()) << created.status().ToString();
+    rt = std::move(created).value();
+    ASSERT_TRUE(wire(*rt, system_).ok());
+    ASSERT_TRUE(rt->Start().ok());
+    runtime::ServiceRuntime* raw = rt.get();
+    thread = std::thread([raw] { raw->Run(); });
+  }
+
+  template <typename Resp>
+  Result<Resp> Rpc(const google::protobuf::Message& request, const Actor& actor = kSystem) {
+    messaging::ClientOptions options;
+    options.endpoint = system_.services.at("gateway").rpc_endpoint;
+    messaging::RpcClient client(zmq_, options);
+    return client.Call<Resp>(actor, request);
+  }
+
+  void AddAccount(const std::string& id, const std::string& name, common::v1::Role role,
+                  const std::string& area) {
+    v1::CreateAccountRequest req;
+    req.mutable_account()->set_user_id(id);
+    req.mutable_account()->set_display_name(name);
+    req.mutable_account()->set_role(role);
+    req.mutable_account()->set_area(area);
+    req.set_password(kPassword);
+    auto created = Rpc<v1::CreateAccountResponse>(req);
+    ASSERT_TRUE(created.ok()) << created.status().ToString();
+  }
+
+  httplib::Client Client() {
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(10, 0);
+    return client;
+  }
+
+  httplib::Result LoginRaw(const std::string& user, const std::string& password) {
+    v1::ApiLoginRequest login;
+    login.set_username(user);
+    login.set_password(password);
+    return Client().Post("/api/v1/session", Json(login), "application/json");
+  }
+
+  Session Login(const std::string& user) {
+    httplib::Result r = LoginRaw(user, kPassword);
+    Session s;
+    EXPECT_TRUE(r);
+    if (!r) return s;
+    EXPECT_EQ(r->status, 200) << r->body;
+    const std::string set_cookie = r->get_header_value("Set-Cookie");
+    EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(set_cookie.find("SameSite=Strict"), std::string::npos);
+    s.cookie = set_cookie.substr(0, set_cookie.find(';'));
+    v1::ApiSessionResponse session;
+    EXPECT_TRUE(gpb::util::JsonStringToMessage(r->body, &session).ok()) << r->body;
+    s.csrf = session.csrf_token();
+    return s;
+  }
+
+  httplib::Result Get(const Session& s, const std::string& path) {
+    httplib::Headers headers = {{"Cookie", s.cookie}};
+    return Client().Get(path.c_str(), headers);
+  }
+  httplib::Result Post(const Session& s, const std::string& path, const std::string& body,
+                       bool with_csrf = true) {
+    httplib::Headers headers = {{"Cookie", s.cookie}};
+    if (with_csrf) headers.emplace("X-CSRF-Token", s.csrf);
+    return Client().Post(path.c_str(), headers, body, "application/json");
+  }
+
+  testing::TempDir dir_;
+  FakeClock clock_;
+  zmq::context_t zmq_;
+  config::SystemConfig system_;
+  std::unique_ptr<runtime::ServiceRuntime> networks_, nominations_, gateway_;
+  std::thread networks_thread_, nominations_thread_, gateway_thread_;
+  int port_ = 0;
+};
+
+TEST_F(GatewayApiTest, WithoutLoginTheApiAnswers401) {
+  httplib::Result r = Client().Get("/api/v1/networks");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  EXPECT_EQ(ErrorOf(r).code(), "unauthenticated");
+  r = Client().Post("/api/v1/networks", CreateBody(Complete("x")), "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  r = Client().Get("/api/v1/networks", {{"Cookie", "vk_session=0123"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+}
+
+TEST_F(GatewayApiTest, ALoggedInUserReadsAndWritesAsThemselves) {
+  const Session keha = Login("keha.koordinaattori");
+  httplib::Result r = Post(keha, "/api/v1/networks", CreateBody(Complete("testiverkosto")));
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  npb::NetworkResponse created;
+  ASSERT_TRUE(gpb::util::JsonStringToMessage(r->body, &created).ok());
+  EXPECT_EQ(created.network().definition().code(), "testiverkosto");
+
+  r = Get(keha, "/api/v1/networks/testiverkosto");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  r = Get(keha, "/api/v1/networks?status=NETWORK_STATUS_DRAFT");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  npb::ListNetworksResponse list;
+  ASSERT_TRUE(gpb::util::JsonStringToMessage(r->body, &list).ok());
+  EXPECT_EQ(list.networks_size(), 1);
+
+  r = Get(keha, "/api/v1/session");
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->body.find("keha.koordinaattori"), std::string::npos);
+}
+
+TEST_F(GatewayApiTest, EachErrorCodeHasItsHttpStatus) {
+  const Session keha = Login("keha.koordinaattori");
+  const Session director = Login("johtaja.kainuu");
+  ASSERT_EQ(Post(keha, "/api/v1/networks", CreateBody(Complete("verkko")))->status, 200);
+
+  // invalid_argument -> 400, naming the field.
+  npb::NetworkDefinition no_end = Complete("toinen");
+  no_end.mutable_term()->clear_end_date();
+  ASSERT_EQ(Post(keha, "/api/v1/networks", CreateBody(no_end))->status, 200);
+  httplib::Result r = Post(keha, "/api/v1/networks/toinen/propose", "");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400) << r->body;
+  EXPECT_EQ(ErrorOf(r).code(), "invalid_argument");
+  EXPECT_EQ(ErrorOf(r).field(), "term.end_date");
+  // A malformed body and an unknown query parameter are invalid arguments too.
+  EXPECT_EQ(Post(keha, "/api/v1/networks", "{\"definition\": 3}")->status, 400);
+  r = Get(keha, "/api/v1/networks?colour=red");
+  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(ErrorOf(r).field(), "colour");
+
+  // not_found -> 404
+  r = Get(keha, "/api/v1/networks/ei-ole");
+  EXPECT_EQ(r->status, 404) << r->body;
+  EXPECT_EQ(ErrorOf(r).code(), "not_found");
+
+  // already_exists -> 409
+  r = Post(keha, "/api/v1/networks", CreateBody(Complete("verkko")));
+  EXPECT_EQ(r->status, 409) << r->body;
+  EXPECT_EQ(ErrorOf(r).code(), "already_exists");
+
+  // failed_precondition -> 409: a draft cannot be opened before it is proposed.
+  r = Post(keha, "/api/v1/networks/verkko/open", "");
+  EXPECT_EQ(r->status, 409) << r->body;
+  EXPECT_EQ(ErrorOf(r).code(), "failed_precondition");
+
+  // permission_denied -> 403: a director does not create networks.
+  r = Post(director, "/api/v1/networks", CreateBody(Complete("johtajan")));
+  EXPECT_EQ(r->status, 403) << r->body;
+  EXPECT_EQ(ErrorOf(r).code(), "permission_denied");
+
+  // unavailable -> 503: the service does not answer.
+  Stop(networks_, networks_thread_);
+  r = Get(keha, "/api/v1/networks");
+  EXPECT_EQ(r->status, 503) << r->body;
+  EXPECT_EQ(ErrorOf(r).code(), "unavailable");
+}
+
+TEST_F(GatewayApiTest, ACookieSessionNeedsTheCsrfTokenToChangeAnything) {
+  const Session keha = Login("keha.koordinaattori");
+  httplib::Result r =
+      Post(keha, "/api/v1/networks", CreateBody(Complete("testiverkosto")), /*with_csrf=*/false);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403);
+  EXPECT_EQ(ErrorOf(r).field(), "csrf_token");
+  Session wrong = keha;
+  wrong.csrf = std::string(64, 'a');
+  EXPECT_EQ(Post(wrong, "/api/v1/networks", CreateBody(Complete("testiverkosto")))->status, 403);
+  // Reading needs none.
+  EXPECT_EQ(Get(keha, "/api/v1/networks")->status, 200);
+  // Nothing was created by the refused requests.
+  EXPECT_EQ(Get(keha, "/api/v1/networks/testiverkosto")->status, 404);
+}
+
+TEST_F(GatewayApiTest, AnApiTokenWorksWithoutCsrf) {
+  const std::string token = RandomToken("vkt_");
+  v1::CreateApiTokenRequest req;
+  req.set_user_id("keha.koordinaattori");
+  req.set_label("raportointi");
+  req.set_token_hash(TokenHash(token));
+  ASSERT_TRUE(Rpc<v1::CreateApiTokenResponse>(req).ok());
+  httplib::Headers headers = {{"Authorization", "Bearer " + token}};
+  httplib::Result r = Client().Post("/api/v1/networks", headers, CreateBody(Complete("tokenilla")),
+                                    "application/json");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  headers = {{"Authorization", "Bearer vkt_wrong"}};
+  EXPECT_EQ(Client().Get("/api/v1/networks", headers)->status, 401);
+}
+
+TEST_F(GatewayApiTest, LogoutEndsTheSession) {
+  const Session keha = Login("keha.koordinaattori");
+  httplib::Headers headers = {{"Cookie", keha.cookie}};
+  EXPECT_EQ(Client().Delete("/api/v1/session", headers)->status, 403);  // no CSRF token
+  headers.emplace("X-CSRF-Token", keha.csrf);
+  httplib::Result r = Client().Delete("/api/v1/session", headers);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  EXPECT_NE(r->get_header_value("Set-Cookie").find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(Get(keha, "/api/v1/networks")->status, 401);
+}
+
+TEST_F(GatewayApiTest, AnIdleSessionExpiresAndUseKeepsItAlive) {
+  const Session keha = Login("keha.koordinaattori");
+  clock_.Advance(minutes(20));
+  EXPECT_EQ(Get(keha, "/api/v1/networks")->status, 200);  // used: idle time restarts
+  clock_.Advance(minutes(20));
+  EXPECT_EQ(Get(keha, "/api/v1/networks")->status, 200);
+  clock_.Advance(minutes(30));
+  EXPECT_EQ(Get(keha, "/api/v1/networks")->status, 401);
+}
+
+TEST_F(GatewayApiTest, FiveFailedLoginsLockTheUserNameForFifteenMinutes) {
+  for (int i = 0; i < 5; ++i) {
+    httplib::Result r = LoginRaw("keha.koordinaattori", "wrong password!");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 401);
+    EXPECT_EQ(ErrorOf(r).message(), "wrong user name or password");
+  }
+  httplib::Result r = LoginRaw("keha.koordinaattori", kPassword);  // right, but locked
+  EXPECT_EQ(r->status, 401);
+  EXPECT_NE(ErrorOf(r).message().find("too many failed logins"), std::string::npos);
+  // An unknown user name is refused and locked the same way: nothing tells it apart.
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(ErrorOf(LoginRaw("ei.ole", "wrong password!")).message(),
+              "wrong user name or password");
+  }
+  EXPECT_NE(ErrorOf(LoginRaw("ei.ole", kPassword)).message().find("too many"), std::string::npos);
+  clock_.Advance(minutes(15));
+  EXPECT_EQ(LoginRaw("keha.koordinaattori", kPassword)->status, 200);
+}
+
+TEST_F(GatewayApiTest, LoginsAndAccountChangesAreAudited) {
+  (void)LoginRaw("keha.koordinaattori", "wrong password!");
+  (void)Login("keha.koordinaattori");
+  v1::ListAuditRequest req;
+  req.set_subject_user_id("keha.koordinaattori");
+  auto audit = Rpc<v1::ListAuditResponse>(req);
+  ASSERT_TRUE(audit.ok()) << audit.status().ToString();
+  std::vector<std::string> actions;
+  for (const auto& e : audit->entries()) {
+    actions.push_back(e.action());
+    EXPECT_EQ(e.detail().find(kPassword), std::string::npos);
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"login", "login_refused", "account_created"}));
+}
+
+TEST_F(GatewayApiTest, ADisabledAccountLosesItsSessions) {
+  const Session director = Login("johtaja.kainuu");
+  v1::DisableAccountRequest req;
+  req.set_user_id("johtaja.kainuu");
+  req.set_reason("left the job");
+  ASSERT_TRUE(Rpc<v1::DisableAccountResponse>(req).ok());
+  EXPECT_EQ(Get(director, "/api/v1/networks")->status, 401);
+  EXPECT_EQ(LoginRaw("johtaja.kainuu", kPassword)->status, 401);
+}
+
+TEST_F(GatewayApiTest, OnlyAdminsAndTheSystemManageAccounts) {
+  v1::ListAccountsRequest list;
+  const Actor keha{"keha.koordinaattori", "K", Role::kKehaCoordinator, AreaCode(""), "", ""};
+  EXPECT_EQ(Rpc<v1::ListAccountsResponse>(list, keha).status().code(),
+            ErrorCode::kPermissionDenied);
+  // Sessions are the gateway's: an admin cannot open one for someone.
+  const Actor admin{"admin", "A", Role::kAdmin, AreaCode(""), "", ""};
+  v1::LoginRequest login;
+  login.set_user_id("keha.koordinaattori");
+  login.set_password(kPassword);
+  login.set_session_token_hash(TokenHash("x"));
+  EXPECT_EQ(Rpc<v1::LoginResponse>(login, admin).status().code(), ErrorCode::kPermissionDenied);
+  // Over HTTP a KEHA coordinator is refused the accounts list: 403.
+  const Session s = Login("keha.koordinaattori");
+  EXPECT_EQ(Get(s, "/api/v1/accounts")->status, 403);
+}
+
+TEST_F(GatewayApiTest, TheLoginFormNeedsItsTokenAndRedirects) {
+  const std::string token = RandomToken("");
+  httplib::Headers headers = {{"Cookie", std::string(kLoginCsrfCookie) + "=" + token}};
+  httplib::Params form = {{"username", "keha.koordinaattori"},
+                          {"password", kPassword},
+                          {"csrf_token", token},
+                          {"next", "/networks"}};
+  httplib::Result r = Client().Post("/login", headers, form);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 303);
+  EXPECT_EQ(r->get_header_value("Location"), "/networks");
+  const std::string cookie = r->get_header_value("Set-Cookie");
+  EXPECT_EQ(cookie.rfind(std::string(kSessionCookie) + "=", 0), 0u) << cookie;
+
+  // Without the token, or with a wrong password, back to the form with the reason.
+  form = {{"username", "keha.koordinaattori"}, {"password", kPassword}, {"next", "//evil"}};
+  r = Client().Post("/login", headers, form);
+  EXPECT_EQ(r->get_header_value("Location"), "/login?error=csrf");
+  form = {{"username", "keha.koordinaattori"}, {"password", "wrong one!"}, {"csrf_token", token}};
+  r = Client().Post("/login", headers, form);
+  EXPECT_EQ(r->get_header_value("Location"), "/login?error=wrong_credentials");
+
+  // Logout needs the session's CSRF token.
+  const Session s{cookie.substr(0, cookie.find(';')), ""};
+  r = Client().Post("/logout", {{"Cookie", s.cookie}}, httplib::Params{});
+  EXPECT_EQ(r->status, 403);
+  const std::string csrf = [&] {
+    v1::ApiSessionResponse session;
+    (void)gpb::util::JsonStringToMessage(Get(s, "/api/v1/session")->body, &session);
+    return session.csrf_token();
+  }();
+  r = Client().Post("/logout", {{"Cookie", s.cookie}}, httplib::Params{{"csrf_token", csrf}});
+  EXPECT_EQ(r->status, 303);
+  EXPECT_EQ(Get(s, "/api/v1/networks")->status, 401);
+}
+
+TEST_F(GatewayApiTest, OpenApiDescribesEveryRoute) {
+  httplib::Result r = Client().Get("/api/v1/openapi.json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  gpb::Struct doc;
+  ASSERT_TRUE(gpb::util::JsonStringToMessage(r->body, &doc).ok());
+  const gpb::Struct& paths = doc.fields().at("paths").struct_value();
+  const gpb::Struct& schemas =
+      doc.fields().at("components").struct_value().fields().at("schemas").struct_value();
+  for (const ApiRoute& route : ApiRoutes()) {
+    ASSERT_EQ(paths.fields().count(route.path), 1u) << route.path;
+    std::string method = route.method;
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_EQ(paths.fields().at(route.path).struct_value().fields().count(method), 1u)
+        << route.method << " " << route.path;
+    EXPECT_EQ(schemas.fields().count(route.response->full_name()), 1u) << route.path;
+  }
+}
+
+TEST_F(GatewayApiTest, EveryServiceOperationHasARoute) {
+  std::set<std::string> routed;
+  for (const ApiRoute& route : ApiRoutes()) routed.insert(route.request->full_name());
+  // Built into every service, not user operations.
+  const std::set<std::string> builtins = {
+      "verkosto.common.v1.HealthRequest", "verkosto.common.v1.RecordPingRequest",
+      "verkosto.common.v1.ListReceivedPingsRequest", "verkosto.common.v1.FetchEventsRequest"};
+  for (runtime::ServiceRuntime* rt : {networks_.get(), nominations_.get()}) {
+    for (const auto& [name, command] : rt->server().Operations()) {
+      if (builtins.count(name) > 0) continue;
+      EXPECT_EQ(routed.count(name), 1u) << name << " has no /api/v1/ route";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace verkosto::gateway

@@ -1,0 +1,50 @@
+#include "gateway/http/http_errors.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <map>
+
+namespace verkosto::gateway {
+namespace {
+
+TEST(HttpErrorsTest, EveryErrorCodeHasItsStatus) {
+  const std::map<ErrorCode, int> expected = {
+      {ErrorCode::kInvalidArgument, 400},  {ErrorCode::kNotFound, 404},
+      {ErrorCode::kAlreadyExists, 409},    {ErrorCode::kFailedPrecondition, 409},
+      {ErrorCode::kPermissionDenied, 403}, {ErrorCode::kUnavailable, 503},
+      {ErrorCode::kDeadlineExceeded, 504}, {ErrorCode::kInternal, 500},
+  };
+  for (ErrorCode code : kAllErrorCodes) {
+    ASSERT_EQ(expected.count(code), 1u) << ErrorCodeName(code);
+    EXPECT_EQ(HttpStatusFor(code), expected.at(code)) << ErrorCodeName(code);
+  }
+}
+
+TEST(HttpErrorsTest, TheBodyCarriesCodeMessageAndField) {
+  httplib::Response res;
+  ReplyError(res, Status::InvalidArgument("term.end_date", "is required"));
+  EXPECT_EQ(res.status, 400);
+  EXPECT_EQ(res.get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(res.body,
+            R"({"code":"invalid_argument","message":"is required","field":"term.end_date"})");
+}
+
+TEST(HttpErrorsTest, DeadlineAndInternalErrorsKeepTheirNames) {
+  httplib::Response res;
+  ReplyError(res, Status::DeadlineExceeded("too late"));
+  EXPECT_EQ(res.status, 504);
+  EXPECT_NE(res.body.find("\"deadline_exceeded\""), std::string::npos);
+  ReplyError(res, Status::Internal("bug"));
+  EXPECT_EQ(res.status, 500);
+}
+
+TEST(HttpErrorsTest, UnauthenticatedIs401) {
+  httplib::Response res;
+  ReplyUnauthenticated(res, "log in first");
+  EXPECT_EQ(res.status, 401);
+  EXPECT_NE(res.body.find("\"unauthenticated\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace verkosto::gateway

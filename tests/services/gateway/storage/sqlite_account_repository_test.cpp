@@ -1,0 +1,106 @@
+#include "gateway/storage/sqlite_account_repository.h"
+
+#include <gtest/gtest.h>
+
+#include "gateway/service.h"
+#include "storage/database.h"
+
+namespace verkosto::gateway {
+namespace {
+
+TimePoint T0() { return FromMicros(1'772'000'000'000'000); }
+
+class SqliteAccountRepositoryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::vector<storage::Migration> migrations = Migrations();
+    auto db = storage::Database::Open(":memory:", migrations);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(db).value();
+    repo_ = std::make_unique<SqliteAccountRepository>(db_->sqlite());
+  }
+
+  AccountRecord Clerk() {
+    AccountRecord a;
+    a.user_id = "kirjaamo.kainuu";
+    a.display_name = "Kalle Kirjaaja";
+    a.role = Role::kRegistryClerk;
+    a.area = AreaCode("kainuu-koillismaa");
+    a.email = "kirjaamo@example.fi";
+    a.language = "fi";
+    a.password_hash = "$argon2id$...";
+    a.created = T0();
+    a.password_set = T0();
+    return a;
+  }
+
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<SqliteAccountRepository> repo_;
+};
+
+TEST_F(SqliteAccountRepositoryTest, StoresAndFindsAnAccount) {
+  ASSERT_TRUE(repo_->AddAccount(Clerk()).ok());
+  auto found = repo_->FindAccount("kirjaamo.kainuu");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->role, Role::kRegistryClerk);
+  EXPECT_EQ((*found)->area.value(), "kainuu-koillismaa");
+  EXPECT_EQ((*found)->created, T0());
+  auto missing = repo_->FindAccount("nobody");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+}
+
+TEST_F(SqliteAccountRepositoryTest, ATakenUserIdIsAlreadyExists) {
+  ASSERT_TRUE(repo_->AddAccount(Clerk()).ok());
+  EXPECT_EQ(repo_->AddAccount(Clerk()).code(), ErrorCode::kAlreadyExists);
+}
+
+TEST_F(SqliteAccountRepositoryTest, DisabledAccountsAreListedOnlyWhenAsked) {
+  ASSERT_TRUE(repo_->AddAccount(Clerk()).ok());
+  ASSERT_TRUE(repo_->SetDisabled("kirjaamo.kainuu", true).ok());
+  EXPECT_TRUE(repo_->ListAccounts(false)->empty());
+  EXPECT_EQ(repo_->ListAccounts(true)->size(), 1u);
+}
+
+TEST_F(SqliteAccountRepositoryTest, SessionsAreFoundTouchedAndEnded) {
+  ASSERT_TRUE(repo_->AddAccount(Clerk()).ok());
+  ASSERT_TRUE(repo_->AddSession({"h1", "kirjaamo.kainuu", "csrf1", T0(), T0()}).ok());
+  ASSERT_TRUE(repo_->AddSession({"h2", "kirjaamo.kainuu", "csrf2", T0(), T0()}).ok());
+  ASSERT_TRUE(repo_->TouchSession("h1", T0() + std::chrono::minutes(5)).ok());
+  EXPECT_EQ((*repo_->FindSession("h1"))->last_seen, T0() + std::chrono::minutes(5));
+  auto idle = repo_->DeleteSessionsIdleSince(T0() + std::chrono::minutes(1));
+  ASSERT_TRUE(idle.ok());
+  EXPECT_EQ(*idle, 1);  // h2
+  ASSERT_TRUE(repo_->DeleteSessionsOf("kirjaamo.kainuu").ok());
+  EXPECT_FALSE(repo_->FindSession("h1")->has_value());
+}
+
+TEST_F(SqliteAccountRepositoryTest, ApiTokensAreRevokedWithTheirAccount) {
+  ASSERT_TRUE(repo_->AddAccount(Clerk()).ok());
+  ASSERT_TRUE(repo_->AddApiToken({"t1", "kirjaamo.kainuu", "script", T0(), false}).ok());
+  ASSERT_TRUE(repo_->RevokeApiTokensOf("kirjaamo.kainuu").ok());
+  EXPECT_TRUE((*repo_->FindApiToken("t1"))->revoked);
+}
+
+TEST_F(SqliteAccountRepositoryTest, LoginFailuresAreCountedFromASinceAndCleared) {
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(repo_->AddLoginFailure("ghost", T0() + std::chrono::minutes(i)).ok());
+  }
+  EXPECT_EQ(repo_->LoginFailures("ghost", T0() + std::chrono::minutes(1))->size(), 2u);
+  ASSERT_TRUE(repo_->ClearLoginFailures("ghost", T0()).ok());
+  EXPECT_TRUE(repo_->LoginFailures("ghost", T0())->empty());
+}
+
+TEST_F(SqliteAccountRepositoryTest, AuditIsListedNewestFirstPerSubject) {
+  ASSERT_TRUE(repo_->Audit({T0(), "admin", Role::kAdmin, "", "account_created", "a", ""}).ok());
+  ASSERT_TRUE(repo_->Audit({T0(), "gateway", Role::kSystem, "", "login", "a", "127.0.0.1"}).ok());
+  ASSERT_TRUE(repo_->Audit({T0(), "admin", Role::kAdmin, "", "account_created", "b", ""}).ok());
+  auto entries = repo_->ListAudit("a", 10);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 2u);
+  EXPECT_EQ((*entries)[0].action, "login");
+  EXPECT_EQ(repo_->ListAudit("", 10)->size(), 3u);
+}
+
+}  // namespace
+}  // namespace verkosto::gateway
