@@ -826,6 +826,23 @@ void SendRequest(GatewayContext& ctx, const Request& req, Response& res) {
   nm::SendRequestRequest sr;
   sr.set_network_code(code);
   std::vector<std::string> chosen = Params(req, "area");
+  if (Param(req, "all_areas") == "1") {
+    // Every area that has not declined: declined areas stay excluded.
+    chosen.clear();
+    if (auto net = LoadNetwork(*page, code)) {
+      std::set<std::string> declined;
+      for (const nw::ParticipationRow& row : net->participation()) {
+        if (row.current().decision() == nw::PARTICIPATION_DECISION_DECLINES) {
+          declined.insert(row.area_code());
+        }
+      }
+      for (const std::string& a : LoadAreas(ctx, page->actor(), page->frame.lang).codes) {
+        if (!declined.count(a)) chosen.push_back(a);
+      }
+    } else {
+      return;
+    }
+  }
   for (const std::string& a : chosen) sr.add_area_codes(a);
   auto members = ParseUint(Param(req, "seats.members"));
   auto deputies = ParseUint(Param(req, "seats.deputies"));

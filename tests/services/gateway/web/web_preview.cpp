@@ -1,0 +1,154 @@
+// A development aid, not a test: serves the web UI with FakeGatewayContext
+// and canned data on 127.0.0.1 (port 0 = any), printing the port, so pages
+// can be looked at (chromium --screenshot) and checked with axe-core without
+// the whole system. Sessions: cookie session=keha|clerk|director.
+#include <httplib.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "fake_gateway_context.h"
+#include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
+#include "verkosto/notifications/v1/notifications.pb.h"
+
+using namespace verkosto;  // NOLINT: a small program
+namespace nw = ::verkosto::networks::v1;
+namespace nm = ::verkosto::nominations::v1;
+namespace nt = ::verkosto::notifications::v1;
+
+namespace {
+
+gateway::RequestUser User(const std::string& id, Role role, const std::string& area) {
+  gateway::RequestUser u;
+  u.actor.user_id = id;
+  u.actor.display_name = "Demo " + id;
+  u.actor.role = role;
+  u.actor.area = AreaCode(area);
+  u.csrf_token = "t-" + id;
+  return u;
+}
+
+nw::Network Network() {
+  nw::Network n;
+  nw::NetworkDefinition* d = n.mutable_definition();
+  d->set_code("osaamisverkosto");
+  d->mutable_names()->set_fi("Osaamisverkosto");
+  d->mutable_names()->set_sv("Kompetensnätverket");
+  d->set_owner("KEHA-keskus");
+  d->add_goals("Jakaa hyviä käytäntöjä");
+  d->mutable_term()->set_start_date("2027-01-01");
+  d->mutable_term()->set_end_date("2028-12-31");
+  d->mutable_communication_plan()->add_audiences("työllisyysjohtajat");
+  d->mutable_communication_plan()->add_channels("uutiskirje");
+  d->mutable_communication_plan()->set_cadence("kokousten jälkeen");
+  d->mutable_communication_plan()->set_responsible("KEHA-keskus");
+  d->mutable_cadence()->set_meetings_per_year(4);
+  d->mutable_cadence()->set_hours_per_meeting_tenths(15);
+  d->mutable_seats_per_area()->set_members(1);
+  d->mutable_seats_per_area()->set_deputies(1);
+  n.set_status(nw::NETWORK_STATUS_OPEN);
+  n.mutable_disclaimer()->set_fi("Verkostot eivät edusta alueiden virallista kantaa.");
+  n.mutable_disclaimer()->set_sv("Nätverken representerar inte områdenas officiella ståndpunkt.");
+  n.mutable_disclaimer()->set_en("Networks do not represent the areas' official positions.");
+  return n;
+}
+
+nm::Case Case() {
+  nm::Case c;
+  c.set_case_id("c1");
+  c.set_network_code("osaamisverkosto");
+  c.set_area_code("kainuu-koillismaa");
+  c.set_state(nm::CASE_STATE_REGISTERED);
+  c.mutable_seats()->set_members(1);
+  c.mutable_seats()->set_deputies(1);
+  c.set_deadline("2027-02-01");
+  c.mutable_registration()->set_diary_number("KK/1/2027");
+  return c;
+}
+
+}  // namespace
+
+int main() {
+  gateway::testing::FakeGatewayContext ctx;
+  ctx.AddUser("keha", User("keha", Role::kKehaCoordinator, ""));
+  ctx.AddUser("clerk", User("clerk", Role::kRegistryClerk, "kainuu-koillismaa"));
+  ctx.AddUser("director", User("director", Role::kAreaDirector, "kainuu-koillismaa"));
+  ctx.On<nw::ListAreasRequest, nw::ListAreasResponse>(
+      [](const Actor&, const nw::ListAreasRequest&, nw::ListAreasResponse* r) {
+        auto* a = r->add_areas();
+        a->set_code("kainuu-koillismaa");
+        a->set_name_fi("Kainuun ja Koillismaan työllisyysalue");
+        auto* b = r->add_areas();
+        b->set_code("helsinki");
+        b->set_name_fi("Helsingin työllisyysalue");
+        return Status::Ok();
+      });
+  ctx.On<nw::ListNetworksRequest, nw::ListNetworksResponse>(
+      [](const Actor&, const nw::ListNetworksRequest&, nw::ListNetworksResponse* r) {
+        *r->add_networks() = Network();
+        return Status::Ok();
+      });
+  ctx.On<nw::GetNetworkRequest, nw::GetNetworkResponse>(
+      [](const Actor&, const nw::GetNetworkRequest&, nw::GetNetworkResponse* r) {
+        *r->mutable_network() = Network();
+        auto* row = r->add_participation();
+        row->set_area_code("helsinki");
+        row->mutable_current()->set_decision(nw::PARTICIPATION_DECISION_DECLINES);
+        row->mutable_current()->set_reason("Ei resursseja");
+        return Status::Ok();
+      });
+  ctx.On<nw::OpenNetworkRequest, nw::NetworkResponse>(
+      [](const Actor&, const nw::OpenNetworkRequest&, nw::NetworkResponse*) {
+        return Status::InvalidArgument("term.end_date", "term.end_date: an end date is required");
+      });
+  ctx.On<nm::ListMembershipsRequest, nm::ListMembershipsResponse>(
+      [](const Actor&, const nm::ListMembershipsRequest&, nm::ListMembershipsResponse* r) {
+        auto* m = r->add_memberships();
+        m->set_network_code("osaamisverkosto");
+        m->set_area_code("kainuu-koillismaa");
+        m->mutable_person()->set_name("Maija Meikäläinen");
+        m->mutable_person()->set_seat(nm::SEAT_KIND_MEMBER);
+        return Status::Ok();
+      });
+  ctx.On<nm::NetworkMatrixRequest, nm::NetworkMatrixResponse>(
+      [](const Actor&, const nm::NetworkMatrixRequest&, nm::NetworkMatrixResponse* r) {
+        auto* row = r->add_rows();
+        row->set_area_code("kainuu-koillismaa");
+        *row->mutable_latest_case() = Case();
+        r->add_rows()->set_area_code("helsinki");
+        return Status::Ok();
+      });
+  auto cases = [](const Actor&, const auto&, nm::CaseListResponse* r) {
+    *r->add_cases() = Case();
+    return Status::Ok();
+  };
+  ctx.On<nm::RegistryInboxRequest, nm::CaseListResponse>(cases);
+  ctx.On<nm::RegistryJournalRequest, nm::CaseListResponse>(cases);
+  ctx.On<nm::DirectorInboxRequest, nm::CaseListResponse>(cases);
+  ctx.On<nm::GetCaseRequest, nm::CaseResponse>(
+      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
+        *r->mutable_case_() = Case();
+        return Status::Ok();
+      });
+  ctx.On<nt::ListInboxRequest, nt::ListInboxResponse>(
+      [](const Actor&, const nt::ListInboxRequest&, nt::ListInboxResponse* r) {
+        auto* i = r->add_items();
+        i->set_id("m1");
+        i->set_subject("Uusi nimityspyyntö");
+        i->set_body_text("Osaamisverkosto pyytää nimeämään jäsenen.");
+        i->set_link("/cases/c1");
+        r->set_unread_count(1);
+        return Status::Ok();
+      });
+  httplib::Server server;
+  gateway::RegisterWebRoutes(server, [&ctx]() -> gateway::GatewayContext& { return ctx; });
+  const char* env = std::getenv("PORT");
+  const int port = env != nullptr ? std::atoi(env) : 0;
+  const int bound = port != 0 ? (server.bind_to_port("127.0.0.1", port) ? port : -1)
+                              : server.bind_to_any_port("127.0.0.1");
+  if (bound <= 0) return 1;
+  std::printf("%d\n", bound);
+  std::fflush(stdout);
+  return server.listen_after_bind() ? 0 : 1;
+}
