@@ -1,0 +1,158 @@
+// Delivery through the in-memory transport: back-off, giving up, the
+// delivery log, and the daily digest.
+#include "notifications/delivery/deliverer.h"
+
+#include <gtest/gtest.h>
+
+#include "delivery/delivery_fixture.h"
+#include "delivery/smtp_server.h"
+
+namespace verkosto::notifications {
+namespace {
+
+using std::chrono::seconds;
+using testing::DeliveryFixture;
+
+using DelivererTest = DeliveryFixture;
+
+TEST(RetryDelayTest, DoublesFromTheFirstRetryUpToTheCap) {
+  DeliveryOptions o;
+  o.first_retry = seconds(60);
+  o.max_retry = seconds(600);
+  EXPECT_EQ(RetryDelay(1, o), seconds(60));
+  EXPECT_EQ(RetryDelay(2, o), seconds(120));
+  EXPECT_EQ(RetryDelay(4, o), seconds(480));
+  EXPECT_EQ(RetryDelay(5, o), seconds(600));
+  EXPECT_EQ(RetryDelay(40, o), seconds(600));
+}
+
+TEST_F(DelivererTest, SendsDueMailOnceWithAStableMessageId) {
+  AddMail("nominations:1", "maija@kajaani.fi");
+  InMemoryTransport transport;
+  ASSERT_EQ(*DeliverDue(db_->sqlite(), transport, clock_, DeliveryOptions{}), 1u);
+  ASSERT_EQ(transport.sent().size(), 1u);
+  const std::vector<OutgoingMail> sent = transport.sent();
+  const OutgoingMail& mail = sent[0];
+  EXPECT_EQ(mail.to, "maija@kajaani.fi");
+  EXPECT_EQ(mail.language, "fi");
+  EXPECT_EQ(mail.message_id, Only().email_message_id);
+  EXPECT_NE(mail.message_id.find("@verkosto.invalid"), std::string::npos);
+  EXPECT_EQ(*DeliverDue(db_->sqlite(), transport, clock_, DeliveryOptions{}), 0u);
+}
+
+TEST_F(DelivererTest, GivesUpAfterMaxAttemptsWithTheLastReply) {
+  AddMail("nominations:1", "maija@kajaani.fi");
+  InMemoryTransport transport;
+  DeliveryOptions o;
+  o.max_attempts = 3;
+  for (int i = 0; i < 3; ++i) {
+    transport.Script({SendOutcome::kTemporaryFailure, "421 busy " + std::to_string(i)});
+  }
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(*DeliverDue(db_->sqlite(), transport, clock_, o), 1u);
+    clock_.Advance(std::chrono::hours(1));
+  }
+  const DeliveryRow d = Only();
+  EXPECT_EQ(d.status, "failed");
+  EXPECT_EQ(d.last_reply, "421 busy 2");
+  EXPECT_EQ(d.attempts.size(), 3u);
+  EXPECT_EQ(*DeliverDue(db_->sqlite(), transport, clock_, o), 0u);
+}
+
+TEST_F(DelivererTest, SkippedAndDigestDeliveriesAreNotSentOneByOne) {
+  AddMail("nominations:1", "a@x.fi", "skipped");
+  AddMail("nominations:2", "b@x.fi", "digest");
+  InMemoryTransport transport;
+  EXPECT_EQ(*DeliverDue(db_->sqlite(), transport, clock_, DeliveryOptions{}), 0u);
+  EXPECT_TRUE(transport.sent().empty());
+}
+
+TEST_F(DelivererTest, DigestGoesOutOnceADayAfterSevenWithEveryWaitingMessage) {
+  // 06:30 Helsinki: too early.
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-03-03")) + std::chrono::minutes(390));
+  AddMail("nominations:1", "maija@kajaani.fi", "digest", "email:maija@kajaani.fi");
+  AddMail("nominations:2", "maija@kajaani.fi", "digest", "email:maija@kajaani.fi");
+  InMemoryTransport transport;
+  EXPECT_EQ(*SendDigests(db_->sqlite(), transport, clock_, DeliveryOptions{}), 0u);
+  clock_.Advance(std::chrono::hours(1));  // 07:30
+  ASSERT_EQ(*SendDigests(db_->sqlite(), transport, clock_, DeliveryOptions{}), 1u);
+  ASSERT_EQ(transport.sent().size(), 1u);
+  const std::vector<OutgoingMail> sent = transport.sent();
+  const OutgoingMail& digest = sent[0];
+  EXPECT_EQ(digest.subject, "Päivän viestit verkostosta 3.3.2026");
+  EXPECT_EQ(digest.to, "maija@kajaani.fi");
+  // Both messages, once each.
+  size_t count = 0;
+  for (size_t pos = digest.text.find("Hei Mäkelä"); pos != std::string::npos;
+       pos = digest.text.find("Hei Mäkelä", pos + 1)) {
+    ++count;
+  }
+  EXPECT_EQ(count, 2u);
+  // A message arriving later the same day waits for tomorrow's digest.
+  AddMail("nominations:3", "maija@kajaani.fi", "digest", "email:maija@kajaani.fi");
+  EXPECT_EQ(*SendDigests(db_->sqlite(), transport, clock_, DeliveryOptions{}), 0u);
+  clock_.Advance(std::chrono::hours(24));
+  EXPECT_EQ(*SendDigests(db_->sqlite(), transport, clock_, DeliveryOptions{}), 1u);
+  EXPECT_EQ(transport.sent().size(), 2u);
+}
+
+// Whether `s` starts and ends on character boundaries.
+bool CompleteUtf8(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    size_t len = 1;
+    if (lead >= 0xf0) {
+      len = 4;
+    } else if (lead >= 0xe0) {
+      len = 3;
+    } else if (lead >= 0xc0) {
+      len = 2;
+    } else if (lead >= 0x80) {
+      return false;  // a continuation byte where a character should start
+    }
+    if (i + len > s.size()) return false;
+    i += len;
+  }
+  return true;
+}
+
+TEST(MimeTest, LongSubjectsAreFoldedIntoShortEncodedWordsWithoutSplittingCharacters) {
+  const std::string subject =
+      "Päätettävänä: nimeäminen verkostoon Työllisyyspalveluiden äänekäs ööverkosto ja sen "
+      "alatyöryhmä";
+  const std::string encoded = EncodeHeaderWord(subject);
+  size_t start = 0;
+  while (start < encoded.size()) {
+    size_t end = encoded.find("\r\n ", start);
+    if (end == std::string::npos) end = encoded.size();
+    EXPECT_LE(end - start, 75u);
+    start = end + 3;
+  }
+  EXPECT_EQ(testing::DecodeHeader(encoded), subject);
+  // Every encoded word decodes to valid UTF-8 on its own.
+  for (size_t pos = encoded.find("=?UTF-8?B?"); pos != std::string::npos;
+       pos = encoded.find("=?UTF-8?B?", pos + 1)) {
+    const std::string word =
+        testing::Base64Decode(encoded.substr(pos + 10, encoded.find("?=", pos + 10) - pos - 10));
+    EXPECT_TRUE(CompleteUtf8(word)) << "a word splits a character";
+  }
+  EXPECT_EQ(EncodeHeaderWord("Plain ASCII subject"), "Plain ASCII subject");
+}
+
+TEST(MimeTest, TextOnlyMailIsASinglePart) {
+  OutgoingMail mail;
+  mail.from = "noreply@verkosto.invalid";
+  mail.to = "a@b.fi";
+  mail.subject = "Hei";
+  mail.text = "Hyvää päivää";
+  mail.message_id = "x@verkosto.invalid";
+  const testing::ParsedMessage m = testing::Parse(BuildMime(mail));
+  EXPECT_EQ(m.Header("Content-Type"), "text/plain; charset=UTF-8");
+  EXPECT_EQ(testing::Base64Decode(m.body), "Hyvää päivää");
+  EXPECT_EQ(AddressOf("Name <a@b.fi>"), "a@b.fi");
+  EXPECT_EQ(AddressOf("a@b.fi"), "a@b.fi");
+}
+
+}  // namespace
+}  // namespace verkosto::notifications
