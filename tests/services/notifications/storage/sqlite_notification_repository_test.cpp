@@ -1,0 +1,147 @@
+// The notifications database: migrations, the inbox scoped by mailbox, the
+// read model, and RecordNotice (one row per event and recipient, in the
+// recipient's language, by their e-mail preference).
+#include "notifications/storage/sqlite_notification_repository.h"
+
+#include <gtest/gtest.h>
+
+#include "delivery/delivery_fixture.h"
+#include "domain/fixtures.h"
+#include "notifications/service.h"
+#include "testing/migrations.h"
+
+namespace verkosto::notifications {
+namespace {
+
+using testing::DeliveryFixture;
+
+class NotificationRepositoryTest : public DeliveryFixture {
+ protected:
+  void SetUp() override {
+    std::vector<AreaInfo> areas;
+    for (const auto& [code, area] : testing::Areas()) areas.push_back(area);
+    ASSERT_TRUE(Repo().ReplaceAreas(areas).ok());
+    ASSERT_TRUE(Repo().UpsertNetwork(testing::Network()).ok());
+  }
+
+  size_t Record(const std::string& key, const Notice& notice) {
+    auto templates = BuiltInTemplates();
+    EXPECT_TRUE(templates.ok());
+    auto created = RecordNotice(db_->sqlite(), **templates, key, notice, clock_.Now(), "");
+    EXPECT_TRUE(created.ok()) << created.status().ToString();
+    return created.ok() ? *created : 0;
+  }
+
+  std::vector<MessageRow> Inbox(const std::string& mailbox) {
+    auto rows = Repo().ListInbox({mailbox}, false, 100);
+    EXPECT_TRUE(rows.ok());
+    return rows.ok() ? *rows : std::vector<MessageRow>{};
+  }
+
+  std::vector<DeliveryRow> Deliveries(const std::string& mailbox) {
+    DeliveryFilter filter;
+    filter.mailboxes = std::vector<std::string>{mailbox};
+    auto rows = Repo().ListDeliveries(filter);
+    EXPECT_TRUE(rows.ok());
+    return rows.ok() ? *rows : std::vector<DeliveryRow>{};
+  }
+
+  static Notice Approved() {
+    CaseInfo c = testing::Case("pohjanmaa");
+    c.approved = true;
+    c.decided_by_name = "Johanna";
+    c.nominees = {testing::Nominee("maija"), testing::Nominee("pekka", "en")};
+    return testing::CaseNotice(Topic::kCaseApproved, c);
+  }
+};
+
+TEST(NotificationMigrationsTest, MigratesFromEveryVersion) {
+  verkosto::testing::ExpectMigratesFromEveryVersion(Migrations());
+}
+
+TEST_F(NotificationRepositoryTest, ReadModelRoundTrips) {
+  auto areas = Repo().LoadAreas();
+  ASSERT_TRUE(areas.ok());
+  EXPECT_EQ(*areas, testing::Areas());
+  auto network = Repo().FindNetwork("osaamisverkosto");
+  ASSERT_TRUE(network.ok() && network->has_value());
+  EXPECT_EQ(**network, testing::Network());
+  // A later event without the creator keeps it.
+  NetworkInfo changed = testing::Network();
+  changed.created_by.clear();
+  changed.status = "closed";
+  ASSERT_TRUE(Repo().UpsertNetwork(changed).ok());
+  EXPECT_EQ((*Repo().FindNetwork("osaamisverkosto"))->created_by, "keha-anna");
+}
+
+TEST_F(NotificationRepositoryTest, SameEventTwiceIsRecordedOnce) {
+  const Notice notice = Approved();
+  EXPECT_EQ(Record("nominations:7", notice), 3u);
+  EXPECT_EQ(Record("nominations:7", notice), 3u);
+  EXPECT_EQ(Inbox("email:maija@kajaani.fi").size(), 1u);
+  EXPECT_EQ(Deliveries("email:maija@kajaani.fi").size(), 1u);
+  EXPECT_EQ(Inbox("user:keha-anna").size(), 1u);
+}
+
+TEST_F(NotificationRepositoryTest, LanguageIsThePersonsElseTheAreasAndPreferencesWin) {
+  ASSERT_TRUE(Repo().SetPreferences({"user:keha-anna", "en", "immediate", ""}, 1).ok());
+  Record("nominations:7", Approved());
+  // pohjanmaa is Swedish-speaking in the fixture.
+  const auto maija = Inbox("email:maija@kajaani.fi");
+  ASSERT_EQ(maija.size(), 1u);
+  EXPECT_EQ(maija[0].language, "sv");
+  EXPECT_EQ(maija[0].subject, "Du har utsetts till nätverket Kompetensnätverket");
+  EXPECT_EQ(maija[0].link, "/cases/c-1");
+  EXPECT_EQ(maija[0].case_id, "c-1");
+  EXPECT_EQ(maija[0].network_code, "osaamisverkosto");
+  EXPECT_EQ(Inbox("email:pekka@kajaani.fi")[0].language, "en");
+  EXPECT_EQ(Inbox("user:keha-anna")[0].language, "en");
+}
+
+TEST_F(NotificationRepositoryTest, EmailFollowsThePreferenceAndUnknownAddressesAreInboxOnly) {
+  ASSERT_TRUE(Repo().SetPreferences({"email:maija@kajaani.fi", "", "daily_digest", ""}, 1).ok());
+  ASSERT_TRUE(Repo().SetPreferences({"email:pekka@kajaani.fi", "", "none", ""}, 1).ok());
+  Record("nominations:7", Approved());
+  EXPECT_EQ(Deliveries("email:maija@kajaani.fi")[0].status, "digest");
+  EXPECT_EQ(Deliveries("email:pekka@kajaani.fi")[0].status, "skipped");
+  const auto keha = Deliveries("user:keha-anna");
+  ASSERT_EQ(keha.size(), 1u);
+  EXPECT_EQ(keha[0].status, "skipped");
+  EXPECT_EQ(keha[0].address, "");
+
+  // With an address in the preferences, the coordinator gets e-mail too.
+  ASSERT_TRUE(
+      Repo().SetPreferences({"user:keha-anna", "", "immediate", "anna@keha.example.fi"}, 2).ok());
+  Notice declined = testing::CaseNotice(Topic::kCaseDeclined);
+  Record("nominations:8", declined);
+  const auto after = Deliveries("user:keha-anna");
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(after[0].address, "anna@keha.example.fi");
+  EXPECT_EQ(after[0].status, "pending");
+}
+
+TEST_F(NotificationRepositoryTest, InboxIsScopedToTheMailboxes) {
+  Record("nominations:7", Approved());
+  const int64_t maija = Inbox("email:maija@kajaani.fi")[0].id;
+  const int64_t keha = Inbox("user:keha-anna")[0].id;
+  EXPECT_EQ(*Repo().UnreadCount({"email:maija@kajaani.fi", "user:nobody"}), 1u);
+  // Someone else's id is not marked.
+  EXPECT_EQ(*Repo().MarkRead({"email:maija@kajaani.fi"}, {keha}, false, 5), 0u);
+  EXPECT_EQ(*Repo().MarkRead({"email:maija@kajaani.fi"}, {maija}, false, 5), 1u);
+  EXPECT_EQ(*Repo().MarkRead({"email:maija@kajaani.fi"}, {maija}, false, 6), 0u);
+  EXPECT_EQ(*Repo().UnreadCount({"email:maija@kajaani.fi"}), 0u);
+  EXPECT_EQ(*Repo().UnreadCount({"user:keha-anna"}), 1u);
+  EXPECT_TRUE(Repo().ListInbox({"email:maija@kajaani.fi"}, true, 10)->empty());
+  EXPECT_EQ(*Repo().MarkRead({"user:keha-anna"}, {}, true, 7), 1u);
+}
+
+TEST_F(NotificationRepositoryTest, TermNoticeGoesOutOncePerTermEnd) {
+  ASSERT_TRUE(Repo().SetTermNoticeFor("osaamisverkosto", "2026-12-31").ok());
+  auto open = Repo().OpenNetworksWithTermEnd();
+  ASSERT_TRUE(open.ok());
+  ASSERT_EQ(open->size(), 1u);
+  EXPECT_EQ(open->front().second, "2026-12-31");
+}
+
+}  // namespace
+}  // namespace verkosto::notifications
