@@ -463,9 +463,13 @@ void LoginPage(GatewayContext& ctx, const Request& req, Response& res) {
   Data d = Object();
   d.set("csrf_token", ctx.LoginFormToken(req, res));
   d.set("next", SafeBack(Param(req, "next")));
-  d.set("error", !Param(req, "error").empty());
-  page.Html(Param(req, "error").empty() ? 200 : 401, "login_title", "login", d);
-  // The form's token must win over the session's in AddCommon.
+  // POST /login (the auth side) comes back with error=locked|csrf|missing|unavailable|…
+  const std::string error = Param(req, "error");
+  d.set("error", !error.empty());
+  const std::string key = "login_error_" + error;
+  d.set("error_text",
+        page.t().entries().count(key) ? page.t().Get(key) : page.t().Get("login_failed_hint"));
+  page.Html(error.empty() ? 200 : 401, "login_title", "login", d);
 }
 
 void LangSwitch(GatewayContext& /*ctx*/, const Request& req, Response& res) {
