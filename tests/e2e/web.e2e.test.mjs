@@ -1,0 +1,311 @@
+// verkosto end to end in a real browser: `verkosto up` on a fresh data
+// directory, headless Debian chromium driven by playwright-core, axe-core on
+// every page visited (WCAG 2.0/2.1 A and AA rules must pass).
+//
+// Environment: VERKOSTO_BIN_DIR (where `verkosto` is; ctest sets it),
+// CHROMIUM (default /usr/bin/chromium).
+//
+// Deterministic: the gateway binds port 0 and writes the port it got to
+// <data>/gateway.port; every wait is on a condition (a file, a health check,
+// a page element), never on a fixed time.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+// The demo accounts `verkosto up` creates (see README).
+import { ACCOUNTS, AREAS } from './accounts.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const binDir = process.env.VERKOSTO_BIN_DIR || path.join(here, '../../build/test/bin');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+
+let data;
+let up;
+let base;
+let browser;
+const visited = new Set();
+
+// Resolves once `check()` returns a truthy value; re-checks whenever `dir`
+// changes, and at most every `everyMs` for conditions a file watch cannot see.
+function waitFor(check, { dir, timeoutMs = 60000, everyMs = 100, what }) {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    let watcher;
+    const finish = (err, value) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      clearInterval(interval);
+      if (watcher) watcher.close();
+      if (err) reject(err);
+      else resolve(value);
+    };
+    let busy = false;
+    const attempt = async () => {
+      if (busy || done) return;
+      busy = true;
+      try {
+        const value = await check();
+        if (value) finish(null, value);
+      } catch {
+        // not yet
+      } finally {
+        busy = false;
+      }
+    };
+    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}`)), timeoutMs);
+    const interval = setInterval(attempt, everyMs);
+    if (dir) watcher = fs.watch(dir, attempt);
+    up.once('exit', (code) => finish(new Error(`verkosto up exited (${code}) while waiting for ${what}`)));
+    attempt();
+  });
+}
+
+before(async () => {
+  data = fs.mkdtempSync(path.join(os.tmpdir(), 'verkosto-e2e-'));
+  const log = fs.openSync(path.join(data, 'up.out'), 'w');
+  up = spawn(path.join(binDir, 'verkosto'), ['up', '--data', data, '--http-port', '0'], {
+    stdio: ['ignore', log, log],
+    detached: true, // its own process group, so after() can stop all of it
+  });
+  const portFile = path.join(data, 'gateway.port');
+  const port = await waitFor(
+    () => {
+      const text = fs.existsSync(portFile) ? fs.readFileSync(portFile, 'utf8') : '';
+      return text.endsWith('\n') ? Number.parseInt(text, 10) : 0;
+    },
+    { dir: data, what: 'gateway.port' },
+  );
+  base = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${base}/healthz`)).status === 200, {
+    what: 'every service healthy',
+  });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    // Root in a container has no user namespace sandbox.
+    args: process.getuid && process.getuid() === 0 ? ['--no-sandbox'] : [],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (up && up.exitCode === null) {
+    const exited = new Promise((resolve) => up.once('exit', resolve));
+    process.kill(-up.pid, 'SIGTERM');
+    await exited;
+  }
+  if (data && !process.env.VERKOSTO_E2E_KEEP) fs.rmSync(data, { recursive: true, force: true });
+});
+
+// Runs axe-core on the page as it is now; fails on any WCAG A/AA violation.
+async function checkAccessibility(page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(
+    (tags) => globalThis.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    WCAG_TAGS,
+  );
+  const where = new URL(page.url()).pathname;
+  visited.add(where);
+  const problems = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  assert.deepEqual(problems, [], `axe-core on ${page.url()}`);
+}
+
+async function go(page, pathname, { status = 200 } = {}) {
+  const response = await page.goto(base + pathname);
+  assert.equal(response.status(), status, `GET ${pathname}`);
+  await checkAccessibility(page);
+  return response;
+}
+
+// Clicks `locator` (a form's submit button) and waits for the page it leads to.
+async function submit(page, locator, { status } = {}) {
+  const [response] = await Promise.all([
+    page.waitForNavigation(),
+    locator.click(),
+  ]);
+  if (status !== undefined) assert.equal(response.status(), status, `after submit on ${page.url()}`);
+  await checkAccessibility(page);
+  return response;
+}
+
+async function loginAs(account) {
+  const context = await browser.newContext({ locale: 'fi-FI' });
+  const page = await context.newPage();
+  await go(page, '/login');
+  await page.fill('#username', account.username);
+  await page.fill('#password', account.password);
+  await submit(page, page.locator('main form button[type=submit]'));
+  assert.ok(!page.url().includes('/login'), `login of ${account.username} failed: ${page.url()}`);
+  return { context, page };
+}
+
+function isoDate(daysFromNow) {
+  const d = new Date(Date.now() + daysFromNow * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+const NETWORK = 'e2e-osaamisverkosto';
+const NETWORK_NAME = 'E2E-osaamisverkosto';
+
+test('the public catalogue and the login page pass axe-core', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await go(page, '/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fi');
+  await go(page, '/login');
+  await context.close();
+});
+
+test('KEHA creates a network, is refused without an end date, opens it and sends a request to three areas', async () => {
+  const { context, page } = await loginAs(ACCOUNTS.keha);
+  await go(page, '/networks');
+  await go(page, '/networks/new');
+  await page.fill('[name="code"]', NETWORK);
+  await page.fill('[name="names.fi"]', NETWORK_NAME);
+  await page.fill('[name="names.sv"]', 'E2E-kompetensnätverket');
+  await page.fill('[name="names.en"]', 'E2E skills network');
+  await page.fill('[name="goals"]', 'Jakaa hyviä käytäntöjä\nKehittää osaamista');
+  await page.fill('[name="term.start_date"]', isoDate(30));
+  await page.fill('[name="communication_plan.audiences"]', 'työllisyysjohtajat');
+  await page.fill('[name="communication_plan.channels"]', 'uutiskirje');
+  await page.fill('[name="communication_plan.cadence"]', 'kokousten jälkeen');
+  await page.fill('[name="communication_plan.responsible"]', 'KEHA-keskus');
+  await page.fill('[name="cadence.meetings_per_year"]', '4');
+  await page.fill('[name="cadence.hours_per_meeting_tenths"]', '1,5');
+  await page.fill('[name="seats_per_area.members"]', '1');
+  await page.fill('[name="seats_per_area.deputies"]', '1');
+  await submit(page, page.locator('main form button[type=submit]'), { status: 200 });
+  assert.equal(new URL(page.url()).pathname, `/networks/${NETWORK}`);
+
+  // Opening is refused while the end date is missing: the error is at the field.
+  await submit(page, page.locator(`form[action="/networks/${NETWORK}/open"] button`), { status: 422 });
+  const endDate = page.locator('#f-term-end_date');
+  assert.equal(await endDate.getAttribute('aria-invalid'), 'true');
+  assert.match(await endDate.getAttribute('aria-describedby'), /f-term-end_date-error/);
+  assert.ok(await page.locator('#f-term-end_date-error').isVisible());
+  assert.ok(await page.locator('.error-summary a[href="#f-term-end_date"]').isVisible());
+
+  await endDate.fill(isoDate(30 + 730));
+  await submit(page, page.locator('main form button[type=submit]'), { status: 200 });
+  await submit(page, page.locator(`form[action="/networks/${NETWORK}/open"] button`), { status: 200 });
+  assert.ok(await page.locator('.notice').isVisible());
+
+  for (const area of [AREAS.kainuu, AREAS.helsinki, AREAS.swedish]) {
+    await page.check(`#area-${area}`);
+  }
+  await page.fill('[name="deadline"]', isoDate(40));
+  await page.fill('[name="covering_message"]', 'Pyydämme nimeämään jäsenen ja varajäsenen.');
+  await submit(page, page.locator(`form[action="/networks/${NETWORK}/send"] button[type=submit]`), {
+    status: 200,
+  });
+  assert.equal(new URL(page.url()).pathname, `/networks/${NETWORK}/matrix`);
+  await context.close();
+});
+
+let caseUrl;
+
+test('the registry clerk registers the request', async () => {
+  const { context, page } = await loginAs(ACCOUNTS.clerkKainuu);
+  await go(page, '/registry');
+  const section = page.locator('section', { hasText: NETWORK_NAME });
+  await section.locator('[name="diary_number"]').fill('KK/2027/101');
+  await submit(page, section.locator('button[type=submit]'), { status: 200 });
+  assert.ok(await page.locator('.notice').isVisible());
+  await go(page, '/registry/journal');
+  assert.ok(await page.locator('table', { hasText: 'KK/2027/101' }).isVisible());
+  await context.close();
+});
+
+test('the director approves two nominees', async () => {
+  const { context, page } = await loginAs(ACCOUNTS.directorKainuu);
+  await go(page, '/director');
+  const link = page.locator('main table a', { hasText: NETWORK_NAME });
+  caseUrl = await link.getAttribute('href');
+  await go(page, caseUrl);
+  const nominees = [
+    ['Nina Nimetty', 'palvelupäällikkö', ACCOUNTS.nominee.email, 'Kajaani', 'member'],
+    ['Ville Varalla', 'asiantuntija', 'ville.varalla@example.fi', 'Kuusamo', 'deputy'],
+  ];
+  for (const [i, [name, title, email, municipality, seat]] of nominees.entries()) {
+    await page.fill(`[name="nominees[${i}].name"]`, name);
+    await page.fill(`[name="nominees[${i}].title"]`, title);
+    await page.fill(`[name="nominees[${i}].email"]`, email);
+    await page.fill(`[name="nominees[${i}].municipality"]`, municipality);
+    await page.selectOption(`[name="nominees[${i}].seat"]`, seat);
+  }
+  await submit(page, page.locator(`form[action$="/approve"] button[type=submit]`), { status: 200 });
+  assert.ok(await page.locator('main table', { hasText: 'Nina Nimetty' }).isVisible());
+  await go(page, '/area');
+  await context.close();
+});
+
+test("KEHA's status matrix shows the approval and the nominees", async () => {
+  const { context, page } = await loginAs(ACCOUNTS.keha);
+  await go(page, `/networks/${NETWORK}/matrix`);
+  const row = page.locator('tbody tr', { hasText: 'Nina Nimetty' });
+  assert.ok(await row.isVisible());
+  assert.match(await row.innerText(), /Hyväksytty/);
+  assert.match(await row.innerText(), /Ville Varalla/);
+  const csv = await page.request.get(`${base}/networks/${NETWORK}/matrix.csv`);
+  assert.equal(csv.status(), 200);
+  assert.match(await csv.text(), /Nina Nimetty/);
+  await context.close();
+});
+
+test("the nominee's inbox has the message", async () => {
+  const { context, page } = await loginAs(ACCOUNTS.nominee);
+  // Notifications follow the approval's event: wait until the message is there.
+  await waitFor(
+    async () => {
+      await page.goto(`${base}/inbox`);
+      return (await page.locator('main article').count()) > 0;
+    },
+    { what: "the nominee's message", everyMs: 250 },
+  );
+  await checkAccessibility(page);
+  assert.match(await page.locator('main').innerText(), new RegExp(`${NETWORK_NAME}|${NETWORK}`));
+  await context.close();
+});
+
+test('a director of another area can neither see nor decide the case', async () => {
+  const { context, page } = await loginAs(ACCOUNTS.directorHelsinki);
+  await go(page, '/director');
+  assert.equal(await page.locator('main', { hasText: NETWORK_NAME }).count(), 0);
+  await go(page, caseUrl, { status: 404 });
+  assert.doesNotMatch(await page.locator('main').innerText(), /KK\/2027\/101/);
+  const csrf = await page.locator('form[action="/logout"] [name="csrf_token"]').inputValue();
+  const decide = await page.request.post(`${base}${caseUrl}/approve`, {
+    form: { csrf_token: csrf, 'nominees[0].name': 'Väärä Henkilö', 'nominees[0].email': 'x@example.fi' },
+    maxRedirects: 0,
+  });
+  assert.equal(decide.status(), 404);
+  await context.close();
+});
+
+test('the language switch shows Swedish', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await go(page, '/');
+  await page.click('nav.langs a[lang="sv"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'sv');
+  await checkAccessibility(page);
+  assert.equal(await page.locator('h1').innerText(), 'Öppna nätverk');
+  assert.match(await page.locator('main').innerText(), /E2E-kompetensnätverket/);
+  await context.close();
+});
+
+test('axe-core ran on every kind of page', () => {
+  for (const p of ['/', '/login', '/networks', '/networks/new', `/networks/${NETWORK}`, `/networks/${NETWORK}/matrix`,
+    '/registry', '/registry/journal', '/director', '/area', '/inbox']) {
+    assert.ok(visited.has(p), `axe-core did not check ${p}`);
+  }
+});
