@@ -25,11 +25,7 @@ Result<config::SystemConfig> LoadRunningConfig(const std::string& config_path,
 }
 
 void CliContext::AddCommonOptions(CLI::App* command) {
-  command->add_option("--data", data_, "Data directory of a running `verkosto up`")
-      ->capture_default_str();
-  command->add_option("--config", config_path_,
-                      "System config (TOML) instead of DATA/verkosto.toml");
-  command->add_flag("--json", json_, "Print JSON (protobuf JSON mapping)");
+  AddSystemOptions(command);
   auto* who = command->add_option_group("actor", "Who acts (the services check it)");
   who->add_option("--user", user_, "User id of the actor (default: cli:$USER)");
   who->add_option("--name", name_, "Display name of the actor");
@@ -40,6 +36,14 @@ void CliContext::AddCommonOptions(CLI::App* command) {
   who->add_option("--area", area_, "Employment area code for area-scoped roles");
   who->add_option("--on-behalf-of", on_behalf_of_, "For a deputy: the director's user id");
   who->add_option("--email", email_, "The actor's work e-mail (a nominee sees mail sent there)");
+}
+
+void CliContext::AddSystemOptions(CLI::App* command) {
+  command->add_option("--data", data_, "Data directory of a running `verkosto up`")
+      ->capture_default_str();
+  command->add_option("--config", config_path_,
+                      "System config (TOML) instead of DATA/verkosto.toml");
+  command->add_flag("--json", json_, "Print JSON (protobuf JSON mapping)");
 }
 
 Result<Actor> CliContext::actor() const {

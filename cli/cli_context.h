@@ -25,6 +25,10 @@ class CliContext {
  public:
   // Adds --data, --config, --json and the actor options to `command`.
   void AddCommonOptions(CLI::App* command);
+  // Adds only --data, --config and --json: for commands whose own options
+  // name someone else (`verkosto users add --user ...`); they act as the
+  // default actor, the operator as "system".
+  void AddSystemOptions(CLI::App* command);
 
   // The acting user from the options (role name as in core/actor.h RoleName:
   // keha_coordinator, registry_clerk, director, deputy, nominee, observer,

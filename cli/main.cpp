@@ -6,6 +6,7 @@
 #include "networks_commands.h"
 #include "nominations_commands.h"
 #include "system_commands.h"
+#include "users_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"verkosto: national networks and nominations of Finland's employment areas",
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
   verkosto::cli::AddDiagCommands(app, ctx);
   verkosto::cli::AddNetworksCommands(app, ctx);
   verkosto::cli::AddNominationsCommands(app, ctx);
+  verkosto::cli::AddUsersCommands(app, ctx);
   CLI11_PARSE(app, argc, argv);
   return ctx.RunParsed();
 }

@@ -10,6 +10,7 @@
 #include <functional>
 
 #include "core/file_util.h"
+#include "gateway/domain/demo_accounts.h"
 #include "logging/logging.h"
 #include "runtime/system_health.h"
 #include "supervisor.h"
@@ -31,6 +32,28 @@ std::string RunDir(const fs::path& data_dir) {
   return "/tmp/verkosto-" + std::to_string(getuid()) + "-" +
          std::to_string(std::hash<std::string>()(data_dir.string()) % 1000000);
 }
+// How to log in as each demo role (the gateway creates the accounts on its
+// first start with demo data).
+void PrintDemoLogins(const config::SystemConfig& system) {
+  std::printf("Demo accounts (invented people), password \"%s\" for all:\n",
+              gateway::kDemoPassword);
+  for (const gateway::AccountRecord& a : gateway::DemoAccounts()) {
+    std::printf("  %-22s %-16s %-18s %s\n", a.user_id.c_str(),
+                std::string(RoleName(a.role)).c_str(),
+                a.area.value().empty() ? "-" : a.area.value().c_str(), a.display_name.c_str());
+  }
+  if (system.http_port == 0) {
+    std::printf(
+        "Log in at http://%s:<port>/login, the port in %s/gateway.port (API: POST "
+        "/api/v1/session).\n",
+        system.http_host.c_str(), system.data_dir.c_str());
+  } else {
+    std::printf("Log in at http://%s:%d/login (API: POST /api/v1/session).\n",
+                system.http_host.c_str(), system.http_port);
+  }
+  std::fflush(stdout);
+}
+
 int Up(const std::string& data, int http_port, const std::string& config_path,
        const std::string& bin_dir) {
   if (Status st = logging::Init("verkosto", "info"); !st.ok()) return CliContext::Fail(st);
@@ -77,6 +100,7 @@ int Up(const std::string& data, int http_port, const std::string& config_path,
   spdlog::info("starting verkosto: data in {}, web on http://{}:{}/ (Ctrl-C stops)",
                data_dir.string(), system.http_host, system.http_port);
   spdlog::info("check it with: verkosto status --data {}", data_dir.string());
+  if (system.demo_data) PrintDemoLogins(system);
   return cli::Supervise(children, cli::SupervisorOptions{});
 }
 int StatusCommand(const std::string& data, const std::string& config_path, bool json) {

@@ -1,6 +1,10 @@
 #include "gateway/service.h"
 
+#include <spdlog/spdlog.h>
+
 #include "gateway/auth/credentials.h"
+#include "gateway/domain/demo_accounts.h"
+#include "gateway/storage/sqlite_account_repository.h"
 #include "messaging/schema.h"
 
 namespace verkosto::gateway {
@@ -14,6 +18,34 @@ std::vector<storage::Migration> Migrations() {
   return all;
 }
 
+Status CreateDemoAccounts(runtime::ServiceRuntime& runtime, const HashLimits& limits) {
+  const Actor system{"verkosto", "verkosto demo data", Role::kSystem, AreaCode(""), "", ""};
+  int created = 0;
+  const Status status =
+      runtime.RunInTransaction(system, "demo accounts", [&](messaging::Context& ctx) -> Status {
+        SqliteAccountRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<AccountRecord> existing, repo.ListAccounts(true));
+        if (!existing.empty()) return Status::Ok();  // not the first start
+        // One hash for all: they share the demo password (and so its salt).
+        VERKOSTO_ASSIGN_OR_RETURN(std::string hash, HashPassword(kDemoPassword, limits));
+        for (AccountRecord account : DemoAccounts()) {
+          VERKOSTO_ASSIGN_OR_RETURN(account, NormalizeAccount(std::move(account)));
+          account.password_hash = hash;
+          account.created = ctx.now();
+          account.password_set = ctx.now();
+          VERKOSTO_RETURN_IF_ERROR(repo.AddAccount(account));
+          VERKOSTO_RETURN_IF_ERROR(
+              repo.Audit(AuditRecord{ctx.now(), system.user_id, system.role, "", "account_created",
+                                     account.user_id, "demo account"}));
+          ++created;
+        }
+        return Status::Ok();
+      });
+  if (!status.ok()) return status;
+  if (created > 0) spdlog::info("created {} demo accounts", created);
+  return Status::Ok();
+}
+
 GatewayOptions OptionsFromConfig(const config::SystemConfig& /*system*/) {
   GatewayOptions options;
   options.http.policy = options.accounts.policy;
@@ -25,6 +57,8 @@ Result<std::shared_ptr<HttpFrontend>> WireGateway(runtime::ServiceRuntime& runti
                                                   const GatewayOptions& options) {
   VERKOSTO_RETURN_IF_ERROR(InitCrypto());
   RegisterAccountHandlers(runtime.server(), options.accounts);
+  if (system.demo_data)
+    VERKOSTO_RETURN_IF_ERROR(CreateDemoAccounts(runtime, options.accounts.hash));
   HttpAuthOptions http = options.http;
   http.policy = options.accounts.policy;
   auto frontend = std::make_shared<HttpFrontend>(runtime.zmq(), system, runtime.clock(), http);

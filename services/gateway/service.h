@@ -24,8 +24,14 @@ struct GatewayOptions {
 // The gateway's options from the system config (defaults where it says nothing).
 GatewayOptions OptionsFromConfig(const config::SystemConfig& system);
 
-// Registers the account operations on the gateway's own RPC server and starts
-// the HTTP front end (kept alive by the runtime; also returned, for tests).
+// On a database without accounts: creates DemoAccounts() with kDemoPassword
+// (domain/demo_accounts.h), audited. Does nothing when any account exists.
+// Call on the loop's thread or before Run(). Errors: from storage.
+Status CreateDemoAccounts(runtime::ServiceRuntime& runtime, const HashLimits& limits);
+
+// Registers the account operations on the gateway's own RPC server, creates
+// the demo accounts when the system runs with demo data, and starts the HTTP
+// front end (kept alive by the runtime; also returned, for tests).
 // Errors: unavailable when the HTTP port is taken.
 Result<std::shared_ptr<HttpFrontend>> WireGateway(runtime::ServiceRuntime& runtime,
                                                   const config::SystemConfig& system,

@@ -2,8 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
+#include "gateway/auth/credentials.h"
+#include "gateway/domain/demo_accounts.h"
 #include "gateway/service.h"
 #include "storage/database.h"
+#include "testing/temp_dir.h"
 
 namespace verkosto::gateway {
 namespace {
@@ -100,6 +105,41 @@ TEST_F(SqliteAccountRepositoryTest, AuditIsListedNewestFirstPerSubject) {
   ASSERT_EQ(entries->size(), 2u);
   EXPECT_EQ((*entries)[0].action, "login");
   EXPECT_EQ(repo_->ListAudit("", 10)->size(), 3u);
+}
+
+}  // namespace
+}  // namespace verkosto::gateway
+
+namespace verkosto::gateway {
+namespace {
+
+TEST(DemoAccountsTest, FirstStartCreatesThemOnceWithTheDemoPassword) {
+  testing::TempDir dir;
+  config::SystemConfig system = config::DefaultSystemConfig(dir.path(), dir.path(), 0);
+  system.demo_data = true;
+  zmq::context_t zmq;
+  FakeClock clock(T0());
+  auto rt = runtime::ServiceRuntime::Create(zmq, system, "gateway", Migrations(), clock);
+  ASSERT_TRUE(rt.ok()) << rt.status().ToString();
+  ASSERT_TRUE(CreateDemoAccounts(**rt, HashLimits::Minimum()).ok());
+  ASSERT_TRUE(CreateDemoAccounts(**rt, HashLimits::Minimum()).ok());  // second start: nothing
+  SqliteAccountRepository repo((*rt)->db().sqlite());
+  auto all = repo.ListAccounts(true);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), DemoAccounts().size());
+  std::set<std::string> areas;
+  std::set<Role> roles;
+  for (const AccountRecord& a : *all) {
+    EXPECT_TRUE(VerifyPassword(a.password_hash, kDemoPassword)) << a.user_id;
+    areas.insert(a.area.value());
+    roles.insert(a.role);
+  }
+  EXPECT_TRUE(areas.count("kainuu-koillismaa") && areas.count("helsinki") &&
+              areas.count("pohjanmaa"));
+  for (Role role : {Role::kKehaCoordinator, Role::kAreaDirector, Role::kAreaDeputy,
+                    Role::kRegistryClerk, Role::kObserver, Role::kNominee}) {
+    EXPECT_EQ(roles.count(role), 1u) << RoleName(role);
+  }
 }
 
 }  // namespace

@@ -1,0 +1,226 @@
+#include "users_commands.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "gateway/auth/credentials.h"
+
+namespace verkosto::cli {
+
+namespace pb = ::verkosto::gateway::v1;
+
+namespace {
+
+std::string StripLineEnd(std::string line) {
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  return line;
+}
+
+// The first line of `file`, or of standard input (without echo on a terminal).
+Result<std::string> ReadPassword(const std::string& file) {
+  std::string line;
+  if (!file.empty() && file != "-") {
+    std::ifstream in(file);
+    if (!in) return Status::NotFound("cannot read password file " + file);
+    std::getline(in, line);
+    return StripLineEnd(line);
+  }
+  const bool tty = isatty(STDIN_FILENO) != 0;
+  termios saved{};
+  if (tty) {
+    std::fprintf(stderr, "Password: ");
+    tcgetattr(STDIN_FILENO, &saved);
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::getline(std::cin, line);
+  if (tty) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::fprintf(stderr, "\n");
+  }
+  line = StripLineEnd(line);
+  if (line.empty()) return Status::InvalidArgument("password", "no password given on stdin");
+  return line;
+}
+
+common::v1::Role RoleToProto(Role role) { return static_cast<common::v1::Role>(role); }
+
+}  // namespace
+
+std::string FormatAccounts(const pb::ListAccountsResponse& accounts) {
+  std::ostringstream out;
+  char line[512];
+  for (const pb::Account& a : accounts.accounts()) {
+    std::snprintf(line, sizeof line, "%-24s %-16s %-20s %-3s %-40s %s%s\n", a.user_id().c_str(),
+                  std::string(RoleName(static_cast<Role>(a.role()))).c_str(),
+                  a.area().empty() ? "-" : a.area().c_str(), a.language().c_str(),
+                  a.email().empty() ? "-" : a.email().c_str(), a.display_name().c_str(),
+                  a.disabled() ? "  (disabled)" : "");
+    out << line;
+  }
+  return out.str();
+}
+
+void AddUsersCommands(CLI::App& app, CliContext& ctx) {
+  CLI::App* users = app.add_subcommand("users", "Local accounts of the web UI and API (gateway)");
+  users->require_subcommand(1);
+
+  {
+    CLI::App* cmd = users->add_subcommand("add", "Create an account");
+    ctx.AddSystemOptions(cmd);
+    auto req = std::make_shared<pb::CreateAccountRequest>();
+    auto role = std::make_shared<std::string>();
+    auto password_file = std::make_shared<std::string>();
+    pb::Account* account = req->mutable_account();
+    cmd->add_option_function<std::string>(
+           "--user", [account](const std::string& v) { account->set_user_id(v); },
+           "User id to log in with, e.g. johtaja.kainuu")
+        ->required();
+    cmd->add_option_function<std::string>(
+           "--name", [account](const std::string& v) { account->set_display_name(v); },
+           "Display name")
+        ->required();
+    cmd->add_option("--role", *role,
+                    "keha_coordinator, registry_clerk, director, deputy, nominee, observer or "
+                    "admin")
+        ->required();
+    cmd->add_option_function<std::string>(
+        "--area", [account](const std::string& v) { account->set_area(v); },
+        "Employment area code (clerks, directors, deputies)");
+    cmd->add_option_function<std::string>(
+        "--email", [account](const std::string& v) { account->set_email(v); }, "Work e-mail");
+    cmd->add_option_function<std::string>(
+        "--language", [account](const std::string& v) { account->set_language(v); },
+        "fi (default), sv or en");
+    cmd->add_option_function<std::string>(
+        "--on-behalf-of", [account](const std::string& v) { account->set_on_behalf_of(v); },
+        "For a deputy: the director's user id");
+    cmd->add_option("--password-file", *password_file,
+                    "File whose first line is the password (default: read from stdin)");
+    ctx.OnRun(cmd, [&ctx, req, role, password_file] {
+      const Role parsed = RoleFromName(*role);
+      if (parsed == Role::kUnspecified) {
+        return CliContext::Fail(Status::InvalidArgument("role", "unknown role '" + *role + "'"));
+      }
+      req->mutable_account()->set_role(RoleToProto(parsed));
+      Result<std::string> password = ReadPassword(*password_file);
+      if (!password.ok()) return CliContext::Fail(password.status());
+      req->set_password(*password);
+      return CallAndPrint<pb::CreateAccountResponse>(
+          ctx, "gateway", *req, [](const pb::CreateAccountResponse& r) {
+            std::printf("created %s (%s)\n", r.account().user_id().c_str(),
+                        std::string(RoleName(static_cast<Role>(r.account().role()))).c_str());
+          });
+    });
+  }
+
+  {
+    CLI::App* cmd = users->add_subcommand("list", "List accounts");
+    ctx.AddSystemOptions(cmd);
+    auto req = std::make_shared<pb::ListAccountsRequest>();
+    cmd->add_flag_function(
+        "--all", [req](int64_t n) { req->set_include_disabled(n > 0); },
+        "Include disabled accounts");
+    ctx.OnRun(cmd, [&ctx, req] {
+      return CallAndPrint<pb::ListAccountsResponse>(
+          ctx, "gateway", *req,
+          [](const pb::ListAccountsResponse& r) { std::fputs(FormatAccounts(r).c_str(), stdout); });
+    });
+  }
+
+  {
+    CLI::App* cmd = users->add_subcommand("disable", "Disable an account (ends its sessions)");
+    ctx.AddSystemOptions(cmd);
+    auto req = std::make_shared<pb::DisableAccountRequest>();
+    cmd->add_option_function<std::string>(
+           "--user", [req](const std::string& v) { req->set_user_id(v); }, "User id")
+        ->required();
+    cmd->add_option_function<std::string>(
+           "--reason", [req](const std::string& v) { req->set_reason(v); },
+           "Why (for the audit trail)")
+        ->required();
+    ctx.OnRun(cmd, [&ctx, req] {
+      return CallAndPrint<pb::DisableAccountResponse>(
+          ctx, "gateway", *req, [](const pb::DisableAccountResponse& r) {
+            std::printf("disabled %s\n", r.account().user_id().c_str());
+          });
+    });
+  }
+
+  {
+    CLI::App* cmd = users->add_subcommand("password", "Set an account's password");
+    ctx.AddSystemOptions(cmd);
+    auto req = std::make_shared<pb::SetPasswordRequest>();
+    auto password_file = std::make_shared<std::string>();
+    cmd->add_option_function<std::string>(
+           "--user", [req](const std::string& v) { req->set_user_id(v); }, "User id")
+        ->required();
+    cmd->add_option("--password-file", *password_file,
+                    "File whose first line is the password (default: read from stdin)");
+    ctx.OnRun(cmd, [&ctx, req, password_file] {
+      Result<std::string> password = ReadPassword(*password_file);
+      if (!password.ok()) return CliContext::Fail(password.status());
+      req->set_new_password(*password);
+      return CallAndPrint<pb::SetPasswordResponse>(
+          ctx, "gateway", *req, [](const pb::SetPasswordResponse& r) {
+            std::printf("password set for %s; their sessions ended\n",
+                        r.account().user_id().c_str());
+          });
+    });
+  }
+
+  {
+    CLI::App* cmd = users->add_subcommand("token", "Make an API token (printed once)");
+    ctx.AddSystemOptions(cmd);
+    auto req = std::make_shared<pb::CreateApiTokenRequest>();
+    cmd->add_option_function<std::string>(
+           "--user", [req](const std::string& v) { req->set_user_id(v); }, "User id")
+        ->required();
+    cmd->add_option_function<std::string>(
+           "--label", [req](const std::string& v) { req->set_label(v); }, "What the token is for")
+        ->required();
+    ctx.OnRun(cmd, [&ctx, req] {
+      // Drawn here; the gateway only ever sees its hash.
+      const std::string token = gateway::RandomToken("vkt_");
+      req->set_token_hash(gateway::TokenHash(token));
+      pb::CreateApiTokenResponse reply;
+      if (Status st = ctx.Call("gateway", *req, &reply); !st.ok()) return CliContext::Fail(st);
+      std::printf("%s\n", token.c_str());
+      std::fprintf(stderr,
+                   "token %s for %s: send it as 'Authorization: Bearer <token>'; it is not shown "
+                   "again\n",
+                   reply.token_id().c_str(), req->user_id().c_str());
+      return 0;
+    });
+  }
+
+  {
+    CLI::App* cmd = users->add_subcommand("audit", "Account changes and logins, newest first");
+    ctx.AddSystemOptions(cmd);
+    auto req = std::make_shared<pb::ListAuditRequest>();
+    cmd->add_option_function<std::string>(
+        "--user", [req](const std::string& v) { req->set_subject_user_id(v); },
+        "Only entries about this account");
+    cmd->add_option_function<uint32_t>(
+        "--limit", [req](uint32_t v) { req->set_limit(v); }, "At most this many (default 100)");
+    ctx.OnRun(cmd, [&ctx, req] {
+      return CallAndPrint<pb::ListAuditResponse>(
+          ctx, "gateway", *req, [](const pb::ListAuditResponse& r) {
+            for (const pb::AuditEntry& e : r.entries()) {
+              std::printf("%lld %-18s %-24s by %s %s\n", static_cast<long long>(e.at_unix_us()),
+                          e.action().c_str(), e.subject_user_id().c_str(),
+                          e.actor_user_id().c_str(), e.detail().c_str());
+            }
+          });
+    });
+  }
+}
+
+}  // namespace verkosto::cli

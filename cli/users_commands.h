@@ -1,0 +1,26 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "cli_context.h"
+#include "verkosto/gateway/v1/accounts.pb.h"
+
+namespace verkosto::cli {
+
+// `verkosto users <subcommand>`: the gateway's local accounts, over the
+// gateway's RPC as the operator (role system):
+//   add --user ID --name NAME --role ROLE [--area A] [--email E]
+//       [--language fi|sv|en] [--on-behalf-of DIRECTOR] [--password-file F]
+//   list [--all]     disable --user ID --reason R
+//   password --user ID [--password-file F]
+//   token --user ID --label L   (prints a new API token once)
+//   audit [--user ID] [--limit N]
+// A password is never an argument: it comes from --password-file (its first
+// line) or standard input (prompted without echo on a terminal).
+void AddUsersCommands(CLI::App& app, CliContext& ctx);
+
+// One line per account: user id, role, area, language, e-mail, name, "disabled".
+std::string FormatAccounts(const gateway::v1::ListAccountsResponse& accounts);
+
+}  // namespace verkosto::cli
