@@ -126,7 +126,7 @@ void RegisterNetworkAppliers(messaging::EventConsumer& consumer, const std::stri
         std::vector<AreaInfo> areas;
         for (const npb::Area& area : e.areas()) areas.push_back(codec::FromProto(area));
         SqliteNotificationRepository repo(ctx.db());
-        return repo.ReplaceAreas(areas);
+        return repo.UpsertAreas(areas);
       });
 }
 

@@ -120,12 +120,12 @@ DueDelivery ReadDelivery(SQLite::Statement& q) {
 
 }  // namespace
 
-Status SqliteNotificationRepository::ReplaceAreas(const std::vector<AreaInfo>& areas) {
+Status SqliteNotificationRepository::UpsertAreas(const std::vector<AreaInfo>& areas) {
   return storage::Guard([&]() -> Status {
-    db_.exec("DELETE FROM areas");
-    SQLite::Statement s(db_,
-                        "INSERT INTO areas (code, name_fi, name_sv, languages, registry_email, "
-                        "director_email, deputy_email) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement s(
+        db_,
+        "INSERT OR REPLACE INTO areas (code, name_fi, name_sv, languages, "
+        "registry_email, director_email, deputy_email) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (const AreaInfo& a : areas) {
       s.bind(1, a.code.value());
       s.bind(2, a.name_fi);

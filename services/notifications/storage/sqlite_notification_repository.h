@@ -99,8 +99,9 @@ class SqliteNotificationRepository {
   explicit SqliteNotificationRepository(SQLite::Database& db) : db_(db) {}
 
   // --- read model ---
-  // Replaces the whole area directory.
-  Status ReplaceAreas(const std::vector<AreaInfo>& areas);
+  // Inserts or updates these areas. AreaDirectoryChanged lists only the
+  // areas that changed (SetAreaContacts sends one), so others stay.
+  Status UpsertAreas(const std::vector<AreaInfo>& areas);
   Result<AreaMap> LoadAreas();
   // Inserts or updates a network; an empty created_by keeps the stored one.
   Status UpsertNetwork(const NetworkInfo& network);

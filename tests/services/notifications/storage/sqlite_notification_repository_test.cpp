@@ -20,7 +20,7 @@ class NotificationRepositoryTest : public DeliveryFixture {
   void SetUp() override {
     std::vector<AreaInfo> areas;
     for (const auto& [code, area] : testing::Areas()) areas.push_back(area);
-    ASSERT_TRUE(Repo().ReplaceAreas(areas).ok());
+    ASSERT_TRUE(Repo().UpsertAreas(areas).ok());
     ASSERT_TRUE(Repo().UpsertNetwork(testing::Network()).ok());
   }
 

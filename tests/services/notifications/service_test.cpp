@@ -1,0 +1,366 @@
+// The notifications service over real sockets: networks, nominations and
+// notifications runtimes in one process, each on its own loop thread, wired
+// like the executables. A nomination chain gives the right inbox entries per
+// mailbox, in the right languages, and e-mail through the transport seam.
+// The consumers are driven deterministically (Sync) with the loop stopped.
+#include "notifications/service.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <thread>
+
+#include "core/date.h"
+#include "messaging/rpc_client.h"
+#include "networks/service.h"
+#include "nominations/service.h"
+#include "testing/temp_dir.h"
+#include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
+#include "verkosto/notifications/v1/notifications.pb.h"
+
+namespace verkosto::notifications {
+namespace {
+
+namespace pb = ::verkosto::notifications::v1;
+namespace mpb = ::verkosto::nominations::v1;
+namespace npb = ::verkosto::networks::v1;
+
+TimePoint Start() {
+  return HelsinkiStartOfDay(*ParseIsoDate("2026-03-02")) + std::chrono::hours(9);
+}
+
+Actor Make(std::string id, Role role, std::string area = {}, std::string email = {}) {
+  return Actor{id, "Name of " + id, role, AreaCode(std::move(area)), {}, std::move(email)};
+}
+const Actor kKeha = Make("keha-1", Role::kKehaCoordinator);
+const Actor kAdmin = Make("admin", Role::kAdmin);
+const Actor kClerkKainuu = Make("clerk-kainuu", Role::kRegistryClerk, "kainuu-koillismaa");
+const Actor kClerkHelsinki = Make("clerk-hki", Role::kRegistryClerk, "helsinki");
+const Actor kDirectorKainuu = Make("dir-kainuu", Role::kAreaDirector, "kainuu-koillismaa");
+const Actor kMaija = Make("maija", Role::kNominee, "", "maija.makela@kajaani.fi");
+const Actor kObserver = Make("obs", Role::kObserver, "", "maija.makela@kajaani.fi");
+
+constexpr char kNetwork[] = "testiverkosto";
+
+npb::NetworkDefinition Complete() {
+  npb::NetworkDefinition d;
+  d.set_code(kNetwork);
+  d.mutable_names()->set_fi("Testiverkosto");
+  d.mutable_names()->set_sv("Testnätverket");
+  d.mutable_names()->set_en("Test network");
+  d.set_kind(npb::NETWORK_KIND_WORKING_GROUP);
+  d.set_owner("KEHA-keskus");
+  d.mutable_responsible()->set_name("Anna");
+  d.mutable_responsible()->set_email("anna@keha.example.fi");
+  d.add_goals("Jakaa hyviä käytäntöjä");
+  d.mutable_term()->set_start_date("2026-03-01");
+  d.mutable_term()->set_end_date("2026-12-31");
+  d.mutable_communication_plan()->add_audiences("työllisyysalueiden johto");
+  d.mutable_communication_plan()->add_channels("muistiot kirjaamoon");
+  d.mutable_communication_plan()->set_cadence("kokousten jälkeen");
+  d.mutable_communication_plan()->set_responsible("sihteeri");
+  d.mutable_cadence()->set_meetings_per_year(6);
+  d.mutable_cadence()->set_hours_per_meeting_tenths(15);
+  d.mutable_seats_per_area()->set_members(1);
+  d.mutable_seats_per_area()->set_deputies(1);
+  return d;
+}
+
+class NotificationsServiceTest : public ::testing::Test {
+ protected:
+  NotificationsServiceTest() : clock_(Start()) {}
+
+  void SetUp() override {
+    system_ = config::DefaultSystemConfig(dir_->path(), dir_->path(), 0);
+    system_.demo_data = false;
+    system_.notifications.web_base_url = "https://verkosto.example.fi";
+    networks_ = Create("networks", networks::Migrations());
+    ASSERT_TRUE(networks::Wire(*networks_, system_).ok());
+    nominations_ = Create("nominations", nominations::Migrations());
+    ASSERT_TRUE(nominations::Wire(*nominations_, system_).ok());
+    notifications_ = Create("notifications", Migrations());
+    ASSERT_TRUE(WireWith(*notifications_, system_, transport_, DeliveryOptions{}).ok());
+    for (auto* rt : {networks_.get(), nominations_.get(), notifications_.get()}) {
+      ASSERT_TRUE(rt->Start().ok());
+    }
+    networks_thread_ = std::thread([this] { networks_->Run(); });
+    nominations_thread_ = std::thread([this] { nominations_->Run(); });
+    notifications_thread_ = std::thread([this] { notifications_->Run(); });
+  }
+
+  void TearDown() override {
+    Stop(notifications_.get(), notifications_thread_);
+    Stop(nominations_.get(), nominations_thread_);
+    Stop(networks_.get(), networks_thread_);
+  }
+
+  std::unique_ptr<runtime::ServiceRuntime> Create(const std::string& name,
+                                                  const std::vector<storage::Migration>& m) {
+    auto rt = runtime::ServiceRuntime::Create(zmq_, system_, name, m, clock_);
+    EXPECT_TRUE(rt.ok()) << rt.status().ToString();
+    return rt.ok() ? std::move(rt).value() : nullptr;
+  }
+
+  static void Stop(runtime::ServiceRuntime* rt, std::thread& thread) {
+    if (thread.joinable()) {
+      rt->Stop();
+      thread.join();
+    }
+  }
+
+  // Applies every event not applied yet by `rt`'s consumers, with its loop
+  // stopped (one thread per socket), then restarts the loop.
+  void Sync(runtime::ServiceRuntime* rt, std::thread& thread,
+            const std::vector<std::string>& producers,
+            const std::function<void()>& while_stopped = {}) {
+    Stop(rt, thread);
+    for (const std::string& producer : producers) {
+      messaging::EventConsumer* consumer = rt->consumer(producer);
+      ASSERT_NE(consumer, nullptr);
+      for (int round = 0; round < 100; ++round) {
+        auto applied = consumer->SyncOnce(std::chrono::seconds(5));
+        ASSERT_TRUE(applied.ok()) << applied.status().ToString();
+        if (*applied == 0) break;
+      }
+    }
+    if (while_stopped) while_stopped();
+    thread = std::thread([rt] { rt->Run(); });
+  }
+  void SyncNominations() { Sync(nominations_.get(), nominations_thread_, {"networks"}); }
+  // Applies the events, then hands the due e-mail to the transport.
+  void SyncNotifications() {
+    Sync(notifications_.get(), notifications_thread_, {"networks", "nominations"}, [this] {
+      for (int round = 0; round < 100; ++round) {
+        auto sent =
+            DeliverDue(notifications_->db().sqlite(), *transport_, clock_, DeliveryOptions{});
+        ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+        if (*sent == 0) break;
+      }
+    });
+  }
+
+  template <typename Resp>
+  Result<Resp> Call(const std::string& service, const Actor& actor,
+                    const google::protobuf::Message& request) {
+    messaging::ClientOptions options;
+    options.endpoint = system_.services.at(service).rpc_endpoint;
+    messaging::RpcClient client(zmq_, options);
+    return client.Call<Resp>(actor, request);
+  }
+  template <typename Resp>
+  Resp Must(const std::string& service, const Actor& actor,
+            const google::protobuf::Message& request) {
+    auto r = Call<Resp>(service, actor, request);
+    EXPECT_TRUE(r.ok()) << request.GetTypeName() << ": " << r.status().ToString();
+    return r.ok() ? *r : Resp{};
+  }
+  pb::ListInboxResponse Inbox(const Actor& actor) {
+    return Must<pb::ListInboxResponse>("notifications", actor, pb::ListInboxRequest{});
+  }
+
+  void OpenNetwork() {
+    npb::CreateNetworkRequest create;
+    *create.mutable_definition() = Complete();
+    Must<npb::NetworkResponse>("networks", kKeha, create);
+    npb::ProposeNetworkRequest propose;
+    propose.set_network_code(kNetwork);
+    Must<npb::NetworkResponse>("networks", kKeha, propose);
+    npb::OpenNetworkRequest open;
+    open.set_network_code(kNetwork);
+    Must<npb::NetworkResponse>("networks", kKeha, open);
+  }
+
+  std::unique_ptr<verkosto::testing::TempDir> dir_ = std::make_unique<verkosto::testing::TempDir>();
+  zmq::context_t zmq_;
+  FakeClock clock_;
+  config::SystemConfig system_;
+  std::shared_ptr<InMemoryTransport> transport_ = std::make_shared<InMemoryTransport>();
+  std::unique_ptr<runtime::ServiceRuntime> networks_;
+  std::unique_ptr<runtime::ServiceRuntime> nominations_;
+  std::unique_ptr<runtime::ServiceRuntime> notifications_;
+  std::thread networks_thread_;
+  std::thread nominations_thread_;
+  std::thread notifications_thread_;
+};
+
+TEST_F(NotificationsServiceTest, NominationChainReachesEachMailboxInItsLanguage) {
+  // Real contacts for Kainuu; the other areas have none (inbox only).
+  npb::SetAreaContactsRequest contacts;
+  contacts.set_area_code("kainuu-koillismaa");
+  contacts.mutable_registry_office()->set_name("Kajaanin kirjaamo");
+  contacts.mutable_registry_office()->set_email("kirjaamo@kainuu.example.fi");
+  contacts.mutable_director()->set_name("Johanna Johtaja");
+  contacts.mutable_director()->set_email("johtaja@kainuu.example.fi");
+  contacts.mutable_deputy()->set_name("Ville Varajohtaja");
+  contacts.mutable_deputy()->set_email("varajohtaja@kainuu.example.fi");
+  Must<npb::SetAreaContactsResponse>("networks", kAdmin, contacts);
+  // The KEHA coordinator reads their messages in English.
+  pb::SetPreferencesRequest english;
+  english.set_language("en");
+  Must<pb::SetPreferencesResponse>("notifications", kKeha, english);
+  // Maija reads Swedish (set on her account before she is nominated: it
+  // covers the e-mail mailbox of her nominations too). The nominations
+  // service does not keep Nominee.language yet, so the preference carries it.
+  pb::SetPreferencesRequest swedish;
+  swedish.set_language("sv");
+  Must<pb::SetPreferencesResponse>("notifications", kMaija, swedish);
+
+  OpenNetwork();
+  SyncNominations();
+  mpb::SendRequestRequest send;
+  send.set_network_code(kNetwork);
+  send.add_area_codes("kainuu-koillismaa");
+  send.mutable_seats()->set_members(1);
+  send.set_deadline("2026-04-30");
+  send.set_covering_message("Pyydämme nimeämään edustajat.");
+  const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, send);
+  ASSERT_EQ(sent.cases_size(), 1);
+  const std::string kainuu_case = sent.cases(0).case_id();
+  mpb::RegisterCaseRequest reg;
+  reg.set_case_id(kainuu_case);
+  reg.set_diary_number("KAI/12/2026");
+  reg.set_date_received("2026-03-02");
+  reg.set_organisation("Kajaanin kaupunki");
+  Must<mpb::CaseResponse>("nominations", kClerkKainuu, reg);
+  mpb::ApproveCaseRequest approve;
+  approve.set_case_id(kainuu_case);
+  mpb::Nominee* maija = approve.add_nominees();
+  maija->set_name("Maija Mäkelä");
+  maija->set_email("Maija.Makela@Kajaani.fi");
+  maija->set_title("Kehittämispäällikkö");
+  maija->set_municipality("Kajaani");
+  maija->set_seat(mpb::SEAT_KIND_MEMBER);
+  maija->set_language("sv");
+  Must<mpb::CaseResponse>("nominations", kDirectorKainuu, approve);
+  SyncNotifications();
+
+  // The registry of Kainuu: the request, in Finnish (the area's language).
+  const auto clerk = Inbox(kClerkKainuu);
+  ASSERT_EQ(clerk.items_size(), 1);
+  EXPECT_EQ(clerk.items(0).subject(), "Nimeämispyyntö kirjattavaksi: Testiverkosto");
+  EXPECT_EQ(clerk.items(0).event_type(), "verkosto.nominations.v1.RequestSent");
+  EXPECT_EQ(clerk.items(0).case_id(), kainuu_case);
+  EXPECT_EQ(clerk.items(0).link(), "/cases/" + kainuu_case);
+  EXPECT_EQ(clerk.unread_count(), 1u);
+  // Another area's registry: nothing.
+  EXPECT_EQ(Inbox(kClerkHelsinki).items_size(), 0);
+  // The leadership of Kainuu: the proposal (every area's is told) and the registered case.
+  const auto director = Inbox(kDirectorKainuu);
+  ASSERT_EQ(director.items_size(), 2);
+  EXPECT_EQ(director.items(0).subject(), "Päätettävänä: nimeäminen verkostoon Testiverkosto");
+  EXPECT_EQ(director.items(1).subject(), "Uusi verkostoehdotus kommentoitavaksi: Testiverkosto");
+  EXPECT_NE(director.items(0).body_text().find("KAI/12/2026"), std::string::npos);
+  // KEHA: the approval, in English by their preference.
+  const auto keha = Inbox(kKeha);
+  ASSERT_EQ(keha.items_size(), 1);
+  EXPECT_EQ(keha.items(0).subject(),
+            "Nomination approved: Kainuu-Koillismaan työllisyysalue – Test network");
+  EXPECT_NE(keha.items(0).body_text().find("Maija Mäkelä"), std::string::npos);
+  // The nominee, by the e-mail of their nomination, in Swedish.
+  const auto nominee = Inbox(kMaija);
+  ASSERT_EQ(nominee.items_size(), 1);
+  EXPECT_EQ(nominee.items(0).subject(), "Du har utsetts till nätverket Testnätverket");
+  EXPECT_NE(nominee.items(0).body_text().find("Nätverkets mål:"), std::string::npos);
+  EXPECT_NE(nominee.items(0).body_text().find("Nätverkets synpunkter och material"),
+            std::string::npos);
+  // An observer with the same e-mail sees only what is addressed to their account.
+  EXPECT_EQ(Inbox(kObserver).items_size(), 0);
+
+  // E-mail: to the addresses the areas' contacts and the nomination gave.
+  std::set<std::pair<std::string, std::string>> mail;  // (to, subject)
+  std::set<std::string> to;
+  for (const OutgoingMail& m : transport_->sent()) {
+    EXPECT_TRUE(mail.emplace(m.to, m.subject).second) << "twice: " << m.to << " " << m.subject;
+    to.insert(m.to);
+  }
+  EXPECT_TRUE(
+      mail.count({"kirjaamo@kainuu.example.fi", "Nimeämispyyntö kirjattavaksi: Testiverkosto"}));
+  EXPECT_TRUE(mail.count(
+      {"varajohtaja@kainuu.example.fi", "Päätettävänä: nimeäminen verkostoon Testiverkosto"}));
+  EXPECT_TRUE(mail.count(
+      {"johtaja@kainuu.example.fi", "Uusi verkostoehdotus kommentoitavaksi: Testiverkosto"}));
+  EXPECT_TRUE(
+      mail.count({"maija.makela@kajaani.fi", "Du har utsetts till nätverket Testnätverket"}));
+  EXPECT_EQ(to.count("anna@keha.example.fi"), 0u);  // no participation decided
+  // Every address got mail once per message: nobody else heard of Maija.
+  size_t to_maija = 0;
+  for (const OutgoingMail& m : transport_->sent()) to_maija += m.to == "maija.makela@kajaani.fi";
+  EXPECT_EQ(to_maija, 1u);
+
+  // Mark read: only one's own.
+  pb::MarkReadRequest mark;
+  mark.add_ids(nominee.items(0).id());
+  EXPECT_EQ(Must<pb::MarkReadResponse>("notifications", kClerkKainuu, mark).marked(), 0u);
+  EXPECT_EQ(Must<pb::MarkReadResponse>("notifications", kMaija, mark).marked(), 1u);
+  pb::ListInboxRequest unread;
+  unread.set_unread_only(true);
+  const auto after = Must<pb::ListInboxResponse>("notifications", kMaija, unread);
+  EXPECT_EQ(after.items_size(), 0);
+  EXPECT_EQ(after.unread_count(), 0u);
+
+  // The delivery log: KEHA sees all; the nominee only their own.
+  const auto all =
+      Must<pb::ListDeliveriesResponse>("notifications", kKeha, pb::ListDeliveriesRequest{});
+  EXPECT_GT(all.deliveries_size(), 40);  // 45 proposal messages and the chain's
+  const auto own =
+      Must<pb::ListDeliveriesResponse>("notifications", kMaija, pb::ListDeliveriesRequest{});
+  ASSERT_EQ(own.deliveries_size(), 1);
+  EXPECT_EQ(own.deliveries(0).status(), pb::DELIVERY_STATUS_SENT);
+  EXPECT_EQ(own.deliveries(0).address(), "maija.makela@kajaani.fi");
+  ASSERT_EQ(own.deliveries(0).attempts_size(), 1);
+
+  // Applying the streams again changes nothing.
+  const size_t mails = transport_->sent().size();
+  SyncNotifications();
+  EXPECT_EQ(Inbox(kDirectorKainuu).items_size(), 2);
+  EXPECT_EQ(transport_->sent().size(), mails);
+}
+
+TEST_F(NotificationsServiceTest, BadRequestsNameTheField) {
+  auto mark = Call<pb::MarkReadResponse>("notifications", kMaija, pb::MarkReadRequest{});
+  EXPECT_EQ(mark.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(mark.status().field(), "ids");
+  pb::MarkReadRequest bad_id;
+  bad_id.add_ids("abc");
+  EXPECT_EQ(Call<pb::MarkReadResponse>("notifications", kMaija, bad_id).status().field(), "ids");
+  pb::SetPreferencesRequest german;
+  german.set_language("de");
+  auto lang = Call<pb::SetPreferencesResponse>("notifications", kMaija, german);
+  EXPECT_EQ(lang.status().field(), "language");
+  pb::SetPreferencesRequest other;
+  other.set_mailbox("registry:helsinki");
+  other.set_language("fi");
+  EXPECT_EQ(Call<pb::SetPreferencesResponse>("notifications", kMaija, other).status().field(),
+            "mailbox");
+  pb::SetPreferencesRequest email;
+  email.set_email("not an address");
+  EXPECT_EQ(Call<pb::SetPreferencesResponse>("notifications", kKeha, email).status().field(),
+            "email");
+  pb::ListDeliveriesRequest others;
+  others.set_mailbox("registry:helsinki");
+  EXPECT_EQ(Call<pb::ListDeliveriesResponse>("notifications", kMaija, others).status().field(),
+            "mailbox");
+}
+
+TEST_F(NotificationsServiceTest, PreferencesAreKeptPerMailbox) {
+  pb::SetPreferencesRequest set;
+  set.set_language("sv");
+  set.set_email_mode(pb::EMAIL_MODE_DAILY_DIGEST);
+  set.set_email("Keha.One@Keha.example.fi");
+  const auto changed = Must<pb::SetPreferencesResponse>("notifications", kKeha, set);
+  ASSERT_EQ(changed.preferences_size(), 1);
+  EXPECT_EQ(changed.preferences(0).mailbox(), "user:keha-1");
+  EXPECT_EQ(changed.preferences(0).email(), "keha.one@keha.example.fi");
+  const auto got =
+      Must<pb::GetPreferencesResponse>("notifications", kKeha, pb::GetPreferencesRequest{});
+  ASSERT_EQ(got.preferences_size(), 1);
+  EXPECT_EQ(got.preferences(0).language(), "sv");
+  EXPECT_EQ(got.preferences(0).email_mode(), pb::EMAIL_MODE_DAILY_DIGEST);
+  // The nominee's personal mailboxes: the account and the e-mail.
+  const auto nominee = Must<pb::SetPreferencesResponse>("notifications", kMaija, set);
+  EXPECT_EQ(nominee.preferences_size(), 2);
+}
+
+}  // namespace
+}  // namespace verkosto::notifications
