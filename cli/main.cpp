@@ -5,6 +5,7 @@
 #include "diag_commands.h"
 #include "networks_commands.h"
 #include "nominations_commands.h"
+#include "notifications_commands.h"
 #include "system_commands.h"
 #include "users_commands.h"
 
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   verkosto::cli::AddDiagCommands(app, ctx);
   verkosto::cli::AddNetworksCommands(app, ctx);
   verkosto::cli::AddNominationsCommands(app, ctx);
+  verkosto::cli::AddNotificationsCommands(app, ctx);
   verkosto::cli::AddUsersCommands(app, ctx);
   CLI11_PARSE(app, argc, argv);
   return ctx.RunParsed();
