@@ -1,0 +1,364 @@
+// gateway_bench: what an API write through the gateway costs over a bare
+// cpp-httplib handler (issue 6, "Benchmark"; see README.md).
+//
+//   (a) bare: an httplib::Server (TCP_NODELAY, default thread pool) whose
+//       POST handler answers a fixed JSON body: the HTTP floor.
+//   (b) gateway: the real HttpFrontend of a gateway runtime beside a real
+//       networks runtime, each on its own loop thread with its own database
+//       (WAL, synchronous=FULL). Each request is POST /api/v1/networks with a
+//       session cookie and its CSRF token: the gateway checks the session
+//       (RPC to its own accounts), decodes the JSON into CreateNetworkRequest,
+//       calls the networks service, which commits the new network and its
+//       event, and answers the NetworkResponse as JSON.
+//
+// The load is the project's own small loop: C client threads, each with one
+// keep-alive httplib::Client, each sending a bounded number of requests one
+// after another (after a warm-up); latency is per request, throughput is all
+// measured requests over the time from the common start to the last answer.
+
+#include <google/protobuf/util/json_util.h>
+#include <httplib.h>
+#include <linux/magic.h>
+#include <spdlog/spdlog.h>
+#include <sys/statfs.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <latch>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/clock.h"
+#include "gateway/service.h"
+#include "networks/service.h"
+#include "runtime/service_runtime.h"
+#include "verkosto/gateway/v1/accounts.pb.h"
+#include "verkosto/gateway/v1/api.pb.h"
+#include "verkosto/networks/v1/networks.pb.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace gw = ::verkosto::gateway;
+namespace npb = ::verkosto::networks::v1;
+using Steady = std::chrono::steady_clock;
+
+constexpr char kPassword[] = "bench-password-2026";
+
+struct Options {
+  std::vector<int> clients = {1, 8};
+  int requests = 1500;  // per client thread, measured
+  int warmup = 50;      // per client thread, not measured
+  std::string dir = "/tmp";
+  int rounds = 1;
+};
+
+struct Figures {
+  double per_second = 0;
+  double p50_us = 0;
+  double p99_us = 0;
+  int errors = 0;
+};
+
+std::string Json(const google::protobuf::Message& m) {
+  std::string json;
+  (void)google::protobuf::util::MessageToJsonString(m, &json);
+  return json;
+}
+
+std::string CreateBody(const std::string& code) {
+  npb::CreateNetworkRequest req;
+  npb::NetworkDefinition* d = req.mutable_definition();
+  d->set_code(code);
+  d->mutable_names()->set_fi("Kuormitustestiverkosto");
+  d->set_kind(npb::NETWORK_KIND_WORKING_GROUP);
+  d->set_owner("KEHA-keskus");
+  d->add_goals("Mitata yhdyskäytävän kustannus");
+  d->mutable_term()->set_start_date("2026-03-01");
+  d->mutable_term()->set_end_date("2026-12-31");
+  d->mutable_cadence()->set_meetings_per_year(4);
+  d->mutable_cadence()->set_hours_per_meeting_tenths(10);
+  d->mutable_seats_per_area()->set_members(1);
+  return Json(req);
+}
+
+// One cell: `clients` threads each sending warmup + requests POSTs to `path`.
+Figures Load(int port, const std::string& path, int clients, const Options& options,
+             const std::string& tag, const httplib::Headers& headers) {
+  std::vector<std::vector<double>> latencies(static_cast<size_t>(clients));
+  std::atomic<int> errors{0};
+  std::latch ready(clients + 1);
+  std::latch go(1);
+  std::vector<std::thread> threads;
+  std::vector<Steady::time_point> done(static_cast<size_t>(clients));
+  for (int t = 0; t < clients; ++t) {
+    threads.emplace_back([&, t] {
+      httplib::Client client("127.0.0.1", port);
+      client.set_keep_alive(true);
+      client.set_tcp_nodelay(true);  // else each request waits ~40 ms for a delayed ACK
+      client.set_read_timeout(30, 0);
+      auto one = [&](int i, std::vector<double>* out) {
+        const std::string body =
+            CreateBody("b-" + tag + "-" + std::to_string(t) + "-" + std::to_string(i));
+        const auto start = Steady::now();
+        httplib::Result r = client.Post(path.c_str(), headers, body, "application/json");
+        const auto end = Steady::now();
+        if (!r || r->status != 200) {
+          if (errors.fetch_add(1) == 0) {
+            std::fprintf(stderr, "first error: %s\n",
+                         r ? (std::to_string(r->status) + " " + r->body).c_str()
+                           : httplib::to_string(r.error()).c_str());
+          }
+          return;
+        }
+        if (out != nullptr) {
+          out->push_back(std::chrono::duration<double, std::micro>(end - start).count());
+        }
+      };
+      for (int i = 0; i < options.warmup; ++i) one(i, nullptr);
+      latencies[static_cast<size_t>(t)].reserve(static_cast<size_t>(options.requests));
+      ready.count_down();
+      go.wait();
+      for (int i = 0; i < options.requests; ++i) {
+        one(options.warmup + i, &latencies[static_cast<size_t>(t)]);
+      }
+      done[static_cast<size_t>(t)] = Steady::now();
+    });
+  }
+  ready.arrive_and_wait();
+  const auto start = Steady::now();
+  go.count_down();
+  for (std::thread& t : threads) t.join();
+  const auto end = *std::max_element(done.begin(), done.end());
+  std::vector<double> all;
+  for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+  std::sort(all.begin(), all.end());
+  Figures f;
+  f.errors = errors.load();
+  if (all.empty()) return f;
+  f.per_second =
+      static_cast<double>(all.size()) / std::chrono::duration<double>(end - start).count();
+  f.p50_us = all[all.size() / 2];
+  f.p99_us = all[std::min(all.size() - 1, all.size() * 99 / 100)];
+  return f;
+}
+
+// The bare server: one POST route answering a fixed body.
+class BareServer {
+ public:
+  BareServer() {
+    server_.set_tcp_nodelay(true);
+    server_.Post("/api/v1/networks", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(R"({"network":{}})", "application/json");
+    });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ~BareServer() {
+    server_.stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+
+ private:
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+// The gateway with a networks service behind it, and one logged-in KEHA session.
+class GatewaySystem {
+ public:
+  explicit GatewaySystem(const std::string& dir) {
+    system_ = verkosto::config::DefaultSystemConfig(dir, dir, 0);
+    system_.demo_data = false;
+    networks_ = Start("networks", verkosto::networks::Migrations(), verkosto::networks::Wire,
+                      networks_thread_);
+    auto gw_rt = verkosto::runtime::ServiceRuntime::Create(zmq_, system_, "gateway",
+                                                           gw::Migrations(), clock_);
+    Check(gw_rt.status(), "gateway runtime");
+    gateway_ = std::move(gw_rt).value();
+    gw::GatewayOptions options;
+    auto frontend = gw::WireGateway(*gateway_, system_, options);
+    Check(frontend.status(), "gateway wiring");
+    port_ = (*frontend)->port();
+    Check(gateway_->Start(), "gateway start");
+    gateway_thread_ = std::thread([this] { gateway_->Run(); });
+    CreateAccountAndLogIn();
+  }
+  ~GatewaySystem() {
+    for (auto [rt, thread] : {std::pair{gateway_.get(), &gateway_thread_},
+                              std::pair{networks_.get(), &networks_thread_}}) {
+      rt->Stop();
+      thread->join();
+    }
+  }
+  int port() const { return port_; }
+  const httplib::Headers& headers() const { return headers_; }
+
+ private:
+  static void Check(const verkosto::Status& st, const char* what) {
+    if (st.ok()) return;
+    std::fprintf(stderr, "gateway_bench: %s: %s\n", what, st.ToString().c_str());
+    std::exit(1);
+  }
+
+  template <typename WireFn>
+  std::unique_ptr<verkosto::runtime::ServiceRuntime> Start(
+      const std::string& name, const std::vector<verkosto::storage::Migration>& migrations,
+      WireFn wire, std::thread& thread) {
+    auto rt = verkosto::runtime::ServiceRuntime::Create(zmq_, system_, name, migrations, clock_);
+    Check(rt.status(), name.c_str());
+    std::unique_ptr<verkosto::runtime::ServiceRuntime> runtime = std::move(rt).value();
+    Check(wire(*runtime, system_), name.c_str());
+    Check(runtime->Start(), name.c_str());
+    verkosto::runtime::ServiceRuntime* raw = runtime.get();
+    thread = std::thread([raw] { raw->Run(); });
+    return runtime;
+  }
+
+  void CreateAccountAndLogIn() {
+    verkosto::messaging::ClientOptions client_options;
+    client_options.endpoint = system_.services.at("gateway").rpc_endpoint;
+    verkosto::messaging::RpcClient rpc(zmq_, client_options);
+    gw::v1::CreateAccountRequest create;
+    create.mutable_account()->set_user_id("keha.bench");
+    create.mutable_account()->set_display_name("Kuorma Testaaja");
+    create.mutable_account()->set_role(verkosto::common::v1::ROLE_KEHA_COORDINATOR);
+    create.set_password(kPassword);
+    const verkosto::Actor system{"bench", "bench", verkosto::Role::kSystem, verkosto::AreaCode(""),
+                                 "",      ""};
+    Check(rpc.Call<gw::v1::CreateAccountResponse>(system, create).status(), "create account");
+    httplib::Client client("127.0.0.1", port_);
+    gw::v1::ApiLoginRequest login;
+    login.set_username("keha.bench");
+    login.set_password(kPassword);
+    httplib::Result r = client.Post("/api/v1/session", Json(login), "application/json");
+    if (!r || r->status != 200) {
+      std::fprintf(stderr, "gateway_bench: login failed\n");
+      std::exit(1);
+    }
+    const std::string cookie = r->get_header_value("Set-Cookie");
+    gw::v1::ApiSessionResponse session;
+    (void)google::protobuf::util::JsonStringToMessage(r->body, &session);
+    headers_ = {{"Cookie", cookie.substr(0, cookie.find(';'))},
+                {"X-CSRF-Token", session.csrf_token()}};
+  }
+
+  zmq::context_t zmq_;
+  verkosto::SystemClock clock_;
+  verkosto::config::SystemConfig system_;
+  std::unique_ptr<verkosto::runtime::ServiceRuntime> networks_, gateway_;
+  std::thread networks_thread_, gateway_thread_;
+  int port_ = 0;
+  httplib::Headers headers_;
+};
+
+double LoadAverage() {
+  double load[1] = {0};
+  return getloadavg(load, 1) == 1 ? load[0] : -1;
+}
+
+void Usage() {
+  std::printf(
+      "gateway_bench [--requests N] [--warmup N] [--clients 1,8] [--rounds R] [--dir PARENT]\n"
+      "  --requests N   measured requests per client thread (default 1500)\n"
+      "  --warmup N     unmeasured requests per client thread first (default 50)\n"
+      "  --clients L    comma-separated client thread counts (default 1,8)\n"
+      "  --rounds R     run every cell R times, print each (default 1)\n"
+      "  --dir PARENT   where the temporary databases go (default /tmp; a real disk, not "
+      "tmpfs)\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        Usage();
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (arg == "--requests") {
+      options.requests = std::max(1, std::atoi(next().c_str()));
+    } else if (arg == "--warmup") {
+      options.warmup = std::max(0, std::atoi(next().c_str()));
+    } else if (arg == "--rounds") {
+      options.rounds = std::max(1, std::atoi(next().c_str()));
+    } else if (arg == "--dir") {
+      options.dir = next();
+    } else if (arg == "--clients") {
+      options.clients.clear();
+      const std::string list = next();
+      size_t pos = 0;
+      while (pos <= list.size()) {
+        size_t comma = list.find(',', pos);
+        if (comma == std::string::npos) comma = list.size();
+        options.clients.push_back(std::max(1, std::atoi(list.substr(pos, comma - pos).c_str())));
+        pos = comma + 1;
+      }
+    } else {
+      Usage();
+      return arg == "--help" ? 0 : 2;
+    }
+  }
+  struct statfs fs_info {};
+  if (statfs(options.dir.c_str(), &fs_info) == 0 &&
+      (fs_info.f_type == TMPFS_MAGIC || fs_info.f_type == RAMFS_MAGIC)) {
+    std::fprintf(stderr, "gateway_bench: %s is on tmpfs; fsync would cost nothing. Use --dir.\n",
+                 options.dir.c_str());
+    return 2;
+  }
+  spdlog::set_level(spdlog::level::warn);  // no line per request
+  std::string pattern = options.dir + "/gateway-bench-XXXXXX";
+  if (mkdtemp(pattern.data()) == nullptr) {
+    std::perror("mkdtemp");
+    return 1;
+  }
+  const std::string dir = pattern;
+  std::printf("gateway_bench: %d measured requests per client thread (+%d warm-up), load %.2f\n",
+              options.requests, options.warmup, LoadAverage());
+  std::printf("%-30s %8s %12s %10s %10s %7s\n", "harness", "clients", "requests/s", "p50 us",
+              "p99 us", "errors");
+  std::vector<std::pair<int, double>> ratios;
+  {
+    BareServer bare;
+    GatewaySystem gateway(dir);
+    int cell = 0;
+    for (int round = 0; round < options.rounds; ++round) {
+      for (int clients : options.clients) {
+        const Figures a =
+            Load(bare.port(), "/api/v1/networks", clients, options, "a" + std::to_string(cell), {});
+        const Figures b = Load(gateway.port(), "/api/v1/networks", clients, options,
+                               "c" + std::to_string(cell), gateway.headers());
+        ++cell;
+        std::printf("%-30s %8d %12.0f %10.0f %10.0f %7d\n", "(a) bare cpp-httplib handler", clients,
+                    a.per_second, a.p50_us, a.p99_us, a.errors);
+        std::printf("%-30s %8d %12.0f %10.0f %10.0f %7d\n", "(b) gateway -> networks commit",
+                    clients, b.per_second, b.p50_us, b.p99_us, b.errors);
+        ratios.emplace_back(clients, a.per_second > 0 ? b.per_second / a.per_second : 0);
+        std::fflush(stdout);
+      }
+    }
+  }
+  for (const auto& [clients, ratio] : ratios) {
+    std::printf("ratio b/a of requests/s at %d client thread%s: %.3f\n", clients,
+                clients == 1 ? "" : "s", ratio);
+  }
+  std::printf("load at the end %.2f\n", LoadAverage());
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  return 0;
+}
