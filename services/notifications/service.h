@@ -49,10 +49,10 @@ void RegisterAppliers(runtime::ServiceRuntime& runtime, const std::string& link_
 Result<size_t> RunTermNotices(runtime::ServiceRuntime& runtime, int notice_days,
                               const std::string& link_base);
 
-// Registers handlers and appliers, and schedules delivery (every second),
-// digests and term notices (every minute) on the loop, with `transport`.
-// Errors: failed_precondition when the config does not let notifications
-// consume networks and nominations; internal for broken built-in templates.
+// Registers handlers and appliers (for the consumers the config gives; a
+// missing one is logged), and schedules delivery (every second), digests and
+// term notices (every minute) on the loop, with `transport`.
+// Errors: internal for broken built-in templates.
 Status WireWith(runtime::ServiceRuntime& runtime, const config::SystemConfig& system,
                 std::shared_ptr<MailTransport> transport, DeliveryOptions options);
 
