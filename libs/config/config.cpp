@@ -60,6 +60,41 @@ Status ParseNotifications(const toml::table& root, NotificationsConfig* out) {
   return Status::Ok();
 }
 
+Status ParseAuth(const toml::table& root, AuthConfig* out) {
+  const toml::node_view<const toml::node> a = root["auth"];
+  if (!a) return Status::Ok();
+  if (!a.is_table()) return Status::InvalidArgument("auth", "must be a table");
+  if (a["secure_cookies"] && !a["secure_cookies"].is_boolean()) {
+    return Status::InvalidArgument("auth.secure_cookies", "must be true or false");
+  }
+  out->secure_cookies = a["secure_cookies"].value_or(out->secure_cookies);
+  struct Limit {
+    const char* key;
+    int* value;
+    int64_t min;
+    int64_t max;
+  };
+  for (const Limit& l :
+       {Limit{"idle_timeout_minutes", &out->idle_timeout_minutes, 1, 24 * 60},
+        Limit{"session_lifetime_hours", &out->session_lifetime_hours, 1, 24 * 30},
+        Limit{"max_failed_logins", &out->max_failed_logins, 1, 1000},
+        Limit{"lockout_minutes", &out->lockout_minutes, 1, 24 * 60},
+        Limit{"password_hash_ops", &out->password_hash_ops, 1, 64},
+        Limit{"password_hash_mem_kib", &out->password_hash_mem_kib, 8, 4 * 1024 * 1024}}) {
+    if (a[l.key] && !a[l.key].is_integer()) {
+      return Status::InvalidArgument(std::string("auth.") + l.key, "must be an integer");
+    }
+    const int64_t v = a[l.key].value_or(int64_t{*l.value});
+    if (v < l.min || v > l.max) {
+      return Status::InvalidArgument(
+          std::string("auth.") + l.key,
+          "must be " + std::to_string(l.min) + ".." + std::to_string(l.max));
+    }
+    *l.value = static_cast<int>(v);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<ServiceConfig> SystemConfig::Service(const std::string& name) const {
@@ -113,6 +148,7 @@ Result<SystemConfig> ParseSystemConfig(const std::string& toml_text) {
   config.http_port = static_cast<int>(port);
 
   VERKOSTO_RETURN_IF_ERROR(ParseNotifications(root, &config.notifications));
+  VERKOSTO_RETURN_IF_ERROR(ParseAuth(root, &config.auth));
 
   const toml::table* services = root["services"].as_table();
   if (services == nullptr) return Status::InvalidArgument("services", "is required");
@@ -196,6 +232,14 @@ std::string ToToml(const SystemConfig& config) {
                                            {"term_notice_days", n.term_notice_days},
                                            {"mail_dir", n.mail_dir},
                                            {"web_base_url", n.web_base_url}});
+  const AuthConfig& a = config.auth;
+  root.insert("auth", toml::table{{"idle_timeout_minutes", a.idle_timeout_minutes},
+                                  {"session_lifetime_hours", a.session_lifetime_hours},
+                                  {"max_failed_logins", a.max_failed_logins},
+                                  {"lockout_minutes", a.lockout_minutes},
+                                  {"secure_cookies", a.secure_cookies},
+                                  {"password_hash_ops", a.password_hash_ops},
+                                  {"password_hash_mem_kib", a.password_hash_mem_kib}});
   std::ostringstream out;
   out << root << "\n";
   return out.str();

@@ -42,6 +42,24 @@ struct NotificationsConfig {
   std::string web_base_url;
 };
 
+// How the gateway logs people in ([auth] in TOML).
+struct AuthConfig {
+  // A session unused this long is over.
+  int idle_timeout_minutes = 30;
+  // A session is over this long after login, however busy.
+  int session_lifetime_hours = 12;
+  // This many failed logins of one user name within lockout_minutes lock it
+  // for lockout_minutes.
+  int max_failed_logins = 5;
+  int lockout_minutes = 15;
+  // Mark cookies Secure (set when a TLS proxy serves the gateway over HTTPS).
+  bool secure_cookies = false;
+  // argon2id cost of a password hash (libsodium crypto_pwhash): passes and
+  // memory in KiB. The defaults are libsodium's "interactive" limits.
+  int password_hash_ops = 2;
+  int password_hash_mem_kib = 65536;
+};
+
 // The whole local system: the four services plus the gateway's HTTP side.
 // Read from TOML (deploy/verkosto.example.toml documents every key):
 //   data_dir = "var"
@@ -49,6 +67,8 @@ struct NotificationsConfig {
 //   [http] host = "127.0.0.1"  port = 8080
 //   [notifications] smtp_url, smtp_from, smtp_user, smtp_password_file,
 //                   starttls, term_notice_days, mail_dir, web_base_url
+//   [auth] idle_timeout_minutes, session_lifetime_hours, max_failed_logins,
+//          lockout_minutes, secure_cookies, password_hash_ops, password_hash_mem_kib
 //   [services.networks] database = "...", rpc = "...", hints = "...",
 //                       consumes = [], log_level = "info", poll_interval_ms = 1000
 struct SystemConfig {
@@ -59,6 +79,7 @@ struct SystemConfig {
   int http_port = 8080;
   std::map<std::string, ServiceConfig> services;
   NotificationsConfig notifications;
+  AuthConfig auth;
 
   // The service `name`. Errors: not_found.
   Result<ServiceConfig> Service(const std::string& name) const;

@@ -46,9 +46,19 @@ Status CreateDemoAccounts(runtime::ServiceRuntime& runtime, const HashLimits& li
   return Status::Ok();
 }
 
-GatewayOptions OptionsFromConfig(const config::SystemConfig& /*system*/) {
+GatewayOptions OptionsFromConfig(const config::SystemConfig& system) {
+  const config::AuthConfig& auth = system.auth;
   GatewayOptions options;
-  options.http.policy = options.accounts.policy;
+  AuthPolicy& policy = options.accounts.policy;
+  policy.idle_timeout = std::chrono::minutes(auth.idle_timeout_minutes);
+  policy.absolute_lifetime = std::chrono::hours(auth.session_lifetime_hours);
+  policy.max_failed_logins = auth.max_failed_logins;
+  policy.failure_window = std::chrono::minutes(auth.lockout_minutes);
+  policy.lockout = std::chrono::minutes(auth.lockout_minutes);
+  options.accounts.hash.ops_limit = static_cast<unsigned long long>(auth.password_hash_ops);
+  options.accounts.hash.mem_limit = static_cast<size_t>(auth.password_hash_mem_kib) * 1024;
+  options.http.secure_cookies = auth.secure_cookies;
+  options.http.policy = policy;
   return options;
 }
 

@@ -1,0 +1,43 @@
+// The [auth] section of the system config and the gateway options made from it.
+#include <gtest/gtest.h>
+
+#include "config/config.h"
+#include "gateway/service.h"
+
+namespace verkosto::gateway {
+namespace {
+
+TEST(GatewayOptionsTest, TheAuthSectionSetsPolicyHashCostAndCookies) {
+  config::SystemConfig system = config::DefaultSystemConfig("/srv/vk", "/tmp/vk", 8080);
+  system.auth.idle_timeout_minutes = 10;
+  system.auth.max_failed_logins = 3;
+  system.auth.lockout_minutes = 20;
+  system.auth.secure_cookies = true;
+  system.auth.password_hash_ops = 3;
+  system.auth.password_hash_mem_kib = 32768;
+  auto parsed = config::ParseSystemConfig(config::ToToml(system));
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  const GatewayOptions options = OptionsFromConfig(*parsed);
+  EXPECT_EQ(options.accounts.policy.idle_timeout, std::chrono::minutes(10));
+  EXPECT_EQ(options.accounts.policy.max_failed_logins, 3);
+  EXPECT_EQ(options.accounts.policy.lockout, std::chrono::minutes(20));
+  EXPECT_EQ(options.accounts.policy.failure_window, std::chrono::minutes(20));
+  EXPECT_EQ(options.accounts.hash.ops_limit, 3u);
+  EXPECT_EQ(options.accounts.hash.mem_limit, 32768u * 1024u);
+  EXPECT_TRUE(options.http.secure_cookies);
+  EXPECT_EQ(options.http.policy.idle_timeout, std::chrono::minutes(10));
+}
+
+TEST(GatewayOptionsTest, ABadAuthValueNamesItsKey) {
+  const std::string toml = config::ToToml(config::DefaultSystemConfig("/srv", "/tmp/x", 80));
+  std::string text = toml;
+  const auto at = text.find("idle_timeout_minutes = 30");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, std::string("idle_timeout_minutes = 30").size(), "idle_timeout_minutes = 0");
+  auto parsed = config::ParseSystemConfig(text);
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.status().field(), "auth.idle_timeout_minutes");
+}
+
+}  // namespace
+}  // namespace verkosto::gateway
