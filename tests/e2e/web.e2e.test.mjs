@@ -132,7 +132,10 @@ async function submit(page, locator, { status } = {}) {
     page.waitForNavigation(),
     locator.click(),
   ]);
-  if (status !== undefined) assert.equal(response.status(), status, `after submit on ${page.url()}`);
+  if (status !== undefined && response.status() !== status) {
+    const summary = await page.locator('main').innerText();
+    assert.fail(`after submit on ${page.url()}: ${response.status()} instead of ${status}\n${summary.slice(0, 600)}`);
+  }
   await checkAccessibility(page);
   return response;
 }
@@ -140,6 +143,7 @@ async function submit(page, locator, { status } = {}) {
 async function loginAs(account) {
   const context = await browser.newContext({ locale: 'fi-FI' });
   const page = await context.newPage();
+  page.setDefaultTimeout(10000);
   await go(page, '/login');
   await page.fill('#username', account.username);
   await page.fill('#password', account.password);
@@ -186,8 +190,10 @@ test('KEHA creates a network, is refused without an end date, opens it and sends
   await submit(page, page.locator('main form button[type=submit]'), { status: 200 });
   assert.equal(new URL(page.url()).pathname, `/networks/${NETWORK}`);
 
-  // Opening is refused while the end date is missing: the error is at the field.
-  await submit(page, page.locator(`form[action="/networks/${NETWORK}/open"] button`), { status: 422 });
+  // Proposing (the step before opening) is refused while the end date is
+  // missing: the error is at the field.
+  await submit(page, page.locator(`form[action="/networks/${NETWORK}/propose"] button`), { status: 422 });
+  if (process.env.VERKOSTO_E2E_DEBUG) console.log(await page.locator('main').innerText());
   const endDate = page.locator('#f-term-end_date');
   assert.equal(await endDate.getAttribute('aria-invalid'), 'true');
   assert.match(await endDate.getAttribute('aria-describedby'), /f-term-end_date-error/);
@@ -196,6 +202,7 @@ test('KEHA creates a network, is refused without an end date, opens it and sends
 
   await endDate.fill(isoDate(30 + 730));
   await submit(page, page.locator('main form button[type=submit]'), { status: 200 });
+  await submit(page, page.locator(`form[action="/networks/${NETWORK}/propose"] button`), { status: 200 });
   await submit(page, page.locator(`form[action="/networks/${NETWORK}/open"] button`), { status: 200 });
   assert.ok(await page.locator('.notice').isVisible());
 
@@ -218,6 +225,7 @@ test('the registry clerk registers the request', async () => {
   await go(page, '/registry');
   const section = page.locator('section', { hasText: NETWORK_NAME });
   await section.locator('[name="diary_number"]').fill('KK/2027/101');
+  await section.locator('[name="organisation"]').fill('Kajaanin kaupunki');
   await submit(page, section.locator('button[type=submit]'), { status: 200 });
   assert.ok(await page.locator('.notice').isVisible());
   await go(page, '/registry/journal');

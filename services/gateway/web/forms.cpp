@@ -72,6 +72,7 @@ std::string ErrorText(const Catalogue& t, const Status& status) {
 std::string Form::IdFor(const std::string& prefix, const std::string& name) {
   std::string id = "f-" + prefix + name;
   std::replace(id.begin(), id.end(), '.', '-');
+  std::replace(id.begin(), id.end(), '/', '-');
   return id;
 }
 

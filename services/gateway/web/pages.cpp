@@ -701,7 +701,7 @@ void RenderNetwork(Page& page, int status, const nw::GetNetworkResponse& net, co
   const nw::NetworkStatus s = net.network().status();
   d.set("keha", keha);
   d.set("can_propose", s == nw::NETWORK_STATUS_DRAFT);
-  d.set("can_open", s == nw::NETWORK_STATUS_DRAFT || s == nw::NETWORK_STATUS_PROPOSED);
+  d.set("can_open", s == nw::NETWORK_STATUS_PROPOSED);  // draft -> proposed -> open
   d.set("can_close", s == nw::NETWORK_STATUS_OPEN);
   d.set("can_cancel", s == nw::NETWORK_STATUS_DRAFT || s == nw::NETWORK_STATUS_PROPOSED);
   d.set("can_send", s == nw::NETWORK_STATUS_OPEN);
@@ -951,7 +951,7 @@ Form RegisterForm(const Catalogue& t, const std::string& case_id, const Request*
     f.type = type;
     f.value = req != nullptr && req->has_param(name) ? req->get_param_value(name) : value;
     f.hint_key = hint;
-    f.required = name != "organisation";
+    f.required = true;
     f.id_prefix = case_id + "-";
     form.Add(std::move(f));
   };
@@ -1047,7 +1047,7 @@ Form LogForm(Page& page, const Request* req) {
   add("subject", "subject", "text", "", true);
   add("date_received", "date_received", "date", Today(), true, "hint_date");
   add("diary_number", "diary_number", "text", "", true);
-  add("organisation", "organisation", "text", "");
+  add("organisation", "organisation", "text", "", true);
   add("seats.members", "field_seats_per_area_members", "number", "1");
   add("seats.deputies", "field_seats_per_area_deputies", "number", "0");
   add("deadline", "deadline", "date", "", false, "hint_date");
@@ -1473,6 +1473,7 @@ void MarkRead(GatewayContext& ctx, const Request& req, Response& res) {
 
 }  // namespace
 
+// Case ids are "<request id>/<area code>", so case paths have two segments.
 const std::vector<Route>& Routes() {
   static const std::vector<Route> kRoutes = {
       {"GET", "/", CataloguePage},
@@ -1488,15 +1489,15 @@ const std::vector<Route>& Routes() {
       {"POST", R"(/networks/([A-Za-z0-9_-]+)/(propose|open|close|cancel))", NetworkLifecycle},
       {"POST", R"(/networks/([A-Za-z0-9_-]+)/send)", SendRequest},
       {"GET", R"(/networks/([A-Za-z0-9_-]+)/matrix(?:\.csv)?)", MatrixPage},
-      {"POST", R"(/cases/([A-Za-z0-9_:.-]+)/(withdraw|extend))", CaseKeha},
+      {"POST", R"(/cases/([A-Za-z0-9_:./-]+)/(withdraw|extend))", CaseKeha},
       {"GET", "/registry", RegistryPage},
-      {"POST", R"(/cases/([A-Za-z0-9_:.-]+)/register)", RegisterCase},
+      {"POST", R"(/cases/([A-Za-z0-9_:./-]+)/register)", RegisterCase},
       {"GET", "/registry/log", RegistryLogPage},
       {"POST", "/registry/log", LogIncoming},
       {"GET", R"(/registry/journal(?:\.csv)?)", JournalPage},
       {"GET", "/director", DirectorPage},
-      {"GET", R"(/cases/([A-Za-z0-9_:.-]+))", CasePage},
-      {"POST", R"(/cases/([A-Za-z0-9_:.-]+)/(approve|decline))", DecideCase},
+      {"GET", R"(/cases/([A-Za-z0-9_:./-]+))", CasePage},
+      {"POST", R"(/cases/([A-Za-z0-9_:./-]+)/(approve|decline))", DecideCase},
       {"GET", "/area", AreaPage},
       {"POST", "/area/participation", DecideParticipation},
       {"GET", "/inbox", InboxPage},
