@@ -11,6 +11,7 @@ packages=(
   libcpp-httplib-dev libkainjow-mustache-dev libcurl4-openssl-dev libsodium-dev
   libcli11-dev libtomlplusplus-dev libhowardhinnant-date-dev
   curl python3-aiosmtpd
+  chromium nodejs npm
 )
 
 missing=()
