@@ -230,6 +230,9 @@ test('the registry clerk registers the request', async () => {
   assert.ok(await page.locator('.notice').isVisible());
   await go(page, '/registry/journal');
   assert.ok(await page.locator('table', { hasText: 'KK/2027/101' }).isVisible());
+  const csv = await page.request.get(`${base}/registry/journal.csv?q=KK`);
+  assert.equal(csv.status(), 200);
+  assert.match(await csv.text(), /^diary_number,.*\r\nKK\/2027\/101,/s);
   await context.close();
 });
 
