@@ -468,6 +468,15 @@ void RegisterApiRoutes(httplib::Server& server,
       server.Delete(pattern, handler);
     }
   }
+  // Anything else under /api/v1/ is a JSON 404, not a page.
+  const auto unknown = [](const httplib::Request& req, httplib::Response& res) {
+    ReplyError(res, Status::NotFound("no API route " + req.method + " " + req.path +
+                                     " (see /api/v1/openapi.json)"));
+  };
+  server.Get("/api/v1/.*", unknown);
+  server.Post("/api/v1/.*", unknown);
+  server.Put("/api/v1/.*", unknown);
+  server.Delete("/api/v1/.*", unknown);
 }
 
 std::string OpenApiJson() {

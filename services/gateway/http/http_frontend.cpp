@@ -56,10 +56,6 @@ void HttpFrontend::Routes() {
   const std::function<RpcGatewayContext&()> context = [this]() -> RpcGatewayContext& {
     return ContextForThisThread();
   };
-  RegisterAuthRoutes(*server_, context);
-  RegisterApiRoutes(*server_, context);
-  RegisterWebRoutes(*server_, [context]() -> GatewayContext& { return context(); });
-
   server_->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     const common::v1::SystemHealth health =
         runtime::CollectSystemHealth(zmq_, system_, {"networks", "nominations", "notifications"},
@@ -67,6 +63,10 @@ void HttpFrontend::Routes() {
     res.status = health.status() == "ok" ? 200 : 503;
     res.set_content(ToJson(health), "application/json");
   });
+  // Before the pages, whose patterns might match anything.
+  RegisterAuthRoutes(*server_, context);
+  RegisterApiRoutes(*server_, context);
+  RegisterWebRoutes(*server_, [context]() -> GatewayContext& { return context(); });
 }
 
 Status HttpFrontend::Start() {

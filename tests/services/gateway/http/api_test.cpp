@@ -244,6 +244,12 @@ TEST_F(GatewayApiTest, ALoggedInUserReadsAndWritesAsThemselves) {
   r = Get(keha, "/api/v1/session");
   ASSERT_TRUE(r);
   EXPECT_NE(r->body.find("keha.koordinaattori"), std::string::npos);
+
+  // An unknown API path is a JSON 404, not a page.
+  r = Get(keha, "/api/v1/no-such-thing");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  EXPECT_EQ(ErrorOf(r).code(), "not_found");
 }
 
 TEST_F(GatewayApiTest, EachErrorCodeHasItsHttpStatus) {
