@@ -160,11 +160,21 @@ function isoDate(daysFromNow) {
 const NETWORK = 'e2e-osaamisverkosto';
 const NETWORK_NAME = 'E2E-osaamisverkosto';
 
-test('the public catalogue and the login page pass axe-core', async () => {
+test('the public catalogue and the login page pass axe-core; the keyboard reaches the skip link first', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await go(page, '/');
   assert.equal(await page.getAttribute('html', 'lang'), 'fi');
+  // The first Tab lands on the skip link, which then shows on screen with a focus outline.
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => {
+    const el = document.activeElement;
+    const box = el.getBoundingClientRect();
+    return { href: el.getAttribute('href'), left: box.left, outline: getComputedStyle(el).outlineStyle };
+  });
+  assert.equal(focused.href, '#main');
+  assert.ok(focused.left >= 0, 'the focused skip link is visible');
+  assert.notEqual(focused.outline, 'none');
   await go(page, '/login');
   await context.close();
 });

@@ -314,6 +314,38 @@ TEST_F(WebPagesTest, TheDirectorOfTheAreaCanDecideAndAnotherAreaCannotSeeTheCase
   EXPECT_FALSE(ctx_.Called("ApproveCaseRequest"));
 }
 
+TEST_F(WebPagesTest, TheDeputyDecidesOnTheDirectorsBehalfAndANomineeSeesNoCase) {
+  RequestUser deputy = User("dep-kk", Role::kAreaDeputy, "kainuu-koillismaa");
+  deputy.actor.on_behalf_of = "dir-kk";
+  ctx_.AddUser("depkk", deputy);
+  ctx_.AddUser("nominee", User("nom", Role::kNominee));
+  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
+      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
+        *r->mutable_case_() = RegisteredCase("kainuu-koillismaa");
+        return Status::Ok();
+      });
+  Actor seen;
+  ctx_.On<nm::DeclineCaseRequest, nm::CaseResponse>(
+      [&seen](const Actor& actor, const nm::DeclineCaseRequest& req, nm::CaseResponse*) {
+        seen = actor;
+        EXPECT_EQ(req.reason(), "Ei resursseja");
+        return Status::Ok();
+      });
+  auto page = Get("/cases/case-1", "depkk");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find(R"(action="/cases/case-1/decline")"), std::string::npos);
+  auto res = Post("/cases/case-1/decline", "depkk",
+                  {{"csrf_token", "token-dep-kk"}, {"reason", "Ei resursseja"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(res->get_header_value("Location"), "/cases/case-1?done=declined");
+  EXPECT_EQ(seen.user_id, "dep-kk");
+  EXPECT_EQ(seen.on_behalf_of, "dir-kk");
+  auto nominee = Get("/cases/case-1", "nominee");
+  ASSERT_TRUE(nominee);
+  EXPECT_EQ(nominee->status, 404);
+}
+
 TEST_F(WebPagesTest, ApprovalSendsTheFilledNomineeRows) {
   ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
       [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
