@@ -42,6 +42,9 @@ std::vector<ApiRoute> MakeRoutes() {
       R<gpb::Empty, gw::ApiSessionResponse>("GET", "/api/v1/session", "gateway",
                                             "Who is logged in, and the session's CSRF token"),
       R<gpb::Empty, gpb::Empty>("DELETE", "/api/v1/session", "gateway", "Log out"),
+      R<gw::ApiCreateTokenRequest, gw::ApiTokenResponse>(
+          "POST", "/api/v1/tokens", "gateway",
+          "A new API token for the logged-in user (shown once; send as Bearer)"),
       // Areas (networks service).
       R<net::ListAreasRequest, net::ListAreasResponse>("GET", "/api/v1/areas", "networks",
                                                        "All employment areas"),
@@ -160,7 +163,7 @@ std::vector<ApiRoute> MakeRoutes() {
       R<gw::ListAuditRequest, gw::ListAuditResponse>(
           "GET", "/api/v1/audit", "gateway", "The audit trail of accounts and logins (admin)"),
   };
-  for (size_t i = 0; i < 3; ++i) r[i].custom = true;
+  for (size_t i = 0; i < 4; ++i) r[i].custom = true;
   r[0].is_public = true;
   return r;
 }

@@ -5,6 +5,7 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include "gateway/auth/credentials.h"
 #include "gateway/http/http_errors.h"
 #include "gateway/http/rpc_gateway_context.h"
 #include "verkosto/gateway/v1/api.pb.h"
@@ -123,6 +124,37 @@ void RegisterAuthRoutes(httplib::Server& server,
     account.set_on_behalf_of(actor.on_behalf_of);
     account.set_language(auth->user.language);
     ReplySession(res, account, auth->user.csrf_token);
+  });
+
+  server.Post("/api/v1/tokens", [context](const httplib::Request& req, httplib::Response& res) {
+    RpcGatewayContext& ctx = context();
+    std::optional<Authenticated> auth = ctx.Authenticate(req);
+    if (!auth) return ReplyUnauthenticated(res, "log in first");
+    if (!ctx.CheckCsrf(req, auth->user)) return ReplyCsrfRefused(res);
+    v1::ApiCreateTokenRequest body;
+    if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0 ||
+        !google::protobuf::util::JsonStringToMessage(req.body, &body).ok()) {
+      return ReplyError(res, Status::InvalidArgument("body", "expected JSON {label}"));
+    }
+    // Drawn here; the accounts only ever see its hash.
+    const std::string token = RandomToken("vkt_");
+    v1::CreateApiTokenRequest request;
+    request.set_user_id(auth->user.actor.user_id);
+    request.set_label(body.label());
+    request.set_token_hash(TokenHash(token));
+    v1::CreateApiTokenResponse created;
+    if (Status st = ctx.Call("gateway", auth->user.actor, request, &created); !st.ok()) {
+      return ReplyError(res, st);
+    }
+    v1::ApiTokenResponse answer;
+    answer.set_token(token);
+    answer.set_token_id(created.token_id());
+    google::protobuf::util::JsonPrintOptions options;
+    options.preserve_proto_field_names = true;
+    std::string json;
+    (void)google::protobuf::util::MessageToJsonString(answer, &json, options);
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(json, "application/json");
   });
 
   server.Delete("/api/v1/session", [context](const httplib::Request& req, httplib::Response& res) {

@@ -23,6 +23,9 @@ class RpcGatewayContext;
 //   POST /api/v1/session    JSON {username, password} -> ApiSessionResponse, or 401.
 //   GET /api/v1/session     -> ApiSessionResponse of the logged-in user, or 401.
 //   DELETE /api/v1/session  logs out (CSRF token needed with a cookie).
+//   POST /api/v1/tokens     JSON {label} -> ApiTokenResponse: a new API token
+//                           of the logged-in user, shown once (CSRF token
+//                           needed with a cookie).
 void RegisterAuthRoutes(httplib::Server& server,
                         const std::function<RpcGatewayContext&()>& context);
 

@@ -331,6 +331,22 @@ TEST_F(GatewayApiTest, AnApiTokenWorksWithoutCsrf) {
   EXPECT_EQ(Client().Get("/api/v1/networks", headers)->status, 401);
 }
 
+TEST_F(GatewayApiTest, AUserMakesTheirOwnApiTokenOverTheApi) {
+  const Session director = Login("johtaja.kainuu");
+  EXPECT_EQ(Post(director, "/api/v1/tokens", R"({"label":"raportit"})", false)->status, 403);
+  httplib::Result r = Post(director, "/api/v1/tokens", R"({"label":"raportit"})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  v1::ApiTokenResponse token;
+  ASSERT_TRUE(gpb::util::JsonStringToMessage(r->body, &token).ok());
+  EXPECT_EQ(token.token().rfind("vkt_", 0), 0u);
+  r = Client().Get("/api/v1/session", {{"Authorization", "Bearer " + token.token()}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_NE(r->body.find("johtaja.kainuu"), std::string::npos);
+  EXPECT_EQ(Post(director, "/api/v1/tokens", R"({"label":""})")->status, 400);
+}
+
 TEST_F(GatewayApiTest, LogoutEndsTheSession) {
   const Session keha = Login("keha.koordinaattori");
   httplib::Headers headers = {{"Cookie", keha.cookie}};
