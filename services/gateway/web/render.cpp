@@ -32,6 +32,9 @@ std::vector<NavLink> NavFor(Role role) {
     case Role::kAreaDirector:
     case Role::kAreaDeputy:
       return {{"/director", "nav_director"}, {"/area", "nav_area"}, {"/inbox", "nav_inbox"}};
+    case Role::kObserver:
+    case Role::kAdmin:
+      return {{"/networks", "nav_networks"}, {"/inbox", "nav_inbox"}};
     default:
       return {{"/inbox", "nav_inbox"}};
   }
