@@ -1,0 +1,169 @@
+// The notifications of a nomination chain run through the command line:
+// `verkosto up` (no SMTP configured, so e-mail goes to DATA/mail as .eml
+// files), the chain by `verkosto networks|nominations …`, then each person's
+// `verkosto notifications inbox --json` and the e-mail files.
+#include <google/protobuf/util/json_util.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+
+#include "up_fixture.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
+#include "verkosto/notifications/v1/notifications.pb.h"
+
+namespace verkosto::integration {
+namespace {
+
+namespace nom = nominations::v1;
+namespace pb = notifications::v1;
+
+constexpr char kDefinition[] = R"({
+  "code": "ilmoitusverkosto",
+  "names": {"fi": "Ilmoitusverkosto", "sv": "Aviseringsnätverket", "en": "Notice network"},
+  "kind": "NETWORK_KIND_WORKING_GROUP",
+  "owner": "KEHA-keskus",
+  "responsible": {"name": "Verkoston sihteeri", "email": "sihteeri@keha.example"},
+  "goals": ["Yhteinen käsitys nimeämisketjusta"],
+  "term": {"start_date": "2027-01-01", "end_date": "2028-12-31"},
+  "communication_plan": {"audiences": ["työllisyysalueiden johto"],
+                         "channels": ["muistio kirjaamoihin"],
+                         "cadence": "jokaisen kokouksen jälkeen",
+                         "responsible": "verkoston sihteeri"},
+  "cadence": {"meetings_per_year": 4, "hours_per_meeting_tenths": 20},
+  "seats_per_area": {"members": 1, "deputies": 0}
+})";
+
+class CliNotificationsTest : public UpFixture {
+ protected:
+  int Cli(std::vector<std::string> args, std::initializer_list<std::string> actor) {
+    args.insert(args.end(), actor.begin(), actor.end());
+    args.insert(args.end(), {"--data", dir_.path(), "--json"});
+    const std::string log = dir_.File("cli-" + std::to_string(++calls_) + ".out");
+    const int status = RunVerkosto(args, log);
+    output_ = ReadFile(log);
+    if (status == -1 || !WIFEXITED(status)) return -1;
+    return WEXITSTATUS(status);
+  }
+  void CliOk(const std::vector<std::string>& args, std::initializer_list<std::string> actor,
+             google::protobuf::Message* reply) {
+    ASSERT_EQ(Cli(args, actor), 0) << args[0] << " " << args[1] << ": " << output_;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(output_, reply).ok()) << output_;
+  }
+  void WaitForConsumer(const std::string& consumer, const std::string& producer) {
+    auto head = Health(zmq_, system_.services.at(producer).rpc_endpoint, milliseconds(10000));
+    ASSERT_TRUE(head.ok()) << head.status().ToString();
+    const auto give_up = Steady::now() + std::chrono::seconds(30);
+    while (Steady::now() < give_up) {
+      auto health = Health(zmq_, system_.services.at(consumer).rpc_endpoint, milliseconds(10000));
+      ASSERT_TRUE(health.ok()) << health.status().ToString();
+      for (const auto& c : health->consumers()) {
+        if (c.producer() == producer && c.cursor() >= head->outbox_head()) return;
+      }
+    }
+    FAIL() << consumer << " did not catch up with " << producer;
+  }
+  // The .eml files under DATA/mail.
+  std::vector<std::string> Mails() {
+    std::vector<std::string> out;
+    const std::string dir = dir_.File("mail");
+    if (!std::filesystem::exists(dir)) return out;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (entry.path().extension() == ".eml") out.push_back(ReadFile(entry.path().string()));
+    }
+    return out;
+  }
+
+  config::SystemConfig system_;
+  std::string output_;
+  int calls_ = 0;
+};
+
+TEST_F(CliNotificationsTest, ChainThroughTheCommandLineFillsInboxesAndWritesEmail) {
+  testing::Process up(Verkosto(), {"up", "--data", dir_.path(), "--http-port", "0"},
+                      dir_.File("up.log"));
+  int port = 0;
+  system_ = WaitUntilUp(up, &port);
+  ASSERT_FALSE(HasFailure());
+
+  const std::initializer_list<std::string> keha = {"--role", "keha_coordinator", "--user",
+                                                   "keha-1"};
+  const std::initializer_list<std::string> clerk = {
+      "--role", "registry_clerk", "--user", "clerk-k", "--area", "kainuu-koillismaa"};
+  const std::initializer_list<std::string> director = {"--role", "director", "--user",
+                                                       "dir-k",  "--area",   "kainuu-koillismaa"};
+  const std::initializer_list<std::string> nominee = {
+      "--role", "nominee", "--user", "anna", "--email", "anna.esimerkki@kajaani.example"};
+
+  std::ofstream(dir_.File("network.json")) << kDefinition;
+  ASSERT_EQ(Cli({"networks", "create", "--file", dir_.File("network.json")}, keha), 0) << output_;
+  ASSERT_EQ(Cli({"networks", "propose", "ilmoitusverkosto"}, keha), 0) << output_;
+  ASSERT_EQ(Cli({"networks", "open", "ilmoitusverkosto"}, keha), 0) << output_;
+  ASSERT_NO_FATAL_FAILURE(WaitForConsumer("nominations", "networks"));
+  // The nominee reads Swedish.
+  pb::SetPreferencesResponse prefs;
+  CliOk({"notifications", "preferences", "--language", "sv"}, nominee, &prefs);
+  ASSERT_EQ(prefs.preferences_size(), 2);
+
+  nom::SendRequestResponse sent;
+  CliOk({"nominations", "send", "--network", "ilmoitusverkosto", "--members", "1", "--deadline",
+         "2027-03-31", "--message", "Pyydämme nimeämään", "--to", "kainuu-koillismaa"},
+        keha, &sent);
+  ASSERT_EQ(sent.cases_size(), 1);
+  const std::string case_id = sent.cases(0).case_id();
+  nom::CaseResponse step;
+  CliOk({"nominations", "register", "--case", case_id, "--diary", "843/2026", "--date-received",
+         "2026-12-01", "--organisation", "Kajaanin kaupunki"},
+        clerk, &step);
+  CliOk({"nominations", "approve", "--case", case_id, "--nominee",
+         "Anna Esimerkki|Kehittämispäällikkö|anna.esimerkki@kajaani.example|Kajaani|member"},
+        director, &step);
+  ASSERT_NO_FATAL_FAILURE(WaitForConsumer("notifications", "nominations"));
+  ASSERT_NO_FATAL_FAILURE(WaitForConsumer("notifications", "networks"));
+
+  pb::ListInboxResponse inbox;
+  CliOk({"notifications", "inbox"}, clerk, &inbox);
+  ASSERT_EQ(inbox.items_size(), 1);
+  EXPECT_EQ(inbox.items(0).subject(), "Nimeämispyyntö kirjattavaksi: Ilmoitusverkosto");
+  // The director: the demo catalogue's proposals, ours, and the registered case (newest).
+  CliOk({"notifications", "inbox"}, director, &inbox);
+  ASSERT_GE(inbox.items_size(), 2);
+  EXPECT_EQ(inbox.items(0).subject(), "Päätettävänä: nimeäminen verkostoon Ilmoitusverkosto");
+  EXPECT_EQ(inbox.items(1).subject(), "Uusi verkostoehdotus kommentoitavaksi: Ilmoitusverkosto");
+  CliOk({"notifications", "inbox"}, keha, &inbox);
+  ASSERT_EQ(inbox.items_size(), 1);
+  EXPECT_NE(inbox.items(0).subject().find("Nimeäminen hyväksytty"), std::string::npos);
+  CliOk({"notifications", "inbox"}, nominee, &inbox);
+  ASSERT_EQ(inbox.items_size(), 1);
+  EXPECT_EQ(inbox.items(0).subject(), "Du har utsetts till nätverket Aviseringsnätverket");
+  EXPECT_EQ(inbox.unread_count(), 1u);
+  pb::MarkReadResponse marked;
+  CliOk({"notifications", "mark-read", "--all"}, nominee, &marked);
+  EXPECT_EQ(marked.marked(), 1u);
+
+  // E-mail as .eml files: the nominee's among them, once delivery has run
+  // (every second). Waits on the mail directory, not on a timer.
+  std::filesystem::create_directories(dir_.File("mail"));
+  auto has_nominee_mail = [&] {
+    for (const std::string& mail : Mails()) {
+      if (mail.find("To: <anna.esimerkki@kajaani.example>") != std::string::npos) return true;
+    }
+    return false;
+  };
+  ASSERT_TRUE(WaitForDirectory(dir_.File("mail"), has_nominee_mail, milliseconds(30000)));
+  pb::ListDeliveriesResponse own;
+  CliOk({"notifications", "deliveries"}, nominee, &own);
+  ASSERT_EQ(own.deliveries_size(), 1);
+  EXPECT_EQ(own.deliveries(0).status(), pb::DELIVERY_STATUS_SENT);
+  for (const std::string& mail : Mails()) {
+    EXPECT_NE(mail.find("Content-Type: multipart/alternative"), std::string::npos);
+    if (mail.find("To: <anna.esimerkki@kajaani.example>") == std::string::npos) continue;
+    // "Du har utsetts till nätverket …": not ASCII, so an encoded-word.
+    EXPECT_NE(mail.find("Subject: =?UTF-8?B?"), std::string::npos) << mail;
+    EXPECT_NE(mail.find("Content-Language: sv"), std::string::npos) << mail;
+  }
+}
+
+}  // namespace
+}  // namespace verkosto::integration
