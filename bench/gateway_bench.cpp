@@ -10,6 +10,8 @@
 //       (RPC to its own accounts), decodes the JSON into CreateNetworkRequest,
 //       calls the networks service, which commits the new network and its
 //       event, and answers the NetworkResponse as JSON.
+//   (c) gateway read, for the breakdown: GET /api/v1/areas/kainuu-koillismaa
+//       through the same gateway (session check + one query, no commit).
 //
 // The load is the project's own small loop: C client threads, each with one
 // keep-alive httplib::Client, each sending a bounded number of requests one
@@ -90,8 +92,9 @@ std::string CreateBody(const std::string& code) {
 }
 
 // One cell: `clients` threads each sending warmup + requests POSTs to `path`.
+// With `get`, GET `path` instead (no body, nothing written).
 Figures Load(int port, const std::string& path, int clients, const Options& options,
-             const std::string& tag, const httplib::Headers& headers) {
+             const std::string& tag, const httplib::Headers& headers, bool get = false) {
   std::vector<std::vector<double>> latencies(static_cast<size_t>(clients));
   std::atomic<int> errors{0};
   std::latch ready(clients + 1);
@@ -108,7 +111,8 @@ Figures Load(int port, const std::string& path, int clients, const Options& opti
         const std::string body =
             CreateBody("b-" + tag + "-" + std::to_string(t) + "-" + std::to_string(i));
         const auto start = Steady::now();
-        httplib::Result r = client.Post(path.c_str(), headers, body, "application/json");
+        httplib::Result r = get ? client.Get(path.c_str(), headers)
+                                : client.Post(path.c_str(), headers, body, "application/json");
         const auto end = Steady::now();
         if (!r || r->status != 200) {
           if (errors.fetch_add(1) == 0) {
@@ -343,11 +347,15 @@ int main(int argc, char** argv) {
             Load(bare.port(), "/api/v1/networks", clients, options, "a" + std::to_string(cell), {});
         const Figures b = Load(gateway.port(), "/api/v1/networks", clients, options,
                                "c" + std::to_string(cell), gateway.headers());
+        const Figures c = Load(gateway.port(), "/api/v1/areas/kainuu-koillismaa", clients, options,
+                               "", gateway.headers(), /*get=*/true);
         ++cell;
         std::printf("%-30s %8d %12.0f %10.0f %10.0f %7d\n", "(a) bare cpp-httplib handler", clients,
                     a.per_second, a.p50_us, a.p99_us, a.errors);
         std::printf("%-30s %8d %12.0f %10.0f %10.0f %7d\n", "(b) gateway -> networks commit",
                     clients, b.per_second, b.p50_us, b.p99_us, b.errors);
+        std::printf("%-30s %8d %12.0f %10.0f %10.0f %7d\n", "(c) gateway read, no commit", clients,
+                    c.per_second, c.p50_us, c.p99_us, c.errors);
         ratios.emplace_back(clients, a.per_second > 0 ? b.per_second / a.per_second : 0);
         std::fflush(stdout);
       }
