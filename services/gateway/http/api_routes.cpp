@@ -300,7 +300,19 @@ Status DecodeRequest(const ApiRoute& route, const httplib::Request& req, gpb::Me
   std::string json;
   (void)gpb::util::MessageToJsonString(params, &json);
   std::unique_ptr<gpb::Message> from_params(message->New());
-  VERKOSTO_RETURN_IF_ERROR(ParseJson(json, from_params.get(), "parameters"));
+  if (Status st = ParseJson(json, from_params.get(), "parameters"); !st.ok()) {
+    // Name the parameter that did not fit (e.g. an enum value that does not exist).
+    for (const auto& [name, value] : params.fields()) {
+      gpb::Struct one;
+      (*one.mutable_fields())[name] = value;
+      std::string one_json;
+      (void)gpb::util::MessageToJsonString(one, &one_json);
+      std::unique_ptr<gpb::Message> probe(message->New());
+      Status bad = ParseJson(one_json, probe.get(), name);
+      if (!bad.ok()) return bad;
+    }
+    return st;
+  }
   message->MergeFrom(*from_params);
   return Status::Ok();
 }

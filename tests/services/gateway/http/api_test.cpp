@@ -271,6 +271,9 @@ TEST_F(GatewayApiTest, EachErrorCodeHasItsHttpStatus) {
   r = Get(keha, "/api/v1/networks?colour=red");
   EXPECT_EQ(r->status, 400);
   EXPECT_EQ(ErrorOf(r).field(), "colour");
+  r = Get(keha, "/api/v1/networks?status=NETWORK_STATUS_SOMEWHERE");
+  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(ErrorOf(r).field(), "status");
 
   // not_found -> 404
   r = Get(keha, "/api/v1/networks/ei-ole");
