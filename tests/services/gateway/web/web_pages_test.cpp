@@ -421,6 +421,105 @@ TEST_F(WebPagesTest, TheMatrixDownloadsAsCsv) {
   EXPECT_NE(csv->get_header_value("Content-Type").find("text/csv"), std::string::npos);
 }
 
+TEST_F(WebPagesTest, KehaWithdrawsAndExtendsFromTheMatrix) {
+  std::string withdrawn;
+  std::string extended;
+  ctx_.On<nm::WithdrawCaseRequest, nm::CaseResponse>(
+      [&withdrawn](const Actor&, const nm::WithdrawCaseRequest& req, nm::CaseResponse* r) {
+        withdrawn = req.case_id() + ":" + req.reason();
+        r->mutable_case_()->set_network_code("osaamisverkosto");
+        return Status::Ok();
+      });
+  ctx_.On<nm::ExtendDeadlineRequest, nm::CaseResponse>(
+      [&extended](const Actor&, const nm::ExtendDeadlineRequest& req, nm::CaseResponse* r) {
+        extended = req.case_id() + ":" + req.deadline();
+        r->mutable_case_()->set_network_code("osaamisverkosto");
+        return Status::Ok();
+      });
+  auto w = Post("/cases/r-1/helsinki/withdraw", "keha",
+                {{"csrf_token", "token-keha1"}, {"reason", "Lähetetty väärälle alueelle"}});
+  ASSERT_TRUE(w);
+  EXPECT_EQ(w->status, 303);
+  EXPECT_EQ(w->get_header_value("Location"), "/networks/osaamisverkosto/matrix?done=withdraw");
+  EXPECT_EQ(withdrawn, "r-1/helsinki:Lähetetty väärälle alueelle");
+  auto e = Post("/cases/r-1/helsinki/extend", "keha",
+                {{"csrf_token", "token-keha1"}, {"deadline", "2027-03-01"}});
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->status, 303);
+  EXPECT_EQ(extended, "r-1/helsinki:2027-03-01");
+  auto clerk = Post("/cases/r-1/helsinki/withdraw", "clerk", {{"csrf_token", "token-clerk1"}});
+  ASSERT_TRUE(clerk);
+  EXPECT_EQ(clerk->status, 403);
+}
+
+TEST_F(WebPagesTest, TheClerkLogsARequestThatCameByLetterForTheirOwnArea) {
+  nm::LogIncomingRequestRequest seen;
+  ctx_.On<nm::LogIncomingRequestRequest, nm::CaseResponse>(
+      [&seen](const Actor&, const nm::LogIncomingRequestRequest& req, nm::CaseResponse*) {
+        seen = req;
+        return Status::Ok();
+      });
+  auto res = Post("/registry/log", "clerk",
+                  {{"csrf_token", "token-clerk1"},
+                   {"network_code", "osaamisverkosto"},
+                   {"channel", "letter"},
+                   {"sender", "KEHA-keskus"},
+                   {"subject", "Jäsenpyyntö"},
+                   {"date_received", "2027-01-05"},
+                   {"diary_number", "HEL/7/2027"},
+                   {"organisation", "Helsingin kaupunki"},
+                   {"seats.members", "1"},
+                   {"seats.deputies", "0"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(seen.area_code(), "helsinki");
+  EXPECT_EQ(seen.channel(), nm::CHANNEL_LETTER);
+  EXPECT_EQ(seen.diary_number(), "HEL/7/2027");
+  EXPECT_EQ(seen.seats().members(), 1U);
+}
+
+TEST_F(WebPagesTest, TheJournalCsvDefusesFormulas) {
+  ctx_.On<nm::RegistryJournalRequest, nm::CaseListResponse>(
+      [](const Actor&, const nm::RegistryJournalRequest& req, nm::CaseListResponse* r) {
+        EXPECT_EQ(req.search(), "HEL");
+        nm::Case* c = r->add_cases();
+        c->set_case_id("r-1/helsinki");
+        c->set_network_code("osaamisverkosto");
+        c->set_state(nm::CASE_STATE_REGISTERED);
+        c->mutable_registration()->set_diary_number("HEL/1");
+        c->mutable_registration()->set_sender("=HYPERLINK(\"x\")");
+        c->mutable_registration()->set_channel(nm::CHANNEL_EMAIL);
+        return Status::Ok();
+      });
+  auto csv = Get("/registry/journal.csv?q=HEL", "clerk");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_EQ(csv->body,
+            "diary_number,date_received,network_code,channel,sender,subject,state,case_id\r\n"
+            "HEL/1,,osaamisverkosto,email,\"'=HYPERLINK(\"\"x\"\")\",,registered,r-1/helsinki\r\n");
+}
+
+TEST_F(WebPagesTest, TheDirectorRecordsTheAreasParticipation) {
+  nw::DecideParticipationRequest seen;
+  ctx_.On<nw::DecideParticipationRequest, nw::DecideParticipationResponse>(
+      [&seen](const Actor&, const nw::DecideParticipationRequest& req,
+              nw::DecideParticipationResponse*) {
+        seen = req;
+        return Status::Ok();
+      });
+  auto res = Post("/area/participation", "dirkk",
+                  {{"csrf_token", "token-dir-kk"},
+                   {"network", "osaamisverkosto"},
+                   {"decision", "declines"},
+                   {"reason", "Ei resursseja"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(res->get_header_value("Location"), "/area?done=participation");
+  EXPECT_EQ(seen.area_code(), "kainuu-koillismaa");
+  EXPECT_EQ(seen.decision(), nw::PARTICIPATION_DECISION_DECLINES);
+  EXPECT_EQ(seen.reason(), "Ei resursseja");
+}
+
 TEST_F(WebPagesTest, EveryPageOfEachRoleRenders) {
   const std::vector<std::pair<std::string, std::string>> pages = {
       {"keha", "/networks"},     {"keha", "/networks/new"},  {"keha", "/networks/osaamisverkosto"},
