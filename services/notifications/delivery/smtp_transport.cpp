@@ -60,7 +60,13 @@ class SmtpTransport final : public MailTransport {
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   }
 
-  std::string Describe() const override { return options_.url; }
+  // The URL without any "user:password@" in it: this goes to the log.
+  std::string Describe() const override {
+    const size_t scheme = options_.url.find("://");
+    const size_t at = options_.url.find('@');
+    if (scheme == std::string::npos || at == std::string::npos) return options_.url;
+    return options_.url.substr(0, scheme + 3) + options_.url.substr(at + 1);
+  }
 
   SendResult Send(const OutgoingMail& mail) override {
     CURL* curl = curl_easy_init();

@@ -171,6 +171,48 @@ class NotificationsServiceTest : public ::testing::Test {
     Must<npb::NetworkResponse>("networks", kKeha, open);
   }
 
+  // KEHA sends to Kainuu, the clerk registers, the director approves `email`;
+  // returns the case id.
+  std::string ApproveChain(const std::string& email) {
+    mpb::SendRequestRequest send;
+    send.set_network_code(kNetwork);
+    send.add_area_codes("kainuu-koillismaa");
+    send.mutable_seats()->set_members(1);
+    send.set_deadline("2026-04-30");
+    send.set_covering_message("Pyydämme nimeämään edustajat.");
+    const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, send);
+    if (sent.cases_size() != 1) return {};
+    const std::string case_id = sent.cases(0).case_id();
+    mpb::RegisterCaseRequest reg;
+    reg.set_case_id(case_id);
+    reg.set_diary_number("KAI/12/2026");
+    reg.set_date_received("2026-03-02");
+    reg.set_organisation("Kajaanin kaupunki");
+    Must<mpb::CaseResponse>("nominations", kClerkKainuu, reg);
+    mpb::ApproveCaseRequest approve;
+    approve.set_case_id(case_id);
+    mpb::Nominee* n = approve.add_nominees();
+    n->set_name("Maija Mäkelä");
+    n->set_title("Kehittämispäällikkö");
+    n->set_email(email);
+    n->set_municipality("Kajaani");
+    n->set_seat(mpb::SEAT_KIND_MEMBER);
+    Must<mpb::CaseResponse>("nominations", kDirectorKainuu, approve);
+    return case_id;
+  }
+
+  // Runs the term notices with the notifications loop stopped.
+  size_t TermNotices() {
+    size_t count = 0;
+    Sync(notifications_.get(), notifications_thread_, {"networks", "nominations"}, [&] {
+      auto n = RunTermNotices(*notifications_, system_.notifications.term_notice_days,
+                              system_.notifications.web_base_url);
+      ASSERT_TRUE(n.ok()) << n.status().ToString();
+      count = *n;
+    });
+    return count;
+  }
+
   std::unique_ptr<verkosto::testing::TempDir> dir_ = std::make_unique<verkosto::testing::TempDir>();
   zmq::context_t zmq_;
   FakeClock clock_;
@@ -315,6 +357,33 @@ TEST_F(NotificationsServiceTest, NominationChainReachesEachMailboxInItsLanguage)
   SyncNotifications();
   EXPECT_EQ(Inbox(kDirectorKainuu).items_size(), 2);
   EXPECT_EQ(transport_->sent().size(), mails);
+}
+
+TEST_F(NotificationsServiceTest, TermEndingNoticeGoesToMembersAndTheirLeadershipOnce) {
+  OpenNetwork();
+  SyncNominations();
+  ASSERT_FALSE(ApproveChain("maija.makela@kajaani.fi").empty());
+  SyncNotifications();
+  // Term ends 2026-12-31: nothing in March, a notice 60 days before, once.
+  EXPECT_EQ(TermNotices(), 0u);
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-11-01")) + std::chrono::hours(9));
+  EXPECT_EQ(TermNotices(), 1u);
+  EXPECT_EQ(TermNotices(), 0u);
+  const auto maija = Inbox(kMaija);
+  ASSERT_EQ(maija.items_size(), 2);
+  EXPECT_EQ(maija.items(0).subject(), "Toimikautesi päättyy 31.12.2026: Testiverkosto");
+  EXPECT_NE(maija.items(0).body_text().find("60 päivän kuluttua"), std::string::npos)
+      << maija.items(0).body_text();
+  EXPECT_EQ(maija.items(0).event_type(), "verkosto.notifications.TermEnding");
+  const auto director = Inbox(kDirectorKainuu);
+  ASSERT_GE(director.items_size(), 1);
+  EXPECT_EQ(director.items(0).subject(), "Toimikausi päättyy 31.12.2026: Testiverkosto");
+  // Another area's leadership has no member there: not told.
+  const Actor helsinki = Make("dir-hki", Role::kAreaDirector, "helsinki");
+  const auto other = Inbox(helsinki);
+  for (const pb::InboxItem& item : other.items()) {
+    EXPECT_EQ(item.subject().find("Toimikausi"), std::string::npos);
+  }
 }
 
 TEST_F(NotificationsServiceTest, BadRequestsNameTheField) {

@@ -140,6 +140,15 @@ TEST(MimeTest, LongSubjectsAreFoldedIntoShortEncodedWordsWithoutSplittingCharact
   EXPECT_EQ(EncodeHeaderWord("Plain ASCII subject"), "Plain ASCII subject");
 }
 
+TEST(SmtpTransportTest, DescriptionNeverShowsCredentials) {
+  SmtpOptions options;
+  options.url = "smtp://user:secret@mail.example.fi:587";
+  options.password = "other-secret";
+  const std::string text = MakeSmtpTransport(options)->Describe();
+  EXPECT_EQ(text, "smtp://mail.example.fi:587");
+  EXPECT_EQ(text.find("secret"), std::string::npos);
+}
+
 TEST(MimeTest, TextOnlyMailIsASinglePart) {
   OutgoingMail mail;
   mail.from = "noreply@verkosto.invalid";
