@@ -528,7 +528,18 @@ std::string OpenApiJson() {
     for (char& c : method) c = static_cast<char>(c - 'A' + 'a');
     gpb::Value op;
     At(op, "summary") = Str(route.summary);
-    At(op, "operationId") = Str(route.method + "_" + route.path);
+    // "post_networks_network_code_open": unique, and an identifier for code generators.
+    std::string operation_id = method;
+    for (char c : route.path.substr(std::string("/api/v1").size())) {
+      const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (alnum) {
+        operation_id += c;
+      } else if (operation_id.back() != '_') {
+        operation_id += '_';
+      }
+    }
+    if (operation_id.back() == '_') operation_id.pop_back();
+    At(op, "operationId") = Str(operation_id);
     Append(At(op, "tags"), Str(route.service));
     At(op, "x-verkosto-operation") = Str(route.request->full_name());
     if (route.is_public) {

@@ -479,6 +479,7 @@ TEST_F(GatewayApiTest, OpenApiDescribesEveryRoute) {
   const gpb::Struct& paths = doc.fields().at("paths").struct_value();
   const gpb::Struct& schemas =
       doc.fields().at("components").struct_value().fields().at("schemas").struct_value();
+  std::set<std::string> operation_ids;
   for (const ApiRoute& route : ApiRoutes()) {
     ASSERT_EQ(paths.fields().count(route.path), 1u) << route.path;
     std::string method = route.method;
@@ -486,6 +487,16 @@ TEST_F(GatewayApiTest, OpenApiDescribesEveryRoute) {
     EXPECT_EQ(paths.fields().at(route.path).struct_value().fields().count(method), 1u)
         << route.method << " " << route.path;
     EXPECT_EQ(schemas.fields().count(route.response->full_name()), 1u) << route.path;
+    const std::string id = paths.fields()
+                               .at(route.path)
+                               .struct_value()
+                               .fields()
+                               .at(method)
+                               .struct_value()
+                               .fields()
+                               .at("operationId")
+                               .string_value();
+    EXPECT_TRUE(operation_ids.insert(id).second) << "duplicate operationId " << id;
   }
 }
 
