@@ -76,6 +76,23 @@ TEST_F(SmtpDeliveryTest, RealServerReceivesUtf8MultipartWithEncodedSubject) {
   EXPECT_EQ(server.Messages().size(), 1u);
 }
 
+TEST_F(SmtpDeliveryTest, RequiredStartTlsNeverSendsInClearText) {
+  SmtpServer server(dir_);  // offers no STARTTLS
+  ASSERT_TRUE(server.ready());
+  AddMail("nominations:1", "maija@kajaani.fi");
+  SmtpOptions options;
+  options.url = server.url();
+  options.from = "verkosto@keha.example.fi";
+  options.require_starttls = true;
+  auto transport = MakeSmtpTransport(options);
+  ASSERT_EQ(*DeliverDue(db_->sqlite(), *transport, clock_, Options()), 1u);
+  const DeliveryRow d = Only();
+  // Kept for a retry (an operator fixes the server or the config), not sent.
+  EXPECT_EQ(d.status, "pending");
+  EXPECT_FALSE(d.last_reply.empty());
+  EXPECT_TRUE(server.Messages().empty());
+}
+
 TEST_F(SmtpDeliveryTest, ServerDownSchedulesARetryWithBackOff) {
   AddMail("nominations:1", "maija@kajaani.fi");
   auto transport = Smtp("smtp://127.0.0.1:" + std::to_string(testing::FreePort()));
