@@ -101,6 +101,9 @@ std::string RenderPage(const PageFrame& frame, const std::string& title, const s
     mustache::data user{mustache::data::type::object};
     user.set("display_name", frame.user->actor.display_name);
     user.set("role_name", t.Get("role_" + std::string(RoleName(frame.user->actor.role))));
+    if (!frame.user->actor.on_behalf_of.empty()) {
+      user.set("on_behalf_of", frame.user->actor.on_behalf_of);
+    }
     page.set("user", user);
     mustache::data nav{mustache::data::type::list};
     for (const NavLink& link : NavFor(frame.user->actor.role)) {

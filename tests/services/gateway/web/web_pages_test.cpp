@@ -333,6 +333,7 @@ TEST_F(WebPagesTest, TheDeputyDecidesOnTheDirectorsBehalfAndANomineeSeesNoCase) 
       });
   auto page = Get("/cases/case-1", "depkk");
   ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("toimii johtajan puolesta: dir-kk"), std::string::npos);
   EXPECT_NE(page->body.find(R"(action="/cases/case-1/decline")"), std::string::npos);
   auto res = Post("/cases/case-1/decline", "depkk",
                   {{"csrf_token", "token-dep-kk"}, {"reason", "Ei resursseja"}});
