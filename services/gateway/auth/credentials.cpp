@@ -43,6 +43,11 @@ bool VerifyPassword(const std::string& hash, const std::string& password) {
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
+bool NeedsRehash(const std::string& hash, const HashLimits& limits) {
+  if (!InitCrypto().ok()) return false;
+  return crypto_pwhash_str_needs_rehash(hash.c_str(), limits.ops_limit, limits.mem_limit) != 0;
+}
+
 void VerifyDummyPassword(const std::string& password, const HashLimits& limits) {
   // One hash per process and limits: the cost of verifying is that of hashing.
   static std::mutex mu;

@@ -26,6 +26,10 @@ Result<std::string> HashPassword(const std::string& password, const HashLimits& 
 // True when `password` matches `hash` (constant time in libsodium).
 bool VerifyPassword(const std::string& hash, const std::string& password);
 
+// True when `hash` was made with other limits (or another algorithm) than
+// `limits`: the next successful login hashes the password again.
+bool NeedsRehash(const std::string& hash, const HashLimits& limits);
+
 // Burns about the time of one verification, so that an unknown user name
 // takes as long to refuse as a wrong password.
 void VerifyDummyPassword(const std::string& password, const HashLimits& limits);

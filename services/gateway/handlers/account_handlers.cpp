@@ -126,6 +126,12 @@ Result<pb::LoginResponse> Login(Context& ctx, const pb::LoginRequest& req,
     return response;
   }
   VERKOSTO_RETURN_IF_ERROR(repo.ClearLoginFailures(user_id, relevant));
+  if (NeedsRehash(account->password_hash, settings.hash)) {
+    // The configured cost changed since the hash was made: upgrade it now
+    // that the password is at hand.
+    VERKOSTO_ASSIGN_OR_RETURN(std::string rehashed, HashPassword(req.password(), settings.hash));
+    VERKOSTO_RETURN_IF_ERROR(repo.SetPasswordHash(user_id, rehashed, account->password_set));
+  }
   (void)repo.DeleteSessionsIdleSince(now - settings.policy.idle_timeout);
   const std::string csrf = RandomToken("");
   VERKOSTO_RETURN_IF_ERROR(

@@ -113,6 +113,22 @@ TEST_F(SqliteAccountRepositoryTest, AuditIsListedNewestFirstPerSubject) {
 namespace verkosto::gateway {
 namespace {
 
+TEST(CredentialsTest, HashesVerifyAndKnowWhenTheCostChanged) {
+  const HashLimits minimum = HashLimits::Minimum();
+  Result<std::string> hash = HashPassword("correct horse battery", minimum);
+  ASSERT_TRUE(hash.ok());
+  EXPECT_EQ(hash->rfind("$argon2id$", 0), 0u) << *hash;
+  EXPECT_TRUE(VerifyPassword(*hash, "correct horse battery"));
+  EXPECT_FALSE(VerifyPassword(*hash, "correct horse battery!"));
+  EXPECT_FALSE(NeedsRehash(*hash, minimum));
+  HashLimits dearer = minimum;
+  dearer.ops_limit += 1;
+  EXPECT_TRUE(NeedsRehash(*hash, dearer));
+  EXPECT_NE(TokenHash("a"), TokenHash("b"));
+  EXPECT_EQ(TokenHash("a").size(), 64u);
+  EXPECT_NE(RandomToken("vkt_"), RandomToken("vkt_"));
+}
+
 TEST(DemoAccountsTest, FirstStartCreatesThemOnceWithTheDemoPassword) {
   testing::TempDir dir;
   config::SystemConfig system = config::DefaultSystemConfig(dir.path(), dir.path(), 0);
