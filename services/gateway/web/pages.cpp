@@ -1345,14 +1345,14 @@ void DecideCase(GatewayContext& ctx, const Request& req, Response& res) {
   RenderCase(*page, 422, *current, &form);
 }
 
-void AreaPage(GatewayContext& ctx, const Request& req, Response& res) {
-  auto page = Begin(ctx, req, res, {Role::kAreaDirector, Role::kAreaDeputy});
-  if (!page) return;
-  const Catalogue& t = page->t();
-  const std::string area = page->actor().area.value();
+// The area page; `error` (a refused participation decision) goes into its error summary.
+void RenderArea(Page& page, int status, const Status& error) {
+  GatewayContext& ctx = page.ctx;
+  const Catalogue& t = page.t();
+  const std::string area = page.actor().area.value();
   nw::ListNetworksResponse list;
-  if (Status st = page->Call("networks", nw::ListNetworksRequest(), &list); !st.ok()) {
-    return page->ServiceError(st);
+  if (Status st = page.Call("networks", nw::ListNetworksRequest(), &list); !st.ok()) {
+    return page.ServiceError(st);
   }
   Data networks = List();
   for (const nw::Network& n : list.networks()) {
@@ -1361,14 +1361,14 @@ void AreaPage(GatewayContext& ctx, const Request& req, Response& res) {
     }
     Data item = Object();
     item.set("code", n.definition().code());
-    item.set("name", Localized(n.definition().names(), page->frame.lang));
+    item.set("name", Localized(n.definition().names(), page.frame.lang));
     item.set("status", t.Get(StatusKey(n.status())));
     nw::GetParticipationHistoryRequest hr;
     hr.set_network_code(n.definition().code());
     hr.set_area_code(area);
     nw::GetParticipationHistoryResponse history;
     std::string decision = t.Get("no_answer");
-    if (page->Call("networks", hr, &history).ok() && history.decisions_size() > 0) {
+    if (page.Call("networks", hr, &history).ok() && history.decisions_size() > 0) {
       const nw::Participation& last = history.decisions(history.decisions_size() - 1);
       decision =
           t.Get(last.decision() == nw::PARTICIPATION_DECISION_DECLINES ? "declines" : "takes_part");
@@ -1377,13 +1377,13 @@ void AreaPage(GatewayContext& ctx, const Request& req, Response& res) {
     item.set("decision", decision);
     networks.push_back(item);
   }
-  const AreaNames areas = LoadAreas(ctx, page->actor(), page->frame.lang);
-  const auto names = NetworkNames(ctx, page->actor(), page->frame.lang);
+  const AreaNames areas = LoadAreas(ctx, page.actor(), page.frame.lang);
+  const auto names = NetworkNames(ctx, page.actor(), page.frame.lang);
   nm::ListMembershipsRequest mr;
   mr.set_area_code(area);
   nm::ListMembershipsResponse memberships;
   Data members = List();
-  if (page->Call("nominations", mr, &memberships).ok()) {
+  if (page.Call("nominations", mr, &memberships).ok()) {
     for (const nm::Membership& m : memberships.memberships()) {
       Data item = MemberData(t, m, areas);
       item.set("network", Lookup(names, m.network_code()));
@@ -1394,14 +1394,14 @@ void AreaPage(GatewayContext& ctx, const Request& req, Response& res) {
   br.set_area_code(area);
   nw::GetBurdenResponse burden;
   Data lines = List();
-  if (page->Call("networks", br, &burden).ok()) {
+  if (page.Call("networks", br, &burden).ok()) {
     for (const nw::BurdenLine& l : burden.lines()) {
       Data item = Object();
       item.set("network", Lookup(names, l.network_code()));
       item.set("seats", std::to_string(l.seats()));
       item.set("meetings", std::to_string(l.meetings_per_year()));
-      item.set("hours", Tenths(l.hours_per_meeting_tenths(), page->frame.lang));
-      item.set("year", Tenths(l.hours_per_year_tenths(), page->frame.lang));
+      item.set("hours", Tenths(l.hours_per_meeting_tenths(), page.frame.lang));
+      item.set("year", Tenths(l.hours_per_year_tenths(), page.frame.lang));
       lines.push_back(item);
     }
   }
@@ -1409,10 +1409,18 @@ void AreaPage(GatewayContext& ctx, const Request& req, Response& res) {
   d.set("networks", networks);
   d.set("memberships", members);
   d.set("burden", lines);
-  d.set("burden_year", Tenths(burden.hours_per_year_tenths(), page->frame.lang));
-  d.set("burden_month", Tenths(burden.hours_per_month_tenths(), page->frame.lang));
-  Form(t).PutSummary(d);
-  page->Html(200, "area_title", "area", d);
+  d.set("burden_year", Tenths(burden.hours_per_year_tenths(), page.frame.lang));
+  d.set("burden_month", Tenths(burden.hours_per_month_tenths(), page.frame.lang));
+  Form form(t);
+  form.AddErrors(error);
+  form.PutSummary(d);
+  page.Html(status, "area_title", "area", d);
+}
+
+void AreaPage(GatewayContext& ctx, const Request& req, Response& res) {
+  auto page = Begin(ctx, req, res, {Role::kAreaDirector, Role::kAreaDeputy});
+  if (!page) return;
+  RenderArea(*page, 200, Status::Ok());
 }
 
 void DecideParticipation(GatewayContext& ctx, const Request& req, Response& res) {
@@ -1427,7 +1435,7 @@ void DecideParticipation(GatewayContext& ctx, const Request& req, Response& res)
                                             : nw::PARTICIPATION_DECISION_UNSPECIFIED);
   r.set_reason(Param(req, "reason"));
   nw::DecideParticipationResponse reply;
-  if (Status st = page->Call("networks", r, &reply); !st.ok()) return page->ServiceError(st);
+  if (Status st = page->Call("networks", r, &reply); !st.ok()) return RenderArea(*page, 422, st);
   Redirect(res, "/area?done=participation");
 }
 

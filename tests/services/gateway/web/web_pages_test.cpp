@@ -519,6 +519,18 @@ TEST_F(WebPagesTest, TheDirectorRecordsTheAreasParticipation) {
   EXPECT_EQ(seen.area_code(), "kainuu-koillismaa");
   EXPECT_EQ(seen.decision(), nw::PARTICIPATION_DECISION_DECLINES);
   EXPECT_EQ(seen.reason(), "Ei resursseja");
+
+  ctx_.On<nw::DecideParticipationRequest, nw::DecideParticipationResponse>(
+      [](const Actor&, const nw::DecideParticipationRequest&, nw::DecideParticipationResponse*) {
+        return Status::InvalidArgument("reason", "is required when an area declines");
+      });
+  auto refused = Post(
+      "/area/participation", "dirkk",
+      {{"csrf_token", "token-dir-kk"}, {"network", "osaamisverkosto"}, {"decision", "declines"}});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_NE(refused->body.find(R"(class="error-summary")"), std::string::npos);
+  EXPECT_NE(refused->body.find("is required when an area declines"), std::string::npos);
 }
 
 TEST_F(WebPagesTest, EveryPageOfEachRoleRenders) {
