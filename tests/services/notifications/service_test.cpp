@@ -384,6 +384,24 @@ TEST_F(NotificationsServiceTest, TermEndingNoticeGoesToMembersAndTheirLeadership
   for (const pb::InboxItem& item : other.items()) {
     EXPECT_EQ(item.subject().find("Toimikausi"), std::string::npos);
   }
+
+  // The term ends: networks closes the network, nominations ends the
+  // membership, and the member and the leadership hear of it.
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2027-01-01")) + std::chrono::hours(9));
+  Stop(networks_.get(), networks_thread_);
+  auto closed = networks::CloseExpiredNetworks(*networks_);
+  ASSERT_TRUE(closed.ok()) << closed.status().ToString();
+  EXPECT_EQ(*closed, 1u);
+  networks_thread_ = std::thread([this] { networks_->Run(); });
+  // Back before the wall clock, so the clients' deadlines stay in the future.
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-11-02")) + std::chrono::hours(9));
+  SyncNominations();
+  SyncNotifications();
+  const auto ended = Inbox(kMaija);
+  ASSERT_EQ(ended.items_size(), 3);
+  EXPECT_EQ(ended.items(0).subject(), "Toimikautesi päättyi: Testiverkosto");
+  EXPECT_EQ(ended.items(0).event_type(), "verkosto.networks.v1.NetworkClosed");
+  EXPECT_EQ(Inbox(kDirectorKainuu).items(0).subject(), "Toimikausi päättyi: Testiverkosto");
 }
 
 TEST_F(NotificationsServiceTest, BadRequestsNameTheField) {
