@@ -869,22 +869,22 @@ void SendRequest(GatewayContext& ctx, const Request& req, Response& res) {
   RenderNetwork(*page, 422, *net, &form);
 }
 
-void MatrixPage(GatewayContext& ctx, const Request& req, Response& res) {
-  auto page = Begin(ctx, req, res, {Role::kKehaCoordinator, Role::kAdmin, Role::kObserver});
-  if (!page) return;
-  const std::string code = req.matches[1];
+// The matrix page (or its CSV when `csv`); `error` (a refused withdraw or
+// extend) goes into its error summary.
+void RenderMatrix(Page& page, const std::string& code, bool csv, int status, const Status& error) {
+  GatewayContext& ctx = page.ctx;
   nm::NetworkMatrixRequest mr;
   mr.set_network_code(code);
   nm::NetworkMatrixResponse matrix;
-  if (Status st = page->Call("nominations", mr, &matrix); !st.ok()) return page->ServiceError(st);
-  if (req.path.size() > 4 && req.path.compare(req.path.size() - 4, 4, ".csv") == 0) {
-    res.set_header("Content-Disposition", "attachment; filename=\"" + code + "-matrix.csv\"");
-    res.set_content(matrix.csv(), "text/csv; charset=utf-8");
+  if (Status st = page.Call("nominations", mr, &matrix); !st.ok()) return page.ServiceError(st);
+  if (csv) {
+    page.res.set_header("Content-Disposition", "attachment; filename=\"" + code + "-matrix.csv\"");
+    page.res.set_content(matrix.csv(), "text/csv; charset=utf-8");
     return;
   }
-  const Catalogue& t = page->t();
-  const AreaNames areas = LoadAreas(ctx, page->actor(), page->frame.lang);
-  const auto names = NetworkNames(ctx, page->actor(), page->frame.lang);
+  const Catalogue& t = page.t();
+  const AreaNames areas = LoadAreas(ctx, page.actor(), page.frame.lang);
+  const auto names = NetworkNames(ctx, page.actor(), page.frame.lang);
   Data rows = List();
   for (const nm::MatrixRow& row : matrix.rows()) {
     Data r = Object();
@@ -895,7 +895,7 @@ void MatrixPage(GatewayContext& ctx, const Request& req, Response& res) {
     r.set("deadline", c.deadline());
     r.set("diary", c.registration().diary_number());
     r.set("case_id", c.case_id());
-    r.set("undecided", page->role() == Role::kKehaCoordinator && has_case &&
+    r.set("undecided", page.role() == Role::kKehaCoordinator && has_case &&
                            (c.state() == nm::CASE_STATE_AWAITING_REGISTRATION ||
                             c.state() == nm::CASE_STATE_REGISTERED));
     Data members = List();
@@ -909,9 +909,17 @@ void MatrixPage(GatewayContext& ctx, const Request& req, Response& res) {
   d.set("code", code);
   d.set("name", Lookup(names, code));
   d.set("rows", rows);
-  Form none(t);
-  none.PutSummary(d);
-  page->Html(200, "matrix_title", "matrix", d);
+  Form form(t);
+  form.AddErrors(error);
+  form.PutSummary(d);
+  page.Html(status, "matrix_title", "matrix", d);
+}
+
+void MatrixPage(GatewayContext& ctx, const Request& req, Response& res) {
+  auto page = Begin(ctx, req, res, {Role::kKehaCoordinator, Role::kAdmin, Role::kObserver});
+  if (!page) return;
+  const bool csv = req.path.size() > 4 && req.path.compare(req.path.size() - 4, 4, ".csv") == 0;
+  RenderMatrix(*page, req.matches[1], csv, 200, Status::Ok());
 }
 
 // withdraw / extend.
@@ -933,7 +941,14 @@ void CaseKeha(GatewayContext& ctx, const Request& req, Response& res) {
     r.set_deadline(Param(req, "deadline"));
     st = page->Call("nominations", r, &reply);
   }
-  if (!st.ok()) return page->ServiceError(st);
+  if (!st.ok()) {
+    // Back to the case's network's matrix, with the refusal in its summary.
+    nm::GetCaseRequest gr;
+    gr.set_case_id(id);
+    nm::CaseResponse found;
+    if (!page->Call("nominations", gr, &found).ok()) return page->ServiceError(st);
+    return RenderMatrix(*page, found.case_().network_code(), false, 422, st);
+  }
   Redirect(res, "/networks/" + UrlEncode(reply.case_().network_code()) + "/matrix?done=" + step);
 }
 

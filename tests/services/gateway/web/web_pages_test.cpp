@@ -448,6 +448,21 @@ TEST_F(WebPagesTest, KehaWithdrawsAndExtendsFromTheMatrix) {
   ASSERT_TRUE(e);
   EXPECT_EQ(e->status, 303);
   EXPECT_EQ(extended, "r-1/helsinki:2027-03-01");
+  ctx_.On<nm::ExtendDeadlineRequest, nm::CaseResponse>(
+      [](const Actor&, const nm::ExtendDeadlineRequest&, nm::CaseResponse*) {
+        return Status::InvalidArgument("deadline", "is not a valid date");
+      });
+  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
+      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
+        *r->mutable_case_() = RegisteredCase("helsinki");
+        return Status::Ok();
+      });
+  auto refused = Post("/cases/r-1/helsinki/extend", "keha",
+                      {{"csrf_token", "token-keha1"}, {"deadline", "huomenna"}});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_NE(refused->body.find(R"(class="error-summary")"), std::string::npos);
+  EXPECT_NE(refused->body.find("is not a valid date"), std::string::npos);
   auto clerk = Post("/cases/r-1/helsinki/withdraw", "clerk", {{"csrf_token", "token-clerk1"}});
   ASSERT_TRUE(clerk);
   EXPECT_EQ(clerk->status, 403);
