@@ -4,8 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "delivery/delivery_fixture.h"
 #include "delivery/smtp_server.h"
+#include "testing/temp_dir.h"
 
 namespace verkosto::notifications {
 namespace {
@@ -147,6 +151,40 @@ TEST(SmtpTransportTest, DescriptionNeverShowsCredentials) {
   const std::string text = MakeSmtpTransport(options)->Describe();
   EXPECT_EQ(text, "smtp://mail.example.fi:587");
   EXPECT_EQ(text.find("secret"), std::string::npos);
+}
+
+TEST(MakeTransportTest, EmlFilesWithoutSmtpElseSmtpWithThePasswordFromItsFile) {
+  verkosto::testing::TempDir dir;
+  config::SystemConfig system = config::DefaultSystemConfig(dir.path(), dir.path(), 0);
+  auto eml = MakeTransport(system);
+  ASSERT_TRUE(eml.ok());
+  EXPECT_EQ((*eml)->Describe(), "eml:" + dir.path() + "/mail");
+  OutgoingMail mail;
+  mail.from = "noreply@verkosto.invalid";
+  mail.to = "a@b.fi";
+  mail.subject = "Hei";
+  mail.text = "Hyvää päivää";
+  mail.message_id = "verkosto-1-2@verkosto.invalid";
+  const SendResult written = (*eml)->Send(mail);
+  EXPECT_EQ(written.outcome, SendOutcome::kSent);
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.File("mail"))) {
+    EXPECT_EQ(entry.path().extension(), ".eml");
+    ++files;
+  }
+  EXPECT_EQ(files, 1u);
+
+  system.notifications.smtp_url = "smtp://mail.example.fi:587";
+  system.notifications.smtp_user = "verkosto";
+  system.notifications.smtp_password_file = dir.File("missing.pass");
+  auto missing = MakeTransport(system);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), ErrorCode::kNotFound);
+  std::ofstream(dir.File("smtp.pass")) << "s3cret\n";
+  system.notifications.smtp_password_file = dir.File("smtp.pass");
+  auto smtp = MakeTransport(system);
+  ASSERT_TRUE(smtp.ok());
+  EXPECT_EQ((*smtp)->Describe(), "smtp://mail.example.fi:587");
 }
 
 TEST(MimeTest, TextOnlyMailIsASinglePart) {
