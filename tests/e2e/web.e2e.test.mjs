@@ -239,6 +239,7 @@ test('the registry clerk registers the request', async () => {
   await section.locator('[name="organisation"]').fill('Kajaanin kaupunki');
   await submit(page, section.locator('button[type=submit]'), { status: 200 });
   assert.ok(await page.locator('.notice').isVisible());
+  await go(page, '/registry/log');
   await go(page, '/registry/journal');
   assert.ok(await page.locator('table', { hasText: 'KK/2027/101' }).isVisible());
   const csv = await page.request.get(`${base}/registry/journal.csv?q=KK`);
@@ -327,7 +328,7 @@ test('the language switch shows Swedish', async () => {
 
 test('axe-core ran on every kind of page', () => {
   for (const p of ['/', '/login', '/networks', '/networks/new', `/networks/${NETWORK}`, `/networks/${NETWORK}/matrix`,
-    '/registry', '/registry/journal', '/director', '/area', '/inbox']) {
+    '/registry', '/registry/log', '/registry/journal', '/director', '/area', '/inbox']) {
     assert.ok(visited.has(p), `axe-core did not check ${p}`);
   }
 });
