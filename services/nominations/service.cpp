@@ -109,7 +109,7 @@ void RegisterNetworkAppliers(messaging::EventConsumer& consumer) {
         SqliteNominationRepository repo(ctx.db());
         std::vector<AreaInfo> areas;
         for (const npb::Area& area : e.areas()) areas.push_back(codec::FromNetworksProto(area));
-        return repo.ReplaceAreas(areas);
+        return repo.UpsertAreas(areas);
       });
 }
 

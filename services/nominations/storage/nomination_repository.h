@@ -73,8 +73,11 @@ class NominationRepository {
   // The network as the domain sees it: status, term and every area with its
   // current participation. nullopt when the network is unknown.
   virtual Result<std::optional<NetworkView>> FindNetwork(const NetworkCode& code) = 0;
-  // Replaces the area directory (areas not in `areas` go), keeping the order.
-  virtual Status ReplaceAreas(const std::vector<AreaInfo>& areas) = 0;
+  // Adds `areas` to the directory or updates their names. AreaDirectoryChanged
+  // lists only the areas that changed (setting one area's contacts sends that
+  // one), so areas not named stay. A known area keeps its place; new ones
+  // follow in the given order.
+  virtual Status UpsertAreas(const std::vector<AreaInfo>& areas) = 0;
   virtual Result<std::vector<AreaInfo>> ListAreas() = 0;
   virtual Status SetParticipation(const NetworkCode& network, const AreaCode& area,
                                   Participation participation, TimePoint at) = 0;

@@ -297,18 +297,17 @@ Result<std::optional<NetworkView>> SqliteNominationRepository::FindNetwork(
   return std::optional<NetworkView>(std::move(view));
 }
 
-Status SqliteNominationRepository::ReplaceAreas(const std::vector<AreaInfo>& areas) {
+Status SqliteNominationRepository::UpsertAreas(const std::vector<AreaInfo>& areas) {
   return storage::Guard([&]() -> Status {
-    db_.exec("DELETE FROM areas");
     SQLite::Statement s(db_,
-                        "INSERT INTO areas (code, position, name_fi, name_sv) VALUES (?, ?, ?, ?)");
-    int64_t position = 0;
+                        "INSERT INTO areas (code, position, name_fi, name_sv) "
+                        "VALUES (?1, (SELECT COALESCE(MAX(position), -1) + 1 FROM areas), ?2, ?3) "
+                        "ON CONFLICT (code) DO UPDATE SET name_fi = ?2, name_sv = ?3");
     for (const AreaInfo& a : areas) {
       s.reset();
       s.bind(1, a.code.value());
-      s.bind(2, position++);
-      s.bind(3, a.name_fi);
-      s.bind(4, a.name_sv);
+      s.bind(2, a.name_fi);
+      s.bind(3, a.name_sv);
       s.exec();
     }
     return Status::Ok();

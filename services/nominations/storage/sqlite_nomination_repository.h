@@ -15,7 +15,7 @@ class SqliteNominationRepository final : public NominationRepository {
   Status UpsertNetwork(const NetworkInfo& network) override;
   Result<std::optional<NetworkInfo>> FindNetworkInfo(const NetworkCode& code) override;
   Result<std::optional<NetworkView>> FindNetwork(const NetworkCode& code) override;
-  Status ReplaceAreas(const std::vector<AreaInfo>& areas) override;
+  Status UpsertAreas(const std::vector<AreaInfo>& areas) override;
   Result<std::vector<AreaInfo>> ListAreas() override;
   Status SetParticipation(const NetworkCode& network, const AreaCode& area,
                           Participation participation, TimePoint at) override;

@@ -390,6 +390,27 @@ TEST_F(NominationsServiceTest, FullChainFromKehaThroughRegistryAndLeadershipToMe
   EXPECT_EQ(Send({"helsinki"}).status().code(), ErrorCode::kFailedPrecondition);
 }
 
+TEST_F(NominationsServiceTest, SettingOneAreasContactsKeepsEveryAreaReachable) {
+  // networks publishes AreaDirectoryChanged with only the changed area; the
+  // read model must not forget the other 44.
+  OpenNetwork(kNetwork);
+  npb::SetAreaContactsRequest contacts;
+  contacts.set_area_code("kainuu-koillismaa");
+  contacts.mutable_registry_office()->set_name("Kajaanin kirjaamo");
+  contacts.mutable_registry_office()->set_email("kirjaamo@kajaani.example");
+  ASSERT_TRUE(
+      Call<npb::SetAreaContactsResponse>("networks", Make("admin", Role::kAdmin), contacts).ok());
+  SyncNetworks();
+  auto sent = Send({"helsinki", "kainuu-koillismaa"});
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  EXPECT_EQ(sent->cases_size(), 2);
+  pb::NetworkMatrixRequest matrix;
+  matrix.set_network_code(kNetwork);
+  auto rows = Nom<pb::NetworkMatrixResponse>(kObserver, matrix);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  EXPECT_EQ(rows->rows_size(), 45);
+}
+
 TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
   OpenNetwork(kNetwork);
   SyncNetworks();

@@ -25,7 +25,7 @@ class SqliteNominationRepositoryTest : public ::testing::Test {
     for (const auto& [code, participation] : view.areas) {
       areas.push_back({code, "fi " + code.value(), "sv " + code.value()});
     }
-    ASSERT_TRUE(repo_->ReplaceAreas(areas).ok());
+    ASSERT_TRUE(repo_->UpsertAreas(areas).ok());
     NetworkInfo info{view.code,  view.status, view.term_start, view.term_end,
                      "Verkosto", "Nätverk",   Seats{2, 1}};
     ASSERT_TRUE(repo_->UpsertNetwork(info).ok());
@@ -54,6 +54,25 @@ TEST_F(SqliteNominationRepositoryTest, ReadModelGivesTheDomainItsNetworkView) {
   auto missing = repo_->FindNetwork(NetworkCode("nope"));
   ASSERT_TRUE(missing.ok());
   EXPECT_FALSE(missing->has_value());
+}
+
+TEST_F(SqliteNominationRepositoryTest, AnAreaDirectoryChangeOfOneAreaKeepsTheOthers) {
+  // AreaDirectoryChanged names only the changed areas: setting Kainuu's
+  // contacts must not make every other area unknown.
+  const std::vector<AreaInfo> all = {{AreaCode("helsinki"), "Helsinki", "Helsingfors"},
+                                     {AreaCode("kainuu-koillismaa"), "Kainuu-Koillismaa", ""},
+                                     {AreaCode("vantaa"), "Vantaa", "Vanda"}};
+  ASSERT_TRUE(repo_->UpsertAreas(all).ok());
+  ASSERT_TRUE(repo_->UpsertAreas({{AreaCode("kainuu-koillismaa"), "Kainuu", "Kajanaland"}}).ok());
+  ASSERT_TRUE(repo_->UpsertAreas({{AreaCode("espoo-kauniainen"), "Espoo", "Esbo"}}).ok());
+  auto areas = repo_->ListAreas();
+  ASSERT_TRUE(areas.ok()) << areas.status().ToString();
+  std::vector<std::string> codes;
+  for (const AreaInfo& a : *areas) codes.push_back(a.code.value());
+  EXPECT_EQ(codes, (std::vector<std::string>{"helsinki", "kainuu-koillismaa", "vantaa",
+                                             "espoo-kauniainen"}));
+  EXPECT_EQ((*areas)[1].name_fi, "Kainuu");
+  EXPECT_EQ((*areas)[1].name_sv, "Kajanaland");
 }
 
 TEST_F(SqliteNominationRepositoryTest, CasesRoundTripInEveryState) {
