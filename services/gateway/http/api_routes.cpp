@@ -6,6 +6,9 @@
 #include <google/protobuf/util/json_util.h>
 #include <httplib.h>
 
+#include <charconv>
+#include <climits>
+#include <cstdint>
 #include <memory>
 #include <set>
 
@@ -191,45 +194,124 @@ const gpb::FieldDescriptor* FindField(const gpb::Descriptor* message, const std:
   return nullptr;
 }
 
-// Puts the text parameter `values` for `path` into `root` as JSON values of
-// the field's type. Errors: invalid_argument naming the parameter.
-Status PutParameter(gpb::Struct& root, const gpb::Descriptor* message, const std::string& path,
+// One text value into scalar `field` of `target` (added when repeated).
+// Errors: invalid_argument naming `path` when the text does not fit the type.
+Status SetScalar(gpb::Message* target, const gpb::FieldDescriptor* field, const std::string& text,
+                 const std::string& path) {
+  const gpb::Reflection* r = target->GetReflection();
+  const bool rep = field->is_repeated();
+  auto integer = [&](int64_t min, int64_t max) -> Result<int64_t> {
+    int64_t v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || v < min || v > max) {
+      return Status::InvalidArgument(
+          path, "must be a whole number in " + std::to_string(min) + ".." + std::to_string(max));
+    }
+    return v;
+  };
+  switch (field->cpp_type()) {
+    case gpb::FieldDescriptor::CPPTYPE_STRING:
+      rep ? r->AddString(target, field, text) : r->SetString(target, field, text);
+      return Status::Ok();
+    case gpb::FieldDescriptor::CPPTYPE_BOOL: {
+      bool v = false;
+      if (text == "true" || text == "1" || text.empty()) {
+        v = true;
+      } else if (text != "false" && text != "0") {
+        return Status::InvalidArgument(path, "must be true or false");
+      }
+      rep ? r->AddBool(target, field, v) : r->SetBool(target, field, v);
+      return Status::Ok();
+    }
+    case gpb::FieldDescriptor::CPPTYPE_INT32: {
+      VERKOSTO_ASSIGN_OR_RETURN(int64_t v, integer(INT32_MIN, INT32_MAX));
+      const auto v32 = static_cast<int32_t>(v);
+      rep ? r->AddInt32(target, field, v32) : r->SetInt32(target, field, v32);
+      return Status::Ok();
+    }
+    case gpb::FieldDescriptor::CPPTYPE_UINT32: {
+      VERKOSTO_ASSIGN_OR_RETURN(int64_t v, integer(0, UINT32_MAX));
+      const auto u32 = static_cast<uint32_t>(v);
+      rep ? r->AddUInt32(target, field, u32) : r->SetUInt32(target, field, u32);
+      return Status::Ok();
+    }
+    case gpb::FieldDescriptor::CPPTYPE_INT64: {
+      VERKOSTO_ASSIGN_OR_RETURN(int64_t v, integer(INT64_MIN, INT64_MAX));
+      rep ? r->AddInt64(target, field, v) : r->SetInt64(target, field, v);
+      return Status::Ok();
+    }
+    case gpb::FieldDescriptor::CPPTYPE_UINT64: {
+      VERKOSTO_ASSIGN_OR_RETURN(int64_t v, integer(0, INT64_MAX));
+      const auto u64 = static_cast<uint64_t>(v);
+      rep ? r->AddUInt64(target, field, u64) : r->SetUInt64(target, field, u64);
+      return Status::Ok();
+    }
+    case gpb::FieldDescriptor::CPPTYPE_DOUBLE:
+    case gpb::FieldDescriptor::CPPTYPE_FLOAT: {
+      double v = 0;
+      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+      if (ec != std::errc() || end != text.data() + text.size()) {
+        return Status::InvalidArgument(path, "must be a number");
+      }
+      if (field->cpp_type() == gpb::FieldDescriptor::CPPTYPE_FLOAT) {
+        const auto f = static_cast<float>(v);
+        rep ? r->AddFloat(target, field, f) : r->SetFloat(target, field, f);
+      } else {
+        rep ? r->AddDouble(target, field, v) : r->SetDouble(target, field, v);
+      }
+      return Status::Ok();
+    }
+    case gpb::FieldDescriptor::CPPTYPE_ENUM: {
+      const gpb::EnumValueDescriptor* value = field->enum_type()->FindValueByName(text);
+      if (value == nullptr) {
+        return Status::InvalidArgument(
+            path, "must be one of the " + field->enum_type()->name() + " names, e.g. " +
+                      field->enum_type()->value(field->enum_type()->value_count() - 1)->name());
+      }
+      rep ? r->AddEnum(target, field, value) : r->SetEnum(target, field, value);
+      return Status::Ok();
+    }
+    case gpb::FieldDescriptor::CPPTYPE_MESSAGE:
+      break;
+  }
+  return Status::InvalidArgument(path, "must be given in the JSON body");
+}
+
+// Sets the field at dotted `path` of `message` from the text `values` (all
+// of them for a repeated field, replacing what the body gave). Errors:
+// invalid_argument naming the parameter.
+Status SetParameter(gpb::Message* message, const std::string& path,
                     const std::vector<std::string>& values) {
-  const gpb::FieldDescriptor* field = FindField(message, path);
-  if (field == nullptr)
-    return Status::InvalidArgument(path, "is not a parameter of this operation");
+  gpb::Message* target = message;
+  const gpb::FieldDescriptor* field = nullptr;
+  for (size_t pos = 0;;) {
+    const size_t dot = path.find('.', pos);
+    const std::string part = path.substr(pos, dot == std::string::npos ? dot : dot - pos);
+    const gpb::Descriptor* d = target->GetDescriptor();
+    field = d->FindFieldByName(part);
+    if (field == nullptr) field = d->FindFieldByCamelcaseName(part);
+    if (field == nullptr) {
+      return Status::InvalidArgument(path, "is not a parameter of this operation");
+    }
+    if (dot == std::string::npos) break;
+    if (field->cpp_type() != gpb::FieldDescriptor::CPPTYPE_MESSAGE || field->is_repeated()) {
+      return Status::InvalidArgument(path, "is not a parameter of this operation");
+    }
+    target = target->GetReflection()->MutableMessage(target, field);
+    pos = dot + 1;
+  }
   if (field->cpp_type() == gpb::FieldDescriptor::CPPTYPE_MESSAGE) {
     return Status::InvalidArgument(path, "must be given in the JSON body");
   }
-  auto to_value = [&](const std::string& text, gpb::Value* out) -> Status {
-    if (field->cpp_type() == gpb::FieldDescriptor::CPPTYPE_BOOL) {
-      if (text == "true" || text == "1" || text.empty()) {
-        out->set_bool_value(true);
-      } else if (text == "false" || text == "0") {
-        out->set_bool_value(false);
-      } else {
-        return Status::InvalidArgument(path, "must be true or false");
-      }
-    } else {
-      out->set_string_value(text);  // the JSON parser reads numbers and enums from strings
-    }
-    return Status::Ok();
-  };
-  gpb::Struct* node = &root;
-  size_t pos = 0;
-  for (size_t dot = path.find('.'); dot != std::string::npos; dot = path.find('.', pos)) {
-    node = (*node->mutable_fields())[path.substr(pos, dot - pos)].mutable_struct_value();
-    pos = dot + 1;
-  }
-  gpb::Value& slot = (*node->mutable_fields())[path.substr(pos)];
   if (field->is_repeated()) {
-    for (const std::string& text : values) {
-      VERKOSTO_RETURN_IF_ERROR(to_value(text, slot.mutable_list_value()->add_values()));
-    }
-    return Status::Ok();
+    target->GetReflection()->ClearField(target, field);
+  } else if (values.size() != 1) {
+    return Status::InvalidArgument(path, "must be given once");
   }
-  if (values.size() != 1) return Status::InvalidArgument(path, "must be given once");
-  return to_value(values.front(), &slot);
+  for (const std::string& text : values) {
+    VERKOSTO_RETURN_IF_ERROR(SetScalar(target, field, text, path));
+  }
+  return Status::Ok();
 }
 
 Status ParseJson(const std::string& json, gpb::Message* message, const std::string& what) {
@@ -279,11 +361,10 @@ Status DecodeRequest(const ApiRoute& route, const httplib::Request& req, gpb::Me
     }
     VERKOSTO_RETURN_IF_ERROR(ParseJson(req.body, message, "body"));
   }
-  gpb::Struct params;
+  // Path placeholders win over the body (the URL names the thing acted on).
   const std::vector<std::string> names = Placeholders(route.path);
   for (size_t i = 0; i < names.size() && i + 1 < req.matches.size(); ++i) {
-    VERKOSTO_RETURN_IF_ERROR(
-        PutParameter(params, route.request, names[i], {req.matches[i + 1].str()}));
+    VERKOSTO_RETURN_IF_ERROR(SetParameter(message, names[i], {req.matches[i + 1].str()}));
   }
   if (route.method == "GET") {
     std::set<std::string> seen;
@@ -293,27 +374,9 @@ Status DecodeRequest(const ApiRoute& route, const httplib::Request& req, gpb::Me
       for (auto [it, end] = req.params.equal_range(key); it != end; ++it) {
         values.push_back(it->second);
       }
-      VERKOSTO_RETURN_IF_ERROR(PutParameter(params, route.request, key, values));
+      VERKOSTO_RETURN_IF_ERROR(SetParameter(message, key, values));
     }
   }
-  if (params.fields().empty()) return Status::Ok();
-  std::string json;
-  (void)gpb::util::MessageToJsonString(params, &json);
-  std::unique_ptr<gpb::Message> from_params(message->New());
-  if (Status st = ParseJson(json, from_params.get(), "parameters"); !st.ok()) {
-    // Name the parameter that did not fit (e.g. an enum value that does not exist).
-    for (const auto& [name, value] : params.fields()) {
-      gpb::Struct one;
-      (*one.mutable_fields())[name] = value;
-      std::string one_json;
-      (void)gpb::util::MessageToJsonString(one, &one_json);
-      std::unique_ptr<gpb::Message> probe(message->New());
-      Status bad = ParseJson(one_json, probe.get(), name);
-      if (!bad.ok()) return bad;
-    }
-    return st;
-  }
-  message->MergeFrom(*from_params);
   return Status::Ok();
 }
 

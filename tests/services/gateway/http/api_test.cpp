@@ -274,6 +274,12 @@ TEST_F(GatewayApiTest, EachErrorCodeHasItsHttpStatus) {
   r = Get(keha, "/api/v1/networks?status=NETWORK_STATUS_SOMEWHERE");
   EXPECT_EQ(r->status, 400);
   EXPECT_EQ(ErrorOf(r).field(), "status");
+  r = Get(keha, "/api/v1/inbox?limit=many");
+  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(ErrorOf(r).field(), "limit");
+  r = Get(keha, "/api/v1/memberships?include_ended=perhaps");
+  EXPECT_EQ(r->status, 400);
+  EXPECT_EQ(ErrorOf(r).field(), "include_ended");
 
   // not_found -> 404
   r = Get(keha, "/api/v1/networks/ei-ole");
