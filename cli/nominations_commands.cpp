@@ -75,9 +75,9 @@ Result<pb::Nominee> ParseNominee(const std::string& text) {
   std::vector<std::string> parts;
   std::stringstream in(text);
   for (std::string part; std::getline(in, part, '|');) parts.push_back(part);
-  if (parts.size() != 5 || (parts[4] != "member" && parts[4] != "deputy")) {
-    return Status::InvalidArgument("nominee",
-                                   "expected name|title|email|municipality|member-or-deputy");
+  if ((parts.size() != 5 && parts.size() != 6) || (parts[4] != "member" && parts[4] != "deputy")) {
+    return Status::InvalidArgument(
+        "nominee", "expected name|title|email|municipality|member-or-deputy[|fi-sv-or-en]");
   }
   pb::Nominee n;
   n.set_name(parts[0]);
@@ -85,6 +85,7 @@ Result<pb::Nominee> ParseNominee(const std::string& text) {
   n.set_email(parts[2]);
   n.set_municipality(parts[3]);
   n.set_seat(parts[4] == "deputy" ? pb::SEAT_KIND_DEPUTY : pb::SEAT_KIND_MEMBER);
+  if (parts.size() == 6) n.set_language(parts[5]);  // the service checks it
   return n;
 }
 
@@ -263,7 +264,7 @@ void AddLeadershipCommands(CLI::App* nom, CliContext& ctx) {
                                           [req](const std::string& v) { req->set_case_id(v); })
         ->required();
     cmd->add_option("--nominee", *nominees,
-                    "name|title|email|municipality|member-or-deputy (repeat)")
+                    "name|title|email|municipality|member-or-deputy[|fi-sv-or-en] (repeat)")
         ->required();
     ctx.AddCommonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, nominees] {

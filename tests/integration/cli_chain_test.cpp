@@ -210,7 +210,7 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   nom::CaseResponse approved;
   CliOk({"nominations", "approve", "--case", case_id, "--nominee",
          "Anna Esimerkki|Kehittämispäällikkö|anna.esimerkki@kajaani.example|Kajaani|member",
-         "--nominee", "Bertil Prov|Asiantuntija|bertil.prov@kuhmo.example|Kuhmo|deputy"},
+         "--nominee", "Bertil Prov|Asiantuntija|bertil.prov@kuhmo.example|Kuhmo|deputy|sv"},
         deputy_k, &approved);
   EXPECT_EQ(approved.case_().state(), nom::CASE_STATE_APPROVED);
   EXPECT_EQ(approved.case_().decision().decided().user_id(), "dep-k");
@@ -231,6 +231,9 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
     EXPECT_EQ(m.case_id(), case_id);
     EXPECT_EQ(m.diary_number(), "843/14.07.00/2026");
     EXPECT_EQ(m.area_code(), "kainuu-koillismaa");
+    // The nominee's own language travels with the membership (for notifications).
+    EXPECT_EQ(m.person().language(), m.person().name() == "Bertil Prov" ? "sv" : "")
+        << m.person().name();
   }
 
   // KEHA's matrix: one row per area, the approved case and its two nominees.

@@ -74,12 +74,13 @@ pb::Nominee ToProto(const Nominee& nominee) {
   out.set_email(nominee.email);
   out.set_municipality(nominee.municipality);
   out.set_seat(ToProto(nominee.seat));
+  out.set_language(nominee.language);
   return out;
 }
 
 Result<Nominee> FromProto(const pb::Nominee& nominee, const std::string& field) {
-  Nominee out{nominee.name(), nominee.title(), nominee.email(), nominee.municipality(),
-              SeatKind::kMember};
+  Nominee out{nominee.name(),         nominee.title(),   nominee.email(),
+              nominee.municipality(), SeatKind::kMember, nominee.language()};
   switch (nominee.seat()) {
     case pb::SEAT_KIND_MEMBER:
       out.seat = SeatKind::kMember;

@@ -105,6 +105,8 @@ struct Nominee {
   std::string email;  // work e-mail
   std::string municipality;
   SeatKind seat = SeatKind::kMember;
+  // "fi", "sv" or "en" for messages to the nominee; empty = the area's language.
+  std::string language{};
 
   friend bool operator==(const Nominee&, const Nominee&) = default;
 };

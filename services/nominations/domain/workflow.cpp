@@ -140,6 +140,10 @@ Status ValidateNominees(const Seats& seats, const std::vector<Nominee>& nominees
     VERKOSTO_RETURN_IF_ERROR(RequireText(n.name, prefix + "name"));
     VERKOSTO_RETURN_IF_ERROR(RequireText(n.title, prefix + "title"));
     VERKOSTO_RETURN_IF_ERROR(RequireText(n.municipality, prefix + "municipality"));
+    if (!n.language.empty() && n.language != "fi" && n.language != "sv" && n.language != "en") {
+      return Status::InvalidArgument(prefix + "language",
+                                     "'" + n.language + "' is not fi, sv or en (or empty)");
+    }
     if (!IsValidEmail(n.email)) {
       return Status::InvalidArgument(prefix + "email",
                                      "'" + n.email + "' is not an e-mail address");

@@ -121,7 +121,7 @@ constexpr char kMembershipColumns[] =
     "id, network_code, area_code, case_id, diary_number, name, title, email, municipality, "
     "seat, decided_user_id, decided_name, decided_role, decided_on_behalf_of, decided_at_us, "
     "started, replaces, ended, end_reason, ended_user_id, ended_name, ended_role, "
-    "ended_on_behalf_of, ended_at_us, end_note, replaced_by";
+    "ended_on_behalf_of, ended_at_us, end_note, replaced_by, language";
 
 Case ReadCase(SQLite::Statement& q) {
   Case c;
@@ -190,6 +190,7 @@ MembershipRecord ReadMembership(SQLite::Statement& q) {
   m.ended_by = ReadStamp(q, 19);
   m.end_note = q.getColumn(24).getString();
   m.replaced_by = MembershipId(q.getColumn(25).getString());
+  m.person.language = q.getColumn(26).getString();
   return m;
 }
 
@@ -216,6 +217,7 @@ void BindMembership(SQLite::Statement& s, const MembershipRecord& m) {
   BindStamp(s, 20, m.ended_by);
   s.bind(25, m.end_note);
   s.bind(26, m.replaced_by.value());
+  s.bind(27, m.person.language);
 }
 
 }  // namespace
@@ -442,8 +444,8 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
     if (c.decision && !c.decision->nominees.empty()) {
       SQLite::Statement nom(db_,
                             "INSERT OR REPLACE INTO nominees (case_id, position, name, title, "
-                            "email, municipality, seat, membership_id) VALUES "
-                            "(?, ?, ?, ?, ?, ?, ?, ?)");
+                            "email, municipality, seat, membership_id, language) VALUES "
+                            "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
       for (size_t i = 0; i < c.decision->nominees.size(); ++i) {
         const Nominee& n = c.decision->nominees[i];
         nom.reset();
@@ -456,6 +458,7 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
         nom.bind(7, Str(SeatKindName(n.seat)));
         nom.bind(8, i < c.decision->memberships.size() ? c.decision->memberships[i].value()
                                                        : std::string());
+        nom.bind(9, n.language);
         nom.exec();
       }
     }
@@ -473,7 +476,7 @@ Result<std::vector<Case>> SqliteNominationRepository::SelectCases(
     for (size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
     while (q.executeStep()) cases.push_back(ReadCase(q));
     SQLite::Statement n(db_,
-                        "SELECT name, title, email, municipality, seat, membership_id "
+                        "SELECT name, title, email, municipality, seat, membership_id, language "
                         "FROM nominees WHERE case_id = ? ORDER BY position");
     for (Case& c : cases) {
       if (!c.decision) continue;
@@ -483,7 +486,8 @@ Result<std::vector<Case>> SqliteNominationRepository::SelectCases(
         c.decision->nominees.push_back(
             Nominee{n.getColumn(0).getString(), n.getColumn(1).getString(),
                     n.getColumn(2).getString(), n.getColumn(3).getString(),
-                    FromName(n.getColumn(4).getString(), kSeats, SeatKindName, SeatKind::kMember)});
+                    FromName(n.getColumn(4).getString(), kSeats, SeatKindName, SeatKind::kMember),
+                    n.getColumn(6).getString()});
         const std::string membership = n.getColumn(5).getString();
         if (!membership.empty()) c.decision->memberships.emplace_back(membership);
       }
@@ -555,7 +559,7 @@ Status SqliteNominationRepository::InsertMembership(const MembershipRecord& m) {
   return storage::Guard([&]() -> Status {
     SQLite::Statement s(db_, std::string("INSERT INTO memberships (") + kMembershipColumns +
                                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                 "?, ?, ?, ?, ?, ?, ?, ?)");
+                                 "?, ?, ?, ?, ?, ?, ?, ?, ?)");
     BindMembership(s, m);
     s.exec();
     return Status::Ok();
@@ -566,7 +570,7 @@ Status SqliteNominationRepository::UpdateMembership(const MembershipRecord& m) {
   return storage::Guard([&]() -> Status {
     SQLite::Statement s(db_, std::string("INSERT INTO memberships (") + kMembershipColumns +
                                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                 "?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                                 "?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                                  "ended = excluded.ended, end_reason = excluded.end_reason, "
                                  "ended_user_id = excluded.ended_user_id, "
                                  "ended_name = excluded.ended_name, "

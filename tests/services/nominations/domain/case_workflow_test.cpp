@@ -318,6 +318,19 @@ TEST(CaseWorkflowTest, RejectsNomineeWithMalformedEmailOrMissingFields) {
   ExpectCode(r.status(), ErrorCode::kInvalidArgument, "nominees[1].email");
 }
 
+TEST(CaseWorkflowTest, ANomineesLanguageIsFinnishSwedishEnglishOrTheAreas) {
+  Nominee swedish = Person("anna");
+  swedish.language = "sv";
+  Nominee german = Person("ben");
+  german.language = "de";
+  auto r = ApproveCase(RegisteredCase(), OpenNetwork(), ApproveCommand{{swedish, german}}, nullptr,
+                       Director(kHelsinki), kDecisionTime);
+  ExpectCode(r.status(), ErrorCode::kInvalidArgument, "nominees[1].language");
+  r = ApproveCase(RegisteredCase(), OpenNetwork(), ApproveCommand{{swedish, Person("ben")}},
+                  nullptr, Director(kHelsinki), kDecisionTime);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+}
+
 TEST(CaseWorkflowTest, ValidatesEmailAddresses) {
   for (const char* ok : {"anna.virtanen@hel.fi", "a@b.fi", "first+tag@sub.kunta.fi"}) {
     EXPECT_TRUE(IsValidEmail(ok)) << ok;

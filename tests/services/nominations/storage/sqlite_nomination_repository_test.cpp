@@ -79,7 +79,9 @@ TEST_F(SqliteNominationRepositoryTest, CasesRoundTripInEveryState) {
   LoadReadModel();
   const Case sent = SentCase(kVantaa);
   const Case registered = RegisteredCase(kHelsinki);
-  const ApprovalOutcome approved = Approve(registered, {Person("anna"), Person("ben")});
+  Nominee ben = Person("ben");
+  ben.language = "sv";  // stored with the nominee, so messages reach ben in Swedish
+  const ApprovalOutcome approved = Approve(registered, {Person("anna"), ben});
   SaveRequest(sent);
   SaveRequest(registered);
   for (const Case& c : {sent, registered, approved.case_after}) {
@@ -113,8 +115,9 @@ TEST_F(SqliteNominationRepositoryTest, MembershipsRestoreWithTheirCaseAndFilter)
   LoadReadModel();
   const Case registered = RegisteredCase(kHelsinki);
   SaveRequest(registered);
-  ApprovalOutcome approved =
-      Approve(registered, {Person("anna"), Person("ben", SeatKind::kDeputy)});
+  Nominee ben = Person("ben", SeatKind::kDeputy);
+  ben.language = "en";
+  ApprovalOutcome approved = Approve(registered, {Person("anna"), ben});
   ASSERT_TRUE(repo_->SaveCase(approved.case_after).ok());
   for (const Membership& m : approved.started) {
     ASSERT_TRUE(repo_->InsertMembership(m.record()).ok());
