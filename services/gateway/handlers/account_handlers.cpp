@@ -120,6 +120,9 @@ Result<pb::LoginResponse> Login(Context& ctx, const pb::LoginRequest& req,
     VerifyDummyPassword(req.password(), settings.hash);  // same time as a wrong password
   }
   if (!match) {
+    // Forget everyone's failures too old to matter, so guessing many names
+    // does not grow the table without bound.
+    VERKOSTO_RETURN_IF_ERROR(repo.ClearLoginFailures("", relevant));
     VERKOSTO_RETURN_IF_ERROR(repo.AddLoginFailure(user_id, now));
     VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "login_refused", user_id, req.client()));
     response.set_refusal("wrong_credentials");
