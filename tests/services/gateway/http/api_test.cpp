@@ -252,6 +252,23 @@ TEST_F(GatewayApiTest, ALoggedInUserReadsAndWritesAsThemselves) {
   EXPECT_EQ(ErrorOf(r).code(), "not_found");
 }
 
+TEST_F(GatewayApiTest, APathPlaceholderFillsANestedFieldAndWinsOverTheBody) {
+  const Session keha = Login("keha.koordinaattori");
+  ASSERT_EQ(Post(keha, "/api/v1/networks", CreateBody(Complete("muokattava")))->status, 200);
+  npb::UpdateNetworkRequest update;
+  *update.mutable_definition() = Complete("jokin-muu");  // the URL names the network
+  update.mutable_definition()->mutable_names()->set_fi("Muokattu nimi");
+  httplib::Headers headers = {{"Cookie", keha.cookie}, {"X-CSRF-Token", keha.csrf}};
+  httplib::Result r =
+      Client().Put("/api/v1/networks/muokattava", headers, Json(update), "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  npb::NetworkResponse updated;
+  ASSERT_TRUE(gpb::util::JsonStringToMessage(r->body, &updated).ok());
+  EXPECT_EQ(updated.network().definition().code(), "muokattava");
+  EXPECT_EQ(updated.network().definition().names().fi(), "Muokattu nimi");
+}
+
 TEST_F(GatewayApiTest, EachErrorCodeHasItsHttpStatus) {
   const Session keha = Login("keha.koordinaattori");
   const Session director = Login("johtaja.kainuu");
@@ -453,6 +470,14 @@ TEST_F(GatewayApiTest, TheLoginFormNeedsItsTokenAndRedirects) {
   EXPECT_EQ(r->get_header_value("Location"), "/networks");
   const std::string cookie = r->get_header_value("Set-Cookie");
   EXPECT_EQ(cookie.rfind(std::string(kSessionCookie) + "=", 0), 0u) << cookie;
+
+  // `next` must be a local path: anything else goes to "/".
+  form = {{"username", "keha.koordinaattori"},
+          {"password", kPassword},
+          {"csrf_token", token},
+          {"next", "//evil.example/x"}};
+  r = Client().Post("/login", headers, form);
+  EXPECT_EQ(r->get_header_value("Location"), "/");
 
   // Without the token, or with a wrong password, back to the form with the reason.
   form = {{"username", "keha.koordinaattori"}, {"password", kPassword}, {"next", "//evil"}};
