@@ -154,7 +154,9 @@ std::string RpcGatewayContext::LoginFormToken(const httplib::Request& req, httpl
   std::string token = CookieValue(req, kLoginCsrfCookie);
   if (token.size() != 64) {
     token = RandomToken("");
-    res.set_header("Set-Cookie", Cookie(std::string(kLoginCsrfCookie) + "=" + token, "/", false));
+    // Short-lived: a login form older than two hours asks again.
+    res.set_header("Set-Cookie", Cookie(std::string(kLoginCsrfCookie) + "=" + token, "/", false) +
+                                     "; Max-Age=7200");
   }
   return token;
 }
