@@ -501,6 +501,27 @@ TEST_F(GatewayApiTest, TheLoginFormNeedsItsTokenAndRedirects) {
   EXPECT_EQ(Get(s, "/api/v1/networks")->status, 401);
 }
 
+TEST_F(GatewayApiTest, TheLoginPageSetsTheFormTokenThatPostLoginAccepts) {
+  httplib::Result page = Client().Get("/login");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  std::string cookie;
+  for (size_t i = 0; i < page->get_header_value_count("Set-Cookie"); ++i) {
+    const std::string c = page->get_header_value("Set-Cookie", i);
+    if (c.rfind(std::string(kLoginCsrfCookie) + "=", 0) == 0) cookie = c.substr(0, c.find(';'));
+  }
+  ASSERT_FALSE(cookie.empty());
+  const std::string token = cookie.substr(cookie.find('=') + 1);
+  EXPECT_NE(page->body.find(token), std::string::npos);  // the form's hidden field
+  httplib::Result r = Client().Post(
+      "/login", {{"Cookie", cookie}},
+      httplib::Params{
+          {"username", "johtaja.kainuu"}, {"password", kPassword}, {"csrf_token", token}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 303);
+  EXPECT_EQ(r->get_header_value("Location"), "/");
+}
+
 TEST_F(GatewayApiTest, OpenApiDescribesEveryRoute) {
   httplib::Result r = Client().Get("/api/v1/openapi.json");
   ASSERT_TRUE(r);
