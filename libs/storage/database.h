@@ -28,7 +28,8 @@ struct OpenOptions {
 
 // A service's SQLite database, opened the one way the project allows:
 // WAL journal, synchronous=FULL (an acknowledged commit survives power loss),
-// foreign keys on, a busy timeout, temporary storage in memory. Not thread-safe: one connection per thread.
+// foreign keys on, a busy timeout, temporary storage in memory. Not thread-safe: one connection per
+// thread.
 class Database {
  public:
   // Opens or creates `path` (":memory:" for tests) and applies every migration

@@ -310,7 +310,8 @@ void RegisterQueries(messaging::RpcServer& server) {
           return Status::NotFound("no area '" + req.area_code() + "'");
         }
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<Network> networks, repo.ListNetworks());
-        VERKOSTO_ASSIGN_OR_RETURN(std::vector<ParticipationHistory> histories, repo.Histories(std::nullopt));
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<ParticipationHistory> histories,
+                                  repo.Histories(std::nullopt));
         return codec::ToProto(ComputeBurden(area, networks, histories));
       });
 }

@@ -307,8 +307,7 @@ TEST_F(NetworksServiceTest, AreasDecideParticipationForThemselvesOnlyAndHistoryI
   }
   EXPECT_EQ(answered, 1);
   const std::vector<std::string> types = OutboxTypes();
-  EXPECT_EQ(std::count(types.begin(), types.end(), "verkosto.networks.v1.ParticipationDecided"),
-            2);
+  EXPECT_EQ(std::count(types.begin(), types.end(), "verkosto.networks.v1.ParticipationDecided"), 2);
 }
 
 TEST_F(NetworksServiceTest, BurdenSumsSeatsMeetingsAndHoursOfNetworksTheAreaTakesPartIn) {
