@@ -14,8 +14,14 @@ packages=(
   chromium nodejs npm
 )
 
+# A package whose command is already on PATH from another build of the same
+# tool (e.g. a nodejs that bundles npm, which conflicts with Debian's npm
+# package) counts as present.
+declare -A provides=([nodejs]=node [npm]=npm [chromium]=chromium)
+
 missing=()
 for p in "${packages[@]}"; do
+  if [ -n "${provides[$p]:-}" ] && command -v "${provides[$p]}" >/dev/null 2>&1; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
