@@ -24,59 +24,11 @@ namespace nom = nominations::v1;
 
 class CliChainTest : public UpFixture {
  protected:
-  // Runs `verkosto <args> --data DIR [--json]` as `actor` options; returns
-  // the exit code (-1 if it hung) and leaves the output in `output_`.
-  int Cli(std::vector<std::string> args, std::initializer_list<std::string> actor,
-          bool json = true) {
-    args.insert(args.end(), actor.begin(), actor.end());
-    args.push_back("--data");
-    args.push_back(dir_.path());
-    if (json) args.push_back("--json");
-    const std::string log = dir_.File("cli-" + std::to_string(++calls_) + ".log");
-    const int status = RunVerkosto(args, log);
-    output_ = ReadFile(log);
-    if (status == -1 || !WIFEXITED(status)) return -1;
-    return WEXITSTATUS(status);
-  }
-
-  // Like Cli, and parses the JSON output into `reply`; fails the test on a
-  // non-zero exit or unparsable output.
-  void CliOk(const std::vector<std::string>& args, std::initializer_list<std::string> actor,
-             google::protobuf::Message* reply) {
-    const int code = Cli(args, actor);
-    ASSERT_EQ(code, 0) << args[0] << " " << args[1] << ": " << output_;
-    google::protobuf::util::JsonParseOptions options;
-    options.ignore_unknown_fields = false;
-    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(output_, reply, options).ok())
-        << output_;
-  }
-
-  // Waits until `consumer` has applied everything `producer` has written so
-  // far (the services are eventually consistent; a script would do the same
-  // with `verkosto status`).
-  void WaitForConsumer(const std::string& consumer, const std::string& producer) {
-    auto head = Health(zmq_, system_.services.at(producer).rpc_endpoint, milliseconds(10000));
-    ASSERT_TRUE(head.ok()) << head.status().ToString();
-    const auto give_up = Steady::now() + std::chrono::seconds(30);
-    while (Steady::now() < give_up) {
-      auto health = Health(zmq_, system_.services.at(consumer).rpc_endpoint, milliseconds(10000));
-      ASSERT_TRUE(health.ok()) << health.status().ToString();
-      for (const auto& c : health->consumers()) {
-        if (c.producer() == producer && c.cursor() >= head->outbox_head()) return;
-      }
-    }
-    FAIL() << consumer << " did not catch up with " << producer;
-  }
-
   std::string WriteFile(const std::string& name, const std::string& text) {
     const std::string path = dir_.File(name);
     std::ofstream(path) << text;
     return path;
   }
-
-  config::SystemConfig system_;
-  std::string output_;
-  int calls_ = 0;
 };
 
 // A definition with everything but the term's end date.

@@ -37,33 +37,6 @@ constexpr char kDefinition[] = R"({
 
 class CliNotificationsTest : public UpFixture {
  protected:
-  int Cli(std::vector<std::string> args, std::initializer_list<std::string> actor) {
-    args.insert(args.end(), actor.begin(), actor.end());
-    args.insert(args.end(), {"--data", dir_.path(), "--json"});
-    const std::string log = dir_.File("cli-" + std::to_string(++calls_) + ".out");
-    const int status = RunVerkosto(args, log);
-    output_ = ReadFile(log);
-    if (status == -1 || !WIFEXITED(status)) return -1;
-    return WEXITSTATUS(status);
-  }
-  void CliOk(const std::vector<std::string>& args, std::initializer_list<std::string> actor,
-             google::protobuf::Message* reply) {
-    ASSERT_EQ(Cli(args, actor), 0) << args[0] << " " << args[1] << ": " << output_;
-    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(output_, reply).ok()) << output_;
-  }
-  void WaitForConsumer(const std::string& consumer, const std::string& producer) {
-    auto head = Health(zmq_, system_.services.at(producer).rpc_endpoint, milliseconds(10000));
-    ASSERT_TRUE(head.ok()) << head.status().ToString();
-    const auto give_up = Steady::now() + std::chrono::seconds(30);
-    while (Steady::now() < give_up) {
-      auto health = Health(zmq_, system_.services.at(consumer).rpc_endpoint, milliseconds(10000));
-      ASSERT_TRUE(health.ok()) << health.status().ToString();
-      for (const auto& c : health->consumers()) {
-        if (c.producer() == producer && c.cursor() >= head->outbox_head()) return;
-      }
-    }
-    FAIL() << consumer << " did not catch up with " << producer;
-  }
   // The .eml files under DATA/mail.
   std::vector<std::string> Mails() {
     std::vector<std::string> out;
@@ -74,10 +47,6 @@ class CliNotificationsTest : public UpFixture {
     }
     return out;
   }
-
-  config::SystemConfig system_;
-  std::string output_;
-  int calls_ = 0;
 };
 
 TEST_F(CliNotificationsTest, ChainThroughTheCommandLineFillsInboxesAndWritesEmail) {

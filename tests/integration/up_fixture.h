@@ -3,11 +3,13 @@
 // What the tests of the `verkosto` command share: running it, and a fixture
 // that starts `verkosto up` on a fresh data directory and waits until every
 // service answers.
+#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 
 #include <filesystem>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -104,8 +106,50 @@ class UpFixture : public ::testing::Test {
     return system;
   }
 
+  // Runs `verkosto <args> <actor> --data DIR [--json]`; returns the exit code
+  // (-1 if it hung or died) and leaves what it printed in `output_`.
+  int Cli(std::vector<std::string> args, std::initializer_list<std::string> actor,
+          bool json = true) {
+    args.insert(args.end(), actor.begin(), actor.end());
+    args.insert(args.end(), {"--data", dir_.path()});
+    if (json) args.push_back("--json");
+    const std::string log = dir_.File("cli-" + std::to_string(++cli_calls_) + ".out");
+    const int status = RunVerkosto(args, log);
+    output_ = ReadFile(log);
+    if (status == -1 || !WIFEXITED(status)) return -1;
+    return WEXITSTATUS(status);
+  }
+
+  // Like Cli, and parses the JSON it printed into `reply`; fails the test on
+  // a non-zero exit or output that is not a `reply`.
+  void CliOk(const std::vector<std::string>& args, std::initializer_list<std::string> actor,
+             google::protobuf::Message* reply) {
+    ASSERT_EQ(Cli(args, actor), 0) << args[0] << " " << args[1] << ": " << output_;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(output_, reply).ok()) << output_;
+  }
+
+  // Waits until `consumer` has applied everything `producer` had written when
+  // called (the services are eventually consistent; a script would do the same
+  // with `verkosto status`). Needs system_ from WaitUntilUp.
+  void WaitForConsumer(const std::string& consumer, const std::string& producer) {
+    auto head = Health(zmq_, system_.services.at(producer).rpc_endpoint, milliseconds(10000));
+    ASSERT_TRUE(head.ok()) << head.status().ToString();
+    const auto give_up = Steady::now() + std::chrono::seconds(30);
+    while (Steady::now() < give_up) {
+      auto health = Health(zmq_, system_.services.at(consumer).rpc_endpoint, milliseconds(10000));
+      ASSERT_TRUE(health.ok()) << health.status().ToString();
+      for (const auto& c : health->consumers()) {
+        if (c.producer() == producer && c.cursor() >= head->outbox_head()) return;
+      }
+    }
+    FAIL() << consumer << " did not catch up with " << producer;
+  }
+
   testing::TempDir dir_;
   zmq::context_t zmq_;
+  config::SystemConfig system_;  // what the test's WaitUntilUp returned
+  std::string output_;           // of the last Cli call
+  int cli_calls_ = 0;
 };
 
 }  // namespace verkosto::integration

@@ -12,6 +12,7 @@
 #include "messaging/rpc_client.h"
 #include "networks/domain/disclaimer.h"
 #include "networks/storage/sqlite_network_repository.h"
+#include "testing/network_definition.h"
 #include "testing/temp_dir.h"
 #include "verkosto/networks/v1/networks.pb.h"
 
@@ -36,24 +37,7 @@ const Actor kObserver{"obs", "Observer", Role::kObserver, {}, {}};
 const Actor kAdmin{"admin", "Admin", Role::kAdmin, {}, {}};
 
 pb::NetworkDefinition Complete(const std::string& code) {
-  pb::NetworkDefinition d;
-  d.set_code(code);
-  d.mutable_names()->set_fi("Testiverkosto");
-  d.mutable_names()->set_sv("Testnätverket");
-  d.set_kind(pb::NETWORK_KIND_WORKING_GROUP);
-  d.set_owner("KEHA-keskus");
-  d.add_goals("Jakaa hyviä käytäntöjä");
-  d.mutable_term()->set_start_date("2026-03-01");
-  d.mutable_term()->set_end_date("2026-06-30");
-  d.mutable_communication_plan()->add_audiences("työllisyysalueiden johto");
-  d.mutable_communication_plan()->add_channels("muistiot kirjaamoon");
-  d.mutable_communication_plan()->set_cadence("kokousten jälkeen");
-  d.mutable_communication_plan()->set_responsible("sihteeri");
-  d.mutable_cadence()->set_meetings_per_year(6);
-  d.mutable_cadence()->set_hours_per_meeting_tenths(15);
-  d.mutable_seats_per_area()->set_members(1);
-  d.mutable_seats_per_area()->set_deputies(1);
-  return d;
+  return testing::CompleteNetworkDefinition(code, "2026-06-30");
 }
 
 class NetworksServiceTest : public ::testing::Test {

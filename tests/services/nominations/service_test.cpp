@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "messaging/rpc_client.h"
 #include "networks/service.h"
+#include "testing/network_definition.h"
 #include "testing/temp_dir.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -45,24 +46,7 @@ const Actor kDirectorHelsinki = Make("dir-hki", Role::kAreaDirector, "helsinki")
 constexpr char kNetwork[] = "testiverkosto";
 
 npb::NetworkDefinition Complete(const std::string& code) {
-  npb::NetworkDefinition d;
-  d.set_code(code);
-  d.mutable_names()->set_fi("Testiverkosto");
-  d.mutable_names()->set_sv("Testnätverket");
-  d.set_kind(npb::NETWORK_KIND_WORKING_GROUP);
-  d.set_owner("KEHA-keskus");
-  d.add_goals("Jakaa hyviä käytäntöjä");
-  d.mutable_term()->set_start_date("2026-03-01");
-  d.mutable_term()->set_end_date("2026-12-31");
-  d.mutable_communication_plan()->add_audiences("työllisyysalueiden johto");
-  d.mutable_communication_plan()->add_channels("muistiot kirjaamoon");
-  d.mutable_communication_plan()->set_cadence("kokousten jälkeen");
-  d.mutable_communication_plan()->set_responsible("sihteeri");
-  d.mutable_cadence()->set_meetings_per_year(6);
-  d.mutable_cadence()->set_hours_per_meeting_tenths(15);
-  d.mutable_seats_per_area()->set_members(1);
-  d.mutable_seats_per_area()->set_deputies(1);
-  return d;
+  return testing::CompleteNetworkDefinition(code);
 }
 
 pb::Nominee Person(const std::string& name, pb::SeatKind seat = pb::SEAT_KIND_MEMBER) {

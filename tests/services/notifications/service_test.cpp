@@ -14,6 +14,7 @@
 #include "messaging/rpc_client.h"
 #include "networks/service.h"
 #include "nominations/service.h"
+#include "testing/network_definition.h"
 #include "testing/temp_dir.h"
 #include "verkosto/networks/v1/networks.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
@@ -43,29 +44,7 @@ const Actor kObserver = Make("obs", Role::kObserver, "", "maija.makela@kajaani.f
 
 constexpr char kNetwork[] = "testiverkosto";
 
-npb::NetworkDefinition Complete() {
-  npb::NetworkDefinition d;
-  d.set_code(kNetwork);
-  d.mutable_names()->set_fi("Testiverkosto");
-  d.mutable_names()->set_sv("Testnätverket");
-  d.mutable_names()->set_en("Test network");
-  d.set_kind(npb::NETWORK_KIND_WORKING_GROUP);
-  d.set_owner("KEHA-keskus");
-  d.mutable_responsible()->set_name("Anna");
-  d.mutable_responsible()->set_email("anna@keha.example.fi");
-  d.add_goals("Jakaa hyviä käytäntöjä");
-  d.mutable_term()->set_start_date("2026-03-01");
-  d.mutable_term()->set_end_date("2026-12-31");
-  d.mutable_communication_plan()->add_audiences("työllisyysalueiden johto");
-  d.mutable_communication_plan()->add_channels("muistiot kirjaamoon");
-  d.mutable_communication_plan()->set_cadence("kokousten jälkeen");
-  d.mutable_communication_plan()->set_responsible("sihteeri");
-  d.mutable_cadence()->set_meetings_per_year(6);
-  d.mutable_cadence()->set_hours_per_meeting_tenths(15);
-  d.mutable_seats_per_area()->set_members(1);
-  d.mutable_seats_per_area()->set_deputies(1);
-  return d;
-}
+npb::NetworkDefinition Complete() { return testing::CompleteNetworkDefinition(kNetwork); }
 
 class NotificationsServiceTest : public ::testing::Test {
  protected:

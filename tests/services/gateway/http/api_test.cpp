@@ -17,6 +17,7 @@
 #include "messaging/rpc_client.h"
 #include "networks/service.h"
 #include "nominations/service.h"
+#include "testing/network_definition.h"
 #include "testing/temp_dir.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
 #include "verkosto/gateway/v1/api.pb.h"
@@ -54,24 +55,7 @@ v1::ApiError ErrorOf(const httplib::Result& r) {
 }
 
 npb::NetworkDefinition Complete(const std::string& code) {
-  npb::NetworkDefinition d;
-  d.set_code(code);
-  d.mutable_names()->set_fi("Testiverkosto");
-  d.mutable_names()->set_sv("Testnätverket");
-  d.set_kind(npb::NETWORK_KIND_WORKING_GROUP);
-  d.set_owner("KEHA-keskus");
-  d.add_goals("Jakaa hyviä käytäntöjä");
-  d.mutable_term()->set_start_date("2026-03-01");
-  d.mutable_term()->set_end_date("2026-12-31");
-  d.mutable_communication_plan()->add_audiences("työllisyysalueiden johto");
-  d.mutable_communication_plan()->add_channels("muistiot kirjaamoon");
-  d.mutable_communication_plan()->set_cadence("kokousten jälkeen");
-  d.mutable_communication_plan()->set_responsible("sihteeri");
-  d.mutable_cadence()->set_meetings_per_year(6);
-  d.mutable_cadence()->set_hours_per_meeting_tenths(15);
-  d.mutable_seats_per_area()->set_members(1);
-  d.mutable_seats_per_area()->set_deputies(1);
-  return d;
+  return testing::CompleteNetworkDefinition(code);
 }
 
 std::string CreateBody(const npb::NetworkDefinition& d) {
