@@ -86,4 +86,22 @@ Status Authorize(const Actor& actor, Operation operation, const AreaCode& area) 
   return Denied(actor, operation);
 }
 
+bool MaySeeCase(const Actor& actor, const AreaCode& area) {
+  switch (actor.role) {
+    case Role::kKehaCoordinator:
+    case Role::kObserver:
+    case Role::kAdmin:
+    case Role::kSystem:
+      return true;
+    case Role::kRegistryClerk:
+    case Role::kAreaDirector:
+    case Role::kAreaDeputy:
+      return !actor.area.empty() && actor.area == area;
+    case Role::kNominee:
+    case Role::kUnspecified:
+      return false;
+  }
+  return false;
+}
+
 }  // namespace verkosto::nominations

@@ -38,4 +38,11 @@ std::string_view OperationName(Operation operation);
 // director or deputy of another area, or without an area, is denied.
 Status Authorize(const Actor& actor, Operation operation, const AreaCode& area = AreaCode());
 
+// May `actor` see a whole case of `area` (its covering message, registration
+// and decision)? KEHA coordinators, observers, admins and the system see every
+// case; a registry clerk, director or deputy only their own area's; a nominee
+// none (their memberships say what concerns them). The service answers
+// not_found otherwise, so another area's case numbers reveal nothing.
+bool MaySeeCase(const Actor& actor, const AreaCode& area);
+
 }  // namespace verkosto::nominations

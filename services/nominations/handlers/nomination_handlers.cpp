@@ -297,6 +297,9 @@ void RegisterQueries(messaging::RpcServer& server) {
         VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kRead));
         SqliteNominationRepository repo(ctx.db());
         VERKOSTO_ASSIGN_OR_RETURN(Case c, LoadCase(repo, req.case_id()));
+        if (!MaySeeCase(ctx.actor(), c.area)) {
+          return Status::NotFound("no case '" + req.case_id() + "'");  // as for an unknown one
+        }
         pb::CaseResponse response;
         *response.mutable_case_() = codec::ToProto(c);
         if (c.decision) {

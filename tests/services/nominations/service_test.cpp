@@ -352,6 +352,10 @@ TEST_F(NominationsServiceTest, FullChainFromKehaThroughRegistryAndLeadershipToMe
   pb::GetCaseRequest get;
   get.set_case_id(kainuu_case);
   EXPECT_EQ(Nom<pb::CaseResponse>(kObserver, get)->memberships_started_size(), 2);
+  // Another area's director learns nothing of the case, not even that it exists.
+  EXPECT_TRUE(Nom<pb::CaseResponse>(kDirectorKainuu, get).ok());
+  EXPECT_EQ(Nom<pb::CaseResponse>(kDirectorLahti, get).status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(Nom<pb::CaseResponse>(kClerkHelsinki, get).status().code(), ErrorCode::kNotFound);
 
   // Networks closes the network: after consuming, the memberships ended.
   npb::CloseNetworkRequest close;

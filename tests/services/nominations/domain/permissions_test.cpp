@@ -78,6 +78,20 @@ TEST(PermissionsTest, SystemRunsTimersAndUnspecifiedRoleDoesNothing) {
   }
 }
 
+TEST(PermissionsTest, AnAreasCaseIsSeenByItsOwnStaffAndByKehaObserversAdmins) {
+  EXPECT_TRUE(MaySeeCase(Clerk(kHelsinki), kHelsinki));
+  EXPECT_TRUE(MaySeeCase(Director(kHelsinki), kHelsinki));
+  EXPECT_TRUE(MaySeeCase(MakeActor("d", Role::kAreaDeputy, kHelsinki), kHelsinki));
+  EXPECT_FALSE(MaySeeCase(Director(kKainuu), kHelsinki));
+  EXPECT_FALSE(MaySeeCase(Clerk(kKainuu), kHelsinki));
+  EXPECT_FALSE(MaySeeCase(MakeActor("d", Role::kAreaDirector), kHelsinki));  // no area at all
+  for (Role role : {Role::kKehaCoordinator, Role::kObserver, Role::kAdmin, Role::kSystem}) {
+    EXPECT_TRUE(MaySeeCase(MakeActor("x", role), kHelsinki)) << RoleName(role);
+  }
+  EXPECT_FALSE(MaySeeCase(MakeActor("n", Role::kNominee, kHelsinki), kHelsinki));
+  EXPECT_FALSE(MaySeeCase(MakeActor("u", Role::kUnspecified), kHelsinki));
+}
+
 TEST(PermissionsTest, DenialNamesRoleAndOperation) {
   const Status s = Authorize(Observer(), Operation::kDecideCase, kHelsinki);
   EXPECT_EQ(s.code(), ErrorCode::kPermissionDenied);
