@@ -8,6 +8,8 @@
 #include <zmq_addon.hpp>
 
 #include "messaging/envelope.h"
+#include "verkosto/common/v1/events.pb.h"
+#include "verkosto/common/v1/health.pb.h"
 
 namespace verkosto::messaging {
 
@@ -341,10 +343,18 @@ void RpcServer::LogRequest(const Pending& pending) const {
       pending.reply.has_error()
           ? std::string(ErrorCodeName(FromProtoError(pending.reply.error()).code()))
           : std::string("ok");
-  spdlog::info("request={} actor={} op={} outcome={} duration_us={}",
-               pending.envelope.request_id().empty() ? "-" : pending.envelope.request_id(),
-               ActorForLog(pending.envelope.actor()),
-               pending.operation.empty() ? "-" : pending.operation, outcome, micros);
+  // Consumers fetch events and tools ask for health every second or so: a
+  // successful one of those is routine and logged at debug, so the info log
+  // shows what people and programs did (every error is still at info).
+  const bool routine =
+      !pending.reply.has_error() &&
+      (pending.operation == common::v1::FetchEventsRequest::descriptor()->full_name() ||
+       pending.operation == common::v1::HealthRequest::descriptor()->full_name());
+  spdlog::log(routine ? spdlog::level::debug : spdlog::level::info,
+              "request={} actor={} op={} outcome={} duration_us={}",
+              pending.envelope.request_id().empty() ? "-" : pending.envelope.request_id(),
+              ActorForLog(pending.envelope.actor()),
+              pending.operation.empty() ? "-" : pending.operation, outcome, micros);
 }
 
 void RpcServer::PublishHeadIfMoved() {
