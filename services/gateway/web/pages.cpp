@@ -692,7 +692,24 @@ Form SendForm(const Catalogue& t, const Request* req) {
   return form;
 }
 
-void RenderNetwork(Page& page, int status, const nw::GetNetworkResponse& net, const Form* send) {
+// The comment form of an area's director or deputy (rule 7).
+Form CommentForm(const Catalogue& t, const Request* req) {
+  Form form(t);
+  Field f;
+  f.name = "text";
+  f.label_key = "comment_text";
+  f.type = "textarea";
+  f.required = true;
+  f.hint_key = "hint_comment";
+  f.id_prefix = "comment-";
+  if (req != nullptr) f.value = Param(*req, "text");
+  form.Add(std::move(f));
+  return form;
+}
+
+// `send` or `comment`: the refused form to show again (at most one of them).
+void RenderNetwork(Page& page, int status, const nw::GetNetworkResponse& net, const Form* send,
+                   const Form* comment = nullptr) {
   const Catalogue& t = page.t();
   Data d = Object();
   PutDefinition(t, net.network(), d);
@@ -728,10 +745,29 @@ void RenderNetwork(Page& page, int status, const nw::GetNetworkResponse& net, co
   }
   d.set("areas", area_list);
   d.set("participation", participation);
+  // Every area sees every proposal and comments on it (rule 7).
+  const bool discussed = s == nw::NETWORK_STATUS_PROPOSED || s == nw::NETWORK_STATUS_OPEN;
+  Data comments = List();
+  for (const nw::Comment& c : net.comments()) {
+    Data item = Object();
+    item.set("area", areas.Name(c.area_code()));
+    item.set("text", c.text());
+    item.set("author", c.author_name().empty() ? c.author() : c.author_name());
+    if (!c.on_behalf_of().empty()) item.set("on_behalf_of", c.on_behalf_of());
+    item.set("created", FormatTime(c.created_unix_us()));
+    comments.push_back(item);
+  }
+  d.set("show_comments", discussed || net.comments_size() > 0);
+  d.set("has_comments", net.comments_size() > 0);
+  d.set("comments", comments);
+  d.set("can_comment", discussed && IsLeader(page.role()));
+  Form fresh_comment = CommentForm(t, nullptr);
+  const Form& comment_form = comment != nullptr ? *comment : fresh_comment;
+  d.set("comment_fields", comment_form.AllFields());
   Form fresh = SendForm(t, nullptr);
   const Form& form = send != nullptr ? *send : fresh;
   d.set("send_fields", form.AllFields());
-  form.PutSummary(d);
+  (comment != nullptr ? comment_form : form).PutSummary(d);
   page.Html(status, Localized(net.network().definition().names(), page.frame.lang), "network", d,
             /*raw_title=*/true);
 }
@@ -742,6 +778,25 @@ void NetworkPage(GatewayContext& ctx, const Request& req, Response& res) {
   auto net = LoadNetwork(*page, req.matches[1]);
   if (!net) return;
   RenderNetwork(*page, 200, *net, nullptr);
+}
+
+// An area's director or deputy comments on a proposed or open network for their own area.
+void AddComment(GatewayContext& ctx, const Request& req, Response& res) {
+  auto page = Begin(ctx, req, res, {Role::kAreaDirector, Role::kAreaDeputy});
+  if (!page) return;
+  const std::string code = req.matches[1];
+  nw::AddCommentRequest r;
+  r.set_network_code(code);
+  r.set_area_code(page->actor().area.value());
+  r.set_text(Param(req, "text"));
+  nw::AddCommentResponse reply;
+  Status st = page->Call("networks", r, &reply);
+  if (st.ok()) return Redirect(res, "/networks/" + UrlEncode(code) + "?done=commented");
+  auto net = LoadNetwork(*page, code);
+  if (!net) return;
+  Form form = CommentForm(page->t(), &req);
+  form.AddErrors(st);
+  RenderNetwork(*page, 422, *net, nullptr, &form);
 }
 
 void EditNetworkPage(GatewayContext& ctx, const Request& req, Response& res) {
@@ -1511,6 +1566,7 @@ const std::vector<Route>& Routes() {
       {"POST", R"(/networks/([A-Za-z0-9_-]+)/edit)", UpdateNetwork},
       {"POST", R"(/networks/([A-Za-z0-9_-]+)/(propose|open|close|cancel))", NetworkLifecycle},
       {"POST", R"(/networks/([A-Za-z0-9_-]+)/send)", SendRequest},
+      {"POST", R"(/networks/([A-Za-z0-9_-]+)/comments)", AddComment},
       {"GET", R"(/networks/([A-Za-z0-9_-]+)/matrix(?:\.csv)?)", MatrixPage},
       {"POST", R"(/cases/([A-Za-z0-9_:./-]+)/(withdraw|extend))", CaseKeha},
       {"GET", "/registry", RegistryPage},

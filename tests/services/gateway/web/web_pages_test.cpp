@@ -548,6 +548,110 @@ TEST_F(WebPagesTest, TheDirectorRecordsTheAreasParticipation) {
   EXPECT_NE(refused->body.find("is required when an area declines"), std::string::npos);
 }
 
+// A proposed network with one area's comment.
+void AnswerProposedNetworkWithAComment(FakeGatewayContext& ctx) {
+  ctx.On<nw::GetNetworkRequest, nw::GetNetworkResponse>(
+      [](const Actor&, const nw::GetNetworkRequest& req, nw::GetNetworkResponse* r) {
+        *r->mutable_network() = OpenNetwork(req.network_code(), "Osaamisverkosto");
+        r->mutable_network()->set_status(nw::NETWORK_STATUS_PROPOSED);
+        nw::Comment* c = r->add_comments();
+        c->set_network_code(req.network_code());
+        c->set_area_code("helsinki");
+        c->set_text("Kokouksia on liian monta.");
+        c->set_author("dep-hel");
+        c->set_author_name("Helena Varajohtaja");
+        c->set_on_behalf_of("dir-hel");
+        return Status::Ok();
+      });
+}
+
+TEST_F(WebPagesTest, EveryoneSeesTheAreasCommentsAndOnlyDirectorsAndDeputiesGetTheForm) {
+  AnswerProposedNetworkWithAComment(ctx_);
+  RequestUser deputy = User("dep-kk", Role::kAreaDeputy, "kainuu-koillismaa");
+  deputy.actor.on_behalf_of = "dir-kk";
+  ctx_.AddUser("depkk", deputy);
+  const std::string form = R"(action="/networks/osaamisverkosto/comments")";
+  for (const char* session : {"keha", "clerk", "dirkk", "depkk"}) {
+    auto res = Get("/networks/osaamisverkosto", session);
+    ASSERT_TRUE(res) << session;
+    EXPECT_EQ(res->status, 200) << session;
+    EXPECT_NE(res->body.find("Alueiden kommentit"), std::string::npos) << session;
+    EXPECT_NE(res->body.find("Kokouksia on liian monta."), std::string::npos) << session;
+    EXPECT_NE(res->body.find("Helsingin työllisyysalue – Helena Varajohtaja"), std::string::npos)
+        << session;
+    const bool leader = std::string(session) == "dirkk" || std::string(session) == "depkk";
+    EXPECT_EQ(res->body.find(form) != std::string::npos, leader) << session;
+  }
+  auto dir = Get("/networks/osaamisverkosto", "dirkk");
+  ASSERT_TRUE(dir);
+  EXPECT_NE(dir->body.find(R"(<label for="f-comment-text">Kommentti (pakollinen)</label>)"),
+            std::string::npos)
+      << dir->body;
+  EXPECT_NE(dir->body.find(R"(<textarea id="f-comment-text" name="text")"), std::string::npos);
+  EXPECT_NE(dir->body.find(R"(name="csrf_token" value="token-dir-kk")"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, ADeputyCommentsForTheirOwnAreaOnTheDirectorsBehalf) {
+  RequestUser deputy = User("dep-kk", Role::kAreaDeputy, "kainuu-koillismaa");
+  deputy.actor.on_behalf_of = "dir-kk";
+  ctx_.AddUser("depkk", deputy);
+  nw::AddCommentRequest seen;
+  Actor actor;
+  ctx_.On<nw::AddCommentRequest, nw::AddCommentResponse>(
+      [&seen, &actor](const Actor& a, const nw::AddCommentRequest& req, nw::AddCommentResponse*) {
+        seen = req;
+        actor = a;
+        return Status::Ok();
+      });
+  auto res = Post("/networks/osaamisverkosto/comments", "depkk",
+                  {{"csrf_token", "token-dep-kk"}, {"text", "Osallistumme mielellämme."}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(res->get_header_value("Location"), "/networks/osaamisverkosto?done=commented");
+  EXPECT_EQ(seen.network_code(), "osaamisverkosto");
+  EXPECT_EQ(seen.area_code(), "kainuu-koillismaa");
+  EXPECT_EQ(seen.text(), "Osallistumme mielellämme.");
+  EXPECT_EQ(actor.user_id, "dep-kk");
+  EXPECT_EQ(actor.on_behalf_of, "dir-kk");
+}
+
+TEST_F(WebPagesTest, ARefusedCommentShowsTheErrorAtTheField) {
+  AnswerProposedNetworkWithAComment(ctx_);
+  ctx_.On<nw::AddCommentRequest, nw::AddCommentResponse>(
+      [](const Actor&, const nw::AddCommentRequest&, nw::AddCommentResponse*) {
+        return Status::InvalidArgument("text", "is empty");
+      });
+  auto res = Post("/networks/osaamisverkosto/comments", "dirkk",
+                  {{"csrf_token", "token-dir-kk"}, {"text", "  "}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  const std::string& html = res->body;
+  EXPECT_NE(html.find(R"(class="error-summary")"), std::string::npos);
+  EXPECT_NE(html.find(R"(<a href="#f-comment-text">Kommentti: )"), std::string::npos) << html;
+  EXPECT_NE(html.find(R"(<p class="field-error" id="f-comment-text-error">)"), std::string::npos);
+  EXPECT_NE(html.find(R"(aria-describedby="f-comment-text-hint f-comment-text-error")"),
+            std::string::npos);
+  EXPECT_NE(html.find(R"(aria-invalid="true")"), std::string::npos);
+  EXPECT_NE(html.find("is empty"), std::string::npos);
+  // The rest of the page is still there.
+  EXPECT_NE(html.find("Kokouksia on liian monta."), std::string::npos);
+}
+
+TEST_F(WebPagesTest, ACommentWithoutTheCsrfTokenOrFromKehaCallsNoService) {
+  auto res = Post("/networks/osaamisverkosto/comments", "dirkk", {{"text", "Hei"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  auto wrong =
+      Post("/networks/osaamisverkosto/comments", "dirkk", {{"csrf_token", "x"}, {"text", "Hei"}});
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 403);
+  auto keha = Post("/networks/osaamisverkosto/comments", "keha",
+                   {{"csrf_token", "token-keha1"}, {"text", "Hei"}});
+  ASSERT_TRUE(keha);
+  EXPECT_EQ(keha->status, 403);
+  EXPECT_FALSE(ctx_.Called("AddCommentRequest"));
+}
+
 TEST_F(WebPagesTest, EveryPageOfEachRoleRenders) {
   const std::vector<std::pair<std::string, std::string>> pages = {
       {"keha", "/networks"},     {"keha", "/networks/new"},  {"keha", "/networks/osaamisverkosto"},
