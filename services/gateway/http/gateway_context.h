@@ -62,7 +62,9 @@ using ContextForThread = std::function<GatewayContext&()>;
 
 // Implemented in services/gateway/web/: registers every HTML page and static
 // asset route (GET /, /login form, pages of each role, POST form handlers
-// except POST /login and POST /logout, which the auth side registers).
+// except POST /login and POST /logout, which the auth side registers), and
+// the server's error handler, which answers unknown paths outside /api/v1/
+// with the styled 404 page.
 void RegisterWebRoutes(httplib::Server& server, const ContextForThread& context);
 
 }  // namespace verkosto::gateway

@@ -1551,6 +1551,15 @@ void MarkRead(GatewayContext& ctx, const Request& req, Response& res) {
 
 }  // namespace
 
+void NotFoundPage(GatewayContext& ctx, const Request& req, Response& res) {
+  Page page{ctx, req, res, MakeFrame(ctx, req)};
+  page.Message(404, "not_found_title", page.t().Get("not_found_text"));
+}
+
+bool IsApiPath(const std::string& path) {
+  return path == "/api/v1" || path.rfind("/api/v1/", 0) == 0;
+}
+
 // Case ids are "<request id>/<area code>", so case paths have two segments.
 const std::vector<Route>& Routes() {
   static const std::vector<Route> kRoutes = {

@@ -20,4 +20,11 @@ struct Route {
 // Every route of the web UI, in matching order.
 const std::vector<Route>& Routes();
 
+// The styled 404 page (layout, the user's language, a link home) for a path
+// no route matched; RegisterWebRoutes answers with it outside /api/v1/.
+void NotFoundPage(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res);
+
+// True for the JSON API's paths, whose errors stay JSON.
+bool IsApiPath(const std::string& path);
+
 }  // namespace verkosto::gateway::web

@@ -15,6 +15,17 @@ void RegisterWebRoutes(httplib::Server& server, const ContextForThread& context)
       server.Post(route.pattern, handler);
     }
   }
+  // httplib's own empty 404 (no route matched) becomes the styled page, except
+  // under /api/v1/, whose unknown paths answer JSON (api_routes.cpp).
+  const httplib::Server::HandlerWithResponse not_found = [context](const httplib::Request& req,
+                                                                   httplib::Response& res) {
+    if (res.status != 404 || !res.body.empty() || web::IsApiPath(req.path)) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    web::NotFoundPage(context(), req, res);
+    return httplib::Server::HandlerResponse::Handled;
+  };
+  server.set_error_handler(not_found);
 }
 
 }  // namespace verkosto::gateway

@@ -652,6 +652,44 @@ TEST_F(WebPagesTest, ACommentWithoutTheCsrfTokenOrFromKehaCallsNoService) {
   EXPECT_FALSE(ctx_.Called("AddCommentRequest"));
 }
 
+TEST_F(WebPagesTest, AnUnknownPathIsTheStyledNotFoundPageInTheUsersLanguage) {
+  auto fi = Get("/no-such-page");
+  ASSERT_TRUE(fi);
+  EXPECT_EQ(fi->status, 404);
+  EXPECT_NE(fi->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(fi->body.find(R"(<html lang="fi">)"), std::string::npos);
+  EXPECT_NE(fi->body.find("<title>Sivua ei löytynyt – Verkosto</title>"), std::string::npos)
+      << fi->body;
+  EXPECT_NE(fi->body.find("<h1>Sivua ei löytynyt</h1>"), std::string::npos);
+  EXPECT_NE(fi->body.find(R"(<a href="/">Takaisin etusivulle</a>)"), std::string::npos);
+  EXPECT_NE(fi->body.find(R"(<a class="skip" href="#main">)"), std::string::npos);
+
+  auto sv = Get("/no-such-page", "", "lang=sv");
+  ASSERT_TRUE(sv);
+  EXPECT_EQ(sv->status, 404);
+  EXPECT_NE(sv->body.find(R"(<html lang="sv">)"), std::string::npos);
+  EXPECT_NE(sv->body.find("<h1>Sidan hittades inte</h1>"), std::string::npos) << sv->body;
+
+  // A logged-in user gets the page with their navigation; a POST too.
+  auto keha = Get("/networks/osaamisverkosto/no-such-thing", "keha");
+  ASSERT_TRUE(keha);
+  EXPECT_EQ(keha->status, 404);
+  EXPECT_NE(keha->body.find(R"(href="/networks")"), std::string::npos);
+  auto post = Post("/no-such-form", "keha", {{"csrf_token", "token-keha1"}});
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 404);
+  EXPECT_NE(post->body.find("<h1>Sivua ei löytynyt</h1>"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, TheApiKeepsItsOwnNotFound) {
+  // Without the API's routes nothing answers here; the web layer must not turn
+  // an /api/v1/ 404 into a page.
+  auto res = Get("/api/v1/no-such-route");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  EXPECT_EQ(res->body.find("<html"), std::string::npos);
+}
+
 TEST_F(WebPagesTest, EveryPageOfEachRoleRenders) {
   const std::vector<std::pair<std::string, std::string>> pages = {
       {"keha", "/networks"},     {"keha", "/networks/new"},  {"keha", "/networks/osaamisverkosto"},
