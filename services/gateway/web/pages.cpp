@@ -1283,7 +1283,7 @@ std::string NomineeField(uint32_t i, const std::string& part) {
 Form ApproveForm(const Catalogue& t, const nm::Case& c, const Request* req) {
   Form form(t);
   for (uint32_t i = 0; i < NomineeRows(c); ++i) {
-    for (const char* part : {"name", "title", "email", "municipality", "seat"}) {
+    for (const char* part : {"name", "title", "email", "municipality", "seat", "language"}) {
       Field f;
       f.name = NomineeField(i, part);
       f.label_key = std::string("nominee_") + part;
@@ -1292,6 +1292,15 @@ Form ApproveForm(const Catalogue& t, const nm::Case& c, const Request* req) {
         f.type = "select";
         f.options = {{"member", "seat_member"}, {"deputy", "seat_deputy"}};
         f.value = i < c.seats().members() ? "member" : "deputy";
+      }
+      if (std::string(part) == "language") {
+        // Optional: the language of the nominee's messages; empty = the area's.
+        f.type = "select";
+        f.hint_key = "hint_nominee_language";
+        f.options = {{"", "nominee_language_default"},
+                     {"fi", "nominee_language_fi"},
+                     {"sv", "nominee_language_sv"},
+                     {"en", "nominee_language_en"}};
       }
       if (req != nullptr && req->has_param(f.name)) f.value = req->get_param_value(f.name);
       form.Add(std::move(f));
@@ -1360,9 +1369,9 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   for (uint32_t i = 0; i < NomineeRows(c); ++i) {
     Data row = Object();
     row.set("n", std::to_string(i + 1));
-    row.set("fields",
-            f.Fields({NomineeField(i, "name"), NomineeField(i, "title"), NomineeField(i, "email"),
-                      NomineeField(i, "municipality"), NomineeField(i, "seat")}));
+    row.set("fields", f.Fields({NomineeField(i, "name"), NomineeField(i, "title"),
+                                NomineeField(i, "email"), NomineeField(i, "municipality"),
+                                NomineeField(i, "seat"), NomineeField(i, "language")}));
     rows.push_back(row);
   }
   d.set("nominee_rows", rows);
@@ -1401,6 +1410,7 @@ void DecideCase(GatewayContext& ctx, const Request& req, Response& res) {
       n->set_municipality(Param(req, NomineeField(i, "municipality")));
       n->set_seat(Param(req, NomineeField(i, "seat")) == "deputy" ? nm::SEAT_KIND_DEPUTY
                                                                   : nm::SEAT_KIND_MEMBER);
+      n->set_language(Param(req, NomineeField(i, "language")));
     }
     st = page->Call("nominations", r, &reply);
   } else {

@@ -375,6 +375,45 @@ TEST_F(WebPagesTest, ApprovalSendsTheFilledNomineeRows) {
   EXPECT_NE(res->body.find(R"(value="ei-osoite")"), std::string::npos);
 }
 
+TEST_F(WebPagesTest, TheNomineesLanguageReachesTheApproval) {
+  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
+      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
+        *r->mutable_case_() = RegisteredCase("kainuu-koillismaa");
+        return Status::Ok();
+      });
+  auto form = Get("/cases/case-1", "dirkk");
+  ASSERT_TRUE(form);
+  EXPECT_NE(form->body.find(R"(<label for="f-nominees[0]-language">Viestien kieli</label>)"),
+            std::string::npos)
+      << form->body;
+  EXPECT_NE(form->body.find(R"(<select id="f-nominees[1]-language" name="nominees[1].language")"),
+            std::string::npos);
+  EXPECT_NE(form->body.find(R"(<option value="sv">svenska</option>)"), std::string::npos);
+  EXPECT_NE(form->body.find(R"(<option value="" selected>— (alueen kieli)</option>)"),
+            std::string::npos);
+
+  nm::ApproveCaseRequest seen;
+  ctx_.On<nm::ApproveCaseRequest, nm::CaseResponse>(
+      [&seen](const Actor&, const nm::ApproveCaseRequest& req, nm::CaseResponse*) {
+        seen = req;
+        return Status::InvalidArgument("nominees[1].language", "must be fi, sv or en");
+      });
+  auto res = Post("/cases/case-1/approve", "dirkk",
+                  {{"csrf_token", "token-dir-kk"},
+                   {"nominees[0].name", "Anna A"},
+                   {"nominees[0].language", "sv"},
+                   {"nominees[1].name", "Bertta B"},
+                   {"nominees[1].language", ""}});
+  ASSERT_TRUE(res);
+  ASSERT_EQ(seen.nominees_size(), 2);
+  EXPECT_EQ(seen.nominees(0).language(), "sv");
+  EXPECT_EQ(seen.nominees(1).language(), "");
+  // The service's refusal is shown at the nominee's language field, the choice kept.
+  EXPECT_EQ(res->status, 422);
+  EXPECT_NE(res->body.find(R"(id="f-nominees[1]-language-error")"), std::string::npos);
+  EXPECT_NE(res->body.find(R"(<option value="sv" selected>svenska</option>)"), std::string::npos);
+}
+
 TEST_F(WebPagesTest, TheInboxListsMessagesAndMarksThemRead) {
   ctx_.On<nt::ListInboxRequest, nt::ListInboxResponse>(
       [](const Actor&, const nt::ListInboxRequest&, nt::ListInboxResponse* r) {
