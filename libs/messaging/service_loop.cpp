@@ -28,6 +28,10 @@ void ServiceLoop::AddPeriodic(std::chrono::milliseconds interval, std::function<
   periodic_.push_back(Periodic{interval, std::move(fn), std::chrono::steady_clock::now()});
 }
 
+void ServiceLoop::AddReadable(int fd, std::function<void()> fn) {
+  readable_.push_back(Readable{fd, std::move(fn)});
+}
+
 void ServiceLoop::StopOnSignals() {
   sigset_t set;
   sigemptyset(&set);
@@ -47,7 +51,8 @@ void ServiceLoop::Run() {
   using Steady = std::chrono::steady_clock;
   for (EventConsumer* consumer : consumers_) consumer->OnTimer(Steady::now());
   while (true) {
-    // Poll set: stop fd, signal fd, server, then per consumer dealer (+ sub).
+    // Poll set: stop fd, signal fd, server, per consumer dealer (+ sub), then
+    // the readable fds.
     std::vector<zmq::pollitem_t> items;
     items.push_back({nullptr, stop_fd_, ZMQ_POLLIN, 0});
     items.push_back({nullptr, signal_fd_, static_cast<short>(signal_fd_ >= 0 ? ZMQ_POLLIN : 0), 0});
@@ -58,6 +63,7 @@ void ServiceLoop::Run() {
       zmq::socket_t* sub = consumer->hint_socket();
       if (sub != nullptr) items.push_back({static_cast<void*>(*sub), 0, ZMQ_POLLIN, 0});
     }
+    for (const Readable& r : readable_) items.push_back({nullptr, r.fd, ZMQ_POLLIN, 0});
 
     auto now = Steady::now();
     auto wake = now + std::chrono::seconds(1);
@@ -93,6 +99,14 @@ void ServiceLoop::Run() {
       if ((items[index++].revents & ZMQ_POLLIN) != 0) consumer->OnDealerReadable();
       if (consumer->hint_socket() != nullptr) {
         if ((items[index++].revents & ZMQ_POLLIN) != 0) consumer->OnHintReadable();
+      }
+    }
+    for (Readable& r : readable_) {
+      if ((items[index++].revents & ZMQ_POLLIN) == 0) continue;
+      try {
+        r.fn();
+      } catch (const std::exception& e) {
+        spdlog::error("readable handler failed: {}", e.what());
       }
     }
     now = Steady::now();

@@ -25,6 +25,10 @@ class ServiceLoop {
   void AddConsumer(EventConsumer* consumer);
   // `fn` runs every `interval` (first run at once), e.g. term-end checks.
   void AddPeriodic(std::chrono::milliseconds interval, std::function<void()> fn);
+  // `fn` runs on the loop's thread whenever `fd` (e.g. an eventfd another
+  // thread writes to hand over a result) is readable; `fn` must consume what
+  // makes it readable. `fd` stays the caller's and must outlive Run().
+  void AddReadable(int fd, std::function<void()> fn);
 
   // Makes Run() return on SIGTERM or SIGINT. Blocks both signals in the
   // calling thread; call before starting other threads so they inherit it.
@@ -43,7 +47,13 @@ class ServiceLoop {
     std::chrono::steady_clock::time_point next;
   };
 
+  struct Readable {
+    int fd;
+    std::function<void()> fn;
+  };
+
   RpcServer* server_ = nullptr;
+  std::vector<Readable> readable_;
   std::vector<EventConsumer*> consumers_;
   std::vector<Periodic> periodic_;
   int stop_fd_ = -1;    // eventfd written by Stop()

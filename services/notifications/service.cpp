@@ -2,9 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <deque>
+
 #include "core/date.h"
 #include "messaging/schema.h"
 #include "notifications/codec/codec.h"
+#include "notifications/delivery/mail_worker.h"
 #include "notifications/handlers/notification_handlers.h"
 #include "notifications/storage/sqlite_notification_repository.h"
 #include "verkosto/networks/v1/events.pb.h"
@@ -203,6 +206,81 @@ Status TermNotices(Context& ctx, int notice_days, const std::string& link_base, 
   return Status::Ok();
 }
 
+// E-mail off the loop's thread: the loop picks due deliveries and digests
+// (as jobs), the worker sends one at a time, and each result comes back to
+// the loop (through the worker's eventfd) to be recorded in its own
+// transaction. Loop thread only, but for the worker's sending. A delivery is
+// picked again only once no delivery job is queued or in flight, so at most
+// one attempt per delivery is ever under way; likewise for digests.
+class Dispatcher {
+ public:
+  Dispatcher(runtime::ServiceRuntime& runtime, std::shared_ptr<MailTransport> transport,
+             DeliveryOptions options)
+      : rt_(&runtime), worker_(std::move(transport)), options_(std::move(options)) {}
+
+  int fd() const { return worker_.fd(); }
+
+  // Every second: the due deliveries, if none are on their way.
+  void Deliveries() {
+    if (deliveries_ == 0) Enqueue(DueDeliveryJobs(rt_->db().sqlite(), rt_->clock(), options_));
+    Pump();
+  }
+
+  // Every minute: today's digests, if none are on their way.
+  void Digests() {
+    if (digests_ == 0) Enqueue(DigestJobs(rt_->db().sqlite(), rt_->clock(), options_));
+    Pump();
+  }
+
+  // The worker's result is ready: record it, send the next.
+  void OnResult() {
+    std::optional<SendResult> result = worker_.TakeResult();
+    if (!result || queue_.empty()) return;
+    MailJob job = std::move(queue_.front());
+    queue_.pop_front();
+    --(job.digest ? digests_ : deliveries_);
+    const Status recorded = job.record(*result);
+    if (!recorded.ok()) {
+      // Not recorded: the delivery stays as it was and is sent again.
+      spdlog::error("{}: {}", job.digest ? "digests" : "delivery", recorded.ToString());
+      failed_ = true;
+    }
+    // A burst drains without waiting for the next second (unless storage
+    // fails: then the periodic run retries, not a tight loop).
+    if (deliveries_ == 0 && !failed_) {
+      Enqueue(DueDeliveryJobs(rt_->db().sqlite(), rt_->clock(), options_));
+    }
+    Pump();
+  }
+
+ private:
+  void Enqueue(Result<std::vector<MailJob>> jobs) {
+    failed_ = false;
+    if (!jobs.ok()) {
+      spdlog::error("delivery: {}", jobs.status().ToString());
+      failed_ = true;
+      return;
+    }
+    for (MailJob& job : *jobs) {
+      ++(job.digest ? digests_ : deliveries_);
+      queue_.push_back(std::move(job));
+    }
+  }
+
+  // Hands the front job to the worker when it is free.
+  void Pump() {
+    if (!worker_.busy() && !queue_.empty()) worker_.Start(queue_.front().mail);
+  }
+
+  runtime::ServiceRuntime* rt_;
+  MailWorker worker_;
+  DeliveryOptions options_;
+  std::deque<MailJob> queue_;  // front = the one being sent, when the worker is busy
+  size_t deliveries_ = 0;      // delivery jobs queued or in flight
+  size_t digests_ = 0;         // digest jobs queued or in flight
+  bool failed_ = false;
+};
+
 }  // namespace
 
 std::vector<storage::Migration> Migrations() {
@@ -312,24 +390,18 @@ Status WireWith(runtime::ServiceRuntime& runtime, const config::SystemConfig& sy
   RegisterNotificationHandlers(runtime.server());
   RegisterAppliers(runtime, link_base);
   spdlog::info("e-mail goes to {}", transport->Describe());
-  runtime.Keep(transport);
+  // The dispatcher (and its worker) is kept by the runtime: destroyed before
+  // the loop, after Run() has returned.
+  auto dispatcher = std::make_shared<Dispatcher>(runtime, std::move(transport), options);
+  runtime.Keep(dispatcher);
+  Dispatcher* d = dispatcher.get();
   runtime::ServiceRuntime* rt = &runtime;
-  MailTransport* mail = transport.get();
-  runtime.loop().AddPeriodic(std::chrono::seconds(1), [rt, mail, options] {
-    // Batches until nothing is due or half a second is spent, so a burst
-    // drains quickly and the loop still serves requests in between.
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
-    while (std::chrono::steady_clock::now() < give_up) {
-      auto sent = DeliverDue(rt->db().sqlite(), *mail, rt->clock(), options);
-      if (!sent.ok()) spdlog::error("delivery: {}", sent.status().ToString());
-      if (!sent.ok() || *sent < options.batch_size) break;
-    }
-  });
-  runtime.loop().AddPeriodic(std::chrono::minutes(1), [rt, mail, options, notice_days, link_base] {
+  runtime.loop().AddReadable(d->fd(), [d] { d->OnResult(); });
+  runtime.loop().AddPeriodic(std::chrono::seconds(1), [d] { d->Deliveries(); });
+  runtime.loop().AddPeriodic(std::chrono::minutes(1), [rt, d, notice_days, link_base] {
     auto notices = RunTermNotices(*rt, notice_days, link_base);
     if (!notices.ok()) spdlog::error("term notices: {}", notices.status().ToString());
-    auto digests = SendDigests(rt->db().sqlite(), *mail, rt->clock(), options);
-    if (!digests.ok()) spdlog::error("digests: {}", digests.status().ToString());
+    d->Digests();
   });
   return Status::Ok();
 }

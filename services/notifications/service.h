@@ -51,7 +51,8 @@ Result<size_t> RunTermNotices(runtime::ServiceRuntime& runtime, int notice_days,
 
 // Registers handlers and appliers (for the consumers the config gives; a
 // missing one is logged), and schedules delivery (every second), digests and
-// term notices (every minute) on the loop, with `transport`.
+// term notices (every minute) on the loop. `transport` is used from a worker
+// thread only (one send at a time); the results are recorded on the loop.
 // Errors: internal for broken built-in templates.
 Status WireWith(runtime::ServiceRuntime& runtime, const config::SystemConfig& system,
                 std::shared_ptr<MailTransport> transport, DeliveryOptions options);

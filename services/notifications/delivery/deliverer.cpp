@@ -61,16 +61,18 @@ std::string EmailMessageId(int64_t delivery_id, int64_t created_us, const std::s
          domain;
 }
 
-Result<size_t> DeliverDue(SQLite::Database& db, MailTransport& transport, const Clock& clock,
-                          const DeliveryOptions& options) {
+Result<std::vector<MailJob>> DueDeliveryJobs(SQLite::Database& db, const Clock& clock,
+                                             const DeliveryOptions& options) {
   std::vector<DueDelivery> due;
   {
     SqliteNotificationRepository repo(db);
     VERKOSTO_ASSIGN_OR_RETURN(due, repo.DueDeliveries(ToMicros(clock.Now()), options.batch_size));
   }
-  size_t attempted = 0;
+  std::vector<MailJob> jobs;
+  jobs.reserve(due.size());
   for (const DueDelivery& d : due) {
-    OutgoingMail mail;
+    MailJob job;
+    OutgoingMail& mail = job.mail;
     mail.from = options.from;
     mail.to = d.delivery.address;
     mail.subject = d.subject;
@@ -79,28 +81,42 @@ Result<size_t> DeliverDue(SQLite::Database& db, MailTransport& transport, const 
     mail.language = d.language;
     mail.message_id = EmailMessageId(d.delivery.id, d.delivery.created_us, options.from);
     mail.date = clock.Now();
-    const SendResult result = transport.Send(mail);
-    const TimePoint now = clock.Now();
-    const uint32_t attempts = d.delivery.attempt_count + 1;
-    const std::string status(StatusAfter(result.outcome, attempts, options));
-    const int64_t next =
-        status == "pending" ? ToMicros(now + RetryDelay(attempts, options)) : int64_t{0};
-    VERKOSTO_RETURN_IF_ERROR(InTransaction(db, [&]() -> Status {
-      SqliteNotificationRepository repo(db);
-      return repo.RecordAttempt(d.delivery.id,
-                                {ToMicros(now), result.outcome == SendOutcome::kSent, result.reply},
-                                status, next, mail.message_id);
-    }));
+    job.record = [&db, &clock, options, id = d.delivery.id, attempts = d.delivery.attempt_count + 1,
+                  message_id = mail.message_id](const SendResult& result) -> Status {
+      const TimePoint now = clock.Now();
+      const std::string status(StatusAfter(result.outcome, attempts, options));
+      const int64_t next =
+          status == "pending" ? ToMicros(now + RetryDelay(attempts, options)) : int64_t{0};
+      return InTransaction(db, [&]() -> Status {
+        SqliteNotificationRepository repo(db);
+        return repo.RecordAttempt(
+            id, {ToMicros(now), result.outcome == SendOutcome::kSent, result.reply}, status, next,
+            message_id);
+      });
+    };
+    jobs.push_back(std::move(job));
+  }
+  return jobs;
+}
+
+Result<size_t> DeliverDue(SQLite::Database& db, MailTransport& transport, const Clock& clock,
+                          const DeliveryOptions& options) {
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<MailJob> jobs, DueDeliveryJobs(db, clock, options));
+  size_t attempted = 0;
+  for (const MailJob& job : jobs) {
+    const SendResult result = transport.Send(job.mail);
+    VERKOSTO_RETURN_IF_ERROR(job.record(result));
     ++attempted;
   }
   return attempted;
 }
 
-Result<size_t> SendDigests(SQLite::Database& db, MailTransport& transport, const Clock& clock,
-                           const DeliveryOptions& options) {
+Result<std::vector<MailJob>> DigestJobs(SQLite::Database& db, const Clock& clock,
+                                        const DeliveryOptions& options) {
   const TimePoint now = clock.Now();
   const Date today = HelsinkiDate(now);
-  if (now < HelsinkiStartOfDay(today) + std::chrono::hours(options.digest_hour)) return size_t{0};
+  std::vector<MailJob> jobs;
+  if (now < HelsinkiStartOfDay(today) + std::chrono::hours(options.digest_hour)) return jobs;
   std::vector<DueDelivery> waiting;
   {
     SqliteNotificationRepository repo(db);
@@ -112,7 +128,6 @@ Result<size_t> SendDigests(SQLite::Database& db, MailTransport& transport, const
     groups[{d.delivery.mailbox, d.delivery.address}].push_back(&d);
   }
   const std::string day = FormatIsoDate(today);
-  size_t sent = 0;
   for (const auto& [key, items] : groups) {
     {
       SqliteNotificationRepository repo(db);
@@ -121,7 +136,9 @@ Result<size_t> SendDigests(SQLite::Database& db, MailTransport& transport, const
     }
     const std::string& language = items.back()->language;
     const DigestWords words = Words(language);
-    OutgoingMail mail;
+    MailJob job;
+    job.digest = true;
+    OutgoingMail& mail = job.mail;
     mail.from = options.from;
     mail.to = key.second;
     mail.language = language;
@@ -141,15 +158,29 @@ Result<size_t> SendDigests(SQLite::Database& db, MailTransport& transport, const
     mail.message_id = "verkosto-digest-" + day + "-" + std::to_string(items.front()->delivery.id) +
                       any_id.substr(any_id.find('@'));
     mail.date = now;
-    const SendResult result = transport.Send(mail);
     std::vector<int64_t> ids;
     for (const DueDelivery* d : items) ids.push_back(d->delivery.id);
-    VERKOSTO_RETURN_IF_ERROR(InTransaction(db, [&]() -> Status {
-      SqliteNotificationRepository repo(db);
-      return repo.MarkDigested(
-          key.first, key.second, ids, day,
-          {ToMicros(clock.Now()), result.outcome == SendOutcome::kSent, result.reply});
-    }));
+    job.record = [&db, &clock, mailbox = key.first, address = key.second, ids = std::move(ids),
+                  day](const SendResult& result) -> Status {
+      return InTransaction(db, [&]() -> Status {
+        SqliteNotificationRepository repo(db);
+        return repo.MarkDigested(
+            mailbox, address, ids, day,
+            {ToMicros(clock.Now()), result.outcome == SendOutcome::kSent, result.reply});
+      });
+    };
+    jobs.push_back(std::move(job));
+  }
+  return jobs;
+}
+
+Result<size_t> SendDigests(SQLite::Database& db, MailTransport& transport, const Clock& clock,
+                           const DeliveryOptions& options) {
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<MailJob> jobs, DigestJobs(db, clock, options));
+  size_t sent = 0;
+  for (const MailJob& job : jobs) {
+    const SendResult result = transport.Send(job.mail);
+    VERKOSTO_RETURN_IF_ERROR(job.record(result));
     if (result.outcome == SendOutcome::kSent) ++sent;
   }
   return sent;

@@ -37,7 +37,8 @@ struct SendResult {
 };
 
 // The seam between delivery and the world: SMTP, .eml files, or memory.
-// Send is called from the service loop's thread only.
+// In the service, Send is called from the delivery worker's thread only
+// (one call at a time), never from the service loop's.
 class MailTransport {
  public:
   virtual ~MailTransport() = default;

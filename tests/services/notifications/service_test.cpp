@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -59,7 +61,7 @@ class NotificationsServiceTest : public ::testing::Test {
     nominations_ = Create("nominations", nominations::Migrations());
     ASSERT_TRUE(nominations::Wire(*nominations_, system_).ok());
     notifications_ = Create("notifications", Migrations());
-    ASSERT_TRUE(WireWith(*notifications_, system_, transport_, DeliveryOptions{}).ok());
+    ASSERT_TRUE(WireWith(*notifications_, system_, wired_, DeliveryOptions{}).ok());
     for (auto* rt : {networks_.get(), nominations_.get(), notifications_.get()}) {
       ASSERT_TRUE(rt->Start().ok());
     }
@@ -107,16 +109,35 @@ class NotificationsServiceTest : public ::testing::Test {
     thread = std::thread([rt] { rt->Run(); });
   }
   void SyncNominations() { Sync(nominations_.get(), nominations_thread_, {"networks"}); }
-  // Applies the events, then hands the due e-mail to the transport.
+  // Applies the events, then waits until the service (its delivery worker)
+  // has handed every due e-mail to the transport and recorded the result.
   void SyncNotifications() {
-    Sync(notifications_.get(), notifications_thread_, {"networks", "nominations"}, [this] {
-      for (int round = 0; round < 100; ++round) {
-        auto sent =
-            DeliverDue(notifications_->db().sqlite(), *transport_, clock_, DeliveryOptions{});
-        ASSERT_TRUE(sent.ok()) << sent.status().ToString();
-        if (*sent == 0) break;
-      }
-    });
+    Sync(notifications_.get(), notifications_thread_, {"networks", "nominations"});
+    EXPECT_TRUE(WaitUntilNothingDue());
+  }
+
+  // The pending deliveries that are due now, as the service reports them.
+  int DueCount() {
+    pb::ListDeliveriesRequest pending;
+    pending.set_status(pb::DELIVERY_STATUS_PENDING);
+    pending.set_limit(500);
+    const auto r = Call<pb::ListDeliveriesResponse>("notifications", kKeha, pending);
+    if (!r.ok()) return -1;
+    int due = 0;
+    for (const pb::Delivery& d : r->deliveries()) {
+      due += d.next_attempt_unix_us() <= ToMicros(clock_.Now()) ? 1 : 0;
+    }
+    return due;
+  }
+
+  // Bounded: asks the running service until nothing is due (each question
+  // is a round trip through its loop).
+  bool WaitUntilNothingDue() {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < give_up) {
+      if (DueCount() == 0) return true;
+    }
+    return false;
   }
 
   template <typename Resp>
@@ -197,6 +218,8 @@ class NotificationsServiceTest : public ::testing::Test {
   FakeClock clock_;
   config::SystemConfig system_;
   std::shared_ptr<InMemoryTransport> transport_ = std::make_shared<InMemoryTransport>();
+  // The transport the service is wired with (a derived fixture may change it).
+  std::shared_ptr<MailTransport> wired_ = transport_;
   std::unique_ptr<runtime::ServiceRuntime> networks_;
   std::unique_ptr<runtime::ServiceRuntime> nominations_;
   std::unique_ptr<runtime::ServiceRuntime> notifications_;
@@ -426,6 +449,193 @@ TEST_F(NotificationsServiceTest, PreferencesAreKeptPerMailbox) {
   // The nominee's personal mailboxes: the account and the e-mail.
   const auto nominee = Must<pb::SetPreferencesResponse>("notifications", kMaija, set);
   EXPECT_EQ(nominee.preferences_size(), 2);
+}
+
+// A transport whose sends wait, until the test releases them: a slow SMTP
+// server, deterministically.
+class HeldTransport final : public MailTransport {
+ public:
+  SendResult Send(const OutgoingMail& mail) override {
+    std::unique_lock<std::mutex> lock(mu_);
+    calls_.push_back(mail);
+    ++in_send_;
+    max_in_send_ = std::max(max_in_send_, in_send_);
+    cv_.notify_all();
+    cv_.wait(lock, [&] { return !held_; });
+    --in_send_;
+    ++returned_;
+    cv_.notify_all();
+    return {SendOutcome::kSent, "250 OK (held)"};
+  }
+  std::string Describe() const override { return "held"; }
+
+  // Waits (bounded) until a send is in progress.
+  bool WaitForSend() {
+    std::unique_lock<std::mutex> lock(mu_);
+    return cv_.wait_for(lock, std::chrono::seconds(30), [&] { return in_send_ > 0; });
+  }
+  // Waits (bounded) until `n` sends have returned.
+  bool WaitReturned(size_t n) {
+    std::unique_lock<std::mutex> lock(mu_);
+    return cv_.wait_for(lock, std::chrono::seconds(30), [&] { return returned_ >= n; });
+  }
+  void Release() {
+    std::lock_guard<std::mutex> lock(mu_);
+    held_ = false;
+    cv_.notify_all();
+  }
+  std::vector<OutgoingMail> calls() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return calls_;
+  }
+  int max_in_send() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return max_in_send_;
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  bool held_ = true;
+  int in_send_ = 0;
+  int max_in_send_ = 0;
+  size_t returned_ = 0;
+  std::vector<OutgoingMail> calls_;
+};
+
+class NotificationsSlowMailTest : public NotificationsServiceTest {
+ protected:
+  NotificationsSlowMailTest() { wired_ = held_; }
+  void TearDown() override {
+    held_->Release();
+    NotificationsServiceTest::TearDown();
+  }
+
+  // Kainuu's leadership has e-mail addresses (a proposal goes to every
+  // area's leadership: many e-mails).
+  void KainuuContacts() {
+    npb::SetAreaContactsRequest contacts;
+    contacts.set_area_code("kainuu-koillismaa");
+    contacts.mutable_director()->set_name("Johanna Johtaja");
+    contacts.mutable_director()->set_email("johtaja@kainuu.example.fi");
+    contacts.mutable_deputy()->set_name("Ville Varajohtaja");
+    contacts.mutable_deputy()->set_email("varajohtaja@kainuu.example.fi");
+    Must<npb::SetAreaContactsResponse>("networks", kAdmin, contacts);
+  }
+
+  // Bounded: asks the running service until the director's inbox has `n` items.
+  bool WaitForInbox(const Actor& actor, int n) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < give_up) {
+      auto inbox = Call<pb::ListInboxResponse>("notifications", actor, pb::ListInboxRequest{});
+      if (inbox.ok() && inbox->items_size() >= n) return true;
+    }
+    return false;
+  }
+
+  // Every e-mail delivery, from the service.
+  std::vector<pb::Delivery> EmailDeliveries() {
+    pb::ListDeliveriesRequest all;
+    all.set_limit(500);
+    const auto r = Must<pb::ListDeliveriesResponse>("notifications", kKeha, all);
+    std::vector<pb::Delivery> out;
+    for (const pb::Delivery& d : r.deliveries()) {
+      if (!d.address().empty()) out.push_back(d);
+    }
+    return out;
+  }
+
+  std::shared_ptr<HeldTransport> held_ = std::make_shared<HeldTransport>();
+};
+
+TEST_F(NotificationsSlowMailTest, WhileASendIsStuckTheServiceStillAnswersAndAppliesEvents) {
+  KainuuContacts();
+  OpenNetwork();
+  // The proposal's notices are recorded; the loop hands the first of its
+  // e-mails to the worker, and the transport holds it.
+  Sync(notifications_.get(), notifications_thread_, {"networks", "nominations"});
+  ASSERT_TRUE(held_->WaitForSend());
+
+  // The loop still answers queries...
+  const auto inbox = Inbox(kDirectorKainuu);
+  ASSERT_EQ(inbox.items_size(), 1);
+  const size_t per_proposal = EmailDeliveries().size();
+  ASSERT_GE(per_proposal, 2u);
+  // ...and applies events: a second network is proposed and reaches the
+  // director's inbox while the first e-mail is still stuck.
+  npb::CreateNetworkRequest create;
+  *create.mutable_definition() = testing::CompleteNetworkDefinition("toinenverkosto");
+  Must<npb::NetworkResponse>("networks", kKeha, create);
+  npb::ProposeNetworkRequest propose;
+  propose.set_network_code("toinenverkosto");
+  Must<npb::NetworkResponse>("networks", kKeha, propose);
+  ASSERT_TRUE(WaitForInbox(kDirectorKainuu, 2));
+  EXPECT_EQ(EmailDeliveries().size(), 2 * per_proposal);
+  // Nothing was recorded for the stuck e-mail, and nothing else was sent.
+  for (const pb::Delivery& d : EmailDeliveries()) {
+    EXPECT_EQ(d.status(), pb::DELIVERY_STATUS_PENDING);
+    EXPECT_EQ(d.attempt_count(), 0u);
+  }
+  EXPECT_EQ(held_->calls().size(), 1u);
+
+  // Released: every e-mail goes out once, one at a time, each outcome
+  // recorded exactly once.
+  held_->Release();
+  ASSERT_TRUE(WaitUntilNothingDue());
+  const auto deliveries = EmailDeliveries();
+  ASSERT_EQ(deliveries.size(), 2 * per_proposal);
+  for (const pb::Delivery& d : deliveries) {
+    EXPECT_EQ(d.status(), pb::DELIVERY_STATUS_SENT) << d.address();
+    EXPECT_EQ(d.attempt_count(), 1u);
+    EXPECT_EQ(d.attempts_size(), 1);
+  }
+  const auto calls = held_->calls();
+  EXPECT_EQ(calls.size(), 2 * per_proposal);
+  std::set<std::string> ids;
+  for (const OutgoingMail& m : calls) {
+    EXPECT_TRUE(ids.insert(m.message_id).second) << "sent twice: " << m.message_id;
+  }
+  EXPECT_EQ(held_->max_in_send(), 1);
+}
+
+TEST_F(NotificationsSlowMailTest, ShutdownAbandonsTheSendInProgressAndARestartSendsItAgain) {
+  KainuuContacts();
+  OpenNetwork();
+  Sync(notifications_.get(), notifications_thread_, {"networks", "nominations"});
+  ASSERT_TRUE(held_->WaitForSend());
+  const std::string stuck = held_->calls().at(0).message_id;
+  const size_t mails = EmailDeliveries().size();
+
+  // The service stops with the send in progress: stopping does not wait
+  // for it.
+  Stop(notifications_.get(), notifications_thread_);
+  notifications_.reset();
+  // The abandoned send returns after the service is gone; its result is dropped.
+  held_->Release();
+  ASSERT_TRUE(held_->WaitReturned(1));
+
+  // Restarted (same database, another transport): the abandoned e-mail is
+  // still pending and goes out again, with the same Message-ID (at least once);
+  // each delivery has exactly the one attempt of the restarted service.
+  wired_ = transport_;
+  notifications_ = Create("notifications", Migrations());
+  ASSERT_NE(notifications_, nullptr);
+  ASSERT_TRUE(WireWith(*notifications_, system_, wired_, DeliveryOptions{}).ok());
+  ASSERT_TRUE(notifications_->Start().ok());
+  notifications_thread_ = std::thread([this] { notifications_->Run(); });
+  ASSERT_TRUE(WaitUntilNothingDue());
+  const auto deliveries = EmailDeliveries();
+  ASSERT_EQ(deliveries.size(), mails);
+  for (const pb::Delivery& d : deliveries) {
+    EXPECT_EQ(d.status(), pb::DELIVERY_STATUS_SENT) << d.address();
+    EXPECT_EQ(d.attempt_count(), 1u);
+  }
+  std::set<std::string> resent;
+  for (const OutgoingMail& m : transport_->sent()) resent.insert(m.message_id);
+  EXPECT_EQ(resent.size(), mails);
+  EXPECT_EQ(transport_->sent().size(), mails);
+  EXPECT_EQ(resent.count(stuck), 1u);
+  EXPECT_EQ(held_->calls().size(), 1u);
 }
 
 }  // namespace
