@@ -177,6 +177,10 @@ test('the public catalogue and the login page pass axe-core; the keyboard reache
   assert.ok(focused.left >= 0, 'the focused skip link is visible');
   assert.notEqual(focused.outline, 'none');
   await go(page, '/login');
+  // An unknown path is the styled 404 page, not an empty answer.
+  await go(page, '/no-such-page', { status: 404 });
+  assert.equal(await page.locator('h1').innerText(), 'Sivua ei löytynyt');
+  assert.ok(await page.locator('main a[href="/"]').isVisible());
   await context.close();
 });
 
@@ -226,6 +230,26 @@ test('KEHA creates a network, is refused without an end date, opens it and sends
     status: 200,
   });
   assert.equal(new URL(page.url()).pathname, `/networks/${NETWORK}/matrix`);
+  await context.close();
+});
+
+test('the kainuu-koillismaa director comments on the network (rule 7) and the comment is shown', async () => {
+  const { context, page } = await loginAs(ACCOUNTS.directorKainuu);
+  await go(page, `/networks/${NETWORK}`);
+  const send = page.locator(`form[action="/networks/${NETWORK}/comments"] button[type=submit]`);
+  // An empty comment is refused with the error at the field.
+  await submit(page, send, { status: 422 });
+  const text = page.locator('#f-comment-text');
+  assert.equal(await text.getAttribute('aria-invalid'), 'true');
+  assert.match(await text.getAttribute('aria-describedby'), /f-comment-text-error/);
+  const comment = 'Kainuussa verkosto on tarpeen; kokoukset mieluiten etänä.';
+  await text.fill(comment);
+  await submit(page, send, { status: 200 });
+  assert.equal(new URL(page.url()).pathname, `/networks/${NETWORK}`);
+  assert.ok(await page.locator('.notice').isVisible());
+  const shown = page.locator('ul.comments li', { hasText: comment });
+  assert.ok(await shown.isVisible());
+  assert.match(await shown.innerText(), /Kainuu/);
   await context.close();
 });
 
@@ -328,7 +352,7 @@ test('the language switch shows Swedish', async () => {
 
 test('axe-core ran on every kind of page', () => {
   for (const p of ['/', '/login', '/networks', '/networks/new', `/networks/${NETWORK}`, `/networks/${NETWORK}/matrix`,
-    '/registry', '/registry/log', '/registry/journal', '/director', '/area', '/inbox']) {
+    '/registry', '/registry/log', '/registry/journal', '/director', '/area', '/inbox', '/no-such-page']) {
     assert.ok(visited.has(p), `axe-core did not check ${p}`);
   }
 });
