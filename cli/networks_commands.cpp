@@ -9,16 +9,13 @@
 #include <memory>
 #include <sstream>
 
+#include "messaging/proto_enum.h"
+
 namespace verkosto::cli {
 
 namespace pb = ::verkosto::networks::v1;
 
 namespace {
-
-constexpr const char* kStatusNames[] = {"unspecified", "draft",  "proposed",
-                                        "open",        "closed", "cancelled"};
-constexpr const char* kKindNames[] = {"unspecified", "network", "sub_committee", "working_group",
-                                      "advisory_board"};
 
 std::string DecisionText(pb::ParticipationDecision decision) {
   switch (decision) {
@@ -57,10 +54,7 @@ Result<pb::NetworkDefinition> ReadDefinition(const std::string& path) {
 
 void PrintArea(const pb::Area& a) {
   std::printf("%-42s %-45s %-18s %s\n", a.code().c_str(), a.name_fi().c_str(),
-              a.model() == pb::AREA_MODEL_OWN               ? "own"
-              : a.model() == pb::AREA_MODEL_JOINT_AUTHORITY ? "joint_authority"
-                                                            : "host_municipality",
-              a.host_municipality().c_str());
+              messaging::EnumShortName(a.model()).c_str(), a.host_municipality().c_str());
 }
 
 void PrintAreaDetail(const pb::Area& a) {
@@ -81,7 +75,7 @@ int RunNetwork(CliContext& ctx, const google::protobuf::Message& request) {
       ctx, "networks", request, [](const pb::NetworkResponse& r) {
         const auto& d = r.network().definition();
         std::printf("%s\t%s\tversion %u\t%s\n", d.code().c_str(),
-                    NetworkStatusText(r.network().status()).c_str(), r.network().version(),
+                    messaging::EnumShortName(r.network().status()).c_str(), r.network().version(),
                     d.names().fi().c_str());
       });
 }
@@ -97,30 +91,6 @@ void Positional(CLI::App* cmd, const std::string& name, const std::string& help,
 
 }  // namespace
 
-std::optional<pb::NetworkStatus> ParseNetworkStatus(std::string_view name) {
-  for (int i = 1; i <= 5; ++i) {
-    if (name == kStatusNames[i]) return static_cast<pb::NetworkStatus>(i);
-  }
-  return std::nullopt;
-}
-
-std::optional<pb::NetworkKind> ParseNetworkKind(std::string_view name) {
-  for (int i = 1; i <= 4; ++i) {
-    if (name == kKindNames[i]) return static_cast<pb::NetworkKind>(i);
-  }
-  return std::nullopt;
-}
-
-std::string NetworkStatusText(pb::NetworkStatus status) {
-  const int i = static_cast<int>(status);
-  return i >= 0 && i <= 5 ? kStatusNames[i] : "unspecified";
-}
-
-std::string NetworkKindText(pb::NetworkKind kind) {
-  const int i = static_cast<int>(kind);
-  return i >= 0 && i <= 4 ? kKindNames[i] : "unspecified";
-}
-
 std::string Hours(uint64_t tenths) {
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
 }
@@ -132,8 +102,8 @@ std::string FormatNetworkList(const pb::ListNetworksResponse& list) {
     const auto& d = n.definition();
     std::snprintf(
         line, sizeof line, "%-46s %-9s %-15s %-23s %s – %s  %s\n", d.code().c_str(),
-        NetworkStatusText(n.status()).c_str(), NetworkKindText(d.kind()).c_str(), d.owner().c_str(),
-        d.term().start_date().empty() ? "?" : d.term().start_date().c_str(),
+        messaging::EnumShortName(n.status()).c_str(), messaging::EnumShortName(d.kind()).c_str(),
+        d.owner().c_str(), d.term().start_date().empty() ? "?" : d.term().start_date().c_str(),
         d.term().end_date().empty() ? "?" : d.term().end_date().c_str(), d.names().fi().c_str());
     out << line;
   }
@@ -148,9 +118,9 @@ std::string FormatNetwork(const pb::GetNetworkResponse& r) {
   out << d.names().fi() << " (" << d.code() << ")\n";
   if (!d.names().sv().empty()) out << "  sv: " << d.names().sv() << "\n";
   if (!d.names().en().empty()) out << "  en: " << d.names().en() << "\n";
-  out << "  status: " << NetworkStatusText(n.status()) << ", version " << n.version()
+  out << "  status: " << messaging::EnumShortName(n.status()) << ", version " << n.version()
       << (n.end_reason().empty() ? "" : ", ended: " + n.end_reason()) << "\n";
-  out << "  kind: " << NetworkKindText(d.kind()) << (d.statutory() ? " (statutory)" : "")
+  out << "  kind: " << messaging::EnumShortName(d.kind()) << (d.statutory() ? " (statutory)" : "")
       << ", owner: " << d.owner() << "\n";
   out << "  term: " << (d.term().start_date().empty() ? "?" : d.term().start_date()) << " – "
       << (d.term().end_date().empty() ? "?" : d.term().end_date()) << "\n";
@@ -309,14 +279,14 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
     ctx.OnRun(cmd, [&ctx, filter] {
       pb::ListNetworksRequest req;
       if (!(*filter)[0].empty()) {
-        auto status = ParseNetworkStatus((*filter)[0]);
+        auto status = messaging::EnumFromShortName<pb::NetworkStatus>((*filter)[0]);
         if (!status)
           return CliContext::Fail(
               Status::InvalidArgument("--status", "unknown status '" + (*filter)[0] + "'"));
         req.set_status(*status);
       }
       if (!(*filter)[1].empty()) {
-        auto kind = ParseNetworkKind((*filter)[1]);
+        auto kind = messaging::EnumFromShortName<pb::NetworkKind>((*filter)[1]);
         if (!kind)
           return CliContext::Fail(
               Status::InvalidArgument("--kind", "unknown kind '" + (*filter)[1] + "'"));

@@ -18,14 +18,6 @@ namespace verkosto::cli {
 // comments are for the actor's own --area.
 void AddNetworksCommands(CLI::App& app, CliContext& ctx);
 
-// "draft", "proposed", "open", "closed", "cancelled" -> the enum; nullopt otherwise.
-std::optional<networks::v1::NetworkStatus> ParseNetworkStatus(std::string_view name);
-// "network", "sub_committee", "working_group", "advisory_board" -> the enum; nullopt otherwise.
-std::optional<networks::v1::NetworkKind> ParseNetworkKind(std::string_view name);
-// Lower-case names of the enums above ("unspecified" for others).
-std::string NetworkStatusText(networks::v1::NetworkStatus status);
-std::string NetworkKindText(networks::v1::NetworkKind kind);
-
 // "12.5": tenths of an hour as hours with one decimal.
 std::string Hours(uint64_t tenths);
 

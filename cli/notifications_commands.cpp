@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "messaging/proto_enum.h"
 #include "verkosto/notifications/v1/notifications.pb.h"
 
 namespace verkosto::cli {
@@ -39,23 +40,6 @@ const char* ModeName(pb::EmailMode mode) {
   }
 }
 
-const char* StatusName(pb::DeliveryStatus status) {
-  switch (status) {
-    case pb::DELIVERY_STATUS_PENDING:
-      return "pending";
-    case pb::DELIVERY_STATUS_SENT:
-      return "sent";
-    case pb::DELIVERY_STATUS_FAILED:
-      return "failed";
-    case pb::DELIVERY_STATUS_DIGEST:
-      return "digest";
-    case pb::DELIVERY_STATUS_SKIPPED:
-      return "skipped";
-    default:
-      return "unspecified";
-  }
-}
-
 Result<pb::EmailMode> ParseMode(const std::string& text) {
   if (text.empty()) return pb::EMAIL_MODE_UNSPECIFIED;
   if (text == "immediate") return pb::EMAIL_MODE_IMMEDIATE;
@@ -65,12 +49,8 @@ Result<pb::EmailMode> ParseMode(const std::string& text) {
 }
 
 Result<pb::DeliveryStatus> ParseStatus(const std::string& text) {
-  for (pb::DeliveryStatus s :
-       {pb::DELIVERY_STATUS_PENDING, pb::DELIVERY_STATUS_SENT, pb::DELIVERY_STATUS_FAILED,
-        pb::DELIVERY_STATUS_DIGEST, pb::DELIVERY_STATUS_SKIPPED}) {
-    if (text == StatusName(s)) return s;
-  }
   if (text.empty()) return pb::DELIVERY_STATUS_UNSPECIFIED;
+  if (auto status = messaging::EnumFromShortName<pb::DeliveryStatus>(text)) return *status;
   return Status::InvalidArgument("status", "must be pending, sent, failed, digest or skipped");
 }
 
@@ -179,8 +159,9 @@ void AddNotificationsCommands(CLI::App& app, CliContext& ctx) {
             for (const pb::Delivery& d : r.deliveries()) {
               std::printf("%s\tmessage %s\t%s\t%s\t%s\tattempts %u\t%s\t%s\n", d.id().c_str(),
                           d.message_id().c_str(), d.mailbox().c_str(),
-                          d.address().empty() ? "-" : d.address().c_str(), StatusName(d.status()),
-                          d.attempt_count(), d.subject().c_str(), d.last_reply().c_str());
+                          d.address().empty() ? "-" : d.address().c_str(),
+                          messaging::EnumShortName(d.status()).c_str(), d.attempt_count(),
+                          d.subject().c_str(), d.last_reply().c_str());
             }
             if (r.deliveries_size() == 0) std::printf("no deliveries\n");
           });

@@ -8,6 +8,7 @@
 #include "gateway/web/assets.h"
 #include "gateway/web/forms.h"
 #include "gateway/web/render.h"
+#include "messaging/proto_enum.h"
 #include "verkosto/networks/v1/networks.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 #include "verkosto/notifications/v1/notifications.pb.h"
@@ -301,70 +302,23 @@ std::string Lookup(const std::map<std::string, std::string>& m, const std::strin
 }
 
 std::string StatusKey(nw::NetworkStatus s) {
-  switch (s) {
-    case nw::NETWORK_STATUS_DRAFT:
-      return "status_draft";
-    case nw::NETWORK_STATUS_PROPOSED:
-      return "status_proposed";
-    case nw::NETWORK_STATUS_OPEN:
-      return "status_open";
-    case nw::NETWORK_STATUS_CLOSED:
-      return "status_closed";
-    case nw::NETWORK_STATUS_CANCELLED:
-      return "status_cancelled";
-    default:
-      return "unknown";
-  }
+  return s == nw::NETWORK_STATUS_UNSPECIFIED ? "unknown" : "status_" + messaging::EnumShortName(s);
 }
 
 std::string KindValue(nw::NetworkKind k) {
-  switch (k) {
-    case nw::NETWORK_KIND_SUB_COMMITTEE:
-      return "sub_committee";
-    case nw::NETWORK_KIND_WORKING_GROUP:
-      return "working_group";
-    case nw::NETWORK_KIND_ADVISORY_BOARD:
-      return "advisory_board";
-    default:
-      return "network";
-  }
+  return k == nw::NETWORK_KIND_UNSPECIFIED ? "network" : messaging::EnumShortName(k);
 }
 
 nw::NetworkKind KindFrom(const std::string& v) {
-  if (v == "sub_committee") return nw::NETWORK_KIND_SUB_COMMITTEE;
-  if (v == "working_group") return nw::NETWORK_KIND_WORKING_GROUP;
-  if (v == "advisory_board") return nw::NETWORK_KIND_ADVISORY_BOARD;
-  return nw::NETWORK_KIND_NETWORK;
+  return messaging::EnumFromShortName<nw::NetworkKind>(v).value_or(nw::NETWORK_KIND_NETWORK);
 }
 
 std::string StateKey(nm::CaseState s) {
-  switch (s) {
-    case nm::CASE_STATE_AWAITING_REGISTRATION:
-      return "state_awaiting_registration";
-    case nm::CASE_STATE_REGISTERED:
-      return "state_registered";
-    case nm::CASE_STATE_APPROVED:
-      return "state_approved";
-    case nm::CASE_STATE_DECLINED:
-      return "state_declined";
-    case nm::CASE_STATE_WITHDRAWN:
-      return "state_withdrawn";
-    default:
-      return "state_none";
-  }
+  return s == nm::CASE_STATE_UNSPECIFIED ? "state_none" : "state_" + messaging::EnumShortName(s);
 }
 
 std::string ChannelKey(nm::Channel c) {
-  switch (c) {
-    case nm::CHANNEL_SYSTEM:
-      return "channel_system";
-    case nm::CHANNEL_EMAIL:
-      return "channel_email";
-    case nm::CHANNEL_LETTER:
-      return "channel_letter";
-    default:
-      return "channel_other";
-  }
+  return c == nm::CHANNEL_UNSPECIFIED ? "channel_other" : "channel_" + messaging::EnumShortName(c);
 }
 
 std::string SeatKey(nm::SeatKind s) {

@@ -1,5 +1,7 @@
 #include "notifications/codec/codec.h"
 
+#include "messaging/proto_enum.h"
+
 namespace verkosto::notifications::codec {
 
 namespace npb = ::verkosto::networks::v1;
@@ -20,23 +22,6 @@ AreaInfo FromProto(const npb::Area& area) {
 
 namespace {
 
-std::string StatusName(npb::NetworkStatus status) {
-  switch (status) {
-    case npb::NETWORK_STATUS_DRAFT:
-      return "draft";
-    case npb::NETWORK_STATUS_PROPOSED:
-      return "proposed";
-    case npb::NETWORK_STATUS_OPEN:
-      return "open";
-    case npb::NETWORK_STATUS_CLOSED:
-      return "closed";
-    case npb::NETWORK_STATUS_CANCELLED:
-      return "cancelled";
-    default:
-      return "draft";
-  }
-}
-
 Person FromProto(const mpb::Nominee& n) {
   return Person{n.name(), AsciiLower(n.email()), n.language(), n.seat() == mpb::SEAT_KIND_DEPUTY};
 }
@@ -47,7 +32,10 @@ NetworkInfo FromProto(const npb::Network& network, const std::string& created_by
   const npb::NetworkDefinition& d = network.definition();
   NetworkInfo n;
   n.code = d.code();
-  n.status = StatusName(network.status());
+  // The read model knows no "unspecified": such a network counts as a draft.
+  n.status = network.status() == npb::NETWORK_STATUS_UNSPECIFIED
+                 ? "draft"
+                 : messaging::EnumShortName(network.status());
   n.name_fi = d.names().fi();
   n.name_sv = d.names().sv();
   n.name_en = d.names().en();
@@ -109,52 +97,22 @@ pb::InboxItem ToProto(const MessageRow& m) {
 }
 
 std::string EmailModeName(pb::EmailMode mode) {
-  switch (mode) {
-    case pb::EMAIL_MODE_IMMEDIATE:
-      return "immediate";
-    case pb::EMAIL_MODE_DAILY_DIGEST:
-      return "daily_digest";
-    case pb::EMAIL_MODE_NONE:
-      return "none";
-    default:
-      return "";
-  }
+  return mode == pb::EMAIL_MODE_UNSPECIFIED ? "" : messaging::EnumShortName(mode);
 }
 
 std::string DeliveryStatusName(pb::DeliveryStatus status) {
-  switch (status) {
-    case pb::DELIVERY_STATUS_PENDING:
-      return "pending";
-    case pb::DELIVERY_STATUS_SENT:
-      return "sent";
-    case pb::DELIVERY_STATUS_FAILED:
-      return "failed";
-    case pb::DELIVERY_STATUS_DIGEST:
-      return "digest";
-    case pb::DELIVERY_STATUS_SKIPPED:
-      return "skipped";
-    default:
-      return "";
-  }
+  return status == pb::DELIVERY_STATUS_UNSPECIFIED ? "" : messaging::EnumShortName(status);
 }
 
 namespace {
 
 pb::DeliveryStatus DeliveryStatusFromName(const std::string& name) {
-  for (pb::DeliveryStatus s :
-       {pb::DELIVERY_STATUS_PENDING, pb::DELIVERY_STATUS_SENT, pb::DELIVERY_STATUS_FAILED,
-        pb::DELIVERY_STATUS_DIGEST, pb::DELIVERY_STATUS_SKIPPED}) {
-    if (DeliveryStatusName(s) == name) return s;
-  }
-  return pb::DELIVERY_STATUS_UNSPECIFIED;
+  return messaging::EnumFromShortName<pb::DeliveryStatus>(name).value_or(
+      pb::DELIVERY_STATUS_UNSPECIFIED);
 }
 
 pb::EmailMode EmailModeFromName(const std::string& name) {
-  for (pb::EmailMode m :
-       {pb::EMAIL_MODE_IMMEDIATE, pb::EMAIL_MODE_DAILY_DIGEST, pb::EMAIL_MODE_NONE}) {
-    if (EmailModeName(m) == name) return m;
-  }
-  return pb::EMAIL_MODE_IMMEDIATE;
+  return messaging::EnumFromShortName<pb::EmailMode>(name).value_or(pb::EMAIL_MODE_UNSPECIFIED);
 }
 
 }  // namespace
