@@ -554,6 +554,15 @@ TEST_F(WebPagesTest, TheJournalCsvDefusesFormulas) {
             "HEL/1,,osaamisverkosto,email,\"'=HYPERLINK(\"\"x\"\")\",,registered,r-1/helsinki\r\n");
 }
 
+TEST_F(WebPagesTest, TheAreaPageLinksEachNetworkToItsPageWithGoalsTermAndPlan) {
+  // Rule 7: before deciding, the area reads what the network is for.
+  auto res = Get("/area", "dirkk");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find(R"(<a href="/networks/osaamisverkosto">)"), std::string::npos)
+      << res->body;
+}
+
 TEST_F(WebPagesTest, TheDirectorRecordsTheAreasParticipation) {
   nw::DecideParticipationRequest seen;
   ctx_.On<nw::DecideParticipationRequest, nw::DecideParticipationResponse>(
