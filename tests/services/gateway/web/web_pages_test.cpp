@@ -6,6 +6,7 @@
 #include <chrono>
 #include <thread>
 
+#include "canned_network.h"
 #include "fake_gateway_context.h"
 #include "gateway/http/gateway_context.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -31,25 +32,7 @@ RequestUser User(const std::string& id, Role role, const std::string& area = {})
 }
 
 nw::Network OpenNetwork(const std::string& code, const std::string& name_fi) {
-  nw::Network n;
-  nw::NetworkDefinition* d = n.mutable_definition();
-  d->set_code(code);
-  d->mutable_names()->set_fi(name_fi);
-  d->mutable_names()->set_sv(name_fi + " SV");
-  d->add_goals("Jakaa osaamista");
-  d->mutable_term()->set_start_date("2027-01-01");
-  d->mutable_term()->set_end_date("2028-12-31");
-  d->mutable_communication_plan()->add_audiences("johtajat");
-  d->mutable_communication_plan()->add_channels("uutiskirje");
-  d->mutable_communication_plan()->set_cadence("kokousten jälkeen");
-  d->mutable_communication_plan()->set_responsible("KEHA");
-  d->mutable_cadence()->set_meetings_per_year(4);
-  d->mutable_cadence()->set_hours_per_meeting_tenths(15);
-  n.set_status(nw::NETWORK_STATUS_OPEN);
-  n.mutable_disclaimer()->set_fi("Verkostot eivät edusta alueiden virallista kantaa.");
-  n.mutable_disclaimer()->set_sv("Nätverken representerar inte områdenas officiella ståndpunkt.");
-  n.mutable_disclaimer()->set_en("Networks do not represent the areas' official positions.");
-  return n;
+  return testing::CannedOpenNetwork(code, name_fi, name_fi + " SV");
 }
 
 class WebPagesTest : public ::testing::Test {

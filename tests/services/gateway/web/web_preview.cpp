@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "canned_network.h"
 #include "fake_gateway_context.h"
 #include "verkosto/networks/v1/networks.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
@@ -30,28 +31,8 @@ gateway::RequestUser User(const std::string& id, Role role, const std::string& a
 }
 
 nw::Network Network() {
-  nw::Network n;
-  nw::NetworkDefinition* d = n.mutable_definition();
-  d->set_code("osaamisverkosto");
-  d->mutable_names()->set_fi("Osaamisverkosto");
-  d->mutable_names()->set_sv("Kompetensnätverket");
-  d->set_owner("KEHA-keskus");
-  d->add_goals("Jakaa hyviä käytäntöjä");
-  d->mutable_term()->set_start_date("2027-01-01");
-  d->mutable_term()->set_end_date("2028-12-31");
-  d->mutable_communication_plan()->add_audiences("työllisyysjohtajat");
-  d->mutable_communication_plan()->add_channels("uutiskirje");
-  d->mutable_communication_plan()->set_cadence("kokousten jälkeen");
-  d->mutable_communication_plan()->set_responsible("KEHA-keskus");
-  d->mutable_cadence()->set_meetings_per_year(4);
-  d->mutable_cadence()->set_hours_per_meeting_tenths(15);
-  d->mutable_seats_per_area()->set_members(1);
-  d->mutable_seats_per_area()->set_deputies(1);
-  n.set_status(nw::NETWORK_STATUS_OPEN);
-  n.mutable_disclaimer()->set_fi("Verkostot eivät edusta alueiden virallista kantaa.");
-  n.mutable_disclaimer()->set_sv("Nätverken representerar inte områdenas officiella ståndpunkt.");
-  n.mutable_disclaimer()->set_en("Networks do not represent the areas' official positions.");
-  return n;
+  return verkosto::gateway::testing::CannedOpenNetwork("osaamisverkosto", "Osaamisverkosto",
+                                                       "Kompetensnätverket");
 }
 
 nm::Case Case() {

@@ -178,37 +178,10 @@ class SmtpAuthTest : public ::testing::Test {
   SQLite::Database& Db() { return runtime_->db().sqlite(); }
 
   void AddMail(const std::string& address) {
-    SqliteNotificationRepository repo(Db());
-    MessageRow m;
-    m.event_key = "nominations:1";
-    m.mailbox = "email:" + address;
-    m.template_name = "case_approved_nominee";
-    m.language = "fi";
-    m.subject = "Sinut on nimetty verkostoon";
-    m.body_text = "Hei,\n\nsinut on nimetty jäseneksi.\n";
-    m.body_html = "<p>Hei,</p><p>sinut on nimetty jäseneksi.</p>";
-    m.event_type = "verkosto.nominations.v1.CaseApproved";
-    m.network_code = "aani";
-    m.case_id = "c-1";
-    m.created_us = ToMicros(clock_.Now());
-    auto id = repo.InsertMessage(m);
-    ASSERT_TRUE(id.ok()) << id.status().ToString();
-    DeliveryRow d;
-    d.message_id = *id;
-    d.event_key = m.event_key;
-    d.mailbox = m.mailbox;
-    d.address = address;
-    d.created_us = m.created_us;
-    d.next_attempt_us = m.created_us;
-    ASSERT_TRUE(repo.InsertDelivery(d).ok());
+    testing::AddMail(Db(), clock_.Now(), "nominations:1", address);
   }
 
-  DeliveryRow Only() {
-    auto rows = SqliteNotificationRepository(Db()).ListDeliveries(DeliveryFilter{});
-    EXPECT_TRUE(rows.ok());
-    EXPECT_EQ(rows->size(), 1u);
-    return rows->empty() ? DeliveryRow{} : rows->front();
-  }
+  DeliveryRow Only() { return testing::OnlyDelivery(Db()); }
 
   // The delivery and every logged attempt say nothing of the password.
   static void ExpectNoPassword(const DeliveryRow& d) {
