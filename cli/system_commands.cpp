@@ -54,8 +54,17 @@ void PrintDemoLogins(const config::SystemConfig& system) {
   std::fflush(stdout);
 }
 
-int Up(const std::string& data, int http_port, const std::string& config_path,
-       const std::string& bin_dir) {
+struct UpOptions {
+  std::string data = "var";
+  int http_port = 8080;
+  std::string config_path;
+  std::string bin_dir;
+  int clock_offset_days = 0;  // tests only: [clock] offset_days of the generated config
+};
+
+int Up(const UpOptions& options) {
+  const std::string& data = options.data;
+  const std::string& config_path = options.config_path;
   if (Status st = logging::Init("verkosto", "info"); !st.ok()) return CliContext::Fail(st);
   std::error_code ec;
   fs::create_directories(data, ec);
@@ -70,7 +79,8 @@ int Up(const std::string& data, int http_port, const std::string& config_path,
     if (ec)
       return CliContext::Fail(
           Status::Unavailable("cannot create " + run_dir + ": " + ec.message()));
-    system = config::DefaultSystemConfig(data_dir.string(), run_dir, http_port);
+    system = config::DefaultSystemConfig(data_dir.string(), run_dir, options.http_port);
+    system.clock_offset_days = options.clock_offset_days;
   } else {
     auto loaded = config::LoadSystemConfig(config_path);
     if (!loaded.ok()) return CliContext::Fail(loaded.status());
@@ -93,7 +103,7 @@ int Up(const std::string& data, int http_port, const std::string& config_path,
   }
 
   std::vector<cli::Child> children;
-  const std::string dir = bin_dir.empty() ? SelfDir() : bin_dir;
+  const std::string dir = options.bin_dir.empty() ? SelfDir() : options.bin_dir;
   for (const std::string& name : config::ServiceNames()) {
     children.push_back({name, dir + "/" + name, {"--config", config_file.string()}});
   }
@@ -107,7 +117,7 @@ int StatusCommand(const std::string& data, const std::string& config_path, bool 
   auto system = LoadRunningConfig(config_path, data);
   if (!system.ok()) return CliContext::Fail(system.status());
   zmq::context_t zmq;
-  std::vector<std::string> names = config::ServiceNames();
+  const std::vector<std::string>& names = config::ServiceNames();
   const auto health =
       runtime::CollectSystemHealth(zmq, *system, names, std::chrono::milliseconds(1500));
   if (json) {
@@ -135,12 +145,6 @@ int StatusCommand(const std::string& data, const std::string& config_path, bool 
 }  // namespace
 
 void AddSystemCommands(CLI::App& app, CliContext& ctx) {
-  struct UpOptions {
-    std::string data = "var";
-    int http_port = 8080;
-    std::string config_path;
-    std::string bin_dir;
-  };
   auto up_options = std::make_shared<UpOptions>();
   auto* up = app.add_subcommand(
       "up", "Start all services locally and supervise them until Ctrl-C/SIGTERM");
@@ -151,14 +155,18 @@ void AddSystemCommands(CLI::App& app, CliContext& ctx) {
                  "HTTP port of the web UI and API on 127.0.0.1 (0 = any free port)")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  up->add_option("--config", up_options->config_path,
-                 "Use this system config (TOML) instead of the embedded defaults");
+  auto* config_option =
+      up->add_option("--config", up_options->config_path,
+                     "Use this system config (TOML) instead of the embedded defaults");
   up->add_option("--bin-dir", up_options->bin_dir,
                  "Where the service programs are (default: beside verkosto)");
-  ctx.OnRun(up, [up_options] {
-    return Up(up_options->data, up_options->http_port, up_options->config_path,
-              up_options->bin_dir);
-  });
+  up->add_option("--clock-offset-days", up_options->clock_offset_days,
+                 "Tests only: run the services' clock this many days ahead of the real one "
+                 "(written as [clock] offset_days; with --config, set it there)")
+      ->check(CLI::Range(-36500, 36500))
+      ->excludes(config_option)
+      ->group("Testing");
+  ctx.OnRun(up, [up_options] { return Up(*up_options); });
 
   auto* status =
       app.add_subcommand("status", "Show each service's health; exit 0 only when all are ok");

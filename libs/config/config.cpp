@@ -75,12 +75,12 @@ Status ParseAuth(const toml::table& root, AuthConfig* out) {
     int64_t max;
   };
   for (const Limit& l :
-       {Limit{"idle_timeout_minutes", &out->idle_timeout_minutes, 1, 24 * 60},
-        Limit{"session_lifetime_hours", &out->session_lifetime_hours, 1, 24 * 30},
+       {Limit{"idle_timeout_minutes", &out->idle_timeout_minutes, 1, int64_t{24} * 60},
+        Limit{"session_lifetime_hours", &out->session_lifetime_hours, 1, int64_t{24} * 30},
         Limit{"max_failed_logins", &out->max_failed_logins, 1, 1000},
-        Limit{"lockout_minutes", &out->lockout_minutes, 1, 24 * 60},
+        Limit{"lockout_minutes", &out->lockout_minutes, 1, int64_t{24} * 60},
         Limit{"password_hash_ops", &out->password_hash_ops, 1, 64},
-        Limit{"password_hash_mem_kib", &out->password_hash_mem_kib, 8, 4 * 1024 * 1024}}) {
+        Limit{"password_hash_mem_kib", &out->password_hash_mem_kib, 8, int64_t{4} * 1024 * 1024}}) {
     if (a[l.key] && !a[l.key].is_integer()) {
       return Status::InvalidArgument(std::string("auth.") + l.key, "must be an integer");
     }
@@ -92,6 +92,21 @@ Status ParseAuth(const toml::table& root, AuthConfig* out) {
     }
     *l.value = static_cast<int>(v);
   }
+  return Status::Ok();
+}
+
+Status ParseClock(const toml::table& root, int* offset_days) {
+  const toml::node_view<const toml::node> c = root["clock"];
+  if (!c) return Status::Ok();
+  if (!c.is_table()) return Status::InvalidArgument("clock", "must be a table");
+  if (c["offset_days"] && !c["offset_days"].is_integer()) {
+    return Status::InvalidArgument("clock.offset_days", "must be an integer");
+  }
+  const int64_t days = c["offset_days"].value_or(int64_t{0});
+  if (days < -36500 || days > 36500) {
+    return Status::InvalidArgument("clock.offset_days", "must be -36500..36500");
+  }
+  *offset_days = static_cast<int>(days);
   return Status::Ok();
 }
 
@@ -149,6 +164,7 @@ Result<SystemConfig> ParseSystemConfig(const std::string& toml_text) {
 
   VERKOSTO_RETURN_IF_ERROR(ParseNotifications(root, &config.notifications));
   VERKOSTO_RETURN_IF_ERROR(ParseAuth(root, &config.auth));
+  VERKOSTO_RETURN_IF_ERROR(ParseClock(root, &config.clock_offset_days));
 
   const toml::table* services = root["services"].as_table();
   if (services == nullptr) return Status::InvalidArgument("services", "is required");
@@ -240,6 +256,10 @@ std::string ToToml(const SystemConfig& config) {
                                   {"secure_cookies", a.secure_cookies},
                                   {"password_hash_ops", a.password_hash_ops},
                                   {"password_hash_mem_kib", a.password_hash_mem_kib}});
+  // Written only when set: a test-only knob stays out of real configs.
+  if (config.clock_offset_days != 0) {
+    root.insert("clock", toml::table{{"offset_days", config.clock_offset_days}});
+  }
   std::ostringstream out;
   out << root << "\n";
   return out.str();

@@ -69,6 +69,7 @@ struct AuthConfig {
 //                   starttls, term_notice_days, mail_dir, web_base_url
 //   [auth] idle_timeout_minutes, session_lifetime_hours, max_failed_logins,
 //          lockout_minutes, secure_cookies, password_hash_ops, password_hash_mem_kib
+//   [clock] offset_days = 0            (tests only)
 //   [services.networks] database = "...", rpc = "...", hints = "...",
 //                       consumes = [], log_level = "info", poll_interval_ms = 1000
 struct SystemConfig {
@@ -80,6 +81,11 @@ struct SystemConfig {
   std::map<std::string, ServiceConfig> services;
   NotificationsConfig notifications;
   AuthConfig auth;
+  // [clock] offset_days: the services' business clock (dates, deadlines,
+  // terms, audit stamps) runs this many days ahead of the real one. For tests
+  // only — they prove no date is written into them by running the system far
+  // in the future; 0 in every real deployment. Transport deadlines stay real.
+  int clock_offset_days = 0;
 
   // The service `name`. Errors: not_found.
   Result<ServiceConfig> Service(const std::string& name) const;

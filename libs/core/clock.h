@@ -34,6 +34,19 @@ class SystemClock final : public Clock {
   }
 };
 
+// The real wall clock moved by a fixed offset. Only for tests that run whole
+// processes on the real clock and must prove they hold on any date (the
+// `[clock] offset_days` setting): business time moves, transport time
+// (request deadlines, back-off) stays on the real clock.
+class OffsetClock final : public Clock {
+ public:
+  explicit OffsetClock(std::chrono::microseconds offset) : offset_(offset) {}
+  TimePoint Now() const override { return SystemClock::Instance().Now() + offset_; }
+
+ private:
+  std::chrono::microseconds offset_;
+};
+
 // A clock that moves only when told to. Thread-safe.
 class FakeClock final : public Clock {
  public:

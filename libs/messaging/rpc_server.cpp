@@ -212,7 +212,9 @@ void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransactio
   if (env.client_id().empty()) return fail(Status::InvalidArgument("client_id", "is required"));
   if (request_id.empty()) return fail(Status::InvalidArgument("request_id", "is required"));
   const TimePoint now = clock_.Now();
-  if (env.deadline_unix_us() != 0 && env.deadline_unix_us() < ToMicros(now)) {
+  const Clock& transport =
+      options_.transport_clock != nullptr ? *options_.transport_clock : SystemClock::Instance();
+  if (env.deadline_unix_us() != 0 && env.deadline_unix_us() < ToMicros(transport.Now())) {
     return fail(Status::DeadlineExceeded("the request's deadline passed before it was served"));
   }
   pending.operation = AnyTypeName(env.body());

@@ -32,6 +32,11 @@ struct ServerOptions {
   SocketLimits limits;
   // Log one info line per request (request id, actor, operation, outcome, duration).
   bool log_requests = true;
+  // The clock a request's deadline is compared with: transport time, the real
+  // clock as the client's (RpcClient sets deadlines from SystemClock). Null =
+  // SystemClock. Business time (Context::now, stored-reply stamps) comes from
+  // the server's `clock`, which tests and `[clock] offset_days` may move.
+  const Clock* transport_clock = nullptr;
 };
 
 // The command/query server of one service: a ROUTER socket, a dispatch table

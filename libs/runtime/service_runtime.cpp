@@ -1,13 +1,14 @@
 #include "runtime/service_runtime.h"
 
 #include <SQLiteCpp/Statement.h>
-#include <signal.h>
 #include <spdlog/spdlog.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdlib>
+#include <memory>
 
 #include "logging/logging.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
@@ -194,9 +195,17 @@ int RunServiceMain(
     std::fprintf(stderr, "%s: %s\n", name.c_str(), st.ToString().c_str());
     return 2;
   }
+  // Business time; `[clock] offset_days` moves it only in tests.
+  std::unique_ptr<Clock> shifted;
+  if (system->clock_offset_days != 0) {
+    shifted = std::make_unique<OffsetClock>(std::chrono::hours(24) * system->clock_offset_days);
+    spdlog::warn("the clock runs {} days ahead ([clock] offset_days, a test setting)",
+                 system->clock_offset_days);
+  }
+  const Clock& clock = shifted ? *shifted : SystemClock::Instance();
   try {
     zmq::context_t zmq;
-    auto rt = ServiceRuntime::Create(zmq, *system, name, migrations, SystemClock::Instance());
+    auto rt = ServiceRuntime::Create(zmq, *system, name, migrations, clock);
     if (!rt.ok()) {
       spdlog::critical("cannot start: {}", rt.status().ToString());
       return 1;

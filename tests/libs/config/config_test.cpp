@@ -64,6 +64,23 @@ TEST(ConfigTest, NotificationsDefaultToEmlFilesAndRoundTrip) {
   EXPECT_EQ(n.web_base_url, "https://verkosto.example.fi");
 }
 
+TEST(ConfigTest, ClockOffsetIsATestKnobWrittenOnlyWhenSet) {
+  SystemConfig config = DefaultSystemConfig("/srv/vk", "/tmp/vk", 9090);
+  EXPECT_EQ(config.clock_offset_days, 0);
+  EXPECT_EQ(ToToml(config).find("[clock]"), std::string::npos);
+  config.clock_offset_days = 3000;
+  auto parsed = ParseSystemConfig(ToToml(config));
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->clock_offset_days, 3000);
+  const std::string services = "[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///x\"\n";
+  for (const std::string bad :
+       {"[clock]\noffset_days = \"400\"\n", "[clock]\noffset_days = 40000\n", "clock = 1\n"}) {
+    auto refused = ParseSystemConfig(bad + services);
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_EQ(refused.status().field(), bad == "clock = 1\n" ? "clock" : "clock.offset_days");
+  }
+}
+
 TEST(ConfigTest, NotificationErrorsNameTheKey) {
   const std::string services = "[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///x\"\n";
   const std::pair<std::string, std::string> cases[] = {

@@ -37,6 +37,7 @@ class RpcServerTest : public ::testing::Test {
     options.service_name = "test";
     options.bind_endpoint = dir_.Ipc("s");
     options.limits.max_message_bytes = max_message_bytes;
+    options.transport_clock = transport_clock_;
     service_ = std::make_unique<TestService>(zmq_, dir_.File("s.db"), options, clock_);
     service_->StartLoop();
   }
@@ -57,6 +58,7 @@ class RpcServerTest : public ::testing::Test {
   }
 
   verkosto::testing::TempDir dir_;
+  const Clock* transport_clock_ = nullptr;  // null: the real clock
   zmq::context_t zmq_;
   FakeClock clock_;
   std::unique_ptr<TestService> service_;
@@ -246,12 +248,24 @@ TEST_F(RpcServerTest, RetryAfterALostReplyGivesExactlyOneEffect) {
 }
 
 TEST_F(RpcServerTest, ExpiredDeadlineIsRefusedWithoutEffect) {
+  transport_clock_ = &clock_;
   Start();
   clock_.Advance(std::chrono::hours(1));  // the server's now is past any deadline the client sets
   RpcClient client = Client();
   auto reply = client.Call<AddItemResponse>(kActor, Add("late"));
   EXPECT_EQ(reply.status().code(), ErrorCode::kDeadlineExceeded);
   EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 0);
+}
+
+// Deadlines are transport time: a business clock far in the future (a test's
+// `[clock] offset_days`) does not make every request late.
+TEST_F(RpcServerTest, BusinessClockAheadDoesNotExpireDeadlines) {
+  Start();
+  clock_.Advance(std::chrono::hours(24 * 3000));
+  RpcClient client = Client();
+  auto reply = client.Call<AddItemResponse>(kActor, Add("on time"));
+  ASSERT_TRUE(reply.ok()) << reply.status().ToString();
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 1);
 }
 
 TEST_F(RpcServerTest, ClientReportsUnavailableWhenNoServerAnswersBeforeItsDeadline) {

@@ -22,8 +22,8 @@ namespace {
 namespace pb = ::verkosto::networks::v1;
 using std::chrono::hours;
 
-// 2026-03-02 09:00 Helsinki; earlier than the wall clock, so the client's
-// deadlines (wall clock + timeout) stay in the service's future.
+// 2026-03-02 09:00 Helsinki on the fake business clock. Request deadlines
+// are transport time (the real clock), so any date works here.
 TimePoint Start() { return HelsinkiStartOfDay(*ParseIsoDate("2026-03-02")) + hours(9); }
 
 const Actor kKeha{"keha-1", "Kaisa KEHA", Role::kKehaCoordinator, {}, {}};

@@ -27,8 +27,8 @@ namespace pb = ::verkosto::nominations::v1;
 namespace npb = ::verkosto::networks::v1;
 using std::chrono::hours;
 
-// 2026-03-02 09:00 Helsinki (a Monday); earlier than the wall clock, so the
-// client's deadlines (wall clock + timeout) stay in the services' future.
+// 2026-03-02 09:00 Helsinki (a Monday) on the fake business clock. Request
+// deadlines are transport time (the real clock), so any date works here.
 TimePoint Start() { return HelsinkiStartOfDay(*ParseIsoDate("2026-03-02")) + hours(9); }
 
 Actor Make(std::string id, Role role, std::string area = {}, std::string on_behalf_of = {}) {

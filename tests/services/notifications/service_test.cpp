@@ -395,8 +395,6 @@ TEST_F(NotificationsServiceTest, TermEndingNoticeGoesToMembersAndTheirLeadership
   ASSERT_TRUE(closed.ok()) << closed.status().ToString();
   EXPECT_EQ(*closed, 1u);
   networks_thread_ = std::thread([this] { networks_->Run(); });
-  // Back before the wall clock, so the clients' deadlines stay in the future.
-  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-11-02")) + std::chrono::hours(9));
   SyncNominations();
   SyncNotifications();
   const auto ended = Inbox(kMaija);

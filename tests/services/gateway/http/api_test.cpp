@@ -30,8 +30,8 @@ namespace npb = ::verkosto::networks::v1;
 namespace gpb = ::google::protobuf;
 using std::chrono::minutes;
 
-// Earlier than the wall clock, so the clients' deadlines (wall clock +
-// timeout) stay in the services' future.
+// The fake business clock's start. Request deadlines are transport time (the
+// real clock), so any date works here.
 TimePoint Start() {
   return HelsinkiStartOfDay(*ParseIsoDate("2026-03-02")) + std::chrono::hours(9);
 }
