@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/actor.h"
+#include "core/clock.h"
 #include "core/status.h"
 
 namespace httplib {
@@ -55,6 +56,10 @@ class GatewayContext {
   // short-lived cookie on `res` (double submit), to be put in the form's
   // hidden "csrf_token" field. POST /login checks the pair.
   virtual std::string LoginFormToken(const httplib::Request& req, httplib::Response& res) = 0;
+
+  // Business time as the services see it (the gateway's Clock): pages take
+  // "today" from here — in Europe/Helsinki — never from the host's clock.
+  virtual TimePoint Now() const = 0;
 };
 
 // Gives the calling HTTP worker thread its own context.

@@ -55,9 +55,9 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
   return {};
 }
 
-RpcGatewayContext::RpcGatewayContext(zmq::context_t& zmq, const config::SystemConfig& system,
-                                     const Clock& clock, HttpAuthOptions options)
-    : zmq_(zmq), system_(system), clock_(clock), options_(options) {}
+RpcGatewayContext::RpcGatewayContext(zmq::context_t& zmq, config::SystemConfig system,
+                                     const Clock& clock, const HttpAuthOptions& options)
+    : zmq_(zmq), system_(std::move(system)), clock_(clock), options_(options) {}
 
 Actor RpcGatewayContext::GatewayActor() {
   return Actor{"gateway", "verkosto gateway", Role::kSystem, AreaCode(""), "", ""};

@@ -53,13 +53,14 @@ struct LoginOutcome {
 // thread (HttpFrontend hands them out).
 class RpcGatewayContext final : public GatewayContext {
  public:
-  RpcGatewayContext(zmq::context_t& zmq, const config::SystemConfig& system, const Clock& clock,
-                    HttpAuthOptions options);
+  RpcGatewayContext(zmq::context_t& zmq, config::SystemConfig system, const Clock& clock,
+                    const HttpAuthOptions& options);
 
   Status Call(const std::string& service, const Actor& actor,
               const google::protobuf::Message& request,
               google::protobuf::Message* response) override;
   std::optional<RequestUser> CurrentUser(const httplib::Request& req) override;
+  TimePoint Now() const override { return clock_.Now(); }
   bool CheckCsrf(const httplib::Request& req, const RequestUser& user) override;
   std::string LoginFormToken(const httplib::Request& req, httplib::Response& res) override;
 

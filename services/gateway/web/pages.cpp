@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/date.h"
 #include "gateway/web/assets.h"
 #include "gateway/web/forms.h"
 #include "gateway/web/render.h"
@@ -107,15 +108,6 @@ std::string Tenths(uint64_t tenths, const std::string& lang) {
   return std::to_string(tenths / 10) + (lang == "en" ? "." : ",") + std::to_string(tenths % 10);
 }
 
-std::string Today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 std::string FormatTime(int64_t unix_us) {
   if (unix_us <= 0) return {};
   const std::time_t t = unix_us / 1000000;
@@ -153,6 +145,8 @@ struct Page {
   PageFrame frame;
 
   const Catalogue& t() const { return Catalogue::For(frame.lang); }
+  // Today in Europe/Helsinki on the services' clock, "YYYY-MM-DD".
+  std::string Today() const { return FormatIsoDate(HelsinkiDate(ctx.Now())); }
   const Actor& actor() const { return frame.user->actor; }
   Role role() const { return frame.user ? frame.user->actor.role : Role::kUnspecified; }
 
@@ -965,7 +959,8 @@ void CaseKeha(GatewayContext& ctx, const Request& req, Response& res) {
 // Registry clerk
 // ---------------------------------------------------------------------------
 
-Form RegisterForm(const Catalogue& t, const std::string& case_id, const Request* req) {
+Form RegisterForm(const Catalogue& t, const std::string& today, const std::string& case_id,
+                  const Request* req) {
   Form form(t);
   auto add = [&](const std::string& name, const std::string& label, const std::string& type,
                  const std::string& value, const std::string& hint = {}) {
@@ -980,7 +975,7 @@ Form RegisterForm(const Catalogue& t, const std::string& case_id, const Request*
     form.Add(std::move(f));
   };
   add("diary_number", "diary_number", "text", "");
-  add("date_received", "date_received", "date", Today(), "hint_date");
+  add("date_received", "date_received", "date", today, "hint_date");
   add("organisation", "organisation", "text", "");
   return form;
 }
@@ -1007,7 +1002,7 @@ void RenderRegistry(Page& page, int status, const std::string& failed_case, cons
       item.set("fields", failed->AllFields());
       failed->PutSummary(d);
     } else {
-      item.set("fields", RegisterForm(t, c.case_id(), nullptr).AllFields());
+      item.set("fields", RegisterForm(t, page.Today(), c.case_id(), nullptr).AllFields());
     }
     cases.push_back(item);
   }
@@ -1033,7 +1028,7 @@ void RegisterCase(GatewayContext& ctx, const Request& req, Response& res) {
   r.set_organisation(Param(req, "organisation"));
   nm::CaseResponse reply;
   if (Status st = page->Call("nominations", r, &reply); !st.ok()) {
-    Form form = RegisterForm(page->t(), id, &req);
+    Form form = RegisterForm(page->t(), page->Today(), id, &req);
     form.AddErrors(st);
     return RenderRegistry(*page, 422, id, &form);
   }
@@ -1069,7 +1064,7 @@ Form LogForm(Page& page, const Request* req) {
       {"email", "channel_email"}, {"letter", "channel_letter"}, {"other", "channel_other"}};
   add("sender", "sender", "text", "", true);
   add("subject", "subject", "text", "", true);
-  add("date_received", "date_received", "date", Today(), true, "hint_date");
+  add("date_received", "date_received", "date", page.Today(), true, "hint_date");
   add("diary_number", "diary_number", "text", "", true);
   add("organisation", "organisation", "text", "", true);
   add("seats.members", "field_seats_per_area_members", "number", "1");

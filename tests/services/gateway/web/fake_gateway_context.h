@@ -91,11 +91,16 @@ class FakeGatewayContext : public GatewayContext {
     return "login-token";
   }
 
+  TimePoint Now() const override { return clock_.Now(); }
+  // The pages' business clock (starts at the real time; tests move it).
+  FakeClock& clock() { return clock_; }
+
  private:
   mutable std::mutex mu_;
   std::map<std::string, RequestUser> users_;
   std::map<std::string, Answer> answers_;
   std::vector<CallRecord> calls_;
+  FakeClock clock_{SystemClock::Instance().Now()};
 };
 
 }  // namespace verkosto::gateway::testing

@@ -516,6 +516,27 @@ TEST_F(WebPagesTest, TheClerkLogsARequestThatCameByLetterForTheirOwnArea) {
   EXPECT_EQ(seen.seats().members(), 1U);
 }
 
+// The registration forms propose today's date in Helsinki on the services'
+// clock: 22:30 UTC on 4 December is already 5 December in Finland.
+TEST_F(WebPagesTest, RegistrationFormsProposeTodayInHelsinki) {
+  ctx_.clock().Set(FromMicros(1796423400LL * 1000000));  // 2026-12-04T22:30:00Z
+  ctx_.On<nm::RegistryInboxRequest, nm::CaseListResponse>(
+      [](const Actor&, const nm::RegistryInboxRequest&, nm::CaseListResponse* r) {
+        auto* c = r->add_cases();
+        c->set_case_id("r-1.helsinki");
+        c->set_network_code("osaamisverkosto");
+        c->set_area_code("helsinki");
+        return Status::Ok();
+      });
+  for (const std::string path : {"/registry", "/registry/log"}) {
+    auto res = Get(path, "clerk");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << path;
+    EXPECT_NE(res->body.find(R"(value="2026-12-05")"), std::string::npos) << path;
+    EXPECT_EQ(res->body.find("2026-12-04"), std::string::npos) << path;
+  }
+}
+
 TEST_F(WebPagesTest, TheJournalCsvDefusesFormulas) {
   ctx_.On<nm::RegistryJournalRequest, nm::CaseListResponse>(
       [](const Actor&, const nm::RegistryJournalRequest& req, nm::CaseListResponse* r) {
