@@ -3,7 +3,8 @@
 // every page visited (WCAG 2.0/2.1 A and AA rules must pass).
 //
 // Environment: VERKOSTO_BIN_DIR (where `verkosto` is; ctest sets it),
-// CHROMIUM (default /usr/bin/chromium).
+// CHROMIUM (default /usr/bin/chromium), VERKOSTO_TEST_CLOCK_OFFSET_DAYS
+// (run the system that many days in the future; default 0).
 //
 // Deterministic: the gateway binds port 0 and writes the port it got to
 // <data>/gateway.port; every wait is on a condition (a file, a health check,
@@ -24,6 +25,10 @@ const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min
 const binDir = process.env.VERKOSTO_BIN_DIR || path.join(here, '../../build/test/bin');
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// The system's clock runs this many days ahead (`verkosto up
+// --clock-offset-days`); CI runs the test again shifted far into the future.
+const CLOCK_OFFSET_DAYS = Number.parseInt(process.env.VERKOSTO_TEST_CLOCK_OFFSET_DAYS || '0', 10);
+if (!Number.isInteger(CLOCK_OFFSET_DAYS)) throw new Error('VERKOSTO_TEST_CLOCK_OFFSET_DAYS is not a whole number');
 
 
 let data;
@@ -71,7 +76,9 @@ function waitFor(check, { dir, timeoutMs = 60000, everyMs = 100, what }) {
 before(async () => {
   data = fs.mkdtempSync(path.join(os.tmpdir(), 'verkosto-e2e-'));
   const log = fs.openSync(path.join(data, 'up.out'), 'w');
-  up = spawn(path.join(binDir, 'verkosto'), ['up', '--data', data, '--http-port', '0'], {
+  const upArgs = ['up', '--data', data, '--http-port', '0'];
+  if (CLOCK_OFFSET_DAYS !== 0) upArgs.push('--clock-offset-days', String(CLOCK_OFFSET_DAYS));
+  up = spawn(path.join(binDir, 'verkosto'), upArgs, {
     stdio: ['ignore', log, log],
     detached: true, // its own process group, so after() can stop all of it
   });
@@ -153,9 +160,12 @@ async function loginAs(account) {
   return { context, page };
 }
 
+// "YYYY-MM-DD", `daysFromNow` days after today in Europe/Helsinki as the
+// system under test sees it (the real date plus CLOCK_OFFSET_DAYS). Never a
+// literal date: the test must pass on any day.
 function isoDate(daysFromNow) {
-  const d = new Date(Date.now() + daysFromNow * 86400000);
-  return d.toISOString().slice(0, 10);
+  const d = new Date(Date.now() + (CLOCK_OFFSET_DAYS + daysFromNow) * 86400000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(d);
 }
 
 const NETWORK = 'e2e-osaamisverkosto';

@@ -31,7 +31,8 @@ class CliChainTest : public UpFixture {
   }
 };
 
-// A definition with everything but the term's end date.
+// A definition with everything but the term's end date; its term starts a
+// month from today ($START).
 constexpr char kDefinitionWithoutEnd[] = R"({
   "code": "cli-testiverkosto",
   "names": {"fi": "Testiverkosto", "sv": "Testnätverket", "en": "Test network"},
@@ -39,7 +40,7 @@ constexpr char kDefinitionWithoutEnd[] = R"({
   "owner": "KEHA-keskus",
   "responsible": {"name": "Verkoston sihteeri", "email": "sihteeri@keha.example"},
   "goals": ["Yhteinen käsitys nimeämisketjusta"],
-  "term": {"start_date": "2027-01-01"},
+  "term": {"start_date": "$START"},
   "communication_plan": {"audiences": ["työllisyysalueiden johto"],
                          "channels": ["muistio kirjaamoihin"],
                          "cadence": "jokaisen kokouksen jälkeen",
@@ -49,8 +50,7 @@ constexpr char kDefinitionWithoutEnd[] = R"({
 })";
 
 TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
-  testing::Process up(Verkosto(), {"up", "--data", dir_.path(), "--http-port", "0"},
-                      dir_.File("up.log"));
+  testing::Process up(Verkosto(), UpArgs(dir_.path()), dir_.File("up.log"));
   int port = 0;
   system_ = WaitUntilUp(up, &port);
   ASSERT_FALSE(HasFailure());
@@ -71,18 +71,21 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   const std::initializer_list<std::string> observer = {"--role", "observer", "--user", "obs"};
 
   // Rule 2: a draft without an end date cannot be proposed; the error names the field.
+  // Dates relative to today (as the services see it), never literals.
+  const std::string start = testing::DaysFromToday(30);
+  std::string without_end = kDefinitionWithoutEnd;
+  without_end.replace(without_end.find("$START"), 6, start);
   net::NetworkResponse created;
-  CliOk({"networks", "create", "--file", WriteFile("draft.json", kDefinitionWithoutEnd)}, keha,
-        &created);
+  CliOk({"networks", "create", "--file", WriteFile("draft.json", without_end)}, keha, &created);
   EXPECT_EQ(created.network().status(), net::NETWORK_STATUS_DRAFT);
   EXPECT_EQ(Cli({"networks", "propose", "cli-testiverkosto"}, keha, false), 1);
   EXPECT_NE(output_.find("invalid_argument"), std::string::npos) << output_;
   EXPECT_NE(output_.find("term.end_date"), std::string::npos) << output_;
 
-  std::string complete = kDefinitionWithoutEnd;
-  complete.replace(complete.find(R"("start_date": "2027-01-01")"),
-                   std::string(R"("start_date": "2027-01-01")").size(),
-                   R"("start_date": "2027-01-01", "end_date": "2028-12-31")");
+  std::string complete = without_end;
+  const std::string start_field = R"("start_date": ")" + start + R"(")";
+  complete.replace(complete.find(start_field), start_field.size(),
+                   start_field + R"(, "end_date": ")" + testing::DaysFromToday(30 + 730) + R"(")");
   net::NetworkResponse updated;
   CliOk({"networks", "update", "--file", WriteFile("complete.json", complete)}, keha, &updated);
   net::NetworkResponse proposed;
@@ -107,9 +110,12 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   ASSERT_NO_FATAL_FAILURE(WaitForConsumer("nominations", "networks"));
 
   // A request to an area that declined is refused, naming the area.
-  const std::vector<std::string> send = {
-      "nominations", "send", "--network",  "cli-testiverkosto", "--members", "1",
-      "--deputies",  "1",    "--deadline", "2027-03-31",        "--message", "Pyydämme nimeämään"};
+  const std::vector<std::string> send = {"nominations", "send",
+                                         "--network",   "cli-testiverkosto",
+                                         "--members",   "1",
+                                         "--deputies",  "1",
+                                         "--deadline",  testing::DaysFromToday(60),
+                                         "--message",   "Pyydämme nimeämään"};
   std::vector<std::string> to_declined = send;
   to_declined.insert(to_declined.end(), {"--to", "helsinki", "--to", "kainuu-koillismaa"});
   EXPECT_EQ(Cli(to_declined, keha, false), 1);
@@ -141,14 +147,15 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   CliOk({"nominations", "inbox"}, clerk_k, &inbox);
   ASSERT_EQ(inbox.cases_size(), 1);
   EXPECT_EQ(inbox.cases(0).case_id(), case_id);
-  EXPECT_EQ(Cli({"nominations", "register", "--case", case_id, "--diary", "1/2026",
-                 "--date-received", "2026-12-01", "--organisation", "Vantaan kaupunki"},
-                clerk_v, false),
-            1);
+  EXPECT_EQ(
+      Cli({"nominations", "register", "--case", case_id, "--diary", "1/2026", "--date-received",
+           testing::DaysFromToday(0), "--organisation", "Vantaan kaupunki"},
+          clerk_v, false),
+      1);
   EXPECT_NE(output_.find("permission_denied"), std::string::npos) << output_;
   nom::CaseResponse registered;
   CliOk({"nominations", "register", "--case", case_id, "--diary", "843/14.07.00/2026",
-         "--date-received", "2026-12-01", "--organisation", "Kajaanin kaupunki"},
+         "--date-received", testing::DaysFromToday(0), "--organisation", "Kajaanin kaupunki"},
         clerk_k, &registered);
   EXPECT_EQ(registered.case_().state(), nom::CASE_STATE_REGISTERED);
   nom::CaseListResponse journal;

@@ -26,7 +26,7 @@ constexpr char kDefinition[] = R"({
   "owner": "KEHA-keskus",
   "responsible": {"name": "Verkoston sihteeri", "email": "sihteeri@keha.example"},
   "goals": ["Yhteinen käsitys nimeämisketjusta"],
-  "term": {"start_date": "2027-01-01", "end_date": "2028-12-31"},
+  "term": {"start_date": "$START", "end_date": "$END"},
   "communication_plan": {"audiences": ["työllisyysalueiden johto"],
                          "channels": ["muistio kirjaamoihin"],
                          "cadence": "jokaisen kokouksen jälkeen",
@@ -50,8 +50,7 @@ class CliNotificationsTest : public UpFixture {
 };
 
 TEST_F(CliNotificationsTest, ChainThroughTheCommandLineFillsInboxesAndWritesEmail) {
-  testing::Process up(Verkosto(), {"up", "--data", dir_.path(), "--http-port", "0"},
-                      dir_.File("up.log"));
+  testing::Process up(Verkosto(), UpArgs(dir_.path()), dir_.File("up.log"));
   int port = 0;
   system_ = WaitUntilUp(up, &port);
   ASSERT_FALSE(HasFailure());
@@ -65,7 +64,11 @@ TEST_F(CliNotificationsTest, ChainThroughTheCommandLineFillsInboxesAndWritesEmai
   const std::initializer_list<std::string> nominee = {
       "--role", "nominee", "--user", "anna", "--email", "anna.esimerkki@kajaani.example"};
 
-  std::ofstream(dir_.File("network.json")) << kDefinition;
+  // Dates relative to today (as the services see it), never literals.
+  std::string definition = kDefinition;
+  definition.replace(definition.find("$START"), 6, testing::DaysFromToday(30));
+  definition.replace(definition.find("$END"), 4, testing::DaysFromToday(30 + 730));
+  std::ofstream(dir_.File("network.json")) << definition;
   ASSERT_EQ(Cli({"networks", "create", "--file", dir_.File("network.json")}, keha), 0) << output_;
   ASSERT_EQ(Cli({"networks", "propose", "ilmoitusverkosto"}, keha), 0) << output_;
   ASSERT_EQ(Cli({"networks", "open", "ilmoitusverkosto"}, keha), 0) << output_;
@@ -76,14 +79,15 @@ TEST_F(CliNotificationsTest, ChainThroughTheCommandLineFillsInboxesAndWritesEmai
   ASSERT_EQ(prefs.preferences_size(), 2);
 
   nom::SendRequestResponse sent;
-  CliOk({"nominations", "send", "--network", "ilmoitusverkosto", "--members", "1", "--deadline",
-         "2027-03-31", "--message", "Pyydämme nimeämään", "--to", "kainuu-koillismaa"},
-        keha, &sent);
+  CliOk(
+      {"nominations", "send", "--network", "ilmoitusverkosto", "--members", "1", "--deadline",
+       testing::DaysFromToday(60), "--message", "Pyydämme nimeämään", "--to", "kainuu-koillismaa"},
+      keha, &sent);
   ASSERT_EQ(sent.cases_size(), 1);
   const std::string case_id = sent.cases(0).case_id();
   nom::CaseResponse step;
   CliOk({"nominations", "register", "--case", case_id, "--diary", "843/2026", "--date-received",
-         "2026-12-01", "--organisation", "Kajaanin kaupunki"},
+         testing::DaysFromToday(0), "--organisation", "Kajaanin kaupunki"},
         clerk, &step);
   CliOk({"nominations", "approve", "--case", case_id, "--nominee",
          "Anna Esimerkki|Kehittämispäällikkö|anna.esimerkki@kajaani.example|Kajaani|member"},

@@ -65,7 +65,7 @@ class CliUpTest : public UpFixture {
 TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsCleanly) {
   const std::string data = dir_.path();
   const std::string config_file = dir_.File("verkosto.toml");
-  testing::Process up(Verkosto(), {"up", "--data", data, "--http-port", "0"}, dir_.File("up.log"));
+  testing::Process up(Verkosto(), UpArgs(data), dir_.File("up.log"));
   int port = 0;
   const config::SystemConfig system = WaitUntilUp(up, &port);
   ASSERT_FALSE(HasFailure());
@@ -163,7 +163,7 @@ TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsClean
 TEST_F(CliUpTest, ASecondUpIsRefusedAndAKilledSupervisorTakesItsServicesAlong) {
   const std::string data = dir_.path();
   const std::string config_file = dir_.File("verkosto.toml");
-  testing::Process up(Verkosto(), {"up", "--data", data, "--http-port", "0"}, dir_.File("up.log"));
+  testing::Process up(Verkosto(), UpArgs(data), dir_.File("up.log"));
   int port = 0;
   WaitUntilUp(up, &port);
   ASSERT_FALSE(HasFailure());
@@ -172,8 +172,7 @@ TEST_F(CliUpTest, ASecondUpIsRefusedAndAKilledSupervisorTakesItsServicesAlong) {
 
   // A second supervisor on the same data directory would run a second set of
   // services on the same databases: it is refused at once.
-  const int second =
-      RunVerkosto({"up", "--data", data, "--http-port", "0"}, dir_.File("second.log"));
+  const int second = RunVerkosto(UpArgs(data), dir_.File("second.log"));
   EXPECT_TRUE(ExitedWith(second, 1)) << "second verkosto up: wait status " << second;
   EXPECT_NE(ReadFile(dir_.File("second.log")).find("in use by another process"), std::string::npos)
       << ReadFile(dir_.File("second.log"));

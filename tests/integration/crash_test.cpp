@@ -23,6 +23,7 @@
 #include "networks/service.h"
 #include "notifications/service.h"
 #include "storage/database.h"
+#include "testing/dates.h"
 #include "testing/temp_dir.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
 
@@ -149,6 +150,7 @@ class CrashTest : public ::testing::Test {
  protected:
   CrashTest() {
     config::SystemConfig system = config::DefaultSystemConfig(dir_.path(), dir_.path(), 0);
+    system.clock_offset_days = testing::ClockOffsetDays();
     config::ServiceConfig producer = system.services.at(kProducer);
     config::ServiceConfig consumer = system.services.at(kConsumer);
     producer.poll_interval_ms = 50;

@@ -22,6 +22,7 @@
 #include "networks/service.h"
 #include "notifications/service.h"
 #include "storage/database.h"
+#include "testing/dates.h"
 #include "testing/temp_dir.h"
 #include "verkosto/networks/v1/events.pb.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -43,8 +44,8 @@ npb::NetworkDefinition Definition(const std::string& code) {
   d.set_kind(npb::NETWORK_KIND_WORKING_GROUP);
   d.set_owner("KEHA-keskus");
   d.add_goals("Jakaa hyviä käytäntöjä");
-  d.mutable_term()->set_start_date("2026-03-01");
-  d.mutable_term()->set_end_date("2027-12-31");
+  d.mutable_term()->set_start_date(testing::DaysFromToday(-30));
+  d.mutable_term()->set_end_date(testing::DaysFromToday(365));
   d.mutable_communication_plan()->add_audiences("johto");
   d.mutable_communication_plan()->add_channels("sähköposti");
   d.mutable_communication_plan()->set_cadence("kuukausittain");
@@ -88,6 +89,7 @@ TEST(NotificationsCrashTest, KillNineDuringABurstLosesAndDuplicatesNothing) {
   testing::TempDir dir;
   config::SystemConfig system = config::DefaultSystemConfig(dir.path(), dir.path(), 0);
   system.demo_data = false;
+  system.clock_offset_days = testing::ClockOffsetDays();
   system.notifications.mail_dir = dir.File("mail");
   config::ServiceConfig producer = system.services.at("networks");
   config::ServiceConfig consumer = system.services.at("notifications");

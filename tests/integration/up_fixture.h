@@ -15,6 +15,7 @@
 
 #include "config/config.h"
 #include "integration_support.h"
+#include "testing/dates.h"
 #include "testing/process.h"
 #include "testing/temp_dir.h"
 
@@ -29,6 +30,14 @@ inline int RunVerkosto(const std::vector<std::string>& args, const std::string& 
   testing::Process process(Verkosto(), args, log);
   const int status = process.Wait(kCommandTimeout);
   return status;
+}
+
+// `verkosto up` on `data` with the HTTP port chosen by the kernel, its clock
+// moved by $VERKOSTO_TEST_CLOCK_OFFSET_DAYS (testing/dates.h).
+inline std::vector<std::string> UpArgs(const std::string& data) {
+  std::vector<std::string> args = {"up", "--data", data, "--http-port", "0"};
+  for (std::string& arg : testing::ClockOffsetArgs()) args.push_back(std::move(arg));
+  return args;
 }
 
 inline bool ExitedWith(int wait_status, int code) {

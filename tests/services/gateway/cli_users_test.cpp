@@ -30,7 +30,7 @@ int LoginStatus(int port, const std::string& user, const std::string& password) 
 
 TEST_F(CliUsersTest, DemoAccountsLogInAndTheUsersCommandManagesAccountsAndTokens) {
   const std::string data = dir_.path();
-  testing::Process up(Verkosto(), {"up", "--data", data, "--http-port", "0"}, dir_.File("up.log"));
+  testing::Process up(Verkosto(), UpArgs(data), dir_.File("up.log"));
   int port = 0;
   (void)WaitUntilUp(up, &port);
   ASSERT_FALSE(HasFailure());
