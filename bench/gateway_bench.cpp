@@ -100,6 +100,7 @@ Figures Load(int port, const std::string& path, int clients, const Options& opti
   std::latch ready(clients + 1);
   std::latch go(1);
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<size_t>(clients));
   std::vector<Steady::time_point> done(static_cast<size_t>(clients));
   for (int t = 0; t < clients; ++t) {
     threads.emplace_back([&, t] {
@@ -282,9 +283,7 @@ void Usage() {
       "tmpfs)\n");
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int Run(int argc, char** argv) {
   Options options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -369,4 +368,15 @@ int main(int argc, char** argv) {
   std::error_code ec;
   fs::remove_all(dir, ec);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "gateway_bench: %s\n", e.what());
+    return 1;
+  }
 }

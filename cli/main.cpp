@@ -1,5 +1,7 @@
 // verkosto: starts the system locally and offers its operations for scripts.
 #include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
 
 #include "cli_context.h"
 #include "diag_commands.h"
@@ -9,7 +11,9 @@
 #include "system_commands.h"
 #include "users_commands.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int Run(int argc, char** argv) {
   CLI::App app{"verkosto: national networks and nominations of Finland's employment areas",
                "verkosto"};
   app.require_subcommand(1);
@@ -22,4 +26,16 @@ int main(int argc, char** argv) {
   verkosto::cli::AddUsersCommands(app, ctx);
   CLI11_PARSE(app, argc, argv);
   return ctx.RunParsed();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // One catch-all at the edge: a command reports what went wrong and exits 1.
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "verkosto: %s\n", e.what());
+    return 1;
+  }
 }

@@ -1,12 +1,12 @@
 #include "supervisor.h"
 
-#include <signal.h>
 #include <spawn.h>
 #include <spdlog/spdlog.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 
 extern char** environ;
@@ -29,6 +29,7 @@ pid_t Spawn(const Child& child) {
   std::vector<std::string> argv_strings = {child.path};
   argv_strings.insert(argv_strings.end(), child.args.begin(), child.args.end());
   std::vector<char*> argv;
+  argv.reserve(argv_strings.size() + 1);
   for (std::string& s : argv_strings) argv.push_back(s.data());
   argv.push_back(nullptr);
 
@@ -129,8 +130,8 @@ int Supervise(const std::vector<Child>& children, const SupervisorOptions& optio
   }
 
   // Stop in reverse order: the gateway first, the producers last.
-  for (auto it = running.rbegin(); it != running.rend(); ++it) {
-    if (it->pid > 0) kill(it->pid, SIGTERM);
+  for (size_t i = running.size(); i-- > 0;) {
+    if (running[i].pid > 0) kill(running[i].pid, SIGTERM);
   }
   const auto give_up = Steady::now() + options.stop_grace;
   for (Running& r : running) {
@@ -153,7 +154,7 @@ int Supervise(const std::vector<Child>& children, const SupervisorOptions& optio
       sigset_t chld;
       sigemptyset(&chld);
       sigaddset(&chld, SIGCHLD);
-      timespec step{0, 100 * 1000 * 1000};
+      timespec step{0, 100L * 1000 * 1000};
       sigtimedwait(&chld, nullptr, &step);
     }
   }

@@ -41,10 +41,14 @@ class [[nodiscard]] Result {
 
 #define VERKOSTO_CONCAT_INNER(a, b) a##b
 #define VERKOSTO_CONCAT(a, b) VERKOSTO_CONCAT_INNER(a, b)
+// `lhs` is a declaration (`auto x`) and `tmp` a fresh name: neither can be
+// parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define VERKOSTO_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                                   \
   if (!tmp.ok()) return tmp.status();                  \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 // `VERKOSTO_ASSIGN_OR_RETURN(auto x, Foo());` declares x from an ok Result or
 // returns its Status from the enclosing function.

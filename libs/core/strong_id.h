@@ -20,7 +20,9 @@ class StrongId {
   const std::string& value() const { return value_; }
   bool empty() const { return value_.empty(); }
 
-  friend auto operator<=>(const StrongId&, const StrongId&) = default;
+  // clang-tidy 14 reports the comparison category's literal 0 in a defaulted <=>.
+  friend auto operator<=>(const StrongId&,
+                          const StrongId&) = default;  // NOLINT(modernize-use-nullptr)
 
  private:
   std::string value_;

@@ -37,7 +37,7 @@ class Outbox {
   // Events with seq > after_seq, at most max_events and about max_bytes of
   // payload (always at least one event when there is one).
   Result<common::v1::FetchEventsResponse> Fetch(uint64_t after_seq, uint32_t max_events,
-                                                size_t max_bytes = 1024 * 1024);
+                                                size_t max_bytes = size_t{1024} * 1024);
 
  private:
   Outbox(SQLite::Database& db, std::string producer, std::string epoch);

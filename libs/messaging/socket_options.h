@@ -8,7 +8,7 @@ namespace verkosto::messaging {
 // Limits and timings shared by every socket the project opens.
 struct SocketLimits {
   // Larger messages make libzmq drop the connection of the sender.
-  int64_t max_message_bytes = 4 * 1024 * 1024;
+  int64_t max_message_bytes = int64_t{4} * 1024 * 1024;
   // ZMTP heartbeats detect dead peers on idle connections.
   int heartbeat_interval_ms = 2000;
   int heartbeat_timeout_ms = 6000;

@@ -50,7 +50,7 @@ Status Migrate(SQLite::Database& db, std::span<const Migration> migrations) {
                                         " is newer than this program knows (" +
                                         std::to_string(migrations.size()) + ")");
     }
-    for (size_t i = static_cast<size_t>(current); i < migrations.size(); ++i) {
+    for (auto i = static_cast<size_t>(current); i < migrations.size(); ++i) {
       WriteTransaction tx(db);
       db.exec(migrations[i].sql);
       db.exec("PRAGMA user_version = " + std::to_string(migrations[i].version));

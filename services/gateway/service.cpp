@@ -21,7 +21,7 @@ std::vector<storage::Migration> Migrations() {
 Status CreateDemoAccounts(runtime::ServiceRuntime& runtime, const HashLimits& limits) {
   const Actor system{"verkosto", "verkosto demo data", Role::kSystem, AreaCode(""), "", ""};
   int created = 0;
-  const Status status =
+  Status status =
       runtime.RunInTransaction(system, "demo accounts", [&](messaging::Context& ctx) -> Status {
         SqliteAccountRepository repo(ctx.db());
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<AccountRecord> existing, repo.ListAccounts(true));

@@ -291,9 +291,9 @@ std::vector<storage::Migration> Migrations() {
 }
 
 Result<const TemplateSet*> BuiltInTemplates() {
-  static const Result<TemplateSet> set = TemplateSet::Embedded();
-  if (!set.ok()) return set.status();
-  return &*set;
+  static const Result<TemplateSet> kTemplates = TemplateSet::Embedded();
+  if (!kTemplates.ok()) return kTemplates.status();
+  return &*kTemplates;
 }
 
 Result<size_t> RecordNotice(SQLite::Database& db, const TemplateSet& templates,
@@ -377,7 +377,7 @@ Result<size_t> RunTermNotices(runtime::ServiceRuntime& runtime, int notice_days,
 }
 
 Status WireWith(runtime::ServiceRuntime& runtime, const config::SystemConfig& system,
-                std::shared_ptr<MailTransport> transport, DeliveryOptions options) {
+                std::shared_ptr<MailTransport> transport, const DeliveryOptions& options) {
   for (const char* producer : {"networks", "nominations"}) {
     // A partial system (e.g. the crash test's) runs without one of them.
     if (runtime.consumer(producer) == nullptr) {

@@ -55,7 +55,7 @@ Result<size_t> RunTermNotices(runtime::ServiceRuntime& runtime, int notice_days,
 // thread only (one send at a time); the results are recorded on the loop.
 // Errors: internal for broken built-in templates.
 Status WireWith(runtime::ServiceRuntime& runtime, const config::SystemConfig& system,
-                std::shared_ptr<MailTransport> transport, DeliveryOptions options);
+                std::shared_ptr<MailTransport> transport, const DeliveryOptions& options);
 
 // WireWith the transport of the config (SMTP, else .eml files).
 Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& system);

@@ -23,8 +23,8 @@ HashLimits HashLimits::Minimum() {
 }
 
 Status InitCrypto() {
-  static const int result = sodium_init();  // thread-safe static init; 1 = already done
-  if (result < 0) return Status::Internal("libsodium could not be initialised");
+  static const int kInitialised = sodium_init();  // thread-safe static init; 1 = already done
+  if (kInitialised < 0) return Status::Internal("libsodium could not be initialised");
   return Status::Ok();
 }
 

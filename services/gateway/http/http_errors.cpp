@@ -35,7 +35,6 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kNotFound:
       return 404;
     case ErrorCode::kAlreadyExists:
-      return 409;
     case ErrorCode::kFailedPrecondition:
       return 409;
     case ErrorCode::kPermissionDenied:

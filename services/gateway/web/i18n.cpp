@@ -43,12 +43,12 @@ Catalogue Catalogue::Parse(std::string language, std::string_view text) {
 }
 
 const Catalogue& Catalogue::For(std::string_view lang) {
-  static const Catalogue fi = Parse("fi", Asset("messages/fi.txt"));
-  static const Catalogue sv = Parse("sv", Asset("messages/sv.txt"));
-  static const Catalogue en = Parse("en", Asset("messages/en.txt"));
-  if (lang == "sv") return sv;
-  if (lang == "en") return en;
-  return fi;
+  static const Catalogue kFi = Parse("fi", Asset("messages/fi.txt"));
+  static const Catalogue kSv = Parse("sv", Asset("messages/sv.txt"));
+  static const Catalogue kEn = Parse("en", Asset("messages/en.txt"));
+  if (lang == "sv") return kSv;
+  if (lang == "en") return kEn;
+  return kFi;
 }
 
 std::string Catalogue::Get(const std::string& key) const {

@@ -74,7 +74,7 @@ std::string RenderTemplate(const std::string& name, const mustache::data& data) 
     const std::string partial_name =
         "_" + p.substr(prefix.size(), p.size() - prefix.size() - suffix.size());
     const std::string body(content);
-    with_partials.set(partial_name, mustache::partial([body] { return body; }));
+    with_partials.set(partial_name, mustache::partial([body] { return std::string(body); }));
   }
   return tmpl.render(with_partials);
 }

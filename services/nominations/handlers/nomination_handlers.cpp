@@ -374,7 +374,7 @@ void RegisterQueries(messaging::RpcServer& server) {
 std::string CsvField(const std::string& value) {
   const bool formula =
       !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@');
-  const std::string text = formula ? "'" + value : value;
+  std::string text = formula ? "'" + value : value;
   if (text.find_first_of(",\"\r\n") == std::string::npos && !formula) return text;
   std::string quoted = "\"";
   for (char ch : text) {
@@ -398,8 +398,8 @@ std::string MatrixCsv(const NetworkCode& network, const std::vector<MatrixLine>&
     fields.push_back(c ? std::string(CaseStateName(c->state)) : "no_case");
     fields.push_back(c && c->registration ? c->registration->diary_number : "");
     fields.push_back(c && c->deadline ? FormatIsoDate(*c->deadline) : "");
-    fields.push_back(c && c->overdue ? "yes" : "no");
-    fields.push_back(c && c->short_deadline ? "yes" : "no");
+    fields.emplace_back(c && c->overdue ? "yes" : "no");
+    fields.emplace_back(c && c->short_deadline ? "yes" : "no");
     fields.push_back(c && c->decision ? c->decision->decided.name : "");
     fields.push_back(c && c->decision ? c->decision->decided.on_behalf_of : "");
     std::string members;

@@ -144,7 +144,7 @@ Result<std::vector<MailJob>> DigestJobs(SQLite::Database& db, const Clock& clock
     mail.language = language;
     mail.subject = std::string(words.subject) + " " + FormatDate(day, *ParseLanguage(language));
     mail.text = std::string(words.intro) + "\n\n";
-    mail.html = "<!DOCTYPE html>\n<html lang=\"" + language + "\"><head><meta charset=\"utf-8\">" +
+    mail.html = "<!DOCTYPE html>\n<html lang=\"" + language + R"("><head><meta charset="utf-8">)" +
                 "<title>" + HtmlEscape(mail.subject) + "</title></head><body><h1>" +
                 HtmlEscape(mail.subject) + "</h1>";
     for (const DueDelivery* d : items) {

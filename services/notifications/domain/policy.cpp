@@ -32,7 +32,7 @@ bool IsCaseTopic(Topic topic) {
 // Collects recipients, merging the addresses of a mailbox named twice.
 class RecipientList {
  public:
-  void Add(std::string mailbox, std::string template_name, std::vector<std::string> emails,
+  void Add(std::string mailbox, std::string template_name, const std::vector<std::string>& emails,
            std::optional<Language> language, AreaCode area) {
     std::vector<std::string> clean;
     for (const std::string& e : emails) {

@@ -112,7 +112,10 @@ Result<TemplateSet> TemplateSet::Parse(const std::map<Language, std::string>& fi
     if (!layout.is_valid()) return Status::InvalidArgument("layout", layout.error_message());
   }
   set.layout_html_ = std::move(layout_html);
-  for (const auto& [language, text] : files) {
+  for (const auto& file : files) {
+    // Named copies: clang 14 (clang-tidy) cannot capture structured bindings.
+    const Language language = file.first;
+    const std::string& text = file.second;
     const std::string lang(LanguageCode(language));
     std::istringstream in(text);
     std::string line;
