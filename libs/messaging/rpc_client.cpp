@@ -15,7 +15,7 @@ RpcClient::RpcClient(zmq::context_t& zmq, ClientOptions options)
   std::snprintf(prefix, sizeof prefix, "%016llx",
                 static_cast<unsigned long long>(ToMicros(SystemClock::Instance().Now())));
   id_prefix_ = prefix;
-  ConfigureClientSocket(socket_, options_.limits);
+  ConfigureClientSocket(socket_, options_.limits, options_.curve);
   socket_.connect(options_.endpoint);
 }
 

@@ -53,6 +53,7 @@ class TestService {
           }
           testing::v1::AddItemResponse response;
           response.set_count(CountItems(ctx.db()));
+          response.set_principal(ctx.actor().principal);
           return response;
         });
     server_->AddQuery<testing::v1::CountItemsRequest, testing::v1::CountItemsResponse>(
