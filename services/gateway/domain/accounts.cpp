@@ -133,11 +133,16 @@ bool ShouldTouch(TimePoint last_seen, TimePoint now, const AuthPolicy& policy) {
 }
 
 bool MayManageAccounts(const Actor& actor) {
-  return actor.role == Role::kAdmin || actor.role == Role::kSystem;
+  return actor.role == Role::kAdmin || actor.role == Role::kOperator;
 }
 
 bool MayManageAccount(const Actor& actor, const std::string& user_id) {
   return MayManageAccounts(actor) || (!actor.user_id.empty() && actor.user_id == user_id);
+}
+
+bool MayCreateToken(const Actor& actor, const std::string& user_id) {
+  return !actor.user_id.empty() && actor.user_id == user_id && actor.role != Role::kSystem &&
+         actor.role != Role::kOperator;
 }
 
 bool MayHandleSessions(const Actor& actor) { return actor.role == Role::kSystem; }

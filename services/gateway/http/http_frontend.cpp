@@ -27,10 +27,11 @@ std::string ToJson(const google::protobuf::Message& message) {
 }  // namespace
 
 HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, const Clock& clock,
-                           HttpAuthOptions options)
+                           messaging::Credentials credentials, HttpAuthOptions options)
     : zmq_(zmq),
       system_(std::move(system)),
       clock_(clock),
+      credentials_(std::move(credentials)),
       options_(options),
       server_(std::make_unique<httplib::Server>()) {
   server_->set_tcp_nodelay(true);  // without it every answer waits ~40 ms (Nagle)
@@ -48,7 +49,9 @@ HttpFrontend::~HttpFrontend() {
 RpcGatewayContext& HttpFrontend::ContextForThisThread() {
   std::lock_guard<std::mutex> lock(contexts_mu_);
   std::unique_ptr<RpcGatewayContext>& slot = contexts_[std::this_thread::get_id()];
-  if (!slot) slot = std::make_unique<RpcGatewayContext>(zmq_, system_, clock_, options_);
+  if (!slot) {
+    slot = std::make_unique<RpcGatewayContext>(zmq_, system_, clock_, credentials_, options_);
+  }
   return *slot;
 }
 
@@ -57,9 +60,9 @@ void HttpFrontend::Routes() {
     return ContextForThisThread();
   };
   server_->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
-    const common::v1::SystemHealth health =
-        runtime::CollectSystemHealth(zmq_, system_, {"networks", "nominations", "notifications"},
-                                     std::chrono::milliseconds(1000));
+    const common::v1::SystemHealth health = runtime::CollectSystemHealth(
+        zmq_, system_, {"networks", "nominations", "notifications"},
+        std::chrono::milliseconds(1000), credentials_, RpcGatewayContext::GatewayActor());
     res.status = health.status() == "ok" ? 200 : 503;
     res.set_content(ToJson(health), "application/json");
   });

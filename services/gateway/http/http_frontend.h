@@ -25,8 +25,9 @@ namespace verkosto::gateway {
 // listening in Start(); the destructor stops the server and joins its thread.
 class HttpFrontend {
  public:
+  // `credentials`: the gateway's CURVE identity for its RPC clients.
   HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, const Clock& clock,
-               HttpAuthOptions options = {});
+               messaging::Credentials credentials, HttpAuthOptions options = {});
   ~HttpFrontend();
   HttpFrontend(const HttpFrontend&) = delete;
   HttpFrontend& operator=(const HttpFrontend&) = delete;
@@ -46,6 +47,7 @@ class HttpFrontend {
   zmq::context_t& zmq_;
   config::SystemConfig system_;
   const Clock& clock_;
+  messaging::Credentials credentials_;
   HttpAuthOptions options_;
   std::mutex contexts_mu_;
   std::map<std::thread::id, std::unique_ptr<RpcGatewayContext>> contexts_;

@@ -53,8 +53,10 @@ struct LoginOutcome {
 // thread (HttpFrontend hands them out).
 class RpcGatewayContext final : public GatewayContext {
  public:
+  // `credentials`: the gateway's CURVE identity; its clients talk to each
+  // service as the principal "gateway".
   RpcGatewayContext(zmq::context_t& zmq, config::SystemConfig system, const Clock& clock,
-                    const HttpAuthOptions& options);
+                    messaging::Credentials credentials, const HttpAuthOptions& options);
 
   Status Call(const std::string& service, const Actor& actor,
               const google::protobuf::Message& request,
@@ -90,6 +92,7 @@ class RpcGatewayContext final : public GatewayContext {
   zmq::context_t& zmq_;
   config::SystemConfig system_;
   const Clock& clock_;
+  messaging::Credentials credentials_;
   HttpAuthOptions options_;
   std::map<std::string, std::unique_ptr<messaging::RpcClient>> clients_;
 };

@@ -12,6 +12,7 @@
 #include "messaging/rpc_client.h"
 #include "networks/domain/disclaimer.h"
 #include "networks/storage/sqlite_network_repository.h"
+#include "testing/keys.h"
 #include "testing/network_definition.h"
 #include "testing/temp_dir.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -49,6 +50,7 @@ class NetworksServiceTest : public ::testing::Test {
 
   void Boot(bool demo_data) {
     system_ = config::DefaultSystemConfig(dir_->path(), dir_->path(), 0);
+    ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.demo_data = demo_data;
     auto rt = runtime::ServiceRuntime::Create(zmq_, system_, "networks", Migrations(), clock_);
     ASSERT_TRUE(rt.ok()) << rt.status().ToString();
@@ -69,6 +71,7 @@ class NetworksServiceTest : public ::testing::Test {
   Result<Resp> Call(const Actor& actor, const google::protobuf::Message& request) {
     messaging::ClientOptions options;
     options.endpoint = system_.services.at("networks").rpc_endpoint;
+    options.curve = verkosto::testing::CurveFor(system_, "networks", actor);
     messaging::RpcClient client(zmq_, options);
     return client.Call<Resp>(actor, request);
   }

@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "messaging/rpc_client.h"
 #include "networks/service.h"
+#include "testing/keys.h"
 #include "testing/network_definition.h"
 #include "testing/temp_dir.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
@@ -65,6 +66,7 @@ class NominationsServiceTest : public ::testing::Test {
 
   void SetUp() override {
     system_ = config::DefaultSystemConfig(dir_->path(), dir_->path(), 0);
+    ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.demo_data = false;
     auto net =
         runtime::ServiceRuntime::Create(zmq_, system_, "networks", networks::Migrations(), clock_);
@@ -128,6 +130,7 @@ class NominationsServiceTest : public ::testing::Test {
                     const google::protobuf::Message& request) {
     messaging::ClientOptions options;
     options.endpoint = system_.services.at(service).rpc_endpoint;
+    options.curve = verkosto::testing::CurveFor(system_, service, actor);
     messaging::RpcClient client(zmq_, options);
     return client.Call<Resp>(actor, request);
   }

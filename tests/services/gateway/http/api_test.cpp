@@ -17,6 +17,7 @@
 #include "messaging/rpc_client.h"
 #include "networks/service.h"
 #include "nominations/service.h"
+#include "testing/keys.h"
 #include "testing/network_definition.h"
 #include "testing/temp_dir.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
@@ -38,7 +39,8 @@ TimePoint Start() {
 
 constexpr char kPassword[] = "demo-salasana-2026";
 
-const Actor kSystem{"test", "Test", Role::kSystem, AreaCode(""), "", ""};
+// Tests manage accounts as the operator does (`verkosto users`).
+const Actor kSystem = verkosto::testing::TestOperator();
 
 std::string Json(const gpb::Message& m) {
   std::string json;
@@ -76,6 +78,7 @@ class GatewayApiTest : public ::testing::Test {
 
   void SetUp() override {
     system_ = config::DefaultSystemConfig(dir_.path(), dir_.path(), 0);
+    ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.demo_data = false;
     StartRuntime("networks", networks::Migrations(), networks::Wire, networks_, networks_thread_);
     StartRuntime("nominations", nominations::Migrations(), nominations::Wire, nominations_,
@@ -128,6 +131,7 @@ class GatewayApiTest : public ::testing::Test {
   Result<Resp> Rpc(const google::protobuf::Message& request, const Actor& actor = kSystem) {
     messaging::ClientOptions options;
     options.endpoint = system_.services.at("gateway").rpc_endpoint;
+    options.curve = verkosto::testing::CurveFor(system_, "gateway", actor);
     messaging::RpcClient client(zmq_, options);
     return client.Call<Resp>(actor, request);
   }
