@@ -6,6 +6,7 @@
 #include <httplib.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -26,10 +27,12 @@ namespace {
 namespace v1 = common::v1;
 
 // A ping with `note` as `service` has applied it: its applied_count (0 if not yet).
-Result<uint32_t> AppliedCount(zmq::context_t& zmq, const std::string& endpoint,
-                              const std::string& producer, const std::string& note) {
+Result<uint32_t> AppliedCount(zmq::context_t& zmq, const config::SystemConfig& system,
+                              const std::string& service, const std::string& producer,
+                              const std::string& note) {
   messaging::ClientOptions options;
-  options.endpoint = endpoint;
+  options.endpoint = system.services.at(service).rpc_endpoint;
+  options.curve = verkosto::testing::CurveFor(system, service, TestActor());
   options.timeout = milliseconds(10000);
   messaging::RpcClient client(zmq, options);
   auto reply =
@@ -47,17 +50,18 @@ class CliUpTest : public UpFixture {
   // Polls `consumer`'s ListReceivedPings until the ping `note` from networks
   // shows up (every poll is a round trip; gives up after 30 s) and returns its
   // applied_count.
-  uint32_t WaitForPing(const std::string& consumer_endpoint, const std::string& note) {
+  uint32_t WaitForPing(const config::SystemConfig& system, const std::string& consumer,
+                       const std::string& note) {
     const auto give_up = Steady::now() + std::chrono::seconds(30);
     while (Steady::now() < give_up) {
-      auto count = AppliedCount(zmq_, consumer_endpoint, "networks", note);
+      auto count = AppliedCount(zmq_, system, consumer, "networks", note);
       if (!count.ok()) {
         ADD_FAILURE() << count.status().ToString();
         return 0;
       }
       if (*count > 0) return *count;
     }
-    ADD_FAILURE() << "ping '" << note << "' never reached " << consumer_endpoint;
+    ADD_FAILURE() << "ping '" << note << "' never reached " << consumer;
     return 0;
   }
 };
@@ -86,8 +90,8 @@ TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsClean
   ASSERT_TRUE(ExitedWith(ping, 0)) << "verkosto diag ping: wait status " << ping;
   EXPECT_NE(ReadFile(dir_.File("ping.log")).find("recorded on networks as event"),
             std::string::npos);
-  EXPECT_EQ(WaitForPing(system.services.at("notifications").rpc_endpoint, note), 1U);
-  EXPECT_EQ(WaitForPing(system.services.at("nominations").rpc_endpoint, note), 1U);
+  EXPECT_EQ(WaitForPing(system, "notifications", note), 1U);
+  EXPECT_EQ(WaitForPing(system, "nominations", note), 1U);
 
   // GET /healthz on the gateway.
   {
@@ -111,7 +115,8 @@ TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsClean
 
   // kill -9 the networks child: the supervisor starts a new one.
   const std::string& networks = system.services.at("networks").rpc_endpoint;
-  auto before = Health(zmq_, networks, milliseconds(10000));
+  auto before = Health(zmq_, networks, milliseconds(10000),
+                       verkosto::testing::CurveFor(system, "networks", TestActor()));
   ASSERT_TRUE(before.ok()) << before.status().ToString();
   const std::vector<pid_t> children = FindProcesses(config_file, "networks");
   ASSERT_EQ(children.size(), 1U) << "expected one networks process of " << config_file;
@@ -124,7 +129,8 @@ TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsClean
     const auto give_up = Steady::now() + std::chrono::seconds(30);
     int64_t started = before->started_unix_us();
     while (started == before->started_unix_us() && Steady::now() < give_up) {
-      auto after = Health(zmq_, networks, milliseconds(10000));
+      auto after = Health(zmq_, networks, milliseconds(10000),
+                          verkosto::testing::CurveFor(system, "networks", TestActor()));
       if (after.ok()) started = after->started_unix_us();
     }
     ASSERT_NE(started, before->started_unix_us()) << "networks was not restarted";
@@ -141,12 +147,13 @@ TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsClean
     messaging::ClientOptions options;
     options.endpoint = networks;
     options.timeout = milliseconds(10000);
+    options.curve = verkosto::testing::CurveFor(system, "networks", TestActor());
     messaging::RpcClient client(zmq_, options);
     v1::RecordPingRequest request;
     request.set_note(note + " after restart");
     auto reply = client.Call<v1::RecordPingResponse>(TestActor(), request);
     ASSERT_TRUE(reply.ok()) << reply.status().ToString();
-    EXPECT_EQ(WaitForPing(system.services.at("notifications").rpc_endpoint, request.note()), 1U);
+    EXPECT_EQ(WaitForPing(system, "notifications", request.note()), 1U);
   }
 
   // SIGTERM: the supervisor stops every service and exits 0.
@@ -192,6 +199,60 @@ TEST_F(CliUpTest, ASecondUpIsRefusedAndAKilledSupervisorTakesItsServicesAlong) {
     EXPECT_EQ(poll(&item, 1, 15000), 1) << "service " << services[i] << " outlived its supervisor";
     close(pidfds[i]);
   }
+}
+
+// Nominee data, password hashes, the audit, keys and e-mails: after `verkosto
+// up` has run the demo data (and written e-mails), every file it made under
+// DATA is its owner's alone and every directory 0700.
+TEST_F(CliUpTest, EveryFileUpMakesIsTheOwnersAlone) {
+  const std::string data = dir_.File("data");  // apart from the test's own logs
+  testing::Process up(Verkosto(), UpArgs(data), dir_.File("up.log"));
+  int port = 0;
+  // The fixture's helpers look in dir_; point them at the data directory.
+  const std::string config_file = data + "/verkosto.toml";
+  ASSERT_TRUE(WaitForDirectory(
+      dir_.path(), [&] { return std::filesystem::exists(data); }, milliseconds(30000), up.pid()));
+  ASSERT_TRUE(WaitForDirectory(
+      data, [&] { return (port = GatewayPort(data + "/gateway.port")) > 0; }, milliseconds(60000),
+      up.pid()));
+  auto loaded = config::LoadSystemConfig(config_file);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  system_ = *loaded;
+  ASSERT_NO_FATAL_FAILURE(WaitForConsumer("notifications", "networks"));
+  // The demo proposals mail every area's leadership: wait for the first .eml.
+  std::filesystem::create_directories(data + "/mail");
+  ASSERT_TRUE(WaitForDirectory(
+      data + "/mail",
+      [&] {
+        for (const auto& e : std::filesystem::directory_iterator(data + "/mail")) {
+          if (e.path().extension() == ".eml") return true;
+        }
+        return false;
+      },
+      milliseconds(30000), up.pid()));
+
+  int files = 0;
+  std::set<std::string> kinds;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(data)) {
+    struct stat st {};
+    if (lstat(entry.path().c_str(), &st) != 0) continue;  // a journal gone meanwhile
+    const std::string path = entry.path().string();
+    if (S_ISDIR(st.st_mode)) {
+      EXPECT_EQ(st.st_mode & 0777, 0700u) << path;
+    } else if (S_ISREG(st.st_mode)) {
+      EXPECT_EQ(st.st_mode & 0077, 0u) << path << " mode " << std::oct << (st.st_mode & 0777);
+      ++files;
+      kinds.insert(entry.path().extension().string());
+    }
+    EXPECT_EQ(st.st_uid, geteuid()) << path;
+  }
+  struct stat st {};
+  ASSERT_EQ(stat(data.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0700u) << data;
+  EXPECT_GT(files, 10);
+  for (const char* kind : {".db", ".key", ".eml", ".toml"}) EXPECT_EQ(kinds.count(kind), 1u) << kind;
+  up.Signal(SIGTERM);
+  EXPECT_TRUE(ExitedWith(up.Wait(milliseconds(15000)), 0));
 }
 
 TEST_F(CliUpTest, StatusFailsWhenNothingRuns) {
