@@ -69,6 +69,12 @@ TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsClean
   int port = 0;
   const config::SystemConfig system = WaitUntilUp(up, &port);
   ASSERT_FALSE(HasFailure());
+  // The demo catalogue's first events keep the consumers busy for a while
+  // (with sanitizers, on a loaded machine, longer than status's 1.5 s per
+  // service); status is meant for a system at rest.
+  system_ = system;
+  ASSERT_NO_FATAL_FAILURE(WaitForConsumer("nominations", "networks"));
+  ASSERT_NO_FATAL_FAILURE(WaitForConsumer("notifications", "networks"));
 
   // verkosto status: exit 0 and a line per service.
   const int status = RunVerkosto({"status", "--data", data}, dir_.File("status.log"));
