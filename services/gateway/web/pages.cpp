@@ -1510,9 +1510,19 @@ void MarkRead(GatewayContext& ctx, const Request& req, Response& res) {
 
 }  // namespace
 
-void NotFoundPage(GatewayContext& ctx, const Request& req, Response& res) {
+void HttplibErrorPage(GatewayContext& ctx, const Request& req, Response& res) {
   Page page{ctx, req, res, MakeFrame(ctx, req)};
-  page.Message(404, "not_found_title", page.t().Get("not_found_text"));
+  const int status = res.status;
+  if (status == 404) {
+    page.Message(404, "not_found_title", page.t().Get("not_found_text"));
+  } else if (status == 413) {
+    page.Message(
+        413, "too_large_title", page.t().Get("too_large_text"),
+        "the request body is larger than " + std::to_string(kMaxRequestBodyBytes) + " bytes");
+  } else {
+    page.Message(status, "error_title",
+                 page.t().Get(status >= 500 ? "err_internal" : "err_invalid_argument"));
+  }
 }
 
 bool IsApiPath(const std::string& path) {

@@ -22,11 +22,13 @@
 #include "verkosto/gateway/v1/accounts.pb.h"
 #include "verkosto/gateway/v1/api.pb.h"
 #include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::gateway {
 namespace {
 
 namespace npb = ::verkosto::networks::v1;
+namespace nompb = ::verkosto::nominations::v1;
 namespace gpb = ::google::protobuf;
 using std::chrono::minutes;
 
@@ -125,9 +127,10 @@ class GatewayApiTest : public ::testing::Test {
   }
 
   template <typename Resp>
-  Result<Resp> Rpc(const google::protobuf::Message& request, const Actor& actor = kSystem) {
+  Result<Resp> Rpc(const google::protobuf::Message& request, const Actor& actor = kSystem,
+                   const std::string& service = "gateway") {
     messaging::ClientOptions options;
-    options.endpoint = system_.services.at("gateway").rpc_endpoint;
+    options.endpoint = system_.services.at(service).rpc_endpoint;
     messaging::RpcClient client(zmq_, options);
     return client.Call<Resp>(actor, request);
   }
@@ -504,6 +507,81 @@ TEST_F(GatewayApiTest, TheLoginPageSetsTheFormTokenThatPostLoginAccepts) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 303);
   EXPECT_EQ(r->get_header_value("Location"), "/");
+}
+
+// A form body over httplib's built-in 8 KiB for url-encoded forms reaches the
+// service through the real front end: the pages read their bodies themselves.
+TEST_F(GatewayApiTest, ANineThousandCharacterDeclineReasonReachesTheService) {
+  AddAccount("kirjaamo.kainuu", "Kirsi Kirjaaja", common::v1::ROLE_REGISTRY_CLERK,
+             "kainuu-koillismaa");
+  const Session keha = Login("keha.koordinaattori");
+  ASSERT_EQ(Post(keha, "/api/v1/networks", CreateBody(Complete("perustelut")))->status, 200);
+  ASSERT_EQ(Post(keha, "/api/v1/networks/perustelut/propose", "")->status, 200);
+  ASSERT_EQ(Post(keha, "/api/v1/networks/perustelut/open", "")->status, 200);
+  httplib::Result r = Post(keha, "/api/v1/networks/perustelut/requests",
+                           R"({"area_codes": ["kainuu-koillismaa"], "seats": {"members": 1},
+                               "deadline": "2026-04-30", "covering_message": "Nimetkää jäsen."})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  nompb::SendRequestResponse sent;
+  ASSERT_TRUE(gpb::util::JsonStringToMessage(r->body, &sent).ok());
+  ASSERT_EQ(sent.cases_size(), 1);
+  const std::string case_id = sent.cases(0).case_id();
+  // Through the pages: /api/v1/cases/{case_id} cannot carry a case id with a '/'.
+  const Session clerk = Login("kirjaamo.kainuu");
+  r = Client().Post("/cases/" + case_id + "/register", {{"Cookie", clerk.cookie}},
+                    httplib::Params{{"csrf_token", clerk.csrf},
+                                    {"diary_number", "KK/1/2026"},
+                                    {"date_received", "2026-03-02"},
+                                    {"organisation", "Kajaanin kaupunki"}});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 303) << r->body;
+
+  std::string reason;
+  while (reason.size() < 9000) reason += "Ei resursseja & ei aikaa = ei osallistuta. ";
+  reason.resize(9000);
+  const Session director = Login("johtaja.kainuu");
+  r = Client().Post("/cases/" + case_id + "/decline", {{"Cookie", director.cookie}},
+                    httplib::Params{{"csrf_token", director.csrf}, {"reason", reason}});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 303) << r->body;
+  nompb::GetCaseRequest get;
+  get.set_case_id(case_id);
+  auto declined = Rpc<nompb::CaseResponse>(get, kSystem, "nominations");
+  ASSERT_TRUE(declined.ok()) << declined.status().ToString();
+  EXPECT_EQ(declined->case_().state(), nompb::CASE_STATE_DECLINED);
+  EXPECT_EQ(declined->case_().decision().reason().size(), 9000u);
+  EXPECT_TRUE(declined->case_().decision().reason() == reason);  // not printed: 9 000 characters
+}
+
+// Over kMaxRequestBodyBytes: never httplib's empty 413, but the styled page in
+// the user's language for web paths and the JSON error under /api/v1/.
+TEST_F(GatewayApiTest, ABodyOverTheLimitGetsTheStyledPageOrTheJsonError) {
+  const Session keha = Login("keha.koordinaattori");
+  const std::string huge(kMaxRequestBodyBytes + 1, 'x');
+  httplib::Result r =
+      Client().Post("/networks/new", {{"Cookie", keha.cookie + "; lang=sv"}},
+                    httplib::Params{{"csrf_token", keha.csrf}, {"description", huge}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_NE(r->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(r->body.find(R"(<html lang="sv">)"), std::string::npos) << r->body;
+  EXPECT_NE(r->body.find("<h1>Formuläret är för stort</h1>"), std::string::npos);
+  r = Client().Post("/login", httplib::Params{{"username", "x"}, {"password", huge}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_NE(r->body.find("<h1>Lomake on liian suuri</h1>"), std::string::npos) << r->body;
+
+  for (const char* path : {"/api/v1/networks", "/api/v1/session", "/api/v1/no-such-thing"}) {
+    r = Post(keha, path, "{\"description\": \"" + huge + "\"}");
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 413) << path;
+    EXPECT_NE(r->get_header_value("Content-Type").find("application/json"), std::string::npos);
+    EXPECT_EQ(ErrorOf(r).code(), "invalid_argument") << path << ": " << r->body;
+    EXPECT_EQ(ErrorOf(r).field(), "body") << path;
+  }
+  // Nothing was created.
+  EXPECT_EQ(Get(keha, "/api/v1/networks")->body.find("description\": \"xxx"), std::string::npos);
 }
 
 TEST_F(GatewayApiTest, OpenApiDescribesEveryRoute) {

@@ -330,6 +330,54 @@ TEST_F(WebPagesTest, TheDeputyDecidesOnTheDirectorsBehalfAndANomineeSeesNoCase) 
   EXPECT_EQ(nominee->status, 404);
 }
 
+// httplib alone refuses url-encoded bodies over 8 KiB with an empty 413; the
+// pages read their forms themselves, up to kMaxRequestBodyBytes.
+TEST_F(WebPagesTest, ALongDeclineReasonReachesTheService) {
+  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
+      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
+        *r->mutable_case_() = RegisteredCase("kainuu-koillismaa");
+        return Status::Ok();
+      });
+  std::string seen;
+  ctx_.On<nm::DeclineCaseRequest, nm::CaseResponse>(
+      [&seen](const Actor&, const nm::DeclineCaseRequest& req, nm::CaseResponse*) {
+        seen = req.reason();
+        return Status::Ok();
+      });
+  std::string reason;
+  while (reason.size() < 9000) reason += "Ei resursseja & ei aikaa. ";
+  reason.resize(9000);
+  auto res =
+      Post("/cases/case-1/decline", "dirkk", {{"csrf_token", "token-dir-kk"}, {"reason", reason}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303) << res->body;
+  EXPECT_EQ(seen.size(), 9000u);
+  EXPECT_TRUE(seen == reason);  // not printed: 9 000 characters
+}
+
+TEST_F(WebPagesTest, AFormOverTheBodyLimitIsTheStyledPageInTheUsersLanguage) {
+  const std::string huge(kMaxRequestBodyBytes, 'x');
+  auto fi =
+      Post("/cases/case-1/decline", "dirkk", {{"csrf_token", "token-dir-kk"}, {"reason", huge}});
+  ASSERT_TRUE(fi);
+  EXPECT_EQ(fi->status, 413);
+  EXPECT_NE(fi->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(fi->body.find(R"(<html lang="fi">)"), std::string::npos);
+  EXPECT_NE(fi->body.find("<h1>Lomake on liian suuri</h1>"), std::string::npos) << fi->body;
+  EXPECT_NE(fi->body.find("Takaisin-painikkeella"), std::string::npos);
+  EXPECT_NE(fi->body.find(R"(<a class="skip" href="#main">)"), std::string::npos);
+  EXPECT_FALSE(ctx_.Called("DeclineCaseRequest"));
+
+  httplib::Client client("127.0.0.1", port_);
+  auto sv = client.Post("/networks/new", {{"Cookie", "session=keha; lang=sv"}},
+                        httplib::Params{{"csrf_token", "token-keha1"}, {"description", huge}});
+  ASSERT_TRUE(sv);
+  EXPECT_EQ(sv->status, 413);
+  EXPECT_NE(sv->body.find(R"(<html lang="sv">)"), std::string::npos);
+  EXPECT_NE(sv->body.find("<h1>Formuläret är för stort</h1>"), std::string::npos) << sv->body;
+  EXPECT_FALSE(ctx_.Called("CreateNetworkRequest"));
+}
+
 TEST_F(WebPagesTest, ApprovalSendsTheFilledNomineeRows) {
   ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
       [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
