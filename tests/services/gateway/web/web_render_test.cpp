@@ -134,6 +134,28 @@ TEST(WebForms, AnErrorWithoutAFieldGoesToTheSummaryOnly) {
   EXPECT_EQ(html.find("href="), std::string::npos);
 }
 
+// After a refused form the keyboard focus starts at the error summary: it is
+// focusable (tabindex -1) and autofocus moves the focus there on load, with
+// no script (a strict Content-Security-Policy would allow none).
+TEST(WebTemplates, TheErrorSummaryTakesTheFocusWithoutAScript) {
+  Form form(Catalogue::For("fi"));
+  form.AddErrors(Status::InvalidArgument("sender", "is required"));
+  kainjow::mustache::data d{kainjow::mustache::data::type::object};
+  form.PutSummary(d);
+  const std::string html = RenderPage(PageFrame{}, "Kirjaus", "registry_log", d);
+  EXPECT_NE(html.find(R"(<div class="error-summary" role="alert" )"
+                      R"(aria-labelledby="error-summary-title" tabindex="-1" autofocus>)"),
+            std::string::npos)
+      << html;
+  size_t autofocus = 0;
+  for (size_t at = html.find("autofocus"); at != std::string::npos;
+       at = html.find("autofocus", at + 1)) {
+    ++autofocus;
+  }
+  EXPECT_EQ(autofocus, 1u) << "one element per page takes the focus";
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+}
+
 TEST(WebRender, UrlEncodeKeepsPathsReadable) {
   EXPECT_EQ(UrlEncode("/networks?x=1&y=ä"), "/networks%3Fx%3D1%26y%3D%C3%A4");
 }
