@@ -980,6 +980,9 @@ Form RegisterForm(const Catalogue& t, const std::string& today, const std::strin
   return form;
 }
 
+// The registry page; `failed` (the refused register form of `failed_case`)
+// goes into the page's error summary even when the inbox does not list that
+// case (e.g. another area's): every refusal shows its message.
 void RenderRegistry(Page& page, int status, const std::string& failed_case, const Form* failed) {
   nm::CaseListResponse inbox;
   if (Status st = page.Call("nominations", nm::RegistryInboxRequest(), &inbox); !st.ok()) {
@@ -1000,14 +1003,14 @@ void RenderRegistry(Page& page, int status, const std::string& failed_case, cons
     if (!c.covering_message().empty()) item.set("covering_message", c.covering_message());
     if (failed != nullptr && c.case_id() == failed_case) {
       item.set("fields", failed->AllFields());
-      failed->PutSummary(d);
     } else {
       item.set("fields", RegisterForm(t, page.Today(), c.case_id(), nullptr).AllFields());
     }
     cases.push_back(item);
   }
   d.set("cases", cases);
-  if (failed == nullptr) Form(t).PutSummary(d);
+  const Form none(t);
+  (failed != nullptr ? *failed : none).PutSummary(d);
   page.Html(status, "registry_title", "registry", d);
 }
 

@@ -4,11 +4,13 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <map>
 #include <thread>
 
 #include "canned_network.h"
 #include "fake_gateway_context.h"
 #include "gateway/http/gateway_context.h"
+#include "gateway/web/i18n.h"
 #include "verkosto/networks/v1/networks.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 #include "verkosto/notifications/v1/notifications.pb.h"
@@ -788,6 +790,79 @@ TEST_F(WebPagesTest, TheApiKeepsItsOwnNotFound) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 404);
   EXPECT_EQ(res->body.find("<html"), std::string::npos);
+}
+
+// Answers requests of type Req with `refusal`.
+template <typename Req, typename Resp>
+void Refuse(FakeGatewayContext& ctx, const Status& refusal) {
+  ctx.On<Req, Resp>([refusal](const Actor&, const Req&, Resp*) { return refusal; });
+}
+
+// A service's refusal that names no form field (here: a case of another area)
+// is still shown, with its translated message and the service's own words,
+// whichever form it came from.
+TEST_F(WebPagesTest, EveryRefusedFormShowsTheRefusal) {
+  const Status refusal =
+      Status::PermissionDenied("case r-2/kainuu-koillismaa belongs to another area");
+  Refuse<nw::CreateNetworkRequest, nw::NetworkResponse>(ctx_, refusal);
+  Refuse<nw::UpdateNetworkRequest, nw::NetworkResponse>(ctx_, refusal);
+  Refuse<nw::OpenNetworkRequest, nw::NetworkResponse>(ctx_, refusal);
+  Refuse<nw::CloseNetworkRequest, nw::NetworkResponse>(ctx_, refusal);
+  Refuse<nm::SendRequestRequest, nm::SendRequestResponse>(ctx_, refusal);
+  Refuse<nw::AddCommentRequest, nw::AddCommentResponse>(ctx_, refusal);
+  Refuse<nm::WithdrawCaseRequest, nm::CaseResponse>(ctx_, refusal);
+  Refuse<nm::RegisterCaseRequest, nm::CaseResponse>(ctx_, refusal);
+  Refuse<nm::LogIncomingRequestRequest, nm::CaseResponse>(ctx_, refusal);
+  Refuse<nm::DeclineCaseRequest, nm::CaseResponse>(ctx_, refusal);
+  Refuse<nw::DecideParticipationRequest, nw::DecideParticipationResponse>(ctx_, refusal);
+  Refuse<nt::MarkReadRequest, nt::MarkReadResponse>(ctx_, refusal);
+  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
+      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
+        *r->mutable_case_() = RegisteredCase("kainuu-koillismaa");
+        return Status::Ok();
+      });
+  struct Refused {
+    std::string session;
+    std::string path;
+    httplib::Params form;
+  };
+  const std::vector<Refused> forms = {
+      {"keha", "/networks/new", {{"code", "uusi"}}},
+      {"keha", "/networks/osaamisverkosto/edit", {{"code", "osaamisverkosto"}}},
+      {"keha", "/networks/osaamisverkosto/open", {}},
+      {"keha", "/networks/osaamisverkosto/close", {{"reason", "Valmis"}}},
+      {"keha", "/networks/osaamisverkosto/send", {{"area", "helsinki"}}},
+      {"dirkk", "/networks/osaamisverkosto/comments", {{"text", "Hyvä"}}},
+      {"keha", "/cases/r-2/kainuu-koillismaa/withdraw", {{"reason", "Virhe"}}},
+      // The clerk's inbox does not list another area's case: the page must
+      // not rely on finding the refused case's form to show the refusal.
+      {"clerk",
+       "/cases/r-2/kainuu-koillismaa/register",
+       {{"diary_number", "HEL/1"}, {"date_received", "2027-01-05"}, {"organisation", "Helsinki"}}},
+      {"clerk",
+       "/registry/log",
+       {{"network_code", "osaamisverkosto"},
+        {"sender", "KEHA-keskus"},
+        {"subject", "Pyyntö"},
+        {"date_received", "2027-01-05"},
+        {"diary_number", "HEL/2"},
+        {"organisation", "Helsinki"}}},
+      {"dirkk", "/cases/case-1/decline", {{"reason", "Ei resursseja"}}},
+      {"dirkk", "/area/participation", {{"network", "osaamisverkosto"}, {"decision", "declines"}}},
+      {"clerk", "/inbox/read", {{"id", "m1"}}},
+  };
+  const std::map<std::string, std::string> csrf = {
+      {"keha", "token-keha1"}, {"clerk", "token-clerk1"}, {"dirkk", "token-dir-kk"}};
+  const std::string denied = web::Catalogue::For("fi").Get("err_permission_denied");
+  for (const Refused& r : forms) {
+    httplib::Params form = r.form;
+    form.emplace("csrf_token", csrf.at(r.session));
+    auto res = Post(r.path, r.session, form);
+    ASSERT_TRUE(res) << r.path;
+    EXPECT_GE(res->status, 400) << r.path;
+    EXPECT_NE(res->body.find(denied), std::string::npos) << r.path << "\n" << res->body;
+    EXPECT_NE(res->body.find("belongs to another area"), std::string::npos) << r.path;
+  }
 }
 
 TEST_F(WebPagesTest, EveryPageOfEachRoleRenders) {
