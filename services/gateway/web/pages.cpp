@@ -1029,9 +1029,11 @@ void RegisterCase(GatewayContext& ctx, const Request& req, Response& res) {
   r.set_diary_number(Param(req, "diary_number"));
   r.set_date_received(Param(req, "date_received"));
   r.set_organisation(Param(req, "organisation"));
+  Form form = RegisterForm(page->t(), page->Today(), id, &req);
+  form.RequireFilled();  // names every missing field at once
+  if (form.has_errors()) return RenderRegistry(*page, 422, id, &form);
   nm::CaseResponse reply;
   if (Status st = page->Call("nominations", r, &reply); !st.ok()) {
-    Form form = RegisterForm(page->t(), page->Today(), id, &req);
     form.AddErrors(st);
     return RenderRegistry(*page, 422, id, &form);
   }
@@ -1124,6 +1126,7 @@ void LogIncoming(GatewayContext& ctx, const Request& req, Response& res) {
   r.set_diary_number(Param(req, "diary_number"));
   r.set_organisation(Param(req, "organisation"));
   r.set_deadline(Param(req, "deadline"));
+  form.RequireFilled();  // names every missing field at once
   auto members = ParseUint(Param(req, "seats.members"));
   auto deputies = ParseUint(Param(req, "seats.deputies"));
   if (!members) form.AddFieldError("seats.members", "err_not_a_number");

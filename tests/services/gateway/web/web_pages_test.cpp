@@ -566,6 +566,54 @@ TEST_F(WebPagesTest, TheClerkLogsARequestThatCameByLetterForTheirOwnArea) {
   EXPECT_EQ(seen.seats().members(), 1U);
 }
 
+// The service names the first missing field it finds; the page names them all.
+TEST_F(WebPagesTest, LoggingARequestNamesEveryMissingField) {
+  auto res = Post("/registry/log", "clerk",
+                  {{"csrf_token", "token-clerk1"},
+                   {"network_code", "osaamisverkosto"},
+                   {"channel", "email"},
+                   {"sender", " "},
+                   {"subject", ""},
+                   {"date_received", "2027-01-05"},
+                   {"diary_number", ""},
+                   {"organisation", ""},
+                   {"seats.members", "1"},
+                   {"seats.deputies", "0"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  for (const char* field : {"sender", "subject", "diary_number", "organisation"}) {
+    const std::string id = std::string("f-") + field;
+    EXPECT_NE(res->body.find(R"(<p class="field-error" id=")" + id + R"(-error">)"),
+              std::string::npos)
+        << field << "\n"
+        << res->body;
+    EXPECT_NE(res->body.find(R"(<a href="#)" + id + R"(">)"), std::string::npos) << field;
+  }
+  for (const char* filled : {"network_code", "channel", "date_received"}) {
+    EXPECT_EQ(res->body.find(std::string("f-") + filled + "-error"), std::string::npos) << filled;
+  }
+  EXPECT_FALSE(ctx_.Called("LogIncomingRequestRequest"));  // the page refused it already
+
+  // The same for the register form of a case in the registry's inbox.
+  ctx_.On<nm::RegistryInboxRequest, nm::CaseListResponse>(
+      [](const Actor&, const nm::RegistryInboxRequest&, nm::CaseListResponse* r) {
+        r->add_cases()->set_case_id("r-1/helsinki");
+        return Status::Ok();
+      });
+  auto reg = Post("/cases/r-1/helsinki/register", "clerk",
+                  {{"csrf_token", "token-clerk1"},
+                   {"diary_number", ""},
+                   {"date_received", "2027-01-05"},
+                   {"organisation", ""}});
+  ASSERT_TRUE(reg);
+  EXPECT_EQ(reg->status, 422);
+  EXPECT_NE(reg->body.find(R"(<a href="#f-r-1-helsinki-diary_number">)"), std::string::npos)
+      << reg->body;
+  EXPECT_NE(reg->body.find(R"(<a href="#f-r-1-helsinki-organisation">)"), std::string::npos);
+  EXPECT_NE(reg->body.find(R"(id="f-r-1-helsinki-organisation-error")"), std::string::npos);
+  EXPECT_FALSE(ctx_.Called("RegisterCaseRequest"));
+}
+
 // The registration forms propose today's date in Helsinki on the services'
 // clock: 22:30 UTC on 4 December is already 5 December in Finland.
 TEST_F(WebPagesTest, RegistrationFormsProposeTodayInHelsinki) {

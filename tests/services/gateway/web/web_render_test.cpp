@@ -4,6 +4,8 @@
 
 #include <set>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "gateway/web/assets.h"
 #include "gateway/web/forms.h"
@@ -119,6 +121,36 @@ TEST(WebForms, AFieldErrorIsShownAtTheFieldAndInTheSummary) {
       std::string::npos)
       << fields;
   EXPECT_NE(fields.find(R"(<span lang="en">(an end date is required)</span>)"), std::string::npos);
+}
+
+TEST(WebForms, RequireFilledNamesEveryBlankRequiredField) {
+  const Catalogue& t = Catalogue::For("en");
+  Form form(t);
+  for (const auto& [name, value, required] :
+       std::vector<std::tuple<std::string, std::string, bool>>{{"sender", " \r\n", true},
+                                                               {"subject", "", true},
+                                                               {"organisation", "Kajaani", true},
+                                                               {"deadline", "", false}}) {
+    Field f;
+    f.name = name;
+    f.label_key = name;
+    f.value = value;
+    f.required = required;
+    form.Add(f);
+  }
+  form.RequireFilled();
+  kainjow::mustache::data d{kainjow::mustache::data::type::object};
+  d.set("fields", form.AllFields());
+  form.PutSummary(d);
+  PageFrame frame;
+  frame.lang = "en";
+  AddCommon(frame, d);
+  const std::string html = RenderTemplate("registry_log", d);
+  EXPECT_NE(html.find(R"(<a href="#f-sender">Sender: This is required.</a>)"), std::string::npos)
+      << html;
+  EXPECT_NE(html.find(R"(<a href="#f-subject">Subject: This is required.</a>)"), std::string::npos);
+  EXPECT_EQ(html.find("f-organisation-error"), std::string::npos);
+  EXPECT_EQ(html.find("f-deadline-error"), std::string::npos);
 }
 
 TEST(WebForms, AnErrorWithoutAFieldGoesToTheSummaryOnly) {
