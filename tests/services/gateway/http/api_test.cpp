@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <set>
 #include <thread>
 
@@ -611,7 +612,79 @@ TEST_F(GatewayApiTest, OpenApiDescribesEveryRoute) {
                                .at("operationId")
                                .string_value();
     EXPECT_TRUE(operation_ids.insert(id).second) << "duplicate operationId " << id;
+    const gpb::Struct& op =
+        paths.fields().at(route.path).struct_value().fields().at(method).struct_value();
+    EXPECT_EQ(op.fields().at("description").string_value(), route.description) << route.path;
+    const gpb::ListValue& tags = op.fields().at("tags").list_value();
+    ASSERT_EQ(tags.values_size(), 1) << route.path;
+    EXPECT_EQ(tags.values(0).string_value(), route.tag) << route.path;
   }
+  // Every tag an operation uses is declared at the top, with a description.
+  std::set<std::string> declared;
+  for (const gpb::Value& tag : doc.fields().at("tags").list_value().values()) {
+    const auto& fields = tag.struct_value().fields();
+    EXPECT_FALSE(fields.at("description").string_value().empty());
+    declared.insert(fields.at("name").string_value());
+  }
+  for (const ApiRoute& route : ApiRoutes()) EXPECT_EQ(declared.count(route.tag), 1u) << route.tag;
+}
+
+TEST(ApiRoutesTest, EveryRouteHasADescriptionAndADeclaredTag) {
+  std::set<std::string> declared;
+  for (const ApiTag& tag : ApiTags()) {
+    EXPECT_FALSE(tag.description.empty()) << tag.name;
+    EXPECT_TRUE(declared.insert(tag.name).second) << "tag declared twice: " << tag.name;
+  }
+  std::set<std::string> used;
+  for (const ApiRoute& route : ApiRoutes()) {
+    const std::string what = route.method + " " + route.path;
+    EXPECT_FALSE(route.summary.empty()) << what;
+    EXPECT_GT(route.description.size(), route.summary.size())
+        << what << ": say more than the summary";
+    EXPECT_EQ(declared.count(route.tag), 1u) << what << ": undeclared tag '" << route.tag << "'";
+    used.insert(route.tag);
+  }
+  EXPECT_EQ(used, declared) << "a declared tag no route uses";
+}
+
+// Path parameters are plain names (OpenAPI tools take "{definition.code}" for
+// an undeclared parameter); each fills a scalar field of the request, its own
+// name's or the one path_fields maps it to.
+TEST(ApiRoutesTest, PathParametersArePlainNamesThatFillRequestFields) {
+  for (const ApiRoute& route : ApiRoutes()) {
+    std::set<std::string> placeholders;
+    for (size_t open = route.path.find('{'); open != std::string::npos;
+         open = route.path.find('{', open + 1)) {
+      const std::string name = route.path.substr(open + 1, route.path.find('}', open) - open - 1);
+      placeholders.insert(name);
+      EXPECT_EQ(name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_"), std::string::npos)
+          << route.path << ": {" << name << "}";
+      const std::string field = PathField(route, name);
+      const gpb::Descriptor* message = route.request;
+      const gpb::FieldDescriptor* found = nullptr;
+      for (size_t pos = 0; message != nullptr;) {
+        const size_t dot = field.find('.', pos);
+        found =
+            message->FindFieldByName(field.substr(pos, dot == std::string::npos ? dot : dot - pos));
+        if (found == nullptr || dot == std::string::npos) break;
+        message = found->message_type();
+        pos = dot + 1;
+      }
+      ASSERT_NE(found, nullptr) << route.path << ": {" << name << "} fills no field " << field;
+      EXPECT_EQ(found->cpp_type(), gpb::FieldDescriptor::CPPTYPE_STRING) << route.path;
+    }
+    for (const auto& [placeholder, field] : route.path_fields) {
+      EXPECT_EQ(placeholders.count(placeholder), 1u)
+          << route.path << " has no {" << placeholder << "}";
+    }
+  }
+  // The network being replaced is named like everywhere else.
+  const auto put = std::find_if(ApiRoutes().begin(), ApiRoutes().end(), [](const ApiRoute& r) {
+    return r.method == "PUT" && r.request == npb::UpdateNetworkRequest::descriptor();
+  });
+  ASSERT_NE(put, ApiRoutes().end());
+  EXPECT_EQ(put->path, "/api/v1/networks/{network_code}");
+  EXPECT_EQ(PathField(*put, "network_code"), "definition.code");
 }
 
 TEST_F(GatewayApiTest, EveryServiceOperationHasARoute) {
