@@ -90,7 +90,8 @@ class WebPagesTest : public ::testing::Test {
     if (!cookie.empty()) headers.emplace("Cookie", cookie);
     return client.Get(path, headers);
   }
-  httplib::Result Post(const std::string& path, const std::string& session, httplib::Params form) {
+  httplib::Result Post(const std::string& path, const std::string& session,
+                       const httplib::Params& form) {
     httplib::Client client("127.0.0.1", port_);
     httplib::Headers headers = {{"Cookie", "session=" + session}};
     return client.Post(path, headers, form);
