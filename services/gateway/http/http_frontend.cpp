@@ -34,6 +34,7 @@ HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, con
       options_(options),
       server_(std::make_unique<httplib::Server>()) {
   server_->set_tcp_nodelay(true);  // without it every answer waits ~40 ms (Nagle)
+  server_->set_payload_max_length(kMaxRequestBodyBytes);
   Routes();
 }
 

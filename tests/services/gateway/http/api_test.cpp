@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <set>
 #include <thread>
 
@@ -22,11 +23,13 @@
 #include "verkosto/gateway/v1/accounts.pb.h"
 #include "verkosto/gateway/v1/api.pb.h"
 #include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::gateway {
 namespace {
 
 namespace npb = ::verkosto::networks::v1;
+namespace nompb = ::verkosto::nominations::v1;
 namespace gpb = ::google::protobuf;
 using std::chrono::minutes;
 
@@ -125,9 +128,10 @@ class GatewayApiTest : public ::testing::Test {
   }
 
   template <typename Resp>
-  Result<Resp> Rpc(const google::protobuf::Message& request, const Actor& actor = kSystem) {
+  Result<Resp> Rpc(const google::protobuf::Message& request, const Actor& actor = kSystem,
+                   const std::string& service = "gateway") {
     messaging::ClientOptions options;
-    options.endpoint = system_.services.at("gateway").rpc_endpoint;
+    options.endpoint = system_.services.at(service).rpc_endpoint;
     messaging::RpcClient client(zmq_, options);
     return client.Call<Resp>(actor, request);
   }
@@ -506,6 +510,83 @@ TEST_F(GatewayApiTest, TheLoginPageSetsTheFormTokenThatPostLoginAccepts) {
   EXPECT_EQ(r->get_header_value("Location"), "/");
 }
 
+// A form body over httplib's built-in 8 KiB for url-encoded forms reaches the
+// service through the real front end: the pages read their bodies themselves.
+TEST_F(GatewayApiTest, ANineThousandCharacterDeclineReasonReachesTheService) {
+  AddAccount("kirjaamo.kainuu", "Kirsi Kirjaaja", common::v1::ROLE_REGISTRY_CLERK,
+             "kainuu-koillismaa");
+  const Session keha = Login("keha.koordinaattori");
+  ASSERT_EQ(Post(keha, "/api/v1/networks", CreateBody(Complete("perustelut")))->status, 200);
+  ASSERT_EQ(Post(keha, "/api/v1/networks/perustelut/propose", "")->status, 200);
+  ASSERT_EQ(Post(keha, "/api/v1/networks/perustelut/open", "")->status, 200);
+  httplib::Result r = Post(keha, "/api/v1/networks/perustelut/requests",
+                           R"({"area_codes": ["kainuu-koillismaa"], "seats": {"members": 1},
+                               "deadline": "2026-04-30", "covering_message": "Nimetkää jäsen."})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  nompb::SendRequestResponse sent;
+  ASSERT_TRUE(gpb::util::JsonStringToMessage(r->body, &sent).ok());
+  ASSERT_EQ(sent.cases_size(), 1);
+  const std::string case_id = sent.cases(0).case_id();
+  // Through the pages: /api/v1/cases/{case_id} cannot carry a case id with a '/'.
+  const Session clerk = Login("kirjaamo.kainuu");
+  r = Client().Post("/cases/" + case_id + "/register", {{"Cookie", clerk.cookie}},
+                    httplib::Params{{"csrf_token", clerk.csrf},
+                                    {"diary_number", "KK/1/2026"},
+                                    {"date_received", "2026-03-02"},
+                                    {"organisation", "Kajaanin kaupunki"}});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 303) << r->body;
+
+  std::string reason;
+  while (reason.size() < 9000) reason += "Ei resursseja & ei aikaa = ei osallistuta. ";
+  reason.resize(9000);
+  const Session director = Login("johtaja.kainuu");
+  r = Client().Post("/cases/" + case_id + "/decline", {{"Cookie", director.cookie}},
+                    httplib::Params{{"csrf_token", director.csrf}, {"reason", reason}});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 303) << r->body;
+  nompb::GetCaseRequest get;
+  get.set_case_id(case_id);
+  auto declined = Rpc<nompb::CaseResponse>(get, kSystem, "nominations");
+  ASSERT_TRUE(declined.ok()) << declined.status().ToString();
+  EXPECT_EQ(declined->case_().state(), nompb::CASE_STATE_DECLINED);
+  EXPECT_EQ(declined->case_().decision().reason().size(), 9000u);
+  EXPECT_TRUE(declined->case_().decision().reason() == reason);  // not printed: 9 000 characters
+}
+
+// Over kMaxRequestBodyBytes: never httplib's empty 413, but the styled page in
+// the user's language for web paths and the JSON error under /api/v1/.
+TEST_F(GatewayApiTest, ABodyOverTheLimitGetsTheStyledPageOrTheJsonError) {
+  const Session keha = Login("keha.koordinaattori");
+  const std::string huge(kMaxRequestBodyBytes + 1, 'x');
+  httplib::Result r =
+      Client().Post("/networks/new", {{"Cookie", keha.cookie + "; lang=sv"}},
+                    httplib::Params{{"csrf_token", keha.csrf}, {"description", huge}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_NE(r->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(r->body.find(R"(<html lang="sv">)"), std::string::npos) << r->body;
+  EXPECT_NE(r->body.find("<h1>Formuläret är för stort</h1>"), std::string::npos);
+  r = Client().Post("/login", httplib::Params{{"username", "x"}, {"password", huge}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_NE(r->body.find("<h1>Lomake on liian suuri</h1>"), std::string::npos) << r->body;
+
+  for (const char* path : {"/api/v1/networks", "/api/v1/session", "/api/v1/no-such-thing"}) {
+    r = Post(keha, path, R"({"description": ")" + huge + R"("})");
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 413) << path;
+    EXPECT_NE(r->get_header_value("Content-Type").find("application/json"), std::string::npos);
+    EXPECT_EQ(ErrorOf(r).code(), "invalid_argument") << path << ": " << r->body;
+    EXPECT_EQ(ErrorOf(r).field(), "body") << path;
+  }
+  // Nothing was created.
+  npb::ListNetworksResponse list;
+  ASSERT_TRUE(gpb::util::JsonStringToMessage(Get(keha, "/api/v1/networks")->body, &list).ok());
+  EXPECT_EQ(list.networks_size(), 0);
+}
+
 TEST_F(GatewayApiTest, OpenApiDescribesEveryRoute) {
   httplib::Result r = Client().Get("/api/v1/openapi.json");
   ASSERT_TRUE(r);
@@ -533,7 +614,79 @@ TEST_F(GatewayApiTest, OpenApiDescribesEveryRoute) {
                                .at("operationId")
                                .string_value();
     EXPECT_TRUE(operation_ids.insert(id).second) << "duplicate operationId " << id;
+    const gpb::Struct& op =
+        paths.fields().at(route.path).struct_value().fields().at(method).struct_value();
+    EXPECT_EQ(op.fields().at("description").string_value(), route.description) << route.path;
+    const gpb::ListValue& tags = op.fields().at("tags").list_value();
+    ASSERT_EQ(tags.values_size(), 1) << route.path;
+    EXPECT_EQ(tags.values(0).string_value(), route.tag) << route.path;
   }
+  // Every tag an operation uses is declared at the top, with a description.
+  std::set<std::string> declared;
+  for (const gpb::Value& tag : doc.fields().at("tags").list_value().values()) {
+    const auto& fields = tag.struct_value().fields();
+    EXPECT_FALSE(fields.at("description").string_value().empty());
+    declared.insert(fields.at("name").string_value());
+  }
+  for (const ApiRoute& route : ApiRoutes()) EXPECT_EQ(declared.count(route.tag), 1u) << route.tag;
+}
+
+TEST(ApiRoutesTest, EveryRouteHasADescriptionAndADeclaredTag) {
+  std::set<std::string> declared;
+  for (const ApiTag& tag : ApiTags()) {
+    EXPECT_FALSE(tag.description.empty()) << tag.name;
+    EXPECT_TRUE(declared.insert(tag.name).second) << "tag declared twice: " << tag.name;
+  }
+  std::set<std::string> used;
+  for (const ApiRoute& route : ApiRoutes()) {
+    const std::string what = route.method + " " + route.path;
+    EXPECT_FALSE(route.summary.empty()) << what;
+    EXPECT_GT(route.description.size(), route.summary.size())
+        << what << ": say more than the summary";
+    EXPECT_EQ(declared.count(route.tag), 1u) << what << ": undeclared tag '" << route.tag << "'";
+    used.insert(route.tag);
+  }
+  EXPECT_EQ(used, declared) << "a declared tag no route uses";
+}
+
+// Path parameters are plain names (OpenAPI tools take "{definition.code}" for
+// an undeclared parameter); each fills a scalar field of the request, its own
+// name's or the one path_fields maps it to.
+TEST(ApiRoutesTest, PathParametersArePlainNamesThatFillRequestFields) {
+  for (const ApiRoute& route : ApiRoutes()) {
+    std::set<std::string> placeholders;
+    for (size_t open = route.path.find('{'); open != std::string::npos;
+         open = route.path.find('{', open + 1)) {
+      const std::string name = route.path.substr(open + 1, route.path.find('}', open) - open - 1);
+      placeholders.insert(name);
+      EXPECT_EQ(name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_"), std::string::npos)
+          << route.path << ": {" << name << "}";
+      const std::string field = PathField(route, name);
+      const gpb::Descriptor* message = route.request;
+      const gpb::FieldDescriptor* found = nullptr;
+      for (size_t pos = 0; message != nullptr;) {
+        const size_t dot = field.find('.', pos);
+        found =
+            message->FindFieldByName(field.substr(pos, dot == std::string::npos ? dot : dot - pos));
+        if (found == nullptr || dot == std::string::npos) break;
+        message = found->message_type();
+        pos = dot + 1;
+      }
+      ASSERT_NE(found, nullptr) << route.path << ": {" << name << "} fills no field " << field;
+      EXPECT_EQ(found->cpp_type(), gpb::FieldDescriptor::CPPTYPE_STRING) << route.path;
+    }
+    for (const auto& [placeholder, field] : route.path_fields) {
+      EXPECT_EQ(placeholders.count(placeholder), 1u)
+          << route.path << " has no {" << placeholder << "}";
+    }
+  }
+  // The network being replaced is named like everywhere else.
+  const auto put = std::find_if(ApiRoutes().begin(), ApiRoutes().end(), [](const ApiRoute& r) {
+    return r.method == "PUT" && r.request == npb::UpdateNetworkRequest::descriptor();
+  });
+  ASSERT_NE(put, ApiRoutes().end());
+  EXPECT_EQ(put->path, "/api/v1/networks/{network_code}");
+  EXPECT_EQ(PathField(*put, "network_code"), "definition.code");
 }
 
 TEST_F(GatewayApiTest, EveryServiceOperationHasARoute) {
