@@ -31,7 +31,7 @@ using std::chrono::hours;
 // deadlines are transport time (the real clock), so any date works here.
 TimePoint Start() { return HelsinkiStartOfDay(*ParseIsoDate("2026-03-02")) + hours(9); }
 
-Actor Make(std::string id, Role role, std::string area = {}, std::string on_behalf_of = {}) {
+Actor Make(const std::string& id, Role role, std::string area = {}, std::string on_behalf_of = {}) {
   return Actor{id, "Name of " + id, role, AreaCode(std::move(area)), std::move(on_behalf_of), {}};
 }
 const Actor kKeha = Make("keha-1", Role::kKehaCoordinator);
@@ -158,7 +158,7 @@ class NominationsServiceTest : public ::testing::Test {
     ASSERT_TRUE(r.ok()) << r.status().ToString();
   }
 
-  Result<pb::SendRequestResponse> Send(std::vector<std::string> areas,
+  Result<pb::SendRequestResponse> Send(const std::vector<std::string>& areas,
                                        const std::string& deadline = "2026-04-30") {
     pb::SendRequestRequest req;
     req.set_network_code(kNetwork);

@@ -36,7 +36,7 @@ TimePoint Start() {
   return HelsinkiStartOfDay(*ParseIsoDate("2026-03-02")) + std::chrono::hours(9);
 }
 
-Actor Make(std::string id, Role role, std::string area = {}, std::string email = {}) {
+Actor Make(const std::string& id, Role role, std::string area = {}, std::string email = {}) {
   return Actor{id, "Name of " + id, role, AreaCode(std::move(area)), {}, std::move(email)};
 }
 const Actor kKeha = Make("keha-1", Role::kKehaCoordinator);
@@ -185,7 +185,7 @@ class NotificationsServiceTest : public ::testing::Test {
     send.set_covering_message("Pyydämme nimeämään edustajat.");
     const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, send);
     if (sent.cases_size() != 1) return {};
-    const std::string case_id = sent.cases(0).case_id();
+    std::string case_id = sent.cases(0).case_id();
     mpb::RegisterCaseRequest reg;
     reg.set_case_id(case_id);
     reg.set_diary_number("KAI/12/2026");
