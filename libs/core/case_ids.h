@@ -23,7 +23,8 @@ inline constexpr char kLegacyIdPartSeparator = '/';
 // separated by '/' (or, mixed, by '/' and '.') — comes back with every
 // separator '.'; anything else, including an id already in the current form,
 // comes back unchanged (an unknown id then stays unknown). Pure; never fails.
-// The database migrations that rewrite stored ids do the same in SQL.
+// The migrations that rewrote stored ids (all of that shape, as MakeCaseId
+// made them) replaced every '/' of an id in SQL: the same result.
 std::string UpgradeLegacyId(std::string_view id);
 
 }  // namespace verkosto
