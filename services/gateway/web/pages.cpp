@@ -1535,7 +1535,8 @@ bool IsApiPath(const std::string& path) {
   return path == "/api/v1" || path.rfind("/api/v1/", 0) == 0;
 }
 
-// Case ids are "<request id>/<area code>", so case paths have two segments.
+// Case ids are "<request id>.<area code>"; the case patterns also take the
+// legacy "<request id>/<area code>" of links in e-mails sent before.
 const std::vector<Route>& Routes() {
   static const std::vector<Route> kRoutes = {
       {"GET", "/", CataloguePage},
