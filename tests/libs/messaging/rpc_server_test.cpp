@@ -12,6 +12,7 @@
 #include "messaging/rpc_client.h"
 #include "test_service.h"
 #include "testing/temp_dir.h"
+#include "verkosto/common/v1/events.pb.h"
 
 namespace verkosto::messaging {
 namespace {
@@ -346,6 +347,73 @@ TEST_F(RpcServerTest, AClientRecoversFromAReplyOverItsOwnLimit) {
   auto added = client.Call<AddItemResponse>(kActor, Add("after"));
   ASSERT_TRUE(added.ok()) << added.status().ToString();
   EXPECT_EQ(added->count(), 3);
+}
+
+TEST_F(RpcServerTest, AQueryReplyOverTheServerLimitBecomesInvalidArgumentNamingTheOperation) {
+  Start(/*max_message_bytes=*/64 * 1024);
+  RpcClient client = Client();
+  ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add(std::string(40000, 'a'))).ok());
+  ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add(std::string(40000, 'b'))).ok());
+  auto listed = client.Call<ListItemsResponse>(kActor, ListItemsRequest());
+  ASSERT_EQ(listed.status().code(), ErrorCode::kInvalidArgument) << listed.status().ToString();
+  EXPECT_EQ(listed.status().field(), "verkosto.testing.v1.ListItemsRequest");
+  // Two names of 40,000 bytes and the envelope: a little over 78 KiB.
+  EXPECT_NE(listed.status().message().find("would be 78."), std::string::npos)
+      << listed.status().message();
+  EXPECT_NE(listed.status().message().find("KiB, over the 64 KiB message limit"), std::string::npos)
+      << listed.status().message();
+  EXPECT_NE(listed.status().message().find("narrow"), std::string::npos);
+  // The same client's next call works.
+  auto counted = client.Call<CountItemsResponse>(kActor, CountItemsRequest());
+  ASSERT_TRUE(counted.ok()) << counted.status().ToString();
+  EXPECT_EQ(counted->count(), 2);
+}
+
+TEST_F(RpcServerTest, ACommandWhoseReplyIsOverTheLimitIsUndoneAndOnlyItsErrorStored) {
+  Start(/*max_message_bytes=*/64 * 1024);
+  RpcClient client = Client();
+  AddItemRequest padded = Add("padded");
+  padded.set_reply_padding_bytes(100 * 1024);
+  auto first = client.Call<AddItemResponse>(kActor, padded, "padded-1");
+  ASSERT_EQ(first.status().code(), ErrorCode::kInvalidArgument) << first.status().ToString();
+  EXPECT_EQ(first.status().field(), "verkosto.testing.v1.AddItemRequest");
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 0);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM outbox"), 0);
+  // A retry gets the stored error, which is small, and the command is not applied.
+  auto retried = client.Call<AddItemResponse>(kActor, padded, "padded-1");
+  EXPECT_EQ(retried.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(retried.status().field(), "verkosto.testing.v1.AddItemRequest");
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 0);
+  EXPECT_LT(Query("SELECT MAX(LENGTH(reply)) FROM idempotency"), 1024);
+  // Commands with answers that fit go on.
+  auto added = client.Call<AddItemResponse>(kActor, Add("small"));
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(added->count(), 1);
+}
+
+TEST_F(RpcServerTest, EventFetchesComeInBatchesThatFitTheMessageLimit) {
+  Start(/*max_message_bytes=*/64 * 1024);
+  RpcClient client = Client();
+  // Each emits an event as large as its name. The first two together are
+  // over the limit, though the first alone is below a batch's share of it.
+  for (const size_t size : {size_t{15000}, size_t{52000}, size_t{15000}}) {
+    ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add(std::string(size, 'x'))).ok());
+  }
+  uint64_t after = 0;
+  int batches = 0;
+  while (after < 3 && batches < 10) {
+    common::v1::FetchEventsRequest fetch;
+    fetch.set_after_seq(after);
+    fetch.set_max_events(100);
+    auto batch = client.Call<common::v1::FetchEventsResponse>(kActor, fetch);
+    ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+    ASSERT_GT(batch->events_size(), 0);
+    EXPECT_LE(batch->ByteSizeLong(), 64u * 1024);
+    after = batch->events(batch->events_size() - 1).seq();
+    ++batches;
+  }
+  EXPECT_EQ(after, 3u);
+  EXPECT_EQ(batches, 3);
 }
 
 TEST_F(RpcServerTest, AClientRefusesARequestOverItsLimitWithoutSendingIt) {
