@@ -376,8 +376,10 @@ void RpcServer::SendReply(const std::string& identity, const common::v1::ReplyEn
       spdlog::warn("reply {} dropped: the client's queue is full", reply.request_id());
     }
   } catch (const zmq::error_t& e) {
-    // ROUTER_MANDATORY: the client went away; it will retry and get the stored reply.
-    spdlog::warn("reply {} not delivered: {}", reply.request_id(), e.what());
+    // ROUTER_MANDATORY: the client's socket is gone. Routine since clients
+    // resend on a new socket and close the old ones when the call ends: the
+    // answers to earlier copies find no one. A retry gets the stored reply.
+    spdlog::debug("reply {} not delivered: {}", reply.request_id(), e.what());
   }
 }
 
