@@ -49,7 +49,9 @@ HttpFrontend::~HttpFrontend() {
 RpcGatewayContext& HttpFrontend::ContextForThisThread() {
   std::lock_guard<std::mutex> lock(contexts_mu_);
   std::unique_ptr<RpcGatewayContext>& slot = contexts_[std::this_thread::get_id()];
-  if (!slot) slot = std::make_unique<RpcGatewayContext>(zmq_, system_, clock_, options_);
+  if (!slot) {
+    slot = std::make_unique<RpcGatewayContext>(zmq_, system_, clock_, options_, &client_states_);
+  }
   return *slot;
 }
 
@@ -58,9 +60,15 @@ void HttpFrontend::Routes() {
     return ContextForThisThread();
   };
   server_->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
-    const common::v1::SystemHealth health =
+    common::v1::SystemHealth health =
         runtime::CollectSystemHealth(zmq_, system_, {"networks", "nominations", "notifications"},
                                      std::chrono::milliseconds(1000));
+    // Fresh clients reach a service the workers' own clients may not: say
+    // what the workers saw too.
+    for (common::v1::ClientState& state : client_states_.Snapshot()) {
+      if (state.failing()) health.set_status("degraded");
+      *health.add_clients() = std::move(state);
+    }
     res.status = health.status() == "ok" ? 200 : 503;
     res.set_content(ToJson(health), "application/json");
   });

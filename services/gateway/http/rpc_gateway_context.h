@@ -9,6 +9,7 @@
 #include "config/config.h"
 #include "core/clock.h"
 #include "gateway/domain/accounts.h"
+#include "gateway/http/client_states.h"
 #include "gateway/http/gateway_context.h"
 #include "messaging/rpc_client.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
@@ -53,8 +54,10 @@ struct LoginOutcome {
 // thread (HttpFrontend hands them out).
 class RpcGatewayContext final : public GatewayContext {
  public:
+  // `client_states` (may be null; shared by every thread's context, must
+  // outlive this one) records whether each call got an answer, for /healthz.
   RpcGatewayContext(zmq::context_t& zmq, config::SystemConfig system, const Clock& clock,
-                    const HttpAuthOptions& options);
+                    const HttpAuthOptions& options, ClientStates* client_states = nullptr);
 
   Status Call(const std::string& service, const Actor& actor,
               const google::protobuf::Message& request,
@@ -91,6 +94,7 @@ class RpcGatewayContext final : public GatewayContext {
   config::SystemConfig system_;
   const Clock& clock_;
   HttpAuthOptions options_;
+  ClientStates* client_states_;
   std::map<std::string, std::unique_ptr<messaging::RpcClient>> clients_;
 };
 

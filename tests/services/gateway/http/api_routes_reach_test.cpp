@@ -233,8 +233,8 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   npb::UpdateNetworkRequest update;
   *update.mutable_definition() = Complete(kNetwork);
   update.mutable_definition()->add_goals("Tavoittaa jokainen reitti");
-  Reach<npb::NetworkResponse>(As(keha), "PUT", "/api/v1/networks/{definition.code}",
-                              {{"definition.code", kNetwork}}, Json(update));
+  Reach<npb::NetworkResponse>(As(keha), "PUT", "/api/v1/networks/{network_code}",
+                              {{"network_code", kNetwork}}, Json(update));
   EXPECT_EQ(Reach<npb::ListNetworksResponse>(As(keha), "GET", "/api/v1/networks", {}, {},
                                              "status=NETWORK_STATUS_DRAFT")
                 .networks_size(),

@@ -92,7 +92,7 @@ class GatewayApiFixture : public ::testing::Test {
     gateway_ = std::move(gw).value();
     GatewayOptions options;
     options.accounts.hash = HashLimits::Minimum();
-    options.http.rpc_timeout = std::chrono::milliseconds(1500);
+    options.http.rpc_timeout = rpc_timeout_;
     auto frontend = WireGateway(*gateway_, system_, options);
     ASSERT_TRUE(frontend.ok()) << frontend.status().ToString();
     port_ = (*frontend)->port();
@@ -237,6 +237,8 @@ class GatewayApiFixture : public ::testing::Test {
   std::unique_ptr<runtime::ServiceRuntime> networks_, nominations_, notifications_, gateway_;
   std::thread networks_thread_, nominations_thread_, notifications_thread_, gateway_thread_;
   int port_ = 0;
+  // How long the gateway's HTTP workers wait for a service (set before SetUp).
+  std::chrono::milliseconds rpc_timeout_{1500};
 };
 
 }  // namespace verkosto::gateway::fixtures
