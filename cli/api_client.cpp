@@ -103,8 +103,7 @@ void QueryParams(const gpb::Message& message, const std::string& prefix,
     if (std::find(skip.begin(), skip.end(), name) != skip.end()) continue;
     if (field->cpp_type() == gpb::FieldDescriptor::CPPTYPE_MESSAGE) {
       if (!field->is_repeated()) {
-        QueryParams(message.GetReflection()->GetMessage(message, field), name + ".", skip,
-                    params);
+        QueryParams(message.GetReflection()->GetMessage(message, field), name + ".", skip, params);
       }
       continue;
     }
@@ -139,8 +138,9 @@ Result<ApiLogin> LoadLogin() {
     return Status::NotFound("not logged in: run `verkosto login` (or pass --token)");
   }
   if ((st.st_mode & 077) != 0) {
-    return Status::InvalidArgument(path, "holds a token but others may read it; run `verkosto "
-                                         "logout` and log in again");
+    return Status::InvalidArgument(path,
+                                   "holds a token but others may read it; run `verkosto "
+                                   "logout` and log in again");
   }
   std::ifstream in(path);
   std::ostringstream text;
@@ -154,10 +154,10 @@ Result<ApiLogin> LoadLogin() {
 
 Status SaveLogin(const ApiLogin& login) {
   VERKOSTO_RETURN_IF_ERROR(EnsurePrivateDirectory(ConfigDir(), /*tighten=*/true));
-  return WriteFileAtomically(LoginFile(), "# verkosto login: the API token is a secret\n"
-                                          "server = \"" +
-                                              login.server + "\"\ntoken = \"" + login.token +
-                                              "\"\n");
+  return WriteFileAtomically(LoginFile(),
+                             "# verkosto login: the API token is a secret\n"
+                             "server = \"" +
+                                 login.server + "\"\ntoken = \"" + login.token + "\"\n");
 }
 
 Status ForgetLogin() {
@@ -175,8 +175,8 @@ ApiClient::ApiClient(std::string server, std::string token)
 Result<std::string> ApiClient::Send(const std::string& method, const std::string& path,
                                     const std::string& json_body) {
   if (server_.rfind("http://", 0) != 0 && server_.rfind("https://", 0) != 0) {
-    return Status::InvalidArgument("server", "must be an http:// or https:// URL, not '" +
-                                                 server_ + "'");
+    return Status::InvalidArgument("server",
+                                   "must be an http:// or https:// URL, not '" + server_ + "'");
   }
   httplib::Client http(server_);
   http.set_tcp_nodelay(true);
@@ -194,7 +194,8 @@ Result<std::string> ApiClient::Send(const std::string& method, const std::string
     return http.Delete(path, headers, json_body, "application/json");
   }();
   if (!res) {
-    return Status::Unavailable("no answer from " + server_ + ": " + httplib::to_string(res.error()));
+    return Status::Unavailable("no answer from " + server_ + ": " +
+                               httplib::to_string(res.error()));
   }
   if (res->status < 200 || res->status > 299) return ErrorFromAnswer(res->status, res->body);
   return res->body;
@@ -217,11 +218,12 @@ Status ApiClient::Call(const gpb::Message& request, gpb::Message* response) {
     path += route->path.substr(pos, open == std::string::npos ? open : open - pos);
     if (open == std::string::npos) break;
     const size_t close = route->path.find('}', open);
-    const std::string name = route->path.substr(open + 1, close - open - 1);
-    const std::optional<std::string> value = ValueAt(request, name);
-    if (!value || value->empty()) return Status::InvalidArgument(name, "is required");
+    const std::string field =
+        gateway::PathField(*route, route->path.substr(open + 1, close - open - 1));
+    const std::optional<std::string> value = ValueAt(request, field);
+    if (!value || value->empty()) return Status::InvalidArgument(field, "is required");
     path += httplib::detail::encode_query_param(*value);
-    placeholders.push_back(name);
+    placeholders.push_back(field);
     pos = close + 1;
   }
   std::string body;

@@ -33,16 +33,18 @@ std::string Json(const gpb::Message& message) {
 }
 
 Status AnswerError(const httplib::Result& res, const std::string& what) {
-  if (!res) return Status::Unavailable(what + ": no answer (" + httplib::to_string(res.error()) + ")");
+  if (!res)
+    return Status::Unavailable(what + ": no answer (" + httplib::to_string(res.error()) + ")");
   gw::ApiError error;
   gpb::util::JsonParseOptions options;
   options.ignore_unknown_fields = true;
   (void)gpb::util::JsonStringToMessage(res->body, &error, options);
   const std::optional<ErrorCode> code = ErrorCodeFromName(error.code());
-  return Status(code.value_or(ErrorCode::kPermissionDenied),
-                what + ": " + (error.message().empty() ? "HTTP " + std::to_string(res->status)
-                                                       : error.message()),
-                error.field());
+  return Status(
+      code.value_or(ErrorCode::kPermissionDenied),
+      what + ": " +
+          (error.message().empty() ? "HTTP " + std::to_string(res->status) : error.message()),
+      error.field());
 }
 
 // The session cookie "name=value" of a login answer, or empty.
@@ -83,7 +85,8 @@ int Login(CliContext& ctx, const LoginArgs& args) {
   gethostname(host, sizeof host - 1);
   gw::ApiCreateTokenRequest draw;
   draw.set_label(std::string("verkosto CLI on ") + host);
-  const httplib::Result drawn = http.Post("/api/v1/tokens", headers, Json(draw), "application/json");
+  const httplib::Result drawn =
+      http.Post("/api/v1/tokens", headers, Json(draw), "application/json");
   // The session served only to draw the token.
   (void)http.Delete("/api/v1/session", headers);
   if (!drawn || drawn->status != 200) {

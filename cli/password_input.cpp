@@ -45,7 +45,6 @@ Result<std::string> ReadPassword(const std::string& file) {
   return line;
 }
 
-
 Result<std::string> ReadLine(const std::string& prompt, const std::string& field) {
   if (isatty(STDIN_FILENO) != 0) std::fprintf(stderr, "%s", prompt.c_str());
   std::string line;

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zmq.h>
 
 #include <array>
 #include <cerrno>
@@ -10,7 +11,6 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
-#include <zmq.h>
 
 namespace verkosto::messaging {
 
@@ -55,9 +55,9 @@ Result<std::string> ReadSmallFile(const std::string& path) {
 Status WriteNewFile(const std::string& path, const std::string& content, mode_t mode) {
   const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0) return Status::Unavailable("cannot create " + path + ": " + std::strerror(errno));
-  const bool written = write(fd, content.data(), content.size()) ==
-                           static_cast<ssize_t>(content.size()) &&
-                       fsync(fd) == 0;
+  const bool written =
+      write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) &&
+      fsync(fd) == 0;
   close(fd);
   if (!written) return Status::Unavailable("cannot write " + path);
   return Status::Ok();
@@ -109,8 +109,9 @@ Result<std::string> EnsureKeyPair(const std::string& dir, const std::string& pri
   const std::string pub = PubFile(dir, principal);
   unlink(pub.c_str());  // a stale .pub of an earlier key must not survive
   VERKOSTO_RETURN_IF_ERROR(WriteNewFile(
-      pub, header + "# public: copy it to the hosts that talk to this principal\npublic = \"" +
-               pair.public_key + "\"\n",
+      pub,
+      header + "# public: copy it to the hosts that talk to this principal\npublic = \"" +
+          pair.public_key + "\"\n",
       0600));
   return pair.public_key;
 }

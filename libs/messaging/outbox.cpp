@@ -82,16 +82,19 @@ Result<common::v1::FetchEventsResponse> Outbox::Fetch(uint64_t after_seq, uint32
     fetch_.bind(2, static_cast<int64_t>(max_events == 0 ? 1 : max_events));
     size_t bytes = 0;
     while (fetch_.executeStep()) {
+      const SQLite::Column payload = fetch_.getColumn(2);
+      const size_t size = static_cast<size_t>(payload.getBytes()) + 64;
+      // Stop before the batch outgrows max_bytes: a reply over the RPC
+      // message limit could not be sent at all. A lone event always goes.
+      if (response.events_size() > 0 && bytes + size > max_bytes) break;
+      bytes += size;
       auto* event = response.add_events();
       event->set_seq(static_cast<uint64_t>(fetch_.getColumn(0).getInt64()));
       event->mutable_payload()->set_type_url(kTypeUrlPrefix + fetch_.getColumn(1).getString());
-      const SQLite::Column payload = fetch_.getColumn(2);
       event->mutable_payload()->set_value(static_cast<const char*>(payload.getBlob()),
                                           static_cast<size_t>(payload.getBytes()));
       event->set_occurred_unix_us(fetch_.getColumn(3).getInt64());
       event->set_request_id(fetch_.getColumn(4).getString());
-      bytes += static_cast<size_t>(payload.getBytes()) + 64;
-      if (bytes >= max_bytes) break;
     }
     fetch_.reset();
     return Status::Ok();

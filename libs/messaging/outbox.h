@@ -34,8 +34,9 @@ class Outbox {
   // The highest sequence number visible on this connection (0 when empty).
   uint64_t Head();
 
-  // Events with seq > after_seq, at most max_events and about max_bytes of
-  // payload (always at least one event when there is one).
+  // Events with seq > after_seq: at most max_events, and no more than
+  // max_bytes of payload (counting 64 bytes of framing per event) unless the
+  // first event alone is larger — there always is one when any is pending.
   Result<common::v1::FetchEventsResponse> Fetch(uint64_t after_seq, uint32_t max_events,
                                                 size_t max_bytes = size_t{1024} * 1024);
 

@@ -2,21 +2,36 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <vector>
 
 #include "core/clock.h"
 
 namespace verkosto::messaging {
 
+namespace {
+
+// Replaced sockets read until a call ends: enough for a reply a few back-offs
+// late, without piling up sockets when the back-off is tiny.
+constexpr size_t kMaxRetiredSockets = 8;
+
+}  // namespace
+
 RpcClient::RpcClient(zmq::context_t& zmq, ClientOptions options)
-    : socket_(zmq, zmq::socket_type::dealer), options_(std::move(options)) {
+    : zmq_(&zmq), options_(std::move(options)) {
   if (options_.client_id.empty()) options_.client_id = RandomId();
   char prefix[17];
   std::snprintf(prefix, sizeof prefix, "%016llx",
                 static_cast<unsigned long long>(ToMicros(SystemClock::Instance().Now())));
   id_prefix_ = prefix;
-  ConfigureClientSocket(socket_, options_.limits, options_.curve);
-  socket_.connect(options_.endpoint);
+  socket_ = Connect();
+}
+
+zmq::socket_t RpcClient::Connect() {
+  zmq::socket_t socket(*zmq_, zmq::socket_type::dealer);
+  ConfigureClientSocket(socket, options_.limits, options_.curve);
+  socket.connect(options_.endpoint);
+  return socket;
 }
 
 std::string RpcClient::NextRequestId() {
@@ -43,6 +58,17 @@ Result<google::protobuf::Any> RpcClient::CallRaw(const Actor& actor,
       std::chrono::duration_cast<std::chrono::microseconds>(options_.timeout).count());
   envelope.mutable_body()->PackFrom(request);
   const std::string bytes = envelope.SerializeAsString();
+  // The server would drop the connection (and the client wait out its timeout
+  // for nothing): say at once what is too large.
+  if (OverMessageLimit(bytes.size(), options_.limits)) {
+    last_delivery_ = Delivery::kNotSent;
+    return Status::InvalidArgument(
+        "body", "the request " + request.GetDescriptor()->name() + " is " +
+                    DescribeBytes(bytes.size()) + ", over the " +
+                    DescribeBytes(static_cast<uint64_t>(options_.limits.max_message_bytes)) +
+                    " message limit");
+  }
+  last_delivery_ = Delivery::kNoAnswer;
 
   auto try_send = [&]() {
     // With IMMEDIATE set, a send fails at once while no server is connected.
@@ -52,7 +78,32 @@ Result<google::protobuf::Any> RpcClient::CallRaw(const Actor& actor,
       return false;
     }
   };
+  // Our reply from `socket`, if one is queued there; replies to earlier calls
+  // (they came after that call gave up) are skipped.
+  auto receive = [&](zmq::socket_t& socket) -> std::optional<Result<google::protobuf::Any>> {
+    zmq::message_t message;
+    while (socket.recv(message, zmq::recv_flags::dontwait)) {
+      // Drain any extra frames of a malformed reply.
+      while (message.more()) {
+        zmq::message_t extra;
+        (void)socket.recv(extra, zmq::recv_flags::dontwait);
+      }
+      common::v1::ReplyEnvelope reply;
+      if (!reply.ParseFromArray(message.data(), static_cast<int>(message.size()))) continue;
+      if (reply.request_id() != envelope.request_id()) {
+        // The server could not read our envelope at all.
+        if (reply.request_id().empty() && reply.has_error()) return FromProtoError(reply.error());
+        continue;
+      }
+      if (reply.has_error()) return FromProtoError(reply.error());
+      return std::move(*reply.mutable_result());
+    }
+    return std::nullopt;
+  };
 
+  // Sockets this call replaced, oldest first: a reply may still come on them.
+  std::vector<zmq::socket_t> retired;
+  std::vector<zmq::pollitem_t> items;
   auto backoff = options_.initial_backoff;
   while (true) {
     bool sent = try_send();
@@ -63,31 +114,36 @@ Result<google::protobuf::Any> RpcClient::CallRaw(const Actor& actor,
       if (left.count() <= 0) break;
       // Until the request is out, also wait for the connection (POLLOUT), so
       // a call made right after connect goes out as soon as the pipe is up.
-      zmq::pollitem_t item{static_cast<void*>(socket_), 0,
-                           static_cast<short>(ZMQ_POLLIN | (sent ? 0 : ZMQ_POLLOUT)), 0};
-      zmq::poll(&item, 1, left);
-      if (!sent && (item.revents & ZMQ_POLLOUT) != 0) sent = try_send();
-      if ((item.revents & ZMQ_POLLIN) == 0) continue;
-      zmq::message_t message;
-      if (!socket_.recv(message, zmq::recv_flags::dontwait)) continue;
-      // Drain any extra frames of a malformed reply.
-      while (message.more()) {
-        zmq::message_t extra;
-        (void)socket_.recv(extra, zmq::recv_flags::dontwait);
+      items.clear();
+      items.push_back({static_cast<void*>(socket_), 0,
+                       static_cast<short>(ZMQ_POLLIN | (sent ? 0 : ZMQ_POLLOUT)), 0});
+      for (zmq::socket_t& old : retired) {
+        items.push_back({static_cast<void*>(old), 0, ZMQ_POLLIN, 0});
       }
-      common::v1::ReplyEnvelope reply;
-      if (!reply.ParseFromArray(message.data(), static_cast<int>(message.size()))) continue;
-      // A reply to an earlier call (it came after that call gave up) is not ours.
-      if (reply.request_id() != envelope.request_id()) {
-        if (reply.request_id().empty() && reply.has_error()) return FromProtoError(reply.error());
-        continue;
+      zmq::poll(items.data(), items.size(), left);
+      if (!sent && (items[0].revents & ZMQ_POLLOUT) != 0) sent = try_send();
+      for (size_t i = 0; i < items.size(); ++i) {
+        if ((items[i].revents & ZMQ_POLLIN) == 0) continue;
+        zmq::socket_t& socket = i == 0 ? socket_ : retired[i - 1];
+        std::optional<Result<google::protobuf::Any>> reply = receive(socket);
+        if (!reply) continue;
+        // Keep the socket that answered: its connection is known to work.
+        if (i != 0) std::swap(socket_, retired[i - 1]);
+        last_delivery_ = Delivery::kAnswered;
+        return *std::move(reply);
       }
-      if (reply.has_error()) return FromProtoError(reply.error());
-      return std::move(*reply.mutable_result());
     }
     if (Steady::now() >= give_up) break;
+    // No reply within the back-off: the reply or the request may be lost, or
+    // libzmq may have ended the connection for good. Resend on a new socket.
+    retired.push_back(std::move(socket_));
+    if (retired.size() > kMaxRetiredSockets) retired.erase(retired.begin());
+    socket_ = Connect();
     backoff = std::min(backoff * 2, options_.max_backoff);
   }
+  // The last socket may be dead too, and a late reply would only be skipped:
+  // the next call starts on a new one.
+  socket_ = Connect();
   return Status::Unavailable("no reply from " + options_.endpoint + " within " +
                              std::to_string(options_.timeout.count()) + " ms");
 }

@@ -32,17 +32,35 @@ struct ClientOptions {
 };
 
 // A blocking RPC client on a DEALER socket. A call sends the envelope and
-// waits for the reply with the same request id; without one it resends the
-// same envelope (same request id, so the server applies it at most once) with
-// exponential back-off until the timeout, then returns unavailable.
+// waits for the reply with the same request id. Without one within the
+// back-off it makes a new socket (same options, a new connection) and sends
+// the same envelope on it — the "lazy pirate" pattern; the same request id
+// lets the server apply a command at most once and answer a retry from its
+// stored reply. The sockets a call replaced are still read until it ends (a
+// slow reply counts), then closed. After the timeout the call returns
+// unavailable. The new socket is what recovers from a connection libzmq ended
+// for good (it ends one that delivers a message over max_message_bytes, as a
+// protocol error, without reconnecting), so a later call works after any
+// earlier failure.
 // Not thread-safe: one client per thread.
 class RpcClient {
  public:
+  // How the last call went on the wire.
+  enum class Delivery {
+    kNone,      // no call yet
+    kAnswered,  // the service replied (a result or an error)
+    kNoAnswer,  // no reply came in time: the call returned unavailable
+    kNotSent,   // refused before sending (over the message limit)
+  };
+
   RpcClient(zmq::context_t& zmq, ClientOptions options);
 
   // Sends `request` as `actor`. `request_id` empty: the next of this client's
   // ascending ids.
-  // Errors: whatever the service answers; unavailable when no reply came in time.
+  // Errors: whatever the service answers; unavailable when no reply came in
+  // time; invalid_argument (field "body", naming the request type and the
+  // sizes) when the envelope would be over limits.max_message_bytes — then it
+  // is sent nowhere and the call returns at once.
   Result<google::protobuf::Any> CallRaw(const Actor& actor,
                                         const google::protobuf::Message& request,
                                         const std::string& request_id = {});
@@ -61,6 +79,8 @@ class RpcClient {
 
   const std::string& client_id() const { return options_.client_id; }
   const std::string& endpoint() const { return options_.endpoint; }
+  // Tells an unavailable the service answered from one no reply carried.
+  Delivery last_delivery() const { return last_delivery_; }
 
  private:
   // Request ids ascend: "<start µs as 16 hex><counter as 16 hex>". The
@@ -68,11 +88,15 @@ class RpcClient {
   // random pages (which multiplied the bytes written per commit); the start
   // time keeps ids of a restarted client with a fixed client_id distinct.
   std::string NextRequestId();
+  // A new DEALER with the client's options, connecting to the endpoint.
+  zmq::socket_t Connect();
 
-  zmq::socket_t socket_;
+  zmq::context_t* zmq_;
   ClientOptions options_;
+  zmq::socket_t socket_;
   std::string id_prefix_;
   uint64_t next_request_ = 0;
+  Delivery last_delivery_ = Delivery::kNone;
 };
 
 }  // namespace verkosto::messaging

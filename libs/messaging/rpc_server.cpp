@@ -31,14 +31,23 @@ bool IsStoredOutcome(const Status& status) {
 
 }  // namespace
 
+Status RpcServer::ReplyTooLarge(const std::string& operation, size_t bytes) const {
+  return Status::InvalidArgument(
+      operation, "the answer would be " + DescribeBytes(bytes) + ", over the " +
+                     DescribeBytes(static_cast<uint64_t>(options_.limits.max_message_bytes)) +
+                     " message limit; narrow the query (a search, a filter, fewer items) and "
+                     "ask again");
+}
+
 struct RpcServer::Pending {
   std::string identity;
   std::string principal;  // from the CURVE key (ZAP "User-Id"); empty without CURVE
   common::v1::RequestEnvelope envelope;
   std::string operation;
   common::v1::ReplyEnvelope reply;
-  bool ready = false;     // reply decided before execution (malformed, expired, ...)
-  bool executed = false;  // ran inside the batch transaction (its reply depends on commit)
+  bool ready = false;          // reply decided before execution (malformed, expired, ...)
+  bool executed = false;       // ran inside the batch transaction (its reply depends on commit)
+  size_t oversized_reply = 0;  // bytes of the answer replaced for being over the limit
   std::chrono::steady_clock::time_point received;
 };
 
@@ -97,7 +106,14 @@ void RpcServer::RegisterBuiltins() {
         const uint32_t max =
             std::min(req.max_events() == 0 ? options_.max_fetch_events : req.max_events(),
                      options_.max_fetch_events);
-        return outbox_->Fetch(req.after_seq(), max);
+        // A batch stays well inside the message limit (one event alone may
+        // come near it); what is left comes with the next fetch.
+        size_t max_bytes = size_t{1024} * 1024;
+        if (options_.limits.max_message_bytes >= 0) {
+          max_bytes =
+              std::min(max_bytes, static_cast<size_t>(options_.limits.max_message_bytes) / 4);
+        }
+        return outbox_->Fetch(req.after_seq(), max, max_bytes);
       });
 }
 
@@ -148,6 +164,7 @@ void RpcServer::ProcessReadable() {
       if (pending.ready) continue;
       pending.reply.Clear();
       pending.executed = false;
+      pending.oversized_reply = 0;
       try {
         Execute(pending, tx, tx_failed, savepoints, replay);
       } catch (const std::exception& e) {  // the one catch-all: a bad message never stops us
@@ -174,13 +191,27 @@ void RpcServer::ProcessReadable() {
           if (pending.executed) {
             pending.reply = ErrorReply(pending.envelope.request_id(),
                                        Status::Unavailable("the change could not be committed"));
+            pending.oversized_reply = 0;
           }
         }
       }
     }
     break;
   }
-  for (const Pending& pending : batch) {
+  for (Pending& pending : batch) {
+    // Only a stored reply of an older version can still be too large here.
+    if (const size_t size = pending.reply.ByteSizeLong(); OverMessageLimit(size, options_.limits)) {
+      pending.oversized_reply = size;
+      pending.reply =
+          ErrorReply(pending.envelope.request_id(), ReplyTooLarge(pending.operation, size));
+    }
+    if (pending.oversized_reply > 0) {
+      spdlog::warn(
+          "request={} op={}: the answer of {} was over the {} message limit; answered "
+          "invalid_argument instead",
+          pending.envelope.request_id(), pending.operation, DescribeBytes(pending.oversized_reply),
+          DescribeBytes(static_cast<uint64_t>(options_.limits.max_message_bytes)));
+    }
     SendReply(pending.identity, pending.reply);
     if (options_.log_requests) LogRequest(pending);
   }
@@ -245,6 +276,12 @@ void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransactio
     if (!result.ok()) return fail(result.status());
     pending.reply.set_request_id(request_id);
     *pending.reply.mutable_result() = std::move(result).value();
+    // Sent, it would end the client's connection (libzmq treats a message
+    // over its limit as a protocol error): say instead what is too large.
+    if (const size_t size = pending.reply.ByteSizeLong(); OverMessageLimit(size, options_.limits)) {
+      pending.oversized_reply = size;
+      fail(ReplyTooLarge(pending.operation, size));
+    }
     return;
   }
 
@@ -290,6 +327,13 @@ void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransactio
     if (result.ok()) {
       pending.reply.set_request_id(request_id);
       *pending.reply.mutable_result() = std::move(result).value();
+      // An answer that cannot be sent fails the command: it is undone like
+      // any failed command, and the small error is what a retry gets.
+      if (const size_t size = pending.reply.ByteSizeLong();
+          OverMessageLimit(size, options_.limits)) {
+        pending.oversized_reply = size;
+        outcome = ReplyTooLarge(pending.operation, size);
+      }
     } else {
       outcome = result.status();
     }
@@ -346,8 +390,10 @@ void RpcServer::SendReply(const std::string& identity, const common::v1::ReplyEn
       spdlog::warn("reply {} dropped: the client's queue is full", reply.request_id());
     }
   } catch (const zmq::error_t& e) {
-    // ROUTER_MANDATORY: the client went away; it will retry and get the stored reply.
-    spdlog::warn("reply {} not delivered: {}", reply.request_id(), e.what());
+    // ROUTER_MANDATORY: the client's socket is gone. Routine since clients
+    // resend on a new socket and close the old ones when the call ends: the
+    // answers to earlier copies find no one. A retry gets the stored reply.
+    spdlog::debug("reply {} not delivered: {}", reply.request_id(), e.what());
   }
 }
 

@@ -58,6 +58,11 @@ struct ServerOptions {
 //
 // Malformed, truncated or multi-frame messages get an invalid_argument reply;
 // oversized ones are dropped by libzmq (SocketLimits::max_message_bytes).
+// No reply over that limit is ever sent (it would end the client's
+// connection): such an answer becomes invalid_argument with field = the
+// operation's full type name and a message saying how large it would be and
+// that the query must be narrowed, logged at warn. A command with such an
+// answer is undone, and that error is what its idempotency row stores.
 // One catch-all per message keeps a bad message from stopping the server.
 // Not thread-safe: everything runs on the thread that calls ProcessReadable.
 class RpcServer {
@@ -144,6 +149,8 @@ class RpcServer {
   // above the client's largest stored one (cached per client, may be high).
   bool MayHaveStoredReply(const std::string& client_id, const std::string& request_id);
   void SendReply(const std::string& identity, const common::v1::ReplyEnvelope& reply);
+  // The invalid_argument replacing an answer of `bytes` to `operation`.
+  Status ReplyTooLarge(const std::string& operation, size_t bytes) const;
   void LogRequest(const Pending& pending) const;
 
   zmq::socket_t router_;

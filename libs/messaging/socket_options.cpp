@@ -1,5 +1,7 @@
 #include "messaging/socket_options.h"
 
+#include <cstdio>
+
 #include "messaging/zap_handler.h"
 
 namespace verkosto::messaging {
@@ -13,6 +15,30 @@ void ConfigureCommon(zmq::socket_t& socket, const SocketLimits& limits) {
   socket.set(zmq::sockopt::heartbeat_ttl, limits.heartbeat_timeout_ms);
 }
 }  // namespace
+
+bool OverMessageLimit(size_t bytes, const SocketLimits& limits) {
+  return limits.max_message_bytes >= 0 && bytes > static_cast<uint64_t>(limits.max_message_bytes);
+}
+
+std::string DescribeBytes(uint64_t bytes) {
+  constexpr uint64_t kKiB = 1024;
+  constexpr uint64_t kMiB = kKiB * 1024;
+  constexpr uint64_t kGiB = kMiB * 1024;
+  if (bytes < kKiB) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+  const auto [unit, name] = bytes >= kGiB   ? std::pair{kGiB, "GiB"}
+                            : bytes >= kMiB ? std::pair{kMiB, "MiB"}
+                                            : std::pair{kKiB, "KiB"};
+  // Rounded up, so a size just over a limit never reads as the limit itself.
+  const uint64_t tenths = (bytes * 10 + unit - 1) / unit;
+  char text[32];
+  if (tenths % 10 == 0) {
+    std::snprintf(text, sizeof text, "%llu %s", static_cast<unsigned long long>(tenths / 10), name);
+  } else {
+    std::snprintf(text, sizeof text, "%llu.%llu %s", static_cast<unsigned long long>(tenths / 10),
+                  static_cast<unsigned long long>(tenths % 10), name);
+  }
+  return text;
+}
 
 void ConfigureServerSocket(zmq::socket_t& socket, const SocketLimits& limits,
                            const CurveOptions& curve) {

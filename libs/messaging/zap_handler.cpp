@@ -55,12 +55,13 @@ ZapHandler::ZapHandler(zmq::context_t& zmq, PrincipalsByKey principals)
       socket_(zmq, zmq::socket_type::rep),
       stop_receiver_(zmq, zmq::socket_type::pair),
       stop_sender_(zmq, zmq::socket_type::pair) {
-  for (zmq::socket_t* s : {&socket_, &stop_receiver_, &stop_sender_}) s->set(zmq::sockopt::linger, 0);
+  for (zmq::socket_t* s : {&socket_, &stop_receiver_, &stop_sender_})
+    s->set(zmq::sockopt::linger, 0);
 }
 
 Status ZapHandler::Start() {
-  const std::string stop = "inproc://verkosto-zap-stop-" + std::to_string(
-                                                               reinterpret_cast<uintptr_t>(this));
+  const std::string stop =
+      "inproc://verkosto-zap-stop-" + std::to_string(reinterpret_cast<uintptr_t>(this));
   try {
     socket_.bind(kZapEndpoint);
     stop_receiver_.bind(stop);

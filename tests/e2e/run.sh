@@ -5,8 +5,5 @@
 # against `verkosto up` from $VERKOSTO_BIN_DIR in headless $CHROMIUM.
 set -euo pipefail
 cd "$(dirname "$0")"
-stamp=node_modules/.package-lock.json
-if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+source ./npm-ci.sh
 exec node --test --test-reporter=spec web.e2e.test.mjs

@@ -148,6 +148,14 @@ async function submit(page, locator, { status } = {}) {
   return response;
 }
 
+// After a refused form the keyboard focus is on the error summary (autofocus
+// in the HTML, no script): waits until the browser has moved it there.
+async function assertFocusOnErrorSummary(page) {
+  await page.waitForFunction(() => document.activeElement?.matches('.error-summary'));
+  const focused = await page.evaluate(() => document.activeElement.getAttribute('role'));
+  assert.equal(focused, 'alert');
+}
+
 async function loginAs(account) {
   const context = await browser.newContext({ locale: 'fi-FI' });
   const page = await context.newPage();
@@ -219,6 +227,7 @@ test('KEHA creates a network, is refused without an end date, opens it and sends
   // missing: the error is at the field.
   await submit(page, page.locator(`form[action="/networks/${NETWORK}/propose"] button`), { status: 422 });
   if (process.env.VERKOSTO_E2E_DEBUG) console.log(await page.locator('main').innerText());
+  await assertFocusOnErrorSummary(page);
   const endDate = page.locator('#f-term-end_date');
   assert.equal(await endDate.getAttribute('aria-invalid'), 'true');
   assert.match(await endDate.getAttribute('aria-describedby'), /f-term-end_date-error/);
@@ -249,6 +258,7 @@ test('the kainuu-koillismaa director comments on the network (rule 7) and the co
   const send = page.locator(`form[action="/networks/${NETWORK}/comments"] button[type=submit]`);
   // An empty comment is refused with the error at the field.
   await submit(page, send, { status: 422 });
+  await assertFocusOnErrorSummary(page);
   const text = page.locator('#f-comment-text');
   assert.equal(await text.getAttribute('aria-invalid'), 'true');
   assert.match(await text.getAttribute('aria-describedby'), /f-comment-text-error/);

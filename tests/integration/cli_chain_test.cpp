@@ -182,8 +182,12 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
     messaging::RpcClient as_operator(zmq_, options);
     auto own = as_operator.Call<nom::CaseResponse>(TestActor(), approve);
     EXPECT_EQ(own.status().code(), ErrorCode::kPermissionDenied) << own.status().ToString();
-    const Actor forged{"kainuu.johtaja", "Juho Johtaja", Role::kAreaDirector,
-                       AreaCode("kainuu-koillismaa"), "", ""};
+    const Actor forged{"kainuu.johtaja",
+                       "Juho Johtaja",
+                       Role::kAreaDirector,
+                       AreaCode("kainuu-koillismaa"),
+                       "",
+                       ""};
     auto claimed = as_operator.Call<nom::CaseResponse>(forged, approve);
     EXPECT_EQ(claimed.status().code(), ErrorCode::kPermissionDenied);
     EXPECT_EQ(claimed.status().field(), "actor");
@@ -246,8 +250,7 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
     if (c.area_code() == "pohjanmaa") pohjanmaa_case = c.case_id();
   }
   nom::CaseResponse withdrawn;
-  CliOk({"nominations", "withdraw", "--case", pohjanmaa_case, "--reason",
-         "Lähetetty erehdyksessä"},
+  CliOk({"nominations", "withdraw", "--case", pohjanmaa_case, "--reason", "Lähetetty erehdyksessä"},
         keha, &withdrawn);
   EXPECT_EQ(withdrawn.case_().state(), nom::CASE_STATE_WITHDRAWN);
   net::NetworkResponse closed;

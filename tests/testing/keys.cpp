@@ -14,6 +14,14 @@ bool ProvisionKeys(config::SystemConfig& system) {
   return true;
 }
 
+void SetExamplePrincipals(config::SystemConfig& system) {
+  // The server public key of ZeroMQ's CURVE documentation (zmq_curve(7)).
+  constexpr char kExampleKey[] = "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7";
+  for (const std::string& name : config::RequiredPrincipals(system)) {
+    system.principals[name] = kExampleKey;
+  }
+}
+
 messaging::CurveOptions CurveFor(const config::SystemConfig& system, const std::string& service,
                                  const Actor& actor) {
   std::string principal = "gateway";

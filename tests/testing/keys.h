@@ -14,6 +14,10 @@ namespace verkosto::testing {
 // `system.principals`. Fails the test (and returns false) when it cannot.
 bool ProvisionKeys(config::SystemConfig& system);
 
+// Names every required principal of `system` with one fixed, well-formed
+// public key: for tests that only parse or print a config and start nothing.
+void SetExamplePrincipals(config::SystemConfig& system);
+
 // The client side of CURVE for a test that calls `service` of `system` as
 // `actor`, speaking as the principal that may carry that actor
 // (messaging/principal_policy.h): the gateway for a person and for the

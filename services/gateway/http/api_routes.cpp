@@ -31,141 +31,322 @@ namespace ntf = ::verkosto::notifications::v1;
 namespace gw = ::verkosto::gateway::v1;
 
 template <typename Req, typename Resp>
-ApiRoute R(std::string method, std::string path, std::string service, std::string summary) {
-  return ApiRoute{std::move(method), std::move(path),    std::move(service),
-                  Req::descriptor(), Resp::descriptor(), std::move(summary)};
+ApiRoute R(std::string method, std::string path, std::string service, std::string summary,
+           std::string description) {
+  ApiRoute route;
+  route.method = std::move(method);
+  route.path = std::move(path);
+  route.service = std::move(service);
+  route.request = Req::descriptor();
+  route.response = Resp::descriptor();
+  route.summary = std::move(summary);
+  route.description = std::move(description);
+  return route;
+}
+
+// `routes`, each tagged `tag` (one of ApiTags()), appended to `all`.
+void Tagged(const std::string& tag, std::vector<ApiRoute> routes, std::vector<ApiRoute>& all) {
+  for (ApiRoute& route : routes) {
+    route.tag = tag;
+    all.push_back(std::move(route));
+  }
+}
+
+// `route` with its placeholder {placeholder} filling the request field `field`.
+ApiRoute FillsField(ApiRoute route, const std::string& placeholder, const std::string& field) {
+  route.path_fields[placeholder] = field;
+  return route;
 }
 
 std::vector<ApiRoute> MakeRoutes() {
-  std::vector<ApiRoute> r = {
-      // The session (login for API clients).
-      R<gw::ApiLoginRequest, gw::ApiSessionResponse>(
-          "POST", "/api/v1/session", "gateway",
-          "Log in with user name and password: sets the session cookie, returns the CSRF token"),
-      R<gpb::Empty, gw::ApiSessionResponse>("GET", "/api/v1/session", "gateway",
-                                            "Who is logged in, and the session's CSRF token"),
-      R<gpb::Empty, gpb::Empty>("DELETE", "/api/v1/session", "gateway", "Log out"),
-      R<gw::ApiCreateTokenRequest, gw::ApiTokenResponse>(
-          "POST", "/api/v1/tokens", "gateway",
-          "A new API token for the logged-in user (shown once; send as Bearer)"),
-      // Areas (networks service).
-      R<net::ListAreasRequest, net::ListAreasResponse>("GET", "/api/v1/areas", "networks",
-                                                       "All employment areas"),
-      R<net::FindAreaRequest, net::FindAreaResponse>(
-          "GET", "/api/v1/area-of-municipality", "networks",
-          "The area a municipality (name or code, query `municipality`) belongs to"),
-      R<net::GetAreaRequest, net::GetAreaResponse>("GET", "/api/v1/areas/{area_code}", "networks",
-                                                   "One area with its municipalities"),
-      R<net::SetAreaContactsRequest, net::SetAreaContactsResponse>(
-          "PUT", "/api/v1/areas/{area_code}/contacts", "networks",
-          "Set an area's registry and leadership contacts (admin)"),
-      R<net::GetBurdenRequest, net::GetBurdenResponse>(
-          "GET", "/api/v1/areas/{area_code}/burden", "networks",
-          "What taking part in networks costs an area (hours)"),
-      R<net::LoadReferenceDataRequest, net::LoadReferenceDataResponse>(
-          "POST", "/api/v1/reference-data", "networks",
-          "Load the area and municipality reference data (admin)"),
-      // Networks.
-      R<net::ListNetworksRequest, net::ListNetworksResponse>("GET", "/api/v1/networks", "networks",
-                                                             "Networks, optionally filtered"),
-      R<net::CreateNetworkRequest, net::NetworkResponse>("POST", "/api/v1/networks", "networks",
-                                                         "Create a draft network (KEHA)"),
-      R<net::GetNetworkRequest, net::GetNetworkResponse>(
-          "GET", "/api/v1/networks/{network_code}", "networks",
-          "One network with participation, comments and versions"),
-      R<net::UpdateNetworkRequest, net::NetworkResponse>(
-          "PUT", "/api/v1/networks/{definition.code}", "networks",
-          "Replace a network's definition (KEHA; reason required when open)"),
-      R<net::ProposeNetworkRequest, net::NetworkResponse>(
-          "POST", "/api/v1/networks/{network_code}/propose", "networks", "Propose a draft (KEHA)"),
-      R<net::OpenNetworkRequest, net::NetworkResponse>(
-          "POST", "/api/v1/networks/{network_code}/open", "networks", "Open a network (KEHA)"),
-      R<net::CloseNetworkRequest, net::NetworkResponse>(
-          "POST", "/api/v1/networks/{network_code}/close", "networks",
-          "Close an open network early (KEHA, reason required)"),
-      R<net::CancelNetworkRequest, net::NetworkResponse>(
-          "POST", "/api/v1/networks/{network_code}/cancel", "networks",
-          "Cancel a draft or proposed network (KEHA, reason required)"),
-      R<net::DecideParticipationRequest, net::DecideParticipationResponse>(
-          "POST", "/api/v1/networks/{network_code}/participation/{area_code}", "networks",
-          "An area takes part or declines (its director or deputy)"),
-      R<net::GetParticipationHistoryRequest, net::GetParticipationHistoryResponse>(
-          "GET", "/api/v1/networks/{network_code}/participation/{area_code}", "networks",
-          "Every participation decision of an area for a network"),
-      R<net::AddCommentRequest, net::AddCommentResponse>(
-          "POST", "/api/v1/networks/{network_code}/comments", "networks",
-          "Comment on a network for an area (its director or deputy)"),
-      // Requests, cases and memberships (nominations service).
-      R<nom::SendRequestRequest, nom::SendRequestResponse>(
-          "POST", "/api/v1/networks/{network_code}/requests", "nominations",
-          "Send a nomination request to areas (KEHA)"),
-      R<nom::NetworkMatrixRequest, nom::NetworkMatrixResponse>(
-          "GET", "/api/v1/networks/{network_code}/matrix", "nominations",
-          "The network's status matrix (areas x state, nominees, CSV)"),
-      R<nom::LogIncomingRequestRequest, nom::CaseResponse>(
-          "POST", "/api/v1/incoming-requests", "nominations",
-          "Log a request that came by e-mail or letter (registry clerk)"),
-      R<nom::RegistryInboxRequest, nom::CaseListResponse>(
-          "GET", "/api/v1/registry/inbox", "nominations",
-          "Cases of the clerk's area awaiting registration"),
-      R<nom::RegistryJournalRequest, nom::CaseListResponse>(
-          "GET", "/api/v1/registry/journal", "nominations",
-          "Registered cases of the clerk's area (query `search`)"),
-      R<nom::DirectorInboxRequest, nom::CaseListResponse>(
-          "GET", "/api/v1/director/inbox", "nominations",
-          "Registered, undecided cases of the director's area"),
-      R<nom::GetCaseRequest, nom::CaseResponse>("GET", "/api/v1/cases/{case_id}", "nominations",
-                                                "One case"),
-      R<nom::RegisterCaseRequest, nom::CaseResponse>("POST", "/api/v1/cases/{case_id}/register",
-                                                     "nominations",
-                                                     "Register a case (registry clerk)"),
-      R<nom::ApproveCaseRequest, nom::CaseResponse>("POST", "/api/v1/cases/{case_id}/approve",
-                                                    "nominations",
-                                                    "Approve with nominees (director or deputy)"),
-      R<nom::DeclineCaseRequest, nom::CaseResponse>("POST", "/api/v1/cases/{case_id}/decline",
-                                                    "nominations",
-                                                    "Decline with a reason (director or deputy)"),
-      R<nom::WithdrawCaseRequest, nom::CaseResponse>("POST", "/api/v1/cases/{case_id}/withdraw",
-                                                     "nominations",
-                                                     "Withdraw an undecided case (KEHA)"),
-      R<nom::ExtendDeadlineRequest, nom::CaseResponse>(
-          "POST", "/api/v1/cases/{case_id}/extend", "nominations",
-          "Move an undecided case's deadline later (KEHA)"),
-      R<nom::ListMembershipsRequest, nom::ListMembershipsResponse>(
-          "GET", "/api/v1/memberships", "nominations", "Memberships by network, area or e-mail"),
-      R<nom::RequestReplacementRequest, nom::CaseResponse>(
-          "POST", "/api/v1/memberships/{membership_id}/replacement", "nominations",
-          "Ask the area to name a successor for a membership (KEHA)"),
-      R<nom::RecordResignationRequest, nom::MembershipResponse>(
-          "POST", "/api/v1/memberships/{membership_id}/resignation", "nominations",
-          "Record that a member resigned (director or deputy)"),
-      // The inbox and e-mail (notifications service).
-      R<ntf::ListInboxRequest, ntf::ListInboxResponse>("GET", "/api/v1/inbox", "notifications",
-                                                       "The caller's inbox, newest first"),
-      R<ntf::MarkReadRequest, ntf::MarkReadResponse>("POST", "/api/v1/inbox/read", "notifications",
-                                                     "Mark messages (or all) read"),
-      R<ntf::GetPreferencesRequest, ntf::GetPreferencesResponse>(
-          "GET", "/api/v1/preferences", "notifications",
-          "E-mail preferences of the caller's mailboxes"),
-      R<ntf::SetPreferencesRequest, ntf::SetPreferencesResponse>(
-          "PUT", "/api/v1/preferences", "notifications",
-          "Set e-mail preferences of the caller's mailboxes"),
-      R<ntf::ListDeliveriesRequest, ntf::ListDeliveriesResponse>(
-          "GET", "/api/v1/deliveries", "notifications", "The e-mail delivery log"),
-      // Accounts (the gateway's own).
-      R<gw::ListAccountsRequest, gw::ListAccountsResponse>("GET", "/api/v1/accounts", "gateway",
-                                                           "Every account (admin)"),
-      R<gw::CreateAccountRequest, gw::CreateAccountResponse>("POST", "/api/v1/accounts", "gateway",
-                                                             "Create an account (admin)"),
-      R<gw::DisableAccountRequest, gw::DisableAccountResponse>(
-          "POST", "/api/v1/accounts/{user_id}/disable", "gateway",
-          "Disable an account, ending its sessions and tokens (admin)"),
-      R<gw::SetPasswordRequest, gw::SetPasswordResponse>(
-          "PUT", "/api/v1/accounts/{user_id}/password", "gateway",
-          "Set a password (admin, or the account itself)"),
-      R<gw::ListAuditRequest, gw::ListAuditResponse>(
-          "GET", "/api/v1/audit", "gateway", "The audit trail of accounts and logins (admin)"),
-  };
+  std::vector<ApiRoute> r;
+  Tagged(
+      "session",
+      {
+          R<gw::ApiLoginRequest, gw::ApiSessionResponse>(
+              "POST", "/api/v1/session", "gateway",
+              "Log in with user name and password: sets the session cookie, returns the CSRF "
+              "token",
+              "Checks the user name and password and opens a session: the answer sets the "
+              "HttpOnly session cookie and carries the session's CSRF token, to be sent as "
+              "X-CSRF-Token with every request of this session that is not a GET. Five failed "
+              "logins of one user name lock it for 15 minutes. Errors: 401 unauthenticated for "
+              "a wrong or locked login (the same answer for unknown user names), 400 "
+              "invalid_argument without user name or password."),
+          R<gpb::Empty, gw::ApiSessionResponse>(
+              "GET", "/api/v1/session", "gateway", "Who is logged in, and the session's CSRF token",
+              "The account of the session cookie or API token, and for a session its CSRF "
+              "token (empty for an API token, which needs none). Errors: 401 unauthenticated."),
+          R<gpb::Empty, gpb::Empty>(
+              "DELETE", "/api/v1/session", "gateway", "Log out",
+              "Ends the session of the cookie and clears the cookie. Needs the session's CSRF "
+              "token. Errors: 401 unauthenticated, 403 permission_denied without the CSRF "
+              "token."),
+          R<gw::ApiCreateTokenRequest, gw::ApiTokenResponse>(
+              "POST", "/api/v1/tokens", "gateway",
+              "A new API token for the logged-in user (shown once; send as Bearer)",
+              "Creates an API token for the logged-in user and returns it once (the gateway "
+              "keeps only its hash). Scripts send it as 'Authorization: Bearer <token>' and "
+              "need no CSRF token. Disabling the account revokes it. Errors: 400 "
+              "invalid_argument (label)."),
+      },
+      r);
+  Tagged("areas",
+         {
+             R<net::ListAreasRequest, net::ListAreasResponse>(
+                 "GET", "/api/v1/areas", "networks", "All employment areas",
+                 "The 45 employment areas, ordered by code (their municipalities in GET "
+                 "/api/v1/areas/{area_code})."),
+             R<net::FindAreaRequest, net::FindAreaResponse>(
+                 "GET", "/api/v1/area-of-municipality", "networks",
+                 "The area a municipality (name or code, query `municipality`) belongs to",
+                 "Looks up a municipality by its Finnish or Swedish name (case-insensitive) or "
+                 "its Statistics Finland code and answers the employment area it belongs to. "
+                 "Errors: 404 not_found."),
+             R<net::GetAreaRequest, net::GetAreaResponse>(
+                 "GET", "/api/v1/areas/{area_code}", "networks", "One area with its municipalities",
+                 "One employment area with its municipalities. Errors: 404 not_found."),
+             R<net::SetAreaContactsRequest, net::SetAreaContactsResponse>(
+                 "PUT", "/api/v1/areas/{area_code}/contacts", "networks",
+                 "Set an area's registry and leadership contacts (admin)",
+                 "Replaces an area's real registry and leadership contacts (demo contacts are "
+                 "invented). Admins only. Errors: 400 invalid_argument naming the field, 403 "
+                 "permission_denied, 404 not_found."),
+             R<net::GetBurdenRequest, net::GetBurdenResponse>(
+                 "GET", "/api/v1/areas/{area_code}/burden", "networks",
+                 "What taking part in networks costs an area (hours)",
+                 "For every network the area takes part in: seats x meetings a year x hours a "
+                 "meeting, and the total per year and per month, in tenths of an hour. Errors: "
+                 "404 not_found."),
+             R<net::LoadReferenceDataRequest, net::LoadReferenceDataResponse>(
+                 "POST", "/api/v1/reference-data", "networks",
+                 "Load the area and municipality reference data (admin)",
+                 "Loads the areas and municipalities from the text of the two CSV files. "
+                 "Idempotent: the same data changes nothing. A bad row refuses the whole load. "
+                 "Admins only. Errors: 400 invalid_argument with field '<file>:<line>', 403 "
+                 "permission_denied."),
+         },
+         r);
+  Tagged(
+      "networks",
+      {
+          R<net::ListNetworksRequest, net::ListNetworksResponse>(
+              "GET", "/api/v1/networks", "networks", "Networks, optionally filtered",
+              "Networks filtered by status, kind or owner (query parameters; unset ones match "
+              "everything). Drafts are visible to KEHA coordinators only."),
+          R<net::CreateNetworkRequest, net::NetworkResponse>(
+              "POST", "/api/v1/networks", "networks", "Create a draft network (KEHA)",
+              "Creates a network as a draft from its definition. KEHA coordinators only. "
+              "Errors: 400 invalid_argument naming the field, 409 already_exists (code), 403 "
+              "permission_denied."),
+          R<net::GetNetworkRequest, net::GetNetworkResponse>(
+              "GET", "/api/v1/networks/{network_code}", "networks",
+              "One network with participation, comments and versions",
+              "One network with every area's participation decision, the areas' comments and "
+              "the recorded versions of its changes. Errors: 404 not_found."),
+          FillsField(
+              R<net::UpdateNetworkRequest, net::NetworkResponse>(
+                  "PUT", "/api/v1/networks/{network_code}", "networks",
+                  "Replace a network's definition (KEHA; reason required when open)",
+                  "Replaces the definition of a draft, proposed or open network; the path's "
+                  "network_code is the definition's code (it wins over the body's "
+                  "definition.code). An open network's change needs a reason and is recorded "
+                  "as a new version. KEHA coordinators only. Errors: 400 invalid_argument "
+                  "naming the field, 404 not_found, 409 failed_precondition (closed or "
+                  "cancelled)."),
+              "network_code", "definition.code"),
+          R<net::ProposeNetworkRequest, net::NetworkResponse>(
+              "POST", "/api/v1/networks/{network_code}/propose", "networks",
+              "Propose a draft (KEHA)",
+              "Makes a draft visible to every area as a proposal. Needs goals, a term and a "
+              "communication plan. KEHA coordinators only. Errors: 400 invalid_argument naming "
+              "every missing field (field 'a,b'), 409 failed_precondition from another status."),
+          R<net::OpenNetworkRequest, net::NetworkResponse>(
+              "POST", "/api/v1/networks/{network_code}/open", "networks", "Open a network (KEHA)",
+              "Opens a proposed network for nomination requests; the same requirements as "
+              "proposing. KEHA coordinators only. Errors: 400 invalid_argument naming every "
+              "missing field, 409 failed_precondition from another status."),
+          R<net::CloseNetworkRequest, net::NetworkResponse>(
+              "POST", "/api/v1/networks/{network_code}/close", "networks",
+              "Close an open network early (KEHA, reason required)",
+              "Closes an open network before its term ends; its memberships end. KEHA "
+              "coordinators only. Errors: 400 invalid_argument (reason), 409 "
+              "failed_precondition unless open."),
+          R<net::CancelNetworkRequest, net::NetworkResponse>(
+              "POST", "/api/v1/networks/{network_code}/cancel", "networks",
+              "Cancel a draft or proposed network (KEHA, reason required)",
+              "Cancels a network that was never opened. KEHA coordinators only. Errors: 400 "
+              "invalid_argument (reason), 409 failed_precondition once open."),
+          R<net::DecideParticipationRequest, net::DecideParticipationResponse>(
+              "POST", "/api/v1/networks/{network_code}/participation/{area_code}", "networks",
+              "An area takes part or declines (its director or deputy)",
+              "Records the area's decision to take part in the network or to decline (with a "
+              "reason). Each area decides for itself: only its own director or deputy. A "
+              "declining area gets no nomination requests for the network. Errors: 400 "
+              "invalid_argument, 403 permission_denied, 404 not_found."),
+          R<net::GetParticipationHistoryRequest, net::GetParticipationHistoryResponse>(
+              "GET", "/api/v1/networks/{network_code}/participation/{area_code}", "networks",
+              "Every participation decision of an area for a network",
+              "Every participation decision the area made for the network, oldest first, with "
+              "who decided and when. Errors: 404 not_found."),
+          R<net::AddCommentRequest, net::AddCommentResponse>(
+              "POST", "/api/v1/networks/{network_code}/comments", "networks",
+              "Comment on a network for an area (its director or deputy)",
+              "Adds the area's comment on a proposed or open network (rule 7); every area and "
+              "KEHA see it. Only the area's own director or deputy. Errors: 400 "
+              "invalid_argument (text empty or too long), 403 permission_denied, 409 "
+              "failed_precondition (not proposed or open)."),
+      },
+      r);
+  Tagged(
+      "nominations",
+      {
+          R<nom::SendRequestRequest, nom::SendRequestResponse>(
+              "POST", "/api/v1/networks/{network_code}/requests", "nominations",
+              "Send a nomination request to areas (KEHA)",
+              "Sends a nomination request for an open network: one case per area, to the "
+              "area's registry. An empty area list means every area. KEHA coordinators only. "
+              "Errors: 400 invalid_argument naming the field, 409 failed_precondition (network "
+              "not open, or areas that declined: field area_codes)."),
+          R<nom::NetworkMatrixRequest, nom::NetworkMatrixResponse>(
+              "GET", "/api/v1/networks/{network_code}/matrix", "nominations",
+              "The network's status matrix (areas x state, nominees, CSV)",
+              "Every area with its latest case for the network, its state, deadline and "
+              "nominees, and the same matrix as CSV. Errors: 404 not_found."),
+          R<nom::LogIncomingRequestRequest, nom::CaseResponse>(
+              "POST", "/api/v1/incoming-requests", "nominations",
+              "Log a request that came by e-mail or letter (registry clerk)",
+              "Logs a nomination request that reached the area's registry outside verkosto "
+              "(e-mail, letter, other) as a registered case of the area. Registry clerks of "
+              "the area only. Errors: 400 invalid_argument naming the field, 409 "
+              "already_exists (diary number), 409 failed_precondition (network not open)."),
+          R<nom::RegistryInboxRequest, nom::CaseListResponse>(
+              "GET", "/api/v1/registry/inbox", "nominations",
+              "Cases of the clerk's area awaiting registration",
+              "The cases sent to the registry clerk's area that are not registered yet."),
+          R<nom::RegistryJournalRequest, nom::CaseListResponse>(
+              "GET", "/api/v1/registry/journal", "nominations",
+              "Registered cases of the clerk's area (query `search`)",
+              "Every registered case of the registry clerk's area, newest first; `search` "
+              "matches the diary number, network, subject or sender."),
+          R<nom::DirectorInboxRequest, nom::CaseListResponse>(
+              "GET", "/api/v1/director/inbox", "nominations",
+              "Registered, undecided cases of the director's area",
+              "The cases of the director's (or deputy's) area that are registered and wait "
+              "for the leadership's decision."),
+          R<nom::GetCaseRequest, nom::CaseResponse>(
+              "GET", "/api/v1/cases/{case_id}", "nominations", "One case",
+              "One nomination case with its registration and decision. KEHA, admins and "
+              "observers see every case; the area's staff only their own area's. Errors: 404 "
+              "not_found (also for another area's case)."),
+          R<nom::RegisterCaseRequest, nom::CaseResponse>(
+              "POST", "/api/v1/cases/{case_id}/register", "nominations",
+              "Register a case (registry clerk)",
+              "Registers a case in the area's registry: diary number, date received and "
+              "organisation. Registry clerks of the case's area only. Errors: 400 "
+              "invalid_argument naming the field, 409 already_exists (diary number), 409 "
+              "failed_precondition (already registered)."),
+          R<nom::ApproveCaseRequest, nom::CaseResponse>(
+              "POST", "/api/v1/cases/{case_id}/approve", "nominations",
+              "Approve with nominees (director or deputy)",
+              "The area's leadership approves a registered case by naming its nominees (not "
+              "more than the seats asked); their memberships start. The area's director or "
+              "deputy only. Errors: 400 invalid_argument naming the field (e.g. "
+              "nominees[1].email), 409 failed_precondition (not registered or decided)."),
+          R<nom::DeclineCaseRequest, nom::CaseResponse>(
+              "POST", "/api/v1/cases/{case_id}/decline", "nominations",
+              "Decline with a reason (director or deputy)",
+              "The area's leadership declines a registered case, with a reason. The area's "
+              "director or deputy only. Errors: 400 invalid_argument (reason), 409 "
+              "failed_precondition (not registered or already decided)."),
+          R<nom::WithdrawCaseRequest, nom::CaseResponse>(
+              "POST", "/api/v1/cases/{case_id}/withdraw", "nominations",
+              "Withdraw an undecided case (KEHA)",
+              "KEHA withdraws a case that is not decided yet, with a reason. KEHA "
+              "coordinators only. Errors: 400 invalid_argument (reason), 409 "
+              "failed_precondition (decided or withdrawn)."),
+          R<nom::ExtendDeadlineRequest, nom::CaseResponse>(
+              "POST", "/api/v1/cases/{case_id}/extend", "nominations",
+              "Move an undecided case's deadline later (KEHA)",
+              "KEHA moves an undecided case's deadline later. KEHA coordinators only. Errors: "
+              "400 invalid_argument (deadline), 409 failed_precondition (decided or "
+              "withdrawn)."),
+          R<nom::ListMembershipsRequest, nom::ListMembershipsResponse>(
+              "GET", "/api/v1/memberships", "nominations", "Memberships by network, area or e-mail",
+              "Memberships filtered by network, area or the member's e-mail (unset filters "
+              "match all); ended ones only with include_ended."),
+          R<nom::RequestReplacementRequest, nom::CaseResponse>(
+              "POST", "/api/v1/memberships/{membership_id}/replacement", "nominations",
+              "Ask the area to name a successor for a membership (KEHA)",
+              "Opens a replacement case for a membership: the area names a successor through "
+              "its registry and leadership like for any request. KEHA coordinators only. "
+              "Errors: 404 not_found, 409 failed_precondition (membership ended)."),
+          R<nom::RecordResignationRequest, nom::MembershipResponse>(
+              "POST", "/api/v1/memberships/{membership_id}/resignation", "nominations",
+              "Record that a member resigned (director or deputy)",
+              "Ends a membership because its member resigned. The area's director or deputy "
+              "only. Errors: 400 invalid_argument (date), 404 not_found, 409 "
+              "failed_precondition (already ended)."),
+      },
+      r);
+  Tagged("notifications",
+         {
+             R<ntf::ListInboxRequest, ntf::ListInboxResponse>(
+                 "GET", "/api/v1/inbox", "notifications", "The caller's inbox, newest first",
+                 "The messages of the caller's mailboxes, newest first, and how many are "
+                 "unread; optionally only unread ones, at most `limit` (default 50, at most "
+                 "500)."),
+             R<ntf::MarkReadRequest, ntf::MarkReadResponse>(
+                 "POST", "/api/v1/inbox/read", "notifications", "Mark messages (or all) read",
+                 "Marks the given messages, or all, of the caller's mailboxes read and answers "
+                 "how many changed; ids the caller cannot see are ignored. Errors: 400 "
+                 "invalid_argument (field ids) when neither ids nor all is given."),
+             R<ntf::GetPreferencesRequest, ntf::GetPreferencesResponse>(
+                 "GET", "/api/v1/preferences", "notifications",
+                 "E-mail preferences of the caller's mailboxes",
+                 "The language, e-mail mode and address of each of the caller's mailboxes "
+                 "(defaults where none were set)."),
+             R<ntf::SetPreferencesRequest, ntf::SetPreferencesResponse>(
+                 "PUT", "/api/v1/preferences", "notifications",
+                 "Set e-mail preferences of the caller's mailboxes",
+                 "Sets the e-mail preferences of the caller's own mailboxes or of the one "
+                 "named; fields left empty keep their value. Errors: 400 invalid_argument "
+                 "(language, email, mailbox), 403 permission_denied (system actors)."),
+             R<ntf::ListDeliveriesRequest, ntf::ListDeliveriesResponse>(
+                 "GET", "/api/v1/deliveries", "notifications", "The e-mail delivery log",
+                 "Every e-mail delivery with its attempts, newest first. KEHA coordinators and "
+                 "admins see all; everyone else only those of their own mailboxes."),
+         },
+         r);
+  Tagged(
+      "accounts",
+      {
+          R<gw::ListAccountsRequest, gw::ListAccountsResponse>(
+              "GET", "/api/v1/accounts", "gateway", "Every account (admin)",
+              "Every account of the gateway, ordered by user id; disabled ones with "
+              "include_disabled. Admins only. Errors: 403 permission_denied."),
+          R<gw::CreateAccountRequest, gw::CreateAccountResponse>(
+              "POST", "/api/v1/accounts", "gateway", "Create an account (admin)",
+              "Creates a local account with its first password (12 to 256 characters, not "
+              "the user id). Admins only. Errors: 400 invalid_argument naming the field, 409 "
+              "already_exists (user_id), 403 permission_denied."),
+          R<gw::DisableAccountRequest, gw::DisableAccountResponse>(
+              "POST", "/api/v1/accounts/{user_id}/disable", "gateway",
+              "Disable an account, ending its sessions and tokens (admin)",
+              "Disables an account, with a reason for the audit trail; its sessions and API "
+              "tokens end. Admins only. Errors: 403 permission_denied, 404 not_found."),
+          R<gw::SetPasswordRequest, gw::SetPasswordResponse>(
+              "PUT", "/api/v1/accounts/{user_id}/password", "gateway",
+              "Set a password (admin, or the account itself)",
+              "Sets a new password, ends the account's other sessions and clears its failed "
+              "logins. Admins, or the account itself. Errors: 400 invalid_argument "
+              "(password), 403 permission_denied, 404 not_found."),
+          R<gw::ListAuditRequest, gw::ListAuditResponse>(
+              "GET", "/api/v1/audit", "gateway", "The audit trail of accounts and logins (admin)",
+              "Every account change and login attempt, newest first: who, when, the subject "
+              "and the client address. Admins only. Errors: 403 permission_denied."),
+      },
+      r);
   for (size_t i = 0; i < 4; ++i) r[i].custom = true;
   r[0].is_public = true;
   return r;
@@ -364,7 +545,8 @@ Status DecodeRequest(const ApiRoute& route, const httplib::Request& req, gpb::Me
   // Path placeholders win over the body (the URL names the thing acted on).
   const std::vector<std::string> names = Placeholders(route.path);
   for (size_t i = 0; i < names.size() && i + 1 < req.matches.size(); ++i) {
-    VERKOSTO_RETURN_IF_ERROR(SetParameter(message, names[i], {req.matches[i + 1].str()}));
+    VERKOSTO_RETURN_IF_ERROR(
+        SetParameter(message, PathField(route, names[i]), {req.matches[i + 1].str()}));
   }
   if (route.method == "GET") {
     std::set<std::string> seen;
@@ -524,6 +706,33 @@ const std::vector<ApiRoute>& ApiRoutes() {
   return kRoutes;
 }
 
+std::string PathField(const ApiRoute& route, const std::string& placeholder) {
+  const auto it = route.path_fields.find(placeholder);
+  return it == route.path_fields.end() ? placeholder : it->second;
+}
+
+const std::vector<ApiTag>& ApiTags() {
+  static const std::vector<ApiTag> kTags = {
+      {"session",
+       "Logging in and out as an API client, and API tokens for scripts (the gateway itself)."},
+      {"areas",
+       "The 45 employment areas, their municipalities and contacts, and what taking part in "
+       "networks costs each (the networks service)."},
+      {"networks",
+       "National networks: KEHA defines, proposes, opens, closes or cancels them; areas decide "
+       "whether they take part and comment on proposals (the networks service)."},
+      {"nominations",
+       "Nomination requests and cases: KEHA sends, the area's registry registers or logs, the "
+       "area's leadership approves with nominees or declines; memberships and the status "
+       "matrix (the nominations service)."},
+      {"notifications",
+       "The caller's inbox, e-mail preferences and the e-mail delivery log (the notifications "
+       "service)."},
+      {"accounts", "The gateway's local accounts and their audit trail (admins)."},
+  };
+  return kTags;
+}
+
 void RegisterApiRoutes(httplib::Server& server,
                        const std::function<RpcGatewayContext&()>& context) {
   server.Get("/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
@@ -567,6 +776,19 @@ std::string OpenApiJson() {
           "logged-in user. Log in with POST /api/v1/session (cookie; send the returned "
           "csrf_token as X-CSRF-Token on other methods than GET) or send "
           "'Authorization: Bearer <API token>'. Errors are {code, message, field}.");
+  At(At(At(doc, "info"), "contact"), "name") = Str("verkosto");
+  {
+    gpb::Value server;
+    At(server, "url") = Str("/");
+    At(server, "description") = Str("The gateway that serves this document");
+    Append(At(doc, "servers"), std::move(server));
+  }
+  for (const ApiTag& tag : ApiTags()) {
+    gpb::Value t;
+    At(t, "name") = Str(tag.name);
+    At(t, "description") = Str(tag.description);
+    Append(At(doc, "tags"), std::move(t));
+  }
   gpb::Value& schemes = At(At(doc, "components"), "securitySchemes");
   At(At(schemes, "session"), "type") = Str("apiKey");
   At(At(schemes, "session"), "in") = Str("cookie");
@@ -591,6 +813,7 @@ std::string OpenApiJson() {
     for (char& c : method) c = static_cast<char>(c - 'A' + 'a');
     gpb::Value op;
     At(op, "summary") = Str(route.summary);
+    At(op, "description") = Str(route.description);
     // "post_networks_network_code_open": unique, and an identifier for code generators.
     std::string operation_id = method;
     for (char c : route.path.substr(std::string("/api/v1").size())) {
@@ -603,7 +826,7 @@ std::string OpenApiJson() {
     }
     if (operation_id.back() == '_') operation_id.pop_back();
     At(op, "operationId") = Str(operation_id);
-    Append(At(op, "tags"), Str(route.service));
+    Append(At(op, "tags"), Str(route.tag));
     At(op, "x-verkosto-operation") = Str(route.request->full_name());
     if (route.is_public) {
       At(op, "security").mutable_list_value();  // no login needed
@@ -614,12 +837,14 @@ std::string OpenApiJson() {
     parameters.mutable_list_value();
     std::set<std::string> in_path;
     for (const std::string& p : Placeholders(route.path)) {
-      in_path.insert(p);
+      const std::string field = PathField(route, p);
+      in_path.insert(field.substr(0, field.find('.')));
       gpb::Value param;
       At(param, "name") = Str(p);
       At(param, "in") = Str("path");
       At(param, "required").set_bool_value(true);
-      const gpb::FieldDescriptor* f = FindField(route.request, p);
+      if (field != p) At(param, "description") = Str("Fills the request field " + field + ".");
+      const gpb::FieldDescriptor* f = FindField(route.request, field);
       if (f != nullptr) At(param, "schema") = builder.FieldSchema(f);
       Append(parameters, std::move(param));
     }

@@ -2,6 +2,7 @@
 
 #include <google/protobuf/message.h>
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -62,14 +63,25 @@ class GatewayContext {
   virtual TimePoint Now() const = 0;
 };
 
+// The largest request body the gateway reads: 1 MiB. Far more than any valid
+// form or JSON request (the longest are free texts such as a decline reason
+// or a network's description), and well under the 4 MiB the services accept
+// in one RPC message (messaging::SocketLimits), so whatever the gateway reads
+// it can forward. A larger body is answered 413: the styled page for web
+// paths, the JSON error under /api/v1/.
+inline constexpr size_t kMaxRequestBodyBytes = size_t{1} << 20;
+
 // Gives the calling HTTP worker thread its own context.
 using ContextForThread = std::function<GatewayContext&()>;
 
 // Implemented in services/gateway/web/: registers every HTML page and static
 // asset route (GET /, /login form, pages of each role, POST form handlers
 // except POST /login and POST /logout, which the auth side registers), and
-// the server's error handler, which answers unknown paths outside /api/v1/
-// with the styled 404 page.
+// the server's error handler, which gives httplib's own empty error answers
+// (no route matched, a body over kMaxRequestBodyBytes, an unreadable request)
+// a body: the styled page in the user's language outside /api/v1/, the JSON
+// error {code, message, field} under it. The form handlers read their bodies
+// themselves, up to kMaxRequestBodyBytes.
 void RegisterWebRoutes(httplib::Server& server, const ContextForThread& context);
 
 }  // namespace verkosto::gateway

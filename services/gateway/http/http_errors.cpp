@@ -3,6 +3,7 @@
 #include <google/protobuf/util/json_util.h>
 #include <httplib.h>
 
+#include "gateway/http/gateway_context.h"
 #include "verkosto/gateway/v1/api.pb.h"
 
 namespace verkosto::gateway {
@@ -64,6 +65,21 @@ void ReplyCsrfRefused(httplib::Response& res) {
         "missing or wrong anti-forgery token: send header X-CSRF-Token (or form field csrf_token) "
         "with the session's token",
         "csrf_token");
+}
+
+void ReplyHttplibError(httplib::Response& res) {
+  const int status = res.status;
+  if (status == 413) {
+    Reply(res, status, "invalid_argument",
+          "the request body is larger than " + std::to_string(kMaxRequestBodyBytes) + " bytes",
+          "body");
+  } else if (status == 404) {
+    Reply(res, status, "not_found", "no such path (see /api/v1/openapi.json)", "");
+  } else if (status >= 500) {
+    Reply(res, status, "internal", "the request failed in the gateway", "");
+  } else {
+    Reply(res, status, "invalid_argument", "the request could not be read", "");
+  }
 }
 
 }  // namespace verkosto::gateway

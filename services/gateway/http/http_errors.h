@@ -29,4 +29,10 @@ void ReplyUnauthenticated(httplib::Response& res, const std::string& message);
 // Answers 403 for a missing or wrong anti-forgery token (field "csrf_token").
 void ReplyCsrfRefused(httplib::Response& res);
 
+// Gives one of httplib's own empty error answers the JSON body, keeping its
+// status: 413 (a body over kMaxRequestBodyBytes) is invalid_argument with
+// field "body", 404 (no route) not_found, any other 4xx invalid_argument (an
+// unreadable request), 5xx internal.
+void ReplyHttplibError(httplib::Response& res);
+
 }  // namespace verkosto::gateway

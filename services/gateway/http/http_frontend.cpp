@@ -35,6 +35,7 @@ HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, con
       options_(options),
       server_(std::make_unique<httplib::Server>()) {
   server_->set_tcp_nodelay(true);  // without it every answer waits ~40 ms (Nagle)
+  server_->set_payload_max_length(kMaxRequestBodyBytes);
   Routes();
 }
 
@@ -50,7 +51,8 @@ RpcGatewayContext& HttpFrontend::ContextForThisThread() {
   std::lock_guard<std::mutex> lock(contexts_mu_);
   std::unique_ptr<RpcGatewayContext>& slot = contexts_[std::this_thread::get_id()];
   if (!slot) {
-    slot = std::make_unique<RpcGatewayContext>(zmq_, system_, clock_, credentials_, options_);
+    slot = std::make_unique<RpcGatewayContext>(zmq_, system_, clock_, credentials_, options_,
+                                               &client_states_);
   }
   return *slot;
 }
@@ -60,9 +62,15 @@ void HttpFrontend::Routes() {
     return ContextForThisThread();
   };
   server_->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
-    const common::v1::SystemHealth health = runtime::CollectSystemHealth(
+    common::v1::SystemHealth health = runtime::CollectSystemHealth(
         zmq_, system_, {"networks", "nominations", "notifications"},
         std::chrono::milliseconds(1000), credentials_, RpcGatewayContext::GatewayActor());
+    // Fresh clients reach a service the workers' own clients may not: say
+    // what the workers saw too.
+    for (common::v1::ClientState& state : client_states_.Snapshot()) {
+      if (state.failing()) health.set_status("degraded");
+      *health.add_clients() = std::move(state);
+    }
     res.status = health.status() == "ok" ? 200 : 503;
     res.set_content(ToJson(health), "application/json");
   });

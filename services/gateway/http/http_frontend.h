@@ -10,6 +10,7 @@
 #include "config/config.h"
 #include "core/clock.h"
 #include "core/status.h"
+#include "gateway/http/client_states.h"
 #include "gateway/http/rpc_gateway_context.h"
 
 namespace httplib {
@@ -23,6 +24,10 @@ namespace verkosto::gateway {
 // GET /healthz. Each HTTP worker thread gets its own RpcGatewayContext (its
 // own RPC clients), made on first use; HTTP threads never touch SQLite. Starts
 // listening in Start(); the destructor stops the server and joins its thread.
+//
+// GET /healthz asks each service for its health with a fresh client, and adds
+// what the workers' own clients saw (ClientStates): 200 when every service
+// answered "ok" and no service is failing for the workers, else 503.
 class HttpFrontend {
  public:
   // `credentials`: the gateway's CURVE identity for its RPC clients.
@@ -49,6 +54,7 @@ class HttpFrontend {
   const Clock& clock_;
   messaging::Credentials credentials_;
   HttpAuthOptions options_;
+  ClientStates client_states_;  // before contexts_: they record into it
   std::mutex contexts_mu_;
   std::map<std::thread::id, std::unique_ptr<RpcGatewayContext>> contexts_;
   std::unique_ptr<httplib::Server> server_;

@@ -57,12 +57,13 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
 
 RpcGatewayContext::RpcGatewayContext(zmq::context_t& zmq, config::SystemConfig system,
                                      const Clock& clock, messaging::Credentials credentials,
-                                     const HttpAuthOptions& options)
+                                     const HttpAuthOptions& options, ClientStates* client_states)
     : zmq_(zmq),
       system_(std::move(system)),
       clock_(clock),
       credentials_(std::move(credentials)),
-      options_(options) {}
+      options_(options),
+      client_states_(client_states) {}
 
 Actor RpcGatewayContext::GatewayActor() {
   return Actor{"gateway", "verkosto gateway", Role::kSystem, AreaCode(""), "", ""};
@@ -87,7 +88,21 @@ Status RpcGatewayContext::Call(const std::string& service, const Actor& actor,
   if (system_.services.find(service) == system_.services.end()) {
     return Status::Internal("unknown service '" + service + "'");
   }
-  Result<google::protobuf::Any> any = Client(service).CallRaw(actor, request);
+  messaging::RpcClient& client = Client(service);
+  Result<google::protobuf::Any> any = client.CallRaw(actor, request);
+  if (client_states_ != nullptr) {
+    switch (client.last_delivery()) {
+      case messaging::RpcClient::Delivery::kAnswered:
+        client_states_->RecordSuccess(service);
+        break;
+      case messaging::RpcClient::Delivery::kNoAnswer:
+        client_states_->RecordFailure(service, any.status().message());
+        break;
+      case messaging::RpcClient::Delivery::kNone:
+      case messaging::RpcClient::Delivery::kNotSent:  // says nothing about the service
+        break;
+    }
+  }
   if (!any.ok()) return any.status();
   if (!any->UnpackTo(response)) {
     return Status::Internal("unexpected reply type " + any->type_url() + " from " + service);

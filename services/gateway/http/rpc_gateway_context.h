@@ -9,6 +9,7 @@
 #include "config/config.h"
 #include "core/clock.h"
 #include "gateway/domain/accounts.h"
+#include "gateway/http/client_states.h"
 #include "gateway/http/gateway_context.h"
 #include "messaging/rpc_client.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
@@ -54,9 +55,12 @@ struct LoginOutcome {
 class RpcGatewayContext final : public GatewayContext {
  public:
   // `credentials`: the gateway's CURVE identity; its clients talk to each
-  // service as the principal "gateway".
+  // service as the principal "gateway". `client_states` (may be null; shared
+  // by every thread's context, must outlive this one) records whether each
+  // call got an answer, for /healthz.
   RpcGatewayContext(zmq::context_t& zmq, config::SystemConfig system, const Clock& clock,
-                    messaging::Credentials credentials, const HttpAuthOptions& options);
+                    messaging::Credentials credentials, const HttpAuthOptions& options,
+                    ClientStates* client_states = nullptr);
 
   Status Call(const std::string& service, const Actor& actor,
               const google::protobuf::Message& request,
@@ -94,6 +98,7 @@ class RpcGatewayContext final : public GatewayContext {
   const Clock& clock_;
   messaging::Credentials credentials_;
   HttpAuthOptions options_;
+  ClientStates* client_states_;
   std::map<std::string, std::unique_ptr<messaging::RpcClient>> clients_;
 };
 

@@ -87,6 +87,13 @@ void Form::AddFieldError(const std::string& name, const std::string& key) {
   summary_.push_back(std::move(e));
 }
 
+void Form::RequireFilled() {
+  for (const Field& f : fields_) {
+    const bool blank = f.value.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (f.required && blank) AddFieldError(f.name, "err_field_required");
+  }
+}
+
 void Form::AddErrors(const Status& status) {
   if (status.ok()) return;
   std::vector<std::string> names;

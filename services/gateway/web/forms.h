@@ -48,6 +48,12 @@ class Form {
   void AddErrors(const Status& status);
   // An error of the web layer itself (e.g. "not a number"), message key `key`.
   void AddFieldError(const std::string& name, const std::string& key);
+  // The page's own check before it calls the service: every field marked
+  // `required` whose value is blank gets "err_field_required", at the field
+  // and in the summary, so that one answer names all of them (a service
+  // reports the first it finds). The service stays the authority and checks
+  // everything again.
+  void RequireFilled();
   bool has_errors() const { return !summary_.empty(); }
 
   // The fields named in `names`, in that order, as mustache list items for field.mustache.

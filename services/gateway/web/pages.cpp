@@ -980,6 +980,9 @@ Form RegisterForm(const Catalogue& t, const std::string& today, const std::strin
   return form;
 }
 
+// The registry page; `failed` (the refused register form of `failed_case`)
+// goes into the page's error summary even when the inbox does not list that
+// case (e.g. another area's): every refusal shows its message.
 void RenderRegistry(Page& page, int status, const std::string& failed_case, const Form* failed) {
   nm::CaseListResponse inbox;
   if (Status st = page.Call("nominations", nm::RegistryInboxRequest(), &inbox); !st.ok()) {
@@ -1000,14 +1003,14 @@ void RenderRegistry(Page& page, int status, const std::string& failed_case, cons
     if (!c.covering_message().empty()) item.set("covering_message", c.covering_message());
     if (failed != nullptr && c.case_id() == failed_case) {
       item.set("fields", failed->AllFields());
-      failed->PutSummary(d);
     } else {
       item.set("fields", RegisterForm(t, page.Today(), c.case_id(), nullptr).AllFields());
     }
     cases.push_back(item);
   }
   d.set("cases", cases);
-  if (failed == nullptr) Form(t).PutSummary(d);
+  const Form none(t);
+  (failed != nullptr ? *failed : none).PutSummary(d);
   page.Html(status, "registry_title", "registry", d);
 }
 
@@ -1026,9 +1029,11 @@ void RegisterCase(GatewayContext& ctx, const Request& req, Response& res) {
   r.set_diary_number(Param(req, "diary_number"));
   r.set_date_received(Param(req, "date_received"));
   r.set_organisation(Param(req, "organisation"));
+  Form form = RegisterForm(page->t(), page->Today(), id, &req);
+  form.RequireFilled();  // names every missing field at once
+  if (form.has_errors()) return RenderRegistry(*page, 422, id, &form);
   nm::CaseResponse reply;
   if (Status st = page->Call("nominations", r, &reply); !st.ok()) {
-    Form form = RegisterForm(page->t(), page->Today(), id, &req);
     form.AddErrors(st);
     return RenderRegistry(*page, 422, id, &form);
   }
@@ -1121,6 +1126,7 @@ void LogIncoming(GatewayContext& ctx, const Request& req, Response& res) {
   r.set_diary_number(Param(req, "diary_number"));
   r.set_organisation(Param(req, "organisation"));
   r.set_deadline(Param(req, "deadline"));
+  form.RequireFilled();  // names every missing field at once
   auto members = ParseUint(Param(req, "seats.members"));
   auto deputies = ParseUint(Param(req, "seats.deputies"));
   if (!members) form.AddFieldError("seats.members", "err_not_a_number");
@@ -1510,16 +1516,27 @@ void MarkRead(GatewayContext& ctx, const Request& req, Response& res) {
 
 }  // namespace
 
-void NotFoundPage(GatewayContext& ctx, const Request& req, Response& res) {
+void HttplibErrorPage(GatewayContext& ctx, const Request& req, Response& res) {
   Page page{ctx, req, res, MakeFrame(ctx, req)};
-  page.Message(404, "not_found_title", page.t().Get("not_found_text"));
+  const int status = res.status;
+  if (status == 404) {
+    page.Message(404, "not_found_title", page.t().Get("not_found_text"));
+  } else if (status == 413) {
+    page.Message(
+        413, "too_large_title", page.t().Get("too_large_text"),
+        "the request body is larger than " + std::to_string(kMaxRequestBodyBytes) + " bytes");
+  } else {
+    page.Message(status, "error_title",
+                 page.t().Get(status >= 500 ? "err_internal" : "err_invalid_argument"));
+  }
 }
 
 bool IsApiPath(const std::string& path) {
   return path == "/api/v1" || path.rfind("/api/v1/", 0) == 0;
 }
 
-// Case ids are "<request id>/<area code>", so case paths have two segments.
+// Case ids are "<request id>.<area code>"; the case patterns also take the
+// legacy "<request id>/<area code>" of links in e-mails sent before.
 const std::vector<Route>& Routes() {
   static const std::vector<Route> kRoutes = {
       {"GET", "/", CataloguePage},

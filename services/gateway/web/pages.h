@@ -20,9 +20,12 @@ struct Route {
 // Every route of the web UI, in matching order.
 const std::vector<Route>& Routes();
 
-// The styled 404 page (layout, the user's language, a link home) for a path
-// no route matched; RegisterWebRoutes answers with it outside /api/v1/.
-void NotFoundPage(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res);
+// The styled page (layout, the user's language, a link home) for one of
+// httplib's own empty error answers, by res.status: 404 "page not found" (no
+// route matched), 413 "the form is too large" (a body over
+// kMaxRequestBodyBytes), any other status a general error. RegisterWebRoutes
+// answers with it outside /api/v1/.
+void HttplibErrorPage(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res);
 
 // True for the JSON API's paths, whose errors stay JSON.
 bool IsApiPath(const std::string& path);

@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "core/case_ids.h"
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/working_days.h"
 
@@ -204,7 +205,7 @@ bool IsValidEmail(std::string_view email) {
 }
 
 CaseId MakeCaseId(const RequestId& request, const AreaCode& area) {
-  return CaseId(request.value() + "/" + area.value());
+  return CaseId(request.value() + kIdPartSeparator + area.value());
 }
 
 // ---------------------------------------------------------------------------
@@ -481,7 +482,7 @@ Result<ApprovalOutcome> ApproveCase(const Case& c, const NetworkView& network,
   std::vector<MembershipRecord> records;
   for (size_t i = 0; i < command.nominees.size(); ++i) {
     MembershipRecord r;
-    r.id = MembershipId(c.id.value() + "/" + std::to_string(i + 1));
+    r.id = MembershipId(c.id.value() + kIdPartSeparator + std::to_string(i + 1));
     r.network = c.network;
     r.area = c.area;
     r.person = command.nominees[i];

@@ -326,7 +326,8 @@ TimerOutcome ProcessTimers(const Case& c, const Date& last_processed, TimePoint 
 // control characters, at most 254 characters in all. No lookups.
 bool IsValidEmail(std::string_view email);
 
-// "<request id>/<area code>".
+// "<request id>.<area code>" (core/case_ids.h); an approval's memberships are
+// "<case id>.<n>", n from 1 in nominee order.
 CaseId MakeCaseId(const RequestId& request, const AreaCode& area);
 
 }  // namespace verkosto::nominations

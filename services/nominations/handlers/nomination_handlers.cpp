@@ -1,5 +1,6 @@
 #include "nominations/handlers/nomination_handlers.h"
 
+#include "core/case_ids.h"
 #include "messaging/envelope.h"
 #include "nominations/codec/codec.h"
 #include "nominations/domain/permissions.h"
@@ -29,16 +30,19 @@ Result<NetworkView> LoadNetwork(NominationRepository& repo, const std::string& c
   return std::move(*found);
 }
 
+// Ids come from links in e-mails already sent and from scripts too, so the
+// legacy form ("r-…/area", "r-…/area/1") is read as the current one.
 Result<Case> LoadCase(NominationRepository& repo, const std::string& id) {
   if (id.empty()) return Status::InvalidArgument("case_id", "is required");
-  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Case> found, repo.FindCase(CaseId(id)));
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Case> found, repo.FindCase(CaseId(UpgradeLegacyId(id))));
   if (!found) return Status::NotFound("no case '" + id + "'");
   return std::move(*found);
 }
 
 Result<Membership> LoadMembership(NominationRepository& repo, const std::string& id) {
   if (id.empty()) return Status::InvalidArgument("membership_id", "is required");
-  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Membership> found, repo.FindMembership(MembershipId(id)));
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Membership> found,
+                            repo.FindMembership(MembershipId(UpgradeLegacyId(id))));
   if (!found) return Status::NotFound("no membership '" + id + "'");
   return std::move(*found);
 }

@@ -14,6 +14,8 @@ namespace verkosto::nominations {
 // request's connection, calls ONE domain function of workflow.h, saves the
 // result, emits its events and encodes the reply. The domain decides
 // permissions (permissions.h); queries check Authorize themselves.
+// A case_id or membership_id in the legacy form ("r-…/area[/n]") is read as
+// the current one (UpgradeLegacyId, core/case_ids.h).
 void RegisterNominationHandlers(messaging::RpcServer& server);
 
 // The network status matrix as CSV: UTF-8, a header row, one row per area in

@@ -1,5 +1,6 @@
 #include "notifications/codec/codec.h"
 
+#include "core/case_ids.h"
 #include "messaging/proto_enum.h"
 
 namespace verkosto::notifications::codec {
@@ -54,7 +55,7 @@ NetworkInfo FromProto(const npb::Network& network, const std::string& created_by
 
 CaseInfo FromProto(const mpb::Case& c) {
   CaseInfo out;
-  out.case_id = c.case_id();
+  out.case_id = UpgradeLegacyId(c.case_id());
   out.network_code = c.network_code();
   out.area = AreaCode(c.area_code());
   out.approved = c.state() == mpb::CASE_STATE_APPROVED;
@@ -72,7 +73,7 @@ CaseInfo FromProto(const mpb::Case& c) {
 
 MembershipInfo FromProto(const mpb::Membership& m) {
   MembershipInfo out;
-  out.membership_id = m.membership_id();
+  out.membership_id = UpgradeLegacyId(m.membership_id());
   out.network_code = m.network_code();
   out.area = AreaCode(m.area_code());
   out.person = FromProto(m.person());

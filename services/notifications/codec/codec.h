@@ -14,6 +14,10 @@ AreaInfo FromProto(const ::verkosto::networks::v1::Area& area);
 // `created_by`: the audit actor when the event created the network, else empty.
 NetworkInfo FromProto(const ::verkosto::networks::v1::Network& network,
                       const std::string& created_by = {});
+// Case and membership ids come out in the current form (UpgradeLegacyId,
+// core/case_ids.h): events nominations wrote before its ids changed carry
+// the legacy form, and applying one after the upgrade must not make a row
+// that later events, with current ids, miss.
 CaseInfo FromProto(const ::verkosto::nominations::v1::Case& c);
 MembershipInfo FromProto(const ::verkosto::nominations::v1::Membership& m);
 

@@ -1,13 +1,14 @@
 // Identity as a property of the transport: CURVE keys, the ZAP handler that
 // admits only known principals, and the policy of who may assert which actor
 // — over real sockets, as a forging process would try it.
+#include "messaging/curve.h"
+
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <fstream>
 
-#include "messaging/curve.h"
 #include "messaging/principal_policy.h"
 #include "messaging/rpc_client.h"
 #include "messaging/zap_handler.h"
@@ -68,8 +69,8 @@ TEST(CurveKeysTest, AKeyFileWhosePublicHalfIsNotItsOwnIsRefused) {
 }
 
 TEST(PrincipalPolicyTest, WhoMayAssertWhichActor) {
-  const Actor director{"helsinki.johtaja", "Johtaja", Role::kAreaDirector,
-                       AreaCode("helsinki"), "", ""};
+  const Actor director{"helsinki.johtaja",   "Johtaja", Role::kAreaDirector,
+                       AreaCode("helsinki"), "",        ""};
   const Actor gateway_itself{"gateway", "gateway", Role::kSystem, {}, "", ""};
   const Actor operator_actor{"operator:root", "root", Role::kOperator, {}, "", ""};
   const Actor networks_itself{"networks", "networks", Role::kSystem, {}, "", ""};
@@ -84,8 +85,8 @@ TEST(PrincipalPolicyTest, WhoMayAssertWhichActor) {
   // The operator is the operator, never a person.
   EXPECT_TRUE(CheckPrincipal("operator", operator_actor, health).ok());
   EXPECT_FALSE(CheckPrincipal("operator", director, approve).ok());
-  EXPECT_FALSE(CheckPrincipal("operator", Actor{"root", "", Role::kOperator, {}, "", ""}, health)
-                   .ok());
+  EXPECT_FALSE(
+      CheckPrincipal("operator", Actor{"root", "", Role::kOperator, {}, "", ""}, health).ok());
   // A service fetches events and reads health as itself, nothing else.
   EXPECT_TRUE(CheckPrincipal("networks", networks_itself, fetch).ok());
   EXPECT_TRUE(CheckPrincipal("networks", networks_itself, health).ok());
@@ -120,8 +121,8 @@ class CurveServerTest : public ::testing::Test {
   }
   void TearDown() override { service_.reset(); }
 
-  RpcClient Client(const KeyPair& self, std::chrono::milliseconds timeout =
-                                            std::chrono::milliseconds(5000)) {
+  RpcClient Client(const KeyPair& self,
+                   std::chrono::milliseconds timeout = std::chrono::milliseconds(5000)) {
     ClientOptions options;
     options.endpoint = dir_.Ipc("s");
     options.timeout = timeout;
@@ -149,8 +150,8 @@ class CurveServerTest : public ::testing::Test {
   std::unique_ptr<TestService> service_;
 };
 
-const Actor kDirector{"helsinki.johtaja", "Helena Johtaja", Role::kAreaDirector,
-                      AreaCode("helsinki"), "", ""};
+const Actor kDirector{
+    "helsinki.johtaja", "Helena Johtaja", Role::kAreaDirector, AreaCode("helsinki"), "", ""};
 
 TEST_F(CurveServerTest, TheGatewayCarriesAPersonAndThePrincipalReachesTheHandler) {
   RpcClient gateway = Client(keys_["gateway"]);

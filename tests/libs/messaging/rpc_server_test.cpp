@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <optional>
 #include <thread>
 #include <zmq_addon.hpp>
 
@@ -10,6 +12,7 @@
 #include "messaging/rpc_client.h"
 #include "test_service.h"
 #include "testing/temp_dir.h"
+#include "verkosto/common/v1/events.pb.h"
 
 namespace verkosto::messaging {
 namespace {
@@ -18,6 +21,8 @@ using testing::v1::AddItemRequest;
 using testing::v1::AddItemResponse;
 using testing::v1::CountItemsRequest;
 using testing::v1::CountItemsResponse;
+using testing::v1::ListItemsRequest;
+using testing::v1::ListItemsResponse;
 
 const Actor kActor{"u1", "Test User", Role::kKehaCoordinator, {}, {}, {}};
 
@@ -43,11 +48,13 @@ class RpcServerTest : public ::testing::Test {
   }
 
   RpcClient Client(std::chrono::milliseconds timeout = std::chrono::milliseconds(5000),
-                   const std::string& endpoint = {}) {
+                   const std::string& endpoint = {},
+                   int64_t max_message_bytes = SocketLimits().max_message_bytes) {
     ClientOptions options;
     options.endpoint = endpoint.empty() ? dir_.Ipc("s") : endpoint;
     options.timeout = timeout;
     options.initial_backoff = std::chrono::milliseconds(100);
+    options.limits.max_message_bytes = max_message_bytes;
     return RpcClient(zmq_, options);
   }
 
@@ -245,6 +252,187 @@ TEST_F(RpcServerTest, RetryAfterALostReplyGivesExactlyOneEffect) {
   EXPECT_EQ(reply->count(), 1);
   EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 1);
   EXPECT_EQ(Query("SELECT COUNT(*) FROM outbox"), 1);
+}
+
+// Forwards between a ROUTER (clients) and a DEALER (server), holds the first
+// reply until a request comes over another connection (a client's new
+// socket), then delivers it to the first connection; every later reply is
+// dropped. Like an answer that was slow rather than lost.
+class HoldingProxy {
+ public:
+  HoldingProxy(zmq::context_t& zmq, const std::string& front, const std::string& back)
+      : front_(zmq, zmq::socket_type::router), back_(zmq, zmq::socket_type::dealer) {
+    front_.set(zmq::sockopt::linger, 0);
+    back_.set(zmq::sockopt::linger, 0);
+    front_.bind(front);
+    back_.connect(back);
+    thread_ = std::thread([this] { Run(); });
+  }
+  ~HoldingProxy() {
+    stop_ = true;
+    thread_.join();
+  }
+  // Client connections seen (a client that replaced its socket counts twice).
+  int connections() const { return connections_; }
+
+ private:
+  void Run() {
+    std::vector<std::string> identities;
+    std::optional<zmq::message_t> held;
+    bool released = false;
+    while (!stop_) {
+      zmq::pollitem_t items[] = {{static_cast<void*>(front_), 0, ZMQ_POLLIN, 0},
+                                 {static_cast<void*>(back_), 0, ZMQ_POLLIN, 0}};
+      // The timeout only lets the thread notice stop_; it orders nothing.
+      zmq::poll(items, 2, std::chrono::milliseconds(20));
+      if ((items[0].revents & ZMQ_POLLIN) != 0) {
+        std::vector<zmq::message_t> frames;  // [client identity][request]
+        (void)zmq::recv_multipart(front_, std::back_inserter(frames));
+        const std::string identity = frames[0].to_string();
+        if (std::find(identities.begin(), identities.end(), identity) == identities.end()) {
+          identities.push_back(identity);
+          connections_ = static_cast<int>(identities.size());
+        }
+        (void)back_.send(frames[1], zmq::send_flags::none);
+      }
+      if ((items[1].revents & ZMQ_POLLIN) != 0) {
+        zmq::message_t reply;
+        (void)back_.recv(reply);
+        if (!held && !released) held = std::move(reply);
+      }
+      if (held && identities.size() >= 2) {
+        std::array<zmq::const_buffer, 2> frames = {zmq::buffer(identities[0]),
+                                                   zmq::buffer(held->data(), held->size())};
+        (void)zmq::send_multipart(front_, frames);
+        held.reset();
+        released = true;
+      }
+    }
+  }
+
+  zmq::socket_t front_;
+  zmq::socket_t back_;
+  std::atomic<int> connections_{0};
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+TEST_F(RpcServerTest, ARetryGoesOutOnANewSocketAndALateReplyOnTheOldOneStillCounts) {
+  Start();
+  HoldingProxy proxy(zmq_, dir_.Ipc("p"), dir_.Ipc("s"));
+  RpcClient client = Client(std::chrono::milliseconds(10000), dir_.Ipc("p"));
+  auto reply = client.Call<AddItemResponse>(kActor, Add("slow"));
+  ASSERT_TRUE(reply.ok()) << reply.status().ToString();
+  EXPECT_EQ(reply->count(), 1);
+  EXPECT_GE(proxy.connections(), 2) << "the retry should go out on a new socket";
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 1);
+}
+
+// libzmq ends a connection that delivers a message over the receiver's
+// ZMQ_MAXMSGSIZE as a protocol error and does not reconnect it: a client
+// that kept its socket would never hear from the server again.
+TEST_F(RpcServerTest, AClientRecoversFromAReplyOverItsOwnLimit) {
+  Start();  // the server's limit: 4 MiB
+  RpcClient client = Client(std::chrono::milliseconds(1500), {}, /*max_message_bytes=*/64 * 1024);
+  ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add(std::string(40000, 'a'))).ok());
+  ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add(std::string(40000, 'b'))).ok());
+  auto lost = client.Call<ListItemsResponse>(kActor, ListItemsRequest());  // about 80 KB
+  EXPECT_EQ(lost.status().code(), ErrorCode::kUnavailable) << lost.status().ToString();
+  // The same client serves the next calls.
+  for (int i = 0; i < 3; ++i) {
+    auto counted = client.Call<CountItemsResponse>(kActor, CountItemsRequest());
+    ASSERT_TRUE(counted.ok()) << counted.status().ToString();
+    EXPECT_EQ(counted->count(), 2);
+  }
+  auto added = client.Call<AddItemResponse>(kActor, Add("after"));
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(added->count(), 3);
+}
+
+TEST_F(RpcServerTest, AQueryReplyOverTheServerLimitBecomesInvalidArgumentNamingTheOperation) {
+  Start(/*max_message_bytes=*/64 * 1024);
+  RpcClient client = Client();
+  ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add(std::string(40000, 'a'))).ok());
+  ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add(std::string(40000, 'b'))).ok());
+  auto listed = client.Call<ListItemsResponse>(kActor, ListItemsRequest());
+  ASSERT_EQ(listed.status().code(), ErrorCode::kInvalidArgument) << listed.status().ToString();
+  EXPECT_EQ(listed.status().field(), "verkosto.testing.v1.ListItemsRequest");
+  // Two names of 40,000 bytes and the envelope: a little over 78 KiB.
+  EXPECT_NE(listed.status().message().find("would be 78."), std::string::npos)
+      << listed.status().message();
+  EXPECT_NE(listed.status().message().find("KiB, over the 64 KiB message limit"), std::string::npos)
+      << listed.status().message();
+  EXPECT_NE(listed.status().message().find("narrow"), std::string::npos);
+  // The same client's next call works.
+  auto counted = client.Call<CountItemsResponse>(kActor, CountItemsRequest());
+  ASSERT_TRUE(counted.ok()) << counted.status().ToString();
+  EXPECT_EQ(counted->count(), 2);
+}
+
+TEST_F(RpcServerTest, ACommandWhoseReplyIsOverTheLimitIsUndoneAndOnlyItsErrorStored) {
+  Start(/*max_message_bytes=*/64 * 1024);
+  RpcClient client = Client();
+  AddItemRequest padded = Add("padded");
+  padded.set_reply_padding_bytes(100 * 1024);
+  auto first = client.Call<AddItemResponse>(kActor, padded, "padded-1");
+  ASSERT_EQ(first.status().code(), ErrorCode::kInvalidArgument) << first.status().ToString();
+  EXPECT_EQ(first.status().field(), "verkosto.testing.v1.AddItemRequest");
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 0);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM outbox"), 0);
+  // A retry gets the stored error, which is small, and the command is not applied.
+  auto retried = client.Call<AddItemResponse>(kActor, padded, "padded-1");
+  EXPECT_EQ(retried.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(retried.status().field(), "verkosto.testing.v1.AddItemRequest");
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 0);
+  EXPECT_LT(Query("SELECT MAX(LENGTH(reply)) FROM idempotency"), 1024);
+  // Commands with answers that fit go on.
+  auto added = client.Call<AddItemResponse>(kActor, Add("small"));
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(added->count(), 1);
+}
+
+TEST_F(RpcServerTest, EventFetchesComeInBatchesThatFitTheMessageLimit) {
+  Start(/*max_message_bytes=*/64 * 1024);
+  RpcClient client = Client();
+  // Each emits an event as large as its name. The first two together are
+  // over the limit, though the first alone is below a batch's share of it.
+  for (const size_t size : {size_t{15000}, size_t{52000}, size_t{15000}}) {
+    ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add(std::string(size, 'x'))).ok());
+  }
+  uint64_t after = 0;
+  int batches = 0;
+  while (after < 3 && batches < 10) {
+    common::v1::FetchEventsRequest fetch;
+    fetch.set_after_seq(after);
+    fetch.set_max_events(100);
+    auto batch = client.Call<common::v1::FetchEventsResponse>(kActor, fetch);
+    ASSERT_TRUE(batch.ok()) << batch.status().ToString();
+    ASSERT_GT(batch->events_size(), 0);
+    EXPECT_LE(batch->ByteSizeLong(), 64u * 1024);
+    after = batch->events(batch->events_size() - 1).seq();
+    ++batches;
+  }
+  EXPECT_EQ(after, 3u);
+  EXPECT_EQ(batches, 3);
+}
+
+TEST_F(RpcServerTest, AClientRefusesARequestOverItsLimitWithoutSendingIt) {
+  Start();  // the server would accept it: only the client's own limit refuses
+  RpcClient client = Client(std::chrono::milliseconds(5000), {}, /*max_message_bytes=*/64 * 1024);
+  auto refused = client.Call<AddItemResponse>(kActor, Add(std::string(100 * 1024, 'x')));
+  ASSERT_EQ(refused.status().code(), ErrorCode::kInvalidArgument) << refused.status().ToString();
+  EXPECT_EQ(refused.status().field(), "body");
+  EXPECT_NE(refused.status().message().find("the request AddItemRequest is 100."),
+            std::string::npos)
+      << refused.status().message();
+  EXPECT_NE(refused.status().message().find("KiB, over the 64 KiB message limit"),
+            std::string::npos)
+      << refused.status().message();
+  EXPECT_EQ(client.last_delivery(), RpcClient::Delivery::kNotSent);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM items"), 0);
+  auto added = client.Call<AddItemResponse>(kActor, Add("small"));
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(client.last_delivery(), RpcClient::Delivery::kAnswered);
 }
 
 TEST_F(RpcServerTest, ExpiredDeadlineIsRefusedWithoutEffect) {

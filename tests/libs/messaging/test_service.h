@@ -54,6 +54,7 @@ class TestService {
           testing::v1::AddItemResponse response;
           response.set_count(CountItems(ctx.db()));
           response.set_principal(ctx.actor().principal);
+          response.set_padding(std::string(static_cast<size_t>(req.reply_padding_bytes()), 'p'));
           return response;
         });
     server_->AddQuery<testing::v1::CountItemsRequest, testing::v1::CountItemsResponse>(
@@ -61,6 +62,13 @@ class TestService {
           testing::v1::CountItemsResponse response;
           response.set_count(CountItems(ctx.db()));
           return Result<testing::v1::CountItemsResponse>(response);
+        });
+    server_->AddQuery<testing::v1::ListItemsRequest, testing::v1::ListItemsResponse>(
+        [](Context& ctx, const testing::v1::ListItemsRequest&) {
+          testing::v1::ListItemsResponse response;
+          SQLite::Statement select(ctx.db(), "SELECT name FROM items ORDER BY rowid");
+          while (select.executeStep()) response.add_names(select.getColumn(0).getString());
+          return Result<testing::v1::ListItemsResponse>(response);
         });
     const Status bound = server_->Bind();
     if (!bound.ok()) throw std::runtime_error(bound.ToString());

@@ -4,7 +4,6 @@
 // keeps a token (0600) that the API and the person's commands accept.
 #include <google/protobuf/util/json_util.h>
 #include <httplib.h>
-
 #include <sys/stat.h>
 
 #include <cstdlib>
@@ -75,9 +74,9 @@ TEST_F(CliUsersTest, DemoAccountsLogInAndTheUsersCommandManagesAccountsAndTokens
   // $XDG_CONFIG_HOME/verkosto/login (0600); the person's commands then act as them.
   const std::string config_home = dir_.File("config");
   ASSERT_EQ(setenv("XDG_CONFIG_HOME", config_home.c_str(), 1), 0);  // for the children
-  const int login = RunVerkosto({"login", "--data", data, "--user", "testi.johtaja",
-                                 "--password-file", dir_.File("pw.txt")},
-                                dir_.File("login.log"));
+  const int login = RunVerkosto(
+      {"login", "--data", data, "--user", "testi.johtaja", "--password-file", dir_.File("pw.txt")},
+      dir_.File("login.log"));
   ASSERT_TRUE(ExitedWith(login, 0)) << ReadFile(dir_.File("login.log"));
   EXPECT_NE(ReadFile(dir_.File("login.log")).find("as testi.johtaja (director, lahti)"),
             std::string::npos)
@@ -118,9 +117,9 @@ TEST_F(CliUsersTest, DemoAccountsLogInAndTheUsersCommandManagesAccountsAndTokens
   EXPECT_TRUE(ExitedWith(refused, 1)) << ReadFile(dir_.File("refused.log"));
   EXPECT_NE(stat((config_home + "/verkosto/login").c_str(), &st), 0);
   // Account management stays the operator's: `users token` is gone.
-  const int token = RunVerkosto({"users", "token", "--data", data, "--user", "testi.johtaja",
-                                 "--label", "testi"},
-                                dir_.File("token.log"));
+  const int token =
+      RunVerkosto({"users", "token", "--data", data, "--user", "testi.johtaja", "--label", "testi"},
+                  dir_.File("token.log"));
   EXPECT_FALSE(ExitedWith(token, 0)) << ReadFile(dir_.File("token.log"));
 
   up.Signal(SIGTERM);

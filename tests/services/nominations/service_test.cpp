@@ -32,7 +32,7 @@ using std::chrono::hours;
 // deadlines are transport time (the real clock), so any date works here.
 TimePoint Start() { return HelsinkiStartOfDay(*ParseIsoDate("2026-03-02")) + hours(9); }
 
-Actor Make(std::string id, Role role, std::string area = {}, std::string on_behalf_of = {}) {
+Actor Make(const std::string& id, Role role, std::string area = {}, std::string on_behalf_of = {}) {
   return Actor{id, "Name of " + id, role, AreaCode(std::move(area)), std::move(on_behalf_of), {}};
 }
 const Actor kKeha = Make("keha-1", Role::kKehaCoordinator);
@@ -161,7 +161,7 @@ class NominationsServiceTest : public ::testing::Test {
     ASSERT_TRUE(r.ok()) << r.status().ToString();
   }
 
-  Result<pb::SendRequestResponse> Send(std::vector<std::string> areas,
+  Result<pb::SendRequestResponse> Send(const std::vector<std::string>& areas,
                                        const std::string& deadline = "2026-04-30") {
     pb::SendRequestRequest req;
     req.set_network_code(kNetwork);
@@ -497,8 +497,14 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
     EXPECT_EQ(r->membership().end_reason(), "resigned");
   });
   run("verkosto.common.v1.RecordPingRequest", [&] {
-    ASSERT_TRUE(
-        Nom<common::v1::RecordPingResponse>(kObserver, common::v1::RecordPingRequest()).ok());
+    // Diagnostics belong to the operator (and the services), not to people.
+    EXPECT_EQ(Nom<common::v1::RecordPingResponse>(kObserver, common::v1::RecordPingRequest())
+                  .status()
+                  .code(),
+              ErrorCode::kPermissionDenied);
+    ASSERT_TRUE(Nom<common::v1::RecordPingResponse>(verkosto::testing::TestOperator(),
+                                                    common::v1::RecordPingRequest())
+                    .ok());
   });
   // The replacement too goes through the registry and the leadership: its
   // approval is again the one path that creates a membership.
@@ -572,13 +578,77 @@ TEST_F(NominationsServiceTest, QueriesAreScopedToTheActorsRoleAndArea) {
   EXPECT_EQ(Nom<pb::CaseListResponse>(kClerkKainuu, pb::DirectorInboxRequest()).status().code(),
             ErrorCode::kPermissionDenied);
   pb::GetCaseRequest get;
-  get.set_case_id("nope/helsinki");
+  get.set_case_id("nope.helsinki");
   EXPECT_EQ(Nom<pb::CaseResponse>(kObserver, get).status().code(), ErrorCode::kNotFound);
   pb::NetworkMatrixRequest matrix;
   matrix.set_network_code("unknown");
   EXPECT_EQ(Nom<pb::NetworkMatrixResponse>(kObserver, matrix).status().code(),
             ErrorCode::kNotFound);
   (void)kDirectorHelsinki;
+}
+
+// An id as it was before migration 5: '/' between the parts.
+std::string LegacyForm(std::string id) {
+  std::replace(id.begin(), id.end(), '.', '/');
+  return id;
+}
+
+TEST_F(NominationsServiceTest, IdsAreOneUrlSegmentAndTheLegacyFormStillNamesTheSameThing) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  auto sent = Send({"kainuu-koillismaa"});
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  const std::string case_id = sent->cases(0).case_id();
+  EXPECT_EQ(case_id, sent->request_id() + ".kainuu-koillismaa");
+  const std::string legacy_case = LegacyForm(case_id);
+  ASSERT_NE(legacy_case, case_id);
+
+  // Links in e-mails already sent and scripts carry the legacy form.
+  pb::GetCaseRequest get;
+  get.set_case_id(legacy_case);
+  auto got = Nom<pb::CaseResponse>(kObserver, get);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->case_().case_id(), case_id);
+  ASSERT_TRUE(Register(kClerkKainuu, legacy_case, "843/14.07.00/2026").ok());
+  auto approved =
+      Approve(kDirectorKainuu, legacy_case, {Person("anna"), Person("ben", pb::SEAT_KIND_DEPUTY)});
+  ASSERT_TRUE(approved.ok()) << approved.status().ToString();
+  EXPECT_EQ(approved->case_().case_id(), case_id);
+  ASSERT_EQ(approved->memberships_started_size(), 2);
+  const std::string anna = approved->memberships_started(0).membership_id();
+  const std::string ben = approved->memberships_started(1).membership_id();
+  EXPECT_EQ(anna, case_id + ".1");
+  EXPECT_EQ(ben, case_id + ".2");
+
+  pb::RecordResignationRequest resign;
+  resign.set_membership_id(LegacyForm(anna));
+  resign.set_date("2026-03-02");
+  resign.set_reason("Uusi työ");
+  auto resigned = Nom<pb::MembershipResponse>(kDirectorKainuu, resign);
+  ASSERT_TRUE(resigned.ok()) << resigned.status().ToString();
+  EXPECT_EQ(resigned->membership().membership_id(), anna);
+
+  pb::RequestReplacementRequest replace;
+  replace.set_membership_id(LegacyForm(ben));
+  replace.set_deadline("2026-04-30");
+  replace.set_covering_message("Nimetkää seuraaja");
+  auto replacement = Nom<pb::CaseResponse>(kKeha, replace);
+  ASSERT_TRUE(replacement.ok()) << replacement.status().ToString();
+  EXPECT_EQ(replacement->case_().replaced_membership_id(), ben);
+  pb::WithdrawCaseRequest withdraw;
+  withdraw.set_case_id(LegacyForm(replacement->case_().case_id()));
+  withdraw.set_reason("Ben jatkaa");
+  auto withdrawn = Nom<pb::CaseResponse>(kKeha, withdraw);
+  ASSERT_TRUE(withdrawn.ok()) << withdrawn.status().ToString();
+  EXPECT_EQ(withdrawn->case_().state(), pb::CASE_STATE_WITHDRAWN);
+
+  // An unknown id stays unknown, and the error quotes it as it was sent.
+  get.set_case_id("r-000000000000/kainuu-koillismaa");
+  auto unknown = Nom<pb::CaseResponse>(kObserver, get);
+  EXPECT_EQ(unknown.status().code(), ErrorCode::kNotFound);
+  EXPECT_NE(unknown.status().message().find("r-000000000000/kainuu-koillismaa"), std::string::npos);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cases WHERE instr(id, '/') > 0"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE instr(id, '/') > 0"), 0);
 }
 
 }  // namespace

@@ -5,8 +5,11 @@
 // The consumers are driven deterministically (Sync) with the loop stopped.
 #include "notifications/service.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <set>
@@ -34,7 +37,7 @@ TimePoint Start() {
   return HelsinkiStartOfDay(*ParseIsoDate("2026-03-02")) + std::chrono::hours(9);
 }
 
-Actor Make(std::string id, Role role, std::string area = {}, std::string email = {}) {
+Actor Make(const std::string& id, Role role, std::string area = {}, std::string email = {}) {
   return Actor{id, "Name of " + id, role, AreaCode(std::move(area)), {}, std::move(email)};
 }
 const Actor kKeha = Make("keha-1", Role::kKehaCoordinator);
@@ -185,7 +188,7 @@ class NotificationsServiceTest : public ::testing::Test {
     send.set_covering_message("Pyydämme nimeämään edustajat.");
     const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, send);
     if (sent.cases_size() != 1) return {};
-    const std::string case_id = sent.cases(0).case_id();
+    std::string case_id = sent.cases(0).case_id();
     mpb::RegisterCaseRequest reg;
     reg.set_case_id(case_id);
     reg.set_diary_number("KAI/12/2026");
@@ -405,6 +408,91 @@ TEST_F(NotificationsServiceTest, TermEndingNoticeGoesToMembersAndTheirLeadership
   EXPECT_EQ(ended.items(0).subject(), "Toimikautesi päättyi: Testiverkosto");
   EXPECT_EQ(ended.items(0).event_type(), "verkosto.networks.v1.NetworkClosed");
   EXPECT_EQ(Inbox(kDirectorKainuu).items(0).subject(), "Toimikausi päättyi: Testiverkosto");
+}
+
+// Turns the id fields of `message` (and of the messages in it) into the
+// legacy form nominations wrote before its ids changed: '/' between the parts.
+void MakeIdsLegacy(google::protobuf::Message* message) {
+  const google::protobuf::Descriptor* d = message->GetDescriptor();
+  const google::protobuf::Reflection* r = message->GetReflection();
+  for (int i = 0; i < d->field_count(); ++i) {
+    const google::protobuf::FieldDescriptor* f = d->field(i);
+    if (f->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
+      if (f->is_repeated()) {
+        for (int j = 0; j < r->FieldSize(*message, f); ++j) {
+          MakeIdsLegacy(r->MutableRepeatedMessage(message, f, j));
+        }
+      } else if (r->HasField(*message, f)) {
+        MakeIdsLegacy(r->MutableMessage(message, f));
+      }
+    } else if (!f->is_repeated() && f->type() == google::protobuf::FieldDescriptor::TYPE_STRING &&
+               (f->name() == "case_id" || f->name() == "membership_id" ||
+                f->name() == "replaced_membership_id" || f->name() == "replaced_by")) {
+      std::string id = r->GetString(*message, f);
+      std::replace(id.begin(), id.end(), '.', '/');
+      r->SetString(message, f, id);
+    }
+  }
+}
+
+TEST_F(NotificationsServiceTest, EventsWrittenBeforeTheIdsChangedMakeRowsLaterEventsFind) {
+  OpenNetwork();
+  SyncNominations();
+  const std::string case_id = ApproveChain("maija.makela@kajaani.fi");
+  ASSERT_FALSE(case_id.empty());
+  // Nominations' outbox as the old code wrote it: every id in the legacy form.
+  Stop(nominations_.get(), nominations_thread_);
+  {
+    SQLite::Database db(system_.services.at("nominations").database, SQLite::OPEN_READWRITE);
+    SQLite::Statement rows(db, "SELECT seq, type, payload FROM outbox");
+    SQLite::Statement update(db, "UPDATE outbox SET payload = ? WHERE seq = ?");
+    int rewritten = 0;
+    while (rows.executeStep()) {
+      const google::protobuf::Descriptor* type =
+          google::protobuf::DescriptorPool::generated_pool()->FindMessageTypeByName(
+              rows.getColumn(1).getString());
+      ASSERT_NE(type, nullptr) << rows.getColumn(1).getString();
+      std::unique_ptr<google::protobuf::Message> event(
+          google::protobuf::MessageFactory::generated_factory()->GetPrototype(type)->New());
+      const SQLite::Column payload = rows.getColumn(2);
+      ASSERT_TRUE(event->ParseFromArray(payload.getBlob(), payload.getBytes()));
+      const std::string before = event->SerializeAsString();
+      MakeIdsLegacy(event.get());
+      const std::string after = event->SerializeAsString();
+      if (after == before) continue;
+      update.reset();
+      update.bind(1, after.data(), static_cast<int>(after.size()));
+      update.bind(2, rows.getColumn(0).getInt64());
+      update.exec();
+      ++rewritten;
+    }
+    ASSERT_GE(rewritten, 3);  // sent, registered, approved, membership started
+  }
+  nominations_thread_ = std::thread([this] { nominations_->Run(); });
+  SyncNotifications();
+
+  // Then, with current ids, Maija resigns.
+  mpb::RecordResignationRequest resign;
+  resign.set_membership_id(case_id + ".1");
+  resign.set_date("2026-03-02");
+  resign.set_reason("Uusi työ");
+  Must<mpb::MembershipResponse>("nominations", kDirectorKainuu, resign);
+  SyncNotifications();
+
+  SQLite::Database db(system_.services.at("notifications").database, SQLite::OPEN_READONLY);
+  SQLite::Statement members(db, "SELECT membership_id, ended FROM memberships");
+  ASSERT_TRUE(members.executeStep());
+  EXPECT_EQ(members.getColumn(0).getString(), case_id + ".1");
+  EXPECT_EQ(members.getColumn(1).getString(), "2026-03-02") << "the resignation found her row";
+  EXPECT_FALSE(members.executeStep()) << "one membership, one row";
+  EXPECT_EQ(db.execAndGet("SELECT COUNT(*) FROM messages "
+                          "WHERE instr(case_id, '/') > 0 OR link LIKE '/cases/%/%'")
+                .getInt(),
+            0);
+  const auto clerk = Inbox(kClerkKainuu);
+  ASSERT_GE(clerk.items_size(), 1);
+  EXPECT_EQ(clerk.items(0).case_id(), case_id);
+  EXPECT_EQ(clerk.items(0).link(), "/cases/" + case_id);
 }
 
 TEST_F(NotificationsServiceTest, BadRequestsNameTheField) {

@@ -1,201 +1,31 @@
-// The gateway over real HTTP: a gateway runtime (its RPC server, accounts
-// database and HttpFrontend on port 0) beside real networks and nominations
-// runtimes, each on its own loop thread, all on one fake clock. Requests go
-// through httplib::Client as a browser or script would send them.
+// The gateway over real HTTP (gateway_api_fixture.h): login, sessions, CSRF,
+// tokens, the error table and the OpenAPI description.
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <set>
-#include <thread>
 
-#include "core/date.h"
 #include "gateway/auth/credentials.h"
 #include "gateway/http/api_routes.h"
-#include "gateway/service.h"
-#include "messaging/rpc_client.h"
-#include "networks/service.h"
-#include "nominations/service.h"
-#include "testing/keys.h"
-#include "testing/network_definition.h"
-#include "testing/temp_dir.h"
+#include "gateway_api_fixture.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
 #include "verkosto/gateway/v1/api.pb.h"
 #include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::gateway {
 namespace {
 
+using namespace fixtures;  // NOLINT(google-build-using-namespace)
 namespace npb = ::verkosto::networks::v1;
+namespace nompb = ::verkosto::nominations::v1;
 namespace gpb = ::google::protobuf;
 using std::chrono::minutes;
 
-// The fake business clock's start. Request deadlines are transport time (the
-// real clock), so any date works here.
-TimePoint Start() {
-  return HelsinkiStartOfDay(*ParseIsoDate("2026-03-02")) + std::chrono::hours(9);
-}
-
-constexpr char kPassword[] = "demo-salasana-2026";
-
-// Tests manage accounts as the operator does (`verkosto users`).
-const Actor kSystem = verkosto::testing::TestOperator();
-
-std::string Json(const gpb::Message& m) {
-  std::string json;
-  gpb::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  (void)gpb::util::MessageToJsonString(m, &json, options);
-  return json;
-}
-
-v1::ApiError ErrorOf(const httplib::Result& r) {
-  v1::ApiError error;
-  if (r) (void)gpb::util::JsonStringToMessage(r->body, &error);
-  return error;
-}
-
-npb::NetworkDefinition Complete(const std::string& code) {
-  return testing::CompleteNetworkDefinition(code);
-}
-
-std::string CreateBody(const npb::NetworkDefinition& d) {
-  npb::CreateNetworkRequest req;
-  *req.mutable_definition() = d;
-  return Json(req);
-}
-
-// A logged-in API client: the session cookie and its CSRF token.
-struct Session {
-  std::string cookie;
-  std::string csrf;
-};
-
-class GatewayApiTest : public ::testing::Test {
- protected:
-  GatewayApiTest() : clock_(Start()) {}
-
-  void SetUp() override {
-    system_ = config::DefaultSystemConfig(dir_.path(), dir_.path(), 0);
-    ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
-    system_.demo_data = false;
-    StartRuntime("networks", networks::Migrations(), networks::Wire, networks_, networks_thread_);
-    StartRuntime("nominations", nominations::Migrations(), nominations::Wire, nominations_,
-                 nominations_thread_);
-
-    auto gw = runtime::ServiceRuntime::Create(zmq_, system_, "gateway", Migrations(), clock_);
-    ASSERT_TRUE(gw.ok()) << gw.status().ToString();
-    gateway_ = std::move(gw).value();
-    GatewayOptions options;
-    options.accounts.hash = HashLimits::Minimum();
-    options.http.rpc_timeout = std::chrono::milliseconds(1500);
-    auto frontend = WireGateway(*gateway_, system_, options);
-    ASSERT_TRUE(frontend.ok()) << frontend.status().ToString();
-    port_ = (*frontend)->port();
-    ASSERT_TRUE(gateway_->Start().ok());
-    gateway_thread_ = std::thread([this] { gateway_->Run(); });
-
-    AddAccount("keha.koordinaattori", "Kaisa Koordinaattori", common::v1::ROLE_KEHA_COORDINATOR,
-               "");
-    AddAccount("johtaja.kainuu", "Juha Johtaja", common::v1::ROLE_AREA_DIRECTOR,
-               "kainuu-koillismaa");
-  }
-
-  void TearDown() override {
-    Stop(gateway_, gateway_thread_);
-    Stop(nominations_, nominations_thread_);
-    Stop(networks_, networks_thread_);
-  }
-
-  static void Stop(std::unique_ptr<runtime::ServiceRuntime>& rt, std::thread& thread) {
-    if (!thread.joinable()) return;
-    rt->Stop();
-    thread.join();
-  }
-
-  template <typename WireFn>
-  void StartRuntime(const std::string& name, const std::vector<storage::Migration>& migrations,
-                    WireFn wire, std::unique_ptr<runtime::ServiceRuntime>& rt,
-                    std::thread& thread) {
-    auto created = runtime::ServiceRuntime::Create(zmq_, system_, name, migrations, clock_);
-    ASSERT_TRUE(created.ok()) << created.status().ToString();
-    rt = std::move(created).value();
-    ASSERT_TRUE(wire(*rt, system_).ok());
-    ASSERT_TRUE(rt->Start().ok());
-    runtime::ServiceRuntime* raw = rt.get();
-    thread = std::thread([raw] { raw->Run(); });
-  }
-
-  template <typename Resp>
-  Result<Resp> Rpc(const google::protobuf::Message& request, const Actor& actor = kSystem) {
-    messaging::ClientOptions options;
-    options.endpoint = system_.services.at("gateway").rpc_endpoint;
-    options.curve = verkosto::testing::CurveFor(system_, "gateway", actor);
-    messaging::RpcClient client(zmq_, options);
-    return client.Call<Resp>(actor, request);
-  }
-
-  void AddAccount(const std::string& id, const std::string& name, common::v1::Role role,
-                  const std::string& area) {
-    v1::CreateAccountRequest req;
-    req.mutable_account()->set_user_id(id);
-    req.mutable_account()->set_display_name(name);
-    req.mutable_account()->set_role(role);
-    req.mutable_account()->set_area(area);
-    req.set_password(kPassword);
-    auto created = Rpc<v1::CreateAccountResponse>(req);
-    ASSERT_TRUE(created.ok()) << created.status().ToString();
-  }
-
-  httplib::Client Client() {
-    httplib::Client client("127.0.0.1", port_);
-    client.set_read_timeout(10, 0);
-    return client;
-  }
-
-  httplib::Result LoginRaw(const std::string& user, const std::string& password) {
-    v1::ApiLoginRequest login;
-    login.set_username(user);
-    login.set_password(password);
-    return Client().Post("/api/v1/session", Json(login), "application/json");
-  }
-
-  Session Login(const std::string& user) {
-    httplib::Result r = LoginRaw(user, kPassword);
-    Session s;
-    EXPECT_TRUE(r);
-    if (!r) return s;
-    EXPECT_EQ(r->status, 200) << r->body;
-    const std::string set_cookie = r->get_header_value("Set-Cookie");
-    EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
-    EXPECT_NE(set_cookie.find("SameSite=Strict"), std::string::npos);
-    s.cookie = set_cookie.substr(0, set_cookie.find(';'));
-    v1::ApiSessionResponse session;
-    EXPECT_TRUE(gpb::util::JsonStringToMessage(r->body, &session).ok()) << r->body;
-    s.csrf = session.csrf_token();
-    return s;
-  }
-
-  httplib::Result Get(const Session& s, const std::string& path) {
-    httplib::Headers headers = {{"Cookie", s.cookie}};
-    return Client().Get(path.c_str(), headers);
-  }
-  httplib::Result Post(const Session& s, const std::string& path, const std::string& body,
-                       bool with_csrf = true) {
-    httplib::Headers headers = {{"Cookie", s.cookie}};
-    if (with_csrf) headers.emplace("X-CSRF-Token", s.csrf);
-    return Client().Post(path.c_str(), headers, body, "application/json");
-  }
-
-  testing::TempDir dir_;
-  FakeClock clock_;
-  zmq::context_t zmq_;
-  config::SystemConfig system_;
-  std::unique_ptr<runtime::ServiceRuntime> networks_, nominations_, gateway_;
-  std::thread networks_thread_, nominations_thread_, gateway_thread_;
-  int port_ = 0;
-};
+using GatewayApiTest = GatewayApiFixture;
 
 TEST_F(GatewayApiTest, WithoutLoginTheApiAnswers401) {
   httplib::Result r = Client().Get("/api/v1/networks");
@@ -335,7 +165,8 @@ TEST_F(GatewayApiTest, AnApiTokenWorksWithoutCsrf) {
   req.set_user_id("keha.koordinaattori");
   req.set_label("raportointi");
   req.set_token_hash(TokenHash(token));
-  ASSERT_TRUE(Rpc<v1::CreateApiTokenResponse>(req).ok());
+  // A person makes their own token (the operator may not).
+  ASSERT_TRUE(Rpc<v1::CreateApiTokenResponse>(req, kKeha).ok());
   httplib::Headers headers = {{"Authorization", "Bearer " + token}};
   httplib::Result r = Client().Post("/api/v1/networks", headers, CreateBody(Complete("tokenilla")),
                                     "application/json");
@@ -510,6 +341,83 @@ TEST_F(GatewayApiTest, TheLoginPageSetsTheFormTokenThatPostLoginAccepts) {
   EXPECT_EQ(r->get_header_value("Location"), "/");
 }
 
+// A form body over httplib's built-in 8 KiB for url-encoded forms reaches the
+// service through the real front end: the pages read their bodies themselves.
+TEST_F(GatewayApiTest, ANineThousandCharacterDeclineReasonReachesTheService) {
+  AddAccount("kirjaamo.kainuu", "Kirsi Kirjaaja", common::v1::ROLE_REGISTRY_CLERK,
+             "kainuu-koillismaa");
+  const Session keha = Login("keha.koordinaattori");
+  ASSERT_EQ(Post(keha, "/api/v1/networks", CreateBody(Complete("perustelut")))->status, 200);
+  ASSERT_EQ(Post(keha, "/api/v1/networks/perustelut/propose", "")->status, 200);
+  ASSERT_EQ(Post(keha, "/api/v1/networks/perustelut/open", "")->status, 200);
+  httplib::Result r = Post(keha, "/api/v1/networks/perustelut/requests",
+                           R"({"area_codes": ["kainuu-koillismaa"], "seats": {"members": 1},
+                               "deadline": "2026-04-30", "covering_message": "Nimetkää jäsen."})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  nompb::SendRequestResponse sent;
+  ASSERT_TRUE(gpb::util::JsonStringToMessage(r->body, &sent).ok());
+  ASSERT_EQ(sent.cases_size(), 1);
+  const std::string case_id = sent.cases(0).case_id();
+  // Through the pages: /api/v1/cases/{case_id} cannot carry a case id with a '/'.
+  const Session clerk = Login("kirjaamo.kainuu");
+  r = Client().Post("/cases/" + case_id + "/register", {{"Cookie", clerk.cookie}},
+                    httplib::Params{{"csrf_token", clerk.csrf},
+                                    {"diary_number", "KK/1/2026"},
+                                    {"date_received", "2026-03-02"},
+                                    {"organisation", "Kajaanin kaupunki"}});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 303) << r->body;
+
+  std::string reason;
+  while (reason.size() < 9000) reason += "Ei resursseja & ei aikaa = ei osallistuta. ";
+  reason.resize(9000);
+  const Session director = Login("johtaja.kainuu");
+  r = Client().Post("/cases/" + case_id + "/decline", {{"Cookie", director.cookie}},
+                    httplib::Params{{"csrf_token", director.csrf}, {"reason", reason}});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 303) << r->body;
+  nompb::GetCaseRequest get;
+  get.set_case_id(case_id);
+  auto declined = Rpc<nompb::CaseResponse>(get, kKeha, "nominations");
+  ASSERT_TRUE(declined.ok()) << declined.status().ToString();
+  EXPECT_EQ(declined->case_().state(), nompb::CASE_STATE_DECLINED);
+  EXPECT_EQ(declined->case_().decision().reason().size(), 9000u);
+  EXPECT_TRUE(declined->case_().decision().reason() == reason);  // not printed: 9 000 characters
+}
+
+// Over kMaxRequestBodyBytes: never httplib's empty 413, but the styled page in
+// the user's language for web paths and the JSON error under /api/v1/.
+TEST_F(GatewayApiTest, ABodyOverTheLimitGetsTheStyledPageOrTheJsonError) {
+  const Session keha = Login("keha.koordinaattori");
+  const std::string huge(kMaxRequestBodyBytes + 1, 'x');
+  httplib::Result r =
+      Client().Post("/networks/new", {{"Cookie", keha.cookie + "; lang=sv"}},
+                    httplib::Params{{"csrf_token", keha.csrf}, {"description", huge}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_NE(r->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(r->body.find(R"(<html lang="sv">)"), std::string::npos) << r->body;
+  EXPECT_NE(r->body.find("<h1>Formuläret är för stort</h1>"), std::string::npos);
+  r = Client().Post("/login", httplib::Params{{"username", "x"}, {"password", huge}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_NE(r->body.find("<h1>Lomake on liian suuri</h1>"), std::string::npos) << r->body;
+
+  for (const char* path : {"/api/v1/networks", "/api/v1/session", "/api/v1/no-such-thing"}) {
+    r = Post(keha, path, R"({"description": ")" + huge + R"("})");
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 413) << path;
+    EXPECT_NE(r->get_header_value("Content-Type").find("application/json"), std::string::npos);
+    EXPECT_EQ(ErrorOf(r).code(), "invalid_argument") << path << ": " << r->body;
+    EXPECT_EQ(ErrorOf(r).field(), "body") << path;
+  }
+  // Nothing was created.
+  npb::ListNetworksResponse list;
+  ASSERT_TRUE(gpb::util::JsonStringToMessage(Get(keha, "/api/v1/networks")->body, &list).ok());
+  EXPECT_EQ(list.networks_size(), 0);
+}
+
 TEST_F(GatewayApiTest, OpenApiDescribesEveryRoute) {
   httplib::Result r = Client().Get("/api/v1/openapi.json");
   ASSERT_TRUE(r);
@@ -537,7 +445,79 @@ TEST_F(GatewayApiTest, OpenApiDescribesEveryRoute) {
                                .at("operationId")
                                .string_value();
     EXPECT_TRUE(operation_ids.insert(id).second) << "duplicate operationId " << id;
+    const gpb::Struct& op =
+        paths.fields().at(route.path).struct_value().fields().at(method).struct_value();
+    EXPECT_EQ(op.fields().at("description").string_value(), route.description) << route.path;
+    const gpb::ListValue& tags = op.fields().at("tags").list_value();
+    ASSERT_EQ(tags.values_size(), 1) << route.path;
+    EXPECT_EQ(tags.values(0).string_value(), route.tag) << route.path;
   }
+  // Every tag an operation uses is declared at the top, with a description.
+  std::set<std::string> declared;
+  for (const gpb::Value& tag : doc.fields().at("tags").list_value().values()) {
+    const auto& fields = tag.struct_value().fields();
+    EXPECT_FALSE(fields.at("description").string_value().empty());
+    declared.insert(fields.at("name").string_value());
+  }
+  for (const ApiRoute& route : ApiRoutes()) EXPECT_EQ(declared.count(route.tag), 1u) << route.tag;
+}
+
+TEST(ApiRoutesTest, EveryRouteHasADescriptionAndADeclaredTag) {
+  std::set<std::string> declared;
+  for (const ApiTag& tag : ApiTags()) {
+    EXPECT_FALSE(tag.description.empty()) << tag.name;
+    EXPECT_TRUE(declared.insert(tag.name).second) << "tag declared twice: " << tag.name;
+  }
+  std::set<std::string> used;
+  for (const ApiRoute& route : ApiRoutes()) {
+    const std::string what = route.method + " " + route.path;
+    EXPECT_FALSE(route.summary.empty()) << what;
+    EXPECT_GT(route.description.size(), route.summary.size())
+        << what << ": say more than the summary";
+    EXPECT_EQ(declared.count(route.tag), 1u) << what << ": undeclared tag '" << route.tag << "'";
+    used.insert(route.tag);
+  }
+  EXPECT_EQ(used, declared) << "a declared tag no route uses";
+}
+
+// Path parameters are plain names (OpenAPI tools take "{definition.code}" for
+// an undeclared parameter); each fills a scalar field of the request, its own
+// name's or the one path_fields maps it to.
+TEST(ApiRoutesTest, PathParametersArePlainNamesThatFillRequestFields) {
+  for (const ApiRoute& route : ApiRoutes()) {
+    std::set<std::string> placeholders;
+    for (size_t open = route.path.find('{'); open != std::string::npos;
+         open = route.path.find('{', open + 1)) {
+      const std::string name = route.path.substr(open + 1, route.path.find('}', open) - open - 1);
+      placeholders.insert(name);
+      EXPECT_EQ(name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_"), std::string::npos)
+          << route.path << ": {" << name << "}";
+      const std::string field = PathField(route, name);
+      const gpb::Descriptor* message = route.request;
+      const gpb::FieldDescriptor* found = nullptr;
+      for (size_t pos = 0; message != nullptr;) {
+        const size_t dot = field.find('.', pos);
+        found =
+            message->FindFieldByName(field.substr(pos, dot == std::string::npos ? dot : dot - pos));
+        if (found == nullptr || dot == std::string::npos) break;
+        message = found->message_type();
+        pos = dot + 1;
+      }
+      ASSERT_NE(found, nullptr) << route.path << ": {" << name << "} fills no field " << field;
+      EXPECT_EQ(found->cpp_type(), gpb::FieldDescriptor::CPPTYPE_STRING) << route.path;
+    }
+    for (const auto& [placeholder, field] : route.path_fields) {
+      EXPECT_EQ(placeholders.count(placeholder), 1u)
+          << route.path << " has no {" << placeholder << "}";
+    }
+  }
+  // The network being replaced is named like everywhere else.
+  const auto put = std::find_if(ApiRoutes().begin(), ApiRoutes().end(), [](const ApiRoute& r) {
+    return r.method == "PUT" && r.request == npb::UpdateNetworkRequest::descriptor();
+  });
+  ASSERT_NE(put, ApiRoutes().end());
+  EXPECT_EQ(put->path, "/api/v1/networks/{network_code}");
+  EXPECT_EQ(PathField(*put, "network_code"), "definition.code");
 }
 
 TEST_F(GatewayApiTest, EveryServiceOperationHasARoute) {

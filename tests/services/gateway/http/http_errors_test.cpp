@@ -46,5 +46,25 @@ TEST(HttpErrorsTest, UnauthenticatedIs401) {
   EXPECT_NE(res.body.find("\"unauthenticated\""), std::string::npos);
 }
 
+TEST(HttpErrorsTest, HttplibsOwnErrorsKeepTheirStatusAndGetTheJsonBody) {
+  const std::map<int, std::pair<std::string, std::string>> expected = {
+      {413, {"invalid_argument", "body"}},
+      {404, {"not_found", ""}},
+      {400, {"invalid_argument", ""}},
+      {500, {"internal", ""}},
+  };
+  for (const auto& [status, code_and_field] : expected) {
+    httplib::Response res;
+    res.status = status;
+    ReplyHttplibError(res);
+    EXPECT_EQ(res.status, status);
+    EXPECT_EQ(res.get_header_value("Content-Type"), "application/json");
+    EXPECT_NE(res.body.find(R"("code":")" + code_and_field.first + "\""), std::string::npos)
+        << res.body;
+    EXPECT_NE(res.body.find(R"("field":")" + code_and_field.second + "\""), std::string::npos)
+        << res.body;
+  }
+}
+
 }  // namespace
 }  // namespace verkosto::gateway

@@ -4,11 +4,13 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <map>
 #include <thread>
 
 #include "canned_network.h"
 #include "fake_gateway_context.h"
 #include "gateway/http/gateway_context.h"
+#include "gateway/web/i18n.h"
 #include "verkosto/networks/v1/networks.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 #include "verkosto/notifications/v1/notifications.pb.h"
@@ -88,7 +90,8 @@ class WebPagesTest : public ::testing::Test {
     if (!cookie.empty()) headers.emplace("Cookie", cookie);
     return client.Get(path, headers);
   }
-  httplib::Result Post(const std::string& path, const std::string& session, httplib::Params form) {
+  httplib::Result Post(const std::string& path, const std::string& session,
+                       const httplib::Params& form) {
     httplib::Client client("127.0.0.1", port_);
     httplib::Headers headers = {{"Cookie", "session=" + session}};
     return client.Post(path, headers, form);
@@ -330,6 +333,54 @@ TEST_F(WebPagesTest, TheDeputyDecidesOnTheDirectorsBehalfAndANomineeSeesNoCase) 
   EXPECT_EQ(nominee->status, 404);
 }
 
+// httplib alone refuses url-encoded bodies over 8 KiB with an empty 413; the
+// pages read their forms themselves, up to kMaxRequestBodyBytes.
+TEST_F(WebPagesTest, ALongDeclineReasonReachesTheService) {
+  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
+      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
+        *r->mutable_case_() = RegisteredCase("kainuu-koillismaa");
+        return Status::Ok();
+      });
+  std::string seen;
+  ctx_.On<nm::DeclineCaseRequest, nm::CaseResponse>(
+      [&seen](const Actor&, const nm::DeclineCaseRequest& req, nm::CaseResponse*) {
+        seen = req.reason();
+        return Status::Ok();
+      });
+  std::string reason;
+  while (reason.size() < 9000) reason += "Ei resursseja & ei aikaa. ";
+  reason.resize(9000);
+  auto res =
+      Post("/cases/case-1/decline", "dirkk", {{"csrf_token", "token-dir-kk"}, {"reason", reason}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303) << res->body;
+  EXPECT_EQ(seen.size(), 9000u);
+  EXPECT_TRUE(seen == reason);  // not printed: 9 000 characters
+}
+
+TEST_F(WebPagesTest, AFormOverTheBodyLimitIsTheStyledPageInTheUsersLanguage) {
+  const std::string huge(kMaxRequestBodyBytes, 'x');
+  auto fi =
+      Post("/cases/case-1/decline", "dirkk", {{"csrf_token", "token-dir-kk"}, {"reason", huge}});
+  ASSERT_TRUE(fi);
+  EXPECT_EQ(fi->status, 413);
+  EXPECT_NE(fi->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(fi->body.find(R"(<html lang="fi">)"), std::string::npos);
+  EXPECT_NE(fi->body.find("<h1>Lomake on liian suuri</h1>"), std::string::npos) << fi->body;
+  EXPECT_NE(fi->body.find("Takaisin-painikkeella"), std::string::npos);
+  EXPECT_NE(fi->body.find(R"(<a class="skip" href="#main">)"), std::string::npos);
+  EXPECT_FALSE(ctx_.Called("DeclineCaseRequest"));
+
+  httplib::Client client("127.0.0.1", port_);
+  auto sv = client.Post("/networks/new", {{"Cookie", "session=keha; lang=sv"}},
+                        httplib::Params{{"csrf_token", "token-keha1"}, {"description", huge}});
+  ASSERT_TRUE(sv);
+  EXPECT_EQ(sv->status, 413);
+  EXPECT_NE(sv->body.find(R"(<html lang="sv">)"), std::string::npos);
+  EXPECT_NE(sv->body.find("<h1>Formuläret är för stort</h1>"), std::string::npos) << sv->body;
+  EXPECT_FALSE(ctx_.Called("CreateNetworkRequest"));
+}
+
 TEST_F(WebPagesTest, ApprovalSendsTheFilledNomineeRows) {
   ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
       [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
@@ -514,6 +565,54 @@ TEST_F(WebPagesTest, TheClerkLogsARequestThatCameByLetterForTheirOwnArea) {
   EXPECT_EQ(seen.channel(), nm::CHANNEL_LETTER);
   EXPECT_EQ(seen.diary_number(), "HEL/7/2027");
   EXPECT_EQ(seen.seats().members(), 1U);
+}
+
+// The service names the first missing field it finds; the page names them all.
+TEST_F(WebPagesTest, LoggingARequestNamesEveryMissingField) {
+  auto res = Post("/registry/log", "clerk",
+                  {{"csrf_token", "token-clerk1"},
+                   {"network_code", "osaamisverkosto"},
+                   {"channel", "email"},
+                   {"sender", " "},
+                   {"subject", ""},
+                   {"date_received", "2027-01-05"},
+                   {"diary_number", ""},
+                   {"organisation", ""},
+                   {"seats.members", "1"},
+                   {"seats.deputies", "0"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  for (const char* field : {"sender", "subject", "diary_number", "organisation"}) {
+    const std::string id = std::string("f-") + field;
+    EXPECT_NE(res->body.find(R"(<p class="field-error" id=")" + id + R"(-error">)"),
+              std::string::npos)
+        << field << "\n"
+        << res->body;
+    EXPECT_NE(res->body.find(R"(<a href="#)" + id + R"(">)"), std::string::npos) << field;
+  }
+  for (const char* filled : {"network_code", "channel", "date_received"}) {
+    EXPECT_EQ(res->body.find(std::string("f-") + filled + "-error"), std::string::npos) << filled;
+  }
+  EXPECT_FALSE(ctx_.Called("LogIncomingRequestRequest"));  // the page refused it already
+
+  // The same for the register form of a case in the registry's inbox.
+  ctx_.On<nm::RegistryInboxRequest, nm::CaseListResponse>(
+      [](const Actor&, const nm::RegistryInboxRequest&, nm::CaseListResponse* r) {
+        r->add_cases()->set_case_id("r-1/helsinki");
+        return Status::Ok();
+      });
+  auto reg = Post("/cases/r-1/helsinki/register", "clerk",
+                  {{"csrf_token", "token-clerk1"},
+                   {"diary_number", ""},
+                   {"date_received", "2027-01-05"},
+                   {"organisation", ""}});
+  ASSERT_TRUE(reg);
+  EXPECT_EQ(reg->status, 422);
+  EXPECT_NE(reg->body.find(R"(<a href="#f-r-1-helsinki-diary_number">)"), std::string::npos)
+      << reg->body;
+  EXPECT_NE(reg->body.find(R"(<a href="#f-r-1-helsinki-organisation">)"), std::string::npos);
+  EXPECT_NE(reg->body.find(R"(id="f-r-1-helsinki-organisation-error")"), std::string::npos);
+  EXPECT_FALSE(ctx_.Called("RegisterCaseRequest"));
 }
 
 // The registration forms propose today's date in Helsinki on the services'
@@ -740,6 +839,79 @@ TEST_F(WebPagesTest, TheApiKeepsItsOwnNotFound) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 404);
   EXPECT_EQ(res->body.find("<html"), std::string::npos);
+}
+
+// Answers requests of type Req with `refusal`.
+template <typename Req, typename Resp>
+void Refuse(FakeGatewayContext& ctx, const Status& refusal) {
+  ctx.On<Req, Resp>([refusal](const Actor&, const Req&, Resp*) { return refusal; });
+}
+
+// A service's refusal that names no form field (here: a case of another area)
+// is still shown, with its translated message and the service's own words,
+// whichever form it came from.
+TEST_F(WebPagesTest, EveryRefusedFormShowsTheRefusal) {
+  const Status refusal =
+      Status::PermissionDenied("case r-2/kainuu-koillismaa belongs to another area");
+  Refuse<nw::CreateNetworkRequest, nw::NetworkResponse>(ctx_, refusal);
+  Refuse<nw::UpdateNetworkRequest, nw::NetworkResponse>(ctx_, refusal);
+  Refuse<nw::OpenNetworkRequest, nw::NetworkResponse>(ctx_, refusal);
+  Refuse<nw::CloseNetworkRequest, nw::NetworkResponse>(ctx_, refusal);
+  Refuse<nm::SendRequestRequest, nm::SendRequestResponse>(ctx_, refusal);
+  Refuse<nw::AddCommentRequest, nw::AddCommentResponse>(ctx_, refusal);
+  Refuse<nm::WithdrawCaseRequest, nm::CaseResponse>(ctx_, refusal);
+  Refuse<nm::RegisterCaseRequest, nm::CaseResponse>(ctx_, refusal);
+  Refuse<nm::LogIncomingRequestRequest, nm::CaseResponse>(ctx_, refusal);
+  Refuse<nm::DeclineCaseRequest, nm::CaseResponse>(ctx_, refusal);
+  Refuse<nw::DecideParticipationRequest, nw::DecideParticipationResponse>(ctx_, refusal);
+  Refuse<nt::MarkReadRequest, nt::MarkReadResponse>(ctx_, refusal);
+  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
+      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
+        *r->mutable_case_() = RegisteredCase("kainuu-koillismaa");
+        return Status::Ok();
+      });
+  struct Refused {
+    std::string session;
+    std::string path;
+    httplib::Params form;
+  };
+  const std::vector<Refused> forms = {
+      {"keha", "/networks/new", {{"code", "uusi"}}},
+      {"keha", "/networks/osaamisverkosto/edit", {{"code", "osaamisverkosto"}}},
+      {"keha", "/networks/osaamisverkosto/open", {}},
+      {"keha", "/networks/osaamisverkosto/close", {{"reason", "Valmis"}}},
+      {"keha", "/networks/osaamisverkosto/send", {{"area", "helsinki"}}},
+      {"dirkk", "/networks/osaamisverkosto/comments", {{"text", "Hyvä"}}},
+      {"keha", "/cases/r-2/kainuu-koillismaa/withdraw", {{"reason", "Virhe"}}},
+      // The clerk's inbox does not list another area's case: the page must
+      // not rely on finding the refused case's form to show the refusal.
+      {"clerk",
+       "/cases/r-2/kainuu-koillismaa/register",
+       {{"diary_number", "HEL/1"}, {"date_received", "2027-01-05"}, {"organisation", "Helsinki"}}},
+      {"clerk",
+       "/registry/log",
+       {{"network_code", "osaamisverkosto"},
+        {"sender", "KEHA-keskus"},
+        {"subject", "Pyyntö"},
+        {"date_received", "2027-01-05"},
+        {"diary_number", "HEL/2"},
+        {"organisation", "Helsinki"}}},
+      {"dirkk", "/cases/case-1/decline", {{"reason", "Ei resursseja"}}},
+      {"dirkk", "/area/participation", {{"network", "osaamisverkosto"}, {"decision", "declines"}}},
+      {"clerk", "/inbox/read", {{"id", "m1"}}},
+  };
+  const std::map<std::string, std::string> csrf = {
+      {"keha", "token-keha1"}, {"clerk", "token-clerk1"}, {"dirkk", "token-dir-kk"}};
+  const std::string denied = web::Catalogue::For("fi").Get("err_permission_denied");
+  for (const Refused& r : forms) {
+    httplib::Params form = r.form;
+    form.emplace("csrf_token", csrf.at(r.session));
+    auto res = Post(r.path, r.session, form);
+    ASSERT_TRUE(res) << r.path;
+    EXPECT_GE(res->status, 400) << r.path;
+    EXPECT_NE(res->body.find(denied), std::string::npos) << r.path << "\n" << res->body;
+    EXPECT_NE(res->body.find("belongs to another area"), std::string::npos) << r.path;
+  }
 }
 
 TEST_F(WebPagesTest, EveryPageOfEachRoleRenders) {

@@ -4,6 +4,8 @@
 
 #include <set>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "gateway/web/assets.h"
 #include "gateway/web/forms.h"
@@ -121,6 +123,36 @@ TEST(WebForms, AFieldErrorIsShownAtTheFieldAndInTheSummary) {
   EXPECT_NE(fields.find(R"(<span lang="en">(an end date is required)</span>)"), std::string::npos);
 }
 
+TEST(WebForms, RequireFilledNamesEveryBlankRequiredField) {
+  const Catalogue& t = Catalogue::For("en");
+  Form form(t);
+  for (const auto& [name, value, required] :
+       std::vector<std::tuple<std::string, std::string, bool>>{{"sender", " \r\n", true},
+                                                               {"subject", "", true},
+                                                               {"organisation", "Kajaani", true},
+                                                               {"deadline", "", false}}) {
+    Field f;
+    f.name = name;
+    f.label_key = name;
+    f.value = value;
+    f.required = required;
+    form.Add(f);
+  }
+  form.RequireFilled();
+  kainjow::mustache::data d{kainjow::mustache::data::type::object};
+  d.set("fields", form.AllFields());
+  form.PutSummary(d);
+  PageFrame frame;
+  frame.lang = "en";
+  AddCommon(frame, d);
+  const std::string html = RenderTemplate("registry_log", d);
+  EXPECT_NE(html.find(R"(<a href="#f-sender">Sender: This is required.</a>)"), std::string::npos)
+      << html;
+  EXPECT_NE(html.find(R"(<a href="#f-subject">Subject: This is required.</a>)"), std::string::npos);
+  EXPECT_EQ(html.find("f-organisation-error"), std::string::npos);
+  EXPECT_EQ(html.find("f-deadline-error"), std::string::npos);
+}
+
 TEST(WebForms, AnErrorWithoutAFieldGoesToTheSummaryOnly) {
   const Catalogue& t = Catalogue::For("fi");
   Form form(t);
@@ -132,6 +164,28 @@ TEST(WebForms, AnErrorWithoutAFieldGoesToTheSummaryOnly) {
   const std::string html = RenderTemplate("_error_summary", d);
   EXPECT_NE(html.find(t.Get("err_failed_precondition")), std::string::npos) << html;
   EXPECT_EQ(html.find("href="), std::string::npos);
+}
+
+// After a refused form the keyboard focus starts at the error summary: it is
+// focusable (tabindex -1) and autofocus moves the focus there on load, with
+// no script (a strict Content-Security-Policy would allow none).
+TEST(WebTemplates, TheErrorSummaryTakesTheFocusWithoutAScript) {
+  Form form(Catalogue::For("fi"));
+  form.AddErrors(Status::InvalidArgument("sender", "is required"));
+  kainjow::mustache::data d{kainjow::mustache::data::type::object};
+  form.PutSummary(d);
+  const std::string html = RenderPage(PageFrame{}, "Kirjaus", "registry_log", d);
+  EXPECT_NE(html.find(R"(<div class="error-summary" role="alert" )"
+                      R"(aria-labelledby="error-summary-title" tabindex="-1" autofocus>)"),
+            std::string::npos)
+      << html;
+  size_t autofocus = 0;
+  for (size_t at = html.find("autofocus"); at != std::string::npos;
+       at = html.find("autofocus", at + 1)) {
+    ++autofocus;
+  }
+  EXPECT_EQ(autofocus, 1u) << "one element per page takes the focus";
+  EXPECT_EQ(html.find("<script"), std::string::npos);
 }
 
 TEST(WebRender, UrlEncodeKeepsPathsReadable) {

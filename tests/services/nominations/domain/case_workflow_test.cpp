@@ -121,7 +121,7 @@ TEST(CaseWorkflowTest, RegistryLogsLetterAsRegisteredCase) {
                               At(2026, 6, 2));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   const Case& c = r->case_after;
-  EXPECT_EQ(c.id, CaseId("log-1/helsinki"));
+  EXPECT_EQ(c.id, CaseId("log-1.helsinki"));
   EXPECT_EQ(c.state, CaseState::kRegistered);
   EXPECT_EQ(c.network, kNetwork);
   EXPECT_FALSE(c.sent.has_value());

@@ -30,7 +30,7 @@ inline const AreaCode kKouvola("kouvola");
 inline const AreaCode kKainuu("kainuu-koillismaa");
 inline const NetworkCode kNetwork("c6-tyollisyys");
 
-inline Actor MakeActor(std::string id, Role role, AreaCode area = AreaCode(),
+inline Actor MakeActor(const std::string& id, Role role, AreaCode area = AreaCode(),
                        std::string on_behalf_of = {}) {
   Actor a;
   a.user_id = id;
@@ -104,7 +104,7 @@ inline Case RegisteredCase(const AreaCode& area = kHelsinki, Date deadline = D(2
   return r->case_after;
 }
 
-inline Nominee Person(std::string name, SeatKind seat = SeatKind::kMember) {
+inline Nominee Person(const std::string& name, SeatKind seat = SeatKind::kMember) {
   Nominee n;
   n.name = name;
   n.title = "Development manager";

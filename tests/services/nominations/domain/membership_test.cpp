@@ -30,10 +30,10 @@ TEST(MembershipTest, ApprovalStartsOneMembershipPerNominee) {
   ASSERT_EQ(out.started.size(), 2u);
   EXPECT_EQ(out.case_after.state, CaseState::kApproved);
   EXPECT_EQ(out.case_after.decision->memberships,
-            (std::vector<MembershipId>{MembershipId("req-1/helsinki/1"),
-                                       MembershipId("req-1/helsinki/2")}));
+            (std::vector<MembershipId>{MembershipId("req-1.helsinki.1"),
+                                       MembershipId("req-1.helsinki.2")}));
   const MembershipRecord& anna = out.started[0].record();
-  EXPECT_EQ(anna.id, MembershipId("req-1/helsinki/1"));
+  EXPECT_EQ(anna.id, MembershipId("req-1.helsinki.1"));
   EXPECT_EQ(anna.person, Person("anna"));
   EXPECT_EQ(anna.network, kNetwork);
   EXPECT_EQ(anna.area, kHelsinki);

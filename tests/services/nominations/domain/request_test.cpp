@@ -18,7 +18,7 @@ TEST(RequestTest, SendsOneCaseAwaitingRegistrationPerArea) {
   ASSERT_EQ(r->events.size(), 2u);
   EXPECT_EQ(Count<RequestSent>(r->events), 2);
   const Case& c = r->cases[0];
-  EXPECT_EQ(c.id, CaseId("req-1/helsinki"));
+  EXPECT_EQ(c.id, CaseId("req-1.helsinki"));
   EXPECT_EQ(c.area, kHelsinki);
   EXPECT_EQ(r->cases[1].area, kVantaa);
   EXPECT_EQ(c.network, kNetwork);

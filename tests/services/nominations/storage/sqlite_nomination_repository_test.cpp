@@ -103,7 +103,7 @@ TEST_F(SqliteNominationRepositoryTest, DiaryNumberIsUniqueWithinTheArea) {
 
   // Another case of the same area with the same number is refused by storage too.
   Case second = first;
-  second.id = CaseId("other/helsinki");
+  second.id = CaseId("other.helsinki");
   EXPECT_EQ(repo_->SaveCase(second).code(), ErrorCode::kAlreadyExists);
   // The same number in another area is fine.
   Case elsewhere = RegisteredCase(kVantaa);

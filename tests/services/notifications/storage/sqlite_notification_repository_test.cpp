@@ -3,6 +3,7 @@
 // recipient's language, by their e-mail preference).
 #include "notifications/storage/sqlite_notification_repository.h"
 
+#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
 #include "delivery/delivery_fixture.h"
@@ -57,6 +58,67 @@ class NotificationRepositoryTest : public DeliveryFixture {
 
 TEST(NotificationMigrationsTest, MigratesFromEveryVersion) {
   verkosto::testing::ExpectMigratesFromEveryVersion(Migrations());
+}
+
+// Migration 3: the copies of nominations' ids that a version-2 database
+// holds in the legacy form ("…/…", "…/…/n") get the current one ("….…").
+TEST(NotificationMigrationsTest, LegacyCaseAndMembershipIdsAreRewritten) {
+  const std::vector<storage::Migration> migrations = Migrations();
+  ASSERT_GE(migrations.size(), 3u);
+  auto db = storage::Database::Open(":memory:", std::span(migrations).first(2));
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  SqliteNotificationRepository repo((*db)->sqlite());
+  std::vector<AreaInfo> areas;
+  for (const auto& [code, area] : testing::Areas()) areas.push_back(area);
+  ASSERT_TRUE(repo.UpsertAreas(areas).ok());
+  ASSERT_TRUE(repo.UpsertNetwork(testing::Network()).ok());
+  CaseInfo c = testing::Case("kainuu");
+  c.case_id = "r-4657d17f15bb/kainuu";
+  const Notice notice = testing::CaseNotice(Topic::kCaseRegistered, c);
+  auto templates = BuiltInTemplates();
+  ASSERT_TRUE(templates.ok());
+  auto recorded = RecordNotice((*db)->sqlite(), **templates, "nominations:1", notice,
+                               testing::Noon(), "https://verkosto.example.fi");
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+  ASSERT_GT(*recorded, 0u);
+  MembershipInfo anna;
+  anna.membership_id = "r-4657d17f15bb/kainuu/1";
+  anna.network_code = "osaamisverkosto";
+  anna.area = AreaCode("kainuu");
+  anna.person = testing::Nominee("anna");
+  anna.started = "2026-03-02";
+  MembershipInfo ben = anna;
+  ben.membership_id = "r-4657d17f15bb/kainuu/2";
+  ben.person = testing::Nominee("ben");
+  // Ben's end came with the current id before the migration ran: that row wins.
+  MembershipInfo ben_ended = ben;
+  ben_ended.membership_id = "r-4657d17f15bb.kainuu.2";
+  ben_ended.ended = "2026-05-31";
+  ben_ended.end_reason = "resigned";
+  for (const MembershipInfo& m : {anna, ben, ben_ended}) {
+    ASSERT_TRUE(repo.UpsertMembership(m).ok());
+  }
+
+  ASSERT_TRUE(storage::Migrate((*db)->sqlite(), migrations).ok());
+  auto members = repo.MembershipsOf("osaamisverkosto");
+  ASSERT_TRUE(members.ok()) << members.status().ToString();
+  anna.membership_id = "r-4657d17f15bb.kainuu.1";
+  EXPECT_EQ(*members, (std::vector<MembershipInfo>{anna, ben_ended}));
+  SQLite::Statement q((*db)->sqlite(), "SELECT case_id, link, body_text, body_html FROM messages");
+  int messages = 0;
+  while (q.executeStep()) {
+    ++messages;
+    EXPECT_EQ(q.getColumn(0).getString(), "r-4657d17f15bb.kainuu");
+    EXPECT_EQ(q.getColumn(1).getString(), "/cases/r-4657d17f15bb.kainuu");
+    for (int body : {2, 3}) {
+      const std::string text = q.getColumn(body).getString();
+      EXPECT_NE(text.find("https://verkosto.example.fi/cases/r-4657d17f15bb.kainuu"),
+                std::string::npos)
+          << text;
+      EXPECT_EQ(text.find("r-4657d17f15bb/kainuu"), std::string::npos) << text;
+    }
+  }
+  EXPECT_EQ(messages, static_cast<int>(*recorded));
 }
 
 TEST_F(NotificationRepositoryTest, ReadModelRoundTrips) {
