@@ -1,6 +1,9 @@
 #include "keys_commands.h"
 
 #include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "messaging/curve.h"
 #include "runtime/credentials.h"
@@ -26,8 +29,14 @@ void AddKeysCommands(CLI::App& app, CliContext& ctx) {
       "init", "Make the missing key pairs under DATA/keys and print the public keys");
   init->add_option("--data", *keys_dir, "Data directory (keys go to DATA/keys)")
       ->default_val("var");
-  ctx.OnRun(init, [keys_dir] {
-    auto made = runtime::InitKeys(*keys_dir + "/keys", runtime::LocalPrincipals());
+  auto names = std::make_shared<std::vector<std::string>>();
+  init->add_option("principals", *names,
+                   "Only these principals: on one host of several, those that run there "
+                   "(default: every service and the operator)")
+      ->check(CLI::IsMember(runtime::LocalPrincipals()));
+  ctx.OnRun(init, [keys_dir, names] {
+    auto made = runtime::InitKeys(*keys_dir + "/keys",
+                                  names->empty() ? runtime::LocalPrincipals() : *names);
     if (!made.ok()) return CliContext::Fail(made.status());
     PrintPrincipals(*made);
     return 0;

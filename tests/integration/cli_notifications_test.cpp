@@ -18,22 +18,6 @@ namespace {
 namespace nom = nominations::v1;
 namespace pb = notifications::v1;
 
-constexpr char kDefinition[] = R"({
-  "code": "ilmoitusverkosto",
-  "names": {"fi": "Ilmoitusverkosto", "sv": "Aviseringsnätverket", "en": "Notice network"},
-  "kind": "NETWORK_KIND_WORKING_GROUP",
-  "owner": "KEHA-keskus",
-  "responsible": {"name": "Verkoston sihteeri", "email": "sihteeri@keha.example"},
-  "goals": ["Yhteinen käsitys nimeämisketjusta"],
-  "term": {"start_date": "$START", "end_date": "$END"},
-  "communication_plan": {"audiences": ["työllisyysalueiden johto"],
-                         "channels": ["muistio kirjaamoihin"],
-                         "cadence": "jokaisen kokouksen jälkeen",
-                         "responsible": "verkoston sihteeri"},
-  "cadence": {"meetings_per_year": 4, "hours_per_meeting_tenths": 20},
-  "seats_per_area": {"members": 1, "deputies": 0}
-})";
-
 class CliNotificationsTest : public UpFixture {
  protected:
   // The .eml files under DATA/mail.
@@ -62,10 +46,8 @@ TEST_F(CliNotificationsTest, ChainThroughTheCommandLineFillsInboxesAndWritesEmai
   ASSERT_FALSE(HasFailure());
 
   // Dates relative to today (as the services see it), never literals.
-  std::string definition = kDefinition;
-  definition.replace(definition.find("$START"), 6, testing::DaysFromToday(30));
-  definition.replace(definition.find("$END"), 4, testing::DaysFromToday(30 + 730));
-  std::ofstream(dir_.File("network.json")) << definition;
+  std::ofstream(dir_.File("network.json")) << DefinitionJson(
+      "ilmoitusverkosto", "Ilmoitusverkosto", "Aviseringsnätverket", "Notice network");
   ASSERT_EQ(Cli({"networks", "create", "--file", dir_.File("network.json")}, keha), 0) << output_;
   ASSERT_EQ(Cli({"networks", "propose", "ilmoitusverkosto"}, keha), 0) << output_;
   ASSERT_EQ(Cli({"networks", "open", "ilmoitusverkosto"}, keha), 0) << output_;

@@ -263,6 +263,60 @@ TEST_F(CliUpTest, EveryFileUpMakesIsTheOwnersAlone) {
   EXPECT_TRUE(ExitedWith(up.Wait(milliseconds(15000)), 0));
 }
 
+// A data path too long for ipc:// socket paths puts the sockets under
+// $XDG_RUNTIME_DIR — in a directory that must be this user's alone: one
+// someone made open to others is refused with a message saying what to do,
+// never used.
+TEST_F(CliUpTest, ALongDataPathPutsSocketsInAPrivateRuntimeDirectory) {
+  std::string data = dir_.path();
+  while (data.size() < 120) data += "/pitka-polku-datalle";
+  std::filesystem::create_directories(data);
+  const std::string xdg = dir_.File("xdg");
+  std::filesystem::create_directories(xdg);
+  std::filesystem::permissions(xdg, std::filesystem::perms::owner_all);
+  // Where `up` puts them: verkosto-<hash of the data path> (cli/system_commands.cpp).
+  const std::string run =
+      xdg + "/verkosto-" + std::to_string(std::hash<std::string>()(data) % 1000000);
+  std::filesystem::create_directories(run);
+  std::filesystem::permissions(
+      run, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+               std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+               std::filesystem::perms::others_exec);
+  const char* saved = std::getenv("XDG_RUNTIME_DIR");
+  const std::string saved_value = saved == nullptr ? "" : saved;
+  setenv("XDG_RUNTIME_DIR", xdg.c_str(), 1);
+
+  const int refused = RunVerkosto(UpArgs(data), dir_.File("refused.log"));
+  const std::string why = ReadFile(dir_.File("refused.log"));
+  EXPECT_TRUE(WIFEXITED(refused) && WEXITSTATUS(refused) != 0) << why;
+  EXPECT_NE(why.find(run + " has mode 0755"), std::string::npos) << why;
+  EXPECT_NE(why.find("chmod 700"), std::string::npos) << why;
+  EXPECT_FALSE(std::filesystem::exists(data + "/verkosto.toml"));
+
+  std::filesystem::permissions(run, std::filesystem::perms::owner_all);
+  testing::Process up(Verkosto(), UpArgs(data), dir_.File("up.log"));
+  config::SystemConfig system;
+  EXPECT_TRUE(WaitForDirectory(
+      data,
+      [&] {
+        auto loaded = config::LoadSystemConfig(data + "/verkosto.toml");
+        if (loaded.ok()) system = *loaded;
+        return loaded.ok();
+      },
+      milliseconds(30000), up.pid()));
+  if (saved == nullptr) {
+    unsetenv("XDG_RUNTIME_DIR");
+  } else {
+    setenv("XDG_RUNTIME_DIR", saved_value.c_str(), 1);
+  }
+  for (const auto& [name, service] : system.services) {
+    EXPECT_EQ(service.rpc_endpoint, "ipc://" + run + "/" + name + ".sock");
+  }
+  EXPECT_EQ(system.services.size(), 4u);
+  up.Signal(SIGTERM);
+  EXPECT_TRUE(ExitedWith(up.Wait(milliseconds(15000)), 0));
+}
+
 TEST_F(CliUpTest, StatusFailsWhenNothingRuns) {
   // No config at all.
   EXPECT_FALSE(

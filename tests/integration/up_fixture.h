@@ -42,6 +42,32 @@ inline std::vector<std::string> UpArgs(const std::string& data) {
   return args;
 }
 
+// A complete network definition as `verkosto networks create --file` reads
+// it (one member seat per area): its term starts 30 days from today, as the
+// services see it, and lasts two years.
+inline std::string DefinitionJson(const std::string& code, const std::string& name_fi,
+                                  const std::string& name_sv, const std::string& name_en) {
+  return R"({
+  "code": ")" +
+         code + R"(",
+  "names": {"fi": ")" +
+         name_fi + R"(", "sv": ")" + name_sv + R"(", "en": ")" + name_en + R"("},
+  "kind": "NETWORK_KIND_WORKING_GROUP",
+  "owner": "KEHA-keskus",
+  "responsible": {"name": "Verkoston sihteeri", "email": "sihteeri@keha.example"},
+  "goals": ["Yhteinen käsitys nimeämisketjusta"],
+  "term": {"start_date": ")" +
+         testing::DaysFromToday(30) + R"(", "end_date": ")" + testing::DaysFromToday(30 + 730) +
+         R"("},
+  "communication_plan": {"audiences": ["työllisyysalueiden johto"],
+                         "channels": ["muistio kirjaamoihin"],
+                         "cadence": "jokaisen kokouksen jälkeen",
+                         "responsible": "verkoston sihteeri"},
+  "cadence": {"meetings_per_year": 4, "hours_per_meeting_tenths": 20},
+  "seats_per_area": {"members": 1, "deputies": 0}
+})";
+}
+
 inline bool ExitedWith(int wait_status, int code) {
   return wait_status != -1 && WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == code;
 }
