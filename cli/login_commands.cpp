@@ -51,7 +51,7 @@ Status AnswerError(const httplib::Result& res, const std::string& what) {
 std::string SessionCookie(const httplib::Response& res) {
   for (const auto& [name, value] : res.headers) {
     if (name != "Set-Cookie") continue;
-    const std::string pair = value.substr(0, value.find(';'));
+    std::string pair = value.substr(0, value.find(';'));
     if (pair.rfind("vk_session=", 0) == 0) return pair;
   }
   return {};

@@ -129,7 +129,7 @@ Result<KeyPair> LoadKeyPair(const std::string& dir, const std::string& principal
   VERKOSTO_ASSIGN_OR_RETURN(std::string text, ReadSmallFile(path));
   KeyPair pair{Field(text, "public"), Field(text, "secret")};
   if (!IsZ85Key(pair.secret_key) || !IsZ85Key(pair.public_key)) {
-    return Status::InvalidArgument(path, "is not a key file (public = \"...\", secret = \"...\")");
+    return Status::InvalidArgument(path, R"(is not a key file (public = "...", secret = "..."))");
   }
   VERKOSTO_ASSIGN_OR_RETURN(std::string derived, PublicKeyOf(pair.secret_key));
   if (derived != pair.public_key) {
