@@ -27,7 +27,7 @@ enum class Role : int {
 };
 
 // "keha_coordinator", "registry_clerk", "director", "deputy", "nominee",
-// "observer", "admin", "system"; "unspecified" for kUnspecified.
+// "observer", "admin", "system", "operator"; "unspecified" for kUnspecified.
 std::string_view RoleName(Role role);
 // Inverse of RoleName; kUnspecified for an unknown name.
 Role RoleFromName(std::string_view name);
