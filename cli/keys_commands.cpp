@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/file_util.h"
 #include "messaging/curve.h"
 #include "runtime/credentials.h"
 
@@ -35,6 +36,10 @@ void AddKeysCommands(CLI::App& app, CliContext& ctx) {
                    "(default: every service and the operator)")
       ->check(CLI::IsMember(runtime::LocalPrincipals()));
   ctx.OnRun(init, [keys_dir, names] {
+    RestrictNewFilesToOwner();
+    if (Status st = EnsurePrivateDirectory(*keys_dir, /*tighten=*/true); !st.ok()) {
+      return CliContext::Fail(Status(st.code(), st.message(), "data"));
+    }
     auto made = runtime::InitKeys(*keys_dir + "/keys",
                                   names->empty() ? runtime::LocalPrincipals() : *names);
     if (!made.ok()) return CliContext::Fail(made.status());

@@ -12,6 +12,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/file_util.h"
+
 namespace verkosto::messaging {
 
 namespace {
@@ -91,9 +93,8 @@ Result<std::string> PublicKeyOf(const std::string& secret_key) {
 }
 
 Result<std::string> EnsureKeyPair(const std::string& dir, const std::string& principal) {
-  if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-    return Status::Unavailable("cannot create " + dir + ": " + std::strerror(errno));
-  }
+  // Ours and 0700 (tightened if we made it looser); someone else's is refused.
+  VERKOSTO_RETURN_IF_ERROR(EnsurePrivateDirectory(dir, /*tighten=*/true));
   if (access(KeyFile(dir, principal).c_str(), F_OK) == 0) {
     VERKOSTO_ASSIGN_OR_RETURN(KeyPair existing, LoadKeyPair(dir, principal));
     return existing.public_key;
@@ -120,6 +121,10 @@ Result<KeyPair> LoadKeyPair(const std::string& dir, const std::string& principal
   const std::string path = KeyFile(dir, principal);
   struct stat st {};
   if (stat(path.c_str(), &st) != 0) return Status::NotFound("no key file " + path);
+  if (st.st_uid != geteuid()) {
+    return Status::PermissionDenied(path + " belongs to user id " + std::to_string(st.st_uid) +
+                                    ", not to this user: a secret key must be its owner's own");
+  }
   if ((st.st_mode & 077) != 0) {
     char mode[8];
     std::snprintf(mode, sizeof mode, "%04o", st.st_mode & 07777U);

@@ -56,8 +56,12 @@ Result<AccountRecord> NormalizeAccount(AccountRecord account) {
   if (account.display_name.size() > 200) {
     return Status::InvalidArgument("display_name", "must be at most 200 characters");
   }
-  if (account.role == Role::kUnspecified || account.role == Role::kSystem) {
-    return Status::InvalidArgument("role", "must be a person's role (not unspecified or system)");
+  // The operator is whoever holds the operator key on the server, never a
+  // login: an account with that role could do nothing and would blur who did what.
+  if (account.role == Role::kUnspecified || account.role == Role::kSystem ||
+      account.role == Role::kOperator) {
+    return Status::InvalidArgument("role",
+                                   "must be a person's role (not unspecified, system or operator)");
   }
   account.area = AreaCode(Trim(account.area.value()));
   if (ScopedRole(account.role) && account.area.value().empty()) {

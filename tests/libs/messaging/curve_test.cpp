@@ -6,7 +6,9 @@
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "messaging/principal_policy.h"
@@ -52,6 +54,36 @@ TEST(CurveKeysTest, ASecretKeyOthersMayReadIsRefused) {
   auto pair = LoadKeyPair(keys, "gateway");
   EXPECT_EQ(pair.status().code(), ErrorCode::kPermissionDenied);
   EXPECT_NE(pair.status().message().find("0644"), std::string::npos) << pair.status().ToString();
+}
+
+// Someone else's key directory or key file is never used (root in CI can
+// hand them to another user; elsewhere the test says why it cannot).
+TEST(CurveKeysTest, AnotherUsersKeysAreRefused) {
+  if (geteuid() != 0) GTEST_SKIP() << "needs root to give a file to another user";
+  verkosto::testing::TempDir dir;
+  const std::string keys = dir.File("keys");
+  ASSERT_TRUE(EnsureKeyPair(keys, "gateway").ok());
+  constexpr uid_t kNobody = 65534;
+  ASSERT_EQ(chown((keys + "/gateway.key").c_str(), kNobody, kNobody), 0);
+  auto pair = LoadKeyPair(keys, "gateway");
+  EXPECT_EQ(pair.status().code(), ErrorCode::kPermissionDenied);
+  EXPECT_NE(pair.status().message().find("65534"), std::string::npos) << pair.status().ToString();
+  ASSERT_EQ(chown(keys.c_str(), kNobody, kNobody), 0);
+  auto made = EnsureKeyPair(keys, "networks");
+  EXPECT_EQ(made.status().code(), ErrorCode::kPermissionDenied) << made.status().ToString();
+  EXPECT_FALSE(std::filesystem::exists(keys + "/networks.key"));
+}
+
+// A key directory made looser than 0700 is tightened before a key goes in.
+TEST(CurveKeysTest, AnOpenKeyDirectoryOfOurOwnIsTightened) {
+  verkosto::testing::TempDir dir;
+  const std::string keys = dir.File("keys");
+  ASSERT_EQ(mkdir(keys.c_str(), 0755), 0);
+  ASSERT_EQ(chmod(keys.c_str(), 0755), 0);
+  ASSERT_TRUE(EnsureKeyPair(keys, "gateway").ok());
+  struct stat st {};
+  ASSERT_EQ(stat(keys.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0700u);
 }
 
 TEST(CurveKeysTest, AKeyFileWhosePublicHalfIsNotItsOwnIsRefused) {

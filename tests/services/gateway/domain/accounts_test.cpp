@@ -40,6 +40,9 @@ TEST(NormalizeAccountTest, NamesTheFieldOfEachMistake) {
   a.role = Role::kSystem;
   EXPECT_EQ(field_of(a), "role");
   a = Director();
+  a.role = Role::kOperator;  // the operator key's, never an account's
+  EXPECT_EQ(field_of(a), "role");
+  a = Director();
   a.area = AreaCode("");
   EXPECT_EQ(field_of(a), "area");
   a = Director();
