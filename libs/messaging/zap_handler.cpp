@@ -34,17 +34,24 @@ std::string Z85Key(const zmq::message_t& key) {
 
 Result<std::shared_ptr<ZapHandler>> ZapHandler::Ensure(zmq::context_t& zmq,
                                                        const PrincipalsByKey& principals) {
+  // A handler's destructor takes the registry's lock: any handler this call
+  // ends up dropping is released here, after the lock.
+  std::shared_ptr<ZapHandler> dropped;
   std::lock_guard<std::mutex> lock(RegistryMutex());
   auto& slot = Registry()[zmq.handle()];
   if (std::shared_ptr<ZapHandler> existing = slot.lock()) {
     if (existing->principals_ != principals) {
+      dropped = std::move(existing);
       return Status::InvalidArgument("principals",
                                      "this ZeroMQ context already authenticates other keys");
     }
     return existing;
   }
   std::shared_ptr<ZapHandler> handler(new ZapHandler(zmq, principals));
-  VERKOSTO_RETURN_IF_ERROR(handler->Start());
+  if (Status started = handler->Start(); !started.ok()) {
+    dropped = std::move(handler);
+    return started;
+  }
   slot = handler;
   return handler;
 }
@@ -64,7 +71,9 @@ Status ZapHandler::Start() {
       "inproc://verkosto-zap-stop-" + std::to_string(reinterpret_cast<uintptr_t>(this));
   try {
     socket_.bind(kZapEndpoint);
+    zap_bound_ = true;
     stop_receiver_.bind(stop);
+    stop_endpoint_ = stop;
     stop_sender_.connect(stop);
   } catch (const zmq::error_t& e) {
     return Status::Unavailable(std::string("cannot start the ZAP handler: ") + e.what());
@@ -80,6 +89,17 @@ ZapHandler::~ZapHandler() {
     } catch (const zmq::error_t&) {  // the thread is gone already
     }
     thread_.join();
+  }
+  // Unbinding an inproc endpoint is synchronous, closing a socket is not: a
+  // handler made next for the same context (a service restarted in-process)
+  // must find the ZAP endpoint free.
+  for (auto& [socket, endpoint] : {std::pair{&socket_, std::string(kZapEndpoint)},
+                                   std::pair{&stop_receiver_, stop_endpoint_}}) {
+    if (endpoint.empty() || (socket == &socket_ && !zap_bound_)) continue;
+    try {
+      socket->unbind(endpoint);
+    } catch (const zmq::error_t&) {  // never bound
+    }
   }
   std::lock_guard<std::mutex> lock(RegistryMutex());
   const auto it = Registry().find(zmq_.handle());

@@ -60,6 +60,8 @@ class ZapHandler {
   zmq::socket_t stop_receiver_;
   zmq::socket_t stop_sender_;
   std::thread thread_;
+  bool zap_bound_ = false;     // socket_ holds the ZAP endpoint
+  std::string stop_endpoint_;  // stop_receiver_'s, once bound
   std::atomic<uint64_t> refused_{0};
   // Rate limit of the "refused" log line, per key.
   struct Refusals {

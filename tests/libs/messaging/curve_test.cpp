@@ -253,5 +253,16 @@ TEST(ZapHandlerTest, OneHandlerPerContextAndItsPrincipalsCannotChange) {
   EXPECT_EQ(other.status().code(), ErrorCode::kInvalidArgument);
 }
 
+// A service restarted in the same process makes a new handler for the same
+// context at once: the old one's endpoints must be free by then, every time.
+TEST(ZapHandlerTest, ANewHandlerFollowsADroppedOneAtOnce) {
+  zmq::context_t zmq;
+  for (int i = 0; i < 200; ++i) {
+    const PrincipalsByKey principals = {{GenerateKeyPair()->public_key, "gateway"}};
+    auto handler = ZapHandler::Ensure(zmq, principals);
+    ASSERT_TRUE(handler.ok()) << "round " << i << ": " << handler.status().ToString();
+  }
+}
+
 }  // namespace
 }  // namespace verkosto::messaging
