@@ -53,6 +53,7 @@ inline Actor SystemActor() {
   actor.user_id = "system";
   actor.display_name = "verkosto";
   actor.role = Role::kSystem;
+  actor.principal = "networks";  // the service itself, on its own timers and events
   return actor;
 }
 

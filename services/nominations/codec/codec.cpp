@@ -64,6 +64,7 @@ pb::Stamp ToProto(const Stamp& stamp) {
   out.set_name(stamp.name);
   out.set_on_behalf_of(stamp.on_behalf_of);
   out.set_at_unix_us(ToMicros(stamp.at));
+  out.set_principal(stamp.principal);
   return out;
 }
 

@@ -12,6 +12,7 @@ Actor SystemActor() {
   actor.user_id = "system";
   actor.display_name = "verkosto";
   actor.role = Role::kSystem;
+  actor.principal = "nominations";  // the service itself, on its own timers and events
   return actor;
 }
 

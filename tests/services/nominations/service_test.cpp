@@ -318,6 +318,7 @@ TEST_F(NominationsServiceTest, FullChainFromKehaThroughRegistryAndLeadershipToMe
   auto withdrawn = Nom<pb::CaseResponse>(kKeha, withdraw);
   ASSERT_TRUE(withdrawn.ok()) << withdrawn.status().ToString();
   EXPECT_EQ(withdrawn->case_().state(), pb::CASE_STATE_WITHDRAWN);
+  EXPECT_EQ(withdrawn->case_().withdrawn().principal(), "gateway");
   EXPECT_EQ(Nom<pb::CaseResponse>(kKeha, withdraw).status().code(), ErrorCode::kFailedPrecondition);
 
   // The matrix: every area, with its latest case and nominees; and its CSV.
@@ -354,7 +355,16 @@ TEST_F(NominationsServiceTest, FullChainFromKehaThroughRegistryAndLeadershipToMe
   EXPECT_EQ(Nom<pb::ListMembershipsResponse>(kObserver, list)->memberships_size(), 3);
   pb::GetCaseRequest get;
   get.set_case_id(kainuu_case);
-  EXPECT_EQ(Nom<pb::CaseResponse>(kObserver, get)->memberships_started_size(), 2);
+  auto got = Nom<pb::CaseResponse>(kObserver, get);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->memberships_started_size(), 2);
+  // Every stored stamp names the principal that carried its request: the
+  // gateway, whose CURVE key the transport admitted, for people.
+  EXPECT_EQ(got->case_().sent().principal(), "gateway");
+  EXPECT_EQ(got->case_().registration().registered().principal(), "gateway");
+  EXPECT_EQ(got->case_().decision().decided().principal(), "gateway");
+  EXPECT_EQ(got->memberships_started(0).decided().principal(), "gateway");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM requests WHERE principal = 'gateway'"), 2);
   // Another area's director learns nothing of the case, not even that it exists.
   EXPECT_TRUE(Nom<pb::CaseResponse>(kDirectorKainuu, get).ok());
   EXPECT_EQ(Nom<pb::CaseResponse>(kDirectorLahti, get).status().code(), ErrorCode::kNotFound);
@@ -377,6 +387,8 @@ TEST_F(NominationsServiceTest, FullChainFromKehaThroughRegistryAndLeadershipToMe
   }
   EXPECT_EQ(Events("MembershipEnded"), 3);
   EXPECT_EQ(Events("MembershipStarted"), 3);
+  // The service itself ended them, applying the networks event: its stamps say so.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE ended_principal = 'nominations'"), 3);
   // And a closed network takes no more requests.
   EXPECT_EQ(Send({"helsinki"}).status().code(), ErrorCode::kFailedPrecondition);
 }
