@@ -13,6 +13,13 @@
 //   (c) gateway read, for the breakdown: GET /api/v1/areas/kainuu-koillismaa
 //       through the same gateway (session check + one query, no commit).
 //
+// As in production (issue 12), every ZeroMQ socket of (b) and (c) speaks
+// CURVE: the run makes a key pair for each local principal under its
+// temporary directory (runtime::InitKeys, as `verkosto keys init` does), the
+// config names their public keys, and each runtime's ZapHandler admits them.
+// The bench creates its account as the operator (operator key), the way
+// `verkosto users add` does.
+//
 // The load is the project's own small loop: C client threads, each with one
 // keep-alive httplib::Client, each sending a bounded number of requests one
 // after another (after a warm-up); latency is per request, throughput is all
@@ -39,7 +46,9 @@
 
 #include "core/clock.h"
 #include "gateway/service.h"
+#include "messaging/rpc_client.h"
 #include "networks/service.h"
+#include "runtime/credentials.h"
 #include "runtime/service_runtime.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
 #include "verkosto/gateway/v1/api.pb.h"
@@ -185,6 +194,9 @@ class GatewaySystem {
   explicit GatewaySystem(const std::string& dir) {
     system_ = verkosto::config::DefaultSystemConfig(dir, dir, 0);
     system_.demo_data = false;
+    auto keys = verkosto::runtime::InitKeys(system_.keys_dir, verkosto::runtime::LocalPrincipals());
+    Check(keys.status(), "keys");
+    system_.principals = std::move(keys).value();
     networks_ = Start("networks", verkosto::networks::Migrations(), verkosto::networks::Wire,
                       networks_thread_);
     auto gw_rt = verkosto::runtime::ServiceRuntime::Create(zmq_, system_, "gateway",
@@ -231,17 +243,24 @@ class GatewaySystem {
   }
 
   void CreateAccountAndLogIn() {
+    // Accounts are the operator's to manage (`verkosto users add`): its key, its actor.
+    auto operator_credentials = verkosto::runtime::LoadCredentials(system_, "operator");
+    Check(operator_credentials.status(), "operator credentials");
     verkosto::messaging::ClientOptions client_options;
     client_options.endpoint = system_.services.at("gateway").rpc_endpoint;
+    client_options.curve = operator_credentials->ClientOf("gateway");
     verkosto::messaging::RpcClient rpc(zmq_, client_options);
     gw::v1::CreateAccountRequest create;
     create.mutable_account()->set_user_id("keha.bench");
     create.mutable_account()->set_display_name("Kuorma Testaaja");
     create.mutable_account()->set_role(verkosto::common::v1::ROLE_KEHA_COORDINATOR);
     create.set_password(kPassword);
-    const verkosto::Actor system{"bench", "bench", verkosto::Role::kSystem, verkosto::AreaCode(""),
-                                 "",      ""};
-    Check(rpc.Call<gw::v1::CreateAccountResponse>(system, create).status(), "create account");
+    verkosto::Actor operator_actor;
+    operator_actor.user_id = "operator:bench";
+    operator_actor.display_name = "gateway_bench (operator)";
+    operator_actor.role = verkosto::Role::kOperator;
+    Check(rpc.Call<gw::v1::CreateAccountResponse>(operator_actor, create).status(),
+          "create account");
     httplib::Client client("127.0.0.1", port_);
     gw::v1::ApiLoginRequest login;
     login.set_username("keha.bench");
@@ -331,8 +350,10 @@ int Run(int argc, char** argv) {
     return 1;
   }
   const std::string dir = pattern;
-  std::printf("gateway_bench: %d measured requests per client thread (+%d warm-up), load %.2f\n",
-              options.requests, options.warmup, LoadAverage());
+  std::printf(
+      "gateway_bench: %d measured requests per client thread (+%d warm-up), load %.2f; "
+      "gateway and networks talk ZeroMQ over ipc:// with CURVE\n",
+      options.requests, options.warmup, LoadAverage());
   std::printf("%-30s %8s %12s %10s %10s %7s\n", "harness", "clients", "requests/s", "p50 us",
               "p99 us", "errors");
   std::vector<std::pair<int, double>> ratios;
@@ -340,12 +361,18 @@ int Run(int argc, char** argv) {
     BareServer bare;
     GatewaySystem gateway(dir);
     int cell = 0;
+    // "a3", "c3": appended rather than "a" + std::to_string(cell), which GCC 12
+    // at -O2 flags with a false -Wrestrict (GCC bug 105329).
+    auto tag = [&cell](char harness) {
+      std::string t(1, harness);
+      t += std::to_string(cell);
+      return t;
+    };
     for (int round = 0; round < options.rounds; ++round) {
       for (int clients : options.clients) {
-        const Figures a =
-            Load(bare.port(), "/api/v1/networks", clients, options, "a" + std::to_string(cell), {});
-        const Figures b = Load(gateway.port(), "/api/v1/networks", clients, options,
-                               "c" + std::to_string(cell), gateway.headers());
+        const Figures a = Load(bare.port(), "/api/v1/networks", clients, options, tag('a'), {});
+        const Figures b =
+            Load(gateway.port(), "/api/v1/networks", clients, options, tag('c'), gateway.headers());
         const Figures c = Load(gateway.port(), "/api/v1/areas/kainuu-koillismaa", clients, options,
                                "", gateway.headers(), /*get=*/true);
         ++cell;

@@ -1,5 +1,6 @@
 // rpc_bench: what the project's RPC stack costs over a bare ZeroMQ + SQLite
-// harness doing the same durable work (issue 2, "Benchmark"; see README.md).
+// harness doing the same durable work (issue 2, "Benchmark"), and what CURVE
+// costs on top of both (issue 12; see README.md).
 //
 //   (a) bare: a ROUTER thread drains every queued request (up to 512),
 //       INSERTs one row per request in ONE `BEGIN IMMEDIATE` transaction
@@ -12,6 +13,16 @@
 // The client is the same for both: one DEALER in the main thread keeping
 // `window` requests outstanding (1 or 32); only the encoding differs (a raw
 // payload vs. a full RequestEnvelope as RpcClient builds it).
+//
+// Each harness runs twice: plain (no security mechanism, as before issue 12)
+// and with CURVE as the system now runs — (a') the same ROUTER as a CURVE
+// server in the ZAP domain, the DEALER a CURVE client of its key; (b') the
+// RpcServer with ServerOptions::curve and the context's ZapHandler admitting
+// the client's key as principal "gateway" (so every request also passes
+// CheckPrincipal), the DEALER configured by ConfigureClientSocket with keys,
+// as RpcClient does. Before each cell, `connects` fresh DEALERs each connect,
+// send one request and wait for its reply: the per-connection cost (CURVE
+// handshake + ZAP round trip) the pipelined measurement amortises away.
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -29,6 +40,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <exception>
 #include <filesystem>
 #include <future>
@@ -36,18 +48,22 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 #include <zmq.hpp>
 
 #include "core/clock.h"
 #include "core/result.h"
 #include "messaging/context.h"
+#include "messaging/curve.h"
 #include "messaging/envelope.h"
 #include "messaging/outbox.h"
+#include "messaging/principal_policy.h"
 #include "messaging/rpc_server.h"
 #include "messaging/schema.h"
 #include "messaging/service_loop.h"
 #include "messaging/socket_options.h"
+#include "messaging/zap_handler.h"
 #include "storage/database.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
 #include "verkosto/common/v1/envelope.pb.h"
@@ -71,11 +87,31 @@ struct Settings {
   std::vector<size_t> windows = {1, 32};
   bool run_bare = true;
   bool run_stack = true;
+  bool run_plain = true;  // without a security mechanism (before issue 12)
+  bool run_curve = true;  // with CURVE + ZAP, as every socket now runs
+  // Fresh connections per cell, each connect + one request + its reply (0 = none).
+  int connects = 20;
   // (b) only: request ids as RpcClient makes them (random) or ascending per client.
   bool sequential_ids = true;  // as RpcClient makes them
   // (b) only: PRAGMA temp_store=MEMORY on the server's connection.
   bool temp_store_memory = false;
 };
+
+// The CURVE keys of one run: the server's and the one client's. Empty when
+// the run measures plain sockets only.
+struct Keys {
+  msg::KeyPair server;
+  msg::KeyPair client;
+};
+
+// The ZAP handler for a server context: admits the client's key as the
+// gateway (a principal that may carry a person's actor, as the bench does).
+std::shared_ptr<msg::ZapHandler> EnsureZap(zmq::context_t& zmq, const Keys& keys) {
+  auto zap = msg::ZapHandler::Ensure(
+      zmq, msg::PrincipalsByKey{{keys.client.public_key, std::string(msg::kGatewayPrincipal)}});
+  if (!zap.ok()) throw std::runtime_error(zap.status().ToString());
+  return std::move(zap).value();
+}
 
 // ---------------------------------------------------------------------------
 // Client: one DEALER keeping `window` requests in flight.
@@ -161,7 +197,16 @@ struct ClientResult {
   uint64_t errors = 0;
   double seconds = 0;
   std::vector<int64_t> latencies_ns;  // of requests sent and answered inside the interval
+  uint64_t replies = 0;               // every reply, warm-up and wind-down included
+  double cpu_seconds = 0;             // the whole process's CPU time (all threads) meanwhile
 };
+
+// CPU time of the whole process: client, server, ZeroMQ I/O and ZAP threads.
+double ProcessCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 
 ClientResult Drive(zmq::socket_t& socket, Codec& codec, size_t window, const Settings& settings) {
   struct Slot {
@@ -185,6 +230,7 @@ ClientResult Drive(zmq::socket_t& socket, Codec& codec, size_t window, const Set
   const auto measure_end = measure_start + std::chrono::duration_cast<Steady::duration>(
                                                std::chrono::duration<double>(settings.seconds));
   result.latencies_ns.reserve(1 << 18);
+  const double cpu_start = ProcessCpuSeconds();
 
   for (Slot& slot : slots) send(slot);
   size_t busy = window;
@@ -215,6 +261,7 @@ ClientResult Drive(zmq::socket_t& socket, Codec& codec, size_t window, const Set
               std::chrono::duration_cast<std::chrono::nanoseconds>(now - slot->sent).count());
         }
       }
+      ++result.replies;
       slot->busy = false;
       --busy;
       if (now < measure_end) {
@@ -224,6 +271,7 @@ ClientResult Drive(zmq::socket_t& socket, Codec& codec, size_t window, const Set
     }
   }
   result.seconds = settings.seconds;
+  result.cpu_seconds = ProcessCpuSeconds() - cpu_start;
   return result;
 }
 
@@ -235,11 +283,12 @@ struct ServerStats {
   uint64_t commits = 0;
 };
 
-// (a) The bare harness.
+// (a) The bare harness; (a') with `keys`, the ROUTER is a CURVE server whose
+// context has a ZapHandler, and nothing else changes.
 class BareServer {
  public:
-  BareServer(std::string db_path, std::string endpoint)
-      : db_path_(std::move(db_path)), endpoint_(std::move(endpoint)) {}
+  BareServer(std::string db_path, std::string endpoint, const Keys* keys)
+      : db_path_(std::move(db_path)), endpoint_(std::move(endpoint)), keys_(keys) {}
 
   void Start() {
     std::promise<void> ready;
@@ -258,6 +307,7 @@ class BareServer {
     std::unique_ptr<storage::Database> db;
     std::unique_ptr<SQLite::Statement> insert;
     zmq::context_t zmq(1);
+    std::shared_ptr<msg::ZapHandler> zap;  // (a') only; before the socket, gone after it
     zmq::socket_t router(zmq, zmq::socket_type::router);
     try {
       const storage::Migration migrations[] = {
@@ -269,6 +319,12 @@ class BareServer {
       insert = std::make_unique<SQLite::Statement>(db->sqlite(),
                                                    "INSERT INTO bench_rows (payload) VALUES (?)");
       router.set(zmq::sockopt::linger, 0);
+      if (keys_ != nullptr) {
+        zap = EnsureZap(zmq, *keys_);
+        router.set(zmq::sockopt::curve_server, 1);
+        router.set(zmq::sockopt::curve_secretkey, keys_->server.secret_key);
+        router.set(zmq::sockopt::zap_domain, msg::kZapDomain);
+      }
       router.bind(endpoint_);
     } catch (...) {
       ready.set_exception(std::current_exception());
@@ -325,20 +381,24 @@ class BareServer {
 
   std::string db_path_;
   std::string endpoint_;
+  const Keys* keys_;  // null: plain
   std::thread thread_;
   std::atomic<bool> stop_{false};
   ServerStats stats_;
 };
 
-// (b) The project's stack, wired as ServiceRuntime wires a service.
+// (b) The project's stack, wired as ServiceRuntime wires a service; (b') with
+// `keys`, also with its CURVE key and the context's ZapHandler, as
+// ServiceRuntime now always does.
 class StackServer {
  public:
   StackServer(std::string db_path, std::string endpoint, std::string hint_endpoint,
-              bool temp_store_memory)
+              bool temp_store_memory, const Keys* keys)
       : db_path_(std::move(db_path)),
         endpoint_(std::move(endpoint)),
         hint_endpoint_(std::move(hint_endpoint)),
-        temp_store_memory_(temp_store_memory) {}
+        temp_store_memory_(temp_store_memory),
+        keys_(keys) {}
 
   void Start() {
     std::promise<void> ready;
@@ -355,6 +415,7 @@ class StackServer {
  private:
   void Run(std::promise<void>& ready) {
     zmq::context_t zmq(1);
+    std::shared_ptr<msg::ZapHandler> zap;  // (b') only; outlives the server's sockets
     std::unique_ptr<storage::Database> db;
     std::unique_ptr<msg::Outbox> outbox;
     std::unique_ptr<SQLite::Statement> insert;
@@ -381,6 +442,10 @@ class StackServer {
       options.hint_endpoint = hint_endpoint_;
       options.max_batch = kMaxBatch;
       options.log_requests = false;
+      if (keys_ != nullptr) {
+        zap = EnsureZap(zmq, *keys_);
+        options.curve = msg::CurveOptions{keys_->server, {}};
+      }
       server = std::make_unique<msg::RpcServer>(zmq, *db, outbox.get(),
                                                 verkosto::SystemClock::Instance(), options);
       server->AddCommand<v1::RecordPingRequest, v1::RecordPingResponse>(
@@ -420,6 +485,7 @@ class StackServer {
   std::string endpoint_;
   std::string hint_endpoint_;
   bool temp_store_memory_;
+  const Keys* keys_;  // null: plain
   std::thread thread_;
   msg::ServiceLoop loop_;
   ServerStats stats_;
@@ -430,8 +496,27 @@ class StackServer {
 
 enum class Harness { kBare, kStack };
 
+// The four harnesses of one window, in the order they are measured and printed.
+struct Cell {
+  Harness harness;
+  bool curve;
+};
+constexpr Cell kCells[] = {{Harness::kBare, false},
+                           {Harness::kBare, true},
+                           {Harness::kStack, false},
+                           {Harness::kStack, true}};
+constexpr size_t kCellCount = sizeof kCells / sizeof kCells[0];
+
+const char* HarnessName(Harness harness, bool curve) {
+  if (harness == Harness::kBare) {
+    return curve ? "(a') bare ROUTER, CURVE" : "(a) bare ROUTER+SQLite";
+  }
+  return curve ? "(b') RpcServer, CURVE" : "(b) RpcServer stack";
+}
+
 struct Measurement {
   Harness harness = Harness::kBare;
+  bool curve = false;
   size_t window = 0;
   double rps = 0;
   double p50_us = 0;
@@ -439,6 +524,8 @@ struct Measurement {
   uint64_t completed = 0;
   uint64_t errors = 0;
   double per_commit = 0;  // requests per transaction, warm-up included
+  double connect_us = 0;  // median of the fresh connections' connect + first reply; 0 = none
+  double cpu_us = 0;      // process CPU time (all threads, both ends) per reply
 };
 
 double Percentile(std::vector<int64_t>& sorted, double p) {
@@ -448,38 +535,101 @@ double Percentile(std::vector<int64_t>& sorted, double p) {
   return static_cast<double>(sorted[index]) / 1000.0;
 }
 
-Measurement Measure(Harness harness, size_t window, const std::string& dir, int round,
-                    const Settings& settings) {
-  const std::string tag = std::string(harness == Harness::kBare ? "a" : "b") +
+// A client DEALER as each harness's client has it: (a) LINGER 0 only, (a') plus
+// the CURVE client keys; (b) as RpcClient configures it, (b') with keys. A send
+// gives up after 10 s (instead of blocking forever on a refused handshake).
+void ConfigureDealer(zmq::socket_t& dealer, Harness harness, const Keys* keys) {
+  if (harness == Harness::kBare) {
+    dealer.set(zmq::sockopt::linger, 0);
+    if (keys != nullptr) {
+      dealer.set(zmq::sockopt::curve_serverkey, keys->server.public_key);
+      dealer.set(zmq::sockopt::curve_publickey, keys->client.public_key);
+      dealer.set(zmq::sockopt::curve_secretkey, keys->client.secret_key);
+    }
+  } else {
+    msg::ConfigureClientSocket(dealer, msg::SocketLimits{},
+                               keys != nullptr
+                                   ? msg::CurveOptions{keys->client, keys->server.public_key}
+                                   : msg::CurveOptions{});
+  }
+  dealer.set(zmq::sockopt::sndtimeo, 10'000);
+}
+
+std::unique_ptr<Codec> MakeCodec(Harness harness, const Settings& settings) {
+  if (harness == Harness::kBare) return std::make_unique<BareCodec>();
+  return std::make_unique<EnvelopeCodec>(settings.sequential_ids);
+}
+
+// `settings.connects` times: a fresh DEALER connects, sends one request and
+// waits for its reply (which includes the server's commit). Returns the
+// median time from connect() to that reply in microseconds, or 0.
+double MeasureConnects(zmq::context_t& zmq, const std::string& endpoint, Harness harness,
+                       const Keys* keys, const Settings& settings) {
+  if (settings.connects <= 0) return 0;
+  const std::unique_ptr<Codec> codec = MakeCodec(harness, settings);  // its own request ids
+  std::vector<int64_t> times_ns;
+  std::string key;
+  std::string reply_key;
+  for (int i = 0; i < settings.connects; ++i) {
+    zmq::socket_t dealer(zmq, zmq::socket_type::dealer);
+    ConfigureDealer(dealer, harness, keys);
+    const std::string bytes = codec->Encode(static_cast<uint64_t>(i), key);
+    const auto start = Steady::now();
+    dealer.connect(endpoint);
+    if (!dealer.send(zmq::buffer(bytes), zmq::send_flags::none)) {
+      throw std::runtime_error("a fresh connection could not send for 10 s");
+    }
+    zmq::pollitem_t item{static_cast<void*>(dealer), 0, ZMQ_POLLIN, 0};
+    zmq::poll(&item, 1, std::chrono::milliseconds(10'000));
+    zmq::message_t reply;
+    if ((item.revents & ZMQ_POLLIN) == 0 || !dealer.recv(reply, zmq::recv_flags::dontwait)) {
+      throw std::runtime_error("a fresh connection got no reply for 10 s");
+    }
+    const auto end = Steady::now();
+    if (!codec->Decode(reply, reply_key) || reply_key != key) {
+      throw std::runtime_error("a fresh connection got a wrong or error reply");
+    }
+    times_ns.push_back(std::chrono::duration_cast<std::chrono::nanoseconds>(end - start).count());
+  }
+  std::sort(times_ns.begin(), times_ns.end());
+  return Percentile(times_ns, 0.50);
+}
+
+Measurement Measure(Harness harness, bool curve, size_t window, const std::string& dir, int round,
+                    const Keys& keys, const Settings& settings) {
+  const std::string tag = std::string(harness == Harness::kBare ? "a" : "b") + (curve ? "c" : "") +
                           std::to_string(window) + "-" + std::to_string(round);
   const std::string db_path = dir + "/" + tag + ".db";
   const std::string endpoint = "ipc://" + dir + "/" + tag + ".sock";
+  const Keys* cell_keys = curve ? &keys : nullptr;
 
   ClientResult client;
   ServerStats stats;
+  double connect_us = 0;
   zmq::context_t zmq(1);
   zmq::socket_t dealer(zmq, zmq::socket_type::dealer);
+  ConfigureDealer(dealer, harness, cell_keys);
+  const std::unique_ptr<Codec> codec = MakeCodec(harness, settings);
   if (harness == Harness::kBare) {
-    BareServer server(db_path, endpoint);
+    BareServer server(db_path, endpoint, cell_keys);
     server.Start();
-    dealer.set(zmq::sockopt::linger, 0);
+    connect_us = MeasureConnects(zmq, endpoint, harness, cell_keys, settings);
     dealer.connect(endpoint);
-    BareCodec codec;
-    client = Drive(dealer, codec, window, settings);
+    client = Drive(dealer, *codec, window, settings);
     stats = server.Stop();
   } else {
     StackServer server(db_path, endpoint, "ipc://" + dir + "/" + tag + ".hint",
-                       settings.temp_store_memory);
+                       settings.temp_store_memory, cell_keys);
     server.Start();
-    msg::ConfigureClientSocket(dealer, msg::SocketLimits{});
+    connect_us = MeasureConnects(zmq, endpoint, harness, cell_keys, settings);
     dealer.connect(endpoint);
-    EnvelopeCodec codec(settings.sequential_ids);
-    client = Drive(dealer, codec, window, settings);
+    client = Drive(dealer, *codec, window, settings);
     stats = server.Stop();
   }
 
   Measurement m;
   m.harness = harness;
+  m.curve = curve;
   m.window = window;
   m.completed = client.completed;
   m.errors = client.errors;
@@ -490,21 +640,28 @@ Measurement Measure(Harness harness, size_t window, const std::string& dir, int 
   m.per_commit = stats.commits == 0
                      ? 0
                      : static_cast<double>(stats.requests) / static_cast<double>(stats.commits);
+  m.connect_us = connect_us;
+  m.cpu_us =
+      client.replies == 0 ? 0 : client.cpu_seconds * 1e6 / static_cast<double>(client.replies);
   return m;
 }
 
 void PrintUsage() {
   std::printf(
       "usage: rpc_bench [--seconds N] [--warmup S] [--quick] [--rounds R] [--dir PARENT] "
-      "[--keep]\n"
+      "[--keep] [--curve on|off|both] [--connects N]\n"
       "  --seconds N   measured time per cell (default 3)\n"
       "  --warmup S    warm-up time per cell before measuring (default 0.5)\n"
       "  --quick       --seconds 1 --warmup 0.2\n"
-      "  --rounds R    repeat the four cells R times; the table shows each cell's median\n"
+      "  --rounds R    repeat the eight cells R times; the table shows each cell's median\n"
       "                round by requests/s (default 1)\n"
       "  --dir PARENT  where the temporary directory goes (default /tmp); must be a real\n"
       "                disk, not tmpfs, since fsync is what is measured\n"
       "  --keep        keep the temporary directory (databases) afterwards\n"
+      "  --curve W     both (default): every harness plain and with CURVE; on: CURVE only\n"
+      "                (as the system runs); off: plain only (as before issue 12)\n"
+      "  --connects N  fresh connections per cell, each connect + one request + reply;\n"
+      "                their median is the 'connect us' column (default 20; 0 = none)\n"
       "  --in-flight N measure only at N in flight (for profiling)\n"
       "  --only a|b    measure only the bare harness or only the stack (for profiling)\n"
       "experiments (for the analysis in README.md; they change (b) only):\n"
@@ -539,6 +696,15 @@ bool ParseArgs(int argc, char** argv, Settings& settings) {
       if (!settings.run_bare && !settings.run_stack) {
         throw std::invalid_argument("--only takes a or b");
       }
+    } else if (arg == "--curve") {
+      const std::string which = value();
+      settings.run_plain = which != "on";
+      settings.run_curve = which != "off";
+      if (which != "on" && which != "off" && which != "both") {
+        throw std::invalid_argument("--curve takes on, off or both");
+      }
+    } else if (arg == "--connects") {
+      settings.connects = std::stoi(value());
     } else if (arg == "--random-ids") {
       settings.sequential_ids = false;
     } else if (arg == "--temp-store-memory") {
@@ -552,8 +718,10 @@ bool ParseArgs(int argc, char** argv, Settings& settings) {
       throw std::invalid_argument("unknown argument " + arg);
     }
   }
-  if (settings.seconds <= 0 || settings.warmup < 0 || settings.rounds < 1) {
-    throw std::invalid_argument("--seconds must be > 0, --warmup >= 0, --rounds >= 1");
+  if (settings.seconds <= 0 || settings.warmup < 0 || settings.rounds < 1 ||
+      settings.connects < 0) {
+    throw std::invalid_argument(
+        "--seconds must be > 0, --warmup >= 0, --rounds >= 1, --connects >= 0");
   }
   return true;
 }
@@ -564,10 +732,6 @@ std::string LoadAverage() {
   char text[64];
   std::snprintf(text, sizeof text, "%.2f %.2f %.2f", load[0], load[1], load[2]);
   return text;
-}
-
-const char* HarnessName(Harness harness) {
-  return harness == Harness::kBare ? "(a) bare ROUTER+SQLite" : "(b) RpcServer stack";
 }
 
 }  // namespace
@@ -582,6 +746,21 @@ int main(int argc, char** argv) {
     return 2;
   }
   spdlog::set_level(spdlog::level::warn);
+
+  // One key pair for the servers and one for the client, for every CURVE cell.
+  Keys keys;
+  if (settings.run_curve) {
+    auto server_keys = msg::GenerateKeyPair();
+    auto client_keys = msg::GenerateKeyPair();
+    if (!server_keys.ok() || !client_keys.ok()) {
+      std::fprintf(
+          stderr, "rpc_bench: no CURVE keys: %s\n",
+          (server_keys.ok() ? client_keys.status() : server_keys.status()).ToString().c_str());
+      return 1;
+    }
+    keys.server = std::move(server_keys).value();
+    keys.client = std::move(client_keys).value();
+  }
 
   std::string dir = settings.parent + "/vkb-XXXXXX";
   if (mkdtemp(dir.data()) == nullptr) {
@@ -608,23 +787,32 @@ int main(int argc, char** argv) {
       "settings: %.1f s measured after %.1f s warm-up per cell, %d round(s); databases in %s "
       "(statfs type 0x%lx; WAL, synchronous=FULL), ipc:// endpoints; one client DEALER "
       "pipelining a window of N requests; server drains up to %zu requests per transaction; "
-      "payload %zu bytes\n",
+      "payload %zu bytes; %s; %d fresh connection(s) per cell before measuring\n",
       settings.seconds, settings.warmup, settings.rounds, dir.c_str(),
-      static_cast<unsigned long>(fs.f_type), kMaxBatch, kPayloadBytes);
+      static_cast<unsigned long>(fs.f_type), kMaxBatch, kPayloadBytes,
+      settings.run_curve ? (settings.run_plain ? "each harness plain and with CURVE (libsodium)"
+                                               : "CURVE (libsodium) only")
+                         : "plain sockets only",
+      settings.connects);
   std::fflush(stdout);
 
-  // cells[harness][window index] -> one Measurement per round.
+  // cells[kCells index][window index] -> one Measurement per round.
   std::vector<std::vector<std::vector<Measurement>>> cells(
-      2, std::vector<std::vector<Measurement>>(settings.windows.size()));
+      kCellCount, std::vector<std::vector<Measurement>>(settings.windows.size()));
   try {
     for (int round = 0; round < settings.rounds; ++round) {
       for (size_t w = 0; w < settings.windows.size(); ++w) {
-        for (const Harness harness : {Harness::kBare, Harness::kStack}) {
+        for (size_t i = 0; i < kCellCount; ++i) {
+          // Every other round in reverse order, so that no harness always runs first.
+          const size_t c = round % 2 == 0 ? i : kCellCount - 1 - i;
+          const auto [harness, curve] = kCells[c];
           if (!(harness == Harness::kBare ? settings.run_bare : settings.run_stack)) continue;
-          const Measurement m = Measure(harness, settings.windows[w], dir, round, settings);
+          if (!(curve ? settings.run_curve : settings.run_plain)) continue;
+          const Measurement m =
+              Measure(harness, curve, settings.windows[w], dir, round, keys, settings);
           std::fprintf(stderr, "  round %d: %-24s in flight %2zu: %9.0f req/s\n", round + 1,
-                       HarnessName(harness), m.window, m.rps);
-          cells[harness == Harness::kBare ? 0 : 1][w].push_back(m);
+                       HarnessName(harness, curve), m.window, m.rps);
+          cells[c][w].push_back(m);
         }
       }
     }
@@ -641,24 +829,69 @@ int main(int argc, char** argv) {
     return &runs[runs.size() / 2];
   };
 
-  std::printf("\n%-24s %9s %12s %10s %10s %11s %7s\n", "harness", "in flight", "requests/s",
-              "p50 us", "p99 us", "req/commit", "errors");
+  std::printf("\n%-24s %9s %12s %10s %10s %11s %7s %11s %11s\n", "harness", "in flight",
+              "requests/s", "p50 us", "p99 us", "req/commit", "errors", "CPU us/req", "connect us");
   for (size_t w = 0; w < settings.windows.size(); ++w) {
-    for (size_t h = 0; h < 2; ++h) {
-      const Measurement* m = median(cells[h][w]);
+    for (size_t c = 0; c < kCellCount; ++c) {
+      const Measurement* m = median(cells[c][w]);
       if (m == nullptr) continue;
-      std::printf("%-24s %9zu %12.0f %10.0f %10.0f %11.1f %7llu\n", HarnessName(m->harness),
-                  m->window, m->rps, m->p50_us, m->p99_us, m->per_commit,
-                  static_cast<unsigned long long>(m->errors));
+      std::printf("%-24s %9zu %12.0f %10.0f %10.0f %11.1f %7llu %11.1f %11.0f\n",
+                  HarnessName(m->harness, m->curve), m->window, m->rps, m->p50_us, m->p99_us,
+                  m->per_commit, static_cast<unsigned long long>(m->errors), m->cpu_us,
+                  m->connect_us);
     }
   }
   std::printf("\n");
+  // Indexes into kCells.
+  constexpr size_t kA = 0;
+  constexpr size_t kACurve = 1;
+  constexpr size_t kB = 2;
+  constexpr size_t kBCurve = 3;
   for (size_t w = 0; w < settings.windows.size(); ++w) {
-    const Measurement* a = median(cells[0][w]);
-    const Measurement* b = median(cells[1][w]);
-    if (a == nullptr || b == nullptr || a->rps <= 0) continue;
-    std::printf("ratio b/a of requests/s at %2zu in flight: %.2f\n", settings.windows[w],
-                b->rps / a->rps);
+    const Measurement* a = median(cells[kA][w]);
+    const Measurement* b = median(cells[kB][w]);
+    if (a != nullptr && b != nullptr && a->rps > 0) {
+      std::printf(
+          "ratio b/a of requests/s at %2zu in flight: %.2f (plain, the figure before "
+          "issue 12)\n",
+          settings.windows[w], b->rps / a->rps);
+    }
+    const Measurement* ac = median(cells[kACurve][w]);
+    const Measurement* bc = median(cells[kBCurve][w]);
+    if (ac != nullptr && bc != nullptr && ac->rps > 0) {
+      std::printf("ratio b'/a' of requests/s at %2zu in flight: %.2f (both with CURVE)\n",
+                  settings.windows[w], bc->rps / ac->rps);
+    }
+  }
+  // What CURVE costs each harness: per request (throughput, latency) and per connection.
+  for (const auto& [plain_index, curve_index, what] :
+       {std::tuple{kB, kBCurve, "stack, b'/b"}, std::tuple{kA, kACurve, "bare,  a'/a"}}) {
+    std::vector<double> plain_connects;
+    std::vector<double> curve_connects;
+    for (size_t w = 0; w < settings.windows.size(); ++w) {
+      const Measurement* plain = median(cells[plain_index][w]);
+      const Measurement* curve = median(cells[curve_index][w]);
+      for (const Measurement& m : cells[plain_index][w]) plain_connects.push_back(m.connect_us);
+      for (const Measurement& m : cells[curve_index][w]) curve_connects.push_back(m.connect_us);
+      if (plain == nullptr || curve == nullptr || plain->rps <= 0) continue;
+      std::printf(
+          "CURVE/plain (%s) at %2zu in flight: requests/s %.2f, p50 %+.0f us, p99 %+.0f us, "
+          "CPU %+.1f us/req\n",
+          what, settings.windows[w], curve->rps / plain->rps, curve->p50_us - plain->p50_us,
+          curve->p99_us - plain->p99_us, curve->cpu_us - plain->cpu_us);
+    }
+    if (settings.connects > 0 && !plain_connects.empty() && !curve_connects.empty()) {
+      auto middle = [](std::vector<double>& v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+      };
+      const double p = middle(plain_connects);
+      const double c = middle(curve_connects);
+      std::printf(
+          "CURVE/plain (%s), a new connection (connect + first reply, median of %zu cells): "
+          "%.0f -> %.0f us (%+.0f us)\n",
+          what, curve_connects.size(), p, c, c - p);
+    }
   }
   std::printf("load average at the end: %s\n", LoadAverage().c_str());
 

@@ -1,12 +1,18 @@
 #include "cli_context.h"
 
 #include <google/protobuf/util/json_util.h>
+#include <pwd.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+
+#include "api_client.h"
+#include "runtime/credentials.h"
+#include "verkosto/gateway/v1/api.pb.h"
 
 namespace verkosto::cli {
 
@@ -24,54 +30,110 @@ Result<config::SystemConfig> LoadRunningConfig(const std::string& config_path,
   return loaded;
 }
 
-void CliContext::AddCommonOptions(CLI::App* command) {
-  AddSystemOptions(command);
-  auto* who = command->add_option_group("actor", "Who acts (the services check it)");
-  who->add_option("--user", user_, "User id of the actor (default: cli:$USER)");
-  who->add_option("--name", name_, "Display name of the actor");
-  who->add_option("--role", role_,
-                  "keha_coordinator, registry_clerk, director, deputy, nominee, observer, admin "
-                  "or system")
+void CliContext::AddPersonOptions(CLI::App* command) {
+  auto* where = command->add_option_group("login", "Where and as whom (see `verkosto login`)");
+  where->add_option("--server", server_,
+                    "The gateway, e.g. http://127.0.0.1:8080 (default: $VERKOSTO_SERVER, the "
+                    "login's server, or the local gateway of --data)");
+  where->add_option("--token", token_,
+                    "An API token instead of the saved login (default: $VERKOSTO_TOKEN)");
+  command->add_option("--data", data_, "Data directory of a local `verkosto up`")
       ->capture_default_str();
-  who->add_option("--area", area_, "Employment area code for area-scoped roles");
-  who->add_option("--on-behalf-of", on_behalf_of_, "For a deputy: the director's user id");
-  who->add_option("--email", email_, "The actor's work e-mail (a nominee sees mail sent there)");
+  command->add_flag("--json", json_, "Print JSON (protobuf JSON mapping)");
 }
 
-void CliContext::AddSystemOptions(CLI::App* command) {
+void CliContext::AddOperatorOptions(CLI::App* command) {
   command->add_option("--data", data_, "Data directory of a running `verkosto up`")
       ->capture_default_str();
   command->add_option("--config", config_path_,
                       "System config (TOML) instead of DATA/verkosto.toml");
   command->add_flag("--json", json_, "Print JSON (protobuf JSON mapping)");
+  operator_commands_.insert(command);
 }
 
-Result<Actor> CliContext::actor() const {
+Actor CliContext::OperatorActor() {
+  // The account the process runs as, not $USER: the key file's permissions
+  // decided who may be the operator; this only names them in the audit.
+  const passwd* pw = getpwuid(geteuid());
+  const std::string user = pw != nullptr ? pw->pw_name : std::to_string(geteuid());
   Actor actor;
-  const char* login = std::getenv("USER");
-  actor.user_id =
-      user_.empty() ? std::string("cli:") + (login != nullptr ? login : "unknown") : user_;
-  actor.display_name = name_.empty() ? actor.user_id : name_;
-  actor.role = RoleFromName(role_);
-  if (actor.role == Role::kUnspecified) {
-    return Status::InvalidArgument("role", "unknown role '" + role_ + "'");
-  }
-  actor.area = AreaCode(area_);
-  actor.on_behalf_of = on_behalf_of_;
-  actor.email = email_;
+  actor.user_id = "operator:" + user;
+  actor.display_name = user + " (operator)";
+  actor.role = Role::kOperator;
   return actor;
+}
+
+Result<std::string> CliContext::Server() const {
+  if (!server_.empty()) return server_;
+  if (const char* env = std::getenv("VERKOSTO_SERVER"); env != nullptr && *env != '\0') {
+    return std::string(env);
+  }
+  if (Result<ApiLogin> login = LoadLogin(); login.ok()) return login->server;
+  std::ifstream port_file(fs::path(data_) / "gateway.port");
+  int port = 0;
+  if (port_file >> port && port > 0) return "http://127.0.0.1:" + std::to_string(port);
+  return Status::NotFound(
+      "no gateway to talk to: pass --server URL, or run `verkosto login "
+      "--server URL`, or start `verkosto up --data " +
+      data_ + "`");
 }
 
 Status CliContext::Call(const std::string& service, const google::protobuf::Message& request,
                         google::protobuf::Message* response) {
+  if (operator_command_) return OperatorCall(service, request, response);
+  return PersonCall(request, response);
+}
+
+Result<ApiClient> CliContext::PersonApi() const {
+  VERKOSTO_ASSIGN_OR_RETURN(std::string server, Server());
+  std::string token = token_;
+  if (token.empty()) {
+    if (const char* env = std::getenv("VERKOSTO_TOKEN"); env != nullptr) token = env;
+  }
+  if (token.empty()) {
+    VERKOSTO_ASSIGN_OR_RETURN(ApiLogin login, LoadLogin());
+    token = login.token;
+  }
+  return ApiClient(server, token);
+}
+
+Status CliContext::PersonCall(const google::protobuf::Message& request,
+                              google::protobuf::Message* response) {
+  VERKOSTO_ASSIGN_OR_RETURN(ApiClient api, PersonApi());
+  return api.Call(request, response);
+}
+
+Result<Actor> CliContext::Me() {
+  VERKOSTO_ASSIGN_OR_RETURN(ApiClient api, PersonApi());
+  VERKOSTO_ASSIGN_OR_RETURN(std::string json, api.Send("GET", "/api/v1/session", ""));
+  gateway::v1::ApiSessionResponse session;
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = true;
+  if (!google::protobuf::util::JsonStringToMessage(json, &session, options).ok()) {
+    return Status::Internal("the gateway's session answer is not an ApiSessionResponse");
+  }
+  Actor actor;
+  actor.user_id = session.account().user_id();
+  actor.display_name = session.account().display_name();
+  actor.role = RoleFromNumber(session.account().role());
+  actor.area = AreaCode(session.account().area());
+  actor.on_behalf_of = session.account().on_behalf_of();
+  return actor;
+}
+
+Status CliContext::OperatorCall(const std::string& service,
+                                const google::protobuf::Message& request,
+                                google::protobuf::Message* response) {
   VERKOSTO_ASSIGN_OR_RETURN(config::SystemConfig system, LoadRunningConfig(config_path_, data_));
   VERKOSTO_ASSIGN_OR_RETURN(config::ServiceConfig target, system.Service(service));
-  VERKOSTO_ASSIGN_OR_RETURN(Actor who, actor());
+  VERKOSTO_ASSIGN_OR_RETURN(messaging::Credentials credentials,
+                            runtime::LoadCredentials(system, "operator"));
   if (!zmq_) zmq_ = std::make_unique<zmq::context_t>();
   messaging::ClientOptions options;
   options.endpoint = target.rpc_endpoint;
+  options.curve = credentials.ClientOf(service);
   messaging::RpcClient client(*zmq_, options);
-  VERKOSTO_ASSIGN_OR_RETURN(google::protobuf::Any any, client.CallRaw(who, request));
+  VERKOSTO_ASSIGN_OR_RETURN(google::protobuf::Any any, client.CallRaw(OperatorActor(), request));
   if (!any.UnpackTo(response)) {
     return Status::Internal("unexpected reply " + any.type_url());
   }
@@ -98,9 +160,11 @@ void CliContext::OnRun(CLI::App* command, std::function<int()> fn) {
   commands_.emplace_back(command, std::move(fn));
 }
 
-int CliContext::RunParsed() const {
+int CliContext::RunParsed() {
   for (const auto& [command, fn] : commands_) {
-    if (command->parsed()) return fn();
+    if (!command->parsed()) continue;
+    operator_command_ = operator_commands_.count(command) > 0;
+    return fn();
   }
   return -1;
 }

@@ -5,9 +5,11 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <zmq.hpp>
 
+#include "api_client.h"
 #include "config/config.h"
 #include "core/actor.h"
 #include "core/result.h"
@@ -15,30 +17,46 @@
 
 namespace verkosto::cli {
 
-// What every verkosto subcommand that talks to a running system shares: where
-// the system is (--data / --config), who acts (--user/--name/--role/--area/
-// --on-behalf-of, default the operator as "system"), and how to print
-// (--json). Subcommand modules add their commands with Add*Commands(app, ctx)
-// and run them through Run(): Run() loads the config, calls the service and
-// turns a non-ok Status into a message on stderr and an exit code.
+// What every verkosto subcommand that talks to a running system shares. There
+// are two kinds of command, and nothing lets a command choose whom it acts as:
+//  - a person's commands (`networks`, `nominations`, `notifications`) go
+//    through the gateway's JSON API as the person logged in with `verkosto
+//    login` (an API token), or with --token / $VERKOSTO_TOKEN for scripts;
+//    the gateway puts that person's actor into every request;
+//  - operator commands (`status`, `users`, `diag`, `networks areas load`) act
+//    as the machine's administrator, "operator:<os user>", with the operator's
+//    CURVE key from the data directory, straight to the services — which let
+//    the operator manage accounts, load reference data and read status, and
+//    nothing that belongs to a person's role.
+// Subcommand modules add their commands with Add*Commands(app, ctx); Call()
+// sends a request the way the running command's kind says, and Fail() turns a
+// Status into a message on stderr and an exit code.
 class CliContext {
  public:
-  // Adds --data, --config, --json and the actor options to `command`.
-  void AddCommonOptions(CLI::App* command);
-  // Adds only --data, --config and --json: for commands whose own options
-  // name someone else (`verkosto users add --user ...`); they act as the
-  // default actor, the operator as "system".
-  void AddSystemOptions(CLI::App* command);
+  // A person's command: --server, --token, --data (to find a local gateway)
+  // and --json.
+  void AddPersonOptions(CLI::App* command);
+  // An operator command: --data, --config and --json.
+  void AddOperatorOptions(CLI::App* command);
 
-  // The acting user from the options (role name as in core/actor.h RoleName:
-  // keha_coordinator, registry_clerk, director, deputy, nominee, observer,
-  // admin, system). Errors: invalid_argument ("role") for an unknown role.
-  Result<Actor> actor() const;
-
-  // Sends `request` to `service` and parses the reply into `response`.
-  // Errors: the service's, or not_found (no config), unavailable.
+  // Sends `request` for `service` as the running command's kind says (see
+  // above) and parses the reply into `response`. Errors: the service's;
+  // not_found (no config, no key, not logged in), unavailable.
   Status Call(const std::string& service, const google::protobuf::Message& request,
               google::protobuf::Message* response);
+
+  // The logged-in person as the gateway knows them (GET /api/v1/session):
+  // what a command needs of its own account (e.g. the area a director
+  // decides for). Errors: as Call.
+  Result<Actor> Me();
+
+  // The operator: "operator:<os user>", role operator.
+  static Actor OperatorActor();
+
+  // Where a person's commands go: --server, else $VERKOSTO_SERVER, else the
+  // login's server, else the local gateway of --data (its gateway.port).
+  // Errors: not_found with a hint.
+  Result<std::string> Server() const;
 
   bool json() const { return json_; }
   const std::string& data() const { return data_; }
@@ -54,18 +72,22 @@ class CliContext {
   // Registers `fn` to run when `command` was parsed; main() calls the one that was.
   void OnRun(CLI::App* command, std::function<int()> fn);
   // Runs the parsed command's function; -1 if none matched.
-  int RunParsed() const;
+  int RunParsed();
 
  private:
+  Status OperatorCall(const std::string& service, const google::protobuf::Message& request,
+                      google::protobuf::Message* response);
+  Status PersonCall(const google::protobuf::Message& request, google::protobuf::Message* response);
+  // The API client of a person's command (server and token resolved).
+  Result<ApiClient> PersonApi() const;
+
   std::string data_ = "var";
   std::string config_path_;
   bool json_ = false;
-  std::string user_;
-  std::string name_;
-  std::string role_ = "system";
-  std::string area_;
-  std::string on_behalf_of_;
-  std::string email_;
+  std::string server_;
+  std::string token_;
+  bool operator_command_ = false;  // the running command's kind
+  std::set<const CLI::App*> operator_commands_;
   std::unique_ptr<zmq::context_t> zmq_;
   std::vector<std::pair<CLI::App*, std::function<int()>>> commands_;
 };

@@ -16,7 +16,7 @@ void AddDiagCommands(CLI::App& app, CliContext& ctx) {
       "ping", "Record a ping on a service; it emits PingRecorded, which its consumers apply");
   ping->add_option("--service", *service, "Service to ping")->capture_default_str();
   ping->add_option("--note", *note, "Free text carried by the event (at most 200 bytes)");
-  ctx.AddCommonOptions(ping);
+  ctx.AddOperatorOptions(ping);
   ctx.OnRun(ping, [&ctx, service, note] {
     common::v1::RecordPingRequest request;
     request.set_note(*note);
@@ -34,7 +34,7 @@ void AddDiagCommands(CLI::App& app, CliContext& ctx) {
   auto* pings =
       diag->add_subcommand("pings", "List the PingRecorded events a service has consumed");
   pings->add_option("--service", *service, "Service to ask")->capture_default_str();
-  ctx.AddCommonOptions(pings);
+  ctx.AddOperatorOptions(pings);
   ctx.OnRun(pings, [&ctx, service] {
     common::v1::ListReceivedPingsResponse reply;
     if (Status st = ctx.Call(*service, common::v1::ListReceivedPingsRequest(), &reply); !st.ok()) {

@@ -5,6 +5,8 @@
 
 #include "cli_context.h"
 #include "diag_commands.h"
+#include "keys_commands.h"
+#include "login_commands.h"
 #include "networks_commands.h"
 #include "nominations_commands.h"
 #include "notifications_commands.h"
@@ -20,6 +22,8 @@ int Run(int argc, char** argv) {
   verkosto::cli::CliContext ctx;
   verkosto::cli::AddSystemCommands(app, ctx);
   verkosto::cli::AddDiagCommands(app, ctx);
+  verkosto::cli::AddKeysCommands(app, ctx);
+  verkosto::cli::AddLoginCommands(app, ctx);
   verkosto::cli::AddNetworksCommands(app, ctx);
   verkosto::cli::AddNominationsCommands(app, ctx);
   verkosto::cli::AddNotificationsCommands(app, ctx);

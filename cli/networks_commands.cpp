@@ -185,7 +185,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
   areas->require_subcommand(1);
   {
     auto* cmd = areas->add_subcommand("list", "List the areas");
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx] {
       return CallAndPrint<pb::ListAreasResponse>(ctx, "networks", pb::ListAreasRequest(),
                                                  [](const pb::ListAreasResponse& r) {
@@ -197,7 +197,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
     auto req = std::make_shared<pb::GetAreaRequest>();
     auto* cmd = areas->add_subcommand("show", "One area with its municipalities and contacts");
     Positional(cmd, "AREA", "Area code", req, &pb::GetAreaRequest::set_area_code);
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::GetAreaResponse>(
           ctx, "networks", *req, [](const pb::GetAreaResponse& r) { PrintAreaDetail(r.area()); });
@@ -208,7 +208,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
     auto* cmd = areas->add_subcommand("find", "The area of a municipality (name or code)");
     Positional(cmd, "MUNICIPALITY", "Finnish or Swedish name, or code", req,
                &pb::FindAreaRequest::set_municipality);
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::FindAreaResponse>(
           ctx, "networks", *req, [](const pb::FindAreaResponse& r) {
@@ -220,10 +220,10 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
   }
   {
     auto files = std::make_shared<std::pair<std::string, std::string>>();
-    auto* cmd = areas->add_subcommand("load", "Admin: load the reference data (idempotent)");
+    auto* cmd = areas->add_subcommand("load", "Operator: load the reference data (idempotent)");
     cmd->add_option("--areas-csv", files->first, "employment_areas.csv")->required();
     cmd->add_option("--municipalities-csv", files->second, "municipalities.csv")->required();
-    ctx.AddCommonOptions(cmd);
+    ctx.AddOperatorOptions(cmd);
     ctx.OnRun(cmd, [&ctx, files] {
       auto areas_csv = ReadInput(files->first);
       if (!areas_csv.ok()) return CliContext::Fail(areas_csv.status());
@@ -259,7 +259,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
           prefix + "-phone",
           [req, field = field](const std::string& v) { ((*req).*field)()->set_phone(v); });
     }
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::SetAreaContactsResponse>(
           ctx, "networks", *req,
@@ -275,7 +275,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--kind", (*filter)[1],
                     "network, sub_committee, working_group or advisory_board");
     cmd->add_option("--owner", (*filter)[2], "Owner organisation");
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, filter] {
       pb::ListNetworksRequest req;
       if (!(*filter)[0].empty()) {
@@ -302,7 +302,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
     auto req = std::make_shared<pb::GetNetworkRequest>();
     auto* cmd = net->add_subcommand("show", "One network with participation, comments, versions");
     Positional(cmd, "NETWORK", "Network code", req, &pb::GetNetworkRequest::set_network_code);
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::GetNetworkResponse>(ctx, "networks", *req, [](const auto& r) {
         std::fputs(FormatNetwork(r).c_str(), stdout);
@@ -313,7 +313,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
     auto file = std::make_shared<std::string>();
     auto* cmd = net->add_subcommand("create", "KEHA: create a draft from a JSON NetworkDefinition");
     cmd->add_option("--file", *file, "JSON file (protobuf JSON mapping), - for stdin")->required();
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, file] {
       auto definition = ReadDefinition(*file);
       if (!definition.ok()) return CliContext::Fail(definition.status());
@@ -328,7 +328,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--file", args->first, "JSON file (protobuf JSON mapping), - for stdin")
         ->required();
     cmd->add_option("--reason", args->second, "Why (required for an open network)");
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, args] {
       auto definition = ReadDefinition(args->first);
       if (!definition.ok()) return CliContext::Fail(definition.status());
@@ -342,14 +342,14 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
     auto req = std::make_shared<pb::ProposeNetworkRequest>();
     auto* cmd = net->add_subcommand("propose", "KEHA: show a draft to every area");
     Positional(cmd, "NETWORK", "Network code", req, &pb::ProposeNetworkRequest::set_network_code);
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunNetwork(ctx, *req); });
   }
   {
     auto req = std::make_shared<pb::OpenNetworkRequest>();
     auto* cmd = net->add_subcommand("open", "KEHA: open a proposed network for nominations");
     Positional(cmd, "NETWORK", "Network code", req, &pb::OpenNetworkRequest::set_network_code);
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunNetwork(ctx, *req); });
   }
   {
@@ -359,7 +359,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_option_function<std::string>(
            "--reason", [req](const std::string& v) { req->set_reason(v); }, "Why")
         ->required();
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunNetwork(ctx, *req); });
   }
   {
@@ -369,7 +369,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_option_function<std::string>(
            "--reason", [req](const std::string& v) { req->set_reason(v); }, "Why")
         ->required();
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunNetwork(ctx, *req); });
   }
 
@@ -383,23 +383,23 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
     };
     auto args = std::make_shared<Args>();
     auto* cmd = net->add_subcommand(
-        "participate", "Director/deputy: record that the actor's --area takes part or declines");
+        "participate", "Director/deputy: record that your area takes part or declines");
     cmd->add_option("NETWORK", args->network, "Network code")->required();
     auto* yes = cmd->add_flag("--takes-part", args->takes_part, "The area takes part");
     auto* no = cmd->add_flag("--declines", args->declines, "The area declines (give --reason)");
     yes->excludes(no);
     cmd->add_option("--reason", args->reason, "Why (required when declining)");
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, args] {
       if (args->takes_part == args->declines) {
         return CliContext::Fail(
             Status::InvalidArgument("--takes-part", "give --takes-part or --declines"));
       }
-      auto actor = ctx.actor();
-      if (!actor.ok()) return CliContext::Fail(actor.status());
+      auto me = ctx.Me();  // the area is the logged-in director's own
+      if (!me.ok()) return CliContext::Fail(me.status());
       pb::DecideParticipationRequest req;
       req.set_network_code(args->network);
-      req.set_area_code(actor->area.value());
+      req.set_area_code(me->area.value());
       req.set_decision(args->takes_part ? pb::PARTICIPATION_DECISION_TAKES_PART
                                         : pb::PARTICIPATION_DECISION_DECLINES);
       req.set_reason(args->reason);
@@ -412,16 +412,16 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
   }
   {
     auto args = std::make_shared<std::pair<std::string, std::string>>();
-    auto* cmd = net->add_subcommand("comment", "Director/deputy: comment for the actor's --area");
+    auto* cmd = net->add_subcommand("comment", "Director/deputy: comment for your area");
     cmd->add_option("NETWORK", args->first, "Network code")->required();
     cmd->add_option("--text", args->second, "The comment")->required();
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, args] {
-      auto actor = ctx.actor();
-      if (!actor.ok()) return CliContext::Fail(actor.status());
+      auto me = ctx.Me();
+      if (!me.ok()) return CliContext::Fail(me.status());
       pb::AddCommentRequest req;
       req.set_network_code(args->first);
-      req.set_area_code(actor->area.value());
+      req.set_area_code(me->area.value());
       req.set_text(args->second);
       return CallAndPrint<pb::AddCommentResponse>(ctx, "networks", req, [](const auto& r) {
         std::printf("comment by %s for %s recorded\n", r.comment().author().c_str(),
@@ -435,7 +435,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
     Positional(cmd, "NETWORK", "Network code", req,
                &pb::GetParticipationHistoryRequest::set_network_code);
     Positional(cmd, "AREA", "Area code", req, &pb::GetParticipationHistoryRequest::set_area_code);
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::GetParticipationHistoryResponse>(
           ctx, "networks", *req, [](const auto& r) {
@@ -453,7 +453,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
     auto req = std::make_shared<pb::GetBurdenRequest>();
     auto* cmd = net->add_subcommand("burden", "What taking part costs an area (hours)");
     Positional(cmd, "AREA", "Area code", req, &pb::GetBurdenRequest::set_area_code);
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::GetBurdenResponse>(ctx, "networks", *req, [](const auto& r) {
         std::fputs(FormatBurden(r).c_str(), stdout);

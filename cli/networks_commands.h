@@ -13,9 +13,10 @@ namespace verkosto::cli {
 // `verkosto networks <subcommand>`: every operation of the networks service —
 // areas (list, show, find, load, set-contacts), networks (list, show, create,
 // update, propose, open, close, cancel), participate, comment, history,
-// burden. Each prints a short summary, or the reply as JSON with --json. The
-// actor comes from --user/--role/--area/--on-behalf-of; participation and
-// comments are for the actor's own --area.
+// burden. Each prints a short summary, or the reply as JSON with --json. They
+// act as the person logged in with `verkosto login` (or --token), through the
+// gateway's JSON API; participation and comments are for that account's own
+// area. `areas load` is the operator's (operator key, no login).
 void AddNetworksCommands(CLI::App& app, CliContext& ctx);
 
 // "12.5": tenths of an hour as hours with one decimal.

@@ -119,7 +119,7 @@ void AddKehaCommands(CLI::App* nom, CliContext& ctx) {
     cmd->add_option_function<std::string>(
         "--keha-diary", [req](const std::string& v) { req->set_keha_diary_number(v); },
         "KEHA's own diary number (optional)");
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, areas, members, deputies] {
       for (const std::string& a : *areas) req->add_area_codes(a);
       req->mutable_seats()->set_members(*members);
@@ -146,7 +146,7 @@ void AddKehaCommands(CLI::App* nom, CliContext& ctx) {
         ->required();
     cmd->add_option_function<std::string>(
         "--keha-diary", [req](const std::string& v) { req->set_keha_diary_number(v); });
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
   }
   {
@@ -158,7 +158,7 @@ void AddKehaCommands(CLI::App* nom, CliContext& ctx) {
     cmd->add_option_function<std::string>("--reason",
                                           [req](const std::string& v) { req->set_reason(v); })
         ->required();
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
   }
   {
@@ -170,7 +170,7 @@ void AddKehaCommands(CLI::App* nom, CliContext& ctx) {
     cmd->add_option_function<std::string>("--deadline",
                                           [req](const std::string& v) { req->set_deadline(v); })
         ->required();
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
   }
 }
@@ -193,7 +193,7 @@ void AddRegistryCommands(CLI::App* nom, CliContext& ctx) {
            "--organisation", [req](const std::string& v) { req->set_organisation(v); },
            "Whose case-management system issued the number")
         ->required();
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
   }
   {
@@ -231,7 +231,7 @@ void AddRegistryCommands(CLI::App* nom, CliContext& ctx) {
     cmd->add_option_function<std::string>(
         "--deadline", [req](const std::string& v) { req->set_deadline(v); },
         "If the letter named one");
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, channel, members, deputies] {
       req->set_channel(ParseChannel(*channel));
       req->mutable_seats()->set_members(*members);
@@ -241,7 +241,7 @@ void AddRegistryCommands(CLI::App* nom, CliContext& ctx) {
   }
   {
     auto* cmd = nom->add_subcommand("inbox", "Registry clerk: cases awaiting registration");
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx] { return RunCaseList(ctx, pb::RegistryInboxRequest()); });
   }
   {
@@ -250,7 +250,7 @@ void AddRegistryCommands(CLI::App* nom, CliContext& ctx) {
     cmd->add_option_function<std::string>(
         "--search", [req](const std::string& v) { req->set_search(v); },
         "Matches diary number, network, subject or sender");
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCaseList(ctx, *req); });
   }
 }
@@ -266,7 +266,7 @@ void AddLeadershipCommands(CLI::App* nom, CliContext& ctx) {
     cmd->add_option("--nominee", *nominees,
                     "name|title|email|municipality|member-or-deputy[|fi-sv-or-en] (repeat)")
         ->required();
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, nominees] {
       for (const std::string& text : *nominees) {
         Result<pb::Nominee> n = ParseNominee(text);
@@ -285,7 +285,7 @@ void AddLeadershipCommands(CLI::App* nom, CliContext& ctx) {
     cmd->add_option_function<std::string>("--reason",
                                           [req](const std::string& v) { req->set_reason(v); })
         ->required();
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
   }
   {
@@ -299,7 +299,7 @@ void AddLeadershipCommands(CLI::App* nom, CliContext& ctx) {
         ->required();
     cmd->add_option_function<std::string>("--reason",
                                           [req](const std::string& v) { req->set_reason(v); });
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return Run<pb::MembershipResponse>(
           ctx, *req, [](const pb::MembershipResponse& r) { PrintMembership(r.membership()); });
@@ -308,7 +308,7 @@ void AddLeadershipCommands(CLI::App* nom, CliContext& ctx) {
   {
     auto* cmd =
         nom->add_subcommand("director-inbox", "Director or deputy: registered, undecided cases");
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx] { return RunCaseList(ctx, pb::DirectorInboxRequest()); });
   }
 }
@@ -320,7 +320,7 @@ void AddQueryCommands(CLI::App* nom, CliContext& ctx) {
     cmd->add_option_function<std::string>("--case",
                                           [req](const std::string& v) { req->set_case_id(v); })
         ->required();
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
   }
   {
@@ -331,7 +331,7 @@ void AddQueryCommands(CLI::App* nom, CliContext& ctx) {
                                           [req](const std::string& v) { req->set_network_code(v); })
         ->required();
     cmd->add_flag("--csv", *csv, "Print the CSV export (UTF-8, header row)");
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, csv] {
       return Run<pb::NetworkMatrixResponse>(ctx, *req, [csv](const pb::NetworkMatrixResponse& r) {
         if (*csv) {
@@ -357,7 +357,7 @@ void AddQueryCommands(CLI::App* nom, CliContext& ctx) {
         "--email", [req](const std::string& v) { req->set_email(v); }, "The person's e-mail");
     cmd->add_flag_function("--include-ended",
                            [req](std::int64_t n) { req->set_include_ended(n > 0); });
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return Run<pb::ListMembershipsResponse>(ctx, *req, [](const pb::ListMembershipsResponse& r) {
         for (const pb::Membership& m : r.memberships()) PrintMembership(m);

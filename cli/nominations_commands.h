@@ -10,8 +10,8 @@ namespace verkosto::cli {
 // service (send, request-replacement, register, log, approve, decline,
 // withdraw, extend, resign; inbox, journal, director-inbox, case, matrix,
 // memberships). Each prints a short summary, or the reply as JSON with --json.
-// The actor comes from --user/--role/--area/--on-behalf-of; the service
-// decides what that actor may do.
+// They act as the person logged in with `verkosto login` (or --token), through
+// the gateway's JSON API; the service decides what that account may do.
 void AddNominationsCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace verkosto::cli

@@ -76,7 +76,7 @@ void AddNotificationsCommands(CLI::App& app, CliContext& ctx) {
         "--limit", [req](uint32_t v) { req->set_limit(v); }, "At most this many (default 50)");
     auto full = std::make_shared<bool>(false);
     cmd->add_flag("--full", *full, "Print each message's text too");
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, full] {
       return CallAndPrint<pb::ListInboxResponse>(
           ctx, "notifications", *req, [full](const pb::ListInboxResponse& r) {
@@ -98,7 +98,7 @@ void AddNotificationsCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--id", *ids, "Message id (repeat)");
     cmd->add_flag_function(
         "--all", [req](int64_t n) { req->set_all(n > 0); }, "Every unread message");
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, ids] {
       for (const std::string& id : *ids) req->add_ids(id);
       return CallAndPrint<pb::MarkReadResponse>(
@@ -120,7 +120,7 @@ void AddNotificationsCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_option_function<std::string>(
         "--mailbox", [req](const std::string& v) { req->set_mailbox(v); },
         "One of your mailboxes (default: your personal ones)");
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, mode] {
       Result<pb::EmailMode> m = ParseMode(*mode);
       if (!m.ok()) return CliContext::Fail(m.status());
@@ -149,7 +149,7 @@ void AddNotificationsCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--status", *status, "pending, sent, failed, digest or skipped");
     cmd->add_option_function<uint32_t>(
         "--limit", [req](uint32_t v) { req->set_limit(v); }, "At most this many (default 50)");
-    ctx.AddCommonOptions(cmd);
+    ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, status] {
       Result<pb::DeliveryStatus> s = ParseStatus(*status);
       if (!s.ok()) return CliContext::Fail(s.status());

@@ -3,7 +3,9 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +14,7 @@
 #include "core/file_util.h"
 #include "gateway/domain/demo_accounts.h"
 #include "logging/logging.h"
+#include "runtime/credentials.h"
 #include "runtime/system_health.h"
 #include "supervisor.h"
 
@@ -26,11 +29,36 @@ std::string SelfDir() {
   const fs::path self = fs::read_symlink("/proc/self/exe", ec);
   return ec ? std::string(".") : self.parent_path().string();
 }
-std::string RunDir(const fs::path& data_dir) {
-  const fs::path local = data_dir / "run";
-  if (local.string().size() + std::strlen("/notifications.hints") + 6 < 100) return local.string();
-  return "/tmp/verkosto-" + std::to_string(getuid()) + "-" +
-         std::to_string(std::hash<std::string>()(data_dir.string()) % 1000000);
+// Where the ipc sockets go: DATA/run while the socket paths fit (ipc paths
+// stay under 107 bytes), else a directory under $XDG_RUNTIME_DIR (the user's
+// own, 0700 by the login manager), else a fresh directory with a random name
+// under /tmp (mkdtemp: nobody can make it first). The directory must be this
+// user's and private: one that is not is refused, never used.
+Result<std::string> RunDir(const fs::path& data_dir) {
+  const auto fits = [](const std::string& dir) {
+    return dir.size() + std::strlen("/notifications.hints") + 6 < 100;
+  };
+  const std::string local = (data_dir / "run").string();
+  if (fits(local)) {
+    VERKOSTO_RETURN_IF_ERROR(EnsurePrivateDirectory(local, /*tighten=*/true));
+    return local;
+  }
+  const char* xdg = std::getenv("XDG_RUNTIME_DIR");
+  const std::string runtime =
+      xdg == nullptr || *xdg == '\0'
+          ? std::string()
+          : std::string(xdg) + "/verkosto-" +
+                std::to_string(std::hash<std::string>()(data_dir.string()) % 1000000);
+  if (!runtime.empty() && fits(runtime)) {
+    VERKOSTO_RETURN_IF_ERROR(EnsurePrivateDirectory(runtime, /*tighten=*/false));
+    return runtime;
+  }
+  std::string pattern = "/tmp/verkosto-XXXXXX";
+  if (mkdtemp(pattern.data()) == nullptr) {
+    return Status::Unavailable("cannot create a socket directory under /tmp: " +
+                               std::string(std::strerror(errno)));
+  }
+  return pattern;
 }
 // How to log in as each demo role (the gateway creates the accounts on its
 // first start with demo data).
@@ -66,21 +94,22 @@ int Up(const UpOptions& options) {
   const std::string& data = options.data;
   const std::string& config_path = options.config_path;
   if (Status st = logging::Init("verkosto", "info"); !st.ok()) return CliContext::Fail(st);
-  std::error_code ec;
-  fs::create_directories(data, ec);
-  if (ec)
-    return CliContext::Fail(
-        Status::InvalidArgument("data", "cannot create " + data + ": " + ec.message()));
+  // The services inherit it: every file under DATA is the owner's alone.
+  RestrictNewFilesToOwner();
+  if (Status st = EnsurePrivateDirectory(data, /*tighten=*/true); !st.ok()) {
+    return CliContext::Fail(Status(st.code(), st.message(), "data"));
+  }
   const fs::path data_dir = fs::absolute(data).lexically_normal();
   config::SystemConfig system;
   if (config_path.empty()) {
-    const std::string run_dir = RunDir(data_dir);
-    fs::create_directories(run_dir, ec);
-    if (ec)
-      return CliContext::Fail(
-          Status::Unavailable("cannot create " + run_dir + ": " + ec.message()));
-    system = config::DefaultSystemConfig(data_dir.string(), run_dir, options.http_port);
+    auto run_dir = RunDir(data_dir);
+    if (!run_dir.ok()) return CliContext::Fail(run_dir.status());
+    system = config::DefaultSystemConfig(data_dir.string(), *run_dir, options.http_port);
     system.clock_offset_days = options.clock_offset_days;
+    // First start: the CURVE keys of every service and of the operator.
+    auto keys = runtime::InitKeys(system.keys_dir, runtime::LocalPrincipals());
+    if (!keys.ok()) return CliContext::Fail(keys.status());
+    system.principals = *keys;
   } else {
     auto loaded = config::LoadSystemConfig(config_path);
     if (!loaded.ok()) return CliContext::Fail(loaded.status());
@@ -116,10 +145,13 @@ int Up(const UpOptions& options) {
 int StatusCommand(const std::string& data, const std::string& config_path, bool json) {
   auto system = LoadRunningConfig(config_path, data);
   if (!system.ok()) return CliContext::Fail(system.status());
+  auto credentials = runtime::LoadCredentials(*system, "operator");
+  if (!credentials.ok()) return CliContext::Fail(credentials.status());
   zmq::context_t zmq;
   const std::vector<std::string>& names = config::ServiceNames();
   const auto health =
-      runtime::CollectSystemHealth(zmq, *system, names, std::chrono::milliseconds(1500));
+      runtime::CollectSystemHealth(zmq, *system, names, std::chrono::milliseconds(1500),
+                                   *credentials, CliContext::OperatorActor());
   if (json) {
     CliContext::PrintJson(health);
   } else {
@@ -170,7 +202,7 @@ void AddSystemCommands(CLI::App& app, CliContext& ctx) {
 
   auto* status =
       app.add_subcommand("status", "Show each service's health; exit 0 only when all are ok");
-  ctx.AddCommonOptions(status);
+  ctx.AddOperatorOptions(status);
   ctx.OnRun(status, [&ctx] { return StatusCommand(ctx.data(), ctx.config_path(), ctx.json()); });
 }
 

@@ -1,54 +1,18 @@
 #include "users_commands.h"
 
-#include <termios.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
 
-#include "gateway/auth/credentials.h"
+#include "password_input.h"
 
 namespace verkosto::cli {
 
 namespace pb = ::verkosto::gateway::v1;
 
 namespace {
-
-std::string StripLineEnd(std::string line) {
-  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-  return line;
-}
-
-// The first line of `file`, or of standard input (without echo on a terminal).
-Result<std::string> ReadPassword(const std::string& file) {
-  std::string line;
-  if (!file.empty() && file != "-") {
-    std::ifstream in(file);
-    if (!in) return Status::NotFound("cannot read password file " + file);
-    std::getline(in, line);
-    return StripLineEnd(line);
-  }
-  const bool tty = isatty(STDIN_FILENO) != 0;
-  termios saved{};
-  if (tty) {
-    std::fprintf(stderr, "Password: ");
-    tcgetattr(STDIN_FILENO, &saved);
-    termios quiet = saved;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-  }
-  std::getline(std::cin, line);
-  if (tty) {
-    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-    std::fprintf(stderr, "\n");
-  }
-  line = StripLineEnd(line);
-  if (line.empty()) return Status::InvalidArgument("password", "no password given on stdin");
-  return line;
-}
 
 common::v1::Role RoleToProto(Role role) { return static_cast<common::v1::Role>(role); }
 
@@ -59,7 +23,7 @@ std::string FormatAccounts(const pb::ListAccountsResponse& accounts) {
   char line[512];
   for (const pb::Account& a : accounts.accounts()) {
     std::snprintf(line, sizeof line, "%-24s %-16s %-20s %-3s %-40s %s%s\n", a.user_id().c_str(),
-                  std::string(RoleName(static_cast<Role>(a.role()))).c_str(),
+                  std::string(RoleName(RoleFromNumber(a.role()))).c_str(),
                   a.area().empty() ? "-" : a.area().c_str(), a.language().c_str(),
                   a.email().empty() ? "-" : a.email().c_str(), a.display_name().c_str(),
                   a.disabled() ? "  (disabled)" : "");
@@ -74,7 +38,7 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx) {
 
   {
     CLI::App* cmd = users->add_subcommand("add", "Create an account");
-    ctx.AddSystemOptions(cmd);
+    ctx.AddOperatorOptions(cmd);
     auto req = std::make_shared<pb::CreateAccountRequest>();
     auto role = std::make_shared<std::string>();
     auto password_file = std::make_shared<std::string>();
@@ -116,14 +80,14 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx) {
       return CallAndPrint<pb::CreateAccountResponse>(
           ctx, "gateway", *req, [](const pb::CreateAccountResponse& r) {
             std::printf("created %s (%s)\n", r.account().user_id().c_str(),
-                        std::string(RoleName(static_cast<Role>(r.account().role()))).c_str());
+                        std::string(RoleName(RoleFromNumber(r.account().role()))).c_str());
           });
     });
   }
 
   {
     CLI::App* cmd = users->add_subcommand("list", "List accounts");
-    ctx.AddSystemOptions(cmd);
+    ctx.AddOperatorOptions(cmd);
     auto req = std::make_shared<pb::ListAccountsRequest>();
     cmd->add_flag_function(
         "--all", [req](int64_t n) { req->set_include_disabled(n > 0); },
@@ -137,7 +101,7 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx) {
 
   {
     CLI::App* cmd = users->add_subcommand("disable", "Disable an account (ends its sessions)");
-    ctx.AddSystemOptions(cmd);
+    ctx.AddOperatorOptions(cmd);
     auto req = std::make_shared<pb::DisableAccountRequest>();
     cmd->add_option_function<std::string>(
            "--user", [req](const std::string& v) { req->set_user_id(v); }, "User id")
@@ -156,7 +120,7 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx) {
 
   {
     CLI::App* cmd = users->add_subcommand("password", "Set an account's password");
-    ctx.AddSystemOptions(cmd);
+    ctx.AddOperatorOptions(cmd);
     auto req = std::make_shared<pb::SetPasswordRequest>();
     auto password_file = std::make_shared<std::string>();
     cmd->add_option_function<std::string>(
@@ -177,33 +141,8 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx) {
   }
 
   {
-    CLI::App* cmd = users->add_subcommand("token", "Make an API token (printed once)");
-    ctx.AddSystemOptions(cmd);
-    auto req = std::make_shared<pb::CreateApiTokenRequest>();
-    cmd->add_option_function<std::string>(
-           "--user", [req](const std::string& v) { req->set_user_id(v); }, "User id")
-        ->required();
-    cmd->add_option_function<std::string>(
-           "--label", [req](const std::string& v) { req->set_label(v); }, "What the token is for")
-        ->required();
-    ctx.OnRun(cmd, [&ctx, req] {
-      // Drawn here; the gateway only ever sees its hash.
-      const std::string token = gateway::RandomToken("vkt_");
-      req->set_token_hash(gateway::TokenHash(token));
-      pb::CreateApiTokenResponse reply;
-      if (Status st = ctx.Call("gateway", *req, &reply); !st.ok()) return CliContext::Fail(st);
-      std::printf("%s\n", token.c_str());
-      std::fprintf(stderr,
-                   "token %s for %s: send it as 'Authorization: Bearer <token>'; it is not shown "
-                   "again\n",
-                   reply.token_id().c_str(), req->user_id().c_str());
-      return 0;
-    });
-  }
-
-  {
     CLI::App* cmd = users->add_subcommand("audit", "Account changes and logins, newest first");
-    ctx.AddSystemOptions(cmd);
+    ctx.AddOperatorOptions(cmd);
     auto req = std::make_shared<pb::ListAuditRequest>();
     cmd->add_option_function<std::string>(
         "--user", [req](const std::string& v) { req->set_subject_user_id(v); },

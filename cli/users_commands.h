@@ -9,15 +9,15 @@
 namespace verkosto::cli {
 
 // `verkosto users <subcommand>`: the gateway's local accounts, over the
-// gateway's RPC as the operator (role system):
+// gateway's RPC as the operator (operator:<os user>, with the operator key):
 //   add --user ID --name NAME --role ROLE [--area A] [--email E]
 //       [--language fi|sv|en] [--on-behalf-of DIRECTOR] [--password-file F]
 //   list [--all]     disable --user ID --reason R
 //   password --user ID [--password-file F]
-//   token --user ID --label L   (prints a new API token once)
 //   audit [--user ID] [--limit N]
 // A password is never an argument: it comes from --password-file (its first
-// line) or standard input (prompted without echo on a terminal).
+// line) or standard input (prompted without echo on a terminal). API tokens
+// are drawn by their person only (`verkosto login`, POST /api/v1/tokens).
 void AddUsersCommands(CLI::App& app, CliContext& ctx);
 
 // One line per account: user id, role, area, language, e-mail, name, "disabled".

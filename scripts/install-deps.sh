@@ -10,7 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev libkainjow-mustache-dev libcurl4-openssl-dev libsodium-dev
   libcli11-dev libtomlplusplus-dev libhowardhinnant-date-dev
-  curl python3-aiosmtpd
+  curl python3-aiosmtpd iproute2
   chromium nodejs npm
 )
 

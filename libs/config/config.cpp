@@ -3,7 +3,9 @@
 #include <toml++/toml.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <string_view>
 
 namespace verkosto::config {
 
@@ -110,7 +112,47 @@ Status ParseClock(const toml::table& root, int* offset_days) {
   return Status::Ok();
 }
 
+// 40 characters of the Z85 alphabet: the text form of a CURVE key.
+bool LooksLikeZ85Key(const std::string& key) {
+  static constexpr std::string_view kAlphabet =
+      "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
+  if (key.size() != 40) return false;
+  for (const char c : key) {
+    if (kAlphabet.find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+Status ParseKeys(const toml::table& root, SystemConfig* config) {
+  const toml::node_view<const toml::node> k = root["keys"];
+  if (k && !k.is_table()) return Status::InvalidArgument("keys", "must be a table");
+  if (k["dir"] && !k["dir"].is_string()) {
+    return Status::InvalidArgument("keys.dir", "must be a string");
+  }
+  config->keys_dir = k["dir"].value_or(config->data_dir + "/keys");
+  const toml::node_view<const toml::node> p = root["principals"];
+  if (!p) return Status::Ok();
+  const toml::table* principals = p.as_table();
+  if (principals == nullptr) return Status::InvalidArgument("principals", "must be a table");
+  for (const auto& [name, node] : *principals) {
+    const std::string field = "principals." + std::string(name.str());
+    const std::optional<std::string> key = node.value<std::string>();
+    if (!key || !LooksLikeZ85Key(*key)) {
+      return Status::InvalidArgument(field, "must be a CURVE public key (40 Z85 characters)");
+    }
+    config->principals[std::string(name.str())] = *key;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+std::vector<std::string> RequiredPrincipals(const SystemConfig& config) {
+  std::vector<std::string> names;
+  for (const auto& [name, unused] : config.services) names.push_back(name);
+  names.emplace_back("operator");
+  return names;
+}
 
 Result<ServiceConfig> SystemConfig::Service(const std::string& name) const {
   const auto it = services.find(name);
@@ -124,6 +166,7 @@ SystemConfig DefaultSystemConfig(const std::string& data_dir, const std::string&
   config.data_dir = data_dir;
   config.demo_data = true;
   config.http_port = http_port;
+  config.keys_dir = data_dir + "/keys";
   const std::map<std::string, std::vector<std::string>> consumes = {
       {"networks", {}},
       {"nominations", {"networks"}},
@@ -202,6 +245,7 @@ Result<SystemConfig> ParseSystemConfig(const std::string& toml_text) {
     }
     config.services[name] = service;
   }
+  VERKOSTO_RETURN_IF_ERROR(ParseKeys(root, &config));
   for (const auto& [name, service] : config.services) {
     for (const std::string& producer : service.consumes) {
       const auto it = config.services.find(producer);
@@ -209,6 +253,13 @@ Result<SystemConfig> ParseSystemConfig(const std::string& toml_text) {
         return Status::InvalidArgument("services." + name + ".consumes",
                                        "'" + producer + "' is not another configured service");
       }
+    }
+  }
+  for (const std::string& name : RequiredPrincipals(config)) {
+    if (config.principals.count(name) == 0) {
+      return Status::InvalidArgument(
+          "principals." + name,
+          "is required: the public key of " + name + " (`verkosto keys init` makes the keys)");
     }
   }
   return config;
@@ -256,6 +307,10 @@ std::string ToToml(const SystemConfig& config) {
                                   {"secure_cookies", a.secure_cookies},
                                   {"password_hash_ops", a.password_hash_ops},
                                   {"password_hash_mem_kib", a.password_hash_mem_kib}});
+  root.insert("keys", toml::table{{"dir", config.keys_dir}});
+  toml::table principals;
+  for (const auto& [name, key] : config.principals) principals.insert(name, key);
+  root.insert("principals", principals);
   // Written only when set: a test-only knob stays out of real configs.
   if (config.clock_offset_days != 0) {
     root.insert("clock", toml::table{{"offset_days", config.clock_offset_days}});

@@ -70,6 +70,9 @@ struct AuthConfig {
 //   [auth] idle_timeout_minutes, session_lifetime_hours, max_failed_logins,
 //          lockout_minutes, secure_cookies, password_hash_ops, password_hash_mem_kib
 //   [clock] offset_days = 0            (tests only)
+//   [keys] dir = "var/keys"
+//   [principals] networks = "<z85>", nominations = ..., notifications = ...,
+//                gateway = ..., operator = ...
 //   [services.networks] database = "...", rpc = "...", hints = "...",
 //                       consumes = [], log_level = "info", poll_interval_ms = 1000
 struct SystemConfig {
@@ -86,6 +89,16 @@ struct SystemConfig {
   // only — they prove no date is written into them by running the system far
   // in the future; 0 in every real deployment. Transport deadlines stay real.
   int clock_offset_days = 0;
+  // [keys] dir: where this host keeps the secret CURVE keys of its programs,
+  // "<dir>/<principal>.key" (0600, the directory 0700). `verkosto keys init`
+  // (and `verkosto up` on first start) writes them.
+  std::string keys_dir;
+  // [principals] name = "<Z85 public key>": every program that may talk to
+  // the services and its public key — each configured service, and
+  // "operator" (the administrator's CLI). The services' ZAP handlers admit
+  // these keys and no others; clients check a server by its key. A host needs
+  // only the public keys of the others (deploy/README.md).
+  std::map<std::string, std::string> principals;
 
   // The service `name`. Errors: not_found.
   Result<ServiceConfig> Service(const std::string& name) const;
@@ -100,11 +113,18 @@ inline const std::vector<std::string>& ServiceNames() {
 
 // The embedded defaults of `verkosto up`: demo data on, databases under data_dir, ipc
 // sockets under run_dir (kept short: ipc paths must stay under 107 bytes),
-// HTTP on 127.0.0.1:http_port.
+// HTTP on 127.0.0.1:http_port, keys under data_dir/keys. `principals` stays
+// empty: the caller fills it from the keys (`verkosto up` makes them first).
 SystemConfig DefaultSystemConfig(const std::string& data_dir, const std::string& run_dir,
                                  int http_port);
 
-// Parses TOML text. Errors: invalid_argument naming the key (field = "services.networks.rpc").
+// The principals every configured service needs to know: the services of
+// the config and "operator".
+std::vector<std::string> RequiredPrincipals(const SystemConfig& config);
+
+// Parses TOML text. Errors: invalid_argument naming the key (field =
+// "services.networks.rpc"); a configured service or the operator without a
+// public key in [principals], or a key that is not 40 Z85 characters.
 Result<SystemConfig> ParseSystemConfig(const std::string& toml_text);
 
 // Reads and parses a file. Errors: not_found, invalid_argument.

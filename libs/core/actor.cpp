@@ -16,6 +16,7 @@ constexpr RoleNameEntry kRoleNames[] = {
     {Role::kObserver, "observer"},
     {Role::kAdmin, "admin"},
     {Role::kSystem, "system"},
+    {Role::kOperator, "operator"},
 };
 }  // namespace
 
@@ -24,6 +25,13 @@ std::string_view RoleName(Role role) {
     if (entry.role == role) return entry.name;
   }
   return "unspecified";
+}
+
+Role RoleFromNumber(int value) {
+  for (const auto& entry : kRoleNames) {
+    if (static_cast<int>(entry.role) == value) return entry.role;
+  }
+  return Role::kUnspecified;
 }
 
 Role RoleFromName(std::string_view name) {

@@ -21,14 +21,18 @@ enum class Role : int {
   kNominee = 5,          // a member of a network
   kObserver = 6,         // read only
   kAdmin = 7,            // reference data and contacts; never memberships
-  kSystem = 8,           // a service or operator tool acting on its own
+  kSystem = 8,           // a service acting on its own (timers, consumers, health)
+  kOperator = 9,         // the machine's administrator through the CLI (accounts,
+                         // reference data, status); never a person's role
 };
 
 // "keha_coordinator", "registry_clerk", "director", "deputy", "nominee",
-// "observer", "admin", "system"; "unspecified" for kUnspecified.
+// "observer", "admin", "system", "operator"; "unspecified" for kUnspecified.
 std::string_view RoleName(Role role);
 // Inverse of RoleName; kUnspecified for an unknown name.
 Role RoleFromName(std::string_view name);
+// The Role numbered `value` (as on the wire); kUnspecified out of range.
+Role RoleFromNumber(int value);
 
 // The person (or program) performing a request, as the gateway or CLI
 // authenticated it. Services check it themselves.
@@ -39,6 +43,11 @@ struct Actor {
   AreaCode area;             // for scoped roles
   std::string on_behalf_of;  // for a deputy: the director's user id
   std::string email{};       // work e-mail from the account (lower case), may be empty
+  // Which authenticated program sent the request ("gateway", "operator",
+  // "networks", ...): set by the transport from the CURVE key that ZAP
+  // admitted, never by the sender. Recorded in audit stamps beside the actor;
+  // in-process work (timers, consumers) carries the service's own name.
+  std::string principal{};
 
   // True for a director or a deputy of `a`.
   bool LeadsArea(const AreaCode& a) const {

@@ -33,9 +33,7 @@ Actor FromProtoActor(const common::v1::Actor& actor) {
   Actor out;
   out.user_id = actor.user_id();
   out.display_name = actor.display_name();
-  const int role = static_cast<int>(actor.role());
-  out.role = (role >= 0 && role <= static_cast<int>(Role::kSystem)) ? static_cast<Role>(role)
-                                                                    : Role::kUnspecified;
+  out.role = RoleFromNumber(static_cast<int>(actor.role()));
   out.area = AreaCode(actor.area());
   out.on_behalf_of = actor.on_behalf_of();
   out.email = actor.email();

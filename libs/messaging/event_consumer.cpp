@@ -16,8 +16,8 @@ EventConsumer::EventConsumer(zmq::context_t& zmq, storage::Database& db, Outbox*
       clock_(clock),
       options_(std::move(options)),
       client_id_(options_.consumer_name + "-consumer-" + RandomId().substr(0, 8)) {
-  ConfigureClientSocket(dealer_, options_.limits);
-  sub_.set(zmq::sockopt::linger, 0);
+  ConfigureClientSocket(dealer_, options_.limits, options_.curve);
+  ConfigureClientSocket(sub_, options_.limits, options_.curve);
   status_.set_producer(options_.producer);
   SQLite::Statement q(db_.sqlite(),
                       "SELECT epoch, cursor FROM consumer_cursors WHERE producer = ?");
@@ -198,7 +198,8 @@ Result<size_t> EventConsumer::Apply(const common::v1::FetchEventsResponse& batch
                                         " but this consumer already applied " +
                                         std::to_string(cursor) + " (restored from an old backup?)");
     }
-    const Actor system{options_.consumer_name, options_.consumer_name, Role::kSystem, {}, {}};
+    Actor system{options_.consumer_name, options_.consumer_name, Role::kSystem, {}, {}};
+    system.principal = options_.consumer_name;  // in-process work: the service itself
     for (const auto& event : batch.events()) {
       if (event.seq() <= cursor) continue;  // already applied (a resent fetch)
       if (event.seq() != cursor + 1) {

@@ -34,6 +34,8 @@ struct ConsumerOptions {
   // A fetch without an answer this long is sent again.
   std::chrono::milliseconds request_timeout{2000};
   SocketLimits limits;
+  // This service's key pair and the producer's public key (both sockets).
+  CurveOptions curve;
 };
 
 // The pull side of an event stream. It asks the producer for "events after my

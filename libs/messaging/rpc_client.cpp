@@ -29,7 +29,7 @@ RpcClient::RpcClient(zmq::context_t& zmq, ClientOptions options)
 
 zmq::socket_t RpcClient::Connect() {
   zmq::socket_t socket(*zmq_, zmq::socket_type::dealer);
-  ConfigureClientSocket(socket, options_.limits);
+  ConfigureClientSocket(socket, options_.limits, options_.curve);
   socket.connect(options_.endpoint);
   return socket;
 }

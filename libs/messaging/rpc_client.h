@@ -26,6 +26,9 @@ struct ClientOptions {
   std::chrono::milliseconds initial_backoff{200};
   std::chrono::milliseconds max_backoff{2000};
   SocketLimits limits;
+  // This client's CURVE key pair and the server's public key; ServiceRuntime,
+  // the gateway and the CLI always set them (see CurveOptions).
+  CurveOptions curve;
 };
 
 // A blocking RPC client on a DEALER socket. A call sends the envelope and

@@ -8,6 +8,7 @@
 #include <zmq_addon.hpp>
 
 #include "messaging/envelope.h"
+#include "messaging/principal_policy.h"
 #include "verkosto/common/v1/events.pb.h"
 #include "verkosto/common/v1/health.pb.h"
 
@@ -40,6 +41,7 @@ Status RpcServer::ReplyTooLarge(const std::string& operation, size_t bytes) cons
 
 struct RpcServer::Pending {
   std::string identity;
+  std::string principal;  // from the CURVE key (ZAP "User-Id"); empty without CURVE
   common::v1::RequestEnvelope envelope;
   std::string operation;
   common::v1::ReplyEnvelope reply;
@@ -66,8 +68,8 @@ RpcServer::RpcServer(zmq::context_t& zmq, storage::Database& db, Outbox* outbox,
       savepoint_(db.sqlite(), "SAVEPOINT command"),
       release_(db.sqlite(), "RELEASE command"),
       rollback_to_(db.sqlite(), "ROLLBACK TO command") {
-  ConfigureServerSocket(router_, options_.limits);
-  pub_.set(zmq::sockopt::linger, 0);
+  ConfigureServerSocket(router_, options_.limits, options_.curve);
+  ConfigureServerSocket(pub_, options_.limits, options_.curve);
   RegisterBuiltins();
   if (outbox_ != nullptr) last_head_ = outbox_->Head();
 }
@@ -131,6 +133,10 @@ void RpcServer::ProcessReadable() {
     Pending pending;
     pending.received = std::chrono::steady_clock::now();
     pending.identity = frames[0].to_string();
+    // Set by the ZAP handler from the sender's CURVE key; absent without CURVE.
+    if (const char* user = zmq_msg_gets(frames.back().handle(), "User-Id")) {
+      pending.principal = user;
+    }
     if (frames.size() != 2) {
       pending.ready = true;
       pending.reply = ErrorReply(
@@ -255,7 +261,15 @@ void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransactio
         "body", "unknown operation '" + pending.operation + "' for " + options_.service_name));
   }
 
-  Context ctx(db_.sqlite(), outbox_, FromProtoActor(env.actor()), request_id, now);
+  Actor actor = FromProtoActor(env.actor());
+  actor.principal = pending.principal;
+  if (options_.curve.enabled()) {
+    if (Status allowed = CheckPrincipal(pending.principal, actor, pending.operation);
+        !allowed.ok()) {
+      return fail(allowed);
+    }
+  }
+  Context ctx(db_.sqlite(), outbox_, std::move(actor), request_id, now);
   if (!route->second.command) {
     ctx.set_read_only(true);
     Result<google::protobuf::Any> result = route->second.handler(ctx, env.body());
@@ -399,8 +413,9 @@ void RpcServer::LogRequest(const Pending& pending) const {
       (pending.operation == common::v1::FetchEventsRequest::descriptor()->full_name() ||
        pending.operation == common::v1::HealthRequest::descriptor()->full_name());
   spdlog::log(routine ? spdlog::level::debug : spdlog::level::info,
-              "request={} actor={} op={} outcome={} duration_us={}",
+              "request={} principal={} actor={} op={} outcome={} duration_us={}",
               pending.envelope.request_id().empty() ? "-" : pending.envelope.request_id(),
+              pending.principal.empty() ? "-" : pending.principal,
               ActorForLog(pending.envelope.actor()),
               pending.operation.empty() ? "-" : pending.operation, outcome, micros);
 }

@@ -30,6 +30,13 @@ struct ServerOptions {
   // Cap for FetchEventsRequest.max_events.
   uint32_t max_fetch_events = 1000;
   SocketLimits limits;
+  // This service's CURVE key pair. With keys, every request carries the
+  // principal its sender's key belongs to (the context's ZapHandler admits
+  // only known keys) and CheckPrincipal decides, before any handler runs,
+  // whether that principal may assert the envelope's actor; the principal is
+  // then Actor::principal. Without keys (the library's own raw-socket tests
+  // only) there is no principal and no check.
+  CurveOptions curve;
   // Log one info line per request (request id, actor, operation, outcome, duration).
   bool log_requests = true;
   // The clock a request's deadline is compared with: transport time, the real

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "messaging/zap_handler.h"
+
 namespace verkosto::messaging {
 
 namespace {
@@ -38,14 +40,30 @@ std::string DescribeBytes(uint64_t bytes) {
   return text;
 }
 
-void ConfigureServerSocket(zmq::socket_t& socket, const SocketLimits& limits) {
+void ConfigureServerSocket(zmq::socket_t& socket, const SocketLimits& limits,
+                           const CurveOptions& curve) {
   ConfigureCommon(socket, limits);
-  socket.set(zmq::sockopt::router_mandatory, 1);
+  if (socket.get(zmq::sockopt::type) == static_cast<int>(zmq::socket_type::router)) {
+    socket.set(zmq::sockopt::router_mandatory, 1);
+  }
+  if (curve.enabled()) {
+    socket.set(zmq::sockopt::curve_server, 1);
+    socket.set(zmq::sockopt::curve_secretkey, curve.self.secret_key);
+    socket.set(zmq::sockopt::zap_domain, kZapDomain);
+  }
 }
 
-void ConfigureClientSocket(zmq::socket_t& socket, const SocketLimits& limits) {
+void ConfigureClientSocket(zmq::socket_t& socket, const SocketLimits& limits,
+                           const CurveOptions& curve) {
   ConfigureCommon(socket, limits);
-  socket.set(zmq::sockopt::immediate, 1);
+  if (socket.get(zmq::sockopt::type) == static_cast<int>(zmq::socket_type::dealer)) {
+    socket.set(zmq::sockopt::immediate, 1);
+  }
+  if (curve.enabled()) {
+    socket.set(zmq::sockopt::curve_serverkey, curve.server_key);
+    socket.set(zmq::sockopt::curve_publickey, curve.self.public_key);
+    socket.set(zmq::sockopt::curve_secretkey, curve.self.secret_key);
+  }
 }
 
 }  // namespace verkosto::messaging

@@ -4,6 +4,8 @@
 #include <string>
 #include <zmq.hpp>
 
+#include "messaging/curve.h"
+
 namespace verkosto::messaging {
 
 // Limits and timings shared by every socket the project opens.
@@ -25,13 +27,16 @@ bool OverMessageLimit(size_t bytes, const SocketLimits& limits);
 // A size for people, rounded up to one decimal: "312 bytes", "64 KiB", "5.1 MiB".
 std::string DescribeBytes(uint64_t bytes);
 
-// ROUTER of a service: LINGER 0, ROUTER_MANDATORY (unroutable replies fail
-// loudly instead of vanishing), heartbeats, maximum message size.
-void ConfigureServerSocket(zmq::socket_t& socket, const SocketLimits& limits);
+// ROUTER (or PUB) of a service: LINGER 0, ROUTER_MANDATORY (unroutable
+// replies fail loudly instead of vanishing), heartbeats, maximum message size;
+// with keys a CURVE server in the ZAP domain "verkosto".
+void ConfigureServerSocket(zmq::socket_t& socket, const SocketLimits& limits,
+                           const CurveOptions& curve = {});
 
-// DEALER of a client: LINGER 0, IMMEDIATE (no queueing to peers that are not
-// connected, so a retry is not duplicated by a stale queue), heartbeats,
-// maximum message size.
-void ConfigureClientSocket(zmq::socket_t& socket, const SocketLimits& limits);
+// DEALER (or SUB) of a client: LINGER 0, IMMEDIATE (no queueing to peers that
+// are not connected, so a retry is not duplicated by a stale queue),
+// heartbeats, maximum message size; with keys a CURVE client of `server_key`.
+void ConfigureClientSocket(zmq::socket_t& socket, const SocketLimits& limits,
+                           const CurveOptions& curve = {});
 
 }  // namespace verkosto::messaging

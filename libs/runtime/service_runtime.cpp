@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "logging/logging.h"
+#include "runtime/credentials.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
 #include "verkosto/common/v1/health.pb.h"
 
@@ -32,10 +33,16 @@ Result<std::unique_ptr<ServiceRuntime>> ServiceRuntime::Create(
   }
   VERKOSTO_ASSIGN_OR_RETURN(rt->db_, storage::Database::Open(self.database, migrations));
   VERKOSTO_ASSIGN_OR_RETURN(rt->outbox_, messaging::Outbox::Open(rt->db_->sqlite(), name));
+  // Identity is a property of the transport: this service's key, and a ZAP
+  // handler on the context (before any server socket exists) that admits
+  // the configured principals' keys only.
+  VERKOSTO_ASSIGN_OR_RETURN(rt->credentials_, LoadCredentials(system, name));
+  VERKOSTO_ASSIGN_OR_RETURN(rt->zap_, messaging::ZapHandler::Ensure(zmq, rt->credentials_.ByKey()));
   messaging::ServerOptions options;
   options.service_name = name;
   options.bind_endpoint = self.rpc_endpoint;
   options.hint_endpoint = self.hint_endpoint;
+  options.curve = rt->credentials_.Server();
   rt->server_ =
       std::make_unique<messaging::RpcServer>(zmq, *rt->db_, rt->outbox_.get(), clock, options);
   rt->loop_.AddServer(rt->server_.get());
@@ -47,6 +54,7 @@ Result<std::unique_ptr<ServiceRuntime>> ServiceRuntime::Create(
     co.hint_endpoint = source.hint_endpoint;
     co.consumer_name = name;
     co.poll_interval = std::chrono::milliseconds(self.poll_interval_ms);
+    co.curve = rt->credentials_.ClientOf(producer);
     auto consumer =
         std::make_unique<messaging::EventConsumer>(zmq, *rt->db_, rt->outbox_.get(), clock, co);
     consumer->set_after_commit([server = rt->server_.get()] { server->PublishHeadIfMoved(); });
@@ -70,9 +78,11 @@ messaging::EventConsumer* ServiceRuntime::consumer(const std::string& producer) 
 
 Status ServiceRuntime::RunInTransaction(const Actor& actor, const std::string& what,
                                         const std::function<Status(messaging::Context&)>& fn) {
+  Actor self_actor = actor;
+  self_actor.principal = self_.name;  // in-process work: the service itself
   Status status = storage::Guard([&]() -> Status {
     storage::WriteTransaction tx(db_->sqlite());
-    messaging::Context ctx(db_->sqlite(), outbox_.get(), actor, what, clock_.Now());
+    messaging::Context ctx(db_->sqlite(), outbox_.get(), self_actor, what, clock_.Now());
     VERKOSTO_RETURN_IF_ERROR(fn(ctx));
     return tx.Commit();
   });
@@ -105,8 +115,20 @@ void ServiceRuntime::RegisterBuiltins() {
         return Result<HealthResponse>(health);
       });
 
+  // Diagnostics belong to the operator (and to services' own tools).
+  auto diagnostics_allowed = [](const verkosto::Actor& actor) -> Status {
+    if (actor.role == verkosto::Role::kOperator || actor.role == verkosto::Role::kSystem) {
+      return Status::Ok();
+    }
+    return Status(
+        verkosto::ErrorCode::kPermissionDenied,
+        "diagnostics are for the operator, not role '" + std::string(RoleName(actor.role)) + "'",
+        "actor");
+  };
   server_->AddCommand<RecordPingRequest, RecordPingResponse>(
-      [this](messaging::Context& ctx, const RecordPingRequest& req) -> Result<RecordPingResponse> {
+      [this, diagnostics_allowed](messaging::Context& ctx,
+                                  const RecordPingRequest& req) -> Result<RecordPingResponse> {
+        VERKOSTO_RETURN_IF_ERROR(diagnostics_allowed(ctx.actor()));
         if (req.note().size() > 200) return Status::InvalidArgument("note", "at most 200 bytes");
         PingRecorded event;
         event.set_service(self_.name);
@@ -119,7 +141,9 @@ void ServiceRuntime::RegisterBuiltins() {
       });
 
   server_->AddQuery<ListReceivedPingsRequest, ListReceivedPingsResponse>(
-      [](messaging::Context& ctx, const ListReceivedPingsRequest&) {
+      [diagnostics_allowed](messaging::Context& ctx,
+                            const ListReceivedPingsRequest&) -> Result<ListReceivedPingsResponse> {
+        VERKOSTO_RETURN_IF_ERROR(diagnostics_allowed(ctx.actor()));
         ListReceivedPingsResponse response;
         SQLite::Statement q(ctx.db(),
                             "SELECT producer, event_seq, note, applied_count FROM received_pings "
@@ -131,7 +155,7 @@ void ServiceRuntime::RegisterBuiltins() {
           ping->set_note(q.getColumn(2).getString());
           ping->set_applied_count(static_cast<uint32_t>(q.getColumn(3).getInt()));
         }
-        return Result<ListReceivedPingsResponse>(response);
+        return response;
       });
 
   for (auto& [producer, consumer] : consumers_) {
@@ -162,6 +186,9 @@ int RunServiceMain(
       ->required()
       ->check(CLI::ExistingFile);
   CLI11_PARSE(app, argc, argv);
+
+  // Databases, keys, e-mail files: the owner's alone, whatever the caller's umask.
+  RestrictNewFilesToOwner();
 
   // Block SIGTERM/SIGINT before any thread exists (libzmq starts its own), so
   // they reach only the loop's signalfd and the service stops cleanly.

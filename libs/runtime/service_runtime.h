@@ -11,10 +11,12 @@
 #include "core/clock.h"
 #include "core/file_util.h"
 #include "core/result.h"
+#include "messaging/curve.h"
 #include "messaging/event_consumer.h"
 #include "messaging/outbox.h"
 #include "messaging/rpc_server.h"
 #include "messaging/service_loop.h"
+#include "messaging/zap_handler.h"
 #include "storage/database.h"
 
 namespace verkosto::runtime {
@@ -31,7 +33,10 @@ class ServiceRuntime {
   // Opens the database with `migrations` (number 1 must be the messaging
   // tables), and builds server and consumers from `system`. Nothing is bound yet.
   // A file database is locked ("<database>.lock") for the runtime's life:
-  // failed_precondition when another process serves it.
+  // failed_precondition when another process serves it. Every socket speaks
+  // CURVE with the key "<keys_dir>/<name>.key" (runtime/credentials.h for the
+  // errors), and the context gets the ZapHandler that admits the config's
+  // principals only.
   static Result<std::unique_ptr<ServiceRuntime>> Create(
       zmq::context_t& zmq, const config::SystemConfig& system, const std::string& name,
       const std::vector<storage::Migration>& migrations, const Clock& clock);
@@ -43,6 +48,9 @@ class ServiceRuntime {
   const config::ServiceConfig& config() const { return self_; }
   const Clock& clock() const { return clock_; }
   zmq::context_t& zmq() { return *zmq_; }
+  // This service's CURVE key pair and the principals' public keys (for
+  // clients it opens itself, e.g. the gateway's HTTP side).
+  const messaging::Credentials& credentials() const { return credentials_; }
   // The consumer of `producer`'s stream, or null if this service does not consume it.
   messaging::EventConsumer* consumer(const std::string& producer);
 
@@ -72,6 +80,8 @@ class ServiceRuntime {
   const Clock& clock_;
   FileLock db_lock_;  // one process per database
   config::ServiceConfig self_;
+  messaging::Credentials credentials_;
+  std::shared_ptr<messaging::ZapHandler> zap_;  // shared by the context's servers
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<messaging::Outbox> outbox_;
   std::unique_ptr<messaging::RpcServer> server_;

@@ -7,10 +7,11 @@ namespace verkosto::runtime {
 common::v1::SystemHealth CollectSystemHealth(zmq::context_t& zmq,
                                              const config::SystemConfig& system,
                                              const std::vector<std::string>& services,
-                                             std::chrono::milliseconds timeout) {
+                                             std::chrono::milliseconds timeout,
+                                             const messaging::Credentials& credentials,
+                                             const Actor& actor) {
   common::v1::SystemHealth health;
   bool all_ok = true;
-  const Actor actor{"health-check", "health check", Role::kSystem, {}, {}};
   for (const std::string& name : services) {
     auto* entry = health.add_services();
     entry->set_name(name);
@@ -24,6 +25,7 @@ common::v1::SystemHealth CollectSystemHealth(zmq::context_t& zmq,
     options.endpoint = service->rpc_endpoint;
     options.timeout = timeout;
     options.initial_backoff = timeout / 4;
+    options.curve = credentials.ClientOf(name);
     messaging::RpcClient client(zmq, options);
     auto answer = client.Call<common::v1::HealthResponse>(actor, common::v1::HealthRequest());
     if (!answer.ok()) {

@@ -6,15 +6,20 @@
 #include <zmq.hpp>
 
 #include "config/config.h"
+#include "core/actor.h"
+#include "messaging/curve.h"
 #include "verkosto/common/v1/health.pb.h"
 
 namespace verkosto::runtime {
 
-// Asks each of `services` (names in `system`) for its health, waiting at most
-// `timeout` for each. Used by the gateway's /healthz and `verkosto status`.
+// Asks each of `services` (names in `system`) for its health as `actor`
+// over CURVE with `credentials`, waiting at most `timeout` for each. Used by
+// the gateway's /healthz (as itself) and `verkosto status` (as the operator).
 common::v1::SystemHealth CollectSystemHealth(zmq::context_t& zmq,
                                              const config::SystemConfig& system,
                                              const std::vector<std::string>& services,
-                                             std::chrono::milliseconds timeout);
+                                             std::chrono::milliseconds timeout,
+                                             const messaging::Credentials& credentials,
+                                             const Actor& actor);
 
 }  // namespace verkosto::runtime

@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <string>
 
@@ -18,6 +20,18 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
         options.read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db.reset(new Database(path, flags));
     db->db_.setBusyTimeout(static_cast<int>(options.busy_timeout.count()));
+    if (!options.read_only && path != ":memory:") {
+      // Nominee data, password hashes, the audit: the owner's alone, also
+      // for a database an earlier version created with the umask's 0644
+      // (SQLite gives its -wal and -shm files the database's mode).
+      for (const char* suffix : {"", "-wal", "-shm"}) {
+        const std::string file = path + suffix;
+        struct stat st {};
+        if (stat(file.c_str(), &st) == 0 && st.st_uid == geteuid() && (st.st_mode & 077) != 0) {
+          chmod(file.c_str(), 0600);
+        }
+      }
+    }
     if (!options.read_only) {
       // WAL lets readers work beside the single writer; FULL makes every
       // commit durable before the reply goes out.

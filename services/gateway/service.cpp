@@ -36,7 +36,7 @@ Status CreateDemoAccounts(runtime::ServiceRuntime& runtime, const HashLimits& li
           VERKOSTO_RETURN_IF_ERROR(repo.AddAccount(account));
           VERKOSTO_RETURN_IF_ERROR(
               repo.Audit(AuditRecord{ctx.now(), system.user_id, system.role, "", "account_created",
-                                     account.user_id, "demo account"}));
+                                     account.user_id, "demo account", ctx.actor().principal}));
           ++created;
         }
         return Status::Ok();
@@ -71,7 +71,8 @@ Result<std::shared_ptr<HttpFrontend>> WireGateway(runtime::ServiceRuntime& runti
     VERKOSTO_RETURN_IF_ERROR(CreateDemoAccounts(runtime, options.accounts.hash));
   HttpAuthOptions http = options.http;
   http.policy = options.accounts.policy;
-  auto frontend = std::make_shared<HttpFrontend>(runtime.zmq(), system, runtime.clock(), http);
+  auto frontend = std::make_shared<HttpFrontend>(runtime.zmq(), system, runtime.clock(),
+                                                 runtime.credentials(), http);
   VERKOSTO_RETURN_IF_ERROR(frontend->Start());
   runtime.Keep(frontend);
   return frontend;

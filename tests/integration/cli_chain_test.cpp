@@ -1,11 +1,13 @@
-// The nomination chain as a script or an operator drives it: `verkosto up`,
-// then only `verkosto networks …` and `verkosto nominations …` commands, their
-// --json output read back with protobuf's JSON mapping. It shows that every
-// step of the C6 rules works through the command line against running
-// services: an incomplete network is refused naming the missing field; an
-// area's "declines" is respected; leadership cannot act before the registry;
-// a clerk of another area cannot register; the approval alone creates the
-// memberships, which point to the area's diary number.
+// The nomination chain as a script or a person drives it: `verkosto up`, then
+// each demo person logs in (`verkosto login`) and runs only `verkosto
+// networks …` and `verkosto nominations …` commands with their own token,
+// their --json output read back with protobuf's JSON mapping. It shows that
+// every step of the C6 rules works through the command line against running
+// services, with nobody choosing whom they act as: an incomplete network is
+// refused naming the missing field; an area's "declines" is respected;
+// leadership cannot act before the registry; a clerk of another area cannot
+// register; the approval alone creates the memberships, which point to the
+// area's diary number; and the operator key cannot do what belongs to people.
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
@@ -55,20 +57,22 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   system_ = WaitUntilUp(up, &port);
   ASSERT_FALSE(HasFailure());
 
-  const std::initializer_list<std::string> keha = {
-      "--role", "keha_coordinator", "--user", "keha-1", "--name", "Kaisa Koordinaattori"};
-  const std::initializer_list<std::string> director_k = {"--role", "director", "--user",
-                                                         "dir-k",  "--area",   "kainuu-koillismaa"};
-  const std::initializer_list<std::string> deputy_k = {
-      "--role",         "deputy", "--user", "dep-k", "--area", "kainuu-koillismaa",
-      "--on-behalf-of", "dir-k"};
-  const std::initializer_list<std::string> director_h = {"--role", "director", "--user",
-                                                         "dir-h",  "--area",   "helsinki"};
-  const std::initializer_list<std::string> clerk_k = {
-      "--role", "registry_clerk", "--user", "clerk-k", "--area", "kainuu-koillismaa"};
-  const std::initializer_list<std::string> clerk_v = {"--role",  "registry_clerk", "--user",
-                                                      "clerk-v", "--area",         "vantaa"};
-  const std::initializer_list<std::string> observer = {"--role", "observer", "--user", "obs"};
+  // Every person logs in; from here on nobody names a role, an area or a user.
+  const std::string keha = Login("keha.koordinaattori");
+  const std::string director_k = Login("kainuu.johtaja");
+  const std::string deputy_k = Login("kainuu.varajohtaja");  // acts for kainuu.johtaja
+  const std::string director_h = Login("helsinki.johtaja");
+  const std::string clerk_k = Login("kainuu.kirjaamo");
+  const std::string clerk_h = Login("helsinki.kirjaamo");
+  const std::string observer = Login("tarkkailija");
+  ASSERT_FALSE(HasFailure());
+
+  // The CLI has no way to act as someone else: the actor options are gone.
+  EXPECT_NE(Cli({"networks", "list", "--role", "director"}, observer, false), 0) << output_;
+  EXPECT_NE(output_.find("--role"), std::string::npos) << output_;
+  // A person's command without a login is refused with a hint.
+  EXPECT_EQ(Run({"networks", "list", "--data", dir_.path(), "--token", "vkt_not-a-token"}), 1);
+  EXPECT_NE(output_.find("verkosto login"), std::string::npos) << output_;
 
   // Rule 2: a draft without an end date cannot be proposed; the error names the field.
   // Dates relative to today (as the services see it), never literals.
@@ -124,7 +128,7 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
 
   std::vector<std::string> to_two = send;
   to_two.insert(to_two.end(),
-                {"--to", "kainuu-koillismaa", "--to", "vantaa", "--keha-diary", "KEHA/7/2026"});
+                {"--to", "kainuu-koillismaa", "--to", "pohjanmaa", "--keha-diary", "KEHA/7/2026"});
   nom::SendRequestResponse sent;
   CliOk(to_two, keha, &sent);
   ASSERT_EQ(sent.cases_size(), 2);
@@ -149,8 +153,8 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   EXPECT_EQ(inbox.cases(0).case_id(), case_id);
   EXPECT_EQ(
       Cli({"nominations", "register", "--case", case_id, "--diary", "1/2026", "--date-received",
-           testing::DaysFromToday(0), "--organisation", "Vantaan kaupunki"},
-          clerk_v, false),
+           testing::DaysFromToday(0), "--organisation", "Helsingin kaupunki"},
+          clerk_h, false),
       1);
   EXPECT_NE(output_.find("permission_denied"), std::string::npos) << output_;
   nom::CaseResponse registered;
@@ -162,6 +166,36 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   CliOk({"nominations", "journal", "--search", "14.07"}, clerk_k, &journal);
   ASSERT_EQ(journal.cases_size(), 1);
 
+  // The machine's operator holds the operator key, not a director's login:
+  // over the socket it can neither approve as itself nor claim a director.
+  {
+    nom::ApproveCaseRequest approve;
+    approve.set_case_id(case_id);
+    nom::Nominee* nominee = approve.add_nominees();
+    nominee->set_name("Olli Operaattori");
+    nominee->set_title("Ylläpitäjä");
+    nominee->set_email("olli@example.fi");
+    nominee->set_seat(nom::SEAT_KIND_MEMBER);
+    messaging::ClientOptions options;
+    options.endpoint = system_.services.at("nominations").rpc_endpoint;
+    options.curve = verkosto::testing::CurveFor(system_, "nominations", TestActor());
+    messaging::RpcClient as_operator(zmq_, options);
+    auto own = as_operator.Call<nom::CaseResponse>(TestActor(), approve);
+    EXPECT_EQ(own.status().code(), ErrorCode::kPermissionDenied) << own.status().ToString();
+    const Actor forged{"kainuu.johtaja",
+                       "Juho Johtaja",
+                       Role::kAreaDirector,
+                       AreaCode("kainuu-koillismaa"),
+                       "",
+                       ""};
+    auto claimed = as_operator.Call<nom::CaseResponse>(forged, approve);
+    EXPECT_EQ(claimed.status().code(), ErrorCode::kPermissionDenied);
+    EXPECT_EQ(claimed.status().field(), "actor");
+    nom::CaseResponse unchanged;
+    CliOk({"nominations", "case", "--case", case_id}, observer, &unchanged);
+    EXPECT_EQ(unchanged.case_().state(), nom::CASE_STATE_REGISTERED);
+  }
+
   // Rule 3: the leadership decides — here the deputy for the director, both recorded.
   nom::CaseListResponse to_decide;
   CliOk({"nominations", "director-inbox"}, director_k, &to_decide);
@@ -172,8 +206,8 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
          "--nominee", "Bertil Prov|Asiantuntija|bertil.prov@kuhmo.example|Kuhmo|deputy|sv"},
         deputy_k, &approved);
   EXPECT_EQ(approved.case_().state(), nom::CASE_STATE_APPROVED);
-  EXPECT_EQ(approved.case_().decision().decided().user_id(), "dep-k");
-  EXPECT_EQ(approved.case_().decision().decided().on_behalf_of(), "dir-k");
+  EXPECT_EQ(approved.case_().decision().decided().user_id(), "kainuu.varajohtaja");
+  EXPECT_EQ(approved.case_().decision().decided().on_behalf_of(), "kainuu.johtaja");
   ASSERT_EQ(approved.memberships_started_size(), 2);
 
   // A case is decided once.
@@ -203,20 +237,20 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
     if (row.area_code() == "kainuu-koillismaa") {
       EXPECT_EQ(row.latest_case().state(), nom::CASE_STATE_APPROVED);
       EXPECT_EQ(row.active_memberships_size(), 2);
-    } else if (row.area_code() == "vantaa") {
+    } else if (row.area_code() == "pohjanmaa") {
       EXPECT_EQ(row.latest_case().state(), nom::CASE_STATE_AWAITING_REGISTRATION);
     } else {
       EXPECT_EQ(row.active_memberships_size(), 0) << row.area_code();
     }
   }
 
-  // KEHA withdraws the undecided case of Vantaa; closing the network ends the memberships.
-  std::string vantaa_case;
+  // KEHA withdraws the undecided case of Pohjanmaa; closing the network ends the memberships.
+  std::string pohjanmaa_case;
   for (const nom::Case& c : sent.cases()) {
-    if (c.area_code() == "vantaa") vantaa_case = c.case_id();
+    if (c.area_code() == "pohjanmaa") pohjanmaa_case = c.case_id();
   }
   nom::CaseResponse withdrawn;
-  CliOk({"nominations", "withdraw", "--case", vantaa_case, "--reason", "Lähetetty erehdyksessä"},
+  CliOk({"nominations", "withdraw", "--case", pohjanmaa_case, "--reason", "Lähetetty erehdyksessä"},
         keha, &withdrawn);
   EXPECT_EQ(withdrawn.case_().state(), nom::CASE_STATE_WITHDRAWN);
   net::NetworkResponse closed;

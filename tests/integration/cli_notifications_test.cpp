@@ -7,7 +7,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <initializer_list>
 
 #include "up_fixture.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
@@ -18,22 +17,6 @@ namespace {
 
 namespace nom = nominations::v1;
 namespace pb = notifications::v1;
-
-constexpr char kDefinition[] = R"({
-  "code": "ilmoitusverkosto",
-  "names": {"fi": "Ilmoitusverkosto", "sv": "Aviseringsnätverket", "en": "Notice network"},
-  "kind": "NETWORK_KIND_WORKING_GROUP",
-  "owner": "KEHA-keskus",
-  "responsible": {"name": "Verkoston sihteeri", "email": "sihteeri@keha.example"},
-  "goals": ["Yhteinen käsitys nimeämisketjusta"],
-  "term": {"start_date": "$START", "end_date": "$END"},
-  "communication_plan": {"audiences": ["työllisyysalueiden johto"],
-                         "channels": ["muistio kirjaamoihin"],
-                         "cadence": "jokaisen kokouksen jälkeen",
-                         "responsible": "verkoston sihteeri"},
-  "cadence": {"meetings_per_year": 4, "hours_per_meeting_tenths": 20},
-  "seats_per_area": {"members": 1, "deputies": 0}
-})";
 
 class CliNotificationsTest : public UpFixture {
  protected:
@@ -55,20 +38,16 @@ TEST_F(CliNotificationsTest, ChainThroughTheCommandLineFillsInboxesAndWritesEmai
   system_ = WaitUntilUp(up, &port);
   ASSERT_FALSE(HasFailure());
 
-  const std::initializer_list<std::string> keha = {"--role", "keha_coordinator", "--user",
-                                                   "keha-1"};
-  const std::initializer_list<std::string> clerk = {
-      "--role", "registry_clerk", "--user", "clerk-k", "--area", "kainuu-koillismaa"};
-  const std::initializer_list<std::string> director = {"--role", "director", "--user",
-                                                       "dir-k",  "--area",   "kainuu-koillismaa"};
-  const std::initializer_list<std::string> nominee = {
-      "--role", "nominee", "--user", "anna", "--email", "anna.esimerkki@kajaani.example"};
+  // The demo people log in; each command acts as its token's person.
+  const std::string keha = Login("keha.koordinaattori");
+  const std::string clerk = Login("kainuu.kirjaamo");
+  const std::string director = Login("kainuu.johtaja");
+  const std::string nominee = Login("nelli.nimitetty");  // nelli.nimitetty@kainuu.example.fi
+  ASSERT_FALSE(HasFailure());
 
   // Dates relative to today (as the services see it), never literals.
-  std::string definition = kDefinition;
-  definition.replace(definition.find("$START"), 6, testing::DaysFromToday(30));
-  definition.replace(definition.find("$END"), 4, testing::DaysFromToday(30 + 730));
-  std::ofstream(dir_.File("network.json")) << definition;
+  std::ofstream(dir_.File("network.json")) << DefinitionJson(
+      "ilmoitusverkosto", "Ilmoitusverkosto", "Aviseringsnätverket", "Notice network");
   ASSERT_EQ(Cli({"networks", "create", "--file", dir_.File("network.json")}, keha), 0) << output_;
   ASSERT_EQ(Cli({"networks", "propose", "ilmoitusverkosto"}, keha), 0) << output_;
   ASSERT_EQ(Cli({"networks", "open", "ilmoitusverkosto"}, keha), 0) << output_;
@@ -90,7 +69,7 @@ TEST_F(CliNotificationsTest, ChainThroughTheCommandLineFillsInboxesAndWritesEmai
          testing::DaysFromToday(0), "--organisation", "Kajaanin kaupunki"},
         clerk, &step);
   CliOk({"nominations", "approve", "--case", case_id, "--nominee",
-         "Anna Esimerkki|Kehittämispäällikkö|anna.esimerkki@kajaani.example|Kajaani|member"},
+         "Nelli Nimitetty|Kehittämispäällikkö|nelli.nimitetty@kainuu.example.fi|Kajaani|member"},
         director, &step);
   ASSERT_NO_FATAL_FAILURE(WaitForConsumer("notifications", "nominations"));
   ASSERT_NO_FATAL_FAILURE(WaitForConsumer("notifications", "networks"));
@@ -120,7 +99,7 @@ TEST_F(CliNotificationsTest, ChainThroughTheCommandLineFillsInboxesAndWritesEmai
   std::filesystem::create_directories(dir_.File("mail"));
   auto has_nominee_mail = [&] {
     for (const std::string& mail : Mails()) {
-      if (mail.find("To: <anna.esimerkki@kajaani.example>") != std::string::npos) return true;
+      if (mail.find("To: <nelli.nimitetty@kainuu.example.fi>") != std::string::npos) return true;
     }
     return false;
   };
@@ -131,7 +110,7 @@ TEST_F(CliNotificationsTest, ChainThroughTheCommandLineFillsInboxesAndWritesEmai
   EXPECT_EQ(own.deliveries(0).status(), pb::DELIVERY_STATUS_SENT);
   for (const std::string& mail : Mails()) {
     EXPECT_NE(mail.find("Content-Type: multipart/alternative"), std::string::npos);
-    if (mail.find("To: <anna.esimerkki@kajaani.example>") == std::string::npos) continue;
+    if (mail.find("To: <nelli.nimitetty@kainuu.example.fi>") == std::string::npos) continue;
     // "Du har utsetts till nätverket …": not ASCII, so an encoded-word.
     EXPECT_NE(mail.find("Subject: =?UTF-8?B?"), std::string::npos) << mail;
     EXPECT_NE(mail.find("Content-Language: sv"), std::string::npos) << mail;

@@ -6,6 +6,7 @@
 #include <httplib.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 
 #include "config/config.h"
 #include "integration_support.h"
+#include "testing/keys.h"
 #include "testing/temp_dir.h"
 #include "up_fixture.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
@@ -26,10 +28,12 @@ namespace {
 namespace v1 = common::v1;
 
 // A ping with `note` as `service` has applied it: its applied_count (0 if not yet).
-Result<uint32_t> AppliedCount(zmq::context_t& zmq, const std::string& endpoint,
-                              const std::string& producer, const std::string& note) {
+Result<uint32_t> AppliedCount(zmq::context_t& zmq, const config::SystemConfig& system,
+                              const std::string& service, const std::string& producer,
+                              const std::string& note) {
   messaging::ClientOptions options;
-  options.endpoint = endpoint;
+  options.endpoint = system.services.at(service).rpc_endpoint;
+  options.curve = verkosto::testing::CurveFor(system, service, TestActor());
   options.timeout = milliseconds(10000);
   messaging::RpcClient client(zmq, options);
   auto reply =
@@ -47,17 +51,18 @@ class CliUpTest : public UpFixture {
   // Polls `consumer`'s ListReceivedPings until the ping `note` from networks
   // shows up (every poll is a round trip; gives up after 30 s) and returns its
   // applied_count.
-  uint32_t WaitForPing(const std::string& consumer_endpoint, const std::string& note) {
+  uint32_t WaitForPing(const config::SystemConfig& system, const std::string& consumer,
+                       const std::string& note) {
     const auto give_up = Steady::now() + std::chrono::seconds(30);
     while (Steady::now() < give_up) {
-      auto count = AppliedCount(zmq_, consumer_endpoint, "networks", note);
+      auto count = AppliedCount(zmq_, system, consumer, "networks", note);
       if (!count.ok()) {
         ADD_FAILURE() << count.status().ToString();
         return 0;
       }
       if (*count > 0) return *count;
     }
-    ADD_FAILURE() << "ping '" << note << "' never reached " << consumer_endpoint;
+    ADD_FAILURE() << "ping '" << note << "' never reached " << consumer;
     return 0;
   }
 };
@@ -92,8 +97,8 @@ TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsClean
   ASSERT_TRUE(ExitedWith(ping, 0)) << "verkosto diag ping: wait status " << ping;
   EXPECT_NE(ReadFile(dir_.File("ping.log")).find("recorded on networks as event"),
             std::string::npos);
-  EXPECT_EQ(WaitForPing(system.services.at("notifications").rpc_endpoint, note), 1U);
-  EXPECT_EQ(WaitForPing(system.services.at("nominations").rpc_endpoint, note), 1U);
+  EXPECT_EQ(WaitForPing(system, "notifications", note), 1U);
+  EXPECT_EQ(WaitForPing(system, "nominations", note), 1U);
 
   // GET /healthz on the gateway.
   {
@@ -117,7 +122,8 @@ TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsClean
 
   // kill -9 the networks child: the supervisor starts a new one.
   const std::string& networks = system.services.at("networks").rpc_endpoint;
-  auto before = Health(zmq_, networks, milliseconds(10000));
+  auto before = Health(zmq_, networks, milliseconds(10000),
+                       verkosto::testing::CurveFor(system, "networks", TestActor()));
   ASSERT_TRUE(before.ok()) << before.status().ToString();
   const std::vector<pid_t> children = FindProcesses(config_file, "networks");
   ASSERT_EQ(children.size(), 1U) << "expected one networks process of " << config_file;
@@ -130,7 +136,8 @@ TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsClean
     const auto give_up = Steady::now() + std::chrono::seconds(30);
     int64_t started = before->started_unix_us();
     while (started == before->started_unix_us() && Steady::now() < give_up) {
-      auto after = Health(zmq_, networks, milliseconds(10000));
+      auto after = Health(zmq_, networks, milliseconds(10000),
+                          verkosto::testing::CurveFor(system, "networks", TestActor()));
       if (after.ok()) started = after->started_unix_us();
     }
     ASSERT_NE(started, before->started_unix_us()) << "networks was not restarted";
@@ -147,12 +154,13 @@ TEST_F(CliUpTest, UpServesStatusPingsHealthzRestartsACrashedServiceAndStopsClean
     messaging::ClientOptions options;
     options.endpoint = networks;
     options.timeout = milliseconds(10000);
+    options.curve = verkosto::testing::CurveFor(system, "networks", TestActor());
     messaging::RpcClient client(zmq_, options);
     v1::RecordPingRequest request;
     request.set_note(note + " after restart");
     auto reply = client.Call<v1::RecordPingResponse>(TestActor(), request);
     ASSERT_TRUE(reply.ok()) << reply.status().ToString();
-    EXPECT_EQ(WaitForPing(system.services.at("notifications").rpc_endpoint, request.note()), 1U);
+    EXPECT_EQ(WaitForPing(system, "notifications", request.note()), 1U);
   }
 
   // SIGTERM: the supervisor stops every service and exits 0.
@@ -200,6 +208,115 @@ TEST_F(CliUpTest, ASecondUpIsRefusedAndAKilledSupervisorTakesItsServicesAlong) {
   }
 }
 
+// Nominee data, password hashes, the audit, keys and e-mails: after `verkosto
+// up` has run the demo data (and written e-mails), every file it made under
+// DATA is its owner's alone and every directory 0700.
+TEST_F(CliUpTest, EveryFileUpMakesIsTheOwnersAlone) {
+  const std::string data = dir_.File("data");  // apart from the test's own logs
+  testing::Process up(Verkosto(), UpArgs(data), dir_.File("up.log"));
+  int port = 0;
+  // The fixture's helpers look in dir_; point them at the data directory.
+  const std::string config_file = data + "/verkosto.toml";
+  ASSERT_TRUE(WaitForDirectory(
+      dir_.path(), [&] { return std::filesystem::exists(data); }, milliseconds(30000), up.pid()));
+  ASSERT_TRUE(WaitForDirectory(
+      data, [&] { return (port = GatewayPort(data + "/gateway.port")) > 0; }, milliseconds(60000),
+      up.pid()));
+  auto loaded = config::LoadSystemConfig(config_file);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  system_ = *loaded;
+  ASSERT_NO_FATAL_FAILURE(WaitForConsumer("notifications", "networks"));
+  // The demo proposals mail every area's leadership: wait for the first .eml.
+  std::filesystem::create_directories(data + "/mail");
+  ASSERT_TRUE(WaitForDirectory(
+      data + "/mail",
+      [&] {
+        for (const auto& e : std::filesystem::directory_iterator(data + "/mail")) {
+          if (e.path().extension() == ".eml") return true;
+        }
+        return false;
+      },
+      milliseconds(30000), up.pid()));
+
+  int files = 0;
+  std::set<std::string> kinds;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(data)) {
+    struct stat st {};
+    if (lstat(entry.path().c_str(), &st) != 0) continue;  // a journal gone meanwhile
+    const std::string path = entry.path().string();
+    if (S_ISDIR(st.st_mode)) {
+      EXPECT_EQ(st.st_mode & 0777, 0700u) << path;
+    } else if (S_ISREG(st.st_mode)) {
+      EXPECT_EQ(st.st_mode & 0077, 0u) << path << " mode " << std::oct << (st.st_mode & 0777);
+      ++files;
+      kinds.insert(entry.path().extension().string());
+    }
+    EXPECT_EQ(st.st_uid, geteuid()) << path;
+  }
+  struct stat st {};
+  ASSERT_EQ(stat(data.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0700u) << data;
+  EXPECT_GT(files, 10);
+  for (const char* kind : {".db", ".key", ".eml", ".toml"})
+    EXPECT_EQ(kinds.count(kind), 1u) << kind;
+  up.Signal(SIGTERM);
+  EXPECT_TRUE(ExitedWith(up.Wait(milliseconds(15000)), 0));
+}
+
+// A data path too long for ipc:// socket paths puts the sockets under
+// $XDG_RUNTIME_DIR — in a directory that must be this user's alone: one
+// someone made open to others is refused with a message saying what to do,
+// never used.
+TEST_F(CliUpTest, ALongDataPathPutsSocketsInAPrivateRuntimeDirectory) {
+  std::string data = dir_.path();
+  while (data.size() < 120) data += "/pitka-polku-datalle";
+  std::filesystem::create_directories(data);
+  const std::string xdg = dir_.File("xdg");
+  std::filesystem::create_directories(xdg);
+  std::filesystem::permissions(xdg, std::filesystem::perms::owner_all);
+  // Where `up` puts them: verkosto-<hash of the data path> (cli/system_commands.cpp).
+  const std::string run =
+      xdg + "/verkosto-" + std::to_string(std::hash<std::string>()(data) % 1000000);
+  std::filesystem::create_directories(run);
+  std::filesystem::permissions(
+      run, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+               std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+               std::filesystem::perms::others_exec);
+  const char* saved = std::getenv("XDG_RUNTIME_DIR");
+  const std::string saved_value = saved == nullptr ? "" : saved;
+  setenv("XDG_RUNTIME_DIR", xdg.c_str(), 1);
+
+  const int refused = RunVerkosto(UpArgs(data), dir_.File("refused.log"));
+  const std::string why = ReadFile(dir_.File("refused.log"));
+  EXPECT_TRUE(WIFEXITED(refused) && WEXITSTATUS(refused) != 0) << why;
+  EXPECT_NE(why.find(run + " has mode 0755"), std::string::npos) << why;
+  EXPECT_NE(why.find("chmod 700"), std::string::npos) << why;
+  EXPECT_FALSE(std::filesystem::exists(data + "/verkosto.toml"));
+
+  std::filesystem::permissions(run, std::filesystem::perms::owner_all);
+  testing::Process up(Verkosto(), UpArgs(data), dir_.File("up.log"));
+  config::SystemConfig system;
+  EXPECT_TRUE(WaitForDirectory(
+      data,
+      [&] {
+        auto loaded = config::LoadSystemConfig(data + "/verkosto.toml");
+        if (loaded.ok()) system = *loaded;
+        return loaded.ok();
+      },
+      milliseconds(30000), up.pid()));
+  if (saved == nullptr) {
+    unsetenv("XDG_RUNTIME_DIR");
+  } else {
+    setenv("XDG_RUNTIME_DIR", saved_value.c_str(), 1);
+  }
+  for (const auto& [name, service] : system.services) {
+    EXPECT_EQ(service.rpc_endpoint, "ipc://" + run + "/" + name + ".sock");
+  }
+  EXPECT_EQ(system.services.size(), 4u);
+  up.Signal(SIGTERM);
+  EXPECT_TRUE(ExitedWith(up.Wait(milliseconds(15000)), 0));
+}
+
 TEST_F(CliUpTest, StatusFailsWhenNothingRuns) {
   // No config at all.
   EXPECT_FALSE(
@@ -208,8 +325,9 @@ TEST_F(CliUpTest, StatusFailsWhenNothingRuns) {
       << "the error should say how to start the system";
 
   // A config whose services are all down.
-  std::ofstream(dir_.File("verkosto.toml"))
-      << config::ToToml(config::DefaultSystemConfig(dir_.path(), dir_.path(), 0));
+  config::SystemConfig system = config::DefaultSystemConfig(dir_.path(), dir_.path(), 0);
+  ASSERT_TRUE(verkosto::testing::ProvisionKeys(system));
+  std::ofstream(dir_.File("verkosto.toml")) << config::ToToml(system);
   const int status = RunVerkosto({"status", "--data", dir_.path()}, dir_.File("status.log"));
   ASSERT_NE(status, -1) << "verkosto status hung";
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) != 0) << "wait status " << status;

@@ -24,6 +24,7 @@
 #include "notifications/service.h"
 #include "storage/database.h"
 #include "testing/dates.h"
+#include "testing/keys.h"
 #include "testing/temp_dir.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
 
@@ -86,7 +87,8 @@ struct Ledger {
 // The destructor stops and joins them, so an ASSERT cannot leave them running.
 class PingSenders {
  public:
-  PingSenders(zmq::context_t& zmq, const std::string& endpoint, Ledger& ledger, int threads) {
+  PingSenders(zmq::context_t& zmq, const std::string& endpoint,
+              const messaging::CurveOptions& curve, Ledger& ledger, int threads) {
     int generation = 0;
     {
       std::lock_guard lock(ledger.mu);
@@ -94,9 +96,10 @@ class PingSenders {
     }
     for (int t = 0; t < threads; ++t) {
       const std::string prefix = "g" + std::to_string(generation) + "t" + std::to_string(t) + "-";
-      threads_.emplace_back([this, &zmq, endpoint, &ledger, prefix] {
+      threads_.emplace_back([this, &zmq, endpoint, curve, &ledger, prefix] {
         messaging::ClientOptions options;
         options.endpoint = endpoint;
+        options.curve = curve;
         options.timeout = milliseconds(2500);
         options.initial_backoff = milliseconds(100);
         options.max_backoff = milliseconds(800);
@@ -150,6 +153,7 @@ class CrashTest : public ::testing::Test {
  protected:
   CrashTest() {
     config::SystemConfig system = config::DefaultSystemConfig(dir_.path(), dir_.path(), 0);
+    EXPECT_TRUE(verkosto::testing::ProvisionKeys(system));
     system.clock_offset_days = testing::ClockOffsetDays();
     config::ServiceConfig producer = system.services.at(kProducer);
     config::ServiceConfig consumer = system.services.at(kConsumer);
@@ -174,11 +178,14 @@ class CrashTest : public ::testing::Test {
   const std::string& Endpoint(const std::string& name) const {
     return system_.services.at(name).rpc_endpoint;
   }
+  messaging::CurveOptions Curve(const std::string& name) const {
+    return verkosto::testing::CurveFor(system_, name, TestActor());
+  }
 
   // Starts `service` and waits until it answers a health request.
   ::testing::AssertionResult StartAndWait(ServiceProcess& service) {
     service.Start();
-    auto health = Health(zmq_, Endpoint(service.name()), kStartTimeout);
+    auto health = Health(zmq_, Endpoint(service.name()), kStartTimeout, Curve(service.name()));
     if (!health.ok()) {
       return ::testing::AssertionFailure()
              << service.name() << " did not answer after start: " << health.status().ToString();
@@ -188,7 +195,7 @@ class CrashTest : public ::testing::Test {
 
   // The producer's outbox head (asks it; it must be running).
   Result<uint64_t> ProducerHead() {
-    auto health = Health(zmq_, Endpoint(kProducer), kStartTimeout);
+    auto health = Health(zmq_, Endpoint(kProducer), kStartTimeout, Curve(kProducer));
     if (!health.ok()) return health.status();
     return health->outbox_head();
   }
@@ -200,7 +207,7 @@ class CrashTest : public ::testing::Test {
     uint64_t cursor = 0;
     std::string error;
     while (Steady::now() < give_up) {
-      auto health = Health(zmq_, Endpoint(kConsumer), kStartTimeout);
+      auto health = Health(zmq_, Endpoint(kConsumer), kStartTimeout, Curve(kConsumer));
       if (!health.ok()) return ::testing::AssertionFailure() << health.status().ToString();
       if (health->consumers_size() != 1) {
         return ::testing::AssertionFailure()
@@ -220,7 +227,7 @@ class CrashTest : public ::testing::Test {
 
   // Sends commands from 8 clients until `count` more are acknowledged.
   ::testing::AssertionResult Produce(Ledger& ledger, size_t count) {
-    PingSenders senders(zmq_, Endpoint(kProducer), ledger, 8);
+    PingSenders senders(zmq_, Endpoint(kProducer), Curve(kProducer), ledger, 8);
     std::unique_lock lock(ledger.mu);
     const size_t target = ledger.acknowledged.size() + count;
     const bool done = ledger.changed.wait_for(lock, std::chrono::seconds(60),
@@ -370,7 +377,7 @@ TEST_F(CrashTest, KillNineDuringCommandStreamLosesNothingAndAppliesOnce) {
   ASSERT_TRUE(StartAndWait(*consumer_));
 
   Ledger ledger;
-  PingSenders senders(zmq_, Endpoint(kProducer), ledger, kClients);
+  PingSenders senders(zmq_, Endpoint(kProducer), Curve(kProducer), ledger, kClients);
   int producer_kills = 0;
   int consumer_kills = 0;
   for (int round = 0; round < kRounds; ++round) {
@@ -446,7 +453,7 @@ TEST_F(CrashTest, ConsumerKilledDuringCatchUpAppliesEveryEventOnce) {
       // Watch first, then start: no write of the catch-up can be missed.
       WriteWatch watch(dir_.path(), wal);
       consumer_->Start();
-      auto health = Health(zmq_, Endpoint(kConsumer), kStartTimeout);
+      auto health = Health(zmq_, Endpoint(kConsumer), kStartTimeout, Curve(kConsumer));
       ASSERT_TRUE(health.ok()) << health.status().ToString();
       ASSERT_EQ(health->consumers_size(), 1);
       const uint64_t cursor = health->consumers(0).cursor();
@@ -455,7 +462,7 @@ TEST_F(CrashTest, ConsumerKilledDuringCatchUpAppliesEveryEventOnce) {
       if (cursor == head || attempt_kills == kMaxKills) break;
       const auto outcome = watch.WaitForWrites(
           writes_before_kill(rng), std::chrono::seconds(30), milliseconds(500), [&] {
-            auto now = Health(zmq_, Endpoint(kConsumer), kStartTimeout);
+            auto now = Health(zmq_, Endpoint(kConsumer), kStartTimeout, Curve(kConsumer));
             return now.ok() && now->consumers_size() == 1 && now->consumers(0).cursor() == head;
           });
       ASSERT_NE(outcome, WriteWatch::Outcome::kTimedOut)

@@ -27,6 +27,7 @@
 #include "core/actor.h"
 #include "core/result.h"
 #include "messaging/rpc_client.h"
+#include "testing/keys.h"
 #include "testing/process.h"
 #include "verkosto/common/v1/health.pb.h"
 
@@ -35,9 +36,8 @@ namespace verkosto::integration {
 using Steady = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
-inline Actor TestActor() {
-  return Actor{"integration-test", "integration test", Role::kSystem, {}, {}, {}};
-}
+// The tests look at the services as the operator does (health, diagnostics).
+inline Actor TestActor() { return verkosto::testing::TestOperator("integration-test"); }
 
 // The seed of a randomised test: $VERKOSTO_TEST_SEED when set (to replay a
 // failure), else a fresh one. The caller prints it.
@@ -58,9 +58,11 @@ inline std::string ReadFile(const std::string& path) {
 // One HealthRequest round trip; the client retries with back-off until
 // `timeout`, so this also waits for a service that is still starting.
 inline Result<common::v1::HealthResponse> Health(zmq::context_t& zmq, const std::string& endpoint,
-                                                 milliseconds timeout) {
+                                                 milliseconds timeout,
+                                                 const messaging::CurveOptions& curve) {
   messaging::ClientOptions options;
   options.endpoint = endpoint;
+  options.curve = curve;
   options.timeout = timeout;
   options.initial_backoff = milliseconds(100);
   options.max_backoff = milliseconds(500);

@@ -23,6 +23,7 @@
 #include "notifications/service.h"
 #include "storage/database.h"
 #include "testing/dates.h"
+#include "testing/keys.h"
 #include "testing/temp_dir.h"
 #include "verkosto/networks/v1/events.pb.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -88,6 +89,7 @@ class Service {
 TEST(NotificationsCrashTest, KillNineDuringABurstLosesAndDuplicatesNothing) {
   testing::TempDir dir;
   config::SystemConfig system = config::DefaultSystemConfig(dir.path(), dir.path(), 0);
+  ASSERT_TRUE(verkosto::testing::ProvisionKeys(system));
   system.demo_data = false;
   system.clock_offset_days = testing::ClockOffsetDays();
   system.notifications.mail_dir = dir.File("mail");
@@ -104,8 +106,12 @@ TEST(NotificationsCrashTest, KillNineDuringABurstLosesAndDuplicatesNothing) {
   zmq::context_t zmq;
   networks.Start();
   notifications.Start();
-  ASSERT_TRUE(Health(zmq, producer.rpc_endpoint, kStartTimeout).ok());
-  ASSERT_TRUE(Health(zmq, consumer.rpc_endpoint, kStartTimeout).ok());
+  ASSERT_TRUE(Health(zmq, producer.rpc_endpoint, kStartTimeout,
+                     verkosto::testing::CurveFor(system, "networks", TestActor()))
+                  .ok());
+  ASSERT_TRUE(Health(zmq, consumer.rpc_endpoint, kStartTimeout,
+                     verkosto::testing::CurveFor(system, "notifications", TestActor()))
+                  .ok());
 
   // The burst: one client creating and proposing networks until told to stop.
   std::mutex mu;
@@ -116,6 +122,7 @@ TEST(NotificationsCrashTest, KillNineDuringABurstLosesAndDuplicatesNothing) {
     messaging::ClientOptions options;
     options.endpoint = producer.rpc_endpoint;
     options.timeout = milliseconds(10000);
+    options.curve = verkosto::testing::CurveFor(system, "networks", kKeha);
     messaging::RpcClient rpc(zmq, options);
     for (int n = 0; !stop.load() && n < 60; ++n) {
       const std::string code = "burst-" + std::to_string(n);
@@ -141,18 +148,22 @@ TEST(NotificationsCrashTest, KillNineDuringABurstLosesAndDuplicatesNothing) {
     }
     notifications.KillHard();
     notifications.Start();
-    ASSERT_TRUE(Health(zmq, consumer.rpc_endpoint, kStartTimeout).ok());
+    ASSERT_TRUE(Health(zmq, consumer.rpc_endpoint, kStartTimeout,
+                       verkosto::testing::CurveFor(system, "notifications", TestActor()))
+                    .ok());
   }
   stop.store(true);
   client.join();
 
   // Let the consumer catch up with the producer's head.
-  auto head = Health(zmq, producer.rpc_endpoint, kStartTimeout);
+  auto head = Health(zmq, producer.rpc_endpoint, kStartTimeout,
+                     verkosto::testing::CurveFor(system, "networks", TestActor()));
   ASSERT_TRUE(head.ok());
   const auto give_up = Steady::now() + std::chrono::seconds(60);
   uint64_t cursor = 0;
   while (Steady::now() < give_up && cursor < head->outbox_head()) {
-    auto health = Health(zmq, consumer.rpc_endpoint, kStartTimeout);
+    auto health = Health(zmq, consumer.rpc_endpoint, kStartTimeout,
+                         verkosto::testing::CurveFor(system, "notifications", TestActor()));
     ASSERT_TRUE(health.ok());
     for (const auto& c : health->consumers()) {
       if (c.producer() == "networks") cursor = c.cursor();

@@ -9,11 +9,13 @@
 #include <sys/wait.h>
 
 #include <filesystem>
+#include <fstream>
 #include <initializer_list>
 #include <string>
 #include <vector>
 
 #include "config/config.h"
+#include "gateway/domain/demo_accounts.h"
 #include "integration_support.h"
 #include "testing/dates.h"
 #include "testing/process.h"
@@ -38,6 +40,32 @@ inline std::vector<std::string> UpArgs(const std::string& data) {
   std::vector<std::string> args = {"up", "--data", data, "--http-port", "0"};
   for (std::string& arg : testing::ClockOffsetArgs()) args.push_back(std::move(arg));
   return args;
+}
+
+// A complete network definition as `verkosto networks create --file` reads
+// it (one member seat per area): its term starts 30 days from today, as the
+// services see it, and lasts two years.
+inline std::string DefinitionJson(const std::string& code, const std::string& name_fi,
+                                  const std::string& name_sv, const std::string& name_en) {
+  return R"({
+  "code": ")" +
+         code + R"(",
+  "names": {"fi": ")" +
+         name_fi + R"(", "sv": ")" + name_sv + R"(", "en": ")" + name_en + R"("},
+  "kind": "NETWORK_KIND_WORKING_GROUP",
+  "owner": "KEHA-keskus",
+  "responsible": {"name": "Verkoston sihteeri", "email": "sihteeri@keha.example"},
+  "goals": ["Yhteinen käsitys nimeämisketjusta"],
+  "term": {"start_date": ")" +
+         testing::DaysFromToday(30) + R"(", "end_date": ")" + testing::DaysFromToday(30 + 730) +
+         R"("},
+  "communication_plan": {"audiences": ["työllisyysalueiden johto"],
+                         "channels": ["muistio kirjaamoihin"],
+                         "cadence": "jokaisen kokouksen jälkeen",
+                         "responsible": "verkoston sihteeri"},
+  "cadence": {"meetings_per_year": 4, "hours_per_meeting_tenths": 20},
+  "seats_per_area": {"members": 1, "deputies": 0}
+})";
 }
 
 inline bool ExitedWith(int wait_status, int code) {
@@ -104,7 +132,8 @@ class UpFixture : public ::testing::Test {
     }
     // Every service answers (the client retries with back-off while one starts).
     for (const std::string& name : config::ServiceNames()) {
-      auto health = Health(zmq_, system.services.at(name).rpc_endpoint, milliseconds(30000));
+      auto health = Health(zmq_, system.services.at(name).rpc_endpoint, milliseconds(30000),
+                           verkosto::testing::CurveFor(system, name, TestActor()));
       if (!health.ok()) {
         ADD_FAILURE() << name << ": " << health.status().ToString();
         return {};
@@ -115,13 +144,9 @@ class UpFixture : public ::testing::Test {
     return system;
   }
 
-  // Runs `verkosto <args> <actor> --data DIR [--json]`; returns the exit code
-  // (-1 if it hung or died) and leaves what it printed in `output_`.
-  int Cli(std::vector<std::string> args, std::initializer_list<std::string> actor,
-          bool json = true) {
-    args.insert(args.end(), actor.begin(), actor.end());
-    args.insert(args.end(), {"--data", dir_.path()});
-    if (json) args.push_back("--json");
+  // Runs `verkosto <args>` with its output in a fresh file; returns the exit
+  // code (-1 if it hung or died) and leaves what it printed in `output_`.
+  int Run(const std::vector<std::string>& args) {
     const std::string log = dir_.File("cli-" + std::to_string(++cli_calls_) + ".out");
     const int status = RunVerkosto(args, log);
     output_ = ReadFile(log);
@@ -129,11 +154,36 @@ class UpFixture : public ::testing::Test {
     return WEXITSTATUS(status);
   }
 
+  // Logs in as the demo account `user` (password gateway::kDemoPassword from
+  // a file) the way a script does — `verkosto login --print-token` — and
+  // returns the API token; fails the test if the login is refused.
+  std::string Login(const std::string& user) {
+    const std::string password_file = dir_.File("demo-password");
+    std::ofstream(password_file) << gateway::kDemoPassword << "\n";
+    if (Run({"login", "--data", dir_.path(), "--user", user, "--password-file", password_file,
+             "--print-token"}) != 0) {
+      ADD_FAILURE() << "verkosto login as " << user << ": " << output_;
+      return {};
+    }
+    std::string token = output_;
+    while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) token.pop_back();
+    return token;
+  }
+
+  // Runs a person's command `verkosto <args> --token TOKEN --data DIR
+  // [--json]` (the person is whoever the token belongs to); returns the exit
+  // code and leaves what it printed in `output_`.
+  int Cli(std::vector<std::string> args, const std::string& token, bool json = true) {
+    args.insert(args.end(), {"--token", token, "--data", dir_.path()});
+    if (json) args.push_back("--json");
+    return Run(args);
+  }
+
   // Like Cli, and parses the JSON it printed into `reply`; fails the test on
   // a non-zero exit or output that is not a `reply`.
-  void CliOk(const std::vector<std::string>& args, std::initializer_list<std::string> actor,
+  void CliOk(const std::vector<std::string>& args, const std::string& token,
              google::protobuf::Message* reply) {
-    ASSERT_EQ(Cli(args, actor), 0) << args[0] << " " << args[1] << ": " << output_;
+    ASSERT_EQ(Cli(args, token), 0) << args[0] << " " << args[1] << ": " << output_;
     ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(output_, reply).ok()) << output_;
   }
 
@@ -141,11 +191,13 @@ class UpFixture : public ::testing::Test {
   // called (the services are eventually consistent; a script would do the same
   // with `verkosto status`). Needs system_ from WaitUntilUp.
   void WaitForConsumer(const std::string& consumer, const std::string& producer) {
-    auto head = Health(zmq_, system_.services.at(producer).rpc_endpoint, milliseconds(10000));
+    auto head = Health(zmq_, system_.services.at(producer).rpc_endpoint, milliseconds(10000),
+                       verkosto::testing::CurveFor(system_, producer, TestActor()));
     ASSERT_TRUE(head.ok()) << head.status().ToString();
     const auto give_up = Steady::now() + std::chrono::seconds(30);
     while (Steady::now() < give_up) {
-      auto health = Health(zmq_, system_.services.at(consumer).rpc_endpoint, milliseconds(10000));
+      auto health = Health(zmq_, system_.services.at(consumer).rpc_endpoint, milliseconds(10000),
+                           verkosto::testing::CurveFor(system_, consumer, TestActor()));
       ASSERT_TRUE(health.ok()) << health.status().ToString();
       for (const auto& c : health->consumers()) {
         if (c.producer() == producer && c.cursor() >= head->outbox_head()) return;

@@ -56,8 +56,12 @@ Result<AccountRecord> NormalizeAccount(AccountRecord account) {
   if (account.display_name.size() > 200) {
     return Status::InvalidArgument("display_name", "must be at most 200 characters");
   }
-  if (account.role == Role::kUnspecified || account.role == Role::kSystem) {
-    return Status::InvalidArgument("role", "must be a person's role (not unspecified or system)");
+  // The operator is whoever holds the operator key on the server, never a
+  // login: an account with that role could do nothing and would blur who did what.
+  if (account.role == Role::kUnspecified || account.role == Role::kSystem ||
+      account.role == Role::kOperator) {
+    return Status::InvalidArgument("role",
+                                   "must be a person's role (not unspecified, system or operator)");
   }
   account.area = AreaCode(Trim(account.area.value()));
   if (ScopedRole(account.role) && account.area.value().empty()) {
@@ -133,11 +137,16 @@ bool ShouldTouch(TimePoint last_seen, TimePoint now, const AuthPolicy& policy) {
 }
 
 bool MayManageAccounts(const Actor& actor) {
-  return actor.role == Role::kAdmin || actor.role == Role::kSystem;
+  return actor.role == Role::kAdmin || actor.role == Role::kOperator;
 }
 
 bool MayManageAccount(const Actor& actor, const std::string& user_id) {
   return MayManageAccounts(actor) || (!actor.user_id.empty() && actor.user_id == user_id);
+}
+
+bool MayCreateToken(const Actor& actor, const std::string& user_id) {
+  return !actor.user_id.empty() && actor.user_id == user_id && actor.role != Role::kSystem &&
+         actor.role != Role::kOperator;
 }
 
 bool MayHandleSessions(const Actor& actor) { return actor.role == Role::kSystem; }

@@ -78,10 +78,14 @@ bool SessionExpired(TimePoint created, TimePoint last_seen, TimePoint now,
 // True when the session's last use should be written again.
 bool ShouldTouch(TimePoint last_seen, TimePoint now, const AuthPolicy& policy);
 
-// Admins and the system manage accounts.
+// Admins (through the gateway) and the operator (the CLI with the operator
+// key) manage accounts.
 bool MayManageAccounts(const Actor& actor);
-// MayManageAccounts, or the actor is the account itself (own password, own tokens).
+// MayManageAccounts, or the actor is the account itself (own password).
 bool MayManageAccount(const Actor& actor, const std::string& user_id);
+// Only the account itself draws an API token: a token acts as its person, so
+// nobody else (not an admin, not the operator) may make one for them.
+bool MayCreateToken(const Actor& actor, const std::string& user_id);
 // Only the gateway itself (system actor) opens, checks and ends sessions.
 bool MayHandleSessions(const Actor& actor);
 

@@ -13,7 +13,7 @@ using messaging::Context;
 namespace {
 
 common::v1::Role RoleToProto(Role role) { return static_cast<common::v1::Role>(role); }
-Role RoleFromProto(common::v1::Role role) { return static_cast<Role>(role); }
+Role RoleFromProto(common::v1::Role role) { return RoleFromNumber(static_cast<int>(role)); }
 
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
@@ -24,7 +24,8 @@ std::string Lower(std::string s) {
 Status Audit(SqliteAccountRepository& repo, const Context& ctx, const std::string& action,
              const std::string& subject, const std::string& detail) {
   return repo.Audit(AuditRecord{ctx.now(), ctx.actor().user_id, ctx.actor().role,
-                                ctx.actor().on_behalf_of, action, subject, detail});
+                                ctx.actor().on_behalf_of, action, subject, detail,
+                                ctx.actor().principal});
 }
 
 // A token hash as the clients send it: 64 lower-case hex digits.
@@ -291,8 +292,8 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
 
   server.AddCommand<pb::CreateApiTokenRequest, pb::CreateApiTokenResponse>(
       [](Context& ctx, const pb::CreateApiTokenRequest& req) -> Result<pb::CreateApiTokenResponse> {
-        if (!MayManageAccount(ctx.actor(), req.user_id())) {
-          return Status::PermissionDenied("only an admin or the account itself makes API tokens");
+        if (!MayCreateToken(ctx.actor(), req.user_id())) {
+          return Status::PermissionDenied("only the account itself draws its API tokens");
         }
         if (req.label().empty()) return Status::InvalidArgument("label", "is required");
         if (req.label().size() > 100) {
@@ -329,6 +330,7 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
           out->set_action(e.action);
           out->set_subject_user_id(e.subject_user_id);
           out->set_detail(e.detail);
+          out->set_principal(e.principal);
         }
         return response;
       });

@@ -27,10 +27,11 @@ std::string ToJson(const google::protobuf::Message& message) {
 }  // namespace
 
 HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, const Clock& clock,
-                           HttpAuthOptions options)
+                           messaging::Credentials credentials, HttpAuthOptions options)
     : zmq_(zmq),
       system_(std::move(system)),
       clock_(clock),
+      credentials_(std::move(credentials)),
       options_(options),
       server_(std::make_unique<httplib::Server>()) {
   server_->set_tcp_nodelay(true);  // without it every answer waits ~40 ms (Nagle)
@@ -50,7 +51,8 @@ RpcGatewayContext& HttpFrontend::ContextForThisThread() {
   std::lock_guard<std::mutex> lock(contexts_mu_);
   std::unique_ptr<RpcGatewayContext>& slot = contexts_[std::this_thread::get_id()];
   if (!slot) {
-    slot = std::make_unique<RpcGatewayContext>(zmq_, system_, clock_, options_, &client_states_);
+    slot = std::make_unique<RpcGatewayContext>(zmq_, system_, clock_, credentials_, options_,
+                                               &client_states_);
   }
   return *slot;
 }
@@ -60,9 +62,9 @@ void HttpFrontend::Routes() {
     return ContextForThisThread();
   };
   server_->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
-    common::v1::SystemHealth health =
-        runtime::CollectSystemHealth(zmq_, system_, {"networks", "nominations", "notifications"},
-                                     std::chrono::milliseconds(1000));
+    common::v1::SystemHealth health = runtime::CollectSystemHealth(
+        zmq_, system_, {"networks", "nominations", "notifications"},
+        std::chrono::milliseconds(1000), credentials_, RpcGatewayContext::GatewayActor());
     // Fresh clients reach a service the workers' own clients may not: say
     // what the workers saw too.
     for (common::v1::ClientState& state : client_states_.Snapshot()) {

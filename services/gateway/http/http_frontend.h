@@ -30,8 +30,9 @@ namespace verkosto::gateway {
 // answered "ok" and no service is failing for the workers, else 503.
 class HttpFrontend {
  public:
+  // `credentials`: the gateway's CURVE identity for its RPC clients.
   HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, const Clock& clock,
-               HttpAuthOptions options = {});
+               messaging::Credentials credentials, HttpAuthOptions options = {});
   ~HttpFrontend();
   HttpFrontend(const HttpFrontend&) = delete;
   HttpFrontend& operator=(const HttpFrontend&) = delete;
@@ -51,6 +52,7 @@ class HttpFrontend {
   zmq::context_t& zmq_;
   config::SystemConfig system_;
   const Clock& clock_;
+  messaging::Credentials credentials_;
   HttpAuthOptions options_;
   ClientStates client_states_;  // before contexts_: they record into it
   std::mutex contexts_mu_;

@@ -20,7 +20,7 @@ std::string Trim(const std::string& s) {
 RequestUser ToRequestUser(const pb::Account& account, std::string csrf) {
   RequestUser user;
   user.actor =
-      Actor{account.user_id(),        account.display_name(), static_cast<Role>(account.role()),
+      Actor{account.user_id(),        account.display_name(), RoleFromNumber(account.role()),
             AreaCode(account.area()), account.on_behalf_of(), account.email()};
   user.csrf_token = std::move(csrf);
   user.language = account.language();
@@ -56,11 +56,12 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
 }
 
 RpcGatewayContext::RpcGatewayContext(zmq::context_t& zmq, config::SystemConfig system,
-                                     const Clock& clock, const HttpAuthOptions& options,
-                                     ClientStates* client_states)
+                                     const Clock& clock, messaging::Credentials credentials,
+                                     const HttpAuthOptions& options, ClientStates* client_states)
     : zmq_(zmq),
       system_(std::move(system)),
       clock_(clock),
+      credentials_(std::move(credentials)),
       options_(options),
       client_states_(client_states) {}
 
@@ -75,6 +76,7 @@ messaging::RpcClient& RpcGatewayContext::Client(const std::string& service) {
     auto found = system_.services.find(service);
     client.endpoint = found == system_.services.end() ? "" : found->second.rpc_endpoint;
     client.timeout = options_.rpc_timeout;
+    client.curve = credentials_.ClientOf(service);
     it = clients_.emplace(service, std::make_unique<messaging::RpcClient>(zmq_, client)).first;
   }
   return *it->second;

@@ -54,10 +54,13 @@ struct LoginOutcome {
 // thread (HttpFrontend hands them out).
 class RpcGatewayContext final : public GatewayContext {
  public:
-  // `client_states` (may be null; shared by every thread's context, must
-  // outlive this one) records whether each call got an answer, for /healthz.
+  // `credentials`: the gateway's CURVE identity; its clients talk to each
+  // service as the principal "gateway". `client_states` (may be null; shared
+  // by every thread's context, must outlive this one) records whether each
+  // call got an answer, for /healthz.
   RpcGatewayContext(zmq::context_t& zmq, config::SystemConfig system, const Clock& clock,
-                    const HttpAuthOptions& options, ClientStates* client_states = nullptr);
+                    messaging::Credentials credentials, const HttpAuthOptions& options,
+                    ClientStates* client_states = nullptr);
 
   Status Call(const std::string& service, const Actor& actor,
               const google::protobuf::Message& request,
@@ -93,6 +96,7 @@ class RpcGatewayContext final : public GatewayContext {
   zmq::context_t& zmq_;
   config::SystemConfig system_;
   const Clock& clock_;
+  messaging::Credentials credentials_;
   HttpAuthOptions options_;
   ClientStates* client_states_;
   std::map<std::string, std::unique_ptr<messaging::RpcClient>> clients_;

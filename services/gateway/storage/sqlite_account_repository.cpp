@@ -249,8 +249,8 @@ Status SqliteAccountRepository::Audit(const AuditRecord& e) {
   return storage::Guard([&] {
     SQLite::Statement s(db_,
                         "INSERT INTO account_audit (at_us, actor_user_id, actor_role, "
-                        "on_behalf_of, action, subject_user_id, detail) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+                        "on_behalf_of, action, subject_user_id, detail, principal) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, ToMicros(e.at));
     s.bind(2, e.actor_user_id);
     s.bind(3, std::string(RoleName(e.actor_role)));
@@ -258,6 +258,7 @@ Status SqliteAccountRepository::Audit(const AuditRecord& e) {
     s.bind(5, e.action);
     s.bind(6, e.subject_user_id);
     s.bind(7, e.detail);
+    s.bind(8, e.principal);
     s.exec();
     return Status::Ok();
   });
@@ -269,7 +270,7 @@ Result<std::vector<AuditRecord>> SqliteAccountRepository::ListAudit(const std::s
   VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
     SQLite::Statement q(
         db_, std::string("SELECT at_us, actor_user_id, actor_role, on_behalf_of, action, "
-                         "subject_user_id, detail FROM account_audit") +
+                         "subject_user_id, detail, principal FROM account_audit") +
                  (subject.empty() ? "" : " WHERE subject_user_id = ?") +
                  " ORDER BY id DESC LIMIT ?");
     int index = 1;
@@ -279,7 +280,8 @@ Result<std::vector<AuditRecord>> SqliteAccountRepository::ListAudit(const std::s
       all.push_back(AuditRecord{FromMicros(q.getColumn(0).getInt64()), q.getColumn(1).getString(),
                                 RoleFromName(q.getColumn(2).getString()),
                                 q.getColumn(3).getString(), q.getColumn(4).getString(),
-                                q.getColumn(5).getString(), q.getColumn(6).getString()});
+                                q.getColumn(5).getString(), q.getColumn(6).getString(),
+                                q.getColumn(7).getString()});
     }
     return Status::Ok();
   }));

@@ -38,6 +38,7 @@ struct AuditRecord {
   std::string action;
   std::string subject_user_id;
   std::string detail;
+  std::string principal{};  // the program that carried the act (Actor::principal)
 };
 
 // Accounts, sessions, API tokens, failed logins and the audit trail in the

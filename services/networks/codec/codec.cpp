@@ -261,6 +261,7 @@ pb::Audit ToProto(const Audit& audit) {
   out.set_actor_name(audit.display_name);
   out.set_on_behalf_of(audit.on_behalf_of);
   out.set_reason(audit.reason);
+  out.set_principal(audit.principal);
   return out;
 }
 

@@ -54,7 +54,7 @@ bool Allowed(const Actor& actor, Operation operation, const AreaCode& area) {
     case Operation::kReadDrafts:
       return role == Role::kKehaCoordinator || role == Role::kAdmin || role == Role::kSystem;
     case Operation::kLoadReferenceData:
-      return role == Role::kAdmin || role == Role::kSystem;
+      return role == Role::kAdmin || role == Role::kOperator || role == Role::kSystem;
     case Operation::kSetAreaContacts:
       return role == Role::kAdmin;
   }

@@ -34,14 +34,17 @@ struct Audit {
   std::string on_behalf_of;  // a deputy's director; empty otherwise
   TimePoint at{};
   std::string reason;  // empty when the operation takes none
+  // The authenticated program that carried the request (Actor::principal):
+  // "gateway" for people, "operator", or the service itself.
+  std::string principal{};
 
   friend bool operator==(const Audit&, const Audit&) = default;
 };
 
 // The audit record of `actor` acting at `at`.
 inline Audit MakeAudit(const Actor& actor, TimePoint at, std::string reason = {}) {
-  return Audit{actor.user_id,    actor.display_name, actor.role, actor.on_behalf_of, at,
-               std::move(reason)};
+  return Audit{actor.user_id,     actor.display_name, actor.role, actor.on_behalf_of, at,
+               std::move(reason), actor.principal};
 }
 
 // The actor recorded for changes the system makes by itself (term ends).
@@ -50,6 +53,7 @@ inline Actor SystemActor() {
   actor.user_id = "system";
   actor.display_name = "verkosto";
   actor.role = Role::kSystem;
+  actor.principal = "networks";  // the service itself, on its own timers and events
   return actor;
 }
 

@@ -34,7 +34,8 @@ NetworkStatus StatusFromName(const std::string& name) {
   return NetworkStatus::kUnspecified;
 }
 
-// The audit columns (user_id, display_name, role, on_behalf_of, at_us) from `first` on.
+// The audit columns (user_id, display_name, role, on_behalf_of, at_us,
+// principal) from `first` on.
 Audit ReadAudit(SQLite::Statement& q, int first, std::string reason = {}) {
   Audit audit;
   audit.user_id = q.getColumn(first).getString();
@@ -43,6 +44,7 @@ Audit ReadAudit(SQLite::Statement& q, int first, std::string reason = {}) {
   audit.on_behalf_of = q.getColumn(first + 3).getString();
   audit.at = FromMicros(q.getColumn(first + 4).getInt64());
   audit.reason = std::move(reason);
+  audit.principal = q.getColumn(first + 5).getString();
   return audit;
 }
 
@@ -52,6 +54,7 @@ void BindAudit(SQLite::Statement& s, int first, const Audit& audit) {
   s.bind(first + 2, std::string(RoleName(audit.role)));
   s.bind(first + 3, audit.on_behalf_of);
   s.bind(first + 4, ToMicros(audit.at));
+  s.bind(first + 5, audit.principal);
 }
 
 void BindContact(SQLite::Statement& s, int first, const Contact& c) {
@@ -279,13 +282,13 @@ Status SqliteNetworkRepository::AppendVersion(const NetworkCode& network,
   return storage::Guard([&]() -> Status {
     SQLite::Statement s(db_,
                         "INSERT INTO network_versions (network_code, version, user_id, "
-                        "display_name, role, on_behalf_of, at_us, reason, changed_fields) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "display_name, role, on_behalf_of, at_us, principal, reason, "
+                        "changed_fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, network.value());
     s.bind(2, static_cast<int64_t>(version.version));
     BindAudit(s, 3, version.audit);
-    s.bind(8, version.audit.reason);
-    s.bind(9, Join(version.changed_fields, ","));
+    s.bind(9, version.audit.reason);
+    s.bind(10, Join(version.changed_fields, ","));
     s.exec();
     return Status::Ok();
   });
@@ -297,14 +300,14 @@ Result<std::vector<NetworkVersion>> SqliteNetworkRepository::ListVersions(
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_,
                         "SELECT version, user_id, display_name, role, on_behalf_of, at_us, "
-                        "reason, changed_fields FROM network_versions WHERE network_code = ? "
-                        "ORDER BY version");
+                        "principal, reason, changed_fields FROM network_versions "
+                        "WHERE network_code = ? ORDER BY version");
     q.bind(1, network.value());
     while (q.executeStep()) {
       NetworkVersion v;
       v.version = static_cast<uint32_t>(q.getColumn(0).getInt64());
-      v.audit = ReadAudit(q, 1, q.getColumn(6).getString());
-      v.changed_fields = SplitList(q.getColumn(7).getString(), ',');
+      v.audit = ReadAudit(q, 1, q.getColumn(7).getString());
+      v.changed_fields = SplitList(q.getColumn(8).getString(), ',');
       versions.push_back(std::move(v));
     }
     return Status::Ok();
@@ -318,7 +321,7 @@ Result<std::vector<ParticipationHistory>> SqliteNetworkRepository::Histories(
   std::vector<ParticipationHistory> histories;
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_, std::string("SELECT network_code, area_code, choice, reason, user_id, "
-                                         "display_name, role, on_behalf_of, at_us "
+                                         "display_name, role, on_behalf_of, at_us, principal "
                                          "FROM participation_decisions ") +
                                  (network ? "WHERE network_code = ? " : "") +
                                  "ORDER BY network_code, area_code, id");
@@ -356,8 +359,8 @@ Status SqliteNetworkRepository::AppendDecision(const ParticipationDecision& deci
   return storage::Guard([&]() -> Status {
     SQLite::Statement s(db_,
                         "INSERT INTO participation_decisions (network_code, area_code, choice, "
-                        "reason, user_id, display_name, role, on_behalf_of, at_us) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "reason, user_id, display_name, role, on_behalf_of, at_us, principal) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, decision.network.value());
     s.bind(2, decision.area.value());
     s.bind(3, std::string(ParticipationChoiceName(decision.choice)));
@@ -372,7 +375,8 @@ Status SqliteNetworkRepository::AddComment(const Comment& comment) {
   return storage::Guard([&]() -> Status {
     SQLite::Statement s(db_,
                         "INSERT INTO comments (network_code, area_code, text, user_id, "
-                        "display_name, role, on_behalf_of, at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                        "display_name, role, on_behalf_of, at_us, principal) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, comment.network.value());
     s.bind(2, comment.area.value());
     s.bind(3, comment.text);
@@ -387,7 +391,7 @@ Result<std::vector<Comment>> SqliteNetworkRepository::ListComments(const Network
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_,
                         "SELECT area_code, text, user_id, display_name, role, on_behalf_of, "
-                        "at_us FROM comments WHERE network_code = ? ORDER BY id");
+                        "at_us, principal FROM comments WHERE network_code = ? ORDER BY id");
     q.bind(1, network.value());
     while (q.executeStep()) {
       Comment c;

@@ -64,6 +64,7 @@ pb::Stamp ToProto(const Stamp& stamp) {
   out.set_name(stamp.name);
   out.set_on_behalf_of(stamp.on_behalf_of);
   out.set_at_unix_us(ToMicros(stamp.at));
+  out.set_principal(stamp.principal);
   return out;
 }
 
@@ -169,6 +170,7 @@ pb::Audit AuditProto(const Audit& audit) {
   out.set_actor_name(audit.display_name);
   out.set_on_behalf_of(audit.on_behalf_of);
   out.set_reason(audit.reason);
+  out.set_principal(audit.principal);
   return out;
 }
 

@@ -3,8 +3,8 @@
 namespace verkosto::nominations {
 
 Audit MakeAudit(const Actor& actor, TimePoint at, std::string reason) {
-  return Audit{actor.user_id,    actor.display_name, actor.role, actor.on_behalf_of, at,
-               std::move(reason)};
+  return Audit{actor.user_id,     actor.display_name, actor.role, actor.on_behalf_of, at,
+               std::move(reason), actor.principal};
 }
 
 Actor SystemActor() {
@@ -12,6 +12,7 @@ Actor SystemActor() {
   actor.user_id = "system";
   actor.display_name = "verkosto";
   actor.role = Role::kSystem;
+  actor.principal = "nominations";  // the service itself, on its own timers and events
   return actor;
 }
 

@@ -18,6 +18,9 @@ struct Audit {
   std::string on_behalf_of;  // a deputy's director; empty otherwise
   TimePoint at{};
   std::string reason;  // empty when the operation takes none
+  // The authenticated program that carried the request (Actor::principal):
+  // "gateway" for people, "operator", or the service itself.
+  std::string principal{};
 
   friend bool operator==(const Audit&, const Audit&) = default;
 };

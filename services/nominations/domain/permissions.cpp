@@ -98,6 +98,7 @@ bool MaySeeCase(const Actor& actor, const AreaCode& area) {
     case Role::kAreaDeputy:
       return !actor.area.empty() && actor.area == area;
     case Role::kNominee:
+    case Role::kOperator:  // the administrator runs the machine, not the cases
     case Role::kUnspecified:
       return false;
   }

@@ -67,7 +67,8 @@ std::string_view EndReasonName(EndReason reason) {
 }
 
 Stamp MakeStamp(const Actor& actor, TimePoint at) {
-  return Stamp{actor.user_id, actor.display_name, actor.role, actor.on_behalf_of, at};
+  return Stamp{actor.user_id,  actor.display_name, actor.role, actor.on_behalf_of, at,
+               actor.principal};
 }
 
 }  // namespace verkosto::nominations

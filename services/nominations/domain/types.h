@@ -118,6 +118,10 @@ struct Stamp {
   Role role = Role::kUnspecified;
   std::string on_behalf_of;  // a deputy's director; empty otherwise
   TimePoint at{};
+  // The authenticated program that carried the request (Actor::principal):
+  // "gateway" for people, "operator", or the service itself; '' when stored
+  // before principals were recorded.
+  std::string principal{};
 
   friend bool operator==(const Stamp&, const Stamp&) = default;
 };

@@ -74,10 +74,13 @@ std::optional<Date> ReadDate(SQLite::Statement& q, int index) {
   return ParseIsoDate(q.getColumn(index).getString());
 }
 
-// Binds the five stamp columns (user id, name, role, on behalf of, at) from `first`.
-void BindStamp(SQLite::Statement& s, int first, const std::optional<Stamp>& stamp) {
+// Binds the five stamp columns (user id, name, role, on behalf of, at) from
+// `first` and the principal at `principal` (its column was appended to the
+// table later, so it stands apart); all NULL for no stamp.
+void BindStamp(SQLite::Statement& s, int first, int principal, const std::optional<Stamp>& stamp) {
   if (!stamp) {
     for (int i = 0; i < 5; ++i) s.bind(first + i);
+    s.bind(principal);
     return;
   }
   s.bind(first, stamp->user_id);
@@ -85,13 +88,18 @@ void BindStamp(SQLite::Statement& s, int first, const std::optional<Stamp>& stam
   s.bind(first + 2, Str(RoleName(stamp->role)));
   s.bind(first + 3, stamp->on_behalf_of);
   s.bind(first + 4, ToMicros(stamp->at));
+  s.bind(principal, stamp->principal);
 }
 
-std::optional<Stamp> ReadStamp(SQLite::Statement& q, int first) {
+// The stamp in the columns BindStamp writes; none when its time is NULL.
+std::optional<Stamp> ReadStamp(SQLite::Statement& q, int first, int principal) {
   if (q.getColumn(first + 4).isNull()) return std::nullopt;
-  return Stamp{q.getColumn(first).getString(), q.getColumn(first + 1).getString(),
-               RoleFromName(q.getColumn(first + 2).getString()), q.getColumn(first + 3).getString(),
-               FromMicros(q.getColumn(first + 4).getInt64())};
+  return Stamp{q.getColumn(first).getString(),
+               q.getColumn(first + 1).getString(),
+               RoleFromName(q.getColumn(first + 2).getString()),
+               q.getColumn(first + 3).getString(),
+               FromMicros(q.getColumn(first + 4).getInt64()),
+               q.getColumn(principal).getString()};
 }
 
 std::string Like(const std::string& text) {
@@ -115,13 +123,15 @@ constexpr char kCaseColumns[] =
     "c.withdrawn_user_id, c.withdrawn_name, c.withdrawn_role, c.withdrawn_on_behalf_of, "
     "c.withdrawn_at_us, c.withdraw_reason, "                                             // 29, 34
     "r.diary_number, r.organisation, r.date_received, r.channel, r.sender, r.subject, "  // 35
-    "r.user_id, r.display_name, r.role, r.on_behalf_of, r.at_us";                        // 41
+    "r.user_id, r.display_name, r.role, r.on_behalf_of, r.at_us, "                       // 41
+    "c.sent_principal, c.decided_principal, c.withdrawn_principal, r.principal";         // 46
 
 constexpr char kMembershipColumns[] =
     "id, network_code, area_code, case_id, diary_number, name, title, email, municipality, "
     "seat, decided_user_id, decided_name, decided_role, decided_on_behalf_of, decided_at_us, "
     "started, replaces, ended, end_reason, ended_user_id, ended_name, ended_role, "
-    "ended_on_behalf_of, ended_at_us, end_note, replaced_by, language";
+    "ended_on_behalf_of, ended_at_us, end_note, replaced_by, language, "
+    "decided_principal, ended_principal";  // 27, 28
 
 Case ReadCase(SQLite::Statement& q) {
   Case c;
@@ -143,15 +153,15 @@ Case ReadCase(SQLite::Statement& q) {
   c.replaced_membership = MembershipId(q.getColumn(14).getString());
   c.reminder_7_fired = q.getColumn(15).getInt() != 0;
   c.reminder_2_fired = q.getColumn(16).getInt() != 0;
-  c.sent = ReadStamp(q, 17);
+  c.sent = ReadStamp(q, 17, 46);
   if (!q.getColumn(22).isNull()) {
     Decision d;
     d.approved = q.getColumn(22).getInt() != 0;
     d.reason = q.getColumn(23).getString();
-    d.decided = ReadStamp(q, 24).value_or(Stamp{});
+    d.decided = ReadStamp(q, 24, 47).value_or(Stamp{});
     c.decision = std::move(d);
   }
-  c.withdrawn = ReadStamp(q, 29);
+  c.withdrawn = ReadStamp(q, 29, 48);
   c.withdraw_reason = q.getColumn(34).getString();
   if (!q.getColumn(35).isNull()) {
     Registration r;
@@ -161,7 +171,7 @@ Case ReadCase(SQLite::Statement& q) {
     r.channel = FromName(q.getColumn(38).getString(), kChannels, ChannelName, Channel::kSystem);
     r.sender = q.getColumn(39).getString();
     r.subject = q.getColumn(40).getString();
-    r.registered = ReadStamp(q, 41).value_or(Stamp{});
+    r.registered = ReadStamp(q, 41, 49).value_or(Stamp{});
     c.registration = std::move(r);
   }
   return c;
@@ -179,7 +189,7 @@ MembershipRecord ReadMembership(SQLite::Statement& q) {
   m.person.email = q.getColumn(7).getString();
   m.person.municipality = q.getColumn(8).getString();
   m.person.seat = FromName(q.getColumn(9).getString(), kSeats, SeatKindName, SeatKind::kMember);
-  m.decided = ReadStamp(q, 10).value_or(Stamp{});
+  m.decided = ReadStamp(q, 10, 27).value_or(Stamp{});
   m.started = ReadDate(q, 15).value_or(Date{});
   m.replaces = MembershipId(q.getColumn(16).getString());
   m.ended = ReadDate(q, 17);
@@ -187,7 +197,7 @@ MembershipRecord ReadMembership(SQLite::Statement& q) {
     m.end_reason = FromName(q.getColumn(18).getString(), kEndReasons, EndReasonName,
                             EndReason::kNetworkClosed);
   }
-  m.ended_by = ReadStamp(q, 19);
+  m.ended_by = ReadStamp(q, 19, 28);
   m.end_note = q.getColumn(24).getString();
   m.replaced_by = MembershipId(q.getColumn(25).getString());
   m.person.language = q.getColumn(26).getString();
@@ -205,7 +215,7 @@ void BindMembership(SQLite::Statement& s, const MembershipRecord& m) {
   s.bind(8, m.person.email);
   s.bind(9, m.person.municipality);
   s.bind(10, Str(SeatKindName(m.person.seat)));
-  BindStamp(s, 11, m.decided);
+  BindStamp(s, 11, 28, m.decided);
   s.bind(16, FormatIsoDate(m.started));
   s.bind(17, m.replaces.value());
   BindDate(s, 18, m.ended);
@@ -214,7 +224,7 @@ void BindMembership(SQLite::Statement& s, const MembershipRecord& m) {
   } else {
     s.bind(19);
   }
-  BindStamp(s, 20, m.ended_by);
+  BindStamp(s, 20, 29, m.ended_by);
   s.bind(25, m.end_note);
   s.bind(26, m.replaced_by.value());
   s.bind(27, m.person.language);
@@ -351,15 +361,15 @@ Status SqliteNominationRepository::SetParticipation(const NetworkCode& network,
 
 Status SqliteNominationRepository::InsertRequest(const RequestRecord& r) {
   return storage::Guard([&]() -> Status {
-    SQLite::Statement s(
-        db_,
-        "INSERT INTO requests (id, network_code, kind, channel, user_id, "
-        "display_name, role, on_behalf_of, at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement s(db_,
+                        "INSERT INTO requests (id, network_code, kind, channel, user_id, "
+                        "display_name, role, on_behalf_of, at_us, principal) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, r.id.value());
     s.bind(2, r.network.value());
     s.bind(3, Str(CaseKindName(r.kind)));
     s.bind(4, Str(ChannelName(r.channel)));
-    BindStamp(s, 5, r.sent);
+    BindStamp(s, 5, 10, r.sent);
     s.exec();
     return Status::Ok();
   });
@@ -375,9 +385,10 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
         "sent_user_id, sent_name, sent_role, sent_on_behalf_of, sent_at_us, "
         "decision_approved, decision_reason, decided_user_id, decided_name, decided_role, "
         "decided_on_behalf_of, decided_at_us, withdrawn_user_id, withdrawn_name, withdrawn_role, "
-        "withdrawn_on_behalf_of, withdrawn_at_us, withdraw_reason, seq) VALUES "
+        "withdrawn_on_behalf_of, withdrawn_at_us, withdraw_reason, sent_principal, "
+        "decided_principal, withdrawn_principal, seq) VALUES "
         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cases)) "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM cases)) "
         "ON CONFLICT (id) DO UPDATE SET state = excluded.state, "
         "seat_members = excluded.seat_members, seat_deputies = excluded.seat_deputies, "
         "deadline = excluded.deadline, short_deadline = excluded.short_deadline, "
@@ -387,10 +398,14 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
         "decision_reason = excluded.decision_reason, decided_user_id = excluded.decided_user_id, "
         "decided_name = excluded.decided_name, decided_role = excluded.decided_role, "
         "decided_on_behalf_of = excluded.decided_on_behalf_of, "
-        "decided_at_us = excluded.decided_at_us, withdrawn_user_id = excluded.withdrawn_user_id, "
+        "decided_at_us = excluded.decided_at_us, "
+        "decided_principal = excluded.decided_principal, "
+        "withdrawn_user_id = excluded.withdrawn_user_id, "
         "withdrawn_name = excluded.withdrawn_name, withdrawn_role = excluded.withdrawn_role, "
         "withdrawn_on_behalf_of = excluded.withdrawn_on_behalf_of, "
-        "withdrawn_at_us = excluded.withdrawn_at_us, withdraw_reason = excluded.withdraw_reason");
+        "withdrawn_at_us = excluded.withdrawn_at_us, "
+        "withdrawn_principal = excluded.withdrawn_principal, "
+        "withdraw_reason = excluded.withdraw_reason");
     s.bind(1, c.id.value());
     s.bind(2, c.request_id.value());
     s.bind(3, c.network.value());
@@ -408,17 +423,17 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
     s.bind(15, c.replaced_membership.value());
     s.bind(16, c.reminder_7_fired ? 1 : 0);
     s.bind(17, c.reminder_2_fired ? 1 : 0);
-    BindStamp(s, 18, c.sent);
+    BindStamp(s, 18, 36, c.sent);
     if (c.decision) {
       s.bind(23, c.decision->approved ? 1 : 0);
       s.bind(24, c.decision->reason);
-      BindStamp(s, 25, c.decision->decided);
+      BindStamp(s, 25, 37, c.decision->decided);
     } else {
       s.bind(23);
       s.bind(24);
-      BindStamp(s, 25, std::nullopt);
+      BindStamp(s, 25, 37, std::nullopt);
     }
-    BindStamp(s, 30, c.withdrawn);
+    BindStamp(s, 30, 38, c.withdrawn);
     s.bind(35, c.withdraw_reason);
     s.exec();
 
@@ -427,8 +442,8 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
       SQLite::Statement reg(db_,
                             "INSERT INTO registrations (case_id, area_code, diary_number, "
                             "organisation, date_received, channel, sender, subject, user_id, "
-                            "display_name, role, on_behalf_of, at_us) VALUES "
-                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO "
+                            "display_name, role, on_behalf_of, at_us, principal) VALUES "
+                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO "
                             "NOTHING");
       reg.bind(1, c.id.value());
       reg.bind(2, c.area.value());
@@ -438,7 +453,7 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
       reg.bind(6, Str(ChannelName(r.channel)));
       reg.bind(7, r.sender);
       reg.bind(8, r.subject);
-      BindStamp(reg, 9, r.registered);
+      BindStamp(reg, 9, 14, r.registered);
       reg.exec();
     }
     if (c.decision && !c.decision->nominees.empty()) {
@@ -559,7 +574,7 @@ Status SqliteNominationRepository::InsertMembership(const MembershipRecord& m) {
   return storage::Guard([&]() -> Status {
     SQLite::Statement s(db_, std::string("INSERT INTO memberships (") + kMembershipColumns +
                                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                 "?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     BindMembership(s, m);
     s.exec();
     return Status::Ok();
@@ -570,13 +585,14 @@ Status SqliteNominationRepository::UpdateMembership(const MembershipRecord& m) {
   return storage::Guard([&]() -> Status {
     SQLite::Statement s(db_, std::string("INSERT INTO memberships (") + kMembershipColumns +
                                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                 "?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                                  "ended = excluded.ended, end_reason = excluded.end_reason, "
                                  "ended_user_id = excluded.ended_user_id, "
                                  "ended_name = excluded.ended_name, "
                                  "ended_role = excluded.ended_role, "
                                  "ended_on_behalf_of = excluded.ended_on_behalf_of, "
                                  "ended_at_us = excluded.ended_at_us, "
+                                 "ended_principal = excluded.ended_principal, "
                                  "end_note = excluded.end_note, "
                                  "replaced_by = excluded.replaced_by");
     SQLite::Statement exists(db_, "SELECT 1 FROM memberships WHERE id = ?");

@@ -1,8 +1,10 @@
 #include "notifications/delivery/mail_transport.h"
 
 #include <chrono>
-#include <filesystem>
+#include <cstdio>
 #include <fstream>
+
+#include "core/file_util.h"
 
 namespace verkosto::notifications {
 
@@ -15,9 +17,9 @@ class EmlTransport final : public MailTransport {
   std::string Describe() const override { return "eml:" + dir_; }
 
   SendResult Send(const OutgoingMail& mail) override {
-    std::error_code ec;
-    std::filesystem::create_directories(dir_, ec);
-    if (ec) return {SendOutcome::kTemporaryFailure, "cannot create " + dir_ + ": " + ec.message()};
+    if (Status st = EnsurePrivateDirectory(dir_, /*tighten=*/true); !st.ok()) {
+      return {SendOutcome::kTemporaryFailure, st.message()};
+    }
     using namespace std::chrono;  // NOLINT(google-build-using-namespace)
     const auto secs = floor<seconds>(mail.date);
     const auto day = floor<days>(secs);
@@ -35,15 +37,10 @@ class EmlTransport final : public MailTransport {
       safe_id += ok ? c : '_';
     }
     const std::string name = dir_ + "/" + stamp + "-" + safe_id + ".eml";
-    const std::string tmp = name + ".tmp";
-    {
-      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      out << BuildMime(mail);
-      out.flush();
-      if (!out) return {SendOutcome::kTemporaryFailure, "cannot write " + tmp};
+    // 0600: a message names people and says what they were chosen for.
+    if (Status st = WriteFileAtomically(name, BuildMime(mail)); !st.ok()) {
+      return {SendOutcome::kTemporaryFailure, st.message()};
     }
-    std::filesystem::rename(tmp, name, ec);
-    if (ec) return {SendOutcome::kTemporaryFailure, "cannot rename to " + name};
     return {SendOutcome::kSent, "written to " + name};
   }
 

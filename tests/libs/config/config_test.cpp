@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/keys.h"
+
 namespace verkosto::config {
 namespace {
 
@@ -17,8 +19,15 @@ TEST(ConfigTest, DefaultsPutDatabasesInDataDirAndSocketsInRunDir) {
   EXPECT_TRUE(config.demo_data);
 }
 
+// A default config whose principals are named, as `verkosto up` writes it.
+SystemConfig Configured(const std::string& data_dir, const std::string& run_dir, int port) {
+  SystemConfig config = DefaultSystemConfig(data_dir, run_dir, port);
+  verkosto::testing::SetExamplePrincipals(config);
+  return config;
+}
+
 TEST(ConfigTest, TomlRoundTripKeepsEverything) {
-  SystemConfig config = DefaultSystemConfig("/srv/vk", "/tmp/vk", 9090);
+  SystemConfig config = Configured("/srv/vk", "/tmp/vk", 9090);
   config.services["notifications"].log_level = "debug";
   config.services["notifications"].poll_interval_ms = 250;
   auto parsed = ParseSystemConfig(ToToml(config));
@@ -39,7 +48,7 @@ TEST(ConfigTest, TomlRoundTripKeepsEverything) {
 }
 
 TEST(ConfigTest, NotificationsDefaultToEmlFilesAndRoundTrip) {
-  SystemConfig config = DefaultSystemConfig("/srv/vk", "/tmp/vk", 9090);
+  SystemConfig config = Configured("/srv/vk", "/tmp/vk", 9090);
   EXPECT_TRUE(config.notifications.smtp_url.empty());
   EXPECT_EQ(config.notifications.term_notice_days, 60);
   EXPECT_TRUE(config.notifications.starttls);
@@ -65,7 +74,7 @@ TEST(ConfigTest, NotificationsDefaultToEmlFilesAndRoundTrip) {
 }
 
 TEST(ConfigTest, ClockOffsetIsATestKnobWrittenOnlyWhenSet) {
-  SystemConfig config = DefaultSystemConfig("/srv/vk", "/tmp/vk", 9090);
+  SystemConfig config = Configured("/srv/vk", "/tmp/vk", 9090);
   EXPECT_EQ(config.clock_offset_days, 0);
   EXPECT_EQ(ToToml(config).find("[clock]"), std::string::npos);
   config.clock_offset_days = 3000;
@@ -126,6 +135,32 @@ TEST(ConfigTest, ErrorsNameTheKey) {
     EXPECT_EQ(parsed.status().code(), ErrorCode::kInvalidArgument);
     EXPECT_EQ(parsed.status().field(), c.field) << c.toml;
   }
+}
+
+TEST(ConfigTest, EveryPrincipalNeedsAWellFormedPublicKey) {
+  SystemConfig config = Configured("/srv/vk", "/tmp/vk", 9090);
+  EXPECT_EQ(RequiredPrincipals(config),
+            (std::vector<std::string>{"gateway", "networks", "nominations", "notifications",
+                                      "operator"}));
+  auto parsed = ParseSystemConfig(ToToml(config));
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->principals, config.principals);
+  EXPECT_EQ(parsed->keys_dir, "/srv/vk/keys");
+
+  // The operator's key is missing: refused, naming it and saying what to do.
+  SystemConfig missing = config;
+  missing.principals.erase("operator");
+  parsed = ParseSystemConfig(ToToml(missing));
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.status().field(), "principals.operator");
+  EXPECT_NE(parsed.status().message().find("verkosto keys init"), std::string::npos);
+
+  // A key that is not 40 Z85 characters.
+  SystemConfig bad = config;
+  bad.principals["gateway"] = "not-a-key";
+  parsed = ParseSystemConfig(ToToml(bad));
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.status().field(), "principals.gateway");
 }
 
 TEST(ConfigTest, SyntaxErrorsNameTheLine) {

@@ -5,12 +5,18 @@
 namespace verkosto {
 namespace {
 
-TEST(ActorTest, RoleNamesRoundTrip) {
-  for (int i = 1; i <= 8; ++i) {
-    const Role role = static_cast<Role>(i);
+TEST(ActorTest, RoleNamesAndNumbersRoundTrip) {
+  for (int i = 1; i <= 9; ++i) {
+    const Role role = RoleFromNumber(i);
+    ASSERT_NE(role, Role::kUnspecified) << i;
+    EXPECT_EQ(static_cast<int>(role), i);
     EXPECT_EQ(RoleFromName(RoleName(role)), role) << RoleName(role);
   }
+  EXPECT_EQ(RoleName(Role::kOperator), "operator");
   EXPECT_EQ(RoleFromName("superuser"), Role::kUnspecified);
+  for (const int out_of_range : {-1, 0, 10, 1000}) {
+    EXPECT_EQ(RoleFromNumber(out_of_range), Role::kUnspecified) << out_of_range;
+  }
 }
 
 TEST(ActorTest, LeadsOnlyItsOwnAreaAndOnlyAsDirectorOrDeputy) {

@@ -53,6 +53,7 @@ class TestService {
           }
           testing::v1::AddItemResponse response;
           response.set_count(CountItems(ctx.db()));
+          response.set_principal(ctx.actor().principal);
           response.set_padding(std::string(static_cast<size_t>(req.reply_padding_bytes()), 'p'));
           return response;
         });

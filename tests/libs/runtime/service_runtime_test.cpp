@@ -7,7 +7,9 @@
 
 #include "messaging/rpc_client.h"
 #include "messaging/schema.h"
+#include "runtime/credentials.h"
 #include "runtime/system_health.h"
+#include "testing/keys.h"
 #include "testing/temp_dir.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
 #include "verkosto/common/v1/health.pb.h"
@@ -20,12 +22,13 @@ using common::v1::HealthResponse;
 using common::v1::RecordPingRequest;
 using common::v1::RecordPingResponse;
 
-const Actor kOperator{"ops", "Operator", Role::kSystem, {}, {}};
+const Actor kOperator = verkosto::testing::TestOperator("ops");
 
 class ServiceRuntimeTest : public ::testing::Test {
  protected:
   ServiceRuntimeTest() : clock_(SystemClock::Instance().Now()) {
     system_ = config::DefaultSystemConfig(dir_.path(), dir_.path(), 0);
+    EXPECT_TRUE(verkosto::testing::ProvisionKeys(system_));
     migrations_ = {messaging::MessagingTablesMigration()};
   }
 
@@ -39,6 +42,7 @@ class ServiceRuntimeTest : public ::testing::Test {
   messaging::RpcClient Client(const std::string& service) {
     messaging::ClientOptions options;
     options.endpoint = system_.services.at(service).rpc_endpoint;
+    options.curve = verkosto::testing::CurveFor(system_, service, kOperator);
     return messaging::RpcClient(zmq_, options);
   }
 
@@ -113,8 +117,11 @@ TEST_F(ServiceRuntimeTest, HealthReportsOutboxHeadAndConsumerCursors) {
   }
   EXPECT_TRUE(saw_networks);
 
-  const auto system = CollectSystemHealth(zmq_, system_, {"networks", "notifications", "gateway"},
-                                          std::chrono::milliseconds(300));
+  const auto operator_credentials = LoadCredentials(system_, "operator");
+  ASSERT_TRUE(operator_credentials.ok()) << operator_credentials.status().ToString();
+  const auto system =
+      CollectSystemHealth(zmq_, system_, {"networks", "notifications", "gateway"},
+                          std::chrono::milliseconds(300), *operator_credentials, kOperator);
   EXPECT_EQ(system.status(), "degraded");  // the gateway is not running
   ASSERT_EQ(system.services_size(), 3);
   EXPECT_TRUE(system.services(0).reachable());

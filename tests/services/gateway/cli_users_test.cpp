@@ -1,9 +1,12 @@
 // The accounts end to end on real processes: `verkosto up` creates the demo
-// accounts, a demo user logs in over HTTP, and `verkosto users` adds an
-// account (password from a file) and draws an API token that the API accepts.
+// accounts, a demo user logs in over HTTP, the operator's `verkosto users`
+// adds an account (password from a file), and that person's `verkosto login`
+// keeps a token (0600) that the API and the person's commands accept.
 #include <google/protobuf/util/json_util.h>
 #include <httplib.h>
+#include <sys/stat.h>
 
+#include <cstdlib>
 #include <fstream>
 
 #include "gateway/domain/demo_accounts.h"
@@ -66,19 +69,58 @@ TEST_F(CliUsersTest, DemoAccountsLogInAndTheUsersCommandManagesAccountsAndTokens
       google::protobuf::util::JsonStringToMessage(ReadFile(dir_.File("list.log")), &accounts).ok());
   EXPECT_EQ(static_cast<size_t>(accounts.accounts_size()), gateway::DemoAccounts().size() + 1);
 
-  const int token =
-      RunVerkosto({"users", "token", "--data", data, "--user", "testi.johtaja", "--label", "testi"},
-                  dir_.File("token.log"));
-  ASSERT_TRUE(ExitedWith(token, 0)) << ReadFile(dir_.File("token.log"));
-  const std::string text = ReadFile(dir_.File("token.log"));
-  const size_t at = text.find("vkt_");
-  ASSERT_NE(at, std::string::npos) << text;
-  const std::string bearer = text.substr(at, 4 + 64);
+  // The operator manages accounts but draws nobody's token: only the person
+  // does, by logging in. `verkosto login` keeps server and token in
+  // $XDG_CONFIG_HOME/verkosto/login (0600); the person's commands then act as them.
+  const std::string config_home = dir_.File("config");
+  ASSERT_EQ(setenv("XDG_CONFIG_HOME", config_home.c_str(), 1), 0);  // for the children
+  const int login = RunVerkosto(
+      {"login", "--data", data, "--user", "testi.johtaja", "--password-file", dir_.File("pw.txt")},
+      dir_.File("login.log"));
+  ASSERT_TRUE(ExitedWith(login, 0)) << ReadFile(dir_.File("login.log"));
+  EXPECT_NE(ReadFile(dir_.File("login.log")).find("as testi.johtaja (director, lahti)"),
+            std::string::npos)
+      << ReadFile(dir_.File("login.log"));
+  struct stat st {};
+  ASSERT_EQ(stat((config_home + "/verkosto/login").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  ASSERT_EQ(stat((config_home + "/verkosto").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0700u);
+  const std::string saved = ReadFile(config_home + "/verkosto/login");
+  const size_t at = saved.find("vkt_");
+  ASSERT_NE(at, std::string::npos) << "no token in the login file";
+  const std::string bearer = saved.substr(at, 4 + 64);
   httplib::Client http("127.0.0.1", port);
   const httplib::Result me = http.Get("/api/v1/session", {{"Authorization", "Bearer " + bearer}});
   ASSERT_TRUE(me);
   EXPECT_EQ(me->status, 200) << me->body;
   EXPECT_NE(me->body.find("testi.johtaja"), std::string::npos);
+  // A person's command with the saved login (no --token): it acts as them.
+  const int listed_networks =
+      RunVerkosto({"networks", "list", "--data", data, "--json"}, dir_.File("networks.log"));
+  EXPECT_TRUE(ExitedWith(listed_networks, 0)) << ReadFile(dir_.File("networks.log"));
+  const int logout = RunVerkosto({"logout"}, dir_.File("logout.log"));
+  EXPECT_TRUE(ExitedWith(logout, 0)) << ReadFile(dir_.File("logout.log"));
+  EXPECT_NE(stat((config_home + "/verkosto/login").c_str(), &st), 0);
+  const int after_logout =
+      RunVerkosto({"networks", "list", "--data", data}, dir_.File("after-logout.log"));
+  EXPECT_TRUE(ExitedWith(after_logout, 1));
+  EXPECT_NE(ReadFile(dir_.File("after-logout.log")).find("verkosto login"), std::string::npos);
+  // A wrong password: refused, nothing kept.
+  {
+    std::ofstream wrong(dir_.File("wrong.txt"));
+    wrong << "not the password\n";
+  }
+  const int refused = RunVerkosto({"login", "--data", data, "--user", "testi.johtaja",
+                                   "--password-file", dir_.File("wrong.txt")},
+                                  dir_.File("refused.log"));
+  EXPECT_TRUE(ExitedWith(refused, 1)) << ReadFile(dir_.File("refused.log"));
+  EXPECT_NE(stat((config_home + "/verkosto/login").c_str(), &st), 0);
+  // Account management stays the operator's: `users token` is gone.
+  const int token =
+      RunVerkosto({"users", "token", "--data", data, "--user", "testi.johtaja", "--label", "testi"},
+                  dir_.File("token.log"));
+  EXPECT_FALSE(ExitedWith(token, 0)) << ReadFile(dir_.File("token.log"));
 
   up.Signal(SIGTERM);
   EXPECT_NE(up.Wait(kCommandTimeout), -1);

@@ -3,12 +3,14 @@
 
 #include "config/config.h"
 #include "gateway/service.h"
+#include "testing/keys.h"
 
 namespace verkosto::gateway {
 namespace {
 
 TEST(GatewayOptionsTest, TheAuthSectionSetsPolicyHashCostAndCookies) {
   config::SystemConfig system = config::DefaultSystemConfig("/srv/vk", "/tmp/vk", 8080);
+  verkosto::testing::SetExamplePrincipals(system);
   system.auth.idle_timeout_minutes = 10;
   system.auth.max_failed_logins = 3;
   system.auth.lockout_minutes = 20;

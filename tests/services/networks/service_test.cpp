@@ -12,6 +12,7 @@
 #include "messaging/rpc_client.h"
 #include "networks/domain/disclaimer.h"
 #include "networks/storage/sqlite_network_repository.h"
+#include "testing/keys.h"
 #include "testing/network_definition.h"
 #include "testing/temp_dir.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -49,6 +50,7 @@ class NetworksServiceTest : public ::testing::Test {
 
   void Boot(bool demo_data) {
     system_ = config::DefaultSystemConfig(dir_->path(), dir_->path(), 0);
+    ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.demo_data = demo_data;
     auto rt = runtime::ServiceRuntime::Create(zmq_, system_, "networks", Migrations(), clock_);
     ASSERT_TRUE(rt.ok()) << rt.status().ToString();
@@ -69,6 +71,7 @@ class NetworksServiceTest : public ::testing::Test {
   Result<Resp> Call(const Actor& actor, const google::protobuf::Message& request) {
     messaging::ClientOptions options;
     options.endpoint = system_.services.at("networks").rpc_endpoint;
+    options.curve = verkosto::testing::CurveFor(system_, "networks", actor);
     messaging::RpcClient client(zmq_, options);
     return client.Call<Resp>(actor, request);
   }
@@ -292,6 +295,46 @@ TEST_F(NetworksServiceTest, AreasDecideParticipationForThemselvesOnlyAndHistoryI
   EXPECT_EQ(answered, 1);
   const std::vector<std::string> types = OutboxTypes();
   EXPECT_EQ(std::count(types.begin(), types.end(), "verkosto.networks.v1.ParticipationDecided"), 2);
+}
+
+// Each stored audit names, beside the person, the principal that carried
+// the request: the gateway, whose CURVE key the transport admitted.
+TEST_F(NetworksServiceTest, StoredAuditRecordsThePrincipalThatCarriedTheRequest) {
+  OpenNetwork("kirjattu");
+  pb::UpdateNetworkRequest change;
+  *change.mutable_definition() = Complete("kirjattu");
+  change.mutable_definition()->add_goals("Seurata vaikutuksia");
+  change.set_reason("Tavoite lisätty");
+  auto changed = Call<pb::NetworkResponse>(kKeha, change);
+  ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+  ASSERT_TRUE(
+      Decide(kDeputy, "kirjattu", "kainuu-koillismaa", pb::PARTICIPATION_DECISION_TAKES_PART).ok());
+  pb::AddCommentRequest comment;
+  comment.set_network_code("kirjattu");
+  comment.set_area_code("kainuu-koillismaa");
+  comment.set_text("Hyvä ehdotus");
+  auto commented = Call<pb::AddCommentResponse>(kDirector, comment);
+  ASSERT_TRUE(commented.ok()) << commented.status().ToString();
+
+  SQLite::Database db(system_.services.at("networks").database, SQLite::OPEN_READONLY);
+  SqliteNetworkRepository repo(db);
+  const NetworkCode code("kirjattu");
+  auto versions = repo.ListVersions(code);
+  ASSERT_TRUE(versions.ok()) << versions.status().ToString();
+  ASSERT_EQ(versions->size(), 1u);
+  EXPECT_EQ(versions->front().audit.user_id, "keha-1");
+  EXPECT_EQ(versions->front().audit.reason, "Tavoite lisätty");
+  EXPECT_EQ(versions->front().audit.principal, "gateway");
+  auto history = repo.History(code, AreaCode("kainuu-koillismaa"));
+  ASSERT_TRUE(history.ok()) << history.status().ToString();
+  ASSERT_EQ(history->decisions.size(), 1u);
+  EXPECT_EQ(history->decisions[0].audit.user_id, "dep-kainuu");
+  EXPECT_EQ(history->decisions[0].audit.principal, "gateway");
+  auto comments = repo.ListComments(code);
+  ASSERT_TRUE(comments.ok()) << comments.status().ToString();
+  ASSERT_EQ(comments->size(), 1u);
+  EXPECT_EQ(comments->front().audit.user_id, "dir-kainuu");
+  EXPECT_EQ(comments->front().audit.principal, "gateway");
 }
 
 TEST_F(NetworksServiceTest, BurdenSumsSeatsMeetingsAndHoursOfNetworksTheAreaTakesPartIn) {

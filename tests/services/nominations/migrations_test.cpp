@@ -4,10 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
+#include <span>
 
 #include "domain/fixtures.h"
 #include "nominations/service.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
+#include "testing/temp_dir.h"
 
 namespace verkosto::nominations {
 namespace {
@@ -18,6 +21,46 @@ TEST(NominationsMigrationsTest, MigrateFromEmptyAndFromEachEarlierVersion) {
   const std::vector<storage::Migration> migrations = Migrations();
   ASSERT_GE(migrations.size(), 3u);
   testing::ExpectMigratesFromEveryVersion(migrations);
+}
+
+// A database at schema `version` holding what `write` stores through the
+// current repository, which cannot write an older schema: the rows are
+// written to a current database and copied over with the columns the older
+// one has. Null (and a failed test) on an error.
+std::unique_ptr<storage::Database> OlderDatabaseWith(
+    std::span<const storage::Migration> migrations, size_t version,
+    const std::function<void(SqliteNominationRepository&)>& write) {
+  verkosto::testing::TempDir dir;
+  const std::string current_path = dir.File("current.db");
+  {
+    auto current = storage::Database::Open(current_path, migrations);
+    EXPECT_TRUE(current.ok()) << current.status().ToString();
+    if (!current.ok()) return nullptr;
+    SqliteNominationRepository repo((*current)->sqlite());
+    write(repo);
+  }
+  if (::testing::Test::HasFatalFailure()) return nullptr;
+  auto older = storage::Database::Open(":memory:", migrations.first(version));
+  EXPECT_TRUE(older.ok()) << older.status().ToString();
+  if (!older.ok()) return nullptr;
+  SQLite::Database& db = (*older)->sqlite();
+  SQLite::Statement attach(db, "ATTACH DATABASE ? AS current");
+  attach.bind(1, current_path);
+  attach.exec();
+  // Referenced tables first: the foreign keys are checked row by row.
+  for (const char* name : {"requests", "cases", "registrations", "nominees", "memberships"}) {
+    const std::string table(name);
+    std::string columns;
+    SQLite::Statement info(db, "SELECT name FROM pragma_table_info(?, 'main')");
+    info.bind(1, table);
+    while (info.executeStep()) {
+      columns += (columns.empty() ? "\"" : ", \"") + info.getColumn(0).getString() + "\"";
+    }
+    db.exec("INSERT INTO main." + table + " (" + columns + ") SELECT " + columns +
+            " FROM current." + table);
+  }
+  db.exec("DETACH DATABASE current");
+  return std::move(older).value();
 }
 
 // An id as the code before migration 5 made it: '/' between the parts.
@@ -85,23 +128,26 @@ TEST(NominationsMigrationsTest, LegacyCaseAndMembershipIdsAreRewrittenEverywhere
       second.replaced->record(), first.started.at(1).record(), second.started.at(0).record()};
   ASSERT_EQ(cases[1].replaced_membership, MembershipId("req-1.helsinki.1"));
 
-  auto db = storage::Database::Open(":memory:", std::span(migrations).first(4));
-  ASSERT_TRUE(db.ok()) << db.status().ToString();
-  SqliteNominationRepository repo((*db)->sqlite());
-  for (const Case& c : cases) {
-    ASSERT_TRUE(repo.InsertRequest({c.request_id, c.network, c.kind, Channel::kSystem,
-                                    MakeStamp(Keha(), SentAt())})
-                    .ok());
-    ASSERT_TRUE(repo.SaveCase(Legacy(c)).ok());
-  }
-  for (const MembershipRecord& m : memberships) {
-    ASSERT_TRUE(repo.InsertMembership(Legacy(m)).ok());
-  }
-  ASSERT_EQ(LegacyIdsLeft((*db)->sqlite()), 19);
+  auto db = OlderDatabaseWith(migrations, 4, [&](SqliteNominationRepository& writer) {
+    for (const Case& c : cases) {
+      ASSERT_TRUE(writer
+                      .InsertRequest({c.request_id, c.network, c.kind, Channel::kSystem,
+                                      MakeStamp(Keha(), SentAt())})
+                      .ok());
+      ASSERT_TRUE(writer.SaveCase(Legacy(c)).ok());
+    }
+    for (const MembershipRecord& m : memberships) {
+      ASSERT_TRUE(writer.InsertMembership(Legacy(m)).ok());
+    }
+  });
+  ASSERT_NE(db, nullptr);
+  ASSERT_EQ(db->SchemaVersion(), 4);
+  ASSERT_EQ(LegacyIdsLeft(db->sqlite()), 19);
 
-  ASSERT_TRUE(storage::Migrate((*db)->sqlite(), migrations).ok());
-  EXPECT_EQ(LegacyIdsLeft((*db)->sqlite()), 0);
-  SQLite::Statement broken((*db)->sqlite(), "PRAGMA foreign_key_check");
+  ASSERT_TRUE(storage::Migrate(db->sqlite(), migrations).ok());
+  EXPECT_EQ(LegacyIdsLeft(db->sqlite()), 0);
+  SqliteNominationRepository repo(db->sqlite());
+  SQLite::Statement broken(db->sqlite(), "PRAGMA foreign_key_check");
   EXPECT_FALSE(broken.executeStep()) << "a reference points nowhere";
   for (const Case& c : cases) {
     auto found = repo.FindCase(c.id);
@@ -116,6 +162,90 @@ TEST(NominationsMigrationsTest, LegacyCaseAndMembershipIdsAreRewrittenEverywhere
     ASSERT_TRUE(found->has_value()) << m.id.value();
     EXPECT_EQ((*found)->record(), m);
   }
+}
+
+// `c` with every stamp carried by `principal`.
+Case CarriedBy(Case c, const std::string& principal) {
+  if (c.sent) c.sent->principal = principal;
+  if (c.registration) c.registration->registered.principal = principal;
+  if (c.decision) c.decision->decided.principal = principal;
+  if (c.withdrawn) c.withdrawn->principal = principal;
+  return c;
+}
+MembershipRecord CarriedBy(MembershipRecord m, const std::string& principal) {
+  m.decided.principal = principal;
+  if (m.ended_by) m.ended_by->principal = principal;
+  return m;
+}
+
+// Migration 6 stores the principal beside every stamp: stamps written before
+// it read back with none ('') and the rest as they were; where there is no
+// stamp its principal stays NULL like the stamp's other columns.
+TEST(NominationsMigrationsTest, StampsFromBeforeThePrincipalReadBackWithoutOne) {
+  const std::vector<storage::Migration> migrations = Migrations();
+  ASSERT_GE(migrations.size(), 6u);
+  // The fixtures' stamps have no principal: what a version-5 database gives back.
+  const ApprovalOutcome approved =
+      Approve(RegisteredCase(kHelsinki), {Person("anna"), Person("ben")});
+  auto withdrawn =
+      WithdrawCase(SentCase(kVantaa), WithdrawCommand{"Sent by mistake"}, Keha(), At(2026, 6, 4));
+  ASSERT_TRUE(withdrawn.ok()) << withdrawn.status().ToString();
+  auto resigned =
+      RecordResignation(approved.started.at(0), ResignationCommand{D(2026, 6, 4), "moved"},
+                        Director(kHelsinki), At(2026, 6, 5));
+  ASSERT_TRUE(resigned.ok()) << resigned.status().ToString();
+  const std::vector<Case> cases = {approved.case_after, withdrawn->case_after};
+  const std::vector<MembershipRecord> memberships = {resigned->membership.record(),
+                                                     approved.started.at(1).record()};
+  ASSERT_TRUE(memberships[0].ended_by.has_value());
+
+  auto db = OlderDatabaseWith(migrations, 5, [&](SqliteNominationRepository& writer) {
+    ASSERT_TRUE(writer
+                    .InsertRequest({cases[0].request_id, cases[0].network, cases[0].kind,
+                                    Channel::kSystem, CarriedBy(cases[0], "gateway").sent.value()})
+                    .ok());
+    for (const Case& c : cases) ASSERT_TRUE(writer.SaveCase(CarriedBy(c, "gateway")).ok());
+    for (const MembershipRecord& m : memberships) {
+      ASSERT_TRUE(writer.InsertMembership(CarriedBy(m, "gateway")).ok());
+    }
+  });
+  ASSERT_NE(db, nullptr);
+  ASSERT_EQ(db->SchemaVersion(), 5);
+
+  ASSERT_TRUE(storage::Migrate(db->sqlite(), migrations).ok());
+  SqliteNominationRepository repo(db->sqlite());
+  for (const Case& c : cases) {
+    auto found = repo.FindCase(c.id);
+    ASSERT_TRUE(found.ok()) << found.status().ToString();
+    ASSERT_TRUE(found->has_value()) << c.id.value();
+    EXPECT_EQ(**found, c);
+  }
+  for (const MembershipRecord& m : memberships) {
+    auto found = repo.FindMembership(m.id);
+    ASSERT_TRUE(found.ok()) << found.status().ToString();
+    ASSERT_TRUE(found->has_value()) << m.id.value();
+    EXPECT_EQ((*found)->record(), m);
+  }
+  // '' for each stamp there is, NULL where there is none.
+  auto principals = [&](const std::string& sql) {
+    std::vector<std::string> out;
+    SQLite::Statement q(db->sqlite(), sql);
+    while (q.executeStep()) {
+      for (int i = 0; i < q.getColumnCount(); ++i) {
+        out.push_back(q.getColumn(i).isNull() ? "NULL" : "'" + q.getColumn(i).getString() + "'");
+      }
+    }
+    return out;
+  };
+  EXPECT_EQ(principals("SELECT principal FROM requests"), std::vector<std::string>{"''"});
+  EXPECT_EQ(principals("SELECT principal FROM registrations"), std::vector<std::string>{"''"});
+  EXPECT_EQ(principals("SELECT sent_principal, decided_principal, withdrawn_principal "
+                       "FROM cases ORDER BY area_code"),
+            (std::vector<std::string>{"''", "''", "NULL", "''", "NULL", "''"}))
+      << "helsinki: sent and approved; vantaa: sent and withdrawn";
+  EXPECT_EQ(principals("SELECT decided_principal, ended_principal FROM memberships ORDER BY id"),
+            (std::vector<std::string>{"''", "''", "''", "NULL"}))
+      << "the first resigned, the second is active";
 }
 
 }  // namespace

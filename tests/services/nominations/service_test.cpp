@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "messaging/rpc_client.h"
 #include "networks/service.h"
+#include "testing/keys.h"
 #include "testing/network_definition.h"
 #include "testing/temp_dir.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
@@ -65,6 +66,7 @@ class NominationsServiceTest : public ::testing::Test {
 
   void SetUp() override {
     system_ = config::DefaultSystemConfig(dir_->path(), dir_->path(), 0);
+    ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.demo_data = false;
     auto net =
         runtime::ServiceRuntime::Create(zmq_, system_, "networks", networks::Migrations(), clock_);
@@ -128,6 +130,7 @@ class NominationsServiceTest : public ::testing::Test {
                     const google::protobuf::Message& request) {
     messaging::ClientOptions options;
     options.endpoint = system_.services.at(service).rpc_endpoint;
+    options.curve = verkosto::testing::CurveFor(system_, service, actor);
     messaging::RpcClient client(zmq_, options);
     return client.Call<Resp>(actor, request);
   }
@@ -315,6 +318,7 @@ TEST_F(NominationsServiceTest, FullChainFromKehaThroughRegistryAndLeadershipToMe
   auto withdrawn = Nom<pb::CaseResponse>(kKeha, withdraw);
   ASSERT_TRUE(withdrawn.ok()) << withdrawn.status().ToString();
   EXPECT_EQ(withdrawn->case_().state(), pb::CASE_STATE_WITHDRAWN);
+  EXPECT_EQ(withdrawn->case_().withdrawn().principal(), "gateway");
   EXPECT_EQ(Nom<pb::CaseResponse>(kKeha, withdraw).status().code(), ErrorCode::kFailedPrecondition);
 
   // The matrix: every area, with its latest case and nominees; and its CSV.
@@ -351,7 +355,16 @@ TEST_F(NominationsServiceTest, FullChainFromKehaThroughRegistryAndLeadershipToMe
   EXPECT_EQ(Nom<pb::ListMembershipsResponse>(kObserver, list)->memberships_size(), 3);
   pb::GetCaseRequest get;
   get.set_case_id(kainuu_case);
-  EXPECT_EQ(Nom<pb::CaseResponse>(kObserver, get)->memberships_started_size(), 2);
+  auto got = Nom<pb::CaseResponse>(kObserver, get);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->memberships_started_size(), 2);
+  // Every stored stamp names the principal that carried its request: the
+  // gateway, whose CURVE key the transport admitted, for people.
+  EXPECT_EQ(got->case_().sent().principal(), "gateway");
+  EXPECT_EQ(got->case_().registration().registered().principal(), "gateway");
+  EXPECT_EQ(got->case_().decision().decided().principal(), "gateway");
+  EXPECT_EQ(got->memberships_started(0).decided().principal(), "gateway");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM requests WHERE principal = 'gateway'"), 2);
   // Another area's director learns nothing of the case, not even that it exists.
   EXPECT_TRUE(Nom<pb::CaseResponse>(kDirectorKainuu, get).ok());
   EXPECT_EQ(Nom<pb::CaseResponse>(kDirectorLahti, get).status().code(), ErrorCode::kNotFound);
@@ -374,6 +387,8 @@ TEST_F(NominationsServiceTest, FullChainFromKehaThroughRegistryAndLeadershipToMe
   }
   EXPECT_EQ(Events("MembershipEnded"), 3);
   EXPECT_EQ(Events("MembershipStarted"), 3);
+  // The service itself ended them, applying the networks event: its stamps say so.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE ended_principal = 'nominations'"), 3);
   // And a closed network takes no more requests.
   EXPECT_EQ(Send({"helsinki"}).status().code(), ErrorCode::kFailedPrecondition);
 }
@@ -494,8 +509,14 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
     EXPECT_EQ(r->membership().end_reason(), "resigned");
   });
   run("verkosto.common.v1.RecordPingRequest", [&] {
-    ASSERT_TRUE(
-        Nom<common::v1::RecordPingResponse>(kObserver, common::v1::RecordPingRequest()).ok());
+    // Diagnostics belong to the operator (and the services), not to people.
+    EXPECT_EQ(Nom<common::v1::RecordPingResponse>(kObserver, common::v1::RecordPingRequest())
+                  .status()
+                  .code(),
+              ErrorCode::kPermissionDenied);
+    ASSERT_TRUE(Nom<common::v1::RecordPingResponse>(verkosto::testing::TestOperator(),
+                                                    common::v1::RecordPingRequest())
+                    .ok());
   });
   // The replacement too goes through the registry and the leadership: its
   // approval is again the one path that creates a membership.

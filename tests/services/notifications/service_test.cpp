@@ -19,6 +19,7 @@
 #include "messaging/rpc_client.h"
 #include "networks/service.h"
 #include "nominations/service.h"
+#include "testing/keys.h"
 #include "testing/network_definition.h"
 #include "testing/temp_dir.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -57,6 +58,7 @@ class NotificationsServiceTest : public ::testing::Test {
 
   void SetUp() override {
     system_ = config::DefaultSystemConfig(dir_->path(), dir_->path(), 0);
+    ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.demo_data = false;
     system_.notifications.web_base_url = "https://verkosto.example.fi";
     networks_ = Create("networks", networks::Migrations());
@@ -148,6 +150,7 @@ class NotificationsServiceTest : public ::testing::Test {
                     const google::protobuf::Message& request) {
     messaging::ClientOptions options;
     options.endpoint = system_.services.at(service).rpc_endpoint;
+    options.curve = verkosto::testing::CurveFor(system_, service, actor);
     messaging::RpcClient client(zmq_, options);
     return client.Call<Resp>(actor, request);
   }

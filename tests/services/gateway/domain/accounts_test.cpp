@@ -40,6 +40,9 @@ TEST(NormalizeAccountTest, NamesTheFieldOfEachMistake) {
   a.role = Role::kSystem;
   EXPECT_EQ(field_of(a), "role");
   a = Director();
+  a.role = Role::kOperator;  // the operator key's, never an account's
+  EXPECT_EQ(field_of(a), "role");
+  a = Director();
   a.area = AreaCode("");
   EXPECT_EQ(field_of(a), "area");
   a = Director();
@@ -114,6 +117,21 @@ TEST(PermissionsTest, AdminsManageAccountsPeopleTheirOwnAndOnlyTheSystemSessions
   EXPECT_FALSE(MayManageAccount(keha, "admin"));
   EXPECT_TRUE(MayHandleSessions(system));
   EXPECT_FALSE(MayHandleSessions(admin));
+  // The operator manages accounts but is nobody's person: no sessions, no tokens.
+  const Actor op{"operator:root", "root", Role::kOperator, AreaCode(""), "", ""};
+  EXPECT_TRUE(MayManageAccounts(op));
+  EXPECT_FALSE(MayManageAccounts(system));
+  EXPECT_FALSE(MayHandleSessions(op));
+}
+
+TEST(PermissionsTest, OnlyTheAccountItselfDrawsItsApiTokens) {
+  const Actor admin{"admin", "Admin", Role::kAdmin, AreaCode(""), "", ""};
+  const Actor keha{"keha", "KEHA", Role::kKehaCoordinator, AreaCode(""), "", ""};
+  const Actor op{"operator:root", "root", Role::kOperator, AreaCode(""), "", ""};
+  EXPECT_TRUE(MayCreateToken(keha, "keha"));
+  EXPECT_FALSE(MayCreateToken(admin, "keha"));
+  EXPECT_FALSE(MayCreateToken(op, "keha"));
+  EXPECT_FALSE(MayCreateToken(Actor{}, ""));
 }
 
 }  // namespace

@@ -419,7 +419,7 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   // The service itself reads the legacy form too.
   nom::GetCaseRequest legacy_get;
   legacy_get.set_case_id(LegacyForm(cases[0]));
-  auto by_legacy_id = Rpc<nom::CaseResponse>(legacy_get, kSystem, "nominations");
+  auto by_legacy_id = Rpc<nom::CaseResponse>(legacy_get, kKeha, "nominations");
   ASSERT_TRUE(by_legacy_id.ok()) << by_legacy_id.status().ToString();
   EXPECT_EQ(by_legacy_id->case_().case_id(), cases[0]);
 

@@ -22,6 +22,7 @@
 #include "networks/service.h"
 #include "nominations/service.h"
 #include "notifications/service.h"
+#include "testing/keys.h"
 #include "testing/network_definition.h"
 #include "testing/temp_dir.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
@@ -38,7 +39,11 @@ inline TimePoint Start() {
 
 inline constexpr char kPassword[] = "demo-salasana-2026";
 
-inline const Actor kSystem{"test", "Test", Role::kSystem, AreaCode(""), "", ""};
+// Tests manage accounts as the operator does (`verkosto users`).
+inline const Actor kSystem = verkosto::testing::TestOperator();
+// KEHA's coordinator as the gateway carries them (reads any case).
+inline const Actor kKeha{
+    "keha.koordinaattori", "Kaisa Koordinaattori", Role::kKehaCoordinator, AreaCode(""), "", ""};
 
 // `m` as JSON with the .proto field names.
 inline std::string Json(const google::protobuf::Message& m) {
@@ -82,6 +87,7 @@ class GatewayApiFixture : public ::testing::Test {
 
   void SetUp() override {
     system_ = config::DefaultSystemConfig(dir_.path(), dir_.path(), 0);
+    ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.demo_data = false;
     StartRuntime("networks", networks::Migrations(), networks::Wire, networks_, networks_thread_);
     StartRuntime("nominations", nominations::Migrations(), nominations::Wire, nominations_,
@@ -170,6 +176,7 @@ class GatewayApiFixture : public ::testing::Test {
                    const std::string& service = "gateway") {
     messaging::ClientOptions options;
     options.endpoint = system_.services.at(service).rpc_endpoint;
+    options.curve = verkosto::testing::CurveFor(system_, service, actor);
     messaging::RpcClient client(zmq_, options);
     return client.Call<Resp>(actor, request);
   }

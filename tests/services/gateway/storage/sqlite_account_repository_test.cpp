@@ -8,6 +8,7 @@
 #include "gateway/domain/demo_accounts.h"
 #include "gateway/service.h"
 #include "storage/database.h"
+#include "testing/keys.h"
 #include "testing/temp_dir.h"
 
 namespace verkosto::gateway {
@@ -132,6 +133,7 @@ TEST(CredentialsTest, HashesVerifyAndKnowWhenTheCostChanged) {
 TEST(DemoAccountsTest, FirstStartCreatesThemOnceWithTheDemoPassword) {
   testing::TempDir dir;
   config::SystemConfig system = config::DefaultSystemConfig(dir.path(), dir.path(), 0);
+  ASSERT_TRUE(verkosto::testing::ProvisionKeys(system));
   system.demo_data = true;
   zmq::context_t zmq;
   FakeClock clock(T0());

@@ -14,7 +14,8 @@ constexpr Operation kKehaOperations[] = {Operation::kCreateNetwork,  Operation::
                                          Operation::kCloseNetwork,   Operation::kCancelNetwork};
 constexpr Role kAllRoles[] = {Role::kUnspecified,  Role::kKehaCoordinator, Role::kRegistryClerk,
                               Role::kAreaDirector, Role::kAreaDeputy,      Role::kNominee,
-                              Role::kObserver,     Role::kAdmin,           Role::kSystem};
+                              Role::kObserver,     Role::kAdmin,           Role::kSystem,
+                              Role::kOperator};
 
 TEST(PermissionsTest, OnlyKehaCoordinatorManagesNetworks) {
   for (Operation operation : kKehaOperations) {
@@ -62,10 +63,10 @@ TEST(PermissionsTest, DraftsAreForKehaAdminAndSystem) {
   }
 }
 
-TEST(PermissionsTest, AdminLoadsReferenceDataAndSetsContacts) {
+TEST(PermissionsTest, AdminOrOperatorLoadsReferenceDataOnlyAdminSetsContacts) {
   for (Role role : kAllRoles) {
     EXPECT_EQ(Authorize(MakeActor(role), Operation::kLoadReferenceData).ok(),
-              role == Role::kAdmin || role == Role::kSystem)
+              role == Role::kAdmin || role == Role::kOperator || role == Role::kSystem)
         << RoleName(role);
     EXPECT_EQ(Authorize(MakeActor(role), Operation::kSetAreaContacts).ok(), role == Role::kAdmin)
         << RoleName(role);

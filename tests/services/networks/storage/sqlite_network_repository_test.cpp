@@ -48,8 +48,10 @@ class SqliteNetworkRepositoryTest : public ::testing::Test {
     return n;
   }
 
-  static Audit SampleAudit(const std::string& user, int64_t at_us, const std::string& reason = {}) {
-    return Audit{user, "Name " + user, Role::kAreaDeputy, "director-1", FromMicros(at_us), reason};
+  static Audit SampleAudit(const std::string& user, int64_t at_us, const std::string& reason = {},
+                           const std::string& principal = "gateway") {
+    return Audit{user,   "Name " + user, Role::kAreaDeputy, "director-1", FromMicros(at_us),
+                 reason, principal};
   }
 
   std::unique_ptr<storage::Database> db_;
@@ -117,6 +119,7 @@ TEST_F(SqliteNetworkRepositoryTest, NetworksRoundTripAndCodesAreUnique) {
   EXPECT_EQ(repo_->UpdateNetwork(SampleNetwork("nothing")).code(), ErrorCode::kNotFound);
 }
 
+// The whole audit, the principal too, comes back from each table.
 TEST_F(SqliteNetworkRepositoryTest, VersionsHistoriesAndCommentsKeepTheirOrderAndAudit) {
   ASSERT_TRUE(repo_->SaveDirectory(Reference()).ok());
   const NetworkCode code("osaamisverkosto");
@@ -125,12 +128,13 @@ TEST_F(SqliteNetworkRepositoryTest, VersionsHistoriesAndCommentsKeepTheirOrderAn
       2, SampleAudit("keha", 10, "päivitetty tavoite"), {"goals", "term.end_date"}};
   ASSERT_TRUE(repo_->AppendVersion(code, v2).ok());
   EXPECT_EQ(*repo_->ListVersions(code), std::vector<NetworkVersion>{v2});
+  EXPECT_EQ(repo_->ListVersions(code)->front().audit.principal, "gateway");
 
   const AreaCode kainuu("kainuu-koillismaa");
   const ParticipationDecision first{code, kainuu, ParticipationChoice::kDeclines, "ei resursseja",
                                     SampleAudit("d", 20, "ei resursseja")};
   const ParticipationDecision second{code, kainuu, ParticipationChoice::kTakesPart, "",
-                                     SampleAudit("d", 30)};
+                                     SampleAudit("d", 30, "", "operator")};
   ASSERT_TRUE(repo_->AppendDecision(first).ok());
   ASSERT_TRUE(repo_->AppendDecision(second).ok());
   auto history = repo_->History(code, kainuu);
@@ -138,6 +142,7 @@ TEST_F(SqliteNetworkRepositoryTest, VersionsHistoriesAndCommentsKeepTheirOrderAn
   ASSERT_EQ(history->decisions.size(), 2u);
   EXPECT_EQ(history->decisions[0], first);
   EXPECT_EQ(history->decisions[1], second);
+  EXPECT_EQ(history->decisions[1].audit.principal, "operator");
   EXPECT_TRUE(TakesPart(*history));
   EXPECT_TRUE(repo_->History(code, AreaCode("helsinki"))->decisions.empty());
   EXPECT_EQ(repo_->Histories(std::nullopt)->size(), 1u);
@@ -145,6 +150,7 @@ TEST_F(SqliteNetworkRepositoryTest, VersionsHistoriesAndCommentsKeepTheirOrderAn
   const Comment comment{code, kainuu, "Hyvä ehdotus", SampleAudit("d", 40)};
   ASSERT_TRUE(repo_->AddComment(comment).ok());
   EXPECT_EQ(*repo_->ListComments(code), std::vector<Comment>{comment});
+  EXPECT_EQ(repo_->ListComments(code)->front().audit.principal, "gateway");
 }
 
 }  // namespace

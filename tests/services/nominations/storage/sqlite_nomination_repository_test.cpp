@@ -1,5 +1,6 @@
 #include "nominations/storage/sqlite_nomination_repository.h"
 
+#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
 #include "../domain/fixtures.h"
@@ -10,6 +11,12 @@ namespace verkosto::nominations {
 namespace {
 
 using namespace fixtures;  // NOLINT(google-build-using-namespace)
+
+// `actor` as carried by `principal` (the transport sets it from the CURVE key).
+Actor Via(Actor actor, std::string principal) {
+  actor.principal = std::move(principal);
+  return actor;
+}
 
 class SqliteNominationRepositoryTest : public ::testing::Test {
  protected:
@@ -180,6 +187,65 @@ TEST_F(SqliteNominationRepositoryTest, JournalSearchMatchesDiaryNumberAndNetwork
   auto cases = repo_->ListCases(inbox);
   ASSERT_EQ(cases->size(), 1u);
   EXPECT_EQ((*cases)[0].id, sent.id);
+}
+
+// Every stamp keeps the principal that carried its request, in a column of
+// its own: a different principal per stamp catches crossed columns.
+TEST_F(SqliteNominationRepositoryTest, EveryStampKeepsItsPrincipal) {
+  LoadReadModel();
+  auto sent =
+      SendRequest(OpenNetwork(), RequestTo({kHelsinki, kVantaa}), Via(Keha(), "p-sent"), SentAt());
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  ASSERT_EQ(sent->cases.size(), 2u);
+  const Case& helsinki = sent->cases[0].area == kHelsinki ? sent->cases[0] : sent->cases[1];
+  const Case& vantaa = sent->cases[0].area == kHelsinki ? sent->cases[1] : sent->cases[0];
+  ASSERT_TRUE(repo_
+                  ->InsertRequest({helsinki.request_id, helsinki.network, helsinki.kind,
+                                   Channel::kSystem, MakeStamp(Via(Keha(), "p-request"), SentAt())})
+                  .ok());
+  auto registered = RegisterCase(helsinki, Registration1(), NoDiaryNumbers(),
+                                 Via(Clerk(kHelsinki), "p-registered"), At(2026, 6, 2));
+  ASSERT_TRUE(registered.ok()) << registered.status().ToString();
+  auto approved =
+      ApproveCase(registered->case_after, OpenNetwork(), ApproveCommand{{Person("anna")}}, nullptr,
+                  Via(Director(kHelsinki), "p-decided"), At(2026, 6, 3));
+  ASSERT_TRUE(approved.ok()) << approved.status().ToString();
+  auto withdrawn = WithdrawCase(vantaa, WithdrawCommand{"Sent by mistake"},
+                                Via(Keha(), "p-withdrawn"), At(2026, 6, 3));
+  ASSERT_TRUE(withdrawn.ok()) << withdrawn.status().ToString();
+  // Saved state by state, as the service does: the updates carry principals too.
+  for (const Case& c :
+       {helsinki, registered->case_after, approved->case_after, vantaa, withdrawn->case_after}) {
+    ASSERT_TRUE(repo_->SaveCase(c).ok()) << c.id.value();
+  }
+
+  auto decided = repo_->FindCase(helsinki.id);
+  ASSERT_TRUE(decided.ok() && decided->has_value()) << decided.status().ToString();
+  EXPECT_EQ(**decided, approved->case_after);
+  EXPECT_EQ((*decided)->sent->principal, "p-sent");
+  EXPECT_EQ((*decided)->registration->registered.principal, "p-registered");
+  EXPECT_EQ((*decided)->decision->decided.principal, "p-decided");
+  auto taken_back = repo_->FindCase(vantaa.id);
+  ASSERT_TRUE(taken_back.ok() && taken_back->has_value()) << taken_back.status().ToString();
+  EXPECT_EQ(**taken_back, withdrawn->case_after);
+  EXPECT_EQ((*taken_back)->withdrawn->principal, "p-withdrawn");
+  SQLite::Statement request(db_->sqlite(), "SELECT principal FROM requests WHERE id = ?");
+  request.bind(1, helsinki.request_id.value());
+  ASSERT_TRUE(request.executeStep());
+  EXPECT_EQ(request.getColumn(0).getString(), "p-request");
+
+  const Membership& anna = approved->started.at(0);
+  ASSERT_TRUE(repo_->InsertMembership(anna.record()).ok());
+  auto resigned = RecordResignation(anna, ResignationCommand{D(2026, 6, 4), "moved"},
+                                    Via(Director(kHelsinki), "p-ended"), At(2026, 6, 5));
+  ASSERT_TRUE(resigned.ok()) << resigned.status().ToString();
+  ASSERT_TRUE(repo_->UpdateMembership(resigned->membership.record()).ok());
+  auto found = repo_->FindMembership(anna.id());
+  ASSERT_TRUE(found.ok() && found->has_value()) << found.status().ToString();
+  EXPECT_EQ((*found)->record(), resigned->membership.record());
+  EXPECT_EQ((*found)->record().decided.principal, "p-decided");
+  ASSERT_TRUE((*found)->record().ended_by.has_value());
+  EXPECT_EQ((*found)->record().ended_by->principal, "p-ended");
 }
 
 TEST_F(SqliteNominationRepositoryTest, RemembersTheLastTimerDate) {

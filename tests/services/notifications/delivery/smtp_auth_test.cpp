@@ -21,6 +21,7 @@
 #include "notifications/service.h"
 #include "notifications/storage/sqlite_notification_repository.h"
 #include "runtime/service_runtime.h"
+#include "testing/keys.h"
 #include "testing/process.h"
 #include "testing/temp_dir.h"
 
@@ -162,6 +163,7 @@ class SmtpAuthTest : public ::testing::Test {
   // as kUser with `password` in smtp_password_file.
   void WireService(const std::string& url, const std::string& password) {
     system_ = config::DefaultSystemConfig(dir_.path(), dir_.path(), 0);
+    ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.demo_data = false;
     system_.notifications.smtp_url = url;
     system_.notifications.smtp_from = "verkosto@keha.example.fi";
