@@ -321,8 +321,9 @@ TEST_F(TwoHostTest, ANominationChainCrossesHostsAndAStrangersKeyIsRefused) {
         director, &step);
   EXPECT_EQ(step.case_().state(), nom::CASE_STATE_APPROVED);
   ASSERT_EQ(step.memberships_started_size(), 1);
-  // The approval was carried by the gateway's key and says so.
+  // The director's approval was carried by the gateway's key, and the stamp says so.
   EXPECT_EQ(step.case_().decision().decided().user_id(), "kainuu.johtaja");
+  EXPECT_EQ(step.case_().decision().decided().principal(), "gateway");
 
   // notifications (B) applied both hosts' events: the nominee's inbox has it.
   ASSERT_NO_FATAL_FAILURE(WaitForConsumer("notifications", "nominations"));

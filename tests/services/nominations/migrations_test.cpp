@@ -102,6 +102,24 @@ int LegacyIdsLeft(SQLite::Database& db) {
   return left;
 }
 
+// Each of `cases` and `memberships` reads back from `repo` exactly as given.
+void ExpectReadBack(SqliteNominationRepository& repo, const std::vector<Case>& cases,
+                    const std::vector<MembershipRecord>& memberships) {
+  for (const Case& c : cases) {
+    auto found = repo.FindCase(c.id);
+    ASSERT_TRUE(found.ok()) << found.status().ToString();
+    ASSERT_TRUE(found->has_value()) << c.id.value();
+    EXPECT_EQ(**found, c);
+  }
+  for (const MembershipRecord& m : memberships) {
+    // Restoring a membership checks it against the case that decided it.
+    auto found = repo.FindMembership(m.id);
+    ASSERT_TRUE(found.ok()) << found.status().ToString();
+    ASSERT_TRUE(found->has_value()) << m.id.value();
+    EXPECT_EQ((*found)->record(), m);
+  }
+}
+
 // Migration 5 gives stored ids the current form: a chain the domain made
 // today (approval, replacement of one member), stored with legacy ids by a
 // version-4 database, reads back exactly as the domain made it.
@@ -149,19 +167,7 @@ TEST(NominationsMigrationsTest, LegacyCaseAndMembershipIdsAreRewrittenEverywhere
   SqliteNominationRepository repo(db->sqlite());
   SQLite::Statement broken(db->sqlite(), "PRAGMA foreign_key_check");
   EXPECT_FALSE(broken.executeStep()) << "a reference points nowhere";
-  for (const Case& c : cases) {
-    auto found = repo.FindCase(c.id);
-    ASSERT_TRUE(found.ok()) << found.status().ToString();
-    ASSERT_TRUE(found->has_value()) << c.id.value();
-    EXPECT_EQ(**found, c);
-  }
-  for (const MembershipRecord& m : memberships) {
-    // Restoring a membership checks it against the case that decided it.
-    auto found = repo.FindMembership(m.id);
-    ASSERT_TRUE(found.ok()) << found.status().ToString();
-    ASSERT_TRUE(found->has_value()) << m.id.value();
-    EXPECT_EQ((*found)->record(), m);
-  }
+  ExpectReadBack(repo, cases, memberships);
 }
 
 // `c` with every stamp carried by `principal`.
@@ -214,18 +220,7 @@ TEST(NominationsMigrationsTest, StampsFromBeforeThePrincipalReadBackWithoutOne) 
 
   ASSERT_TRUE(storage::Migrate(db->sqlite(), migrations).ok());
   SqliteNominationRepository repo(db->sqlite());
-  for (const Case& c : cases) {
-    auto found = repo.FindCase(c.id);
-    ASSERT_TRUE(found.ok()) << found.status().ToString();
-    ASSERT_TRUE(found->has_value()) << c.id.value();
-    EXPECT_EQ(**found, c);
-  }
-  for (const MembershipRecord& m : memberships) {
-    auto found = repo.FindMembership(m.id);
-    ASSERT_TRUE(found.ok()) << found.status().ToString();
-    ASSERT_TRUE(found->has_value()) << m.id.value();
-    EXPECT_EQ((*found)->record(), m);
-  }
+  ExpectReadBack(repo, cases, memberships);
   // '' for each stamp there is, NULL where there is none.
   auto principals = [&](const std::string& sql) {
     std::vector<std::string> out;
