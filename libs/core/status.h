@@ -27,8 +27,8 @@ class [[nodiscard]] Status {
   static Status FailedPrecondition(std::string message, std::string field = {}) {
     return {ErrorCode::kFailedPrecondition, std::move(message), std::move(field)};
   }
-  static Status PermissionDenied(std::string message) {
-    return {ErrorCode::kPermissionDenied, std::move(message)};
+  static Status PermissionDenied(std::string message, std::string field = {}) {
+    return {ErrorCode::kPermissionDenied, std::move(message), std::move(field)};
   }
   static Status Unavailable(std::string message) {
     return {ErrorCode::kUnavailable, std::move(message)};

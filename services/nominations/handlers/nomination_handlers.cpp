@@ -4,6 +4,7 @@
 #include "messaging/envelope.h"
 #include "nominations/codec/codec.h"
 #include "nominations/domain/permissions.h"
+#include "nominations/domain/visibility.h"
 #include "nominations/domain/workflow.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 
@@ -84,9 +85,13 @@ Result<pb::CaseResponse> CaseStep(Context& ctx, const std::string& case_id, Step
   return CommitCase(ctx, repo, outcome);
 }
 
-pb::CaseListResponse CaseList(const std::vector<Case>& cases) {
+// The cases `actor` may see (the lists are scoped to their area already), as
+// they may see them.
+pb::CaseListResponse CaseList(const Actor& actor, const std::vector<Case>& cases) {
   pb::CaseListResponse response;
-  for (const Case& c : cases) *response.add_cases() = codec::ToProto(c);
+  for (const Case& c : cases) {
+    if (MaySeeCase(actor, c.area)) *response.add_cases() = codec::ToProto(VisibleTo(actor, c));
+  }
   return response;
 }
 
@@ -269,7 +274,7 @@ void RegisterQueries(messaging::RpcServer& server) {
         filter.area = ctx.actor().area;
         filter.states = {CaseState::kAwaitingRegistration};
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(filter));
-        return CaseList(cases);
+        return CaseList(ctx.actor(), cases);
       });
 
   server.AddQuery<pb::RegistryJournalRequest, pb::CaseListResponse>(
@@ -282,7 +287,7 @@ void RegisterQueries(messaging::RpcServer& server) {
         filter.registered_only = true;
         filter.search = req.search();
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(filter));
-        return CaseList(cases);
+        return CaseList(ctx.actor(), cases);
       });
 
   server.AddQuery<pb::DirectorInboxRequest, pb::CaseListResponse>(
@@ -293,7 +298,7 @@ void RegisterQueries(messaging::RpcServer& server) {
         filter.area = ctx.actor().area;
         filter.states = {CaseState::kRegistered};
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(filter));
-        return CaseList(cases);
+        return CaseList(ctx.actor(), cases);
       });
 
   server.AddQuery<pb::GetCaseRequest, pb::CaseResponse>(
@@ -305,11 +310,13 @@ void RegisterQueries(messaging::RpcServer& server) {
           return Status::NotFound("no case '" + req.case_id() + "'");  // as for an unknown one
         }
         pb::CaseResponse response;
-        *response.mutable_case_() = codec::ToProto(c);
+        *response.mutable_case_() = codec::ToProto(VisibleTo(ctx.actor(), c));
         if (c.decision) {
           for (const MembershipId& id : c.decision->memberships) {
             VERKOSTO_ASSIGN_OR_RETURN(std::optional<Membership> m, repo.FindMembership(id));
-            if (m) *response.add_memberships_started() = codec::ToProto(*m);
+            if (m)
+              *response.add_memberships_started() =
+                  codec::ToProto(VisibleTo(ctx.actor(), m->record()));
           }
         }
         return response;
@@ -331,17 +338,21 @@ void RegisterQueries(messaging::RpcServer& server) {
         std::vector<MatrixLine> lines;
         pb::NetworkMatrixResponse response;
         response.set_network_code(network.code.value());
+        // Every role sees the whole country's picture; each row as the
+        // reader may see it: another area's case as its state only, and
+        // nominees' contact data by need (docs/authorization.md).
+        const Actor& reader = ctx.actor();
         for (const AreaInfo& area : areas) {
           MatrixLine line{area, std::nullopt, {}};
           // Cases come newest first: the first of the area is its latest.
           for (const Case& c : cases) {
             if (c.area == area.code) {
-              line.latest_case = c;
+              line.latest_case = MaySeeCase(reader, c.area) ? VisibleTo(reader, c) : StateOnly(c);
               break;
             }
           }
           for (const Membership& m : memberships) {
-            if (m.record().area == area.code) line.active.push_back(m.record());
+            if (m.record().area == area.code) line.active.push_back(VisibleTo(reader, m.record()));
           }
           pb::MatrixRow* row = response.add_rows();
           row->set_area_code(area.code.value());
@@ -359,16 +370,36 @@ void RegisterQueries(messaging::RpcServer& server) {
       [](Context& ctx,
          const pb::ListMembershipsRequest& req) -> Result<pb::ListMembershipsResponse> {
         VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kRead));
+        const Actor& reader = ctx.actor();
         SqliteNominationRepository repo(ctx.db());
         MembershipFilter filter;
         if (!req.network_code().empty()) filter.network = NetworkCode(req.network_code());
         if (!req.area_code().empty()) filter.area = AreaCode(req.area_code());
         filter.email = req.email();
         filter.include_ended = req.include_ended();
+        // "Is this person a member?" is itself personal data.
+        if (!filter.email.empty()) {
+          if (!MayFilterByEmail(reader, filter.email)) {
+            return Status::PermissionDenied(
+                "role " + std::string(RoleName(reader.role)) +
+                    " may look memberships up by e-mail only for their own address",
+                "email");
+          }
+          // An area's staff look up within their own area.
+          if (!MaySeeContact(reader, AreaCode(), filter.email) && !reader.area.empty()) {
+            if (filter.area && *filter.area != reader.area) {
+              pb::ListMembershipsResponse none;
+              return none;
+            }
+            filter.area = reader.area;
+          }
+        }
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> memberships,
                                   repo.ListMemberships(filter));
         pb::ListMembershipsResponse response;
-        for (const Membership& m : memberships) *response.add_memberships() = codec::ToProto(m);
+        for (const Membership& m : memberships) {
+          *response.add_memberships() = codec::ToProto(VisibleTo(reader, m.record()));
+        }
         return response;
       });
 }
@@ -411,7 +442,8 @@ std::string MatrixCsv(const NetworkCode& network, const std::vector<MatrixLine>&
     for (const MembershipRecord& m : row.active) {
       std::string& list = m.person.seat == SeatKind::kMember ? members : deputies;
       if (!list.empty()) list += "; ";
-      list += m.person.name + " <" + m.person.email + ">";
+      list += m.person.name;
+      if (!m.person.email.empty()) list += " <" + m.person.email + ">";
     }
     fields.push_back(members);
     fields.push_back(deputies);
