@@ -151,4 +151,11 @@ bool MayCreateToken(const Actor& actor, const std::string& user_id) {
 
 bool MayHandleSessions(const Actor& actor) { return actor.role == Role::kSystem; }
 
+bool HoldsMandate(const AccountRecord& deputy, const std::optional<AccountRecord>& director) {
+  return deputy.role == Role::kAreaDeputy && !deputy.on_behalf_of.empty() && director &&
+         director->user_id == deputy.on_behalf_of && !director->disabled &&
+         director->role == Role::kAreaDirector && !director->area.empty() &&
+         director->area == deputy.area;
+}
+
 }  // namespace verkosto::gateway

@@ -78,6 +78,12 @@ bool SessionExpired(TimePoint created, TimePoint last_seen, TimePoint now,
 // True when the session's last use should be written again.
 bool ShouldTouch(TimePoint last_seen, TimePoint now, const AuthPolicy& policy);
 
+// Does `deputy` (a deputy's account) act for `director`, the account its
+// on_behalf_of names (nullopt when there is none)? Only while that account
+// is an enabled director of the deputy's own area: a deputy acts only for
+// the director named on their account (issue 13, docs/authorization.md).
+bool HoldsMandate(const AccountRecord& deputy, const std::optional<AccountRecord>& director);
+
 // Admins (through the gateway) and the operator (the CLI with the operator
 // key) manage accounts.
 bool MayManageAccounts(const Actor& actor);

@@ -77,6 +77,16 @@ Result<pb::CreateAccountResponse> CreateAccount(Context& ctx, const pb::CreateAc
   AccountRecord account = std::move(normalized).value();
   VERKOSTO_RETURN_IF_ERROR(CheckPassword(req.password(), account.user_id, settings.policy));
   SqliteAccountRepository repo(ctx.db());
+  if (!account.on_behalf_of.empty()) {
+    VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> director,
+                              repo.FindAccount(account.on_behalf_of));
+    if (!HoldsMandate(account, director)) {
+      return Status::InvalidArgument("account.on_behalf_of",
+                                     "'" + account.on_behalf_of +
+                                         "' is not an active director of area '" +
+                                         account.area.value() + "'");
+    }
+  }
   VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> existing,
                             repo.FindAccount(account.user_id));
   if (existing) {
@@ -174,7 +184,50 @@ Result<pb::ValidateSessionResponse> ValidateSession(Context& ctx,
   }
   VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> account, repo.FindAccount(user_id));
   if (!account || account->disabled) return Status::NotFound("the account is disabled");
+  if (account->role == Role::kAreaDeputy && !account->on_behalf_of.empty()) {
+    // The mandate is checked on every request, so it ends the moment the
+    // director's account is disabled, moved or changes role. Without it the
+    // deputy still reads, but the services refuse every act that needs one
+    // (permission_denied naming on_behalf_of).
+    VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> director,
+                              repo.FindAccount(account->on_behalf_of));
+    if (!HoldsMandate(*account, director)) account->on_behalf_of.clear();
+  }
   *response.mutable_account() = ToProto(*account);
+  return response;
+}
+
+// Only the gateway reports what it showed a person, and only for people.
+Result<pb::RecordContactReadResponse> RecordContactRead(Context& ctx,
+                                                        const pb::RecordContactReadRequest& req) {
+  const Actor& reader = ctx.actor();
+  if (reader.principal != "gateway" || reader.role == Role::kSystem ||
+      reader.role == Role::kOperator || reader.role == Role::kUnspecified) {
+    return Status::PermissionDenied("only the gateway records what it showed a person");
+  }
+  if (req.operation().empty() || req.operation().size() > 200) {
+    return Status::InvalidArgument("operation", "is required, at most 200 characters");
+  }
+  constexpr int kMaxEntries = 200;
+  SqliteAccountRepository repo(ctx.db());
+  pb::RecordContactReadResponse response;
+  int written = 0;
+  for (const std::string& subject : req.subjects()) {
+    if (subject.empty() || subject.size() > 320) {
+      return Status::InvalidArgument("subjects", "an address of 1 to 320 characters");
+    }
+    if (written == kMaxEntries) break;
+    VERKOSTO_RETURN_IF_ERROR(
+        Audit(repo, ctx, "contact_data_read", "email:" + Lower(subject), req.operation()));
+    ++written;
+  }
+  if (req.subjects_size() > kMaxEntries) {
+    VERKOSTO_RETURN_IF_ERROR(Audit(
+        repo, ctx, "contact_data_read", "",
+        req.operation() + ": and " + std::to_string(req.subjects_size() - kMaxEntries) + " more"));
+    ++written;
+  }
+  response.set_recorded(static_cast<uint32_t>(written));
   return response;
 }
 
@@ -254,6 +307,12 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
 
   server.AddCommand<pb::LoginRequest, pb::LoginResponse>(
       [settings](Context& ctx, const pb::LoginRequest& req) { return Login(ctx, req, settings); });
+
+  server.AddCommand<pb::RecordContactReadRequest, pb::RecordContactReadResponse>(
+      [](Context& ctx,
+         const pb::RecordContactReadRequest& req) -> Result<pb::RecordContactReadResponse> {
+        return RecordContactRead(ctx, req);
+      });
 
   server.AddQuery<pb::ValidateSessionRequest, pb::ValidateSessionResponse>(
       [settings](Context& ctx, const pb::ValidateSessionRequest& req) {

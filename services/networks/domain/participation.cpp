@@ -37,8 +37,10 @@ Status CheckAreaAct(const Network& network, const AreaDirectory& directory, cons
         std::string(NetworkStatusName(network.status)) + ", not proposed or open");
   }
   if (actor.role == Role::kAreaDeputy && Trim(actor.on_behalf_of).empty()) {
-    return Status::InvalidArgument("actor.on_behalf_of",
-                                   "a deputy acts on a director's behalf: name the director");
+    // The gateway passes a deputy's on_behalf_of only while it names an
+    // active director of the deputy's own area (issue 13, docs/authorization.md).
+    return Status::PermissionDenied(
+        "a deputy acts only on behalf of an active director of their own area", "on_behalf_of");
   }
   return Status::Ok();
 }

@@ -73,11 +73,18 @@ Status Authorize(const Actor& actor, Operation operation, const AreaCode& area) 
         return Denied(actor, operation);
       }
       if (actor.role == Role::kAreaDeputy && actor.on_behalf_of.empty()) {
-        return Denied(actor, operation, "a deputy acts on the director's behalf, name them");
+        // The gateway passes on_behalf_of only while it names an active
+        // director of the deputy's own area.
+        Status denied = Denied(actor, operation,
+                               "a deputy acts only on behalf of an active director of their area");
+        return Status::PermissionDenied(denied.message(), "on_behalf_of");
       }
       return CheckArea(actor, operation, area);
     case Operation::kRead:
-      if (actor.role == Role::kUnspecified) return Denied(actor, operation);
+      // The operator runs the machine, not the cases (docs/authorization.md).
+      if (actor.role == Role::kUnspecified || actor.role == Role::kOperator) {
+        return Denied(actor, operation);
+      }
       return Status::Ok();
     case Operation::kRunTimers:
       if (actor.role == Role::kSystem) return Status::Ok();

@@ -17,7 +17,7 @@ enum class Operation {
   kLogIncomingRequest,  // registry clerk, own area
   kDecideCase,          // director or deputy, own area (approve, decline)
   kRecordResignation,   // director or deputy, own area
-  kRead,                // everyone with a role
+  kRead,                // every person's role and the system; not the operator
   kRunTimers,           // the system itself (reminders, overdue, term ends)
 };
 
@@ -33,7 +33,10 @@ std::string_view OperationName(Operation operation);
 //     (Actor::on_behalf_of non-empty); both are recorded.
 //   - nominee, observer: read.
 //   - system: run timers (and read).
-//   - admin and anyone else: read at most; never memberships (rule 1).
+//   - admin: read at most; never memberships (rule 1).
+//   - operator (the machine's administrator) and anyone else: nothing.
+// What a reader sees of a case or a person: MaySeeCase below and
+// visibility.h.
 // Returns Ok, or PermissionDenied naming the role and the operation. A clerk,
 // director or deputy of another area, or without an area, is denied.
 Status Authorize(const Actor& actor, Operation operation, const AreaCode& area = AreaCode());

@@ -59,6 +59,33 @@ TEST(NormalizeAccountTest, NamesTheFieldOfEachMistake) {
   EXPECT_EQ(field_of(a), "on_behalf_of");  // only deputies act on behalf
 }
 
+TEST(HoldsMandateTest, ADeputyActsOnlyForAnActiveDirectorOfTheirOwnArea) {
+  AccountRecord deputy;
+  deputy.user_id = "varajohtaja.kainuu";
+  deputy.role = Role::kAreaDeputy;
+  deputy.area = AreaCode("kainuu-koillismaa");
+  deputy.on_behalf_of = "johtaja.kainuu";
+  const AccountRecord director = Director();
+  EXPECT_TRUE(HoldsMandate(deputy, director));
+
+  EXPECT_FALSE(HoldsMandate(deputy, std::nullopt));  // no such account
+  AccountRecord disabled = director;
+  disabled.disabled = true;
+  EXPECT_FALSE(HoldsMandate(deputy, disabled));
+  AccountRecord moved = director;
+  moved.area = AreaCode("helsinki");
+  EXPECT_FALSE(HoldsMandate(deputy, moved));
+  AccountRecord clerk = director;
+  clerk.role = Role::kRegistryClerk;
+  EXPECT_FALSE(HoldsMandate(deputy, clerk));
+  AccountRecord someone_else = director;
+  someone_else.user_id = "johtaja.toinen";
+  EXPECT_FALSE(HoldsMandate(deputy, someone_else));  // not the one named
+  AccountRecord unnamed = deputy;
+  unnamed.on_behalf_of.clear();
+  EXPECT_FALSE(HoldsMandate(unnamed, director));
+}
+
 TEST(CheckPasswordTest, RefusesShortLongAndUserIdPasswords) {
   const AuthPolicy policy;
   EXPECT_TRUE(CheckPassword("correct horse battery", "aino", policy).ok());

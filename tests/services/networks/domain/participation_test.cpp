@@ -68,8 +68,8 @@ TEST(ParticipationTest, RefusesDeputyWithoutDirector) {
   deputy.on_behalf_of.clear();
   auto update = DecideParticipation(InStatus(NetworkStatus::kOpen), SmallDirectory(), {},
                                     Takes("kymppi"), deputy, At(2025, 4, 1));
-  EXPECT_EQ(update.status().code(), ErrorCode::kInvalidArgument);
-  EXPECT_EQ(update.status().field(), "actor.on_behalf_of");
+  EXPECT_EQ(update.status().code(), ErrorCode::kPermissionDenied);
+  EXPECT_EQ(update.status().field(), "on_behalf_of");
 }
 
 TEST(ParticipationTest, RefusesDeclineWithoutReason) {

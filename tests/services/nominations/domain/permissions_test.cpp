@@ -58,6 +58,15 @@ TEST(PermissionsTest, DeputyMustActOnTheDirectorsBehalf) {
   Actor deputy = Deputy(kHelsinki);
   deputy.on_behalf_of.clear();
   EXPECT_FALSE(Allowed(deputy, Operation::kDecideCase));
+  // The gateway passes no mandate when the named director is not an active
+  // director of the area: the refusal names the field.
+  EXPECT_EQ(Authorize(deputy, Operation::kRecordResignation, kHelsinki).field(), "on_behalf_of");
+}
+
+TEST(PermissionsTest, TheOperatorRunsTheMachineNotTheCases) {
+  for (Operation op : kAllOperations) {
+    EXPECT_FALSE(Allowed(MakeActor("operator:ops", Role::kOperator), op)) << OperationName(op);
+  }
 }
 
 TEST(PermissionsTest, ObserversNomineesAndAdminsOnlyRead) {
