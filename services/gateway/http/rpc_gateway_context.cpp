@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "gateway/auth/credentials.h"
+#include "gateway/http/contact_reads.h"
 
 namespace verkosto::gateway {
 
@@ -106,6 +107,29 @@ Status RpcGatewayContext::Call(const std::string& service, const Actor& actor,
   if (!any.ok()) return any.status();
   if (!any->UnpackTo(response)) {
     return Status::Internal("unexpected reply type " + any->type_url() + " from " + service);
+  }
+  return AuditContactRead(actor, request, *response);
+}
+
+Status RpcGatewayContext::AuditContactRead(const Actor& actor,
+                                           const google::protobuf::Message& request,
+                                           const google::protobuf::Message& response) {
+  // The gateway's own work (sessions) and the operator are not people reading.
+  if (actor.role == Role::kSystem || actor.role == Role::kOperator ||
+      actor.role == Role::kUnspecified) {
+    return Status::Ok();
+  }
+  std::vector<std::string> subjects = ContactSubjects(response, actor.email);
+  if (subjects.empty()) return Status::Ok();
+  pb::RecordContactReadRequest record;
+  record.set_operation(request.GetDescriptor()->full_name());
+  for (std::string& subject : subjects) record.add_subjects(std::move(subject));
+  pb::RecordContactReadResponse recorded;
+  // Fail closed: data whose reading cannot be recorded is not shown.
+  Status status = Call("gateway", actor, record, &recorded);
+  if (!status.ok()) {
+    spdlog::warn("contact read of {} not recorded: {}", record.operation(), status.ToString());
+    return Status::Unavailable("the read could not be recorded in the audit; try again");
   }
   return Status::Ok();
 }

@@ -90,6 +90,11 @@ class RpcGatewayContext final : public GatewayContext {
   static Actor GatewayActor();
 
  private:
+  // Records in the account audit that `actor`, a person, was shown other
+  // people's contact data by `response` (docs/authorization.md).
+  Status AuditContactRead(const Actor& actor, const google::protobuf::Message& request,
+                          const google::protobuf::Message& response);
+
   messaging::RpcClient& Client(const std::string& service);
   std::string Cookie(const std::string& value, const std::string& path, bool expire) const;
 
