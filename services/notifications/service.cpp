@@ -520,14 +520,16 @@ Status WireWith(runtime::ServiceRuntime& runtime, const config::SystemConfig& sy
   runtime.loop().AddPeriodic(std::chrono::seconds(1), [d] { d->Deliveries(); });
   const RetentionPolicy retention = RetentionPolicyOf(system);
   const std::string mail_dir = MailDirOf(system);
-  runtime.loop().AddPeriodic(std::chrono::minutes(1), [rt, d, notice_days, link_base, retention,
-                                                       mail_dir] {
-    auto notices = RunTermNotices(*rt, notice_days, link_base);
-    if (!notices.ok()) spdlog::error("term notices: {}", notices.status().ToString());
-    d->Digests();
-    auto removed = RunRetention(*rt, retention, mail_dir);
-    if (!removed.ok()) spdlog::error("retention: {}", removed.status().ToString());
-  });
+  runtime.loop().AddPeriodic(std::chrono::minutes(1),
+                             [rt, d, notice_days, link_base, retention, mail_dir] {
+                               auto notices = RunTermNotices(*rt, notice_days, link_base);
+                               if (!notices.ok())
+                                 spdlog::error("term notices: {}", notices.status().ToString());
+                               d->Digests();
+                               auto removed = RunRetention(*rt, retention, mail_dir);
+                               if (!removed.ok())
+                                 spdlog::error("retention: {}", removed.status().ToString());
+                             });
   return Status::Ok();
 }
 

@@ -677,8 +677,8 @@ Result<std::optional<bool>> SqliteNotificationRepository::DeliveryFinishedById(i
 
 Status SqliteNotificationRepository::RemoveMembershipContact(const std::string& membership_id) {
   return storage::Guard([&]() -> Status {
-    SQLite::Statement s(
-        db_, "UPDATE memberships SET email = '', language = '' WHERE membership_id = ?");
+    SQLite::Statement s(db_,
+                        "UPDATE memberships SET email = '', language = '' WHERE membership_id = ?");
     s.bind(1, membership_id);
     s.exec();
     return Status::Ok();

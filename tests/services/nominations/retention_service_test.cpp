@@ -142,7 +142,7 @@ class NominationsRetentionTest : public ::testing::Test {
     auto sent = Call<pb::SendRequestResponse>("nominations", kKeha, send);
     EXPECT_TRUE(sent.ok()) << sent.status().ToString();
     if (!sent.ok()) return {};
-    const std::string case_id = sent->cases(0).case_id();
+    std::string case_id = sent->cases(0).case_id();
     pb::RegisterCaseRequest reg;
     reg.set_case_id(case_id);
     reg.set_diary_number("KAI-843/2026");

@@ -844,8 +844,7 @@ TEST_F(NotificationsRetentionServiceTest, MailFilesThenMessagesAndDeliveriesGoIn
   EXPECT_EQ(static_cast<uint32_t>(events[1].message_ids_size()), rows.rows.messages);
   EXPECT_EQ(events[1].deliveries_count(), rows.rows.deliveries);
   EXPECT_EQ(events[1].attempts_count(), rows.rows.attempts);
-  EXPECT_EQ(events[1].cutoff_unix_us(),
-            ToMicros(HelsinkiStartOfDay(*ParseIsoDate("2026-03-03"))));
+  EXPECT_EQ(events[1].cutoff_unix_us(), ToMicros(HelsinkiStartOfDay(*ParseIsoDate("2026-03-03"))));
   EXPECT_EQ(events[1].audit().actor(), "notifications");
   EXPECT_EQ(events[1].audit().principal(), "notifications");
 }

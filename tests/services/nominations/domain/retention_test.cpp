@@ -70,9 +70,9 @@ TEST(RetentionTest, WithoutContactDataKeepsThePublicRecord) {
 TEST(RetentionTest, TheEventNamesEveryMembershipAndCaseOnceWithTheSystemActor) {
   const std::vector<MembershipRecord> memberships = AnnaEndedBenActive(D(2026, 12, 31));
   ASSERT_EQ(memberships.size(), 2u);
-  EXPECT_FALSE(ContactDataRemoved({}, D(2029, 1, 1), RetentionPolicy{2}, SystemActor(),
-                                  At(2029, 1, 1))
-                   .has_value())
+  EXPECT_FALSE(
+      ContactDataRemoved({}, D(2029, 1, 1), RetentionPolicy{2}, SystemActor(), At(2029, 1, 1))
+          .has_value())
       << "a run that removed nothing records nothing";
   // Both of one case (as if both had ended): the case is named once.
   const auto event = ContactDataRemoved(memberships, D(2029, 1, 1), RetentionPolicy{2},

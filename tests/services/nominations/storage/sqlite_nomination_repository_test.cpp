@@ -301,8 +301,7 @@ TEST_F(SqliteNominationRepositoryTest, RemovingContactDataKeepsThePublicRecordOn
   by_email.email = "ben@hel.fi";
   EXPECT_TRUE(repo_->ListMemberships(by_email)->empty());
 
-  EXPECT_EQ(repo_->RemoveContactData(MembershipId("nope.helsinki.1")).code(),
-            ErrorCode::kNotFound);
+  EXPECT_EQ(repo_->RemoveContactData(MembershipId("nope.helsinki.1")).code(), ErrorCode::kNotFound);
 }
 
 }  // namespace

@@ -51,16 +51,15 @@ TEST(NotificationsRetentionTest, EmlNamesGiveTheirTimeAndDelivery) {
   EXPECT_EQ(single->written, Utc(2026, 3, 2, 7));
   EXPECT_EQ(single->delivery_id, 17);
 
-  auto digest =
-      ParseEmlName("20261231T235959-verkosto-digest-2027-01-01-4_verkosto.invalid.eml");
+  auto digest = ParseEmlName("20261231T235959-verkosto-digest-2027-01-01-4_verkosto.invalid.eml");
   ASSERT_TRUE(digest.has_value());
-  EXPECT_EQ(digest->written, Utc(2026, 12, 31, 23) + std::chrono::minutes(59) +
-                                 std::chrono::seconds(59));
+  EXPECT_EQ(digest->written,
+            Utc(2026, 12, 31, 23) + std::chrono::minutes(59) + std::chrono::seconds(59));
   EXPECT_FALSE(digest->delivery_id.has_value());
 
-  for (const char* other : {"notes.txt", "20260302T070000-x.txt", "2026030xT070000-x.eml",
-                            "20260230T070000-x.eml", "20260302T250000-x.eml", ".eml",
-                            "20260302T070000-.eml.tmp", "20260302-070000-x.eml"}) {
+  for (const char* other :
+       {"notes.txt", "20260302T070000-x.txt", "2026030xT070000-x.eml", "20260230T070000-x.eml",
+        "20260302T250000-x.eml", ".eml", "20260302T070000-.eml.tmp", "20260302-070000-x.eml"}) {
     EXPECT_FALSE(ParseEmlName(other).has_value()) << other;
   }
 }
