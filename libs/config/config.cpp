@@ -97,6 +97,49 @@ Status ParseAuth(const toml::table& root, AuthConfig* out) {
   return Status::Ok();
 }
 
+Status ParseRetention(const toml::table& root, RetentionConfig* out) {
+  const toml::node_view<const toml::node> r = root["retention"];
+  if (!r) return Status::Ok();
+  if (!r.is_table()) return Status::InvalidArgument("retention", "must be a table");
+  struct Limit {
+    const char* key;
+    int* value;
+    int64_t min;
+    int64_t max;
+  };
+  for (const Limit& l : {Limit{"contact_years", &out->contact_years, 1, 50},
+                         Limit{"inbox_months", &out->inbox_months, 1, 120},
+                         Limit{"eml_days", &out->eml_days, 1, 3650},
+                         Limit{"events_days", &out->events_days, 1, 36500}}) {
+    if (r[l.key] && !r[l.key].is_integer()) {
+      return Status::InvalidArgument(std::string("retention.") + l.key, "must be an integer");
+    }
+    const int64_t v = r[l.key].value_or(int64_t{*l.value});
+    if (v < l.min || v > l.max) {
+      return Status::InvalidArgument(
+          std::string("retention.") + l.key,
+          "must be " + std::to_string(l.min) + ".." + std::to_string(l.max));
+    }
+    *l.value = static_cast<int>(v);
+  }
+  if (const toml::table* table = r.as_table()) {
+    for (const auto& [key, unused] : *table) {
+      const std::string name(key.str());
+      if (name != "contact_years" && name != "inbox_months" && name != "eml_days" &&
+          name != "events_days") {
+        return Status::InvalidArgument("retention." + name, "is not a retention setting");
+      }
+    }
+  }
+  // A mail file must not outlive the message it carries (28 days: the
+  // shortest month, so the check holds whatever the months are).
+  if (int64_t{out->eml_days} > int64_t{out->inbox_months} * 28) {
+    return Status::InvalidArgument("retention.eml_days",
+                                   "must not exceed inbox_months (in days, 28 a month)");
+  }
+  return Status::Ok();
+}
+
 Status ParseClock(const toml::table& root, int* offset_days) {
   const toml::node_view<const toml::node> c = root["clock"];
   if (!c) return Status::Ok();
@@ -207,6 +250,7 @@ Result<SystemConfig> ParseSystemConfig(const std::string& toml_text) {
 
   VERKOSTO_RETURN_IF_ERROR(ParseNotifications(root, &config.notifications));
   VERKOSTO_RETURN_IF_ERROR(ParseAuth(root, &config.auth));
+  VERKOSTO_RETURN_IF_ERROR(ParseRetention(root, &config.retention));
   VERKOSTO_RETURN_IF_ERROR(ParseClock(root, &config.clock_offset_days));
 
   const toml::table* services = root["services"].as_table();
@@ -311,6 +355,15 @@ std::string ToToml(const SystemConfig& config) {
   toml::table principals;
   for (const auto& [name, key] : config.principals) principals.insert(name, key);
   root.insert("principals", principals);
+  // Written only when set, like [clock]: a config keeps following the
+  // documented defaults unless it chose otherwise.
+  if (config.retention != RetentionConfig{}) {
+    const RetentionConfig& r = config.retention;
+    root.insert("retention", toml::table{{"contact_years", r.contact_years},
+                                         {"inbox_months", r.inbox_months},
+                                         {"eml_days", r.eml_days},
+                                         {"events_days", r.events_days}});
+  }
   // Written only when set: a test-only knob stays out of real configs.
   if (config.clock_offset_days != 0) {
     root.insert("clock", toml::table{{"offset_days", config.clock_offset_days}});

@@ -60,6 +60,29 @@ struct AuthConfig {
   int password_hash_mem_kib = 65536;
 };
 
+// How long personal data is kept ([retention] in TOML; docs/retention.md
+// gives the reasons for each default). A daily job in each service applies
+// it; the public record of a nomination (name, title, area, seat, decision,
+// the area's diary number) is never removed.
+struct RetentionConfig {
+  // Nominations: the contact data (e-mail, language) of a membership, and of
+  // its nominee in the deciding case, is removed this many years after the
+  // membership ended.
+  int contact_years = 2;
+  // Notifications: inbox messages, their deliveries and the delivery log are
+  // deleted this many months after the message was created.
+  int inbox_months = 12;
+  // Notifications: .eml files (the transport without SMTP) are deleted this
+  // many days after they were written, i.e. after the delivery.
+  int eml_days = 30;
+  // Outbox events are pruned once every consumer has applied them and they
+  // are this many days old (applied by the outbox's pruning, see
+  // docs/retention.md).
+  int events_days = 365;
+
+  friend bool operator==(const RetentionConfig&, const RetentionConfig&) = default;
+};
+
 // The whole local system: the four services plus the gateway's HTTP side.
 // Read from TOML (deploy/verkosto.example.toml documents every key):
 //   data_dir = "var"
@@ -69,6 +92,7 @@ struct AuthConfig {
 //                   starttls, term_notice_days, mail_dir, web_base_url
 //   [auth] idle_timeout_minutes, session_lifetime_hours, max_failed_logins,
 //          lockout_minutes, secure_cookies, password_hash_ops, password_hash_mem_kib
+//   [retention] contact_years, inbox_months, eml_days, events_days
 //   [clock] offset_days = 0            (tests only)
 //   [keys] dir = "var/keys"
 //   [principals] networks = "<z85>", nominations = ..., notifications = ...,
@@ -84,6 +108,8 @@ struct SystemConfig {
   std::map<std::string, ServiceConfig> services;
   NotificationsConfig notifications;
   AuthConfig auth;
+  // [retention]: written by ToToml only when it differs from the defaults.
+  RetentionConfig retention{};
   // [clock] offset_days: the services' business clock (dates, deadlines,
   // terms, audit stamps) runs this many days ahead of the real one. For tests
   // only — they prove no date is written into them by running the system far

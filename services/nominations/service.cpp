@@ -73,6 +73,29 @@ Status ProcessAllTimers(Context& ctx, size_t* emitted) {
   return Status::Ok();
 }
 
+constexpr char kRetentionJob[] = "retention";
+
+Status ApplyRetention(Context& ctx, const RetentionPolicy& policy, size_t* removed) {
+  SqliteNominationRepository repo(ctx.db());
+  const Date today = HelsinkiDate(ctx.now());
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Date> last, repo.LastDailyRun(kRetentionJob));
+  if (last && *last >= today) return Status::Ok();
+  MembershipFilter filter;
+  filter.include_ended = true;
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> all, repo.ListMemberships(filter));
+  std::vector<MembershipRecord> records;
+  records.reserve(all.size());
+  for (const Membership& m : all) records.push_back(m.record());
+  const std::vector<MembershipRecord> due = DueForContactRemoval(records, today, policy);
+  for (const MembershipRecord& m : due) VERKOSTO_RETURN_IF_ERROR(repo.RemoveContactData(m.id));
+  if (std::optional<RetentionApplied> event =
+          ContactDataRemoved(due, today, policy, SystemActor(), ctx.now())) {
+    VERKOSTO_RETURN_IF_ERROR(ctx.Emit(*codec::ToProto(*event)));
+  }
+  *removed = due.size();
+  return repo.SetLastDailyRun(kRetentionJob, today);
+}
+
 }  // namespace
 
 std::vector<storage::Migration> Migrations() {
@@ -123,7 +146,24 @@ Result<size_t> RunTimers(runtime::ServiceRuntime& runtime) {
   return emitted;
 }
 
-Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& /*system*/) {
+RetentionPolicy RetentionPolicyOf(const config::SystemConfig& system) {
+  RetentionPolicy policy;
+  policy.contact_years = system.retention.contact_years;
+  return policy;
+}
+
+Result<size_t> RunRetention(runtime::ServiceRuntime& runtime, const RetentionPolicy& policy) {
+  size_t removed = 0;
+  Status status = runtime.RunInTransaction(SystemActor(), "retention", [&](Context& ctx) {
+    removed = 0;
+    return ApplyRetention(ctx, policy, &removed);
+  });
+  if (!status.ok()) return status;
+  if (removed > 0) spdlog::info("retention: contact data of {} ended memberships removed", removed);
+  return removed;
+}
+
+Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& system) {
   RegisterNominationHandlers(runtime.server());
   messaging::EventConsumer* networks = runtime.consumer("networks");
   if (networks == nullptr) {
@@ -132,9 +172,13 @@ Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& /*syst
   RegisterNetworkAppliers(*networks);
   VERKOSTO_ASSIGN_OR_RETURN(size_t caught_up, RunTimers(runtime));
   if (caught_up > 0) spdlog::info("timers caught up: {} events", caught_up);
-  runtime.loop().AddPeriodic(std::chrono::minutes(1), [&runtime] {
+  const RetentionPolicy retention = RetentionPolicyOf(system);
+  VERKOSTO_RETURN_IF_ERROR(RunRetention(runtime, retention).status());
+  runtime.loop().AddPeriodic(std::chrono::minutes(1), [&runtime, retention] {
     auto fired = RunTimers(runtime);
     if (!fired.ok()) spdlog::error("timers: {}", fired.status().ToString());
+    auto removed = RunRetention(runtime, retention);
+    if (!removed.ok()) spdlog::error("retention: {}", removed.status().ToString());
   });
   return Status::Ok();
 }

@@ -6,6 +6,7 @@
 #include "core/result.h"
 #include "core/status.h"
 #include "messaging/event_consumer.h"
+#include "nominations/domain/retention.h"
 #include "runtime/service_runtime.h"
 #include "storage/database.h"
 
@@ -30,10 +31,25 @@ void RegisterNetworkAppliers(messaging::EventConsumer& consumer);
 // Call on the loop's thread (or before Run()).
 Result<size_t> RunTimers(runtime::ServiceRuntime& runtime);
 
+// The nominations part of the config's [retention].
+RetentionPolicy RetentionPolicyOf(const config::SystemConfig& system);
+
+// The daily retention job (docs/retention.md). Unless it already ran on
+// today's Helsinki date (runtime clock; a clock set back runs nothing), in
+// one transaction: removes the contact data of every ended membership that
+// DueForContactRemoval names — from the membership and from its nominee entry
+// in the deciding case —, emits RetentionApplied (system actor) when anything
+// was removed, and stores today as the job's last run. Returns the
+// memberships whose contact data it removed. Idempotent: a second run the same
+// day, or on a later day with nothing newly due, removes and emits nothing.
+// Call on the loop's thread (or before Run()).
+Result<size_t> RunRetention(runtime::ServiceRuntime& runtime, const RetentionPolicy& policy);
+
 // Registers the nominations handlers and the networks appliers, catches up
-// the timers (downtime), and schedules them every minute.
+// the timers (downtime) and retention, and schedules both every minute
+// (retention acts once a day).
 // Errors: failed_precondition when the config does not let nominations
-// consume networks; the first timer run's error.
+// consume networks; the first timer or retention run's error.
 Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& system);
 
 }  // namespace verkosto::nominations

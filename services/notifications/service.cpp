@@ -2,8 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <deque>
+#include <filesystem>
+#include <system_error>
 
+#include "core/case_ids.h"
 #include "core/date.h"
 #include "messaging/schema.h"
 #include "notifications/codec/codec.h"
@@ -12,6 +16,7 @@
 #include "notifications/storage/sqlite_notification_repository.h"
 #include "verkosto/networks/v1/events.pb.h"
 #include "verkosto/nominations/v1/events.pb.h"
+#include "verkosto/notifications/v1/events.pb.h"
 
 namespace verkosto::notifications {
 
@@ -176,6 +181,14 @@ void RegisterNominationAppliers(messaging::EventConsumer& consumer, const std::s
     SqliteNotificationRepository repo(ctx.db());
     return repo.UpsertMembership(codec::FromProto(e.membership()));
   });
+  // Nominations removed these members' contact data: so does our copy.
+  consumer.On<mpb::RetentionApplied>([](Context& ctx, const mpb::RetentionApplied& e) -> Status {
+    SqliteNotificationRepository repo(ctx.db());
+    for (const std::string& id : e.membership_ids()) {
+      VERKOSTO_RETURN_IF_ERROR(repo.RemoveMembershipContact(UpgradeLegacyId(id)));
+    }
+    return Status::Ok();
+  });
 }
 
 Status TermNotices(Context& ctx, int notice_days, const std::string& link_base, size_t* count) {
@@ -204,6 +217,80 @@ Status TermNotices(Context& ctx, int notice_days, const std::string& link_base, 
     ++*count;
   }
   return Status::Ok();
+}
+
+constexpr char kRetentionJob[] = "retention";
+const Actor& ServiceActor() {
+  static const Actor kActor{"notifications", "notifications", Role::kSystem, {}, {}, {},
+                            "notifications"};
+  return kActor;
+}
+
+// The .eml files under `mail_dir` due at `now`: by the time in their name,
+// and only once the delivery they carry (if still stored) is finished.
+Result<std::vector<std::string>> EmlFilesDue(SqliteNotificationRepository& repo,
+                                             const std::string& mail_dir, TimePoint now,
+                                             const RetentionPolicy& policy) {
+  std::vector<std::string> due;
+  std::error_code error;
+  std::filesystem::directory_iterator it(mail_dir, error);
+  if (error) return due;  // no directory (yet): no files
+  for (const std::filesystem::directory_entry& entry : it) {
+    if (!entry.is_regular_file(error)) continue;
+    const std::string name = entry.path().filename().string();
+    const std::optional<EmlName> eml = ParseEmlName(name);
+    if (!eml || !EmlDue(eml->written, now, policy)) continue;
+    if (eml->delivery_id) {
+      VERKOSTO_ASSIGN_OR_RETURN(std::optional<bool> finished,
+                                repo.DeliveryFinishedById(*eml->delivery_id));
+      if (finished && !*finished) continue;  // written, not yet recorded: still under way
+    }
+    due.push_back(name);
+  }
+  std::sort(due.begin(), due.end());
+  return due;
+}
+
+Status ApplyRetention(Context& ctx, const RetentionPolicy& policy, const std::string& mail_dir,
+                      RetentionReport* report) {
+  SqliteNotificationRepository repo(ctx.db());
+  const Date today = HelsinkiDate(ctx.now());
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Date> last, repo.LastDailyRun(kRetentionJob));
+  if (last && *last >= today) return Status::Ok();
+  report->ran = true;
+  const TimePoint cutoff = InboxCutoff(today, policy);
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<MessageAge> old,
+                            repo.MessagesCreatedBefore(ToMicros(cutoff)));
+  const std::vector<int64_t> due = MessagesDue(old, today, policy);
+  VERKOSTO_ASSIGN_OR_RETURN(report->rows, repo.DeleteMessages(due));
+  VERKOSTO_ASSIGN_OR_RETURN(report->digest_records,
+                            repo.DeleteDigestsSentBefore(FormatIsoDate(HelsinkiDate(cutoff))));
+  VERKOSTO_ASSIGN_OR_RETURN(report->eml_files, EmlFilesDue(repo, mail_dir, ctx.now(), policy));
+  if (!due.empty() || report->digest_records > 0 || !report->eml_files.empty()) {
+    ::verkosto::notifications::v1::RetentionApplied event;
+    event.set_run_date(FormatIsoDate(today));
+    event.set_inbox_months(static_cast<uint32_t>(policy.inbox_months));
+    event.set_eml_days(static_cast<uint32_t>(policy.eml_days));
+    event.set_cutoff_unix_us(ToMicros(cutoff));
+    for (int64_t id : due) event.add_message_ids(id);
+    event.set_messages_count(report->rows.messages);
+    event.set_deliveries_count(report->rows.deliveries);
+    event.set_attempts_count(report->rows.attempts);
+    event.set_digest_records_count(report->digest_records);
+    for (const std::string& file : report->eml_files) event.add_eml_files(file);
+    event.set_eml_files_count(static_cast<uint32_t>(report->eml_files.size()));
+    const Actor& actor = ServiceActor();
+    event.mutable_audit()->set_actor(actor.user_id);
+    event.mutable_audit()->set_actor_name(actor.display_name);
+    event.mutable_audit()->set_principal(actor.principal);
+    event.mutable_audit()->set_reason(
+        "retention: " + std::to_string(report->rows.messages) + " messages older than " +
+        std::to_string(policy.inbox_months) + " months, " +
+        std::to_string(report->eml_files.size()) + " .eml files older than " +
+        std::to_string(policy.eml_days) + " days");
+    VERKOSTO_RETURN_IF_ERROR(ctx.Emit(event));
+  }
+  return repo.SetLastDailyRun(kRetentionJob, today);
 }
 
 // E-mail off the loop's thread: the loop picks due deliveries and digests
@@ -363,6 +450,39 @@ void RegisterAppliers(runtime::ServiceRuntime& runtime, const std::string& link_
   }
 }
 
+RetentionPolicy RetentionPolicyOf(const config::SystemConfig& system) {
+  RetentionPolicy policy;
+  policy.inbox_months = system.retention.inbox_months;
+  policy.eml_days = system.retention.eml_days;
+  return policy;
+}
+
+std::string MailDirOf(const config::SystemConfig& system) {
+  const std::string& dir = system.notifications.mail_dir;
+  return dir.empty() ? system.data_dir + "/mail" : dir;
+}
+
+Result<RetentionReport> RunRetention(runtime::ServiceRuntime& runtime,
+                                     const RetentionPolicy& policy, const std::string& mail_dir) {
+  RetentionReport report;
+  Status status = runtime.RunInTransaction(ServiceActor(), "retention", [&](Context& ctx) {
+    report = RetentionReport{};
+    return ApplyRetention(ctx, policy, mail_dir, &report);
+  });
+  if (!status.ok()) return status;
+  // Only now: the event naming them is committed.
+  for (const std::string& name : report.eml_files) {
+    std::error_code error;
+    std::filesystem::remove(std::filesystem::path(mail_dir) / name, error);
+    if (error) spdlog::warn("retention: cannot remove {}/{}: {}", mail_dir, name, error.message());
+  }
+  if (report.rows.messages > 0 || !report.eml_files.empty()) {
+    spdlog::info("retention: {} messages, {} deliveries, {} .eml files removed",
+                 report.rows.messages, report.rows.deliveries, report.eml_files.size());
+  }
+  return report;
+}
+
 Result<size_t> RunTermNotices(runtime::ServiceRuntime& runtime, int notice_days,
                               const std::string& link_base) {
   size_t count = 0;
@@ -398,11 +518,18 @@ Status WireWith(runtime::ServiceRuntime& runtime, const config::SystemConfig& sy
   runtime::ServiceRuntime* rt = &runtime;
   runtime.loop().AddReadable(d->fd(), [d] { d->OnResult(); });
   runtime.loop().AddPeriodic(std::chrono::seconds(1), [d] { d->Deliveries(); });
-  runtime.loop().AddPeriodic(std::chrono::minutes(1), [rt, d, notice_days, link_base] {
-    auto notices = RunTermNotices(*rt, notice_days, link_base);
-    if (!notices.ok()) spdlog::error("term notices: {}", notices.status().ToString());
-    d->Digests();
-  });
+  const RetentionPolicy retention = RetentionPolicyOf(system);
+  const std::string mail_dir = MailDirOf(system);
+  runtime.loop().AddPeriodic(std::chrono::minutes(1),
+                             [rt, d, notice_days, link_base, retention, mail_dir] {
+                               auto notices = RunTermNotices(*rt, notice_days, link_base);
+                               if (!notices.ok())
+                                 spdlog::error("term notices: {}", notices.status().ToString());
+                               d->Digests();
+                               auto removed = RunRetention(*rt, retention, mail_dir);
+                               if (!removed.ok())
+                                 spdlog::error("retention: {}", removed.status().ToString());
+                             });
   return Status::Ok();
 }
 

@@ -231,6 +231,23 @@ std::unique_ptr<google::protobuf::Message> Encode(const MembershipEnded& e) {
   return out;
 }
 
+}  // namespace
+
+std::unique_ptr<pb::RetentionApplied> ToProto(const RetentionApplied& e) {
+  auto out = std::make_unique<pb::RetentionApplied>();
+  out->set_run_date(FormatIsoDate(e.run_date));
+  out->set_contact_years(static_cast<uint32_t>(std::max(0, e.contact_years)));
+  for (const MembershipId& id : e.memberships) out->add_membership_ids(id.value());
+  for (const CaseId& id : e.cases) out->add_case_ids(id.value());
+  for (const std::string& field : e.fields) out->add_fields(field);
+  out->set_memberships_count(static_cast<uint32_t>(e.memberships.size()));
+  out->set_cases_count(static_cast<uint32_t>(e.cases.size()));
+  *out->mutable_audit() = AuditProto(e.audit);
+  return out;
+}
+
+namespace {
+
 NetworkStatus StatusFrom(npb::NetworkStatus status) {
   switch (status) {
     case npb::NETWORK_STATUS_PROPOSED:

@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "nominations/domain/events.h"
 #include "nominations/domain/membership.h"
+#include "nominations/domain/retention.h"
 #include "nominations/domain/types.h"
 #include "nominations/storage/nomination_repository.h"
 #include "verkosto/networks/v1/events.pb.h"
@@ -42,6 +43,9 @@ Result<Date> ParseDate(const std::string& text, const std::string& field);
 
 // The event message of a domain event, ready for the outbox.
 std::unique_ptr<google::protobuf::Message> ToProto(const Event& event);
+
+// The outbox message of a retention run.
+std::unique_ptr<pb::RetentionApplied> ToProto(const RetentionApplied& event);
 
 // The read model's view of a network from a networks.v1 Network.
 NetworkInfo FromNetworksProto(const ::verkosto::networks::v1::Network& network);

@@ -103,9 +103,19 @@ class NominationRepository {
   // By network, area, then id.
   virtual Result<std::vector<Membership>> ListMemberships(const MembershipFilter& filter) = 0;
 
+  // Retention: clears the contact data (e-mail, language; retention.h,
+  // WithoutContactData) of the membership `id` and of its nominee entry in
+  // the deciding case, together, so the membership still restores against
+  // its case. Everything else stays. Clearing cleared data changes nothing.
+  // not_found when there is no such membership.
+  virtual Status RemoveContactData(const MembershipId& id) = 0;
+
   // --- timers ---
   virtual Result<std::optional<Date>> LastTimerDate() = 0;
   virtual Status SetLastTimerDate(const Date& date) = 0;
+  // The last Helsinki date the daily job `name` ran; nullopt before its first run.
+  virtual Result<std::optional<Date>> LastDailyRun(const std::string& name) = 0;
+  virtual Status SetLastDailyRun(const std::string& name, const Date& date) = 0;
 };
 
 }  // namespace verkosto::nominations

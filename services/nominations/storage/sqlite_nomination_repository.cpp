@@ -666,6 +666,24 @@ Result<std::vector<Membership>> SqliteNominationRepository::ListMemberships(
   return memberships;
 }
 
+Status SqliteNominationRepository::RemoveContactData(const MembershipId& id) {
+  return storage::Guard([&]() -> Status {
+    // The same fields as WithoutContactData (domain/retention.h), on both
+    // copies of the person: Membership::Restore compares them.
+    SQLite::Statement m(db_, "UPDATE memberships SET email = '', language = '' WHERE id = ?");
+    m.bind(1, id.value());
+    SQLite::Statement exists(db_, "SELECT 1 FROM memberships WHERE id = ?");
+    exists.bind(1, id.value());
+    if (!exists.executeStep()) return Status::NotFound("no membership '" + id.value() + "'");
+    m.exec();
+    SQLite::Statement n(db_,
+                        "UPDATE nominees SET email = '', language = '' WHERE membership_id = ?");
+    n.bind(1, id.value());
+    n.exec();
+    return Status::Ok();
+  });
+}
+
 // --- timers -----------------------------------------------------------------
 
 Result<std::optional<Date>> SqliteNominationRepository::LastTimerDate() {
@@ -685,6 +703,30 @@ Status SqliteNominationRepository::SetLastTimerDate(const Date& date) {
                         "INSERT INTO timer_state (id, last_processed) VALUES (1, ?) "
                         "ON CONFLICT (id) DO UPDATE SET last_processed = excluded.last_processed");
     s.bind(1, FormatIsoDate(date));
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::optional<Date>> SqliteNominationRepository::LastDailyRun(const std::string& name) {
+  std::optional<Date> date;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, "SELECT last_run FROM daily_jobs WHERE name = ?");
+    q.bind(1, name);
+    if (q.executeStep()) date = ParseIsoDate(q.getColumn(0).getString());
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return date;
+}
+
+Status SqliteNominationRepository::SetLastDailyRun(const std::string& name, const Date& date) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "INSERT INTO daily_jobs (name, last_run) VALUES (?, ?) "
+                        "ON CONFLICT (name) DO UPDATE SET last_run = excluded.last_run");
+    s.bind(1, name);
+    s.bind(2, FormatIsoDate(date));
     s.exec();
     return Status::Ok();
   });

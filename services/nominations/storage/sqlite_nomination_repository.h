@@ -6,7 +6,7 @@
 
 namespace verkosto::nominations {
 
-// NominationRepository on the service's SQLite database (schema/0002, 0003).
+// NominationRepository on the service's SQLite database (schema/0002 …).
 // Tests use it on ":memory:". Not thread-safe, like the connection.
 class SqliteNominationRepository final : public NominationRepository {
  public:
@@ -28,8 +28,11 @@ class SqliteNominationRepository final : public NominationRepository {
   Status UpdateMembership(const MembershipRecord& membership) override;
   Result<std::optional<Membership>> FindMembership(const MembershipId& id) override;
   Result<std::vector<Membership>> ListMemberships(const MembershipFilter& filter) override;
+  Status RemoveContactData(const MembershipId& id) override;
   Result<std::optional<Date>> LastTimerDate() override;
   Status SetLastTimerDate(const Date& date) override;
+  Result<std::optional<Date>> LastDailyRun(const std::string& name) override;
+  Status SetLastDailyRun(const std::string& name, const Date& date) override;
 
  private:
   Result<std::vector<Case>> SelectCases(const std::string& where,

@@ -599,4 +599,114 @@ Status SqliteNotificationRepository::SetPreferences(const MailboxPreferences& p,
   });
 }
 
+// --- retention ---------------------------------------------------------------
+
+Result<std::vector<MessageAge>> SqliteNotificationRepository::MessagesCreatedBefore(
+    int64_t before_us) {
+  std::vector<MessageAge> out;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT m.id, m.created_us, d.status, d.digest_day FROM messages m "
+                        "LEFT JOIN deliveries d ON d.message_id = m.id "
+                        "WHERE m.created_us < ? ORDER BY m.id");
+    q.bind(1, before_us);
+    while (q.executeStep()) {
+      const int64_t id = q.getColumn(0).getInt64();
+      if (out.empty() || out.back().id != id) {
+        out.push_back(MessageAge{id, FromMicros(q.getColumn(1).getInt64()), true});
+      }
+      if (!q.getColumn(2).isNull() && !DeliveryFinished(Col(q, 2), Col(q, 3))) {
+        out.back().deliveries_finished = false;
+      }
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+Result<RemovedRows> SqliteNotificationRepository::DeleteMessages(const std::vector<int64_t>& ids) {
+  RemovedRows removed;
+  Status status = storage::Guard([&]() -> Status {
+    // Referencing rows first: the foreign keys are checked row by row.
+    SQLite::Statement attempts(db_,
+                               "DELETE FROM delivery_attempts WHERE delivery_id IN "
+                               "(SELECT id FROM deliveries WHERE message_id = ?)");
+    SQLite::Statement deliveries(db_, "DELETE FROM deliveries WHERE message_id = ?");
+    SQLite::Statement messages(db_, "DELETE FROM messages WHERE id = ?");
+    for (int64_t id : ids) {
+      attempts.bind(1, id);
+      removed.attempts += static_cast<uint32_t>(attempts.exec());
+      attempts.reset();
+      deliveries.bind(1, id);
+      removed.deliveries += static_cast<uint32_t>(deliveries.exec());
+      deliveries.reset();
+      messages.bind(1, id);
+      removed.messages += static_cast<uint32_t>(messages.exec());
+      messages.reset();
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return removed;
+}
+
+Result<uint32_t> SqliteNotificationRepository::DeleteDigestsSentBefore(const std::string& day) {
+  uint32_t removed = 0;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_, "DELETE FROM digests_sent WHERE day < ?");
+    s.bind(1, day);
+    removed = static_cast<uint32_t>(s.exec());
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return removed;
+}
+
+Result<std::optional<bool>> SqliteNotificationRepository::DeliveryFinishedById(int64_t id) {
+  std::optional<bool> finished;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, "SELECT status, digest_day FROM deliveries WHERE id = ?");
+    q.bind(1, id);
+    if (q.executeStep()) finished = DeliveryFinished(Col(q, 0), Col(q, 1));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return finished;
+}
+
+Status SqliteNotificationRepository::RemoveMembershipContact(const std::string& membership_id) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "UPDATE memberships SET email = '', language = '' WHERE membership_id = ?");
+    s.bind(1, membership_id);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::optional<Date>> SqliteNotificationRepository::LastDailyRun(const std::string& name) {
+  std::optional<Date> date;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, "SELECT last_run FROM daily_jobs WHERE name = ?");
+    q.bind(1, name);
+    if (q.executeStep()) date = ParseIsoDate(Col(q, 0));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return date;
+}
+
+Status SqliteNotificationRepository::SetLastDailyRun(const std::string& name, const Date& date) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "INSERT INTO daily_jobs (name, last_run) VALUES (?, ?) "
+                        "ON CONFLICT (name) DO UPDATE SET last_run = excluded.last_run");
+    s.bind(1, name);
+    s.bind(2, FormatIsoDate(date));
+    s.exec();
+    return Status::Ok();
+  });
+}
+
 }  // namespace verkosto::notifications

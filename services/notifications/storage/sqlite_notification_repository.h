@@ -9,6 +9,7 @@
 
 #include "core/result.h"
 #include "core/status.h"
+#include "notifications/domain/retention.h"
 #include "notifications/domain/types.h"
 
 namespace verkosto::notifications {
@@ -89,6 +90,14 @@ struct DueDelivery {
   int64_t message_created_us = 0;
 };
 
+// What DeleteMessages removed.
+struct RemovedRows {
+  uint32_t messages = 0;
+  uint32_t deliveries = 0;
+  uint32_t attempts = 0;  // lines of the delivery log
+  friend bool operator==(const RemovedRows&, const RemovedRows&) = default;
+};
+
 // The notifications database: the event-fed read model (areas, networks,
 // memberships), the inbox, the deliveries with their log, and preferences.
 // Works on the caller's connection inside the caller's transaction; never
@@ -147,6 +156,26 @@ class SqliteNotificationRepository {
   // Whether (mailbox, address) had its digest on `day`.
   Result<bool> DigestSentOn(const std::string& mailbox, const std::string& address,
                             const std::string& day);
+
+  // --- retention (domain/retention.h) ---
+  // Messages created before `before_us`, by id, each with whether every one
+  // of its deliveries is finished (DeliveryFinished).
+  Result<std::vector<MessageAge>> MessagesCreatedBefore(int64_t before_us);
+  // Deletes the messages `ids` with their deliveries and those deliveries'
+  // log lines (an unknown id is skipped). Returns what went.
+  Result<RemovedRows> DeleteMessages(const std::vector<int64_t>& ids);
+  // Deletes the records of digests sent on days before `day` (YYYY-MM-DD):
+  // they name the recipient's address. Returns how many went.
+  Result<uint32_t> DeleteDigestsSentBefore(const std::string& day);
+  // Whether delivery `id` is finished (DeliveryFinished); nullopt when there
+  // is no such delivery (any more).
+  Result<std::optional<bool>> DeliveryFinishedById(int64_t id);
+  // Clears the e-mail and language of the member copy `membership_id`
+  // (nominations removed them: its RetentionApplied); unknown ids are skipped.
+  Status RemoveMembershipContact(const std::string& membership_id);
+  // The last Helsinki date the daily job `name` ran; nullopt before its first run.
+  Result<std::optional<Date>> LastDailyRun(const std::string& name);
+  Status SetLastDailyRun(const std::string& name, const Date& date);
 
   // --- preferences ---
   Result<std::optional<MailboxPreferences>> GetPreferences(const std::string& mailbox);

@@ -90,6 +90,52 @@ TEST(ConfigTest, ClockOffsetIsATestKnobWrittenOnlyWhenSet) {
   }
 }
 
+TEST(ConfigTest, RetentionHasDocumentedDefaultsAndIsWrittenOnlyWhenChanged) {
+  SystemConfig config = Configured("/srv/vk", "/tmp/vk", 9090);
+  EXPECT_EQ(config.retention.contact_years, 2);
+  EXPECT_EQ(config.retention.inbox_months, 12);
+  EXPECT_EQ(config.retention.eml_days, 30);
+  EXPECT_EQ(config.retention.events_days, 365);
+  EXPECT_EQ(ToToml(config).find("[retention]"), std::string::npos);
+
+  // A partial section keeps the defaults of the keys it leaves out.
+  auto partial = ParseSystemConfig(ToToml(config) + "[retention]\ninbox_months = 6\n");
+  ASSERT_TRUE(partial.ok()) << partial.status().ToString();
+  EXPECT_EQ(partial->retention.inbox_months, 6);
+  EXPECT_EQ(partial->retention.contact_years, 2);
+  EXPECT_EQ(partial->retention.eml_days, 30);
+
+  config.retention = RetentionConfig{5, 24, 7, 90};
+  const std::string written = ToToml(config);
+  EXPECT_NE(written.find("[retention]"), std::string::npos);
+  auto parsed = ParseSystemConfig(written);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->retention, config.retention);
+}
+
+TEST(ConfigTest, RetentionErrorsNameTheKey) {
+  const std::string services = "[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///x\"\n";
+  const std::pair<std::string, std::string> cases[] = {
+      {"retention = 3\n", "retention"},
+      {"[retention]\ncontact_years = 0\n", "retention.contact_years"},
+      {"[retention]\ncontact_years = 51\n", "retention.contact_years"},
+      {"[retention]\ncontact_years = \"2\"\n", "retention.contact_years"},
+      {"[retention]\ninbox_months = 0\n", "retention.inbox_months"},
+      {"[retention]\ninbox_months = 1.5\n", "retention.inbox_months"},
+      {"[retention]\neml_days = -1\n", "retention.eml_days"},
+      {"[retention]\nevents_days = 0\n", "retention.events_days"},
+      {"[retention]\ncontact_year = 3\n", "retention.contact_year"},
+      // A mail file may not outlive its message.
+      {"[retention]\ninbox_months = 1\neml_days = 40\n", "retention.eml_days"},
+  };
+  for (const auto& [toml, field] : cases) {
+    auto parsed = ParseSystemConfig(toml + services);
+    ASSERT_FALSE(parsed.ok()) << toml;
+    EXPECT_EQ(parsed.status().code(), ErrorCode::kInvalidArgument) << toml;
+    EXPECT_EQ(parsed.status().field(), field) << toml;
+  }
+}
+
 TEST(ConfigTest, NotificationErrorsNameTheKey) {
   const std::string services = "[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///x\"\n";
   const std::pair<std::string, std::string> cases[] = {

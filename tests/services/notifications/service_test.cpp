@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -24,6 +26,7 @@
 #include "testing/temp_dir.h"
 #include "verkosto/networks/v1/networks.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
+#include "verkosto/notifications/v1/events.pb.h"
 #include "verkosto/notifications/v1/notifications.pb.h"
 
 namespace verkosto::notifications {
@@ -725,6 +728,155 @@ TEST_F(NotificationsSlowMailTest, ShutdownAbandonsTheSendInProgressAndARestartSe
   EXPECT_EQ(transport_->sent().size(), mails);
   EXPECT_EQ(resent.count(stuck), 1u);
   EXPECT_EQ(held_->calls().size(), 1u);
+}
+
+// Retention over the running service (docs/retention.md): e-mail goes out as
+// .eml files under the data directory's mail/, as with `verkosto up`; the
+// job runs with the loop stopped, on the fake clock.
+class NotificationsRetentionServiceTest : public NotificationsServiceTest {
+ protected:
+  NotificationsRetentionServiceTest() { wired_ = MakeEmlTransport(dir_->path() + "/mail"); }
+
+  RetentionReport Retention() {
+    RetentionReport report;
+    Sync(notifications_.get(), notifications_thread_, {"networks", "nominations"}, [&] {
+      auto r = RunRetention(*notifications_, RetentionPolicyOf(system_), MailDirOf(system_));
+      ASSERT_TRUE(r.ok()) << r.status().ToString();
+      report = *r;
+    });
+    return report;
+  }
+
+  std::vector<std::string> MailFiles() {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(MailDirOf(system_))) {
+      names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  std::vector<pb::RetentionApplied> RetentionEvents() {
+    SQLite::Database db(system_.services.at("notifications").database, SQLite::OPEN_READONLY);
+    SQLite::Statement q(db,
+                        "SELECT payload FROM outbox WHERE type = "
+                        "'verkosto.notifications.v1.RetentionApplied' ORDER BY seq");
+    std::vector<pb::RetentionApplied> events;
+    while (q.executeStep()) {
+      const SQLite::Column payload = q.getColumn(0);
+      pb::RetentionApplied e;
+      EXPECT_TRUE(e.ParseFromArray(payload.getBlob(), payload.getBytes()));
+      events.push_back(std::move(e));
+    }
+    return events;
+  }
+
+  int DeliveryCount() {
+    pb::ListDeliveriesRequest all;
+    all.set_limit(500);
+    return Must<pb::ListDeliveriesResponse>("notifications", kKeha, all).deliveries_size();
+  }
+
+  void Touch(const std::string& name) {
+    std::ofstream(MailDirOf(system_) + "/" + name) << "not ours\n";
+  }
+};
+
+TEST_F(NotificationsRetentionServiceTest, MailFilesThenMessagesAndDeliveriesGoInTimeAudited) {
+  OpenNetwork();
+  SyncNominations();
+  ASSERT_FALSE(ApproveChain("maija.makela@kajaani.fi").empty());
+  SyncNotifications();
+  const std::vector<std::string> written = MailFiles();
+  ASSERT_FALSE(written.empty());
+  const int maija_messages = Inbox(kMaija).items_size();
+  ASSERT_GE(maija_messages, 1);
+  const int deliveries = DeliveryCount();
+  ASSERT_GT(deliveries, 0);
+  // Files the transport does not write stay; a mail of a delivery no longer
+  // stored goes by its time like any other.
+  Touch("notes.txt");
+  const std::string stray = "20260302T070000-verkosto-99999-1_verkosto.invalid.eml";
+  Touch(stray);
+
+  EXPECT_TRUE(Retention().eml_files.empty()) << "nothing is 30 days old";
+  clock_.Set(Start() + std::chrono::hours(24 * 29));
+  EXPECT_TRUE(Retention().eml_files.empty());
+  EXPECT_TRUE(RetentionEvents().empty()) << "a run that removed nothing records nothing";
+
+  // 30 days after delivery the files go; the messages and deliveries stay.
+  clock_.Set(Start() + std::chrono::hours(24 * 30));
+  const RetentionReport files = Retention();
+  std::vector<std::string> expected = written;
+  expected.push_back(stray);
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(files.eml_files, expected);
+  EXPECT_EQ(files.rows, RemovedRows{});
+  EXPECT_EQ(MailFiles(), std::vector<std::string>{"notes.txt"});
+  EXPECT_EQ(Inbox(kMaija).items_size(), maija_messages);
+  EXPECT_EQ(DeliveryCount(), deliveries);
+
+  // Created 2026-03-02: kept through 2027-03-02, gone on 2027-03-03.
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2027-03-02")) + std::chrono::hours(9));
+  EXPECT_EQ(Retention().rows.messages, 0u);
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2027-03-03")) + std::chrono::hours(9));
+  const RetentionReport rows = Retention();
+  EXPECT_TRUE(rows.ran);
+  EXPECT_GT(rows.rows.messages, 0u);
+  EXPECT_EQ(rows.rows.deliveries, static_cast<uint32_t>(deliveries));
+  EXPECT_EQ(Inbox(kMaija).items_size(), 0);
+  EXPECT_EQ(Inbox(kDirectorKainuu).items_size(), 0);
+  EXPECT_EQ(Inbox(kClerkKainuu).items_size(), 0);
+  EXPECT_EQ(DeliveryCount(), 0);
+  EXPECT_FALSE(Retention().ran) << "once a day";
+
+  // Each removal is in the audit trail, once.
+  const std::vector<pb::RetentionApplied> events = RetentionEvents();
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].run_date(), FormatIsoDate(HelsinkiDate(Start() + std::chrono::hours(720))));
+  EXPECT_EQ(events[0].eml_files_count(), expected.size());
+  EXPECT_EQ(std::vector<std::string>(events[0].eml_files().begin(), events[0].eml_files().end()),
+            expected);
+  EXPECT_EQ(events[0].messages_count(), 0u);
+  EXPECT_EQ(events[1].run_date(), "2027-03-03");
+  EXPECT_EQ(events[1].inbox_months(), 12u);
+  EXPECT_EQ(events[1].messages_count(), rows.rows.messages);
+  EXPECT_EQ(static_cast<uint32_t>(events[1].message_ids_size()), rows.rows.messages);
+  EXPECT_EQ(events[1].deliveries_count(), rows.rows.deliveries);
+  EXPECT_EQ(events[1].attempts_count(), rows.rows.attempts);
+  EXPECT_EQ(events[1].cutoff_unix_us(), ToMicros(HelsinkiStartOfDay(*ParseIsoDate("2026-03-03"))));
+  EXPECT_EQ(events[1].audit().actor(), "notifications");
+  EXPECT_EQ(events[1].audit().principal(), "notifications");
+}
+
+TEST_F(NotificationsServiceTest, MemberCopiesLoseTheirContactDataWithNominationsRetention) {
+  OpenNetwork();
+  SyncNominations();
+  ASSERT_FALSE(ApproveChain("maija.makela@kajaani.fi").empty());
+  SyncNotifications();
+  // The term ends 2026-12-31; two years later nominations removes the
+  // member's contact data, and this service's copy follows its event.
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2027-01-01")) + std::chrono::hours(9));
+  Stop(networks_.get(), networks_thread_);
+  ASSERT_TRUE(networks::CloseExpiredNetworks(*networks_).ok());
+  networks_thread_ = std::thread([this] { networks_->Run(); });
+  SyncNominations();
+  SyncNotifications();
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2028-12-31")) + std::chrono::hours(9));
+  Stop(nominations_.get(), nominations_thread_);
+  auto removed = nominations::RunRetention(*nominations_, nominations::RetentionPolicyOf(system_));
+  nominations_thread_ = std::thread([this] { nominations_->Run(); });
+  ASSERT_TRUE(removed.ok()) << removed.status().ToString();
+  EXPECT_EQ(*removed, 1u);
+  SyncNotifications();
+  SQLite::Database db(system_.services.at("notifications").database, SQLite::OPEN_READONLY);
+  SQLite::Statement q(db, "SELECT name, email, language, ended FROM memberships");
+  ASSERT_TRUE(q.executeStep());
+  EXPECT_EQ(q.getColumn(0).getString(), "Maija Mäkelä");
+  EXPECT_EQ(q.getColumn(1).getString(), "");
+  EXPECT_EQ(q.getColumn(2).getString(), "");
+  EXPECT_EQ(q.getColumn(3).getString(), "2026-12-31");
+  EXPECT_FALSE(q.executeStep());
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "../domain/fixtures.h"
+#include "nominations/domain/retention.h"
 #include "nominations/service.h"
 #include "storage/database.h"
 
@@ -253,6 +254,54 @@ TEST_F(SqliteNominationRepositoryTest, RemembersTheLastTimerDate) {
   ASSERT_TRUE(repo_->SetLastTimerDate(D(2026, 6, 1)).ok());
   ASSERT_TRUE(repo_->SetLastTimerDate(D(2026, 6, 2)).ok());
   EXPECT_EQ(**repo_->LastTimerDate(), D(2026, 6, 2));
+}
+
+TEST_F(SqliteNominationRepositoryTest, RemembersEachDailyJobsLastRun) {
+  EXPECT_FALSE(repo_->LastDailyRun("retention")->has_value());
+  ASSERT_TRUE(repo_->SetLastDailyRun("retention", D(2026, 6, 1)).ok());
+  ASSERT_TRUE(repo_->SetLastDailyRun("retention", D(2026, 6, 2)).ok());
+  EXPECT_EQ(**repo_->LastDailyRun("retention"), D(2026, 6, 2));
+  EXPECT_FALSE(repo_->LastDailyRun("other")->has_value());
+}
+
+TEST_F(SqliteNominationRepositoryTest, RemovingContactDataKeepsThePublicRecordOnBothCopies) {
+  LoadReadModel();
+  const Case registered = RegisteredCase(kHelsinki);
+  SaveRequest(registered);
+  Nominee ben = Person("ben", SeatKind::kDeputy);
+  ben.language = "sv";
+  ApprovalOutcome approved = Approve(registered, {Person("anna"), ben});
+  ASSERT_TRUE(repo_->SaveCase(approved.case_after).ok());
+  for (const Membership& m : approved.started) {
+    ASSERT_TRUE(repo_->InsertMembership(m.record()).ok());
+  }
+
+  const MembershipId& ben_id = approved.started[1].id();
+  ASSERT_TRUE(repo_->RemoveContactData(ben_id).ok());
+  ASSERT_TRUE(repo_->RemoveContactData(ben_id).ok()) << "clearing cleared data changes nothing";
+
+  // It still restores against its case: both copies changed together.
+  auto found = repo_->FindMembership(ben_id);
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  ASSERT_TRUE(found->has_value());
+  MembershipRecord expected = approved.started[1].record();
+  expected.person = WithoutContactData(expected.person);
+  EXPECT_EQ((*found)->record(), expected);
+  EXPECT_EQ((*found)->record().diary_number, registered.registration->diary_number);
+
+  auto c = repo_->FindCase(registered.id);
+  ASSERT_TRUE(c.ok() && c->has_value());
+  const Decision& decision = *(*c)->decision;
+  EXPECT_EQ(decision.nominees[1], WithoutContactData(ben));
+  EXPECT_EQ(decision.nominees[0], Person("anna")) << "the other nominee keeps hers";
+  EXPECT_EQ(decision.memberships, approved.case_after.decision->memberships);
+
+  // The e-mail no longer finds the membership.
+  MembershipFilter by_email;
+  by_email.email = "ben@hel.fi";
+  EXPECT_TRUE(repo_->ListMemberships(by_email)->empty());
+
+  EXPECT_EQ(repo_->RemoveContactData(MembershipId("nope.helsinki.1")).code(), ErrorCode::kNotFound);
 }
 
 }  // namespace

@@ -47,6 +47,15 @@ class NotificationRepositoryTest : public DeliveryFixture {
     return rows.ok() ? *rows : std::vector<DeliveryRow>{};
   }
 
+  // The id of the one delivery of message `message_id`.
+  int64_t OnlyDeliveryOf(int64_t message_id) {
+    DeliveryFilter filter;
+    filter.message_id = message_id;
+    auto rows = Repo().ListDeliveries(filter);
+    EXPECT_TRUE(rows.ok() && rows->size() == 1u);
+    return rows.ok() && !rows->empty() ? rows->front().id : 0;
+  }
+
   static Notice Approved() {
     CaseInfo c = testing::Case("pohjanmaa");
     c.approved = true;
@@ -203,6 +212,81 @@ TEST_F(NotificationRepositoryTest, TermNoticeGoesOutOncePerTermEnd) {
   ASSERT_TRUE(open.ok());
   ASSERT_EQ(open->size(), 1u);
   EXPECT_EQ(open->front().second, "2026-12-31");
+}
+
+TEST_F(NotificationRepositoryTest, RetentionFindsOldMessagesAndDeletesThemWithTheirDeliveries) {
+  const int64_t sent = AddMail("nominations:1", "maija@kajaani.fi", "sent");
+  const int64_t pending = AddMail("nominations:2", "pekka@kajaani.fi", "pending");
+  const int64_t digest = AddMail("nominations:3", "liisa@kajaani.fi", "digest");
+  ASSERT_TRUE(Repo()
+                  .RecordAttempt(OnlyDeliveryOf(sent), {ToMicros(clock_.Now()), true, "250 OK"},
+                                 "sent", 0, "id-1")
+                  .ok());
+  clock_.Advance(std::chrono::hours(1));
+  const int64_t newer = AddMail("nominations:4", "maija@kajaani.fi", "skipped");
+
+  auto old = Repo().MessagesCreatedBefore(ToMicros(clock_.Now()));
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  ASSERT_EQ(old->size(), 3u) << "the newer one is not older than the cutoff";
+  EXPECT_EQ((*old)[0], (MessageAge{sent, testing::Noon(), true}));
+  EXPECT_EQ((*old)[1], (MessageAge{pending, testing::Noon(), false}));
+  EXPECT_EQ((*old)[2], (MessageAge{digest, testing::Noon(), false})) << "no digest carried it yet";
+
+  auto removed = Repo().DeleteMessages({sent, 999});
+  ASSERT_TRUE(removed.ok()) << removed.status().ToString();
+  EXPECT_EQ(*removed, (RemovedRows{1, 1, 1}));
+  EXPECT_TRUE(Inbox("email:maija@kajaani.fi").size() == 1u &&
+              Inbox("email:maija@kajaani.fi")[0].id == newer);
+  EXPECT_EQ(Deliveries("email:maija@kajaani.fi").size(), 1u);
+  EXPECT_EQ(db_->sqlite().execAndGet("SELECT COUNT(*) FROM delivery_attempts").getInt(), 0);
+  EXPECT_EQ(*Repo().DeleteMessages({sent}), RemovedRows{}) << "gone is gone";
+}
+
+TEST_F(NotificationRepositoryTest, RetentionKnowsWhichDeliveriesAreFinished) {
+  AddMail("nominations:1", "maija@kajaani.fi", "pending");
+  const int64_t id = Deliveries("email:maija@kajaani.fi")[0].id;
+  EXPECT_EQ(*Repo().DeliveryFinishedById(id), std::optional<bool>(false));
+  ASSERT_TRUE(Repo().RecordAttempt(id, {1, false, "554 no"}, "failed", 0, "id-1").ok());
+  EXPECT_EQ(*Repo().DeliveryFinishedById(id), std::optional<bool>(true));
+  EXPECT_EQ(*Repo().DeliveryFinishedById(id + 100), std::nullopt);
+}
+
+TEST_F(NotificationRepositoryTest, RetentionDeletesOldDigestRecordsAndMemberContacts) {
+  AddMail("nominations:1", "maija@kajaani.fi", "digest");
+  const int64_t id = Deliveries("email:maija@kajaani.fi")[0].id;
+  ASSERT_TRUE(Repo()
+                  .MarkDigested("email:maija@kajaani.fi", "maija@kajaani.fi", {id}, "2026-03-02",
+                                {1, true, "250"})
+                  .ok());
+  EXPECT_EQ(*Repo().DeleteDigestsSentBefore("2026-03-02"), 0u);
+  EXPECT_EQ(*Repo().DeleteDigestsSentBefore("2026-03-03"), 1u);
+  EXPECT_FALSE(*Repo().DigestSentOn("email:maija@kajaani.fi", "maija@kajaani.fi", "2026-03-02"));
+
+  MembershipInfo m;
+  m.membership_id = "r-1.pohjanmaa.1";
+  m.network_code = "osaamisverkosto";
+  m.area = AreaCode("pohjanmaa");
+  m.person.name = "Maija";
+  m.person.email = "maija@kajaani.fi";
+  m.person.language = "sv";
+  m.started = "2026-03-01";
+  m.ended = "2026-12-31";
+  m.end_reason = "term_ended";
+  ASSERT_TRUE(Repo().UpsertMembership(m).ok());
+  ASSERT_TRUE(Repo().RemoveMembershipContact("r-1.pohjanmaa.1").ok());
+  ASSERT_TRUE(Repo().RemoveMembershipContact("unknown").ok());
+  auto members = Repo().MembershipsOf("osaamisverkosto");
+  ASSERT_TRUE(members.ok() && members->size() == 1u);
+  EXPECT_EQ((*members)[0].person.email, "");
+  EXPECT_EQ((*members)[0].person.language, "");
+  EXPECT_EQ((*members)[0].person.name, "Maija");
+}
+
+TEST_F(NotificationRepositoryTest, RemembersEachDailyJobsLastRun) {
+  EXPECT_FALSE(Repo().LastDailyRun("retention")->has_value());
+  ASSERT_TRUE(Repo().SetLastDailyRun("retention", *ParseIsoDate("2026-03-02")).ok());
+  ASSERT_TRUE(Repo().SetLastDailyRun("retention", *ParseIsoDate("2026-03-03")).ok());
+  EXPECT_EQ(**Repo().LastDailyRun("retention"), *ParseIsoDate("2026-03-03"));
 }
 
 }  // namespace
