@@ -298,40 +298,39 @@ std::vector<ApiRoute> MakeRoutes() {
               "director or deputy only. Errors: 403 permission_denied."),
       },
       r);
-  Tagged(
-      "me",
-      {
-          R<nom::ListMyMembershipsRequest, nom::ListMyMembershipsResponse>(
-              "GET", "/api/v1/me/memberships", "nominations",
-              "My memberships, current and ended (nominee)",
-              "The caller's own memberships (by the account's e-mail), current first: each with "
-              "the decision (who decided, on whose behalf, when), the area's diary number of "
-              "the case, the network's names, term and goals, and the latest resignation "
-              "request. Nominees only. Errors: 403 permission_denied (another role, or an "
-              "account without an e-mail)."),
-          R<nom::CorrectMyContactRequest, nom::CorrectMyContactResponse>(
-              "PUT", "/api/v1/me/contact", "nominations",
-              "Correct my own title, e-mail and language (nominee)",
-              "Sets the title, e-mail and/or language on every current membership of the "
-              "caller; empty fields keep their value, and sending the same values again "
-              "changes nothing. A new e-mail also becomes the account's e-mail, after the "
-              "memberships have it, so the caller keeps seeing them (a failed step is "
-              "completed by sending the request again). Nominees only. Errors: 400 "
-              "invalid_argument naming the field (title at most 200 characters, email, "
-              "language fi/sv/en), 409 already_exists (email used by another person's "
-              "membership or account), 409 failed_precondition (no current membership), 403 "
-              "permission_denied."),
-          R<nom::RequestResignationRequest, nom::ResignationRequestResponse>(
-              "POST", "/api/v1/me/memberships/{membership_id}/resignation-request",
-              "nominations", "Ask my area's leadership to record my resignation (nominee)",
-              "Records the caller's request to resign from one of their own memberships and "
-              "tells the area's leadership, which records the resignation (rule 3: the area "
-              "decides, not the person alone); the membership goes on until then. Nominees "
-              "only. Errors: 400 invalid_argument (reason: required, at most 2000 characters), "
-              "403 permission_denied (not the caller's membership), 404 not_found, 409 "
-              "failed_precondition (ended, or a request already pending)."),
-      },
-      r);
+  Tagged("me",
+         {
+             R<nom::ListMyMembershipsRequest, nom::ListMyMembershipsResponse>(
+                 "GET", "/api/v1/me/memberships", "nominations",
+                 "My memberships, current and ended (nominee)",
+                 "The caller's own memberships (by the account's e-mail), current first: each with "
+                 "the decision (who decided, on whose behalf, when), the area's diary number of "
+                 "the case, the network's names, term and goals, and the latest resignation "
+                 "request. Nominees only. Errors: 403 permission_denied (another role, or an "
+                 "account without an e-mail)."),
+             R<nom::CorrectMyContactRequest, nom::CorrectMyContactResponse>(
+                 "PUT", "/api/v1/me/contact", "nominations",
+                 "Correct my own title, e-mail and language (nominee)",
+                 "Sets the title, e-mail and/or language on every current membership of the "
+                 "caller; empty fields keep their value, and sending the same values again "
+                 "changes nothing. A new e-mail also becomes the account's e-mail, after the "
+                 "memberships have it, so the caller keeps seeing them (a failed step is "
+                 "completed by sending the request again). Nominees only. Errors: 400 "
+                 "invalid_argument naming the field (title at most 200 characters, email, "
+                 "language fi/sv/en), 409 already_exists (email used by another person's "
+                 "membership or account), 409 failed_precondition (no current membership), 403 "
+                 "permission_denied."),
+             R<nom::RequestResignationRequest, nom::ResignationRequestResponse>(
+                 "POST", "/api/v1/me/memberships/{membership_id}/resignation-request",
+                 "nominations", "Ask my area's leadership to record my resignation (nominee)",
+                 "Records the caller's request to resign from one of their own memberships and "
+                 "tells the area's leadership, which records the resignation (rule 3: the area "
+                 "decides, not the person alone); the membership goes on until then. Nominees "
+                 "only. Errors: 400 invalid_argument (reason: required, at most 2000 characters), "
+                 "403 permission_denied (not the caller's membership), 404 not_found, 409 "
+                 "failed_precondition (ended, or a request already pending)."),
+         },
+         r);
   Tagged("notifications",
          {
              R<ntf::ListInboxRequest, ntf::ListInboxResponse>(
@@ -652,8 +651,8 @@ void ServeMyContact(RpcGatewayContext& ctx, const httplib::Request& req, httplib
   nom::CorrectMyContactRequest request;
   nom::CorrectMyContactResponse response;
   if (req.body.empty() || !IsJson(req)) {
-    return ReplyError(res, Status::InvalidArgument("content_type",
-                                                   "the body must be application/json"));
+    return ReplyError(res,
+                      Status::InvalidArgument("content_type", "the body must be application/json"));
   }
   if (Status st = ParseJson(req.body, &request, "body"); !st.ok()) return ReplyError(res, st);
   if (Status st = ChangeMyContact(ctx, auth->user.actor, request, &response); !st.ok()) {

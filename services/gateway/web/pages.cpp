@@ -1515,7 +1515,6 @@ void MarkRead(GatewayContext& ctx, const Request& req, Response& res) {
   Redirect(res, "/inbox?done=read");
 }
 
-
 // ---------------------------------------------------------------------------
 // Nominee self-service: my memberships, my contact, asking to resign
 // ---------------------------------------------------------------------------
@@ -1533,34 +1532,40 @@ Form ContactForm(const Catalogue& t, const nm::ListMyMembershipsResponse& mine,
   auto value = [&](const std::string& name, const std::string& fallback) {
     return req != nullptr && req->has_param(name) ? req->get_param_value(name) : fallback;
   };
-  form.Add(Field{"title", "my_title", "text", value("title", current.title()), "", false, "", {},
-                 "contact"});
-  form.Add(Field{"email", "my_email", "email", value("email", current.email()), "hint_my_email",
-                 false, "email", {}, "contact"});
-  form.Add(Field{"language",
-                 "my_language",
-                 "select",
-                 value("language", current.language()),
-                 "",
+  form.Add(Field{
+      "title", "my_title", "text", value("title", current.title()), "", false, "", {}, "contact"});
+  form.Add(Field{"email",
+                 "my_email",
+                 "email",
+                 value("email", current.email()),
+                 "hint_my_email",
                  false,
-                 "",
-                 {{"", "my_language_area"}, {"fi", "my_lang_fi"}, {"sv", "my_lang_sv"}, {"en", "my_lang_en"}},
+                 "email",
+                 {},
                  "contact"});
+  form.Add(Field{
+      "language",
+      "my_language",
+      "select",
+      value("language", current.language()),
+      "",
+      false,
+      "",
+      {{"", "my_language_area"}, {"fi", "my_lang_fi"}, {"sv", "my_lang_sv"}, {"en", "my_lang_en"}},
+      "contact"});
   return form;
 }
 
 Form ResignForm(const Catalogue& t, const std::string& membership_id, const Request* req) {
   Form form(t);
-  Field reason{"reason", "resign_reason", "textarea", "", "hint_resign_reason", true, "", {},
-               "resign-" + membership_id};
+  Field reason{"reason", "resign_reason",          "textarea", "", "hint_resign_reason", true, "",
+               {},       "resign-" + membership_id};
   if (req != nullptr) reason.value = req->get_param_value("reason");
   form.Add(std::move(reason));
   return form;
 }
 
-std::string DateOf(int64_t unix_us) {
-  return unix_us == 0 ? std::string() : FormatTime(unix_us);
-}
+std::string DateOf(int64_t unix_us) { return unix_us == 0 ? std::string() : FormatTime(unix_us); }
 
 // The page; `contact` / `resign` carry a failed form (resign for `failed_id`).
 void RenderMyMemberships(Page& page, int status, const Form* contact, const std::string& failed_id,
@@ -1576,10 +1581,10 @@ void RenderMyMemberships(Page& page, int status, const Form* contact, const std:
     const nm::Membership& m = mm.membership();
     Data item = Object();
     item.set("membership_id", m.membership_id());
-    const std::string name =
-        page.frame.lang == "sv" && !mm.network_name_sv().empty() ? mm.network_name_sv()
-        : !mm.network_name_fi().empty()                         ? mm.network_name_fi()
-                                                                : m.network_code();
+    const std::string name = page.frame.lang == "sv" && !mm.network_name_sv().empty()
+                                 ? mm.network_name_sv()
+                             : !mm.network_name_fi().empty() ? mm.network_name_fi()
+                                                             : m.network_code();
     item.set("network", name);
     item.set("network_code", m.network_code());
     item.set("seat", t.Get(SeatKey(m.person().seat())));
@@ -1600,14 +1605,13 @@ void RenderMyMemberships(Page& page, int status, const Form* contact, const std:
       item.set("ended", m.ended());
       item.set("end_reason", t.Get("end_reason_" + m.end_reason()));
     }
-    const bool pending =
-        mm.resignation_request().state() == nm::RESIGNATION_REQUEST_STATE_PENDING;
-    if (pending) item.set("pending_since", DateOf(mm.resignation_request().requested().at_unix_us()));
+    const bool pending = mm.resignation_request().state() == nm::RESIGNATION_REQUEST_STATE_PENDING;
+    if (pending)
+      item.set("pending_since", DateOf(mm.resignation_request().requested().at_unix_us()));
     if (current && !pending) {
-      const Form& f = resign != nullptr && failed_id == m.membership_id()
-                          ? *resign
-                          : ResignForm(t, m.membership_id(), nullptr);
-      item.set("resign_fields", f.AllFields());
+      item.set("resign_fields", resign != nullptr && failed_id == m.membership_id()
+                                    ? resign->AllFields()
+                                    : ResignForm(t, m.membership_id(), nullptr).AllFields());
       item.set("can_resign", true);
     }
     items.push_back(item);
@@ -1681,16 +1685,30 @@ void RenderResignations(Page& page, int status, const std::string& failed_id, co
     item.set("email", r.person().email());
     item.set("reason", r.reason());
     item.set("requested_at", DateOf(r.requested().at_unix_us()));
-    Form form(t);
     if (failed != nullptr && failed_id == r.membership_id()) {
-      form = *failed;
+      item.set("fields", failed->AllFields());
     } else {
-      form.Add(Field{"date", "resignation_date", "date", page.Today(), "hint_date", true, "", {},
+      Form form(t);
+      form.Add(Field{"date",
+                     "resignation_date",
+                     "date",
+                     page.Today(),
+                     "hint_date",
+                     true,
+                     "",
+                     {},
                      "record-" + r.membership_id()});
-      form.Add(Field{"reason", "resignation_note", "text", r.reason(), "", false, "", {},
+      form.Add(Field{"reason",
+                     "resignation_note",
+                     "text",
+                     r.reason(),
+                     "",
+                     false,
+                     "",
+                     {},
                      "record-" + r.membership_id()});
+      item.set("fields", form.AllFields());
     }
-    item.set("fields", form.AllFields());
     items.push_back(item);
   }
   Data d = Object();
@@ -1712,9 +1730,23 @@ void RecordResignation(GatewayContext& ctx, const Request& req, Response& res) {
   if (!page) return;
   const std::string id = req.matches[1];
   Form form(page->t());
-  form.Add(Field{"date", "resignation_date", "date", Param(req, "date"), "hint_date", true, "", {},
+  form.Add(Field{"date",
+                 "resignation_date",
+                 "date",
+                 Param(req, "date"),
+                 "hint_date",
+                 true,
+                 "",
+                 {},
                  "record-" + id});
-  form.Add(Field{"reason", "resignation_note", "text", Param(req, "reason"), "", false, "", {},
+  form.Add(Field{"reason",
+                 "resignation_note",
+                 "text",
+                 Param(req, "reason"),
+                 "",
+                 false,
+                 "",
+                 {},
                  "record-" + id});
   form.RequireFilled();
   if (form.has_errors()) return RenderResignations(*page, 422, id, &form);

@@ -41,7 +41,7 @@ std::string Lower(std::string text) {
 
 Status NotYours(const Actor& actor, const MembershipId& id) {
   return Status::PermissionDenied("membership " + id.value() + " is not " + actor.user_id +
-                                      "'s own: a nominee acts on their own memberships only");
+                                  "'s own: a nominee acts on their own memberships only");
 }
 
 Status ValidateContact(const ContactCommand& command) {
@@ -129,10 +129,16 @@ Result<ResignationRequestOutcome> RequestResignation(
         "reason", "is longer than " + std::to_string(kMaxResignationReasonLength) + " characters");
   }
   ResignationRequestOutcome out;
-  out.request = ResignationRequest{command.id,     m.id, m.network, m.area, command.reason,
-                                   MakeStamp(actor, now), ResignationRequestState::kPending,
+  out.request = ResignationRequest{command.id,
+                                   m.id,
+                                   m.network,
+                                   m.area,
+                                   command.reason,
+                                   MakeStamp(actor, now),
+                                   ResignationRequestState::kPending,
                                    std::nullopt};
-  out.events.emplace_back(ResignationRequested{out.request, m, MakeAudit(actor, now, command.reason)});
+  out.events.emplace_back(
+      ResignationRequested{out.request, m, MakeAudit(actor, now, command.reason)});
   return out;
 }
 

@@ -58,8 +58,7 @@ struct ContactOutcome {
 //                      ("title", "nothing to correct").
 //   AlreadyExists      "email" used by another person's membership.
 Result<ContactOutcome> CorrectContact(std::vector<Membership> mine, const ContactCommand& command,
-                                      bool email_used_by_others, const Actor& actor,
-                                      TimePoint now);
+                                      bool email_used_by_others, const Actor& actor, TimePoint now);
 
 struct ResignationRequestCommand {
   ResignationRequestId id;  // unique, from the caller

@@ -132,8 +132,7 @@ Result<pb::ResignationRequestResponse> AskToResign(Context& ctx,
 }
 
 Result<pb::PendingResignationsResponse> PendingOfArea(Context& ctx) {
-  VERKOSTO_RETURN_IF_ERROR(
-      Authorize(ctx.actor(), Operation::kRecordResignation, ctx.actor().area));
+  VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kRecordResignation, ctx.actor().area));
   SqliteNominationRepository repo(ctx.db());
   ResignationFilter filter;
   filter.area = ctx.actor().area;
@@ -155,8 +154,7 @@ Result<pb::PendingResignationsResponse> PendingOfArea(Context& ctx) {
 
 Status CloseResignationRequestOf(Context& ctx, NominationRepository& repo,
                                  const Membership& ended) {
-  VERKOSTO_ASSIGN_OR_RETURN(std::optional<ResignationRequest> pending,
-                            Pending(repo, ended.id()));
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<ResignationRequest> pending, Pending(repo, ended.id()));
   if (!pending) return Status::Ok();
   VERKOSTO_ASSIGN_OR_RETURN(ResignationRequestOutcome outcome,
                             CloseResignationRequest(*pending, ended, ctx.actor(), ctx.now()));

@@ -18,7 +18,7 @@ struct NetworkInfo {
   std::optional<Date> term_end;
   std::string name_fi;
   std::string name_sv;
-  Seats seats;  // per area, as the network defines them
+  Seats seats;                       // per area, as the network defines them
   std::vector<std::string> goals{};  // in the network's order
 };
 

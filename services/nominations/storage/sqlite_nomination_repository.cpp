@@ -768,7 +768,7 @@ namespace {
 
 constexpr char kResignationColumns[] =
     "id, membership_id, network_code, area_code, reason, state, requested_user_id, "
-    "requested_name, requested_role, requested_on_behalf_of, requested_at_us, "  // 6
+    "requested_name, requested_role, requested_on_behalf_of, requested_at_us, "      // 6
     "closed_user_id, closed_name, closed_role, closed_on_behalf_of, closed_at_us, "  // 11
     "requested_principal, closed_principal";                                         // 16, 17
 

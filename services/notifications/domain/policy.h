@@ -35,14 +35,14 @@ struct Notice {
   // Full protobuf name of the event ("verkosto.nominations.v1.CaseApproved"),
   // or "verkosto.notifications.TermEnding" for the service's own timer.
   std::string event_type;
-  std::optional<CaseInfo> case_info;    // case topics
-  std::optional<NetworkInfo> network;   // when known
-  AreaCode area;                        // kParticipationDecided
-  bool takes_part = false;              // kParticipationDecided
-  std::string reason;                   // kParticipationDecided (declines)
-  std::string actor_name;               // who did it, for the text
-  uint32_t working_days_left = 0;       // kReminderDue
-  int days_left = 0;                    // kTermEnding
+  std::optional<CaseInfo> case_info;   // case topics
+  std::optional<NetworkInfo> network;  // when known
+  AreaCode area;                       // kParticipationDecided
+  bool takes_part = false;             // kParticipationDecided
+  std::string reason;                  // kParticipationDecided (declines)
+  std::string actor_name;              // who did it, for the text
+  uint32_t working_days_left = 0;      // kReminderDue
+  int days_left = 0;                   // kTermEnding
   // kTermEnding/kTermEnded: the network's members; kResignationRequested:
   // the member who asked (reason in `reason`, area in `area`).
   std::vector<MembershipInfo> members;

@@ -383,14 +383,12 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   contact.set_title("Kehittämispäällikkö");
   contact.set_email("Bertil.Berg@Kainuu.example.fi");
   contact.set_language("sv");
-  const auto corrected = Reach<nom::CorrectMyContactResponse>(As(bertil), "PUT",
-                                                              "/api/v1/me/contact", {},
-                                                              Json(contact));
+  const auto corrected = Reach<nom::CorrectMyContactResponse>(
+      As(bertil), "PUT", "/api/v1/me/contact", {}, Json(contact));
   ASSERT_EQ(corrected.memberships_size(), 1);
   EXPECT_EQ(corrected.memberships(0).person().email(), "bertil.berg@kainuu.example.fi");
   // The same again: nothing more changes, and the account has the new address.
-  Reach<nom::CorrectMyContactResponse>(As(bertil), "PUT", "/api/v1/me/contact", {},
-                                       Json(contact));
+  Reach<nom::CorrectMyContactResponse>(As(bertil), "PUT", "/api/v1/me/contact", {}, Json(contact));
   const auto session = Client().Get("/api/v1/session", As(bertil));
   ASSERT_TRUE(session);
   EXPECT_NE(session->body.find("bertil.berg@kainuu.example.fi"), std::string::npos)
@@ -426,8 +424,8 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
     ASSERT_TRUE(own);
     EXPECT_EQ(own->status, 403) << own->body;
   }
-  const auto pending = Reach<nom::PendingResignationsResponse>(As(director), "GET",
-                                                               "/api/v1/resignation-requests");
+  const auto pending =
+      Reach<nom::PendingResignationsResponse>(As(director), "GET", "/api/v1/resignation-requests");
   ASSERT_EQ(pending.requests_size(), 1);
   EXPECT_EQ(pending.requests(0).membership_id(), deputy);
   EXPECT_EQ(pending.requests(0).reason(), "Uusi työ");
@@ -442,10 +440,10 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
                    .membership()
                    .ended()
                    .empty());
-  EXPECT_EQ(Reach<nom::PendingResignationsResponse>(As(director), "GET",
-                                                   "/api/v1/resignation-requests")
-                .requests_size(),
-            0);
+  EXPECT_EQ(
+      Reach<nom::PendingResignationsResponse>(As(director), "GET", "/api/v1/resignation-requests")
+          .requests_size(),
+      0);
   EXPECT_EQ(Reach<nom::ListMyMembershipsResponse>(As(bertil), "GET", "/api/v1/me/memberships")
                 .memberships(0)
                 .resignation_request()

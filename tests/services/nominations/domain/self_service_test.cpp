@@ -77,7 +77,7 @@ TEST(SelfServiceTest, CorrectsTitleEmailAndLanguageOfCurrentMembershipsWithAudit
 TEST(SelfServiceTest, ContactCorrectionNamesTheBadField) {
   const Actor anna = NomineeActor("anna");
   const auto mine = std::vector<Membership>{AnnaAndBen()[0]};
-  const auto field = [&](ContactCommand c, bool used = false) {
+  const auto field = [&](const ContactCommand& c, bool used = false) {
     auto r = CorrectContact(mine, c, used, anna, At(2026, 7, 1));
     return r.ok() ? std::string("ok") : r.status().field();
   };
@@ -112,9 +112,9 @@ TEST(SelfServiceTest, EndedMembershipsKeepTheirContact) {
 TEST(SelfServiceTest, AResignationRequestEndsNothingAndOnlyTheLeadershipCloses) {
   const Membership anna = AnnaAndBen()[0];
   const Actor nominee = NomineeActor("anna");
-  auto asked = RequestResignation(anna, std::nullopt,
-                                  {ResignationRequestId("rr-000000000001"), "Uusi työ"}, nominee,
-                                  At(2026, 7, 1));
+  auto asked =
+      RequestResignation(anna, std::nullopt, {ResignationRequestId("rr-000000000001"), "Uusi työ"},
+                         nominee, At(2026, 7, 1));
   ASSERT_TRUE(asked.ok()) << asked.status().ToString();
   EXPECT_EQ(asked->request.state, ResignationRequestState::kPending);
   EXPECT_EQ(asked->request.area, kHelsinki);
@@ -125,9 +125,9 @@ TEST(SelfServiceTest, AResignationRequestEndsNothingAndOnlyTheLeadershipCloses) 
   EXPECT_TRUE(e.membership.active());
 
   // A second one while pending is refused.
-  auto twice = RequestResignation(anna, asked->request,
-                                  {ResignationRequestId("rr-000000000002"), "Again"}, nominee,
-                                  At(2026, 7, 1));
+  auto twice =
+      RequestResignation(anna, asked->request, {ResignationRequestId("rr-000000000002"), "Again"},
+                         nominee, At(2026, 7, 1));
   EXPECT_EQ(twice.status().code(), ErrorCode::kFailedPrecondition);
   EXPECT_EQ(twice.status().field(), "membership_id");
 
@@ -144,9 +144,10 @@ TEST(SelfServiceTest, AResignationRequestEndsNothingAndOnlyTheLeadershipCloses) 
                 .status()
                 .code(),
             ErrorCode::kPermissionDenied);
-  EXPECT_EQ(
-      CloseResignationRequest(asked->request, anna, Director(kHelsinki), At(2026, 7, 2)).status().code(),
-      ErrorCode::kFailedPrecondition);  // not resigned yet
+  EXPECT_EQ(CloseResignationRequest(asked->request, anna, Director(kHelsinki), At(2026, 7, 2))
+                .status()
+                .code(),
+            ErrorCode::kFailedPrecondition);  // not resigned yet
   auto closed = CloseResignationRequest(asked->request, recorded->membership, Director(kHelsinki),
                                         At(2026, 7, 2));
   ASSERT_TRUE(closed.ok()) << closed.status().ToString();
@@ -159,25 +160,24 @@ TEST(SelfServiceTest, AResignationRequestNeedsABoundedReasonAndTheMembersOwnCurr
   const auto both = AnnaAndBen();
   const Actor anna = NomineeActor("anna");
   const ResignationRequestId id("rr-000000000001");
-  EXPECT_EQ(RequestResignation(both[0], std::nullopt, {id, "  "}, anna, At(2026, 7, 1))
-                .status()
-                .field(),
-            "reason");
+  EXPECT_EQ(
+      RequestResignation(both[0], std::nullopt, {id, "  "}, anna, At(2026, 7, 1)).status().field(),
+      "reason");
   EXPECT_EQ(RequestResignation(both[0], std::nullopt,
                                {id, std::string(kMaxResignationReasonLength + 1, 'x')}, anna,
                                At(2026, 7, 1))
                 .status()
                 .field(),
             "reason");
-  EXPECT_EQ(RequestResignation(both[1], std::nullopt, {id, "x"}, anna, At(2026, 7, 1))
-                .status()
-                .code(),
-            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(
+      RequestResignation(both[1], std::nullopt, {id, "x"}, anna, At(2026, 7, 1)).status().code(),
+      ErrorCode::kPermissionDenied);
   EXPECT_EQ(RequestResignation(both[0], std::nullopt, {id, "x"}, Observer(), At(2026, 7, 1))
                 .status()
                 .code(),
             ErrorCode::kPermissionDenied);
-  auto ended = RecordResignation(both[0], {D(2026, 6, 30), ""}, Director(kHelsinki), At(2026, 7, 1));
+  auto ended =
+      RecordResignation(both[0], {D(2026, 6, 30), ""}, Director(kHelsinki), At(2026, 7, 1));
   ASSERT_TRUE(ended.ok());
   EXPECT_EQ(RequestResignation(ended->membership, std::nullopt, {id, "x"}, anna, At(2026, 7, 1))
                 .status()

@@ -133,7 +133,8 @@ TEST(NotificationPolicyTest, AResignationRequestGoesToTheAreasLeadershipAndConfi
             (std::vector<std::string>{"email:maija@kajaani.fi", "leadership:kainuu"}));
   EXPECT_EQ(Find(r, "leadership:kainuu")->template_name, "resignation_requested");
   EXPECT_EQ(Find(r, "email:maija@kajaani.fi")->template_name, "resignation_requested_member");
-  const View leader = BuildView(n, *Find(r, "leadership:kainuu"), Language::kFi, Areas(), "https://v");
+  const View leader =
+      BuildView(n, *Find(r, "leadership:kainuu"), Language::kFi, Areas(), "https://v");
   EXPECT_EQ(leader.values.at("link"), "https://v/director/resignations");
   const View member =
       BuildView(n, *Find(r, "email:maija@kajaani.fi"), Language::kFi, Areas(), "https://v");
