@@ -979,7 +979,7 @@ TEST_F(WebPagesTest, ANomineeSeesTheirMembershipsCorrectsContactAndAsksToResign)
     EXPECT_NE(page->body.find("2026-12-31"), std::string::npos) << lang;
     EXPECT_NE(page->body.find(R"(href="/me/memberships" aria-current="page")"), std::string::npos)
         << lang;
-    EXPECT_NE(page->body.find(R"(<label for="contact-email")"), std::string::npos) << lang;
+    EXPECT_NE(page->body.find(R"(<label for="f-contactemail")"), std::string::npos) << lang;
   }
   EXPECT_NE(Get("/me/memberships", "nelli", "lang=sv")->body.find("Kompetensnätverket"),
             std::string::npos);
@@ -1000,7 +1000,7 @@ TEST_F(WebPagesTest, ANomineeSeesTheirMembershipsCorrectsContactAndAsksToResign)
                   {{"csrf_token", "token-nelli.nimitetty"}, {"email", "huono"}, {"title", ""}});
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 422);
-  EXPECT_NE(bad->body.find(R"(id="contact-email-error")"), std::string::npos) << bad->body;
+  EXPECT_NE(bad->body.find(R"(id="f-contactemail-error")"), std::string::npos) << bad->body;
   EXPECT_NE(bad->body.find(R"(aria-invalid="true")"), std::string::npos);
   EXPECT_TRUE(accounts.empty());
   auto good = Post("/me/contact", "nelli",
