@@ -189,6 +189,27 @@ void RegisterNominationAppliers(messaging::EventConsumer& consumer, const std::s
     }
     return Status::Ok();
   });
+  // The member's corrected e-mail and language are where their messages go.
+  consumer.On<mpb::ContactCorrected>([](Context& ctx, const mpb::ContactCorrected& e) {
+    SqliteNotificationRepository repo(ctx.db());
+    return repo.UpsertMembership(codec::FromProto(e.membership()));
+  });
+  consumer.On<mpb::ResignationRequested>(
+      [link_base](Context& ctx, const mpb::ResignationRequested& e) -> Status {
+        SqliteNotificationRepository repo(ctx.db());
+        Notice notice;
+        notice.topic = Topic::kResignationRequested;
+        notice.event_type = mpb::ResignationRequested::descriptor()->full_name();
+        const MembershipInfo member = codec::FromProto(e.membership());
+        notice.area = member.area;
+        notice.reason = e.request().reason();
+        notice.actor_name = e.audit().actor_name();
+        VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(member.network_code));
+        notice.members = {member};
+        VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
+        return RecordNotice(ctx.db(), *templates, ctx.request_id(), notice, ctx.now(), link_base)
+            .status();
+      });
 }
 
 Status TermNotices(Context& ctx, int notice_days, const std::string& link_base, size_t* count) {

@@ -305,6 +305,36 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
         return response;
       });
 
+  server.AddCommand<pb::SetOwnEmailRequest, pb::SetOwnEmailResponse>(
+      [](Context& ctx, const pb::SetOwnEmailRequest& req) -> Result<pb::SetOwnEmailResponse> {
+        const Role role = ctx.actor().role;
+        if (role == Role::kSystem || role == Role::kOperator || role == Role::kUnspecified) {
+          return Status::PermissionDenied("only a person sets their own account's e-mail");
+        }
+        if (req.email().empty()) return Status::InvalidArgument("email", "is required");
+        SqliteAccountRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(AccountRecord account, LoadAccount(repo, ctx.actor().user_id));
+        AccountRecord draft = account;
+        draft.email = req.email();
+        VERKOSTO_ASSIGN_OR_RETURN(AccountRecord normalized, NormalizeAccount(std::move(draft)));
+        pb::SetOwnEmailResponse response;
+        if (normalized.email != account.email) {
+          VERKOSTO_ASSIGN_OR_RETURN(std::vector<AccountRecord> all, repo.ListAccounts(true));
+          for (const AccountRecord& other : all) {
+            if (other.user_id != account.user_id && other.email == normalized.email) {
+              return Status::AlreadyExists("another account uses " + normalized.email, "email");
+            }
+          }
+          VERKOSTO_RETURN_IF_ERROR(repo.SetEmail(account.user_id, normalized.email));
+          VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "email_changed", account.user_id,
+                                         account.email + " -> " + normalized.email));
+          account.email = normalized.email;
+          response.set_changed(true);
+        }
+        *response.mutable_account() = ToProto(account);
+        return response;
+      });
+
   server.AddCommand<pb::LoginRequest, pb::LoginResponse>(
       [settings](Context& ctx, const pb::LoginRequest& req) { return Login(ctx, req, settings); });
 

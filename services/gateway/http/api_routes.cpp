@@ -14,6 +14,7 @@
 
 #include "gateway/http/http_errors.h"
 #include "gateway/http/rpc_gateway_context.h"
+#include "gateway/web/my_contact.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
 #include "verkosto/gateway/v1/api.pb.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -286,9 +287,50 @@ std::vector<ApiRoute> MakeRoutes() {
               "Record that a member resigned (director or deputy)",
               "Ends a membership because its member resigned. The area's director or deputy "
               "only. Errors: 400 invalid_argument (date), 404 not_found, 409 "
-              "failed_precondition (already ended)."),
+              "failed_precondition (already ended). A pending resignation request of the "
+              "membership is closed by it (state recorded)."),
+          R<nom::PendingResignationsRequest, nom::PendingResignationsResponse>(
+              "GET", "/api/v1/resignation-requests", "nominations",
+              "Pending resignation requests of the caller's area (director or deputy)",
+              "The members of the caller's area who asked to resign and wait for the "
+              "leadership, oldest first, with their reason. Recording the resignation (POST "
+              "/api/v1/memberships/{membership_id}/resignation) closes a request. The area's "
+              "director or deputy only. Errors: 403 permission_denied."),
       },
       r);
+  Tagged("me",
+         {
+             R<nom::ListMyMembershipsRequest, nom::ListMyMembershipsResponse>(
+                 "GET", "/api/v1/me/memberships", "nominations",
+                 "My memberships, current and ended (nominee)",
+                 "The caller's own memberships (by the account's e-mail), current first: each with "
+                 "the decision (who decided, on whose behalf, when), the area's diary number of "
+                 "the case, the network's names, term and goals, and the latest resignation "
+                 "request. Nominees only. Errors: 403 permission_denied (another role, or an "
+                 "account without an e-mail)."),
+             R<nom::CorrectMyContactRequest, nom::CorrectMyContactResponse>(
+                 "PUT", "/api/v1/me/contact", "nominations",
+                 "Correct my own title, e-mail and language (nominee)",
+                 "Sets the title, e-mail and/or language on every current membership of the "
+                 "caller; empty fields keep their value, and sending the same values again "
+                 "changes nothing. A new e-mail also becomes the account's e-mail, after the "
+                 "memberships have it, so the caller keeps seeing them (a failed step is "
+                 "completed by sending the request again). Nominees only. Errors: 400 "
+                 "invalid_argument naming the field (title at most 200 characters, email, "
+                 "language fi/sv/en), 409 already_exists (email used by another person's "
+                 "membership or account), 409 failed_precondition (no current membership), 403 "
+                 "permission_denied."),
+             R<nom::RequestResignationRequest, nom::ResignationRequestResponse>(
+                 "POST", "/api/v1/me/memberships/{membership_id}/resignation-request",
+                 "nominations", "Ask my area's leadership to record my resignation (nominee)",
+                 "Records the caller's request to resign from one of their own memberships and "
+                 "tells the area's leadership, which records the resignation (rule 3: the area "
+                 "decides, not the person alone); the membership goes on until then. Nominees "
+                 "only. Errors: 400 invalid_argument (reason: required, at most 2000 characters), "
+                 "403 permission_denied (not the caller's membership), 404 not_found, 409 "
+                 "failed_precondition (ended, or a request already pending)."),
+         },
+         r);
   Tagged("notifications",
          {
              R<ntf::ListInboxRequest, ntf::ListInboxResponse>(
@@ -348,6 +390,10 @@ std::vector<ApiRoute> MakeRoutes() {
       },
       r);
   for (size_t i = 0; i < 4; ++i) r[i].custom = true;
+  for (ApiRoute& route : r) {
+    // Two services in a safe order (ServeMyContact).
+    if (route.request == nom::CorrectMyContactRequest::descriptor()) route.custom = true;
+  }
   r[0].is_public = true;
   return r;
 }
@@ -593,6 +639,28 @@ void Serve(const ApiRoute& route, RpcGatewayContext& ctx, const httplib::Request
   ReplyMessage(res, *response);
 }
 
+// PUT /api/v1/me/contact: the memberships first, then the account's e-mail
+// (ChangeMyContact says why that order).
+void ServeMyContact(RpcGatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  std::optional<Authenticated> auth = ctx.Authenticate(req);
+  if (!auth) {
+    return ReplyUnauthenticated(res,
+                                "log in first (session cookie or Authorization: Bearer token)");
+  }
+  if (!ctx.CheckCsrf(req, auth->user)) return ReplyCsrfRefused(res);
+  nom::CorrectMyContactRequest request;
+  nom::CorrectMyContactResponse response;
+  if (req.body.empty() || !IsJson(req)) {
+    return ReplyError(res,
+                      Status::InvalidArgument("content_type", "the body must be application/json"));
+  }
+  if (Status st = ParseJson(req.body, &request, "body"); !st.ok()) return ReplyError(res, st);
+  if (Status st = ChangeMyContact(ctx, auth->user.actor, request, &response); !st.ok()) {
+    return ReplyError(res, st);
+  }
+  ReplyMessage(res, response);
+}
+
 // --- OpenAPI -------------------------------------------------------------
 
 gpb::Value Str(const std::string& s) {
@@ -728,6 +796,11 @@ const std::vector<ApiTag>& ApiTags() {
       {"notifications",
        "The caller's inbox, e-mail preferences and the e-mail delivery log (the notifications "
        "service)."},
+      {"me",
+       "A nominee's own memberships: see them with the decision, diary number, term and goals; "
+       "correct their own title, e-mail and language; ask the area's leadership to record "
+       "their resignation (the nominations service, and the gateway for the account's "
+       "e-mail)."},
       {"accounts", "The gateway's local accounts and their audit trail (admins)."},
   };
   return kTags;
@@ -738,6 +811,9 @@ void RegisterApiRoutes(httplib::Server& server,
   server.Get("/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
     static const std::string kDocument = OpenApiJson();
     res.set_content(kDocument, "application/json");
+  });
+  server.Put("/api/v1/me/contact", [context](const httplib::Request& req, httplib::Response& res) {
+    ServeMyContact(context(), req, res);
   });
   for (const ApiRoute& route : ApiRoutes()) {
     if (route.custom) continue;

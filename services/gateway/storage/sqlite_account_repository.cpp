@@ -109,6 +109,16 @@ Status SqliteAccountRepository::SetPasswordHash(const std::string& user_id, cons
   });
 }
 
+Status SqliteAccountRepository::SetEmail(const std::string& user_id, const std::string& email) {
+  return storage::Guard([&] {
+    SQLite::Statement s(db_, "UPDATE accounts SET email = ? WHERE user_id = ?");
+    s.bind(1, email);
+    s.bind(2, user_id);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
 Status SqliteAccountRepository::AddSession(const SessionRecord& session) {
   return storage::Guard([&] {
     SQLite::Statement s(db_,

@@ -56,6 +56,8 @@ class SqliteAccountRepository {
   Result<std::vector<AccountRecord>> ListAccounts(bool include_disabled);
   Status SetDisabled(const std::string& user_id, bool disabled);
   Status SetPasswordHash(const std::string& user_id, const std::string& hash, TimePoint at);
+  // The account's work e-mail (already normalised).
+  Status SetEmail(const std::string& user_id, const std::string& email);
 
   Status AddSession(const SessionRecord& session);
   Result<std::optional<SessionRecord>> FindSession(const std::string& token_hash);

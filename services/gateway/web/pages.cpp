@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "gateway/web/assets.h"
 #include "gateway/web/forms.h"
+#include "gateway/web/my_contact.h"
 #include "gateway/web/render.h"
 #include "messaging/proto_enum.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -1514,6 +1515,253 @@ void MarkRead(GatewayContext& ctx, const Request& req, Response& res) {
   Redirect(res, "/inbox?done=read");
 }
 
+// ---------------------------------------------------------------------------
+// Nominee self-service: my memberships, my contact, asking to resign
+// ---------------------------------------------------------------------------
+
+Form ContactForm(const Catalogue& t, const nm::ListMyMembershipsResponse& mine,
+                 const Request* req) {
+  nm::Nominee current;
+  for (const nm::MyMembership& m : mine.memberships()) {
+    if (m.membership().ended().empty()) {
+      current = m.membership().person();
+      break;
+    }
+  }
+  Form form(t);
+  auto value = [&](const std::string& name, const std::string& fallback) {
+    return req != nullptr && req->has_param(name) ? req->get_param_value(name) : fallback;
+  };
+  form.Add(Field{
+      "title", "my_title", "text", value("title", current.title()), "", false, "", {}, "contact"});
+  form.Add(Field{"email",
+                 "my_email",
+                 "email",
+                 value("email", current.email()),
+                 "hint_my_email",
+                 false,
+                 "email",
+                 {},
+                 "contact"});
+  form.Add(Field{
+      "language",
+      "my_language",
+      "select",
+      value("language", current.language()),
+      "",
+      false,
+      "",
+      {{"", "my_language_area"}, {"fi", "my_lang_fi"}, {"sv", "my_lang_sv"}, {"en", "my_lang_en"}},
+      "contact"});
+  return form;
+}
+
+Form ResignForm(const Catalogue& t, const std::string& membership_id, const Request* req) {
+  Form form(t);
+  Field reason{"reason", "resign_reason",          "textarea", "", "hint_resign_reason", true, "",
+               {},       "resign-" + membership_id};
+  if (req != nullptr) reason.value = req->get_param_value("reason");
+  form.Add(std::move(reason));
+  return form;
+}
+
+std::string DateOf(int64_t unix_us) { return unix_us == 0 ? std::string() : FormatTime(unix_us); }
+
+// The page; `contact` / `resign` carry a failed form (resign for `failed_id`).
+void RenderMyMemberships(Page& page, int status, const Form* contact, const std::string& failed_id,
+                         const Form* resign) {
+  nm::ListMyMembershipsResponse mine;
+  if (Status st = page.Call("nominations", nm::ListMyMembershipsRequest(), &mine); !st.ok()) {
+    return page.ServiceError(st);
+  }
+  const Catalogue& t = page.t();
+  Data items = List();
+  bool any_current = false;
+  for (const nm::MyMembership& mm : mine.memberships()) {
+    const nm::Membership& m = mm.membership();
+    Data item = Object();
+    item.set("membership_id", m.membership_id());
+    const std::string name = page.frame.lang == "sv" && !mm.network_name_sv().empty()
+                                 ? mm.network_name_sv()
+                             : !mm.network_name_fi().empty() ? mm.network_name_fi()
+                                                             : m.network_code();
+    item.set("network", name);
+    item.set("network_code", m.network_code());
+    item.set("seat", t.Get(SeatKey(m.person().seat())));
+    item.set("diary", m.diary_number());
+    item.set("decided_by", m.decided().name());
+    if (!m.decided().on_behalf_of().empty()) item.set("on_behalf_of", m.decided().on_behalf_of());
+    item.set("decided_at", DateOf(m.decided().at_unix_us()));
+    item.set("term", mm.term_start() + " – " + mm.term_end());
+    item.set("started", m.started());
+    Data goals = List();
+    for (const std::string& g : mm.goals()) goals.push_back(Data(g));
+    item.set("goals", goals);
+    item.set("has_goals", mm.goals_size() > 0);
+    const bool current = m.ended().empty();
+    any_current = any_current || current;
+    item.set("current", current);
+    if (!current) {
+      item.set("ended", m.ended());
+      item.set("end_reason", t.Get("end_reason_" + m.end_reason()));
+    }
+    const bool pending = mm.resignation_request().state() == nm::RESIGNATION_REQUEST_STATE_PENDING;
+    if (pending)
+      item.set("pending_since", DateOf(mm.resignation_request().requested().at_unix_us()));
+    if (current && !pending) {
+      item.set("resign_fields", resign != nullptr && failed_id == m.membership_id()
+                                    ? resign->AllFields()
+                                    : ResignForm(t, m.membership_id(), nullptr).AllFields());
+      item.set("can_resign", true);
+    }
+    items.push_back(item);
+  }
+  Data d = Object();
+  d.set("memberships", items);
+  d.set("has_memberships", mine.memberships_size() > 0);
+  d.set("any_current", any_current);
+  const Form contact_form = ContactForm(t, mine, nullptr);
+  d.set("contact_fields", (contact != nullptr ? *contact : contact_form).AllFields());
+  const Form none(t);
+  (contact != nullptr ? *contact : resign != nullptr ? *resign : none).PutSummary(d);
+  page.Html(status, "my_memberships_title", "my_memberships", d);
+}
+
+void MyMembershipsPage(GatewayContext& ctx, const Request& req, Response& res) {
+  auto page = Begin(ctx, req, res, {Role::kNominee});
+  if (!page) return;
+  RenderMyMemberships(*page, 200, nullptr, {}, nullptr);
+}
+
+void CorrectMyContact(GatewayContext& ctx, const Request& req, Response& res) {
+  auto page = Begin(ctx, req, res, {Role::kNominee});
+  if (!page) return;
+  nm::CorrectMyContactRequest r;
+  r.set_title(Param(req, "title"));
+  r.set_email(Param(req, "email"));
+  r.set_language(Param(req, "language"));
+  nm::CorrectMyContactResponse reply;
+  if (Status st = ChangeMyContact(ctx, page->actor(), r, &reply); !st.ok()) {
+    Form form = ContactForm(page->t(), {}, &req);
+    form.AddErrors(st);
+    return RenderMyMemberships(*page, 422, &form, {}, nullptr);
+  }
+  Redirect(res, "/me/memberships?done=contact");
+}
+
+void AskToResign(GatewayContext& ctx, const Request& req, Response& res) {
+  auto page = Begin(ctx, req, res, {Role::kNominee});
+  if (!page) return;
+  const std::string id = req.matches[1];
+  nm::RequestResignationRequest r;
+  r.set_membership_id(id);
+  r.set_reason(Param(req, "reason"));
+  Form form = ResignForm(page->t(), id, &req);
+  form.RequireFilled();
+  if (form.has_errors()) return RenderMyMemberships(*page, 422, nullptr, id, &form);
+  nm::ResignationRequestResponse reply;
+  if (Status st = page->Call("nominations", r, &reply); !st.ok()) {
+    form.AddErrors(st);
+    return RenderMyMemberships(*page, 422, nullptr, id, &form);
+  }
+  Redirect(res, "/me/memberships?done=resign_requested");
+}
+
+// The leadership: pending resignation requests, each with a form recording it.
+void RenderResignations(Page& page, int status, const std::string& failed_id, const Form* failed) {
+  nm::PendingResignationsResponse pending;
+  if (Status st = page.Call("nominations", nm::PendingResignationsRequest(), &pending); !st.ok()) {
+    return page.ServiceError(st);
+  }
+  const Catalogue& t = page.t();
+  const auto names = NetworkNames(page.ctx, page.actor(), page.frame.lang);
+  Data items = List();
+  for (const nm::ResignationRequest& r : pending.requests()) {
+    Data item = Object();
+    item.set("membership_id", r.membership_id());
+    item.set("network", Lookup(names, r.network_code()));
+    item.set("person", r.person().name());
+    item.set("title", r.person().title());
+    item.set("email", r.person().email());
+    item.set("reason", r.reason());
+    item.set("requested_at", DateOf(r.requested().at_unix_us()));
+    if (failed != nullptr && failed_id == r.membership_id()) {
+      item.set("fields", failed->AllFields());
+    } else {
+      Form form(t);
+      form.Add(Field{"date",
+                     "resignation_date",
+                     "date",
+                     page.Today(),
+                     "hint_date",
+                     true,
+                     "",
+                     {},
+                     "record-" + r.membership_id()});
+      form.Add(Field{"reason",
+                     "resignation_note",
+                     "text",
+                     r.reason(),
+                     "",
+                     false,
+                     "",
+                     {},
+                     "record-" + r.membership_id()});
+      item.set("fields", form.AllFields());
+    }
+    items.push_back(item);
+  }
+  Data d = Object();
+  d.set("requests", items);
+  d.set("has_requests", pending.requests_size() > 0);
+  const Form none(t);
+  (failed != nullptr ? *failed : none).PutSummary(d);
+  page.Html(status, "resignations_title", "resignations", d);
+}
+
+void ResignationsPage(GatewayContext& ctx, const Request& req, Response& res) {
+  auto page = Begin(ctx, req, res, {Role::kAreaDirector, Role::kAreaDeputy});
+  if (!page) return;
+  RenderResignations(*page, 200, {}, nullptr);
+}
+
+void RecordResignation(GatewayContext& ctx, const Request& req, Response& res) {
+  auto page = Begin(ctx, req, res, {Role::kAreaDirector, Role::kAreaDeputy});
+  if (!page) return;
+  const std::string id = req.matches[1];
+  Form form(page->t());
+  form.Add(Field{"date",
+                 "resignation_date",
+                 "date",
+                 Param(req, "date"),
+                 "hint_date",
+                 true,
+                 "",
+                 {},
+                 "record-" + id});
+  form.Add(Field{"reason",
+                 "resignation_note",
+                 "text",
+                 Param(req, "reason"),
+                 "",
+                 false,
+                 "",
+                 {},
+                 "record-" + id});
+  form.RequireFilled();
+  if (form.has_errors()) return RenderResignations(*page, 422, id, &form);
+  nm::RecordResignationRequest r;
+  r.set_membership_id(id);
+  r.set_date(Param(req, "date"));
+  r.set_reason(Param(req, "reason"));
+  nm::MembershipResponse reply;
+  if (Status st = page->Call("nominations", r, &reply); !st.ok()) {
+    form.AddErrors(st);
+    return RenderResignations(*page, 422, id, &form);
+  }
+  Redirect(res, "/director/resignations?done=resignation_recorded");
+}
+
 }  // namespace
 
 void HttplibErrorPage(GatewayContext& ctx, const Request& req, Response& res) {
@@ -1566,6 +1814,11 @@ const std::vector<Route>& Routes() {
       {"POST", "/area/participation", DecideParticipation},
       {"GET", "/inbox", InboxPage},
       {"POST", "/inbox/read", MarkRead},
+      {"GET", "/me/memberships", MyMembershipsPage},
+      {"POST", "/me/contact", CorrectMyContact},
+      {"POST", R"(/me/memberships/([A-Za-z0-9_:.-]+)/resign)", AskToResign},
+      {"GET", "/director/resignations", ResignationsPage},
+      {"POST", R"(/director/resignations/([A-Za-z0-9_:.-]+)/record)", RecordResignation},
   };
   return kRoutes;
 }

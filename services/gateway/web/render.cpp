@@ -31,7 +31,12 @@ std::vector<NavLink> NavFor(Role role) {
               {"/inbox", "nav_inbox"}};
     case Role::kAreaDirector:
     case Role::kAreaDeputy:
-      return {{"/director", "nav_director"}, {"/area", "nav_area"}, {"/inbox", "nav_inbox"}};
+      return {{"/director", "nav_director"},
+              {"/director/resignations", "nav_resignations"},
+              {"/area", "nav_area"},
+              {"/inbox", "nav_inbox"}};
+    case Role::kNominee:
+      return {{"/me/memberships", "nav_my_memberships"}, {"/inbox", "nav_inbox"}};
     case Role::kObserver:
     case Role::kAdmin:
       return {{"/networks", "nav_networks"}, {"/inbox", "nav_inbox"}};

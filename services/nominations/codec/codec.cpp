@@ -144,7 +144,7 @@ pb::Membership ToProto(const MembershipRecord& m) {
   out.set_membership_id(m.id.value());
   out.set_network_code(m.network.value());
   out.set_area_code(m.area.value());
-  *out.mutable_person() = ToProto(m.person);
+  *out.mutable_person() = ToProto(m.current_person());
   out.set_case_id(m.case_id.value());
   out.set_diary_number(m.diary_number);
   *out.mutable_decided() = ToProto(m.decided);
@@ -152,6 +152,29 @@ pb::Membership ToProto(const MembershipRecord& m) {
   if (m.ended) out.set_ended(FormatIsoDate(*m.ended));
   if (m.end_reason) out.set_end_reason(std::string(EndReasonName(*m.end_reason)));
   out.set_replaced_by(m.replaced_by.value());
+  if (m.contact) {
+    pb::ContactCorrection* c = out.mutable_contact_corrected();
+    c->set_title(m.contact->title);
+    c->set_email(m.contact->email);
+    c->set_language(m.contact->language);
+    *c->mutable_corrected() = ToProto(m.contact->corrected);
+  }
+  return out;
+}
+
+pb::ResignationRequest ToProto(const ResignationRequest& r, const Nominee& person) {
+  pb::ResignationRequest out;
+  out.set_request_id(r.id.value());
+  out.set_membership_id(r.membership.value());
+  out.set_network_code(r.network.value());
+  out.set_area_code(r.area.value());
+  out.set_reason(r.reason);
+  *out.mutable_requested() = ToProto(r.requested);
+  out.set_state(r.state == ResignationRequestState::kPending
+                    ? pb::RESIGNATION_REQUEST_STATE_PENDING
+                    : pb::RESIGNATION_REQUEST_STATE_RECORDED);
+  if (r.closed) *out.mutable_closed() = ToProto(*r.closed);
+  *out.mutable_person() = ToProto(person);
   return out;
 }
 
@@ -231,6 +254,27 @@ std::unique_ptr<google::protobuf::Message> Encode(const MembershipEnded& e) {
   return out;
 }
 
+std::unique_ptr<google::protobuf::Message> Encode(const ContactCorrected& e) {
+  auto out = std::make_unique<pb::ContactCorrected>();
+  *out->mutable_membership() = ToProto(e.membership);
+  *out->mutable_audit() = AuditProto(e.audit);
+  *out->mutable_previous() = ToProto(e.previous);
+  return out;
+}
+std::unique_ptr<google::protobuf::Message> Encode(const ResignationRequested& e) {
+  auto out = std::make_unique<pb::ResignationRequested>();
+  *out->mutable_request() = ToProto(e.request, e.membership.current_person());
+  *out->mutable_membership() = ToProto(e.membership);
+  *out->mutable_audit() = AuditProto(e.audit);
+  return out;
+}
+std::unique_ptr<google::protobuf::Message> Encode(const ResignationRequestClosed& e) {
+  auto out = std::make_unique<pb::ResignationRequestClosed>();
+  *out->mutable_request() = ToProto(e.request, Nominee{});
+  *out->mutable_audit() = AuditProto(e.audit);
+  return out;
+}
+
 }  // namespace
 
 std::unique_ptr<pb::RetentionApplied> ToProto(const RetentionApplied& e) {
@@ -279,6 +323,7 @@ NetworkInfo FromNetworksProto(const npb::Network& network) {
   info.name_fi = d.names().fi();
   info.name_sv = d.names().sv();
   info.seats = Seats{d.seats_per_area().members(), d.seats_per_area().deputies()};
+  info.goals.assign(d.goals().begin(), d.goals().end());
   return info;
 }
 

@@ -35,6 +35,8 @@ Result<Nominee> FromProto(const pb::Nominee& nominee, const std::string& field);
 pb::Case ToProto(const Case& c);
 pb::Membership ToProto(const MembershipRecord& membership);
 inline pb::Membership ToProto(const Membership& membership) { return ToProto(membership.record()); }
+// `person`: the member as their membership shows them now.
+pb::ResignationRequest ToProto(const ResignationRequest& request, const Nominee& person);
 Seats FromProto(const pb::SeatsAsked& seats);
 
 // "YYYY-MM-DD" from a request field. Errors: invalid_argument naming `field`

@@ -28,6 +28,9 @@ std::string_view NameOf(const ReminderDue&) { return "ReminderDue"; }
 std::string_view NameOf(const CaseOverdue&) { return "CaseOverdue"; }
 std::string_view NameOf(const MembershipStarted&) { return "MembershipStarted"; }
 std::string_view NameOf(const MembershipEnded&) { return "MembershipEnded"; }
+std::string_view NameOf(const ContactCorrected&) { return "ContactCorrected"; }
+std::string_view NameOf(const ResignationRequested&) { return "ResignationRequested"; }
+std::string_view NameOf(const ResignationRequestClosed&) { return "ResignationRequestClosed"; }
 }  // namespace
 
 std::string_view EventName(const Event& event) {

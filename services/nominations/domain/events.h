@@ -102,9 +102,33 @@ struct MembershipEnded {
   friend bool operator==(const MembershipEnded&, const MembershipEnded&) = default;
 };
 
+// A member corrected their own contact; `membership` shows the corrected
+// contact (current_person()), `previous` the one before.
+struct ContactCorrected {
+  MembershipRecord membership;
+  Audit audit;
+  Nominee previous;
+  friend bool operator==(const ContactCorrected&, const ContactCorrected&) = default;
+};
+// A member asked to resign; audit.reason is their reason.
+struct ResignationRequested {
+  ResignationRequest request;
+  MembershipRecord membership;
+  Audit audit;
+  friend bool operator==(const ResignationRequested&, const ResignationRequested&) = default;
+};
+// The leadership recorded the resignation the request asked for.
+struct ResignationRequestClosed {
+  ResignationRequest request;
+  Audit audit;
+  friend bool operator==(const ResignationRequestClosed&,
+                         const ResignationRequestClosed&) = default;
+};
+
 using Event =
     std::variant<RequestSent, CaseRegistered, CaseLogged, CaseApproved, CaseDeclined, CaseWithdrawn,
-                 DeadlineExtended, ReminderDue, CaseOverdue, MembershipStarted, MembershipEnded>;
+                 DeadlineExtended, ReminderDue, CaseOverdue, MembershipStarted, MembershipEnded,
+                 ContactCorrected, ResignationRequested, ResignationRequestClosed>;
 
 // "RequestSent", "CaseRegistered", ...: for logs and the outbox's type column.
 std::string_view EventName(const Event& event);

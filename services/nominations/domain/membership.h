@@ -12,6 +12,9 @@ namespace internal {
 // Defined only in workflow.cpp: the single piece of code allowed to create
 // and end memberships. See Membership.
 class MembershipWriter;
+// Defined only in self_service.cpp: sets a membership's contact correction,
+// nothing else (it can neither create nor end one).
+class ContactWriter;
 }  // namespace internal
 
 // A membership's data, as stored and sent on the wire.
@@ -31,8 +34,22 @@ struct MembershipRecord {
   std::optional<Stamp> ended_by;
   std::string end_note;      // the resignation's reason, when given
   MembershipId replaced_by;  // for kReplaced
+  // The member's own correction of title, e-mail and language, if any.
+  // `person` keeps what the approval named (Restore checks it against the
+  // decision); current_person() is what is in force.
+  std::optional<ContactCorrection> contact{};
 
   bool active() const { return !ended.has_value(); }
+  // `person` with the contact correction applied.
+  Nominee current_person() const {
+    Nominee p = person;
+    if (contact) {
+      p.title = contact->title;
+      p.email = contact->email;
+      p.language = contact->language;
+    }
+    return p;
+  }
 
   friend bool operator==(const MembershipRecord&, const MembershipRecord&) = default;
 };
@@ -65,6 +82,7 @@ class Membership {
 
  private:
   friend class internal::MembershipWriter;
+  friend class internal::ContactWriter;
   explicit Membership(MembershipRecord record) : record_(std::move(record)) {}
 
   MembershipRecord record_;

@@ -26,6 +26,8 @@ std::string_view OperationName(Operation operation) {
       return "read";
     case Operation::kRunTimers:
       return "run_timers";
+    case Operation::kSelfService:
+      return "self_service";
   }
   return "unknown";
 }
@@ -89,6 +91,12 @@ Status Authorize(const Actor& actor, Operation operation, const AreaCode& area) 
     case Operation::kRunTimers:
       if (actor.role == Role::kSystem) return Status::Ok();
       return Denied(actor, operation);
+    case Operation::kSelfService:
+      if (actor.role != Role::kNominee) return Denied(actor, operation);
+      if (actor.email.empty()) {
+        return Denied(actor, operation, "the account has no e-mail to find its memberships by");
+      }
+      return Status::Ok();
   }
   return Denied(actor, operation);
 }
@@ -110,6 +118,23 @@ bool MaySeeCase(const Actor& actor, const AreaCode& area) {
       return false;
   }
   return false;
+}
+
+namespace {
+bool SameEmail(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+}  // namespace
+
+bool OwnsMembership(const Actor& actor, const MembershipRecord& membership) {
+  if (actor.email.empty() || actor.user_id.empty()) return false;
+  if (SameEmail(membership.current_person().email, actor.email)) return true;
+  return membership.contact.has_value() && membership.contact->corrected.user_id == actor.user_id;
 }
 
 }  // namespace verkosto::nominations

@@ -4,6 +4,7 @@
 
 #include "core/actor.h"
 #include "core/status.h"
+#include "nominations/domain/membership.h"
 
 namespace verkosto::nominations {
 
@@ -19,6 +20,9 @@ enum class Operation {
   kRecordResignation,   // director or deputy, own area
   kRead,                // every person's role and the system; not the operator
   kRunTimers,           // the system itself (reminders, overdue, term ends)
+  // A nominee on their own memberships: list them, correct their contact, ask
+  // to resign (self_service.h). Never ends or creates a membership.
+  kSelfService,
 };
 
 // "send_request", "decide_case", ...: used in messages and logs.
@@ -33,6 +37,8 @@ std::string_view OperationName(Operation operation);
 //     (Actor::on_behalf_of non-empty); both are recorded.
 //   - nominee, observer: read.
 //   - system: run timers (and read).
+//   - nominee with an e-mail on their account: self-service, on their own
+//     memberships only (OwnsMembership); every other role is denied it.
 //   - admin: read at most; never memberships (rule 1).
 //   - operator (the machine's administrator) and anyone else: nothing.
 // What a reader sees of a case or a person: MaySeeCase below and
@@ -47,5 +53,12 @@ Status Authorize(const Actor& actor, Operation operation, const AreaCode& area =
 // none (their memberships say what concerns them). The service answers
 // not_found otherwise, so another area's case numbers reveal nothing.
 bool MaySeeCase(const Actor& actor, const AreaCode& area);
+
+// Is `membership` the actor's own, for self-service? Its current e-mail
+// (after any correction) equals the actor's, ignoring case; or the actor's
+// account corrected its contact (so a changed e-mail never locks the person
+// out, whichever of account and membership changed first). Never true for an
+// actor without an e-mail or a user id.
+bool OwnsMembership(const Actor& actor, const MembershipRecord& membership);
 
 }  // namespace verkosto::nominations

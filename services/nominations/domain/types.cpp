@@ -66,6 +66,16 @@ std::string_view EndReasonName(EndReason reason) {
   return "unspecified";
 }
 
+std::string_view ResignationRequestStateName(ResignationRequestState state) {
+  switch (state) {
+    case ResignationRequestState::kPending:
+      return "pending";
+    case ResignationRequestState::kRecorded:
+      return "recorded";
+  }
+  return "unspecified";
+}
+
 Stamp MakeStamp(const Actor& actor, TimePoint at) {
   return Stamp{actor.user_id,  actor.display_name, actor.role, actor.on_behalf_of, at,
                actor.principal};

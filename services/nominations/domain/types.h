@@ -31,6 +31,9 @@ using RequestId = StrongId<RequestIdTag>;
 using CaseId = StrongId<CaseIdTag>;
 // "<case id>/<n>", n = 1.. the nominee's position in the approval.
 using MembershipId = StrongId<MembershipIdTag>;
+struct ResignationRequestIdTag {};
+// A member's request to resign: "rr-<12 hex>", chosen by the caller.
+using ResignationRequestId = StrongId<ResignationRequestIdTag>;
 
 // ---------------------------------------------------------------------------
 // The read model of the networks service (fed by its events)
@@ -128,6 +131,36 @@ struct Stamp {
 
 // The stamp of `actor` acting at `at`.
 Stamp MakeStamp(const Actor& actor, TimePoint at);
+
+// A member's own correction of their contact data (self_service.h): the
+// title, e-mail and language now in force, and who corrected them when.
+struct ContactCorrection {
+  std::string title;
+  std::string email;
+  std::string language;
+  Stamp corrected;
+
+  friend bool operator==(const ContactCorrection&, const ContactCorrection&) = default;
+};
+
+enum class ResignationRequestState { kPending, kRecorded };
+// "pending", "recorded".
+std::string_view ResignationRequestStateName(ResignationRequestState state);
+
+// A member's request to resign (self_service.h). It ends nothing by itself:
+// the area's leadership records the resignation (rule 3), which closes it.
+struct ResignationRequest {
+  ResignationRequestId id;
+  MembershipId membership;
+  NetworkCode network;
+  AreaCode area;
+  std::string reason;
+  Stamp requested;
+  ResignationRequestState state = ResignationRequestState::kPending;
+  std::optional<Stamp> closed{};  // who recorded the resignation
+
+  friend bool operator==(const ResignationRequest&, const ResignationRequest&) = default;
+};
 
 // The registry's record of a case (rule 4).
 struct Registration {

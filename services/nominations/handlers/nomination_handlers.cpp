@@ -258,6 +258,8 @@ void RegisterLeadership(messaging::RpcServer& server) {
                                   RecordResignation(membership, command, ctx.actor(), ctx.now()));
         VERKOSTO_RETURN_IF_ERROR(repo.UpdateMembership(outcome.membership.record()));
         VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+        // The member's request to resign, if they made one, is answered now.
+        VERKOSTO_RETURN_IF_ERROR(CloseResignationRequestOf(ctx, repo, outcome.membership));
         pb::MembershipResponse response;
         *response.mutable_membership() = codec::ToProto(outcome.membership);
         return response;
@@ -461,6 +463,7 @@ void RegisterNominationHandlers(messaging::RpcServer& server) {
   RegisterRegistry(server);
   RegisterLeadership(server);
   RegisterQueries(server);
+  RegisterSelfServiceHandlers(server);
 }
 
 }  // namespace verkosto::nominations

@@ -18,6 +18,17 @@ namespace verkosto::nominations {
 // the current one (UpgradeLegacyId, core/case_ids.h).
 void RegisterNominationHandlers(messaging::RpcServer& server);
 
+// Nominee self-service (self_service_handlers.cpp), registered by
+// RegisterNominationHandlers: ListMyMemberships, CorrectMyContact,
+// RequestResignation (role nominee, own memberships only) and
+// PendingResignations (the area's director or deputy).
+void RegisterSelfServiceHandlers(messaging::RpcServer& server);
+
+// After RecordResignation ended `ended`: closes its pending resignation
+// request, if any (ResignationRequestClosed). Nothing when there is none.
+Status CloseResignationRequestOf(messaging::Context& ctx, NominationRepository& repo,
+                                 const Membership& ended);
+
 // The network status matrix as CSV: UTF-8, a header row, one row per area in
 // directory order; fields with a comma, quote or line break are quoted
 // (RFC 4180). `rows` pairs each area with its latest case (if any) and its

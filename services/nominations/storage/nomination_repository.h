@@ -18,7 +18,8 @@ struct NetworkInfo {
   std::optional<Date> term_end;
   std::string name_fi;
   std::string name_sv;
-  Seats seats;  // per area, as the network defines them
+  Seats seats;                       // per area, as the network defines them
+  std::vector<std::string> goals{};  // in the network's order
 };
 
 // One area of the directory, as the read model keeps it.
@@ -53,6 +54,13 @@ struct MembershipFilter {
   std::optional<AreaCode> area;
   std::string email;  // case-insensitive exact match
   bool include_ended = false;
+};
+
+// Which resignation requests ListResignationRequests returns; unset fields match all.
+struct ResignationFilter {
+  std::optional<AreaCode> area;
+  std::optional<MembershipId> membership;
+  bool pending_only = false;
 };
 
 // Where the nominations service keeps its state. Every method runs on the
@@ -109,6 +117,22 @@ class NominationRepository {
   // its case. Everything else stays. Clearing cleared data changes nothing.
   // not_found when there is no such membership.
   virtual Status RemoveContactData(const MembershipId& id) = 0;
+  // --- nominee self-service ---
+  // Memberships (current and ended) whose current e-mail (after any contact
+  // correction) is `email`, ignoring case, or whose contact `user_id`
+  // corrected.
+  virtual Result<std::vector<Membership>> ListOwnMemberships(const std::string& email,
+                                                             const std::string& user_id) = 0;
+  // Inserts or replaces the membership's contact correction.
+  virtual Status SaveMembershipContact(const MembershipId& membership,
+                                       const ContactCorrection& contact) = 0;
+  // already_exists when the id is taken or the membership has a pending one.
+  virtual Status InsertResignationRequest(const ResignationRequest& request) = 0;
+  // Writes the state and the closing stamp; not_found for an unknown id.
+  virtual Status UpdateResignationRequest(const ResignationRequest& request) = 0;
+  // Oldest first.
+  virtual Result<std::vector<ResignationRequest>> ListResignationRequests(
+      const ResignationFilter& filter) = 0;
 
   // --- timers ---
   virtual Result<std::optional<Date>> LastTimerDate() = 0;

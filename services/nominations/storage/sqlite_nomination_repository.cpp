@@ -253,7 +253,7 @@ Status SqliteNominationRepository::UpsertNetwork(const NetworkInfo& n) {
     s.bind(7, static_cast<int64_t>(n.seats.members));
     s.bind(8, static_cast<int64_t>(n.seats.deputies));
     s.exec();
-    return Status::Ok();
+    return SaveGoals(n.code, n.goals);
   });
 }
 
@@ -279,6 +279,9 @@ Result<std::optional<NetworkInfo>> SqliteNominationRepository::FindNetworkInfo(
     return Status::Ok();
   });
   if (!status.ok()) return status;
+  if (found) {
+    VERKOSTO_ASSIGN_OR_RETURN(found->goals, LoadGoals(found->code));
+  }
   return found;
 }
 
@@ -619,6 +622,7 @@ Result<std::vector<MembershipRecord>> SqliteNominationRepository::SelectMembersh
 }
 
 Result<Membership> SqliteNominationRepository::RestoreMembership(MembershipRecord record) {
+  VERKOSTO_RETURN_IF_ERROR(LoadContact(record));
   VERKOSTO_ASSIGN_OR_RETURN(std::optional<Case> deciding, FindCase(record.case_id));
   if (!deciding) {
     return Status::Internal("membership " + record.id.value() + " has no case " +
@@ -652,7 +656,9 @@ Result<std::vector<Membership>> SqliteNominationRepository::ListMemberships(
     args.push_back(filter.area->value());
   }
   if (!filter.email.empty()) {
-    add("lower(email) = lower(?)");
+    // The e-mail in force: a member's own correction wins over the approval's.
+    add("lower(COALESCE((SELECT c.email FROM membership_contacts c "
+        "WHERE c.membership_id = memberships.id), email)) = lower(?)");
     args.push_back(filter.email);
   }
   if (!filter.include_ended) add("ended IS NULL");
@@ -680,8 +686,192 @@ Status SqliteNominationRepository::RemoveContactData(const MembershipId& id) {
                         "UPDATE nominees SET email = '', language = '' WHERE membership_id = ?");
     n.bind(1, id.value());
     n.exec();
+    // And the member's own correction of them (self-service), if any.
+    SQLite::Statement c(
+        db_, "UPDATE membership_contacts SET email = '', language = '' WHERE membership_id = ?");
+    c.bind(1, id.value());
+    c.exec();
     return Status::Ok();
   });
+}
+
+// --- nominee self-service -----------------------------------------------------
+
+Status SqliteNominationRepository::SaveGoals(const NetworkCode& network,
+                                             const std::vector<std::string>& goals) {
+  SQLite::Statement clear(db_, "DELETE FROM network_goals WHERE network_code = ?");
+  clear.bind(1, network.value());
+  clear.exec();
+  SQLite::Statement insert(db_,
+                           "INSERT INTO network_goals (network_code, position, text) "
+                           "VALUES (?, ?, ?)");
+  for (size_t i = 0; i < goals.size(); ++i) {
+    insert.bind(1, network.value());
+    insert.bind(2, static_cast<int64_t>(i));
+    insert.bind(3, goals[i]);
+    insert.exec();
+    insert.reset();
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<std::string>> SqliteNominationRepository::LoadGoals(const NetworkCode& network) {
+  std::vector<std::string> goals;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT text FROM network_goals WHERE network_code = ? ORDER BY position");
+    q.bind(1, network.value());
+    while (q.executeStep()) goals.push_back(q.getColumn(0).getString());
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return goals;
+}
+
+Status SqliteNominationRepository::LoadContact(MembershipRecord& record) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT title, email, language, user_id, display_name, role, "
+                        "on_behalf_of, at_us, principal FROM membership_contacts "
+                        "WHERE membership_id = ?");
+    q.bind(1, record.id.value());
+    if (!q.executeStep()) return Status::Ok();
+    ContactCorrection c;
+    c.title = q.getColumn(0).getString();
+    c.email = q.getColumn(1).getString();
+    c.language = q.getColumn(2).getString();
+    c.corrected = ReadStamp(q, 3, 8).value_or(Stamp{});
+    record.contact = std::move(c);
+    return Status::Ok();
+  });
+}
+
+Status SqliteNominationRepository::SaveMembershipContact(const MembershipId& membership,
+                                                         const ContactCorrection& contact) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "INSERT INTO membership_contacts (membership_id, title, email, language, "
+                        "user_id, display_name, role, on_behalf_of, at_us, principal) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (membership_id) DO "
+                        "UPDATE SET title = excluded.title, email = excluded.email, "
+                        "language = excluded.language, user_id = excluded.user_id, "
+                        "display_name = excluded.display_name, role = excluded.role, "
+                        "on_behalf_of = excluded.on_behalf_of, at_us = excluded.at_us, "
+                        "principal = excluded.principal");
+    s.bind(1, membership.value());
+    s.bind(2, contact.title);
+    s.bind(3, contact.email);
+    s.bind(4, contact.language);
+    BindStamp(s, 5, 10, contact.corrected);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<Membership>> SqliteNominationRepository::ListOwnMemberships(
+    const std::string& email, const std::string& user_id) {
+  if (email.empty() && user_id.empty()) return std::vector<Membership>();
+  VERKOSTO_ASSIGN_OR_RETURN(
+      std::vector<MembershipRecord> records,
+      SelectMemberships(" WHERE id IN (SELECT m.id FROM memberships m LEFT JOIN "
+                        "membership_contacts c ON c.membership_id = m.id WHERE "
+                        "(?1 <> '' AND lower(COALESCE(c.email, m.email)) = lower(?1)) OR "
+                        "(?2 <> '' AND c.user_id = ?2))",
+                        {email, user_id}));
+  std::vector<Membership> memberships;
+  memberships.reserve(records.size());
+  for (MembershipRecord& r : records) {
+    VERKOSTO_ASSIGN_OR_RETURN(Membership m, RestoreMembership(std::move(r)));
+    memberships.push_back(std::move(m));
+  }
+  return memberships;
+}
+
+namespace {
+
+constexpr char kResignationColumns[] =
+    "id, membership_id, network_code, area_code, reason, state, requested_user_id, "
+    "requested_name, requested_role, requested_on_behalf_of, requested_at_us, "      // 6
+    "closed_user_id, closed_name, closed_role, closed_on_behalf_of, closed_at_us, "  // 11
+    "requested_principal, closed_principal";                                         // 16, 17
+
+void BindResignation(SQLite::Statement& s, const ResignationRequest& r) {
+  s.bind(1, r.id.value());
+  s.bind(2, r.membership.value());
+  s.bind(3, r.network.value());
+  s.bind(4, r.area.value());
+  s.bind(5, r.reason);
+  s.bind(6, Str(ResignationRequestStateName(r.state)));
+  BindStamp(s, 7, 17, r.requested);
+  BindStamp(s, 12, 18, r.closed);
+}
+
+}  // namespace
+
+Status SqliteNominationRepository::InsertResignationRequest(const ResignationRequest& r) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_, std::string("INSERT INTO resignation_requests (") +
+                                 kResignationColumns +
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    BindResignation(s, r);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Status SqliteNominationRepository::UpdateResignationRequest(const ResignationRequest& r) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "UPDATE resignation_requests SET state = ?, closed_user_id = ?, "
+                        "closed_name = ?, closed_role = ?, closed_on_behalf_of = ?, "
+                        "closed_at_us = ?, closed_principal = ? WHERE id = ?");
+    s.bind(1, Str(ResignationRequestStateName(r.state)));
+    BindStamp(s, 2, 7, r.closed);
+    s.bind(8, r.id.value());
+    if (s.exec() == 0) return Status::NotFound("no resignation request '" + r.id.value() + "'");
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<ResignationRequest>> SqliteNominationRepository::ListResignationRequests(
+    const ResignationFilter& filter) {
+  std::string where;
+  std::vector<std::string> args;
+  auto add = [&](const std::string& clause) {
+    where += (where.empty() ? " WHERE " : " AND ") + clause;
+  };
+  if (filter.area) {
+    add("area_code = ?");
+    args.push_back(filter.area->value());
+  }
+  if (filter.membership) {
+    add("membership_id = ?");
+    args.push_back(filter.membership->value());
+  }
+  if (filter.pending_only) add("state = 'pending'");
+  std::vector<ResignationRequest> requests;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, std::string("SELECT ") + kResignationColumns +
+                                 " FROM resignation_requests" + where +
+                                 " ORDER BY requested_at_us, id");
+    for (size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
+    while (q.executeStep()) {
+      ResignationRequest r;
+      r.id = ResignationRequestId(q.getColumn(0).getString());
+      r.membership = MembershipId(q.getColumn(1).getString());
+      r.network = NetworkCode(q.getColumn(2).getString());
+      r.area = AreaCode(q.getColumn(3).getString());
+      r.reason = q.getColumn(4).getString();
+      r.state = q.getColumn(5).getString() == "recorded" ? ResignationRequestState::kRecorded
+                                                         : ResignationRequestState::kPending;
+      r.requested = ReadStamp(q, 6, 16).value_or(Stamp{});
+      r.closed = ReadStamp(q, 11, 17);
+      requests.push_back(std::move(r));
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return requests;
 }
 
 // --- timers -----------------------------------------------------------------

@@ -29,6 +29,14 @@ class SqliteNominationRepository final : public NominationRepository {
   Result<std::optional<Membership>> FindMembership(const MembershipId& id) override;
   Result<std::vector<Membership>> ListMemberships(const MembershipFilter& filter) override;
   Status RemoveContactData(const MembershipId& id) override;
+  Result<std::vector<Membership>> ListOwnMemberships(const std::string& email,
+                                                     const std::string& user_id) override;
+  Status SaveMembershipContact(const MembershipId& membership,
+                               const ContactCorrection& contact) override;
+  Status InsertResignationRequest(const ResignationRequest& request) override;
+  Status UpdateResignationRequest(const ResignationRequest& request) override;
+  Result<std::vector<ResignationRequest>> ListResignationRequests(
+      const ResignationFilter& filter) override;
   Result<std::optional<Date>> LastTimerDate() override;
   Status SetLastTimerDate(const Date& date) override;
   Result<std::optional<Date>> LastDailyRun(const std::string& name) override;
@@ -40,6 +48,9 @@ class SqliteNominationRepository final : public NominationRepository {
   Result<std::vector<MembershipRecord>> SelectMemberships(const std::string& where,
                                                           const std::vector<std::string>& args);
   Result<Membership> RestoreMembership(MembershipRecord record);
+  Status LoadContact(MembershipRecord& record);
+  Status SaveGoals(const NetworkCode& network, const std::vector<std::string>& goals);
+  Result<std::vector<std::string>> LoadGoals(const NetworkCode& network);
 
   SQLite::Database& db_;
 };

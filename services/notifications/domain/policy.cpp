@@ -24,6 +24,7 @@ bool IsCaseTopic(Topic topic) {
     case Topic::kParticipationDecided:
     case Topic::kTermEnding:
     case Topic::kTermEnded:
+    case Topic::kResignationRequested:
       return false;
   }
   return false;
@@ -131,6 +132,8 @@ std::string_view TopicName(Topic topic) {
       return "term_ending";
     case Topic::kTermEnded:
       return "term_ended";
+    case Topic::kResignationRequested:
+      return "resignation_requested";
   }
   return "unknown";
 }
@@ -183,13 +186,21 @@ std::vector<Recipient> Recipients(const Notice& notice, const AreaMap& areas) {
       for (const AreaCode& area : member_areas) AddLeadership(out, areas, area, name);
       break;
     }
+    case Topic::kResignationRequested:
+      // Rule 3: the member's own area's leadership records it.
+      for (const MembershipInfo& m : notice.members) {
+        AddLeadership(out, areas, m.area, name);
+        AddPerson(out, m.person, m.area, name + "_member");
+      }
+      break;
   }
   std::vector<Recipient> result = out.Take();
   // The rule once more, as a guard over the whole policy: persons only for
   // an approved case or their own membership.
   const bool persons_allowed =
       (notice.topic == Topic::kCaseApproved && notice.case_info && notice.case_info->approved) ||
-      notice.topic == Topic::kTermEnding || notice.topic == Topic::kTermEnded;
+      notice.topic == Topic::kTermEnding || notice.topic == Topic::kTermEnded ||
+      notice.topic == Topic::kResignationRequested;
   if (!persons_allowed) {
     std::erase_if(result, [](const Recipient& r) { return IsPersonMailbox(r.mailbox); });
   }
@@ -232,6 +243,7 @@ std::string FormatDate(const std::string& iso_date, Language language) {
 }
 
 std::string LinkOf(const Notice& notice) {
+  if (notice.topic == Topic::kResignationRequested) return "/director/resignations";
   if (IsCaseTopic(notice.topic) && notice.case_info && !notice.case_info->case_id.empty()) {
     return "/cases/" + notice.case_info->case_id;
   }
@@ -262,6 +274,9 @@ View BuildView(const Notice& notice, const Recipient& recipient, Language langua
   }
   val["actor_name"] = notice.actor_name;
   val["link"] = link_base + LinkOf(notice);
+  if (notice.topic == Topic::kResignationRequested && IsPersonMailbox(recipient.mailbox)) {
+    val["link"] = link_base + "/me/memberships";  // the member's own page
+  }
   val["disclaimer"] = std::string(DisclaimerText(language));
   val["working_days_left"] = std::to_string(notice.working_days_left);
   val["days_left"] = std::to_string(notice.days_left);

@@ -23,6 +23,7 @@ enum class Topic {
   kParticipationDecided,  // an area decided whether it takes part
   kTermEnding,            // a network's term ends within the notice period
   kTermEnded,             // a network's term ended
+  kResignationRequested,  // a member asked their area's leadership to record their resignation
 };
 
 // "request_sent", "case_registered", ... (stable; used in template names).
@@ -34,15 +35,17 @@ struct Notice {
   // Full protobuf name of the event ("verkosto.nominations.v1.CaseApproved"),
   // or "verkosto.notifications.TermEnding" for the service's own timer.
   std::string event_type;
-  std::optional<CaseInfo> case_info;    // case topics
-  std::optional<NetworkInfo> network;   // when known
-  AreaCode area;                        // kParticipationDecided
-  bool takes_part = false;              // kParticipationDecided
-  std::string reason;                   // kParticipationDecided (declines)
-  std::string actor_name;               // who did it, for the text
-  uint32_t working_days_left = 0;       // kReminderDue
-  int days_left = 0;                    // kTermEnding
-  std::vector<MembershipInfo> members;  // kTermEnding/kTermEnded: the network's members
+  std::optional<CaseInfo> case_info;   // case topics
+  std::optional<NetworkInfo> network;  // when known
+  AreaCode area;                       // kParticipationDecided
+  bool takes_part = false;             // kParticipationDecided
+  std::string reason;                  // kParticipationDecided (declines)
+  std::string actor_name;              // who did it, for the text
+  uint32_t working_days_left = 0;      // kReminderDue
+  int days_left = 0;                   // kTermEnding
+  // kTermEnding/kTermEnded: the network's members; kResignationRequested:
+  // the member who asked (reason in `reason`, area in `area`).
+  std::vector<MembershipInfo> members;
 };
 
 // One recipient of a notice: a mailbox (one inbox message) and the e-mail
@@ -71,6 +74,8 @@ struct Recipient {
 //   network proposed    -> leadership of every area
 //   participation       -> the KEHA coordinator who created the network
 //   term ending / ended -> each member, and the leadership of each member's area
+//   resignation requested -> the leadership of the member's area (to record
+//                         it; rule 3), and the member (a confirmation)
 // Never a person ("email:" mailbox) without an approved nomination: persons
 // are recipients only of an approved case and of their own membership's term.
 // Mailboxes are unique in the result; addresses are lower-cased and unique.

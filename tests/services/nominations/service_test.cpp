@@ -433,6 +433,8 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
       "verkosto.nominations.v1.WithdrawCaseRequest",
       "verkosto.nominations.v1.ExtendDeadlineRequest",
       "verkosto.nominations.v1.RecordResignationRequest",
+      "verkosto.nominations.v1.CorrectMyContactRequest",
+      "verkosto.nominations.v1.RequestResignationRequest",
       "verkosto.common.v1.RecordPingRequest",
   };
   EXPECT_EQ(commands, expected);
@@ -499,6 +501,52 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
     auto r = Nom<pb::CaseResponse>(kKeha, req);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
   });
+  // The member herself: she corrects her contact and asks to resign; neither
+  // starts nor ends a membership, and only the director's record below ends it.
+  Actor anna = Make("anna.nimetty", Role::kNominee);
+  anna.email = "ANNA@kajaani.fi";
+  run(ns + "CorrectMyContactRequest", [&] {
+    pb::CorrectMyContactRequest req;
+    req.set_title("Tiiminvetäjä");
+    req.set_language("sv");
+    auto r = Nom<pb::CorrectMyContactResponse>(anna, req);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_EQ(r->memberships_size(), 1);
+    EXPECT_EQ(r->memberships(0).person().title(), "Tiiminvetäjä");
+    EXPECT_EQ(r->memberships(0).contact_corrected().corrected().user_id(), "anna.nimetty");
+    // Another role, or a title too long, is refused naming why.
+    EXPECT_EQ(Nom<pb::CorrectMyContactResponse>(kObserver, req).status().code(),
+              ErrorCode::kPermissionDenied);
+    req.set_title(std::string(201, 'x'));
+    EXPECT_EQ(Nom<pb::CorrectMyContactResponse>(anna, req).status().field(), "title");
+  });
+  EXPECT_EQ(Events("ContactCorrected"), 1);
+  run(ns + "RequestResignationRequest", [&] {
+    pb::RequestResignationRequest req;
+    req.set_membership_id(membership_id);
+    req.set_reason("Uusi työ");
+    Actor other = Make("bertil", Role::kNominee);
+    other.email = "bertil@kajaani.fi";
+    EXPECT_EQ(Nom<pb::ResignationRequestResponse>(other, req).status().code(),
+              ErrorCode::kPermissionDenied);
+    auto r = Nom<pb::ResignationRequestResponse>(anna, req);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->request().state(), pb::RESIGNATION_REQUEST_STATE_PENDING);
+    auto pending =
+        Nom<pb::PendingResignationsResponse>(kDirectorKainuu, pb::PendingResignationsRequest());
+    ASSERT_TRUE(pending.ok()) << pending.status().ToString();
+    ASSERT_EQ(pending->requests_size(), 1);
+    EXPECT_EQ(pending->requests(0).person().title(), "Tiiminvetäjä");
+    EXPECT_EQ(Nom<pb::PendingResignationsResponse>(kDirectorLahti, pb::PendingResignationsRequest())
+                  ->requests_size(),
+              0);
+    // The member cannot record it herself (rule 3).
+    pb::RecordResignationRequest self;
+    self.set_membership_id(membership_id);
+    self.set_date("2026-03-02");
+    EXPECT_EQ(Nom<pb::MembershipResponse>(anna, self).status().code(),
+              ErrorCode::kPermissionDenied);
+  });
   run(ns + "RecordResignationRequest", [&] {
     pb::RecordResignationRequest req;
     req.set_membership_id(membership_id);
@@ -508,6 +556,17 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     EXPECT_EQ(r->membership().end_reason(), "resigned");
   });
+  EXPECT_EQ(Events("ResignationRequestClosed"), 1);
+  {
+    auto mine = Nom<pb::ListMyMembershipsResponse>(anna, pb::ListMyMembershipsRequest());
+    ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+    ASSERT_EQ(mine->memberships_size(), 1);
+    EXPECT_EQ(mine->memberships(0).membership().diary_number(), "KAI-1");
+    EXPECT_EQ(mine->memberships(0).term_end(), "2026-12-31");
+    EXPECT_GT(mine->memberships(0).goals_size(), 0);
+    EXPECT_EQ(mine->memberships(0).resignation_request().state(),
+              pb::RESIGNATION_REQUEST_STATE_RECORDED);
+  }
   run("verkosto.common.v1.RecordPingRequest", [&] {
     // Diagnostics belong to the operator (and the services), not to people.
     EXPECT_EQ(Nom<common::v1::RecordPingResponse>(kObserver, common::v1::RecordPingRequest())

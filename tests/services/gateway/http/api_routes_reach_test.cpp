@@ -364,7 +364,73 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
           .replaced_membership_id(),
       member);
 
-  // The director records that the deputy resigned.
+  // The deputy, as a nominee: their memberships, a contact correction (a new
+  // e-mail moves memberships and account), a request to resign; a second
+  // nominee and the observer are refused.
+  AddAccount("bertil.berg", "Bertil Berg", common::v1::ROLE_NOMINEE, "",
+             "bertil.berg@kuhmo.example.fi");
+  AddAccount("toinen.nimetty", "Toinen Nimetty", common::v1::ROLE_NOMINEE, "",
+             "toinen@kuhmo.example.fi");
+  const Session bertil = LogIn("bertil.berg");
+  const auto mine =
+      Reach<nom::ListMyMembershipsResponse>(As(bertil), "GET", "/api/v1/me/memberships");
+  ASSERT_EQ(mine.memberships_size(), 1);
+  EXPECT_EQ(mine.memberships(0).membership().membership_id(), deputy);
+  EXPECT_EQ(mine.memberships(0).membership().diary_number(), "KAI/1/2026");
+  EXPECT_FALSE(mine.memberships(0).membership().decided().name().empty());
+  EXPECT_GT(mine.memberships(0).goals_size(), 0);
+  nom::CorrectMyContactRequest contact;
+  contact.set_title("Kehittämispäällikkö");
+  contact.set_email("Bertil.Berg@Kainuu.example.fi");
+  contact.set_language("sv");
+  const auto corrected = Reach<nom::CorrectMyContactResponse>(
+      As(bertil), "PUT", "/api/v1/me/contact", {}, Json(contact));
+  ASSERT_EQ(corrected.memberships_size(), 1);
+  EXPECT_EQ(corrected.memberships(0).person().email(), "bertil.berg@kainuu.example.fi");
+  // The same again: nothing more changes, and the account has the new address.
+  Reach<nom::CorrectMyContactResponse>(As(bertil), "PUT", "/api/v1/me/contact", {}, Json(contact));
+  const auto session = Client().Get("/api/v1/session", As(bertil));
+  ASSERT_TRUE(session);
+  EXPECT_NE(session->body.find("bertil.berg@kainuu.example.fi"), std::string::npos)
+      << session->body;
+  EXPECT_EQ(Reach<nom::ListMyMembershipsResponse>(As(bertil), "GET", "/api/v1/me/memberships")
+                .memberships_size(),
+            1);
+  nom::RequestResignationRequest ask;
+  ask.set_reason("Uusi työ");
+  const auto asked = Reach<nom::ResignationRequestResponse>(
+      As(bertil), "POST", "/api/v1/me/memberships/{membership_id}/resignation-request",
+      {{"membership_id", deputy}}, Json(ask));
+  EXPECT_EQ(asked.request().state(), nom::RESIGNATION_REQUEST_STATE_PENDING);
+  {
+    const Session other = LogIn("toinen.nimetty");
+    const auto refused =
+        Client().Post(("/api/v1/me/memberships/" + member + "/resignation-request").c_str(),
+                      As(other), Json(ask), "application/json");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 403) << refused->body;
+    const auto none = Client().Get("/api/v1/me/memberships", As(other));
+    ASSERT_TRUE(none);
+    EXPECT_EQ(none->status, 200);
+    EXPECT_EQ(none->body.find(deputy), std::string::npos) << none->body;
+    const auto director_mine = Client().Get("/api/v1/me/memberships", As(director));
+    ASSERT_TRUE(director_mine);
+    EXPECT_EQ(director_mine->status, 403);
+    // The nominee cannot record their own resignation (rule 3).
+    nom::RecordResignationRequest self;
+    self.set_date("2026-03-02");
+    const auto own = Client().Post(("/api/v1/memberships/" + deputy + "/resignation").c_str(),
+                                   As(bertil), Json(self), "application/json");
+    ASSERT_TRUE(own);
+    EXPECT_EQ(own->status, 403) << own->body;
+  }
+  const auto pending =
+      Reach<nom::PendingResignationsResponse>(As(director), "GET", "/api/v1/resignation-requests");
+  ASSERT_EQ(pending.requests_size(), 1);
+  EXPECT_EQ(pending.requests(0).membership_id(), deputy);
+  EXPECT_EQ(pending.requests(0).reason(), "Uusi työ");
+
+  // The director records that the deputy resigned, which closes the request.
   nom::RecordResignationRequest resign;
   resign.set_date("2026-03-02");
   resign.set_reason("Uusi työ");
@@ -374,6 +440,15 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
                    .membership()
                    .ended()
                    .empty());
+  EXPECT_EQ(
+      Reach<nom::PendingResignationsResponse>(As(director), "GET", "/api/v1/resignation-requests")
+          .requests_size(),
+      0);
+  EXPECT_EQ(Reach<nom::ListMyMembershipsResponse>(As(bertil), "GET", "/api/v1/me/memberships")
+                .memberships(0)
+                .resignation_request()
+                .state(),
+            nom::RESIGNATION_REQUEST_STATE_RECORDED);
   EXPECT_EQ(Reach<nom::NetworkMatrixResponse>(As(keha), "GET",
                                               "/api/v1/networks/{network_code}/matrix", network)
                 .rows_size(),
@@ -444,8 +519,9 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   create.mutable_account()->set_area(kKainuu);
   create.set_password(kPassword);
   Reach<v1::CreateAccountResponse>(As(admin), "POST", "/api/v1/accounts", {}, Json(create));
+  // 5, and the two nominees of the self-service steps.
   EXPECT_EQ(Reach<v1::ListAccountsResponse>(As(admin), "GET", "/api/v1/accounts").accounts_size(),
-            5);
+            7);
   const PathValues account = {{"user_id", "sijainen.kirjaamo"}};
   v1::SetPasswordRequest password;
   password.set_new_password("toinen-salasana-2026");

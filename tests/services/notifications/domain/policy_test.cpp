@@ -118,6 +118,30 @@ TEST(NotificationPolicyTest, TermNoticesGoToMembersAndTheirDirectors) {
   }
 }
 
+// Rule 3: a member's request to resign goes to their own area's leadership,
+// which records it; the member gets a confirmation pointing to their page.
+TEST(NotificationPolicyTest, AResignationRequestGoesToTheAreasLeadershipAndConfirmsToTheMember) {
+  Notice n;
+  n.topic = Topic::kResignationRequested;
+  n.network = Network();
+  n.area = AreaCode("kainuu");
+  n.reason = "Uusi tehtävä";
+  n.members = {
+      MembershipInfo{"m-1", "osaamisverkosto", AreaCode("kainuu"), Nominee("maija"), "", "", ""}};
+  const auto r = Recipients(n, Areas());
+  EXPECT_EQ(Mailboxes(r),
+            (std::vector<std::string>{"email:maija@kajaani.fi", "leadership:kainuu"}));
+  EXPECT_EQ(Find(r, "leadership:kainuu")->template_name, "resignation_requested");
+  EXPECT_EQ(Find(r, "email:maija@kajaani.fi")->template_name, "resignation_requested_member");
+  const View leader =
+      BuildView(n, *Find(r, "leadership:kainuu"), Language::kFi, Areas(), "https://v");
+  EXPECT_EQ(leader.values.at("link"), "https://v/director/resignations");
+  const View member =
+      BuildView(n, *Find(r, "email:maija@kajaani.fi"), Language::kFi, Areas(), "https://v");
+  EXPECT_EQ(member.values.at("link"), "https://v/me/memberships");
+  EXPECT_EQ(member.values.at("reason"), "Uusi tehtävä");
+}
+
 TEST(NotificationPolicyTest, NoMessageToAPersonWithoutAnApprovedNomination) {
   // Nominees in a case that is not approved (e.g. a stale or odd event) are
   // never told, whatever the topic.

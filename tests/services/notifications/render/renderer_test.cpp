@@ -47,7 +47,7 @@ const TemplateSet& Templates() {
 
 TEST(TemplatesTest, EveryLanguageHasTheSameTemplates) {
   const auto fi = Templates().TemplateNames(Language::kFi);
-  EXPECT_EQ(fi.size(), 14u);
+  EXPECT_EQ(fi.size(), 16u);
   EXPECT_EQ(Templates().TemplateNames(Language::kSv), fi);
   EXPECT_EQ(Templates().TemplateNames(Language::kEn), fi);
 }
@@ -57,7 +57,7 @@ TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage
       Topic::kRequestSent,  Topic::kCaseRegistered,  Topic::kCaseApproved,
       Topic::kCaseDeclined, Topic::kCaseWithdrawn,   Topic::kCaseOverdue,
       Topic::kReminderDue,  Topic::kNetworkProposed, Topic::kParticipationDecided,
-      Topic::kTermEnding,   Topic::kTermEnded};
+      Topic::kTermEnding,   Topic::kTermEnded,       Topic::kResignationRequested};
   std::set<std::string> seen;
   for (Topic topic : topics) {
     const Notice notice = Full(topic);
@@ -85,7 +85,7 @@ TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage
       }
     }
   }
-  EXPECT_EQ(seen.size(), 14u);
+  EXPECT_EQ(seen.size(), 16u);
 }
 
 TEST(TemplatesTest, NomineeMessageTellsNetworkGoalsTermPlanAndDecider) {

@@ -1,0 +1,166 @@
+#include "nominations/domain/self_service.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "nominations/domain/permissions.h"
+#include "nominations/domain/workflow.h"
+
+namespace verkosto::nominations {
+
+// The one class that sets a membership's contact correction; declared in
+// membership.h, defined here only. It cannot create or end a membership.
+class internal::ContactWriter {
+ public:
+  static Membership WithContact(const Membership& m, ContactCorrection contact) {
+    MembershipRecord record = m.record();
+    record.contact = std::move(contact);
+    return Membership(std::move(record));
+  }
+};
+
+namespace {
+
+bool IsBlank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char ch) {
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+  });
+}
+
+bool HasControl(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; });
+}
+
+std::string Lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](char ch) {
+    return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+  });
+  return text;
+}
+
+Status NotYours(const Actor& actor, const MembershipId& id) {
+  return Status::PermissionDenied("membership " + id.value() + " is not " + actor.user_id +
+                                  "'s own: a nominee acts on their own memberships only");
+}
+
+Status ValidateContact(const ContactCommand& command) {
+  if (command.title.empty() && command.email.empty() && command.language.empty()) {
+    return Status::InvalidArgument("title", "nothing to correct: give a title, e-mail or language");
+  }
+  if (!command.title.empty()) {
+    if (IsBlank(command.title)) return Status::InvalidArgument("title", "must not be blank");
+    if (command.title.size() > kMaxTitleLength) {
+      return Status::InvalidArgument(
+          "title", "is longer than " + std::to_string(kMaxTitleLength) + " characters");
+    }
+    if (HasControl(command.title)) {
+      return Status::InvalidArgument("title", "must be one line without control characters");
+    }
+  }
+  if (!command.email.empty() && !IsValidEmail(command.email)) {
+    return Status::InvalidArgument("email", "'" + command.email + "' is not an e-mail address");
+  }
+  if (!command.language.empty() && command.language != "fi" && command.language != "sv" &&
+      command.language != "en") {
+    return Status::InvalidArgument("language", "must be fi, sv or en");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ContactOutcome> CorrectContact(std::vector<Membership> mine, const ContactCommand& command,
+                                      bool email_used_by_others, const Actor& actor,
+                                      TimePoint now) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kSelfService));
+  for (const Membership& m : mine) {
+    if (!OwnsMembership(actor, m.record())) return NotYours(actor, m.id());
+  }
+  if (std::none_of(mine.begin(), mine.end(), [](const Membership& m) { return m.active(); })) {
+    return Status::FailedPrecondition("you have no current membership whose contact to correct");
+  }
+  VERKOSTO_RETURN_IF_ERROR(ValidateContact(command));
+  const std::string email = Lower(command.email);
+  if (!email.empty() && email_used_by_others) {
+    return Status::AlreadyExists(
+        "another person's membership uses " + email + "; ask your area's registry", "email");
+  }
+  ContactOutcome out;
+  const Stamp stamp = MakeStamp(actor, now);
+  for (Membership& m : mine) {
+    if (m.active()) {
+      const Nominee before = m.record().current_person();
+      ContactCorrection next{before.title, before.email, before.language, stamp};
+      if (!command.title.empty()) next.title = command.title;
+      if (!email.empty()) next.email = email;
+      if (!command.language.empty()) next.language = command.language;
+      if (next.title != before.title || next.email != before.email ||
+          next.language != before.language) {
+        m = internal::ContactWriter::WithContact(m, std::move(next));
+        out.changed.push_back(m);
+        out.events.emplace_back(ContactCorrected{m.record(), MakeAudit(actor, now), before});
+      }
+    }
+    out.memberships.push_back(m);
+  }
+  return out;
+}
+
+Result<ResignationRequestOutcome> RequestResignation(
+    const Membership& membership, const std::optional<ResignationRequest>& pending,
+    const ResignationRequestCommand& command, const Actor& actor, TimePoint now) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kSelfService));
+  const MembershipRecord& m = membership.record();
+  if (!OwnsMembership(actor, m)) return NotYours(actor, m.id);
+  if (!m.active()) {
+    return Status::FailedPrecondition("membership " + m.id.value() + " has already ended",
+                                      "membership_id");
+  }
+  if (pending && pending->state == ResignationRequestState::kPending) {
+    return Status::FailedPrecondition("a resignation request " + pending->id.value() +
+                                          " is already waiting for the area's leadership",
+                                      "membership_id");
+  }
+  if (command.id.empty()) return Status::Internal("resignation request id missing");
+  if (IsBlank(command.reason)) return Status::InvalidArgument("reason", "is required");
+  if (command.reason.size() > kMaxResignationReasonLength) {
+    return Status::InvalidArgument(
+        "reason", "is longer than " + std::to_string(kMaxResignationReasonLength) + " characters");
+  }
+  ResignationRequestOutcome out;
+  out.request = ResignationRequest{command.id,
+                                   m.id,
+                                   m.network,
+                                   m.area,
+                                   command.reason,
+                                   MakeStamp(actor, now),
+                                   ResignationRequestState::kPending,
+                                   std::nullopt};
+  out.events.emplace_back(
+      ResignationRequested{out.request, m, MakeAudit(actor, now, command.reason)});
+  return out;
+}
+
+Result<ResignationRequestOutcome> CloseResignationRequest(const ResignationRequest& request,
+                                                          const Membership& ended,
+                                                          const Actor& actor, TimePoint now) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kRecordResignation, request.area));
+  if (request.state != ResignationRequestState::kPending) {
+    return Status::FailedPrecondition("resignation request " + request.id.value() +
+                                      " is already closed");
+  }
+  const MembershipRecord& m = ended.record();
+  if (m.id != request.membership || m.active() || m.end_reason != EndReason::kResigned) {
+    return Status::FailedPrecondition("membership " + request.membership.value() +
+                                      " has not been recorded as resigned");
+  }
+  ResignationRequestOutcome out;
+  out.request = request;
+  out.request.state = ResignationRequestState::kRecorded;
+  out.request.closed = MakeStamp(actor, now);
+  out.events.emplace_back(ResignationRequestClosed{out.request, MakeAudit(actor, now, m.end_note)});
+  return out;
+}
+
+}  // namespace verkosto::nominations

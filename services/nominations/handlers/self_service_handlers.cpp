@@ -1,0 +1,176 @@
+#include <algorithm>
+
+#include "core/case_ids.h"
+#include "messaging/envelope.h"
+#include "nominations/codec/codec.h"
+#include "nominations/domain/permissions.h"
+#include "nominations/domain/self_service.h"
+#include "nominations/handlers/nomination_handlers.h"
+#include "nominations/storage/sqlite_nomination_repository.h"
+
+namespace verkosto::nominations {
+
+namespace pb = ::verkosto::nominations::v1;
+using messaging::Context;
+
+namespace {
+
+Status EmitAll(Context& ctx, const std::vector<Event>& events) {
+  for (const Event& event : events) VERKOSTO_RETURN_IF_ERROR(ctx.Emit(*codec::ToProto(event)));
+  return Status::Ok();
+}
+
+std::string Lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](char ch) {
+    return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+  });
+  return text;
+}
+
+Result<std::vector<Membership>> Mine(NominationRepository& repo, const Actor& actor) {
+  return repo.ListOwnMemberships(actor.email, actor.user_id);
+}
+
+Result<std::optional<ResignationRequest>> Pending(NominationRepository& repo,
+                                                  const MembershipId& id) {
+  ResignationFilter filter;
+  filter.membership = id;
+  filter.pending_only = true;
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<ResignationRequest> found,
+                            repo.ListResignationRequests(filter));
+  if (found.empty()) return std::optional<ResignationRequest>();
+  return std::optional<ResignationRequest>(std::move(found.front()));
+}
+
+Result<pb::ListMyMembershipsResponse> ListMine(Context& ctx) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kSelfService));
+  SqliteNominationRepository repo(ctx.db());
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> mine, Mine(repo, ctx.actor()));
+  // Newest first: current ones before ended ones, then by start.
+  std::stable_sort(mine.begin(), mine.end(), [](const Membership& a, const Membership& b) {
+    if (a.active() != b.active()) return a.active();
+    return std::chrono::sys_days(a.record().started) > std::chrono::sys_days(b.record().started);
+  });
+  pb::ListMyMembershipsResponse response;
+  for (const Membership& m : mine) {
+    pb::MyMembership* out = response.add_memberships();
+    *out->mutable_membership() = codec::ToProto(m);
+    VERKOSTO_ASSIGN_OR_RETURN(std::optional<NetworkInfo> network,
+                              repo.FindNetworkInfo(m.record().network));
+    if (network) {
+      out->set_network_name_fi(network->name_fi);
+      out->set_network_name_sv(network->name_sv);
+      if (network->term_start) out->set_term_start(FormatIsoDate(*network->term_start));
+      if (network->term_end) out->set_term_end(FormatIsoDate(*network->term_end));
+      for (const std::string& goal : network->goals) out->add_goals(goal);
+    }
+    ResignationFilter filter;
+    filter.membership = m.id();
+    VERKOSTO_ASSIGN_OR_RETURN(std::vector<ResignationRequest> requests,
+                              repo.ListResignationRequests(filter));
+    if (!requests.empty()) {
+      *out->mutable_resignation_request() =
+          codec::ToProto(requests.back(), m.record().current_person());
+    }
+  }
+  return response;
+}
+
+Result<pb::CorrectMyContactResponse> CorrectMine(Context& ctx,
+                                                 const pb::CorrectMyContactRequest& req) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kSelfService));
+  SqliteNominationRepository repo(ctx.db());
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> mine, Mine(repo, ctx.actor()));
+  ContactCommand command{req.title(), Lower(req.email()), req.language()};
+  // Whether another person's membership already uses the new address.
+  bool used_by_others = false;
+  if (!command.email.empty()) {
+    MembershipFilter filter;
+    filter.email = command.email;
+    filter.include_ended = true;
+    VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> holders, repo.ListMemberships(filter));
+    used_by_others = std::any_of(holders.begin(), holders.end(), [&](const Membership& m) {
+      return !OwnsMembership(ctx.actor(), m.record());
+    });
+  }
+  VERKOSTO_ASSIGN_OR_RETURN(
+      ContactOutcome outcome,
+      CorrectContact(std::move(mine), command, used_by_others, ctx.actor(), ctx.now()));
+  for (const Membership& m : outcome.changed) {
+    VERKOSTO_RETURN_IF_ERROR(repo.SaveMembershipContact(m.id(), *m.record().contact));
+  }
+  VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+  pb::CorrectMyContactResponse response;
+  for (const Membership& m : outcome.memberships) {
+    if (m.active()) *response.add_memberships() = codec::ToProto(m);
+  }
+  return response;
+}
+
+Result<pb::ResignationRequestResponse> AskToResign(Context& ctx,
+                                                   const pb::RequestResignationRequest& req) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kSelfService));
+  if (req.membership_id().empty()) {
+    return Status::InvalidArgument("membership_id", "is required");
+  }
+  SqliteNominationRepository repo(ctx.db());
+  const MembershipId id(UpgradeLegacyId(req.membership_id()));
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Membership> membership, repo.FindMembership(id));
+  if (!membership) return Status::NotFound("no membership '" + req.membership_id() + "'");
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<ResignationRequest> pending, Pending(repo, id));
+  ResignationRequestCommand command{
+      ResignationRequestId("rr-" + messaging::RandomId().substr(0, 12)), req.reason()};
+  VERKOSTO_ASSIGN_OR_RETURN(
+      ResignationRequestOutcome outcome,
+      RequestResignation(*membership, pending, command, ctx.actor(), ctx.now()));
+  VERKOSTO_RETURN_IF_ERROR(repo.InsertResignationRequest(outcome.request));
+  VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+  pb::ResignationRequestResponse response;
+  *response.mutable_request() =
+      codec::ToProto(outcome.request, membership->record().current_person());
+  return response;
+}
+
+Result<pb::PendingResignationsResponse> PendingOfArea(Context& ctx) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kRecordResignation, ctx.actor().area));
+  SqliteNominationRepository repo(ctx.db());
+  ResignationFilter filter;
+  filter.area = ctx.actor().area;
+  filter.pending_only = true;
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<ResignationRequest> requests,
+                            repo.ListResignationRequests(filter));
+  pb::PendingResignationsResponse response;
+  for (const ResignationRequest& r : requests) {
+    VERKOSTO_ASSIGN_OR_RETURN(std::optional<Membership> m, repo.FindMembership(r.membership));
+    // A membership that ended otherwise (term end, replacement) has nothing
+    // left to record.
+    if (!m || !m->active()) continue;
+    *response.add_requests() = codec::ToProto(r, m->record().current_person());
+  }
+  return response;
+}
+
+}  // namespace
+
+Status CloseResignationRequestOf(Context& ctx, NominationRepository& repo,
+                                 const Membership& ended) {
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<ResignationRequest> pending, Pending(repo, ended.id()));
+  if (!pending) return Status::Ok();
+  VERKOSTO_ASSIGN_OR_RETURN(ResignationRequestOutcome outcome,
+                            CloseResignationRequest(*pending, ended, ctx.actor(), ctx.now()));
+  VERKOSTO_RETURN_IF_ERROR(repo.UpdateResignationRequest(outcome.request));
+  return EmitAll(ctx, outcome.events);
+}
+
+void RegisterSelfServiceHandlers(messaging::RpcServer& server) {
+  server.AddQuery<pb::ListMyMembershipsRequest, pb::ListMyMembershipsResponse>(
+      [](Context& ctx, const pb::ListMyMembershipsRequest&) { return ListMine(ctx); });
+  server.AddCommand<pb::CorrectMyContactRequest, pb::CorrectMyContactResponse>(
+      [](Context& ctx, const pb::CorrectMyContactRequest& req) { return CorrectMine(ctx, req); });
+  server.AddCommand<pb::RequestResignationRequest, pb::ResignationRequestResponse>(
+      [](Context& ctx, const pb::RequestResignationRequest& req) { return AskToResign(ctx, req); });
+  server.AddQuery<pb::PendingResignationsRequest, pb::PendingResignationsResponse>(
+      [](Context& ctx, const pb::PendingResignationsRequest&) { return PendingOfArea(ctx); });
+}
+
+}  // namespace verkosto::nominations
