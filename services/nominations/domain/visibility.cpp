@@ -51,8 +51,11 @@ Nominee WithoutContact(Nominee person) {
 }
 
 MembershipRecord VisibleTo(const Actor& actor, MembershipRecord record) {
-  if (!MaySeeContact(actor, record.area, record.person.email)) {
+  // The person is who the contact in force (a correction, if any) says.
+  if (!MaySeeContact(actor, record.area, record.current_person().email) &&
+      !MaySeeContact(actor, record.area, record.person.email)) {
     record.person = WithoutContact(std::move(record.person));
+    record.contact.reset();  // the member's own correction is contact data too
     record.end_note.clear();
   }
   return record;

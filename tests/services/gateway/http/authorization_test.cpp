@@ -329,7 +329,9 @@ class AuthorizationTest : public GatewayApiFixture {
     if (on("/register")) v["case_id"] = scope.pending_case;
     if (on("/approve") || on("/decline")) v["case_id"] = scope.registered_case;
     if (on("/withdraw") || on("/extend")) v["case_id"] = scope.open_case;
-    if (on("/resignation")) v["membership_id"] = scope.deputy_membership;
+    if (on("/resignation") && !on("/resignation-request")) {
+      v["membership_id"] = scope.deputy_membership;
+    }
     if (on("/disable")) v["user_id"] = "poistettava";
     if (on("/propose") || on("/open") || route == "PUT /api/v1/networks/{network_code}") {
       v["network_code"] = "muokattava";
@@ -385,6 +387,9 @@ class AuthorizationTest : public GatewayApiFixture {
          R"({"deadline":"2026-05-29","covering_message":"Seuraaja"})"},
         {"POST /api/v1/memberships/{membership_id}/resignation",
          R"({"date":"2026-03-02","reason":"Uusi työ"})"},
+        {"PUT /api/v1/me/contact", R"({"language":"fi"})"},
+        {"POST /api/v1/me/memberships/{membership_id}/resignation-request",
+         R"({"reason":"Muutan ulkomaille"})"},
         {"POST /api/v1/inbox/read", R"({"all":true})"},
         {"PUT /api/v1/preferences", R"({"language":"sv"})"},
         {"POST /api/v1/accounts",

@@ -70,6 +70,16 @@ TEST(VisibilityTest, AMembershipLosesOnlyItsContactPart) {
   EXPECT_TRUE(seen.person.language.empty());
   EXPECT_TRUE(seen.end_note.empty());
   EXPECT_EQ(VisibleTo(Director(kKainuu), NellisSeat()), NellisSeat());
+
+  // A correction the member made is contact data too, and names them as well.
+  MembershipRecord corrected = NellisSeat();
+  corrected.contact = ContactCorrection{};
+  corrected.contact->email = "nelli@uusi.example.fi";
+  corrected.contact->title = "Päällikkö";
+  EXPECT_FALSE(VisibleTo(Observer(), corrected).contact.has_value());
+  EXPECT_EQ(VisibleTo(Observer(), corrected).current_person().email, "");
+  EXPECT_EQ(VisibleTo(WithEmail(MakeActor("n", Role::kNominee), "nelli@uusi.example.fi"), corrected),
+            corrected);
 }
 
 TEST(VisibilityTest, ACasesNomineesLoseTheirContactPartUnlessTheReaderNeedsIt) {
