@@ -122,7 +122,8 @@ Result<std::optional<ChainAnchor>> LoadAnchor(SQLite::Database& db, const std::s
   VERKOSTO_RETURN_IF_ERROR(Guard([&]() -> Status {
     SQLite::Statement q(db, "SELECT through, hash FROM chain_anchors WHERE chain = ?");
     q.bind(1, chain);
-    if (q.executeStep()) anchor = ChainAnchor{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
+    if (q.executeStep())
+      anchor = ChainAnchor{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
     return Status::Ok();
   }));
   return anchor;
@@ -155,9 +156,9 @@ Result<ChainHead> ChainWriter::Head() {
 
 Result<int64_t> ChainWriter::Append(const std::vector<ChainValue>& content) {
   if (content.size() != table_.columns.size()) {
-    return Status::InvalidArgument("content", "chain " + table_.chain + " takes " +
-                                                  std::to_string(table_.columns.size()) +
-                                                  " values");
+    return Status::InvalidArgument(
+        "content",
+        "chain " + table_.chain + " takes " + std::to_string(table_.columns.size()) + " values");
   }
   VERKOSTO_ASSIGN_OR_RETURN(ChainHead prev, Head());
   const int64_t key = prev.key + 1;
@@ -224,8 +225,7 @@ Status ChainWriter::PruneThrough(int64_t through, int64_t now_us) {
                                                     table_.key + "=" + std::to_string(through));
     }
     const std::string hash = q.getColumn(0).getString();
-    SQLite::Statement del(db_,
-                          "DELETE FROM " + table_.table + " WHERE " + table_.key + " <= ?");
+    SQLite::Statement del(db_, "DELETE FROM " + table_.table + " WHERE " + table_.key + " <= ?");
     del.bind(1, through);
     del.exec();
     SQLite::Statement anchor(db_,
@@ -263,11 +263,11 @@ Result<ChainReport> VerifyChain(SQLite::Database& db, const ChainTable& table) {
       if (report.rows == 0) report.first = key;
       if (key != expected) {
         if (key > expected) {
-          bad(expected, "is missing (deleted): the next row is " + table.key + "=" +
-                            std::to_string(key));
+          bad(expected,
+              "is missing (deleted): the next row is " + table.key + "=" + std::to_string(key));
         } else {
-          bad(key, "lies at or before the anchor (rows through " +
-                       std::to_string(expected - 1) + " were pruned)");
+          bad(key, "lies at or before the anchor (rows through " + std::to_string(expected - 1) +
+                       " were pruned)");
         }
         return Status::Ok();
       }
@@ -276,8 +276,9 @@ Result<ChainReport> VerifyChain(SQLite::Database& db, const ChainTable& table) {
       const std::string stored_prev = q.getColumn(n + 1).getString();
       const std::string stored = q.getColumn(n + 2).getString();
       if (stored_prev != prev) {
-        bad(key, "its prev_hash is not the hash of the row before it (a row before it was "
-                 "changed, removed or inserted)");
+        bad(key,
+            "its prev_hash is not the hash of the row before it (a row before it was "
+            "changed, removed or inserted)");
         return Status::Ok();
       }
       if (stored != ChainHash(prev, table.chain, key, content)) {

@@ -30,8 +30,7 @@ namespace verkosto::storage {
 // messaging::AuditChainMigration).
 
 // One content value of a chained row, typed as SQLite stores it.
-using ChainValue =
-    std::variant<std::monostate, int64_t, double, std::string, std::vector<uint8_t>>;
+using ChainValue = std::variant<std::monostate, int64_t, double, std::string, std::vector<uint8_t>>;
 
 // Text and blob values (a blob from raw bytes).
 inline ChainValue ChainText(std::string text) { return ChainValue{std::move(text)}; }
@@ -114,12 +113,12 @@ class ChainWriter {
 struct ChainReport {
   std::string chain;
   std::string table;
-  int64_t rows = 0;            // rows checked
-  int64_t first = 0;           // key of the first row (0 when empty)
-  ChainHead head;              // the newest row's (or anchor's, or genesis)
+  int64_t rows = 0;   // rows checked
+  int64_t first = 0;  // key of the first row (0 when empty)
+  ChainHead head;     // the newest row's (or anchor's, or genesis)
   std::optional<ChainAnchor> anchor;
-  std::string error{};         // empty when intact; else names the first bad row
-  int64_t bad_key = 0;         // that row's key (0 when the error is not one row's)
+  std::string error{};  // empty when intact; else names the first bad row
+  int64_t bad_key = 0;  // that row's key (0 when the error is not one row's)
 
   bool ok() const { return error.empty(); }
 };

@@ -49,7 +49,7 @@ TEST(ChainHashTest, IsDeterministicAndCoversEveryPart) {
   const std::string h = ChainHash(kGenesisHash, "log", 1, Row("a", 1));
   EXPECT_EQ(h.size(), 64U);
   EXPECT_EQ(h, ChainHash(kGenesisHash, "log", 1, Row("a", 1)));
-  EXPECT_NE(h, ChainHash(h, "log", 1, Row("a", 1)));               // prev
+  EXPECT_NE(h, ChainHash(h, "log", 1, Row("a", 1)));                // prev
   EXPECT_NE(h, ChainHash(kGenesisHash, "outbox", 1, Row("a", 1)));  // chain
   EXPECT_NE(h, ChainHash(kGenesisHash, "log", 2, Row("a", 1)));     // key
   EXPECT_NE(h, ChainHash(kGenesisHash, "log", 1, Row("b", 1)));     // content
