@@ -154,8 +154,8 @@ std::string CheckWitnessed(ServiceDb& peer, const std::string& chain, int64_t se
     return row + ": is missing, but " + by + " witnessed it (the history was truncated)";
   }
   if (q.getColumn(0).getString() != hash) {
-    return row + ": its hash " + Short(q.getColumn(0).getString()) + " is not the " +
-           Short(hash) + " " + by + " witnessed (the history was rewritten)";
+    return row + ": its hash " + Short(q.getColumn(0).getString()) + " is not the " + Short(hash) +
+           " " + by + " witnessed (the history was rewritten)";
   }
   return {};
 }
@@ -171,9 +171,9 @@ void CrossCheck(std::vector<ServiceDb>& dbs, std::vector<std::string>& problems)
       const std::string peer_name = w.getColumn(1).getString();
       ServiceDb* peer = Find(dbs, peer_name);
       if (peer == nullptr) continue;
-      const std::string by = s.service + " (chain_witnesses id=" +
-                             std::to_string(w.getColumn(0).getInt64()) + ", " +
-                             Time(w.getColumn(6).getInt64()) + ")";
+      const std::string by = s.service +
+                             " (chain_witnesses id=" + std::to_string(w.getColumn(0).getInt64()) +
+                             ", " + Time(w.getColumn(6).getInt64()) + ")";
       if (w.getColumn(2).getString() != peer->epoch) {
         if (!epoch_reported[peer_name]) {
           problems.push_back(peer->path + ": table meta: row key=epoch: is " + peer->epoch +
@@ -202,8 +202,8 @@ void CrossCheck(std::vector<ServiceDb>& dbs, std::vector<std::string>& problems)
       if (report->second.head.key < cursor) {
         problems.push_back(producer->path + ": table outbox: first bad row seq=" +
                            std::to_string(report->second.head.key + 1) + ": is missing, but " +
-                           s.service + " applied the events through seq=" +
-                           std::to_string(cursor) + " (the history was truncated)");
+                           s.service + " applied the events through seq=" + std::to_string(cursor) +
+                           " (the history was truncated)");
       }
     }
   }
@@ -243,7 +243,8 @@ std::unique_ptr<pb::Message> Decode(const std::string& type, const void* data, i
                               nominations::v1::Audit::descriptor() != nullptr &&
                               notifications::v1::InboxItem::descriptor() != nullptr;
   if (!kLinked) return nullptr;
-  const pb::Descriptor* descriptor = pb::DescriptorPool::generated_pool()->FindMessageTypeByName(type);
+  const pb::Descriptor* descriptor =
+      pb::DescriptorPool::generated_pool()->FindMessageTypeByName(type);
   if (descriptor == nullptr) return nullptr;
   const pb::Message* prototype = pb::MessageFactory::generated_factory()->GetPrototype(descriptor);
   if (prototype == nullptr) return nullptr;
@@ -313,8 +314,7 @@ int Show(const config::SystemConfig& system, const std::string& id) {
     const int64_t bad = report == s.chains.end() || report->second.ok()
                             ? INT64_MAX
                             : std::max<int64_t>(report->second.bad_key, 1);
-    SQLite::Statement q(*s.db,
-                        "SELECT seq, type, payload, occurred_us FROM outbox ORDER BY seq");
+    SQLite::Statement q(*s.db, "SELECT seq, type, payload, occurred_us FROM outbox ORDER BY seq");
     while (q.executeStep()) {
       const std::string type = q.getColumn(1).getString();
       const SQLite::Column payload = q.getColumn(2);
@@ -333,8 +333,8 @@ int Show(const config::SystemConfig& system, const std::string& id) {
     std::fprintf(stderr, "verkosto: audit: no event mentions %s\n", id.c_str());
     return 1;
   }
-  std::printf("%-20s  %-13s  %6s  %-28s  %-24s  %-16s  %-13s  %s\n", "time (UTC)", "service",
-              "seq", "event", "actor", "on behalf of", "principal", "hash");
+  std::printf("%-20s  %-13s  %6s  %-28s  %-24s  %-16s  %-13s  %s\n", "time (UTC)", "service", "seq",
+              "event", "actor", "on behalf of", "principal", "hash");
   for (const HistoryLine& l : lines) {
     std::printf("%-20s  %-13s  %6lld  %-28s  %-24s  %-16s  %-13s  %s\n", Time(l.at_us).c_str(),
                 l.service.c_str(), static_cast<long long>(l.seq), l.type.c_str(),

@@ -94,9 +94,8 @@ void PeerHeadsFetcher::Run() {
     }
     std::vector<PeerHeads> answers;
     for (size_t i = 0; i < peers_.size(); ++i) {
-      answers.push_back(PeerHeads{
-          peers_[i].name,
-          clients[i]->Call<common::v1::ChainHeadsResponse>(self_, common::v1::ChainHeadsRequest())});
+      answers.push_back(PeerHeads{peers_[i].name, clients[i]->Call<common::v1::ChainHeadsResponse>(
+                                                      self_, common::v1::ChainHeadsRequest())});
       if (!answers.back().heads.ok()) {
         spdlog::info("witness: {} did not say its chain heads: {}", peers_[i].name,
                      answers.back().heads.status().ToString());

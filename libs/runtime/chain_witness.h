@@ -69,9 +69,9 @@ class PeerHeadsFetcher {
   int fd_ = -1;
   std::mutex mutex_;
   std::condition_variable wake_;
-  uint64_t requested_ = 0;  // guarded by mutex_
-  uint64_t started_ = 0;    // guarded by mutex_
-  bool stop_ = false;       // guarded by mutex_
+  uint64_t requested_ = 0;                                         // guarded by mutex_
+  uint64_t started_ = 0;                                           // guarded by mutex_
+  bool stop_ = false;                                              // guarded by mutex_
   std::vector<std::pair<uint64_t, std::vector<PeerHeads>>> done_;  // guarded by mutex_
   std::thread thread_;
 };
