@@ -129,7 +129,9 @@ Status ServiceRuntime::AddChain(const storage::ChainTable& table) {
 }
 
 void ServiceRuntime::RecordWitnessRounds() {
-  for (auto& [round, answers] : witness_->Take()) {
+  for (auto& done : witness_->Take()) {
+    const uint64_t round = done.first;
+    const std::vector<PeerHeads>& answers = done.second;
     int added = 0;
     Status status = storage::Guard([&]() -> Status {
       storage::WriteTransaction tx(db_->sqlite());

@@ -195,6 +195,8 @@ Result<int64_t> ChainWriter::Backfill() {
       std::string hash = q.getColumn(n + 1).getString();
       if (hash.empty()) {
         std::vector<ChainValue> content;
+        content.reserve(static_cast<size_t>(n));
+        content.reserve(static_cast<size_t>(n));
         for (int i = 0; i < n; ++i) content.push_back(ValueOf(q.getColumn(i + 1)));
         const int64_t key = q.getColumn(0).getInt64();
         hash = ChainHash(prev, table_.chain, key, content);
@@ -272,6 +274,7 @@ Result<ChainReport> VerifyChain(SQLite::Database& db, const ChainTable& table) {
         return Status::Ok();
       }
       std::vector<ChainValue> content;
+      content.reserve(static_cast<size_t>(n));
       for (int i = 0; i < n; ++i) content.push_back(ValueOf(q.getColumn(i + 1)));
       const std::string stored_prev = q.getColumn(n + 1).getString();
       const std::string stored = q.getColumn(n + 2).getString();
