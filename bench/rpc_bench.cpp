@@ -425,7 +425,8 @@ class StackServer {
           msg::MessagingTablesMigration(),
           {2, "create_bench_pings",
            "CREATE TABLE bench_pings (id INTEGER PRIMARY KEY, note TEXT NOT NULL, "
-           "recorded_by TEXT NOT NULL)"}};
+           "recorded_by TEXT NOT NULL)"},
+          msg::AuditChainMigration(3)};
       auto opened = storage::Database::Open(db_path_, migrations);
       if (!opened.ok()) throw std::runtime_error(opened.status().ToString());
       db = std::move(opened).value();

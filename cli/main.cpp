@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "audit_commands.h"
 #include "cli_context.h"
 #include "diag_commands.h"
 #include "keys_commands.h"
@@ -21,6 +22,7 @@ int Run(int argc, char** argv) {
   app.require_subcommand(1);
   verkosto::cli::CliContext ctx;
   verkosto::cli::AddSystemCommands(app, ctx);
+  verkosto::cli::AddAuditCommands(app, ctx);
   verkosto::cli::AddDiagCommands(app, ctx);
   verkosto::cli::AddKeysCommands(app, ctx);
   verkosto::cli::AddLoginCommands(app, ctx);

@@ -155,6 +155,19 @@ Status ParseClock(const toml::table& root, int* offset_days) {
   return Status::Ok();
 }
 
+Status ParseAudit(const toml::table& root, int* witness_interval_seconds) {
+  const toml::node_view<const toml::node> a = root["audit"];
+  if (!a) return Status::Ok();
+  if (!a.is_table()) return Status::InvalidArgument("audit", "must be a table");
+  const toml::node_view<const toml::node> v = a["witness_interval_seconds"];
+  if (!v) return Status::Ok();
+  if (!v.is_integer() || *v.value<int64_t>() < 1 || *v.value<int64_t>() > 86400) {
+    return Status::InvalidArgument("audit.witness_interval_seconds", "must be 1..86400");
+  }
+  *witness_interval_seconds = static_cast<int>(*v.value<int64_t>());
+  return Status::Ok();
+}
+
 // 40 characters of the Z85 alphabet: the text form of a CURVE key.
 bool LooksLikeZ85Key(const std::string& key) {
   static constexpr std::string_view kAlphabet =
@@ -252,6 +265,7 @@ Result<SystemConfig> ParseSystemConfig(const std::string& toml_text) {
   VERKOSTO_RETURN_IF_ERROR(ParseAuth(root, &config.auth));
   VERKOSTO_RETURN_IF_ERROR(ParseRetention(root, &config.retention));
   VERKOSTO_RETURN_IF_ERROR(ParseClock(root, &config.clock_offset_days));
+  VERKOSTO_RETURN_IF_ERROR(ParseAudit(root, &config.witness_interval_seconds));
 
   const toml::table* services = root["services"].as_table();
   if (services == nullptr) return Status::InvalidArgument("services", "is required");
@@ -351,6 +365,7 @@ std::string ToToml(const SystemConfig& config) {
                                   {"secure_cookies", a.secure_cookies},
                                   {"password_hash_ops", a.password_hash_ops},
                                   {"password_hash_mem_kib", a.password_hash_mem_kib}});
+  root.insert("audit", toml::table{{"witness_interval_seconds", config.witness_interval_seconds}});
   root.insert("keys", toml::table{{"dir", config.keys_dir}});
   toml::table principals;
   for (const auto& [name, key] : config.principals) principals.insert(name, key);

@@ -94,6 +94,7 @@ struct RetentionConfig {
 //          lockout_minutes, secure_cookies, password_hash_ops, password_hash_mem_kib
 //   [retention] contact_years, inbox_months, eml_days, events_days
 //   [clock] offset_days = 0            (tests only)
+//   [audit] witness_interval_seconds = 600
 //   [keys] dir = "var/keys"
 //   [principals] networks = "<z85>", nominations = ..., notifications = ...,
 //                gateway = ..., operator = ...
@@ -115,6 +116,10 @@ struct SystemConfig {
   // only — they prove no date is written into them by running the system far
   // in the future; 0 in every real deployment. Transport deadlines stay real.
   int clock_offset_days = 0;
+  // [audit] witness_interval_seconds: how often each service asks the others
+  // for their audit chain heads and records the changed ones (tamper-evident
+  // audit, docs/architecture.md). 1..86400.
+  int witness_interval_seconds = 600;
   // [keys] dir: where this host keeps the secret CURVE keys of its programs,
   // "<dir>/<principal>.key" (0600, the directory 0700). `verkosto keys init`
   // (and `verkosto up` on first start) writes them.

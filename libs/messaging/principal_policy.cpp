@@ -55,11 +55,13 @@ Status CheckPrincipal(std::string_view principal, const Actor& actor, std::strin
       return Refuse(principal, actor, "a service acts only as itself");
     }
     if (operation == "verkosto.common.v1.FetchEventsRequest" ||
-        operation == "verkosto.common.v1.HealthRequest") {
+        operation == "verkosto.common.v1.HealthRequest" ||
+        operation == "verkosto.common.v1.ChainHeadsRequest") {
       return Status::Ok();
     }
     return Refuse(principal, actor,
-                  "a service may only fetch events and read health, not " + std::string(operation));
+                  "a service may only fetch events and read health and chain heads, not " +
+                      std::string(operation));
   }
   return Refuse(principal.empty() ? "<none>" : principal, actor, "unknown principal");
 }

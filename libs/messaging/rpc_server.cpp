@@ -102,7 +102,15 @@ std::vector<std::pair<std::string, bool>> RpcServer::Operations() const {
 void RpcServer::RegisterBuiltins() {
   if (outbox_ == nullptr) return;
   AddQuery<common::v1::FetchEventsRequest, common::v1::FetchEventsResponse>(
-      [this](Context&, const common::v1::FetchEventsRequest& req) {
+      [this](Context& ctx, const common::v1::FetchEventsRequest& req) {
+        // Who has read how far, for retention (Outbox::ReadByAll). A failure
+        // here costs only a hint, never the fetch.
+        const std::string& consumer =
+            ctx.actor().principal.empty() ? ctx.actor().user_id : ctx.actor().principal;
+        if (Status st = outbox_->RecordConsumerProgress(consumer, req.after_seq(), ctx.now());
+            !st.ok()) {
+          spdlog::debug("consumer progress of {}: {}", consumer, st.ToString());
+        }
         const uint32_t max =
             std::min(req.max_events() == 0 ? options_.max_fetch_events : req.max_events(),
                      options_.max_fetch_events);

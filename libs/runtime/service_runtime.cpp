@@ -9,9 +9,12 @@
 #include <csignal>
 #include <cstdlib>
 #include <memory>
+#include <utility>
 
 #include "logging/logging.h"
+#include "messaging/schema.h"
 #include "runtime/credentials.h"
+#include "verkosto/common/v1/chain.pb.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
 #include "verkosto/common/v1/health.pb.h"
 
@@ -62,6 +65,29 @@ Result<std::unique_ptr<ServiceRuntime>> ServiceRuntime::Create(
     rt->consumers_[producer] = std::move(consumer);
   }
   rt->started_us_ = ToMicros(clock.Now());
+  // Witnesses: every other configured service is a peer.
+  std::vector<PeerHeadsFetcher::Peer> peers;
+  for (const auto& [peer_name, peer] : system.services) {
+    if (peer_name == name) continue;
+    messaging::ClientOptions client;
+    client.endpoint = peer.rpc_endpoint;
+    client.client_id = name + "-witness";
+    client.timeout = std::chrono::milliseconds(3000);
+    client.curve = rt->credentials_.ClientOf(peer_name);
+    peers.push_back(PeerHeadsFetcher::Peer{peer_name, client});
+  }
+  if (!peers.empty()) {
+    rt->witness_ = std::make_unique<PeerHeadsFetcher>(
+        zmq, std::move(peers), Actor{name, name, Role::kSystem, AreaCode(""), "", "", name});
+    rt->loop_.AddReadable(rt->witness_->fd(),
+                          [runtime = rt.get()] { runtime->RecordWitnessRounds(); });
+    // Not at start (the others may be starting too): first after one interval.
+    rt->loop_.AddPeriodic(std::chrono::seconds(system.witness_interval_seconds),
+                          [witness = rt->witness_.get(), first = true]() mutable {
+                            if (std::exchange(first, false)) return;
+                            witness->Request();
+                          });
+  }
   rt->RegisterBuiltins();
   // Stored replies only serve retries, which come within seconds.
   rt->loop_.AddPeriodic(std::chrono::hours(1), [server = rt->server_.get(), &clock] {
@@ -90,6 +116,37 @@ Status ServiceRuntime::RunInTransaction(const Actor& actor, const std::string& w
   return status;
 }
 
+Status ServiceRuntime::AddChain(const storage::ChainTable& table) {
+  VERKOSTO_RETURN_IF_ERROR(storage::Guard([&]() -> Status {
+    storage::WriteTransaction tx(db_->sqlite());
+    storage::ChainWriter chain(db_->sqlite(), table);
+    VERKOSTO_ASSIGN_OR_RETURN(int64_t filled, chain.Backfill());
+    if (filled > 0) spdlog::info("chained {} earlier rows of {}", filled, table.table);
+    return tx.Commit();
+  }));
+  chains_.push_back(table);
+  return Status::Ok();
+}
+
+void ServiceRuntime::RecordWitnessRounds() {
+  for (auto& done : witness_->Take()) {
+    const uint64_t round = done.first;
+    const std::vector<PeerHeads>& answers = done.second;
+    int added = 0;
+    Status status = storage::Guard([&]() -> Status {
+      storage::WriteTransaction tx(db_->sqlite());
+      VERKOSTO_ASSIGN_OR_RETURN(added, RecordWitnesses(db_->sqlite(), answers, clock_.Now()));
+      return tx.Commit();
+    });
+    if (!status.ok()) {
+      spdlog::warn("witness round {}: {}", round, status.ToString());
+    } else if (added > 0) {
+      spdlog::info("witness round {}: recorded {} changed chain heads", round, added);
+    }
+    witness_round_ = round;
+  }
+}
+
 Status ServiceRuntime::Start() {
   VERKOSTO_RETURN_IF_ERROR(server_->Bind());
   for (auto& [producer, consumer] : consumers_) VERKOSTO_RETURN_IF_ERROR(consumer->Connect());
@@ -113,6 +170,44 @@ void ServiceRuntime::RegisterBuiltins() {
         }
         health.set_status(status);
         return Result<HealthResponse>(health);
+      });
+
+  // Chain heads: for the other services (witnesses) and the operator.
+  server_->AddQuery<ChainHeadsRequest, ChainHeadsResponse>(
+      [this](messaging::Context& ctx, const ChainHeadsRequest&) -> Result<ChainHeadsResponse> {
+        if (ctx.actor().role != verkosto::Role::kOperator &&
+            ctx.actor().role != verkosto::Role::kSystem) {
+          return Status(verkosto::ErrorCode::kPermissionDenied,
+                        "chain heads are for the services and the operator", "actor");
+        }
+        ChainHeadsResponse response;
+        response.set_service(self_.name);
+        response.set_epoch(outbox_->epoch());
+        response.set_witness_round(witness_round_);
+        VERKOSTO_ASSIGN_OR_RETURN(storage::ChainHead outbox_head, outbox_->ChainHead());
+        auto* head = response.add_heads();
+        head->set_chain(messaging::OutboxChainTable().chain);
+        head->set_seq(static_cast<uint64_t>(outbox_head.key));
+        head->set_hash(outbox_head.hash);
+        for (const storage::ChainTable& table : chains_) {
+          storage::ChainWriter chain(ctx.db(), table);
+          VERKOSTO_ASSIGN_OR_RETURN(storage::ChainHead h, chain.Head());
+          head = response.add_heads();
+          head->set_chain(table.chain);
+          head->set_seq(static_cast<uint64_t>(h.key));
+          head->set_hash(h.hash);
+        }
+        return response;
+      });
+  server_->AddCommand<WitnessPeersRequest, WitnessPeersResponse>(
+      [this](messaging::Context& ctx, const WitnessPeersRequest&) -> Result<WitnessPeersResponse> {
+        if (ctx.actor().role != verkosto::Role::kOperator) {
+          return Status(verkosto::ErrorCode::kPermissionDenied, "witnessing is the operator's",
+                        "actor");
+        }
+        WitnessPeersResponse response;
+        response.set_round(witness_ ? witness_->Request() : witness_round_);
+        return response;
       });
 
   // Diagnostics belong to the operator (and to services' own tools).

@@ -17,6 +17,7 @@
 #include "messaging/rpc_server.h"
 #include "messaging/service_loop.h"
 #include "messaging/zap_handler.h"
+#include "runtime/chain_witness.h"
 #include "storage/database.h"
 
 namespace verkosto::runtime {
@@ -28,6 +29,11 @@ namespace verkosto::runtime {
 //   HealthRequest        -> name, version, outbox head, consumer cursors
 //   RecordPingRequest    -> emits PingRecorded (diagnostics of the event path)
 //   ListReceivedPingsRequest -> PingRecorded events consumed from others
+//   ChainHeadsRequest    -> the heads of its audit chains (system, operator)
+//   WitnessPeersRequest  -> witness the other services' heads now (operator)
+// Every `[audit] witness_interval_seconds` it asks the other configured
+// services for their chain heads (on a thread of its own, PeerHeadsFetcher)
+// and appends the changed ones to its chain_witnesses.
 class ServiceRuntime {
  public:
   // Opens the database with `migrations` (number 1 must be the messaging
@@ -62,6 +68,14 @@ class ServiceRuntime {
   Status RunInTransaction(const Actor& actor, const std::string& what,
                           const std::function<Status(messaging::Context&)>& fn);
 
+  // Adds a chained audit table of the service (besides the outbox) to what
+  // ChainHeadsRequest reports, and chains its rows that have no hashes yet.
+  // Call before Run(). Errors: storage errors.
+  Status AddChain(const storage::ChainTable& table);
+
+  // Witness rounds completed (their rows committed) since start.
+  uint64_t witness_round() const { return witness_round_; }
+
   // Binds the server and connects the consumers. Errors: unavailable.
   Status Start();
   // Keeps `object` alive as long as the runtime (e.g. an HTTP front end whose
@@ -75,6 +89,8 @@ class ServiceRuntime {
  private:
   ServiceRuntime(zmq::context_t& zmq, const Clock& clock) : zmq_(&zmq), clock_(clock) {}
   void RegisterBuiltins();
+  // Records the rounds the fetcher finished (on the loop's thread).
+  void RecordWitnessRounds();
 
   zmq::context_t* zmq_;
   const Clock& clock_;
@@ -88,6 +104,9 @@ class ServiceRuntime {
   std::map<std::string, std::unique_ptr<messaging::EventConsumer>> consumers_;
   messaging::ServiceLoop loop_;
   int64_t started_us_ = 0;
+  std::vector<storage::ChainTable> chains_;  // besides the outbox
+  std::unique_ptr<PeerHeadsFetcher> witness_;
+  uint64_t witness_round_ = 0;
   std::vector<std::shared_ptr<void>> kept_;  // last member: destroyed first
 };
 

@@ -15,6 +15,8 @@ std::vector<storage::Migration> Migrations() {
   std::vector<storage::Migration> all = {messaging::MessagingTablesMigration()};
   const auto& own = OwnMigrations();
   all.insert(all.end(), own.begin(), own.end());
+  // Tamper-evident audit (issue 13): after the service's own steps.
+  all.push_back(messaging::AuditChainMigration(4, kAccountAuditChainSql));
   return all;
 }
 
@@ -66,6 +68,8 @@ Result<std::shared_ptr<HttpFrontend>> WireGateway(runtime::ServiceRuntime& runti
                                                   const config::SystemConfig& system,
                                                   const GatewayOptions& options) {
   VERKOSTO_RETURN_IF_ERROR(InitCrypto());
+  // The account audit is a chain of its own, witnessed like the outbox.
+  VERKOSTO_RETURN_IF_ERROR(runtime.AddChain(AccountAuditChainTable()));
   RegisterAccountHandlers(runtime.server(), options.accounts);
   if (system.demo_data)
     VERKOSTO_RETURN_IF_ERROR(CreateDemoAccounts(runtime, options.accounts.hash));

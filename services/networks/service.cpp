@@ -74,6 +74,8 @@ std::vector<storage::Migration> Migrations() {
   std::vector<storage::Migration> all = {messaging::MessagingTablesMigration()};
   const auto& own = OwnMigrations();
   all.insert(all.end(), own.begin(), own.end());
+  // Tamper-evident audit (issue 13): after the service's own steps.
+  all.push_back(messaging::AuditChainMigration(5));
   return all;
 }
 

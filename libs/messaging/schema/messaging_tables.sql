@@ -11,7 +11,8 @@ INSERT INTO meta (key, value) VALUES ('epoch', lower(hex(randomblob(16))));
 
 -- The transactional outbox: written in the same transaction as the state
 -- change it describes; seq is gapless from 1 (assigned as MAX(seq) + 1 under
--- the IMMEDIATE write lock; rows are never deleted).
+-- the IMMEDIATE write lock; rows go only by Outbox::PruneThrough, which keeps
+-- an anchor: audit_chain_tables.sql).
 CREATE TABLE outbox (
   seq          INTEGER PRIMARY KEY,
   type         TEXT    NOT NULL,

@@ -255,22 +255,25 @@ Status SqliteAccountRepository::ClearLoginFailures(const std::string& user_id,
   });
 }
 
+const storage::ChainTable& AccountAuditChainTable() {
+  static const storage::ChainTable kTable{"account_audit",
+                                          "account_audit",
+                                          "id",
+                                          {"at_us", "actor_user_id", "actor_role", "on_behalf_of",
+                                           "action", "subject_user_id", "detail", "principal"}};
+  return kTable;
+}
+
 Status SqliteAccountRepository::Audit(const AuditRecord& e) {
-  return storage::Guard([&] {
-    SQLite::Statement s(db_,
-                        "INSERT INTO account_audit (at_us, actor_user_id, actor_role, "
-                        "on_behalf_of, action, subject_user_id, detail, principal) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, ToMicros(e.at));
-    s.bind(2, e.actor_user_id);
-    s.bind(3, std::string(RoleName(e.actor_role)));
-    s.bind(4, e.on_behalf_of);
-    s.bind(5, e.action);
-    s.bind(6, e.subject_user_id);
-    s.bind(7, e.detail);
-    s.bind(8, e.principal);
-    s.exec();
-    return Status::Ok();
+  return storage::Guard([&]() -> Status {
+    storage::ChainWriter chain(db_, AccountAuditChainTable());
+    return chain
+        .Append({storage::ChainValue{ToMicros(e.at)}, storage::ChainText(e.actor_user_id),
+                 storage::ChainText(std::string(RoleName(e.actor_role))),
+                 storage::ChainText(e.on_behalf_of), storage::ChainText(e.action),
+                 storage::ChainText(e.subject_user_id), storage::ChainText(e.detail),
+                 storage::ChainText(e.principal)})
+        .status();
   });
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/result.h"
 #include "gateway/domain/accounts.h"
+#include "storage/hash_chain.h"
 
 namespace verkosto::gateway {
 
@@ -40,6 +41,16 @@ struct AuditRecord {
   std::string detail;
   std::string principal{};  // the program that carried the act (Actor::principal)
 };
+
+// The account audit as a hash chain (storage/hash_chain.h): key id; at_us,
+// actor_user_id, actor_role, on_behalf_of, action, subject_user_id, detail,
+// principal. SqliteAccountRepository::Audit is the one way rows are written.
+const storage::ChainTable& AccountAuditChainTable();
+
+// The step of the gateway's audit chain migration that chains account_audit.
+inline constexpr char kAccountAuditChainSql[] =
+    "ALTER TABLE account_audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE account_audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';\n";
 
 // Accounts, sessions, API tokens, failed logins and the audit trail in the
 // gateway's SQLite database (schema/0002_create_accounts.sql). Works on the
@@ -78,6 +89,8 @@ class SqliteAccountRepository {
   // Forgets the failures of `user_id`, and everyone's before `prune_before`.
   Status ClearLoginFailures(const std::string& user_id, TimePoint prune_before);
 
+  // Appends to the audit chain (the previous row's hash is read in the
+  // caller's write transaction).
   Status Audit(const AuditRecord& entry);
   // Newest first; `subject` empty: all.
   Result<std::vector<AuditRecord>> ListAudit(const std::string& subject, int limit);

@@ -19,7 +19,8 @@ namespace verkosto::messaging {
 // Migrations of the test service: the messaging tables plus `items`.
 inline std::vector<storage::Migration> TestMigrations() {
   return {MessagingTablesMigration(),
-          {2, "create_items", "CREATE TABLE items (name TEXT NOT NULL);"}};
+          {2, "create_items", "CREATE TABLE items (name TEXT NOT NULL);"},
+          AuditChainMigration(3)};
 }
 
 inline int64_t CountItems(SQLite::Database& db) {

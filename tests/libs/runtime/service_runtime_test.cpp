@@ -29,7 +29,7 @@ class ServiceRuntimeTest : public ::testing::Test {
   ServiceRuntimeTest() : clock_(SystemClock::Instance().Now()) {
     system_ = config::DefaultSystemConfig(dir_.path(), dir_.path(), 0);
     EXPECT_TRUE(verkosto::testing::ProvisionKeys(system_));
-    migrations_ = {messaging::MessagingTablesMigration()};
+    migrations_ = {messaging::MessagingTablesMigration(), messaging::AuditChainMigration(2)};
   }
 
   std::unique_ptr<ServiceRuntime> Make(const std::string& name) {

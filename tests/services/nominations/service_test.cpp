@@ -17,6 +17,7 @@
 #include "testing/keys.h"
 #include "testing/network_definition.h"
 #include "testing/temp_dir.h"
+#include "verkosto/common/v1/chain.pb.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
 #include "verkosto/networks/v1/networks.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
@@ -436,6 +437,7 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
       "verkosto.nominations.v1.CorrectMyContactRequest",
       "verkosto.nominations.v1.RequestResignationRequest",
       "verkosto.common.v1.RecordPingRequest",
+      "verkosto.common.v1.WitnessPeersRequest",
   };
   EXPECT_EQ(commands, expected);
 
@@ -575,6 +577,16 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
               ErrorCode::kPermissionDenied);
     ASSERT_TRUE(Nom<common::v1::RecordPingResponse>(verkosto::testing::TestOperator(),
                                                     common::v1::RecordPingRequest())
+                    .ok());
+  });
+  run("verkosto.common.v1.WitnessPeersRequest", [&] {
+    // Witnessing the other services' audit chains is the operator's.
+    EXPECT_EQ(Nom<common::v1::WitnessPeersResponse>(kObserver, common::v1::WitnessPeersRequest())
+                  .status()
+                  .code(),
+              ErrorCode::kPermissionDenied);
+    ASSERT_TRUE(Nom<common::v1::WitnessPeersResponse>(verkosto::testing::TestOperator(),
+                                                      common::v1::WitnessPeersRequest())
                     .ok());
   });
   // The replacement too goes through the registry and the leadership: its

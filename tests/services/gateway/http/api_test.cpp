@@ -524,9 +524,12 @@ TEST_F(GatewayApiTest, EveryServiceOperationHasARoute) {
   std::set<std::string> routed;
   for (const ApiRoute& route : ApiRoutes()) routed.insert(route.request->full_name());
   // Built into every service, not user operations.
-  const std::set<std::string> builtins = {
-      "verkosto.common.v1.HealthRequest", "verkosto.common.v1.RecordPingRequest",
-      "verkosto.common.v1.ListReceivedPingsRequest", "verkosto.common.v1.FetchEventsRequest"};
+  const std::set<std::string> builtins = {"verkosto.common.v1.HealthRequest",
+                                          "verkosto.common.v1.RecordPingRequest",
+                                          "verkosto.common.v1.ListReceivedPingsRequest",
+                                          "verkosto.common.v1.FetchEventsRequest",
+                                          "verkosto.common.v1.ChainHeadsRequest",
+                                          "verkosto.common.v1.WitnessPeersRequest"};
   for (runtime::ServiceRuntime* rt : {networks_.get(), nominations_.get()}) {
     for (const auto& [name, command] : rt->server().Operations()) {
       if (builtins.count(name) > 0) continue;
