@@ -76,7 +76,7 @@ struct RetentionConfig {
   // many days after they were written, i.e. after the delivery.
   int eml_days = 30;
   // Outbox events are pruned once every consumer has applied them and they
-  // are this many days old (applied by the outbox's pruning, see
+  // are this many days old (runtime/outbox_retention.h, see
   // docs/retention.md).
   int events_days = 365;
 

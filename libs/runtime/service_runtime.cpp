@@ -14,6 +14,7 @@
 #include "logging/logging.h"
 #include "messaging/schema.h"
 #include "runtime/credentials.h"
+#include "runtime/outbox_retention.h"
 #include "verkosto/common/v1/chain.pb.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
 #include "verkosto/common/v1/health.pb.h"
@@ -94,6 +95,18 @@ Result<std::unique_ptr<ServiceRuntime>> ServiceRuntime::Create(
     auto pruned = server->PruneStoredReplies(clock.Now() - std::chrono::hours(24));
     if (!pruned.ok()) spdlog::warn("pruning stored replies: {}", pruned.status().ToString());
   });
+  // Retention of the outbox: events every consumer has applied, once
+  // [retention] events_days old (docs/retention.md).
+  rt->loop_.AddPeriodic(std::chrono::hours(1),
+                        [runtime = rt.get(), consumers = ConsumersOf(system, name),
+                         days = system.retention.events_days] {
+                          auto pruned = PruneAppliedEvents(*runtime, consumers, days);
+                          if (!pruned.ok()) {
+                            spdlog::warn("outbox retention: {}", pruned.status().ToString());
+                          } else if (*pruned > 0) {
+                            spdlog::info("outbox retention: events through {} pruned", *pruned);
+                          }
+                        });
   return rt;
 }
 

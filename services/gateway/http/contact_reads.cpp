@@ -43,7 +43,8 @@ void Walk(const gpb::Message& message, const std::string& reader, std::set<std::
     if (field->cpp_type() != gpb::FieldDescriptor::CPPTYPE_MESSAGE) continue;
     if (field->is_repeated()) {
       const int n = reflection->FieldSize(message, field);
-      for (int i = 0; i < n; ++i) Walk(reflection->GetRepeatedMessage(message, field, i), reader, out);
+      for (int i = 0; i < n; ++i)
+        Walk(reflection->GetRepeatedMessage(message, field, i), reader, out);
     } else {
       Walk(reflection->GetMessage(message, field), reader, out);
     }

@@ -442,10 +442,11 @@ std::string MatrixCsv(const NetworkCode& network, const std::vector<MatrixLine>&
     std::string members;
     std::string deputies;
     for (const MembershipRecord& m : row.active) {
-      std::string& list = m.person.seat == SeatKind::kMember ? members : deputies;
+      const Nominee person = m.current_person();  // with the member's own correction
+      std::string& list = person.seat == SeatKind::kMember ? members : deputies;
       if (!list.empty()) list += "; ";
-      list += m.person.name;
-      if (!m.person.email.empty()) list += " <" + m.person.email + ">";
+      list += person.name;
+      if (!person.email.empty()) list += " <" + person.email + ">";
     }
     fields.push_back(members);
     fields.push_back(deputies);

@@ -3,11 +3,13 @@
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <thread>
 
 #include "messaging/rpc_client.h"
 #include "messaging/schema.h"
 #include "runtime/credentials.h"
+#include "runtime/outbox_retention.h"
 #include "runtime/system_health.h"
 #include "testing/keys.h"
 #include "testing/temp_dir.h"
@@ -164,6 +166,59 @@ TEST_F(ServiceRuntimeTest, CreateFailsForAnUnknownServiceOrUnreadableDatabase) {
             ErrorCode::kNotFound);
   system_.services["networks"].database = dir_.File("no/such/dir/networks.db");
   EXPECT_FALSE(ServiceRuntime::Create(zmq_, system_, "networks", migrations_, clock_).ok());
+}
+
+// [retention] events_days: an event goes only when every consumer of the
+// stream has applied it and it is old enough; the cut is recorded in the chain.
+TEST_F(ServiceRuntimeTest, OutboxRetentionPrunesOnlyOldEventsEveryConsumerApplied) {
+  auto networks = Make("networks");
+  auto notifications = Make("notifications");
+  auto nominations = Make("nominations");
+  // The producer serves while `fn` runs, on its own thread; retention runs
+  // on the test's thread with the loop stopped (one thread per database).
+  const auto serving = [&](const std::function<void()>& fn) {
+    std::thread producer([&] { networks->Run(); });
+    fn();
+    networks->Stop();
+    producer.join();
+  };
+  serving([&] {
+    messaging::RpcClient client = Client("networks");
+    for (int i = 0; i < 3; ++i) {
+      ASSERT_TRUE(client.Call<RecordPingResponse>(kOperator, RecordPingRequest()).ok());
+    }
+    // Only notifications applies them.
+    ASSERT_EQ(*notifications->consumer("networks")->SyncOnce(std::chrono::milliseconds(5000)), 3u);
+    // Its next fetch (after 3) is what tells the producer it has them.
+    ASSERT_EQ(*notifications->consumer("networks")->SyncOnce(std::chrono::milliseconds(5000)), 0u);
+  });
+  const std::vector<std::string> consumers = ConsumersOf(system_, "networks");
+  EXPECT_EQ(consumers, (std::vector<std::string>{"nominations", "notifications"}));
+
+  // However old, nothing goes while nominations has not applied them.
+  clock_.Advance(std::chrono::hours(24 * 400));
+  auto pruned = PruneAppliedEvents(*networks, consumers, 365);
+  ASSERT_TRUE(pruned.ok()) << pruned.status().ToString();
+  EXPECT_EQ(*pruned, 0u);
+  clock_.Advance(-std::chrono::hours(24 * 400));
+
+  // Both have them, but they are young: nothing.
+  serving([&] {
+    ASSERT_EQ(*nominations->consumer("networks")->SyncOnce(std::chrono::milliseconds(5000)), 3u);
+    ASSERT_EQ(*nominations->consumer("networks")->SyncOnce(std::chrono::milliseconds(5000)), 0u);
+  });
+  EXPECT_EQ(*PruneAppliedEvents(*networks, consumers, 365), 0u);
+
+  // A year and a day later they go, the cut kept as a ChainPruned event.
+  clock_.Advance(std::chrono::hours(24 * 366));
+  EXPECT_EQ(*PruneAppliedEvents(*networks, consumers, 365), 3u);
+  SQLite::Statement left(networks->db().sqlite(), "SELECT seq, type FROM outbox ORDER BY seq");
+  ASSERT_TRUE(left.executeStep());
+  EXPECT_EQ(left.getColumn(0).getInt64(), 4);
+  EXPECT_EQ(left.getColumn(1).getString(), "verkosto.common.v1.ChainPruned");
+  EXPECT_FALSE(left.executeStep());
+  // Nothing more is due: no second cut.
+  EXPECT_EQ(*PruneAppliedEvents(*networks, consumers, 365), 0u);
 }
 
 }  // namespace

@@ -128,9 +128,9 @@ Expectation Parse(const std::string& cell) {
 // The route table's columns, in order.
 const std::vector<std::string>& RouteColumns() {
   static const std::vector<std::string> kColumns = {
-      "keha",         "clerk own",      "clerk other",  "director own",  "director other",
-      "deputy own",   "deputy other",   "nominee self", "nominee other", "observer",
-      "admin",        "none"};
+      "keha",           "clerk own",  "clerk other",  "director own",
+      "director other", "deputy own", "deputy other", "nominee self",
+      "nominee other",  "observer",   "admin",        "none"};
   return kColumns;
 }
 
@@ -301,7 +301,8 @@ class AuthorizationTest : public GatewayApiFixture {
                          {},
                          {},
                          {}};
-    ASSERT_NO_FATAL_FAILURE(MakeArea(kainuu_, "kainuu.kirjaamo", "kainuu.johtaja", "Nelli Nimitetty"));
+    ASSERT_NO_FATAL_FAILURE(
+        MakeArea(kainuu_, "kainuu.kirjaamo", "kainuu.johtaja", "Nelli Nimitetty"));
     ASSERT_NO_FATAL_FAILURE(
         MakeArea(helsinki_, "helsinki.kirjaamo", "helsinki.johtaja", "Olli Muukalainen"));
     ASSERT_NO_FATAL_FAILURE(SyncNotifications());
@@ -392,9 +393,8 @@ class AuthorizationTest : public GatewayApiFixture {
          R"({"reason":"Muutan ulkomaille"})"},
         {"POST /api/v1/inbox/read", R"({"all":true})"},
         {"PUT /api/v1/preferences", R"({"language":"sv"})"},
-        {"POST /api/v1/accounts",
-         R"({"account":{"user_id":"uusi.tili","display_name":"Uusi Tili",)"
-         R"("role":"ROLE_OBSERVER"},"password":"demo-salasana-2026"})"},
+        {"POST /api/v1/accounts", R"({"account":{"user_id":"uusi.tili","display_name":"Uusi Tili",)"
+                                  R"("role":"ROLE_OBSERVER"},"password":"demo-salasana-2026"})"},
         {"POST /api/v1/accounts/{user_id}/disable", R"({"reason":"Lähti"})"},
         {"PUT /api/v1/accounts/{user_id}/password", R"({"new_password":"demo-salasana-2026"})"},
     };
@@ -514,9 +514,8 @@ TEST_F(AuthorizationTest, TheRouteTableNamesEveryRouteAndEveryRouteKeepsIt) {
     const std::string method = row.key.substr(0, row.key.find(' '));
     const std::string route = row.key.substr(0, row.key.find('?'));
     for (const AccountRun& run : runs) {
-      const auto column =
-          std::find(RouteColumns().begin(), RouteColumns().end(), run.column) -
-          RouteColumns().begin();
+      const auto column = std::find(RouteColumns().begin(), RouteColumns().end(), run.column) -
+                          RouteColumns().begin();
       ASSERT_LT(static_cast<size_t>(column), RouteColumns().size()) << run.column;
       const Expectation want = Parse(row.cells[static_cast<size_t>(column)]);
       const AreaData& scope = DataOf(run.scope);
@@ -535,10 +534,9 @@ TEST_F(AuthorizationTest, TheRouteTableNamesEveryRouteAndEveryRouteKeepsIt) {
         session = cached;
       }
       httplib::Result r = Request(method, path, body, session ? &*session : nullptr);
-      const std::string where =
-          "line " + std::to_string(row.line) + " " + row.key + " as " +
-          (run.user_id.empty() ? std::string("nobody") : run.user_id) + " (" + run.column +
-          ", " + run.scope + "): ";
+      const std::string where = "line " + std::to_string(row.line) + " " + row.key + " as " +
+                                (run.user_id.empty() ? std::string("nobody") : run.user_id) + " (" +
+                                run.column + ", " + run.scope + "): ";
       ASSERT_TRUE(r) << where << "no answer";
       if (want.outcome == "ok") {
         EXPECT_TRUE(r->status != 401 && r->status != 403 && r->status != 404)
@@ -569,7 +567,8 @@ TEST(ContactSubjectsTest, NamesEveryoneShownButTheReaderAndTheAreasOfficials) {
   row->add_active_memberships()->mutable_person()->set_email("olli@example.fi");
   row->add_active_memberships()->mutable_person()->set_email("nelli@example.fi");
   row->add_active_memberships()->mutable_person()->set_name("Hidden Email");
-  EXPECT_EQ(ContactSubjects(matrix, "nelli@example.fi"), std::vector<std::string>{"olli@example.fi"});
+  EXPECT_EQ(ContactSubjects(matrix, "nelli@example.fi"),
+            std::vector<std::string>{"olli@example.fi"});
 
   notifications::v1::ListDeliveriesResponse deliveries;
   deliveries.add_deliveries()->set_address("b@example.fi");
@@ -694,9 +693,9 @@ TEST_F(AuthorizationTest, ReadingSomeoneElsesContactDataIsAudited) {
   const std::string matrix = std::string("/api/v1/networks/") + kNetwork + "/matrix";
   ASSERT_EQ(Get(Login("keha.koordinaattori"), matrix)->status, 200);
   ASSERT_EQ(Get(Login("tarkkailija"), matrix)->status, 200);
-  ASSERT_EQ(Get(Login("nelli.nimitetty"), "/api/v1/memberships?email=" + kainuu_.member_email)
-                ->status,
-            200);
+  ASSERT_EQ(
+      Get(Login("nelli.nimitetty"), "/api/v1/memberships?email=" + kainuu_.member_email)->status,
+      200);
   const httplib::Result r =
       Get(Login("yllapito"), "/api/v1/audit?subject_user_id=email:" + kainuu_.member_email);
   ASSERT_TRUE(r);
@@ -722,10 +721,11 @@ TEST_F(AuthorizationTest, TheRpcTableNamesEveryOperationAndTheOperatorKeepsIt) {
   ASSERT_FALSE(rows.empty()) << "no RPC table in " << VERKOSTO_AUTHORIZATION_MD;
   std::map<std::string, const Row*> by_operation;
   for (const Row& row : rows) by_operation[row.key] = &row;
-  std::map<std::string, runtime::ServiceRuntime*> services = {{"networks", networks_.get()},
-                                                              {"nominations", nominations_.get()},
-                                                              {"notifications", notifications_.get()},
-                                                              {"gateway", gateway_.get()}};
+  std::map<std::string, runtime::ServiceRuntime*> services = {
+      {"networks", networks_.get()},
+      {"nominations", nominations_.get()},
+      {"notifications", notifications_.get()},
+      {"gateway", gateway_.get()}};
   std::set<std::string> registered;
   for (const auto& [service, rt] : services) {
     for (const auto& [operation, command] : rt->server().Operations()) {
@@ -753,14 +753,13 @@ TEST_F(AuthorizationTest, TheRpcTableNamesEveryOperationAndTheOperatorKeepsIt) {
       messaging::RpcClient client(zmq_, options);
       const auto answer = client.CallRaw(kSystem, *request);
       const ErrorCode code = answer.ok() ? ErrorCode::kOk : answer.status().code();
-      const std::string where = "line " + std::to_string(row.line) + " " + operation +
-                                " as the operator: " +
-                                (answer.ok() ? "ok" : answer.status().ToString());
+      const std::string where =
+          "line " + std::to_string(row.line) + " " + operation +
+          " as the operator: " + (answer.ok() ? "ok" : answer.status().ToString());
       if (want.outcome == "ok") {
         // An empty request may well be invalid or name nothing: allowed is
         // anything but a refusal.
-        EXPECT_NE(code, ErrorCode::kPermissionDenied)
-            << where;
+        EXPECT_NE(code, ErrorCode::kPermissionDenied) << where;
       } else if (want.outcome == "403") {
         EXPECT_EQ(code, ErrorCode::kPermissionDenied) << where;
       } else if (want.outcome == "404") {

@@ -49,10 +49,11 @@ TEST(VisibilityTest, ContactDataIsSeenByKehaTheOwnAreaAndThePersonOnly) {
   }
   // A clerk without an area serves none.
   EXPECT_FALSE(MaySeeContact(Clerk(AreaCode()), AreaCode(), kNelli));
-  EXPECT_TRUE(MaySeeContact(WithEmail(MakeActor("n", Role::kNominee), "Nelli.Nimitetty@kainuu.example.fi"),
-                            kKainuu, kNelli));
-  EXPECT_FALSE(MaySeeContact(WithEmail(MakeActor("o", Role::kNominee), "olli@example.fi"), kKainuu,
-                             kNelli));
+  EXPECT_TRUE(
+      MaySeeContact(WithEmail(MakeActor("n", Role::kNominee), "Nelli.Nimitetty@kainuu.example.fi"),
+                    kKainuu, kNelli));
+  EXPECT_FALSE(
+      MaySeeContact(WithEmail(MakeActor("o", Role::kNominee), "olli@example.fi"), kKainuu, kNelli));
   EXPECT_FALSE(MaySeeContact(MakeActor("n", Role::kNominee), kKainuu, ""));  // no e-mail, no match
   for (Role role : {Role::kObserver, Role::kAdmin, Role::kOperator, Role::kUnspecified}) {
     EXPECT_FALSE(MaySeeContact(MakeActor("x", role), kKainuu, kNelli)) << RoleName(role);
@@ -78,8 +79,9 @@ TEST(VisibilityTest, AMembershipLosesOnlyItsContactPart) {
   corrected.contact->title = "Päällikkö";
   EXPECT_FALSE(VisibleTo(Observer(), corrected).contact.has_value());
   EXPECT_EQ(VisibleTo(Observer(), corrected).current_person().email, "");
-  EXPECT_EQ(VisibleTo(WithEmail(MakeActor("n", Role::kNominee), "nelli@uusi.example.fi"), corrected),
-            corrected);
+  EXPECT_EQ(
+      VisibleTo(WithEmail(MakeActor("n", Role::kNominee), "nelli@uusi.example.fi"), corrected),
+      corrected);
 }
 
 TEST(VisibilityTest, ACasesNomineesLoseTheirContactPartUnlessTheReaderNeedsIt) {
@@ -120,7 +122,8 @@ TEST(VisibilityTest, LookingUpByEmailIsForThoseWhoMaySeeContactData) {
   EXPECT_TRUE(MayFilterByEmail(Keha(), kNelli));
   EXPECT_TRUE(MayFilterByEmail(Clerk(kHelsinki), kNelli));  // limited to Helsinki by the service
   EXPECT_TRUE(MayFilterByEmail(WithEmail(MakeActor("n", Role::kNominee), kNelli), kNelli));
-  EXPECT_FALSE(MayFilterByEmail(WithEmail(MakeActor("n", Role::kNominee), kNelli), "olli@example.fi"));
+  EXPECT_FALSE(
+      MayFilterByEmail(WithEmail(MakeActor("n", Role::kNominee), kNelli), "olli@example.fi"));
   EXPECT_FALSE(MayFilterByEmail(Observer(), kNelli));
   EXPECT_FALSE(MayFilterByEmail(MakeActor("a", Role::kAdmin), kNelli));
   EXPECT_FALSE(MayFilterByEmail(MakeActor("o", Role::kOperator), kNelli));
