@@ -304,6 +304,11 @@ TEST_F(CliUpTest, ALongDataPathPutsSocketsInAPrivateRuntimeDirectory) {
         return loaded.ok();
       },
       milliseconds(30000), up.pid()));
+  // Stop it only once it is up (the gateway's port is written last): a
+  // SIGTERM while the services still start raced their start-up work.
+  EXPECT_TRUE(WaitForDirectory(
+      data, [&] { return GatewayPort(data + "/gateway.port") > 0; }, milliseconds(60000),
+      up.pid()));
   if (saved == nullptr) {
     unsetenv("XDG_RUNTIME_DIR");
   } else {
