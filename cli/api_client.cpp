@@ -124,7 +124,7 @@ Status ErrorFromAnswer(int http_status, const std::string& body) {
                                     " — log in with `verkosto login` (or pass --token)");
   }
   const std::optional<ErrorCode> code = ErrorCodeFromName(error.code());
-  return Status(code.value_or(ErrorCode::kInternal), error.message(), error.field());
+  return Status(code.value_or(ErrorCode::kInternal), FieldName(error.field()), error.message());
 }
 
 }  // namespace

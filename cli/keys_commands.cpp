@@ -38,7 +38,7 @@ void AddKeysCommands(CLI::App& app, CliContext& ctx) {
   ctx.OnRun(init, [keys_dir, names] {
     RestrictNewFilesToOwner();
     if (Status st = EnsurePrivateDirectory(*keys_dir, /*tighten=*/true); !st.ok()) {
-      return CliContext::Fail(Status(st.code(), st.message(), "data"));
+      return CliContext::Fail(Status(st.code(), "data", st.message()));
     }
     auto made = runtime::InitKeys(*keys_dir + "/keys",
                                   names->empty() ? runtime::LocalPrincipals() : *names);

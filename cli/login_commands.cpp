@@ -41,10 +41,9 @@ Status AnswerError(const httplib::Result& res, const std::string& what) {
   (void)gpb::util::JsonStringToMessage(res->body, &error, options);
   const std::optional<ErrorCode> code = ErrorCodeFromName(error.code());
   return Status(
-      code.value_or(ErrorCode::kPermissionDenied),
+      code.value_or(ErrorCode::kPermissionDenied), FieldName(error.field()),
       what + ": " +
-          (error.message().empty() ? "HTTP " + std::to_string(res->status) : error.message()),
-      error.field());
+          (error.message().empty() ? "HTTP " + std::to_string(res->status) : error.message()));
 }
 
 // The session cookie "name=value" of a login answer, or empty.

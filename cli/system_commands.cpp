@@ -97,7 +97,7 @@ int Up(const UpOptions& options) {
   // The services inherit it: every file under DATA is the owner's alone.
   RestrictNewFilesToOwner();
   if (Status st = EnsurePrivateDirectory(data, /*tighten=*/true); !st.ok()) {
-    return CliContext::Fail(Status(st.code(), st.message(), "data"));
+    return CliContext::Fail(Status(st.code(), "data", st.message()));
   }
   const fs::path data_dir = fs::absolute(data).lexically_normal();
   config::SystemConfig system;

@@ -15,7 +15,7 @@ common::v1::Error ToProtoError(const Status& status) {
 Status FromProtoError(const common::v1::Error& error) {
   ErrorCode code = ErrorCodeFromInt(static_cast<int>(error.code()));
   if (code == ErrorCode::kOk) code = ErrorCode::kInternal;  // an error must not read as ok
-  return Status(code, error.message(), error.field());
+  return Status(code, FieldName(error.field()), error.message());
 }
 
 common::v1::Actor ToProtoActor(const Actor& actor) {

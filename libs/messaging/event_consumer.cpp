@@ -213,10 +213,8 @@ Result<size_t> EventConsumer::Apply(const common::v1::FetchEventsResponse& batch
                     options_.producer + ":" + std::to_string(event.seq()), clock_.Now());
         Status st = handler->second(ctx, event.payload());
         if (!st.ok()) {
-          return Status(st.code(),
-                        "event " + std::to_string(event.seq()) + " of " + options_.producer + ": " +
-                            st.message(),
-                        st.field());
+          return st.WithMessage("event " + std::to_string(event.seq()) + " of " +
+                                options_.producer + ": " + st.message());
         }
         emitted += ctx.emitted();
       }

@@ -7,10 +7,9 @@ namespace verkosto::messaging {
 namespace {
 
 Status Refuse(std::string_view principal, const Actor& actor, std::string_view why) {
-  return Status(ErrorCode::kPermissionDenied,
-                "principal '" + std::string(principal) + "' may not act as '" + actor.user_id +
-                    "' (" + std::string(RoleName(actor.role)) + "): " + std::string(why),
-                "actor");
+  return Status::PermissionDenied(
+      "actor", "principal '" + std::string(principal) + "' may not act as '" + actor.user_id +
+                   "' (" + std::string(RoleName(actor.role)) + "): " + std::string(why));
 }
 
 bool IsPerson(Role role) {

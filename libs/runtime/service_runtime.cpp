@@ -190,8 +190,8 @@ void ServiceRuntime::RegisterBuiltins() {
       [this](messaging::Context& ctx, const ChainHeadsRequest&) -> Result<ChainHeadsResponse> {
         if (ctx.actor().role != verkosto::Role::kOperator &&
             ctx.actor().role != verkosto::Role::kSystem) {
-          return Status(verkosto::ErrorCode::kPermissionDenied,
-                        "chain heads are for the services and the operator", "actor");
+          return Status::PermissionDenied("actor",
+                                          "chain heads are for the services and the operator");
         }
         ChainHeadsResponse response;
         response.set_service(self_.name);
@@ -215,8 +215,7 @@ void ServiceRuntime::RegisterBuiltins() {
   server_->AddCommand<WitnessPeersRequest, WitnessPeersResponse>(
       [this](messaging::Context& ctx, const WitnessPeersRequest&) -> Result<WitnessPeersResponse> {
         if (ctx.actor().role != verkosto::Role::kOperator) {
-          return Status(verkosto::ErrorCode::kPermissionDenied, "witnessing is the operator's",
-                        "actor");
+          return Status::PermissionDenied("actor", "witnessing is the operator's");
         }
         WitnessPeersResponse response;
         response.set_round(witness_ ? witness_->Request() : witness_round_);
@@ -228,10 +227,9 @@ void ServiceRuntime::RegisterBuiltins() {
     if (actor.role == verkosto::Role::kOperator || actor.role == verkosto::Role::kSystem) {
       return Status::Ok();
     }
-    return Status(
-        verkosto::ErrorCode::kPermissionDenied,
-        "diagnostics are for the operator, not role '" + std::string(RoleName(actor.role)) + "'",
-        "actor");
+    return Status::PermissionDenied(
+        "actor",
+        "diagnostics are for the operator, not role '" + std::string(RoleName(actor.role)) + "'");
   };
   server_->AddCommand<RecordPingRequest, RecordPingResponse>(
       [this, diagnostics_allowed](messaging::Context& ctx,

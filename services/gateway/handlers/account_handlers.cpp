@@ -71,8 +71,7 @@ Result<pb::CreateAccountResponse> CreateAccount(Context& ctx, const pb::CreateAc
   draft.on_behalf_of = in.on_behalf_of();
   Result<AccountRecord> normalized = NormalizeAccount(std::move(draft));
   if (!normalized.ok()) {
-    const Status& st = normalized.status();
-    return Status(st.code(), st.message(), st.field().empty() ? "" : "account." + st.field());
+    return normalized.status().WithFieldPrefix("account.");
   }
   AccountRecord account = std::move(normalized).value();
   VERKOSTO_RETURN_IF_ERROR(CheckPassword(req.password(), account.user_id, settings.policy));
@@ -90,7 +89,7 @@ Result<pb::CreateAccountResponse> CreateAccount(Context& ctx, const pb::CreateAc
   VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> existing,
                             repo.FindAccount(account.user_id));
   if (existing) {
-    return Status::AlreadyExists("account '" + account.user_id + "' exists", "account.user_id");
+    return Status::AlreadyExists("account.user_id", "account '" + account.user_id + "' exists");
   }
   VERKOSTO_ASSIGN_OR_RETURN(account.password_hash, HashPassword(req.password(), settings.hash));
   account.created = ctx.now();
@@ -322,7 +321,7 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
           VERKOSTO_ASSIGN_OR_RETURN(std::vector<AccountRecord> all, repo.ListAccounts(true));
           for (const AccountRecord& other : all) {
             if (other.user_id != account.user_id && other.email == normalized.email) {
-              return Status::AlreadyExists("another account uses " + normalized.email, "email");
+              return Status::AlreadyExists("email", "another account uses " + normalized.email);
             }
           }
           VERKOSTO_RETURN_IF_ERROR(repo.SetEmail(account.user_id, normalized.email));

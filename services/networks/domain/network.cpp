@@ -237,10 +237,10 @@ Result<NetworkUpdate> OpenNetwork(const Network& network, const Actor& actor, Ti
   VERKOSTO_RETURN_IF_ERROR(CheckReadyToPublish(network.definition));
   const Date today = HelsinkiDate(now);
   if (*network.definition.term.end_date < today) {
-    return Status::FailedPrecondition("cannot open network '" + network.code().value() +
+    return Status::FailedPrecondition("term.end_date",
+                                      "cannot open network '" + network.code().value() +
                                           "': its term ended on " +
-                                          FormatIsoDate(*network.definition.term.end_date),
-                                      "term.end_date");
+                                          FormatIsoDate(*network.definition.term.end_date));
   }
   Network next = Advance(network, NetworkStatus::kOpen, now);
   return NetworkUpdate{next, {NetworkOpened{next, MakeAudit(actor, now)}}};

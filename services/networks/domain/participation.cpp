@@ -40,7 +40,7 @@ Status CheckAreaAct(const Network& network, const AreaDirectory& directory, cons
     // The gateway passes a deputy's on_behalf_of only while it names an
     // active director of the deputy's own area (issue 13, docs/authorization.md).
     return Status::PermissionDenied(
-        "a deputy acts only on behalf of an active director of their own area", "on_behalf_of");
+        "on_behalf_of", "a deputy acts only on behalf of an active director of their own area");
   }
   return Status::Ok();
 }

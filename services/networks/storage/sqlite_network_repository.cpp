@@ -258,8 +258,8 @@ Status SqliteNetworkRepository::InsertNetwork(const Network& network) {
     return Status::Ok();
   });
   if (status.code() == ErrorCode::kAlreadyExists) {
-    return Status::AlreadyExists("a network with code '" + network.code().value() + "' exists",
-                                 "definition.code");
+    return Status::AlreadyExists("definition.code",
+                                 "a network with code '" + network.code().value() + "' exists");
   }
   return status;
 }

@@ -79,7 +79,7 @@ Status Authorize(const Actor& actor, Operation operation, const AreaCode& area) 
         // director of the deputy's own area.
         Status denied = Denied(actor, operation,
                                "a deputy acts only on behalf of an active director of their area");
-        return Status::PermissionDenied(denied.message(), "on_behalf_of");
+        return Status::PermissionDenied("on_behalf_of", denied.message());
       }
       return CheckArea(actor, operation, area);
     case Operation::kRead:

@@ -84,7 +84,7 @@ Result<ContactOutcome> CorrectContact(std::vector<Membership> mine, const Contac
   const std::string email = Lower(command.email);
   if (!email.empty() && email_used_by_others) {
     return Status::AlreadyExists(
-        "another person's membership uses " + email + "; ask your area's registry", "email");
+        "email", "another person's membership uses " + email + "; ask your area's registry");
   }
   ContactOutcome out;
   const Stamp stamp = MakeStamp(actor, now);
@@ -114,13 +114,13 @@ Result<ResignationRequestOutcome> RequestResignation(
   const MembershipRecord& m = membership.record();
   if (!OwnsMembership(actor, m)) return NotYours(actor, m.id);
   if (!m.active()) {
-    return Status::FailedPrecondition("membership " + m.id.value() + " has already ended",
-                                      "membership_id");
+    return Status::FailedPrecondition("membership_id",
+                                      "membership " + m.id.value() + " has already ended");
   }
   if (pending && pending->state == ResignationRequestState::kPending) {
-    return Status::FailedPrecondition("a resignation request " + pending->id.value() +
-                                          " is already waiting for the area's leadership",
-                                      "membership_id");
+    return Status::FailedPrecondition("membership_id",
+                                      "a resignation request " + pending->id.value() +
+                                          " is already waiting for the area's leadership");
   }
   if (command.id.empty()) return Status::Internal("resignation request id missing");
   if (IsBlank(command.reason)) return Status::InvalidArgument("reason", "is required");

@@ -67,10 +67,10 @@ Status RequireOpenNetwork(const NetworkView& network) {
 Status RequireNotDeclined(const NetworkView& network, const AreaCode& area) {
   const auto it = network.areas.find(area);
   if (it != network.areas.end() && it->second == Participation::kDeclines) {
-    return Status::FailedPrecondition("area " + area.value() + " has declined to take part in " +
+    return Status::FailedPrecondition("area_code",
+                                      "area " + area.value() + " has declined to take part in " +
                                           network.code.value() +
-                                          "; it gets no requests until it changes its decision",
-                                      "area_code");
+                                          "; it gets no requests until it changes its decision");
   }
   return Status::Ok();
 }
@@ -120,8 +120,8 @@ Status RequireDecidable(const Case& c) {
 Status CheckDiaryNumber(const std::string& diary_number, const DiaryNumberInUse& in_use) {
   VERKOSTO_RETURN_IF_ERROR(RequireText(diary_number, "diary_number"));
   if (in_use && in_use(diary_number)) {
-    return Status::AlreadyExists("diary number '" + diary_number + "' is already used in the area",
-                                 "diary_number");
+    return Status::AlreadyExists("diary_number",
+                                 "diary number '" + diary_number + "' is already used in the area");
   }
   return Status::Ok();
 }
@@ -233,8 +233,8 @@ Result<SendRequestOutcome> SendRequest(const NetworkView& network,
     }
     if (targets.empty()) {
       return Status::FailedPrecondition(
-          "every area has declined to take part in " + network.code.value(),
-          std::string(kAreasField));
+          FieldName(kAreasField),
+          "every area has declined to take part in " + network.code.value());
     }
   } else {
     std::set<AreaCode> seen;
@@ -258,9 +258,9 @@ Result<SendRequestOutcome> SendRequest(const NetworkView& network,
     }
     if (!declined.empty()) {
       return Status::FailedPrecondition(
+          FieldName(kAreasField),
           "these areas have declined to take part in " + network.code.value() +
-              " and get no requests until they change their decision: " + JoinAreas(declined),
-          std::string(kAreasField));
+              " and get no requests until they change their decision: " + JoinAreas(declined));
     }
     targets.assign(seen.begin(), seen.end());
   }

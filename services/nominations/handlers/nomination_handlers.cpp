@@ -383,9 +383,8 @@ void RegisterQueries(messaging::RpcServer& server) {
         if (!filter.email.empty()) {
           if (!MayFilterByEmail(reader, filter.email)) {
             return Status::PermissionDenied(
-                "role " + std::string(RoleName(reader.role)) +
-                    " may look memberships up by e-mail only for their own address",
-                "email");
+                "email", "role " + std::string(RoleName(reader.role)) +
+                             " may look memberships up by e-mail only for their own address");
           }
           // An area's staff look up within their own area.
           if (!MaySeeContact(reader, AreaCode(), filter.email) && !reader.area.empty()) {

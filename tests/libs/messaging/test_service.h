@@ -49,8 +49,8 @@ class TestService {
           event.set_name(req.name());
           VERKOSTO_RETURN_IF_ERROR(ctx.Emit(event));
           if (req.fail_with_code() != 0) {
-            return Status(ErrorCodeFromInt(req.fail_with_code()), "asked to fail",
-                          "fail_with_code");
+            return Status(ErrorCodeFromInt(req.fail_with_code()), "fail_with_code",
+                          "asked to fail");
           }
           testing::v1::AddItemResponse response;
           response.set_count(CountItems(ctx.db()));

@@ -156,7 +156,7 @@ TEST(WebForms, RequireFilledNamesEveryBlankRequiredField) {
 TEST(WebForms, AnErrorWithoutAFieldGoesToTheSummaryOnly) {
   const Catalogue& t = Catalogue::For("fi");
   Form form(t);
-  form.AddErrors(Status::FailedPrecondition("area x has declined", "area_codes"));
+  form.AddErrors(Status::FailedPrecondition("area_codes", "area x has declined"));
   kainjow::mustache::data d{kainjow::mustache::data::type::object};
   form.PutSummary(d);
   PageFrame frame;
