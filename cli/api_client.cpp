@@ -11,6 +11,7 @@
 
 #include "core/file_util.h"
 #include "gateway/http/api_routes.h"
+#include "messaging/envelope.h"
 #include "verkosto/gateway/v1/api.pb.h"
 
 namespace verkosto::cli {
@@ -123,11 +124,15 @@ Status ErrorFromAnswer(int http_status, const std::string& body) {
     return Status::PermissionDenied(error.message() +
                                     " — log in with `verkosto login` (or pass --token)");
   }
-  const std::optional<ErrorCode> code = ErrorCodeFromName(error.code());
-  return Status(code.value_or(ErrorCode::kInternal), FieldName(error.field()), error.message());
+  return StatusFromApiError(error, ErrorCode::kInternal);
 }
 
 }  // namespace
+
+Status StatusFromApiError(const gateway::v1::ApiError& error, ErrorCode fallback) {
+  return messaging::StatusFromWire(ErrorCodeFromName(error.code()).value_or(fallback),
+                                   error.message(), error.field(), error.violations());
+}
 
 std::string LoginFile() { return ConfigDir() + "/login"; }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/result.h"
+#include "verkosto/gateway/v1/api.pb.h"
 
 namespace verkosto::cli {
 
@@ -27,13 +28,19 @@ Status SaveLogin(const ApiLogin& login);
 // Removes LoginFile(); ok when there is none.
 Status ForgetLogin();
 
+// The Status an error answer's body names (code, message and every field
+// violation; `field` alone from an older gateway); an unknown code reads as
+// `fallback`.
+Status StatusFromApiError(const gateway::v1::ApiError& error, ErrorCode fallback);
+
 // A client of the gateway's JSON API (/api/v1/) for the CLI's person-level
 // commands. Each call finds the API route of the request's message type in
 // the gateway's route table, fills the path's placeholders from the request's
 // fields, sends the other fields as query parameters (GET) or the request as
 // a JSON body (protobuf JSON mapping), and reads the answer into `response`.
-// An error answer {code, message, field} becomes the Status it names
-// ("unauthenticated" as permission_denied saying to log in).
+// An error answer {code, message, field, violations} becomes the Status it
+// names, with every field violation ("unauthenticated" as permission_denied
+// saying to log in).
 class ApiClient {
  public:
   ApiClient(std::string server, std::string token);

@@ -153,6 +153,11 @@ void CliContext::PrintJson(const google::protobuf::Message& message) {
 
 int CliContext::Fail(const Status& status) {
   std::fprintf(stderr, "verkosto: %s\n", status.ToString().c_str());
+  if (status.violations().size() > 1) {
+    for (const FieldViolation& v : status.violations()) {
+      std::fprintf(stderr, "  %s: %s\n", v.field.c_str(), v.message.c_str());
+    }
+  }
   return status.code() == ErrorCode::kUnavailable ? 3 : 1;
 }
 

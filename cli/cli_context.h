@@ -65,8 +65,9 @@ class CliContext {
   // Prints `message` as indented JSON (protobuf JSON mapping, field names as
   // in the .proto) on stdout.
   static void PrintJson(const google::protobuf::Message& message);
-  // "verkosto: <status>" on stderr; returns the exit code for it
-  // (3 unavailable, 1 otherwise).
+  // "verkosto: <status>" on stderr, then, for an error about several fields,
+  // each "  <field>: <message>" on a line of its own; returns the exit code
+  // for it (3 unavailable, 1 otherwise).
   static int Fail(const Status& status);
 
   // Registers `fn` to run when `command` was parsed; main() calls the one that was.

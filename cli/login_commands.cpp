@@ -39,10 +39,9 @@ Status AnswerError(const httplib::Result& res, const std::string& what) {
   gpb::util::JsonParseOptions options;
   options.ignore_unknown_fields = true;
   (void)gpb::util::JsonStringToMessage(res->body, &error, options);
-  const std::optional<ErrorCode> code = ErrorCodeFromName(error.code());
-  return Status(
-      code.value_or(ErrorCode::kPermissionDenied), FieldName(error.field()),
-      what + ": " +
+  return StatusFromApiError(error, ErrorCode::kPermissionDenied)
+      .WithMessage(
+          what + ": " +
           (error.message().empty() ? "HTTP " + std::to_string(res->status) : error.message()));
 }
 

@@ -9,13 +9,33 @@ common::v1::Error ToProtoError(const Status& status) {
   error.set_code(static_cast<common::v1::ErrorCode>(static_cast<int>(status.code())));
   error.set_message(status.message());
   error.set_field(status.field());
+  AddProtoViolations(status.violations(), error.mutable_violations());
   return error;
 }
 
 Status FromProtoError(const common::v1::Error& error) {
   ErrorCode code = ErrorCodeFromInt(static_cast<int>(error.code()));
   if (code == ErrorCode::kOk) code = ErrorCode::kInternal;  // an error must not read as ok
-  return Status(code, FieldName(error.field()), error.message());
+  return StatusFromWire(code, error.message(), error.field(), error.violations());
+}
+
+void AddProtoViolations(const std::vector<FieldViolation>& violations,
+                        google::protobuf::RepeatedPtrField<common::v1::FieldViolation>* out) {
+  for (const FieldViolation& v : violations) {
+    common::v1::FieldViolation* added = out->Add();
+    added->set_field(v.field);
+    added->set_message(v.message);
+  }
+}
+
+Status StatusFromWire(
+    ErrorCode code, std::string message, const std::string& field,
+    const google::protobuf::RepeatedPtrField<common::v1::FieldViolation>& violations) {
+  if (violations.empty()) return Status(code, FieldName(field), std::move(message));
+  std::vector<FieldViolation> out;
+  out.reserve(static_cast<size_t>(violations.size()));
+  for (const common::v1::FieldViolation& v : violations) out.push_back({v.field(), v.message()});
+  return Status(code, std::move(message), std::move(out));
 }
 
 common::v1::Actor ToProtoActor(const Actor& actor) {

@@ -3,6 +3,7 @@
 #include <google/protobuf/any.pb.h>
 
 #include <string>
+#include <vector>
 
 #include "core/actor.h"
 #include "core/result.h"
@@ -18,6 +19,16 @@ inline constexpr uint32_t kProtocolVersion = 1;
 // Status <-> proto Error, the single translation at the messaging edge.
 common::v1::Error ToProtoError(const Status& status);
 Status FromProtoError(const common::v1::Error& error);
+
+// The parts of an error every wire form shares (Error here, the gateway's
+// ApiError): appends `violations` (a Status's) to `out`, and builds the Status of `code` and
+// `message` with `violations`, or, when there are none, one violation for `field` (a peer that
+// names one field only).
+void AddProtoViolations(const std::vector<FieldViolation>& violations,
+                        google::protobuf::RepeatedPtrField<common::v1::FieldViolation>* out);
+Status StatusFromWire(
+    ErrorCode code, std::string message, const std::string& field,
+    const google::protobuf::RepeatedPtrField<common::v1::FieldViolation>& violations);
 
 // core Actor <-> proto Actor.
 common::v1::Actor ToProtoActor(const Actor& actor);

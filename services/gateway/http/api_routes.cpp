@@ -851,7 +851,9 @@ std::string OpenApiJson() {
       Str("Every operation of the networks, nominations and notifications services, as the "
           "logged-in user. Log in with POST /api/v1/session (cookie; send the returned "
           "csrf_token as X-CSRF-Token on other methods than GET) or send "
-          "'Authorization: Bearer <API token>'. Errors are {code, message, field}.");
+          "'Authorization: Bearer <API token>'. Errors are {code, message, field, violations}: "
+          "violations lists every offending request field with what is wrong with it, field "
+          "is the first of them.");
   At(At(At(doc, "info"), "contact"), "name") = Str("verkosto");
   {
     gpb::Value server;

@@ -4,18 +4,22 @@
 #include <httplib.h>
 
 #include "gateway/http/gateway_context.h"
+#include "messaging/envelope.h"
 #include "verkosto/gateway/v1/api.pb.h"
 
 namespace verkosto::gateway {
 
 namespace {
 
+// The body {code, message, field, violations}; `field` is the first violation's,
+// kept for clients that read one field only.
 void Reply(httplib::Response& res, int http_status, const std::string& code,
-           const std::string& message, const std::string& field) {
+           const std::string& message, const std::vector<FieldViolation>& violations) {
   v1::ApiError error;
   error.set_code(code);
   error.set_message(message);
-  error.set_field(field);
+  if (!violations.empty()) error.set_field(violations.front().field);
+  messaging::AddProtoViolations(violations, error.mutable_violations());
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = true;
   options.always_print_primitive_fields = true;
@@ -52,33 +56,33 @@ int HttpStatusFor(ErrorCode code) {
 
 void ReplyError(httplib::Response& res, const Status& status) {
   Reply(res, HttpStatusFor(status.code()), std::string(ErrorCodeName(status.code())),
-        status.message(), status.field());
+        status.message(), status.violations());
 }
 
 void ReplyUnauthenticated(httplib::Response& res, const std::string& message) {
-  Reply(res, kUnauthenticatedStatus, "unauthenticated", message, "");
+  Reply(res, kUnauthenticatedStatus, "unauthenticated", message, {});
   res.set_header("WWW-Authenticate", "Bearer realm=\"verkosto\"");
 }
 
 void ReplyCsrfRefused(httplib::Response& res) {
-  Reply(res, HttpStatusFor(ErrorCode::kPermissionDenied), "permission_denied",
-        "missing or wrong anti-forgery token: send header X-CSRF-Token (or form field csrf_token) "
-        "with the session's token",
-        "csrf_token");
+  ReplyError(res, Status::PermissionDenied(
+                      "csrf_token",
+                      "missing or wrong anti-forgery token: send header X-CSRF-Token (or form "
+                      "field csrf_token) with the session's token"));
 }
 
 void ReplyHttplibError(httplib::Response& res) {
   const int status = res.status;
   if (status == 413) {
-    Reply(res, status, "invalid_argument",
-          "the request body is larger than " + std::to_string(kMaxRequestBodyBytes) + " bytes",
-          "body");
+    const std::string message =
+        "the request body is larger than " + std::to_string(kMaxRequestBodyBytes) + " bytes";
+    Reply(res, status, "invalid_argument", message, {{"body", message}});
   } else if (status == 404) {
-    Reply(res, status, "not_found", "no such path (see /api/v1/openapi.json)", "");
+    Reply(res, status, "not_found", "no such path (see /api/v1/openapi.json)", {});
   } else if (status >= 500) {
-    Reply(res, status, "internal", "the request failed in the gateway", "");
+    Reply(res, status, "internal", "the request failed in the gateway", {});
   } else {
-    Reply(res, status, "invalid_argument", "the request could not be read", "");
+    Reply(res, status, "invalid_argument", "the request could not be read", {});
   }
 }
 

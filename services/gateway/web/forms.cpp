@@ -8,18 +8,6 @@ namespace mustache = kainjow::mustache;
 
 namespace {
 
-std::vector<std::string> Split(const std::string& s, const std::string& sep) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (true) {
-    const size_t at = s.find(sep, start);
-    parts.push_back(s.substr(start, at == std::string::npos ? std::string::npos : at - start));
-    if (at == std::string::npos) break;
-    start = at + sep.size();
-  }
-  return parts;
-}
-
 bool StartsWith(const std::string& s, const std::string& prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
@@ -29,23 +17,14 @@ bool StartsWith(const std::string& s, const std::string& prefix) {
 std::vector<FieldProblem> SplitProblems(const Status& status) {
   std::vector<FieldProblem> problems;
   if (status.ok()) return problems;
-  const std::vector<std::string> fields =
-      status.field().empty() ? std::vector<std::string>{} : Split(status.field(), ",");
-  if (fields.size() <= 1) {
-    problems.push_back({fields.empty() ? std::string() : fields.front(), status.message()});
+  if (status.violations().empty()) {
+    problems.push_back({std::string(), status.message()});
     return problems;
   }
-  // "a: first; b: second": give each field its own part when it is there.
-  const std::vector<std::string> parts = Split(status.message(), "; ");
-  for (const std::string& field : fields) {
-    std::string detail = status.message();
-    for (const std::string& part : parts) {
-      if (StartsWith(part, field + ": ")) {
-        detail = part.substr(field.size() + 2);
-        break;
-      }
-    }
-    problems.push_back({field, detail});
+  for (const FieldViolation& v : status.violations()) {
+    const bool seen = std::any_of(problems.begin(), problems.end(),
+                                  [&v](const FieldProblem& p) { return p.field == v.field; });
+    if (!seen) problems.push_back({v.field, v.message});
   }
   return problems;
 }

@@ -16,8 +16,8 @@ struct FieldProblem {
   std::string detail;  // the service's own (English) words
 };
 
-// Splits a service error into per-field problems. A service may name several
-// fields at once: field "a,b" with message "a: first; b: second".
+// A service error as per-field problems: one per field violation (the first
+// for a field named twice), or one without a field when none is named.
 std::vector<FieldProblem> SplitProblems(const Status& status);
 
 // The form field a service's error field belongs to: the same name, a field

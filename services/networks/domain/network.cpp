@@ -149,7 +149,7 @@ Status CheckReadyToPublish(const NetworkDefinition& d) {
   }
   if (Blank(plan.cadence)) problems.Add("communication_plan.cadence", "is required");
   if (Blank(plan.responsible)) problems.Add("communication_plan.responsible", "is required");
-  return problems.ToStatus(/*all_fields=*/true);
+  return problems.ToStatus();
 }
 
 std::vector<std::string> ChangedFields(const NetworkDefinition& a, const NetworkDefinition& b) {

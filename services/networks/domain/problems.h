@@ -12,22 +12,17 @@ namespace verkosto::networks {
 class Problems {
  public:
   void Add(std::string field, std::string reason) {
-    items_.push_back({std::move(field), std::move(reason)});
+    violations_.push_back({std::move(field), std::move(reason)});
   }
-  bool empty() const { return items_.empty(); }
+  bool empty() const { return violations_.empty(); }
 
-  // Ok when empty; otherwise InvalidArgument whose message lists every
-  // problem as "<field>: <reason>" joined by "; " (at most 50, then
-  // "and N more"), and whose field is the first problem's field, or, with
-  // `all_fields`, every distinct field joined by ",".
-  Status ToStatus(bool all_fields = false) const;
+  // Ok when empty; otherwise InvalidArgument with one field violation per
+  // problem, in the order added (at most 50), and a message listing them as
+  // "<field>: <reason>" joined by "; " (then "and N more").
+  Status ToStatus() const;
 
  private:
-  struct Item {
-    std::string field;
-    std::string reason;
-  };
-  std::vector<Item> items_;
+  std::vector<FieldViolation> violations_;
 };
 
 }  // namespace verkosto::networks

@@ -143,6 +143,35 @@ TEST_F(GatewayApiTest, EachErrorCodeHasItsHttpStatus) {
   EXPECT_EQ(ErrorOf(r).code(), "unavailable");
 }
 
+// A definition is checked as a whole before it is proposed: the answer names
+// every bad field in `violations`, and `field` stays the first of them.
+TEST_F(GatewayApiTest, ADefinitionWithTwoBadFieldsAnswersBothInViolations) {
+  const Session keha = Login("keha.koordinaattori");
+  npb::NetworkDefinition incomplete = Complete("puutteellinen");
+  incomplete.clear_goals();
+  incomplete.mutable_term()->clear_end_date();
+  ASSERT_EQ(Post(keha, "/api/v1/networks", CreateBody(incomplete))->status, 200);
+  httplib::Result r = Post(keha, "/api/v1/networks/puutteellinen/propose", "");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 400) << r->body;
+  const v1::ApiError error = ErrorOf(r);
+  EXPECT_EQ(error.code(), "invalid_argument");
+  EXPECT_EQ(error.field(), "goals");
+  ASSERT_EQ(error.violations_size(), 2) << r->body;
+  EXPECT_EQ(error.violations(0).field(), "goals");
+  EXPECT_EQ(error.violations(0).message(), "at least one goal is required");
+  EXPECT_EQ(error.violations(1).field(), "term.end_date");
+  EXPECT_EQ(error.violations(1).message(), "an end date is required");
+  // An error about one field has that one violation, with the error's message.
+  r = Get(keha, "/api/v1/networks?colour=red");
+  ASSERT_EQ(ErrorOf(r).violations_size(), 1) << r->body;
+  EXPECT_EQ(ErrorOf(r).violations(0).field(), "colour");
+  EXPECT_EQ(ErrorOf(r).violations(0).message(), ErrorOf(r).message());
+  // No field to blame, no violations.
+  r = Get(keha, "/api/v1/networks/ei-ole");
+  EXPECT_EQ(ErrorOf(r).violations_size(), 0) << r->body;
+}
+
 TEST_F(GatewayApiTest, ACookieSessionNeedsTheCsrfTokenToChangeAnything) {
   const Session keha = Login("keha.koordinaattori");
   httplib::Result r =

@@ -21,13 +21,32 @@ TEST(HttpErrorsTest, EveryErrorCodeHasItsStatus) {
   }
 }
 
-TEST(HttpErrorsTest, TheBodyCarriesCodeMessageAndField) {
+TEST(HttpErrorsTest, TheBodyCarriesCodeMessageFieldAndViolations) {
   httplib::Response res;
   ReplyError(res, Status::InvalidArgument("term.end_date", "is required"));
   EXPECT_EQ(res.status, 400);
   EXPECT_EQ(res.get_header_value("Content-Type"), "application/json");
   EXPECT_EQ(res.body,
-            R"({"code":"invalid_argument","message":"is required","field":"term.end_date"})");
+            R"({"code":"invalid_argument","message":"is required","field":"term.end_date",)"
+            R"("violations":[{"field":"term.end_date","message":"is required"}]})");
+}
+
+TEST(HttpErrorsTest, AnErrorAboutSeveralFieldsListsEachAndKeepsTheFirstAsField) {
+  httplib::Response res;
+  ReplyError(res, Status(ErrorCode::kInvalidArgument, "goals: missing; owner: is required",
+                         {{"goals", "missing"}, {"owner", "is required"}}));
+  EXPECT_EQ(res.status, 400);
+  EXPECT_EQ(res.body,
+            R"({"code":"invalid_argument","message":"goals: missing; owner: is required",)"
+            R"("field":"goals","violations":[{"field":"goals","message":"missing"},)"
+            R"({"field":"owner","message":"is required"}]})");
+}
+
+TEST(HttpErrorsTest, AnErrorWithoutAFieldHasNoViolations) {
+  httplib::Response res;
+  ReplyError(res, Status::NotFound("no network 'x'"));
+  EXPECT_EQ(res.body,
+            R"({"code":"not_found","message":"no network 'x'","field":"","violations":[]})");
 }
 
 TEST(HttpErrorsTest, DeadlineAndInternalErrorsKeepTheirNames) {

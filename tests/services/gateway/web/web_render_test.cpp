@@ -68,16 +68,60 @@ TEST(WebTemplates, VariablesAreEscaped) {
       << html;
 }
 
+// A form's fields and error summary as the English page shows them.
+std::string RenderFields(const Form& form) {
+  kainjow::mustache::data d{kainjow::mustache::data::type::object};
+  d.set("fields", form.AllFields());
+  form.PutSummary(d);
+  PageFrame frame;
+  frame.lang = "en";
+  AddCommon(frame, d);
+  return RenderTemplate("registry_log", d);
+}
+
+// A definition checked as a whole before it is proposed.
+Status TwoFieldError() {
+  return Status(ErrorCode::kInvalidArgument,
+                "goals: at least one goal is required; term.end_date: an end date is required; "
+                "term.end_date: must be after term.start_date",
+                {{"goals", "at least one goal is required"},
+                 {"term.end_date", "an end date is required"},
+                 {"term.end_date", "must be after term.start_date"}});
+}
+
 TEST(WebForms, SplitsAServiceErrorNamingSeveralFields) {
-  const Status st = Status::InvalidArgument(
-      "goals,term.end_date",
-      "goals: at least one goal is required; term.end_date: an end date is required");
-  const std::vector<FieldProblem> problems = SplitProblems(st);
-  ASSERT_EQ(problems.size(), 2U);
+  const std::vector<FieldProblem> problems = SplitProblems(TwoFieldError());
+  ASSERT_EQ(problems.size(), 2U);  // the first problem of a field named twice
   EXPECT_EQ(problems[0].field, "goals");
   EXPECT_EQ(problems[0].detail, "at least one goal is required");
   EXPECT_EQ(problems[1].field, "term.end_date");
   EXPECT_EQ(problems[1].detail, "an end date is required");
+}
+
+TEST(WebForms, SplitsAnErrorWithoutViolationsIntoOneProblemForTheForm) {
+  const std::vector<FieldProblem> problems =
+      SplitProblems(Status::FailedPrecondition("the network is closed"));
+  ASSERT_EQ(problems.size(), 1U);
+  EXPECT_EQ(problems[0].field, "");
+  EXPECT_EQ(problems[0].detail, "the network is closed");
+}
+
+TEST(WebForms, EveryFieldOfAServiceErrorIsMarked) {
+  const Catalogue& t = Catalogue::For("en");
+  Form form(t);
+  for (const char* name : {"goals", "term.start_date", "term.end_date"}) {
+    Field f;
+    f.name = name;
+    f.label_key = "field_term_end_date";
+    form.Add(f);
+  }
+  form.AddErrors(TwoFieldError());
+  const std::string html = RenderFields(form);
+  EXPECT_NE(html.find(R"(id="f-goals-error")"), std::string::npos) << html;
+  EXPECT_NE(html.find(R"(id="f-term-end_date-error")"), std::string::npos) << html;
+  EXPECT_EQ(html.find(R"(id="f-term-start_date-error")"), std::string::npos) << html;
+  EXPECT_NE(html.find(R"(<a href="#f-goals">)"), std::string::npos) << html;
+  EXPECT_NE(html.find(R"(<a href="#f-term-end_date">)"), std::string::npos) << html;
 }
 
 TEST(WebForms, MatchesErrorFieldsToFormFields) {
@@ -102,13 +146,7 @@ TEST(WebForms, AFieldErrorIsShownAtTheFieldAndInTheSummary) {
   form.Add(end);
   form.AddErrors(Status::InvalidArgument("term.end_date", "an end date is required"));
   ASSERT_TRUE(form.has_errors());
-  kainjow::mustache::data d{kainjow::mustache::data::type::object};
-  d.set("fields", form.AllFields());
-  form.PutSummary(d);
-  PageFrame frame;
-  frame.lang = "en";
-  AddCommon(frame, d);
-  const std::string fields = RenderTemplate("registry_log", d);
+  const std::string fields = RenderFields(form);
   EXPECT_NE(
       fields.find(R"(<p class="field-error" id="f-term-end_date-error">This is required.</p>)"),
       std::string::npos)
@@ -139,13 +177,7 @@ TEST(WebForms, RequireFilledNamesEveryBlankRequiredField) {
     form.Add(f);
   }
   form.RequireFilled();
-  kainjow::mustache::data d{kainjow::mustache::data::type::object};
-  d.set("fields", form.AllFields());
-  form.PutSummary(d);
-  PageFrame frame;
-  frame.lang = "en";
-  AddCommon(frame, d);
-  const std::string html = RenderTemplate("registry_log", d);
+  const std::string html = RenderFields(form);
   EXPECT_NE(html.find(R"(<a href="#f-sender">Sender: This is required.</a>)"), std::string::npos)
       << html;
   EXPECT_NE(html.find(R"(<a href="#f-subject">Subject: This is required.</a>)"), std::string::npos);

@@ -3,6 +3,7 @@
 // Shared test data for the networks domain tests.
 
 #include <string>
+#include <vector>
 
 #include "core/actor.h"
 #include "core/date.h"
@@ -28,6 +29,13 @@ inline Actor MakeActor(Role role, std::string area = {}, std::string user = "u1"
   actor.area = AreaCode(std::move(area));
   if (role == Role::kAreaDeputy) actor.on_behalf_of = "director-of-" + actor.area.value();
   return actor;
+}
+
+// The fields of `status`'s violations, in order.
+inline std::vector<std::string> ViolatedFields(const Status& status) {
+  std::vector<std::string> fields;
+  for (const FieldViolation& v : status.violations()) fields.push_back(v.field);
+  return fields;
 }
 
 inline Actor Coordinator() { return MakeActor(Role::kKehaCoordinator, {}, "keha-1"); }

@@ -10,6 +10,7 @@ using testing::At;
 using testing::CompleteDefinition;
 using testing::Coordinator;
 using testing::D;
+using testing::ViolatedFields;
 
 Status Validate(void (*mutate)(NetworkDefinition&)) {
   NetworkDefinition d = CompleteDefinition();
@@ -83,10 +84,12 @@ TEST(NetworkDefinitionTest, ReadinessListsEveryMissingFieldInOrder) {
   d.names.fi = "Tyhjä";
   Status status = CheckReadyToPublish(d);
   EXPECT_EQ(status.code(), ErrorCode::kInvalidArgument);
-  EXPECT_EQ(status.field(),
-            "names.sv,goals,term.start_date,term.end_date,communication_plan.audiences,"
-            "communication_plan.channels,communication_plan.cadence,"
-            "communication_plan.responsible");
+  EXPECT_EQ(
+      ViolatedFields(status),
+      (std::vector<std::string>{"names.sv", "goals", "term.start_date", "term.end_date",
+                                "communication_plan.audiences", "communication_plan.channels",
+                                "communication_plan.cadence", "communication_plan.responsible"}));
+  EXPECT_EQ(status.violations()[1].message, "at least one goal is required");
   EXPECT_NE(status.message().find("goals: at least one goal is required"), std::string::npos);
   EXPECT_NE(status.message().find("term.end_date: an end date is required"), std::string::npos);
 }

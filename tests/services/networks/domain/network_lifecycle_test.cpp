@@ -12,6 +12,7 @@ using testing::Coordinator;
 using testing::D;
 using testing::Director;
 using testing::MakeActor;
+using testing::ViolatedFields;
 
 const TimePoint kNow = At(2025, 3, 10);
 
@@ -128,9 +129,10 @@ TEST(NetworkLifecycleTest, RefusalListsEveryMissingField) {
                                }),
                                Coordinator(), kNow);
   EXPECT_EQ(result.status().code(), ErrorCode::kInvalidArgument);
-  EXPECT_EQ(result.status().field(),
-            "goals,term.end_date,communication_plan.audiences,communication_plan.channels,"
-            "communication_plan.cadence,communication_plan.responsible");
+  EXPECT_EQ(ViolatedFields(result.status()),
+            (std::vector<std::string>{"goals", "term.end_date", "communication_plan.audiences",
+                                      "communication_plan.channels", "communication_plan.cadence",
+                                      "communication_plan.responsible"}));
 }
 
 TEST(NetworkLifecycleTest, RefusesOpenWithoutEndDate) {
@@ -147,9 +149,10 @@ TEST(NetworkLifecycleTest, RefusesOpenWithoutGoalsOrPlan) {
   network.definition.communication_plan = {};
   auto result = OpenNetwork(network, Coordinator(), kNow);
   EXPECT_EQ(result.status().code(), ErrorCode::kInvalidArgument);
-  EXPECT_EQ(result.status().field(),
-            "goals,communication_plan.audiences,communication_plan.channels,"
-            "communication_plan.cadence,communication_plan.responsible");
+  EXPECT_EQ(ViolatedFields(result.status()),
+            (std::vector<std::string>{"goals", "communication_plan.audiences",
+                                      "communication_plan.channels", "communication_plan.cadence",
+                                      "communication_plan.responsible"}));
 }
 
 TEST(NetworkLifecycleTest, RefusesOpenAfterTermEnded) {
