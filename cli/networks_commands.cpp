@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "field_options.h"
 #include "messaging/proto_enum.h"
 
 namespace verkosto::cli {
@@ -78,15 +79,6 @@ int RunNetwork(CliContext& ctx, const google::protobuf::Message& request) {
                     messaging::EnumShortName(r.network().status()).c_str(), r.network().version(),
                     d.names().fi().c_str());
       });
-}
-
-// Adds `name` as a required positional argument that sets a string of `req`.
-template <typename Req>
-void Positional(CLI::App* cmd, const std::string& name, const std::string& help,
-                const std::shared_ptr<Req>& req, void (Req::*set)(const std::string&)) {
-  cmd->add_option_function<std::string>(
-         name, [req, set](const std::string& v) { ((*req).*set)(v); }, help)
-      ->required();
 }
 
 }  // namespace
@@ -196,7 +188,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
   {
     auto req = std::make_shared<pb::GetAreaRequest>();
     auto* cmd = areas->add_subcommand("show", "One area with its municipalities and contacts");
-    Positional(cmd, "AREA", "Area code", req, &pb::GetAreaRequest::set_area_code);
+    AddFieldOptions(cmd, req, {{"AREA", "area_code", true, "Area code"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::GetAreaResponse>(
@@ -206,8 +198,8 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
   {
     auto req = std::make_shared<pb::FindAreaRequest>();
     auto* cmd = areas->add_subcommand("find", "The area of a municipality (name or code)");
-    Positional(cmd, "MUNICIPALITY", "Finnish or Swedish name, or code", req,
-               &pb::FindAreaRequest::set_municipality);
+    AddFieldOptions(cmd, req,
+                    {{"MUNICIPALITY", "municipality", true, "Finnish or Swedish name, or code"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::FindAreaResponse>(
@@ -242,22 +234,15 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
   {
     auto req = std::make_shared<pb::SetAreaContactsRequest>();
     auto* cmd = areas->add_subcommand("set-contacts", "Admin: set an area's real contacts");
-    Positional(cmd, "AREA", "Area code", req, &pb::SetAreaContactsRequest::set_area_code);
-    const std::pair<const char*, pb::Contact* (pb::SetAreaContactsRequest::*)()> contacts[] = {
-        {"registry", &pb::SetAreaContactsRequest::mutable_registry_office},
-        {"director", &pb::SetAreaContactsRequest::mutable_director},
-        {"deputy", &pb::SetAreaContactsRequest::mutable_deputy}};
+    AddFieldOptions(cmd, req, {{"AREA", "area_code", true, "Area code"}});
+    const std::pair<const char*, std::string> contacts[] = {
+        {"registry", "registry_office"}, {"director", "director"}, {"deputy", "deputy"}};
     for (const auto& [who, field] : contacts) {
-      const std::string prefix = std::string("--") + who;
-      cmd->add_option_function<std::string>(
-          prefix + "-name",
-          [req, field = field](const std::string& v) { ((*req).*field)()->set_name(v); });
-      cmd->add_option_function<std::string>(
-          prefix + "-email",
-          [req, field = field](const std::string& v) { ((*req).*field)()->set_email(v); });
-      cmd->add_option_function<std::string>(
-          prefix + "-phone",
-          [req, field = field](const std::string& v) { ((*req).*field)()->set_phone(v); });
+      const std::string flag = std::string("--") + who;
+      AddFieldOptions(cmd, req,
+                      {{flag + "-name", field + ".name"},
+                       {flag + "-email", field + ".email"},
+                       {flag + "-phone", field + ".phone"}});
     }
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
@@ -301,7 +286,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
   {
     auto req = std::make_shared<pb::GetNetworkRequest>();
     auto* cmd = net->add_subcommand("show", "One network with participation, comments, versions");
-    Positional(cmd, "NETWORK", "Network code", req, &pb::GetNetworkRequest::set_network_code);
+    AddFieldOptions(cmd, req, {{"NETWORK", "network_code", true, "Network code"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::GetNetworkResponse>(ctx, "networks", *req, [](const auto& r) {
@@ -341,34 +326,32 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
   {
     auto req = std::make_shared<pb::ProposeNetworkRequest>();
     auto* cmd = net->add_subcommand("propose", "KEHA: show a draft to every area");
-    Positional(cmd, "NETWORK", "Network code", req, &pb::ProposeNetworkRequest::set_network_code);
+    AddFieldOptions(cmd, req, {{"NETWORK", "network_code", true, "Network code"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunNetwork(ctx, *req); });
   }
   {
     auto req = std::make_shared<pb::OpenNetworkRequest>();
     auto* cmd = net->add_subcommand("open", "KEHA: open a proposed network for nominations");
-    Positional(cmd, "NETWORK", "Network code", req, &pb::OpenNetworkRequest::set_network_code);
+    AddFieldOptions(cmd, req, {{"NETWORK", "network_code", true, "Network code"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunNetwork(ctx, *req); });
   }
   {
     auto req = std::make_shared<pb::CloseNetworkRequest>();
     auto* cmd = net->add_subcommand("close", "KEHA: close an open network early");
-    Positional(cmd, "NETWORK", "Network code", req, &pb::CloseNetworkRequest::set_network_code);
-    cmd->add_option_function<std::string>(
-           "--reason", [req](const std::string& v) { req->set_reason(v); }, "Why")
-        ->required();
+    AddFieldOptions(
+        cmd, req,
+        {{"NETWORK", "network_code", true, "Network code"}, {"--reason", "reason", true, "Why"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunNetwork(ctx, *req); });
   }
   {
     auto req = std::make_shared<pb::CancelNetworkRequest>();
     auto* cmd = net->add_subcommand("cancel", "KEHA: cancel a draft or proposed network");
-    Positional(cmd, "NETWORK", "Network code", req, &pb::CancelNetworkRequest::set_network_code);
-    cmd->add_option_function<std::string>(
-           "--reason", [req](const std::string& v) { req->set_reason(v); }, "Why")
-        ->required();
+    AddFieldOptions(
+        cmd, req,
+        {{"NETWORK", "network_code", true, "Network code"}, {"--reason", "reason", true, "Why"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunNetwork(ctx, *req); });
   }
@@ -376,54 +359,49 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
   // --- participation, comments, history, burden ---
   {
     struct Args {
-      std::string network;
       bool takes_part = false;
       bool declines = false;
-      std::string reason;
     };
     auto args = std::make_shared<Args>();
+    auto req = std::make_shared<pb::DecideParticipationRequest>();
     auto* cmd = net->add_subcommand(
         "participate", "Director/deputy: record that your area takes part or declines");
-    cmd->add_option("NETWORK", args->network, "Network code")->required();
+    AddFieldOptions(cmd, req, {{"NETWORK", "network_code", true, "Network code"}});
     auto* yes = cmd->add_flag("--takes-part", args->takes_part, "The area takes part");
     auto* no = cmd->add_flag("--declines", args->declines, "The area declines (give --reason)");
     yes->excludes(no);
-    cmd->add_option("--reason", args->reason, "Why (required when declining)");
+    AddFieldOptions(cmd, req, {{"--reason", "reason", false, "Why (required when declining)"}});
     ctx.AddPersonOptions(cmd);
-    ctx.OnRun(cmd, [&ctx, args] {
+    ctx.OnRun(cmd, [&ctx, args, req] {
       if (args->takes_part == args->declines) {
         return CliContext::Fail(
             Status::InvalidArgument("--takes-part", "give --takes-part or --declines"));
       }
       auto me = ctx.Me();  // the area is the logged-in director's own
       if (!me.ok()) return CliContext::Fail(me.status());
-      pb::DecideParticipationRequest req;
-      req.set_network_code(args->network);
-      req.set_area_code(me->area.value());
-      req.set_decision(args->takes_part ? pb::PARTICIPATION_DECISION_TAKES_PART
-                                        : pb::PARTICIPATION_DECISION_DECLINES);
-      req.set_reason(args->reason);
-      return CallAndPrint<pb::DecideParticipationResponse>(ctx, "networks", req, [](const auto& r) {
-        std::printf("%s %s: %s\n", r.participation().area_code().c_str(),
-                    r.participation().network_code().c_str(),
-                    DecisionText(r.participation().decision()).c_str());
-      });
+      req->set_area_code(me->area.value());
+      req->set_decision(args->takes_part ? pb::PARTICIPATION_DECISION_TAKES_PART
+                                         : pb::PARTICIPATION_DECISION_DECLINES);
+      return CallAndPrint<pb::DecideParticipationResponse>(
+          ctx, "networks", *req, [](const auto& r) {
+            std::printf("%s %s: %s\n", r.participation().area_code().c_str(),
+                        r.participation().network_code().c_str(),
+                        DecisionText(r.participation().decision()).c_str());
+          });
     });
   }
   {
-    auto args = std::make_shared<std::pair<std::string, std::string>>();
+    auto req = std::make_shared<pb::AddCommentRequest>();
     auto* cmd = net->add_subcommand("comment", "Director/deputy: comment for your area");
-    cmd->add_option("NETWORK", args->first, "Network code")->required();
-    cmd->add_option("--text", args->second, "The comment")->required();
+    AddFieldOptions(cmd, req,
+                    {{"NETWORK", "network_code", true, "Network code"},
+                     {"--text", "text", true, "The comment"}});
     ctx.AddPersonOptions(cmd);
-    ctx.OnRun(cmd, [&ctx, args] {
+    ctx.OnRun(cmd, [&ctx, req] {
       auto me = ctx.Me();
       if (!me.ok()) return CliContext::Fail(me.status());
-      pb::AddCommentRequest req;
-      req.set_network_code(args->first);
-      req.set_area_code(me->area.value());
-      req.set_text(args->second);
-      return CallAndPrint<pb::AddCommentResponse>(ctx, "networks", req, [](const auto& r) {
+      req->set_area_code(me->area.value());
+      return CallAndPrint<pb::AddCommentResponse>(ctx, "networks", *req, [](const auto& r) {
         std::printf("comment by %s for %s recorded\n", r.comment().author().c_str(),
                     r.comment().area_code().c_str());
       });
@@ -432,9 +410,9 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
   {
     auto req = std::make_shared<pb::GetParticipationHistoryRequest>();
     auto* cmd = net->add_subcommand("history", "Every participation decision of an area");
-    Positional(cmd, "NETWORK", "Network code", req,
-               &pb::GetParticipationHistoryRequest::set_network_code);
-    Positional(cmd, "AREA", "Area code", req, &pb::GetParticipationHistoryRequest::set_area_code);
+    AddFieldOptions(cmd, req,
+                    {{"NETWORK", "network_code", true, "Network code"},
+                     {"AREA", "area_code", true, "Area code"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::GetParticipationHistoryResponse>(
@@ -452,7 +430,7 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
   {
     auto req = std::make_shared<pb::GetBurdenRequest>();
     auto* cmd = net->add_subcommand("burden", "What taking part costs an area (hours)");
-    Positional(cmd, "AREA", "Area code", req, &pb::GetBurdenRequest::set_area_code);
+    AddFieldOptions(cmd, req, {{"AREA", "area_code", true, "Area code"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::GetBurdenResponse>(ctx, "networks", *req, [](const auto& r) {

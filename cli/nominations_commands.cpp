@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "field_options.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::cli {
@@ -99,31 +100,18 @@ pb::Channel ParseChannel(const std::string& text) {
 void AddKehaCommands(CLI::App* nom, CliContext& ctx) {
   {
     auto req = std::make_shared<pb::SendRequestRequest>();
-    auto areas = std::make_shared<std::vector<std::string>>();
-    auto members = std::make_shared<uint32_t>(0);
-    auto deputies = std::make_shared<uint32_t>(0);
     auto* cmd = nom->add_subcommand("send", "KEHA: send a nomination request to areas");
-    cmd->add_option_function<std::string>("--network",
-                                          [req](const std::string& v) { req->set_network_code(v); })
-        ->required();
-    cmd->add_option("--to", *areas, "Area codes (repeat); none = every area not declining");
-    cmd->add_option("--members", *members, "Members asked per area");
-    cmd->add_option("--deputies", *deputies, "Deputies asked per area");
-    cmd->add_option_function<std::string>(
-           "--deadline", [req](const std::string& v) { req->set_deadline(v); }, "YYYY-MM-DD")
-        ->required();
-    cmd->add_option_function<std::string>(
-           "--message", [req](const std::string& v) { req->set_covering_message(v); },
-           "Covering message")
-        ->required();
-    cmd->add_option_function<std::string>(
-        "--keha-diary", [req](const std::string& v) { req->set_keha_diary_number(v); },
-        "KEHA's own diary number (optional)");
+    AddFieldOptions(
+        cmd, req,
+        {{"--network", "network_code", true},
+         {"--to", "area_codes", false, "Area codes (repeat); none = every area not declining"},
+         {"--members", "seats.members", false, "Members asked per area"},
+         {"--deputies", "seats.deputies", false, "Deputies asked per area"},
+         {"--deadline", "deadline", true, "YYYY-MM-DD"},
+         {"--message", "covering_message", true, "Covering message"},
+         {"--keha-diary", "keha_diary_number", false, "KEHA's own diary number (optional)"}});
     ctx.AddPersonOptions(cmd);
-    ctx.OnRun(cmd, [&ctx, req, areas, members, deputies] {
-      for (const std::string& a : *areas) req->add_area_codes(a);
-      req->mutable_seats()->set_members(*members);
-      req->mutable_seats()->set_deputies(*deputies);
+    ctx.OnRun(cmd, [&ctx, req] {
       return Run<pb::SendRequestResponse>(ctx, *req, [](const pb::SendRequestResponse& r) {
         std::printf("request %s: %d cases%s\n", r.request_id().c_str(), r.cases_size(),
                     r.short_deadline() ? " (short deadline: under 10 working days)" : "");
@@ -135,41 +123,25 @@ void AddKehaCommands(CLI::App* nom, CliContext& ctx) {
     auto req = std::make_shared<pb::RequestReplacementRequest>();
     auto* cmd = nom->add_subcommand("request-replacement",
                                     "KEHA: ask a membership's area to name a successor");
-    cmd->add_option_function<std::string>(
-           "--membership", [req](const std::string& v) { req->set_membership_id(v); })
-        ->required();
-    cmd->add_option_function<std::string>("--deadline",
-                                          [req](const std::string& v) { req->set_deadline(v); })
-        ->required();
-    cmd->add_option_function<std::string>(
-           "--message", [req](const std::string& v) { req->set_covering_message(v); })
-        ->required();
-    cmd->add_option_function<std::string>(
-        "--keha-diary", [req](const std::string& v) { req->set_keha_diary_number(v); });
+    AddFieldOptions(cmd, req,
+                    {{"--membership", "membership_id", true},
+                     {"--deadline", "deadline", true},
+                     {"--message", "covering_message", true},
+                     {"--keha-diary", "keha_diary_number"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
   }
   {
     auto req = std::make_shared<pb::WithdrawCaseRequest>();
     auto* cmd = nom->add_subcommand("withdraw", "KEHA: withdraw an undecided case");
-    cmd->add_option_function<std::string>("--case",
-                                          [req](const std::string& v) { req->set_case_id(v); })
-        ->required();
-    cmd->add_option_function<std::string>("--reason",
-                                          [req](const std::string& v) { req->set_reason(v); })
-        ->required();
+    AddFieldOptions(cmd, req, {{"--case", "case_id", true}, {"--reason", "reason", true}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
   }
   {
     auto req = std::make_shared<pb::ExtendDeadlineRequest>();
     auto* cmd = nom->add_subcommand("extend", "KEHA: move an undecided case's deadline later");
-    cmd->add_option_function<std::string>("--case",
-                                          [req](const std::string& v) { req->set_case_id(v); })
-        ->required();
-    cmd->add_option_function<std::string>("--deadline",
-                                          [req](const std::string& v) { req->set_deadline(v); })
-        ->required();
+    AddFieldOptions(cmd, req, {{"--case", "case_id", true}, {"--deadline", "deadline", true}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
   }
@@ -179,63 +151,38 @@ void AddRegistryCommands(CLI::App* nom, CliContext& ctx) {
   {
     auto req = std::make_shared<pb::RegisterCaseRequest>();
     auto* cmd = nom->add_subcommand("register", "Registry clerk: register a case of your area");
-    cmd->add_option_function<std::string>("--case",
-                                          [req](const std::string& v) { req->set_case_id(v); })
-        ->required();
-    cmd->add_option_function<std::string>(
-           "--diary", [req](const std::string& v) { req->set_diary_number(v); },
-           "The area's diary number (opaque)")
-        ->required();
-    cmd->add_option_function<std::string>(
-           "--date-received", [req](const std::string& v) { req->set_date_received(v); })
-        ->required();
-    cmd->add_option_function<std::string>(
-           "--organisation", [req](const std::string& v) { req->set_organisation(v); },
-           "Whose case-management system issued the number")
-        ->required();
+    AddFieldOptions(cmd, req,
+                    {{"--case", "case_id", true},
+                     {"--diary", "diary_number", true, "The area's diary number (opaque)"},
+                     {"--date-received", "date_received", true},
+                     {"--organisation", "organisation", true,
+                      "Whose case-management system issued the number"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
   }
   {
     auto req = std::make_shared<pb::LogIncomingRequestRequest>();
     auto channel = std::make_shared<std::string>("email");
-    auto members = std::make_shared<uint32_t>(0);
-    auto deputies = std::make_shared<uint32_t>(0);
     auto* cmd = nom->add_subcommand(
         "log", "Registry clerk: log a request that came by e-mail or letter, as a registered case");
-    cmd->add_option_function<std::string>("--network",
-                                          [req](const std::string& v) { req->set_network_code(v); })
-        ->required();
-    cmd->add_option_function<std::string>(
-           "--for-area", [req](const std::string& v) { req->set_area_code(v); },
-           "The area the request was addressed to (your own)")
-        ->required();
+    AddFieldOptions(
+        cmd, req,
+        {{"--network", "network_code", true},
+         {"--for-area", "area_code", true, "The area the request was addressed to (your own)"}});
+    // Short names (email, letter, other) rather than the enum's, as people write them.
     cmd->add_option("--channel", *channel, "email, letter or other")->capture_default_str();
-    cmd->add_option_function<std::string>("--sender",
-                                          [req](const std::string& v) { req->set_sender(v); })
-        ->required();
-    cmd->add_option_function<std::string>("--subject",
-                                          [req](const std::string& v) { req->set_subject(v); })
-        ->required();
-    cmd->add_option_function<std::string>(
-           "--date-received", [req](const std::string& v) { req->set_date_received(v); })
-        ->required();
-    cmd->add_option_function<std::string>("--diary",
-                                          [req](const std::string& v) { req->set_diary_number(v); })
-        ->required();
-    cmd->add_option_function<std::string>("--organisation",
-                                          [req](const std::string& v) { req->set_organisation(v); })
-        ->required();
-    cmd->add_option("--members", *members, "Members asked");
-    cmd->add_option("--deputies", *deputies, "Deputies asked");
-    cmd->add_option_function<std::string>(
-        "--deadline", [req](const std::string& v) { req->set_deadline(v); },
-        "If the letter named one");
+    AddFieldOptions(cmd, req,
+                    {{"--sender", "sender", true},
+                     {"--subject", "subject", true},
+                     {"--date-received", "date_received", true},
+                     {"--diary", "diary_number", true},
+                     {"--organisation", "organisation", true},
+                     {"--members", "seats.members", false, "Members asked"},
+                     {"--deputies", "seats.deputies", false, "Deputies asked"},
+                     {"--deadline", "deadline", false, "If the letter named one"}});
     ctx.AddPersonOptions(cmd);
-    ctx.OnRun(cmd, [&ctx, req, channel, members, deputies] {
+    ctx.OnRun(cmd, [&ctx, req, channel] {
       req->set_channel(ParseChannel(*channel));
-      req->mutable_seats()->set_members(*members);
-      req->mutable_seats()->set_deputies(*deputies);
       return RunCase(ctx, *req);
     });
   }
@@ -247,9 +194,9 @@ void AddRegistryCommands(CLI::App* nom, CliContext& ctx) {
   {
     auto req = std::make_shared<pb::RegistryJournalRequest>();
     auto* cmd = nom->add_subcommand("journal", "Registry clerk: registered cases, searchable");
-    cmd->add_option_function<std::string>(
-        "--search", [req](const std::string& v) { req->set_search(v); },
-        "Matches diary number, network, subject or sender");
+    AddFieldOptions(
+        cmd, req,
+        {{"--search", "search", false, "Matches diary number, network, subject or sender"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCaseList(ctx, *req); });
   }
@@ -260,9 +207,7 @@ void AddLeadershipCommands(CLI::App* nom, CliContext& ctx) {
     auto req = std::make_shared<pb::ApproveCaseRequest>();
     auto nominees = std::make_shared<std::vector<std::string>>();
     auto* cmd = nom->add_subcommand("approve", "Director or deputy: approve by naming nominees");
-    cmd->add_option_function<std::string>("--case",
-                                          [req](const std::string& v) { req->set_case_id(v); })
-        ->required();
+    AddFieldOptions(cmd, req, {{"--case", "case_id", true}});
     cmd->add_option("--nominee", *nominees,
                     "name|title|email|municipality|member-or-deputy[|fi-sv-or-en] (repeat)")
         ->required();
@@ -279,26 +224,17 @@ void AddLeadershipCommands(CLI::App* nom, CliContext& ctx) {
   {
     auto req = std::make_shared<pb::DeclineCaseRequest>();
     auto* cmd = nom->add_subcommand("decline", "Director or deputy: decline with a reason");
-    cmd->add_option_function<std::string>("--case",
-                                          [req](const std::string& v) { req->set_case_id(v); })
-        ->required();
-    cmd->add_option_function<std::string>("--reason",
-                                          [req](const std::string& v) { req->set_reason(v); })
-        ->required();
+    AddFieldOptions(cmd, req, {{"--case", "case_id", true}, {"--reason", "reason", true}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
   }
   {
     auto req = std::make_shared<pb::RecordResignationRequest>();
     auto* cmd = nom->add_subcommand("resign", "Director or deputy: record a member's resignation");
-    cmd->add_option_function<std::string>(
-           "--membership", [req](const std::string& v) { req->set_membership_id(v); })
-        ->required();
-    cmd->add_option_function<std::string>(
-           "--date", [req](const std::string& v) { req->set_date(v); }, "The last day")
-        ->required();
-    cmd->add_option_function<std::string>("--reason",
-                                          [req](const std::string& v) { req->set_reason(v); });
+    AddFieldOptions(cmd, req,
+                    {{"--membership", "membership_id", true},
+                     {"--date", "date", true, "The last day"},
+                     {"--reason", "reason"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return Run<pb::MembershipResponse>(
@@ -317,9 +253,7 @@ void AddQueryCommands(CLI::App* nom, CliContext& ctx) {
   {
     auto req = std::make_shared<pb::GetCaseRequest>();
     auto* cmd = nom->add_subcommand("case", "One case with the memberships it started");
-    cmd->add_option_function<std::string>("--case",
-                                          [req](const std::string& v) { req->set_case_id(v); })
-        ->required();
+    AddFieldOptions(cmd, req, {{"--case", "case_id", true}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
   }
@@ -327,9 +261,7 @@ void AddQueryCommands(CLI::App* nom, CliContext& ctx) {
     auto req = std::make_shared<pb::NetworkMatrixRequest>();
     auto csv = std::make_shared<bool>(false);
     auto* cmd = nom->add_subcommand("matrix", "A network's status matrix: areas x state, nominees");
-    cmd->add_option_function<std::string>("--network",
-                                          [req](const std::string& v) { req->set_network_code(v); })
-        ->required();
+    AddFieldOptions(cmd, req, {{"--network", "network_code", true}});
     cmd->add_flag("--csv", *csv, "Print the CSV export (UTF-8, header row)");
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, csv] {
@@ -349,14 +281,11 @@ void AddQueryCommands(CLI::App* nom, CliContext& ctx) {
   {
     auto req = std::make_shared<pb::ListMembershipsRequest>();
     auto* cmd = nom->add_subcommand("memberships", "Memberships by network, area or person");
-    cmd->add_option_function<std::string>(
-        "--network", [req](const std::string& v) { req->set_network_code(v); });
-    cmd->add_option_function<std::string>(
-        "--of-area", [req](const std::string& v) { req->set_area_code(v); }, "Area code");
-    cmd->add_option_function<std::string>(
-        "--email", [req](const std::string& v) { req->set_email(v); }, "The person's e-mail");
-    cmd->add_flag_function("--include-ended",
-                           [req](std::int64_t n) { req->set_include_ended(n > 0); });
+    AddFieldOptions(cmd, req,
+                    {{"--network", "network_code"},
+                     {"--of-area", "area_code", false, "Area code"},
+                     {"--email", "email", false, "The person's e-mail"},
+                     {"--include-ended", "include_ended"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return Run<pb::ListMembershipsResponse>(ctx, *req, [](const pb::ListMembershipsResponse& r) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "field_options.h"
 #include "messaging/proto_enum.h"
 #include "verkosto/notifications/v1/notifications.pb.h"
 
@@ -70,10 +71,9 @@ void AddNotificationsCommands(CLI::App& app, CliContext& ctx) {
   {
     auto req = std::make_shared<pb::ListInboxRequest>();
     auto* cmd = root->add_subcommand("inbox", "Your messages, newest first");
-    cmd->add_flag_function(
-        "--unread", [req](int64_t n) { req->set_unread_only(n > 0); }, "Only unread messages");
-    cmd->add_option_function<uint32_t>(
-        "--limit", [req](uint32_t v) { req->set_limit(v); }, "At most this many (default 50)");
+    AddFieldOptions(cmd, req,
+                    {{"--unread", "unread_only", false, "Only unread messages"},
+                     {"--limit", "limit", false, "At most this many (default 50)"}});
     auto full = std::make_shared<bool>(false);
     cmd->add_flag("--full", *full, "Print each message's text too");
     ctx.AddPersonOptions(cmd);
@@ -93,14 +93,12 @@ void AddNotificationsCommands(CLI::App& app, CliContext& ctx) {
   }
   {
     auto req = std::make_shared<pb::MarkReadRequest>();
-    auto ids = std::make_shared<std::vector<std::string>>();
     auto* cmd = root->add_subcommand("mark-read", "Mark messages read");
-    cmd->add_option("--id", *ids, "Message id (repeat)");
-    cmd->add_flag_function(
-        "--all", [req](int64_t n) { req->set_all(n > 0); }, "Every unread message");
+    AddFieldOptions(cmd, req,
+                    {{"--id", "ids", false, "Message id (repeat)"},
+                     {"--all", "all", false, "Every unread message"}});
     ctx.AddPersonOptions(cmd);
-    ctx.OnRun(cmd, [&ctx, req, ids] {
-      for (const std::string& id : *ids) req->add_ids(id);
+    ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::MarkReadResponse>(
           ctx, "notifications", *req,
           [](const pb::MarkReadResponse& r) { std::printf("marked %u read\n", r.marked()); });
@@ -114,12 +112,10 @@ void AddNotificationsCommands(CLI::App& app, CliContext& ctx) {
     cmd->add_option_function<std::string>(
         "--language", [req](const std::string& v) { req->set_language(v); }, "fi, sv or en");
     cmd->add_option("--email-mode", *mode, "immediate, daily-digest or none");
-    cmd->add_option_function<std::string>(
-        "--to", [req](const std::string& v) { req->set_email(v); },
-        "Address for e-mail to your user: mailbox");
-    cmd->add_option_function<std::string>(
-        "--mailbox", [req](const std::string& v) { req->set_mailbox(v); },
-        "One of your mailboxes (default: your personal ones)");
+    AddFieldOptions(
+        cmd, req,
+        {{"--to", "email", false, "Address for e-mail to your user: mailbox"},
+         {"--mailbox", "mailbox", false, "One of your mailboxes (default: your personal ones)"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, mode] {
       Result<pb::EmailMode> m = ParseMode(*mode);
@@ -142,13 +138,11 @@ void AddNotificationsCommands(CLI::App& app, CliContext& ctx) {
     auto status = std::make_shared<std::string>();
     auto* cmd = root->add_subcommand(
         "deliveries", "The e-mail delivery log (KEHA, admin, system: all; others: their own)");
-    cmd->add_option_function<std::string>(
-        "--message", [req](const std::string& v) { req->set_message_id(v); }, "One message's");
-    cmd->add_option_function<std::string>(
-        "--mailbox", [req](const std::string& v) { req->set_mailbox(v); }, "One mailbox's");
+    AddFieldOptions(cmd, req,
+                    {{"--message", "message_id", false, "One message's"},
+                     {"--mailbox", "mailbox", false, "One mailbox's"}});
     cmd->add_option("--status", *status, "pending, sent, failed, digest or skipped");
-    cmd->add_option_function<uint32_t>(
-        "--limit", [req](uint32_t v) { req->set_limit(v); }, "At most this many (default 50)");
+    AddFieldOptions(cmd, req, {{"--limit", "limit", false, "At most this many (default 50)"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, status] {
       Result<pb::DeliveryStatus> s = ParseStatus(*status);
