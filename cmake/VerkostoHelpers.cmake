@@ -36,7 +36,9 @@ endfunction()
 
 # verkosto_embed_sql(TARGET DIR NAMESPACE FUNCTION FIRST): compiles the
 # numbered migrations in DIR (the first numbered FIRST) into TARGET as
-# `NAMESPACE::FUNCTION()`.
+# `NAMESPACE::FUNCTION()`, every migration of the service's database
+# (messaging::ServiceMigrations: the messaging tables first). TARGET links
+# verkosto_messaging.
 function(verkosto_embed_sql target dir ns fn first)
   file(GLOB sql_files CONFIGURE_DEPENDS ${dir}/*.sql)
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${target}_migrations.cpp)
