@@ -158,8 +158,7 @@ class EnvelopeCodec final : public Codec {
     envelope.set_client_id(client_id_);
     envelope.set_request_id(sequential_ids_ ? SequentialId(seq) : msg::RandomId());
     *envelope.mutable_actor() = actor_;
-    envelope.set_deadline_unix_us(verkosto::ToMicros(verkosto::SystemClock::Instance().Now()) +
-                                  5'000'000);
+    envelope.set_deadline_unix_us(msg::DeadlineAfter(std::chrono::seconds(5)));
     envelope.mutable_body()->PackFrom(ping_);
     key = envelope.request_id();
     return envelope.SerializeAsString();

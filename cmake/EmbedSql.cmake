@@ -1,6 +1,7 @@
 # Script mode: writes OUTPUT, a C++ file defining
-#   const std::vector<verkosto::storage::Migration>& NAMESPACE::FUNCTION()
-# with every NNNN_name.sql of DIR embedded in order, numbered from FIRST (default 1).
+#   std::vector<verkosto::storage::Migration> NAMESPACE::FUNCTION()
+# as verkosto::messaging::ServiceMigrations (libs/messaging/schema.h) of every
+# NNNN_name.sql of DIR embedded in order, numbered from FIRST (default 1).
 file(GLOB files "${DIR}/*.sql")
 list(SORT files)
 set(body "")
@@ -22,5 +23,20 @@ foreach(f ${files})
   file(READ "${f}" sql)
   string(APPEND body "      {${version}, \"${CMAKE_MATCH_2}\", R\"verkosto_sql(${sql})verkosto_sql\"},\n")
 endforeach()
-file(WRITE "${OUTPUT}.tmp" "// Generated from ${DIR} by cmake/EmbedSql.cmake; do not edit.\n#include <vector>\n\n#include \"storage/database.h\"\n\nnamespace ${NAMESPACE} {\n\nconst std::vector<verkosto::storage::Migration>& ${FUNCTION}() {\n  static const std::vector<verkosto::storage::Migration> kMigrations = {\n${body}  };\n  return kMigrations;\n}\n\n}  // namespace ${NAMESPACE}\n")
+file(WRITE "${OUTPUT}.tmp" "// Generated from ${DIR} by cmake/EmbedSql.cmake; do not edit.
+#include <vector>
+
+#include \"messaging/schema.h\"
+#include \"storage/database.h\"
+
+namespace ${NAMESPACE} {
+
+std::vector<verkosto::storage::Migration> ${FUNCTION}() {
+  static const std::vector<verkosto::storage::Migration> kOwn = {
+${body}  };
+  return verkosto::messaging::ServiceMigrations(kOwn);
+}
+
+}  // namespace ${NAMESPACE}
+")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

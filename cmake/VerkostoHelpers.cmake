@@ -1,9 +1,30 @@
-# verkosto_library(NAME SOURCES ... DEPS ...): one of our own static libraries.
-# Headers are included as "<dir>/<file>.h" relative to libs/ or services/.
+# verkosto_service_root(SERVICE OUT): the include root of one service, made
+# in the build tree: <build>/include_roots/SERVICE holds only the link
+# SERVICE -> services/SERVICE. A target that uses it includes
+# "SERVICE/<dir>/<file>.h" and no other service's headers: the boundary
+# between services is the build's, not a convention (docs/architecture.md,
+# "Boundaries"). The shared contract, libs/ and the generated protos, comes
+# with verkosto_core and verkosto_proto.
+function(verkosto_service_root svc out)
+  set(root ${CMAKE_BINARY_DIR}/include_roots/${svc})
+  file(MAKE_DIRECTORY ${root})
+  file(CREATE_LINK ${PROJECT_SOURCE_DIR}/services/${svc} ${root}/${svc} SYMBOLIC)
+  set(${out} ${root} PARENT_SCOPE)
+endfunction()
+
+# verkosto_library(NAME SOURCES ... DEPS ... [SERVICE svc] [INCLUDE dirs]): one
+# of our own static libraries. Headers are included as "<dir>/<file>.h"
+# relative to libs/ (verkosto_core's root) or, with SERVICE, to that
+# service's root alone (verkosto_service_root), which the library passes on
+# to whatever links it.
 function(verkosto_library name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;INCLUDE" ${ARGN})
+  cmake_parse_arguments(ARG "" "SERVICE" "SOURCES;DEPS;INCLUDE" ${ARGN})
   add_library(${name} STATIC ${ARG_SOURCES})
   target_link_libraries(${name} PUBLIC ${ARG_DEPS} PRIVATE verkosto_warnings)
+  if(ARG_SERVICE)
+    verkosto_service_root(${ARG_SERVICE} root)
+    target_include_directories(${name} PUBLIC ${root})
+  endif()
   if(ARG_INCLUDE)
     target_include_directories(${name} PUBLIC ${ARG_INCLUDE})
   endif()
@@ -36,7 +57,9 @@ endfunction()
 
 # verkosto_embed_sql(TARGET DIR NAMESPACE FUNCTION FIRST): compiles the
 # numbered migrations in DIR (the first numbered FIRST) into TARGET as
-# `NAMESPACE::FUNCTION()`.
+# `NAMESPACE::FUNCTION()`, every migration of the service's database
+# (messaging::ServiceMigrations: the messaging tables first). TARGET links
+# verkosto_messaging.
 function(verkosto_embed_sql target dir ns fn first)
   file(GLOB sql_files CONFIGURE_DEPENDS ${dir}/*.sql)
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${target}_migrations.cpp)

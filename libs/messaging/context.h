@@ -3,7 +3,9 @@
 #include <SQLiteCpp/Database.h>
 #include <google/protobuf/message.h>
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "core/actor.h"
 #include "core/clock.h"
@@ -36,6 +38,15 @@ class Context {
   // Errors: failed_precondition in a query (queries must not emit) or a
   // service without an outbox; others from storage.
   Status Emit(const google::protobuf::Message& event);
+
+  // Emits each of `events` in order as `to_proto` encodes it (a service's
+  // codec::ToProto of its domain event); stops at the first error.
+  template <typename Event>
+  Status EmitAll(const std::vector<Event>& events,
+                 std::unique_ptr<google::protobuf::Message> (*to_proto)(const Event&)) {
+    for (const Event& event : events) VERKOSTO_RETURN_IF_ERROR(Emit(*to_proto(event)));
+    return Status::Ok();
+  }
 
   // Number of events emitted through this context.
   int emitted() const { return emitted_; }

@@ -4,6 +4,17 @@
 
 namespace verkosto::messaging {
 
+TimePoint TransportNow() { return SystemClock::Instance().Now(); }
+
+int64_t DeadlineAfter(std::chrono::milliseconds timeout) {
+  return ToMicros(TransportNow()) +
+         std::chrono::duration_cast<std::chrono::microseconds>(timeout).count();
+}
+
+bool DeadlinePassed(const common::v1::RequestEnvelope& envelope) {
+  return envelope.deadline_unix_us() != 0 && envelope.deadline_unix_us() < ToMicros(TransportNow());
+}
+
 common::v1::Error ToProtoError(const Status& status) {
   common::v1::Error error;
   error.set_code(static_cast<common::v1::ErrorCode>(static_cast<int>(status.code())));

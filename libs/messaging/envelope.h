@@ -2,10 +2,12 @@
 
 #include <google/protobuf/any.pb.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
 #include "core/actor.h"
+#include "core/clock.h"
 #include "core/result.h"
 #include "core/status.h"
 #include "verkosto/common/v1/envelope.pb.h"
@@ -15,6 +17,22 @@ namespace verkosto::messaging {
 // The wire protocol version this build speaks; a request with another version
 // is refused with invalid_argument (field "protocol_version").
 inline constexpr uint32_t kProtocolVersion = 1;
+
+// Transport time: what request deadlines, stored replies and request ids are
+// measured on. An absolute instant that crosses processes (a request's
+// deadline, RequestEnvelope.deadline_unix_us) is the system's real clock;
+// waits and back-offs inside one process use std::chrono::steady_clock.
+// Never the business Clock a service runs on (Context::now): tests move that,
+// and so does `[clock] offset_days`, so a business date years ahead or behind
+// must not make a request late or keep a late one alive.
+TimePoint TransportNow();
+
+// The deadline of a request sent now that may take `timeout`, retries included.
+int64_t DeadlineAfter(std::chrono::milliseconds timeout);
+
+// True when `envelope` carries a deadline (non-zero) that has passed on the
+// transport clock.
+bool DeadlinePassed(const common::v1::RequestEnvelope& envelope);
 
 // Status <-> proto Error, the single translation at the messaging edge.
 common::v1::Error ToProtoError(const Status& status);

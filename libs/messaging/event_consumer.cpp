@@ -59,6 +59,8 @@ void EventConsumer::SendFetch(std::chrono::steady_clock::time_point now) {
   envelope.set_request_id(RandomId());
   envelope.mutable_actor()->set_user_id(options_.consumer_name);
   envelope.mutable_actor()->set_role(common::v1::ROLE_SYSTEM);
+  // A fetch not served within the timeout has been sent again by then.
+  envelope.set_deadline_unix_us(DeadlineAfter(options_.request_timeout));
   envelope.mutable_body()->PackFrom(fetch);
   const std::string bytes = envelope.SerializeAsString();
   try {

@@ -31,7 +31,8 @@ struct ConsumerOptions {
   uint32_t batch_size = 500;
   // Fallback polling when no hint arrives (hints may be lost).
   std::chrono::milliseconds poll_interval{1000};
-  // A fetch without an answer this long is sent again.
+  // A fetch without an answer this long is sent again; it is also the fetch's
+  // deadline (transport time, envelope.h), so the producer skips a stale one.
   std::chrono::milliseconds request_timeout{2000};
   SocketLimits limits;
   // This service's key pair and the producer's public key (both sockets).

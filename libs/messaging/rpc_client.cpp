@@ -5,8 +5,6 @@
 #include <optional>
 #include <vector>
 
-#include "core/clock.h"
-
 namespace verkosto::messaging {
 
 namespace {
@@ -22,7 +20,7 @@ RpcClient::RpcClient(zmq::context_t& zmq, ClientOptions options)
   if (options_.client_id.empty()) options_.client_id = RandomId();
   char prefix[17];
   std::snprintf(prefix, sizeof prefix, "%016llx",
-                static_cast<unsigned long long>(ToMicros(SystemClock::Instance().Now())));
+                static_cast<unsigned long long>(ToMicros(TransportNow())));
   id_prefix_ = prefix;
   socket_ = Connect();
 }
@@ -53,9 +51,7 @@ Result<google::protobuf::Any> RpcClient::CallRaw(const Actor& actor,
   envelope.set_client_id(options_.client_id);
   envelope.set_request_id(request_id.empty() ? NextRequestId() : request_id);
   *envelope.mutable_actor() = ToProtoActor(actor);
-  envelope.set_deadline_unix_us(
-      ToMicros(SystemClock::Instance().Now()) +
-      std::chrono::duration_cast<std::chrono::microseconds>(options_.timeout).count());
+  envelope.set_deadline_unix_us(DeadlineAfter(options_.timeout));
   envelope.mutable_body()->PackFrom(request);
   const std::string bytes = envelope.SerializeAsString();
   // The server would drop the connection (and the client wait out its timeout

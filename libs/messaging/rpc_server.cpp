@@ -257,9 +257,7 @@ void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransactio
   if (env.client_id().empty()) return fail(Status::InvalidArgument("client_id", "is required"));
   if (request_id.empty()) return fail(Status::InvalidArgument("request_id", "is required"));
   const TimePoint now = clock_.Now();
-  const Clock& transport =
-      options_.transport_clock != nullptr ? *options_.transport_clock : SystemClock::Instance();
-  if (env.deadline_unix_us() != 0 && env.deadline_unix_us() < ToMicros(transport.Now())) {
+  if (DeadlinePassed(env)) {
     return fail(Status::DeadlineExceeded("the request's deadline passed before it was served"));
   }
   pending.operation = AnyTypeName(env.body());
@@ -370,7 +368,8 @@ void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransactio
   store_reply_.bind(2, request_id);
   store_reply_.bind(3, pending.operation);
   store_reply_.bind(4, bytes.data(), static_cast<int>(bytes.size()));
-  store_reply_.bind(5, ToMicros(now));
+  // Transport time: stored replies serve retries within a client's timeout.
+  store_reply_.bind(5, ToMicros(TransportNow()));
   store_reply_.exec();
   store_reply_.reset();
   std::string& max = max_stored_id_[env.client_id()];

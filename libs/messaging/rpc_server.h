@@ -39,11 +39,6 @@ struct ServerOptions {
   CurveOptions curve;
   // Log one info line per request (request id, actor, operation, outcome, duration).
   bool log_requests = true;
-  // The clock a request's deadline is compared with: transport time, the real
-  // clock as the client's (RpcClient sets deadlines from SystemClock). Null =
-  // SystemClock. Business time (Context::now, stored-reply stamps) comes from
-  // the server's `clock`, which tests and `[clock] offset_days` may move.
-  const Clock* transport_clock = nullptr;
 };
 
 // The command/query server of one service: a ROUTER socket, a dispatch table
@@ -107,8 +102,10 @@ class RpcServer {
 
   uint64_t outbox_head() const { return last_head_; }
 
-  // Deletes stored replies older than `cutoff`. Retries come within a client's
-  // timeout (seconds), so a day's retention is ample. Returns rows deleted.
+  // Deletes stored replies older than `cutoff`, on the transport clock
+  // (TransportNow(), envelope.h): replies are stamped with it. Retries come
+  // within a client's timeout (seconds), so a day's retention is ample.
+  // Returns rows deleted.
   Result<int64_t> PruneStoredReplies(TimePoint cutoff);
 
   // Write transactions committed so far (one per group of commands).

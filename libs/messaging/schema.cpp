@@ -20,6 +20,15 @@ storage::Migration AuditChainMigration(int version, const std::string& extra_sql
                             std::string(kAuditChainTablesSql) + "\n" + extra_sql};
 }
 
+std::vector<storage::Migration> ServiceMigrations(const std::vector<storage::Migration>& own) {
+  std::vector<storage::Migration> all = {MessagingTablesMigration()};
+  for (const storage::Migration& step : own) {
+    all.push_back(
+        step.name == kAuditChainMigrationName ? AuditChainMigration(step.version, step.sql) : step);
+  }
+  return all;
+}
+
 const storage::ChainTable& OutboxChainTable() {
   static const storage::ChainTable kTable{
       "outbox", "outbox", "seq", {"type", "payload", "occurred_us", "request_id"}};

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "logging/logging.h"
+#include "messaging/envelope.h"
 #include "messaging/schema.h"
 #include "runtime/credentials.h"
 #include "runtime/outbox_retention.h"
@@ -91,8 +92,8 @@ Result<std::unique_ptr<ServiceRuntime>> ServiceRuntime::Create(
   }
   rt->RegisterBuiltins();
   // Stored replies only serve retries, which come within seconds.
-  rt->loop_.AddPeriodic(std::chrono::hours(1), [server = rt->server_.get(), &clock] {
-    auto pruned = server->PruneStoredReplies(clock.Now() - std::chrono::hours(24));
+  rt->loop_.AddPeriodic(std::chrono::hours(1), [server = rt->server_.get()] {
+    auto pruned = server->PruneStoredReplies(messaging::TransportNow() - std::chrono::hours(24));
     if (!pruned.ok()) spdlog::warn("pruning stored replies: {}", pruned.status().ToString());
   });
   // Retention of the outbox: events every consumer has applied, once

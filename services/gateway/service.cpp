@@ -5,20 +5,8 @@
 #include "gateway/auth/credentials.h"
 #include "gateway/domain/demo_accounts.h"
 #include "gateway/storage/sqlite_account_repository.h"
-#include "messaging/schema.h"
 
 namespace verkosto::gateway {
-
-const std::vector<storage::Migration>& OwnMigrations();  // generated from schema/
-
-std::vector<storage::Migration> Migrations() {
-  std::vector<storage::Migration> all = {messaging::MessagingTablesMigration()};
-  const auto& own = OwnMigrations();
-  all.insert(all.end(), own.begin(), own.end());
-  // Tamper-evident audit (issue 13): after the service's own steps.
-  all.push_back(messaging::AuditChainMigration(4, kAccountAuditChainSql));
-  return all;
-}
 
 Status CreateDemoAccounts(runtime::ServiceRuntime& runtime, const HashLimits& limits) {
   const Actor system{"verkosto", "verkosto demo data", Role::kSystem, AreaCode(""), "", ""};

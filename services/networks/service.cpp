@@ -2,15 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
-#include "messaging/schema.h"
 #include "networks/codec/codec.h"
 #include "networks/domain/demo_networks.h"
 #include "networks/handlers/network_handlers.h"
 #include "networks/storage/sqlite_network_repository.h"
 
 namespace verkosto::networks {
-
-const std::vector<storage::Migration>& OwnMigrations();  // generated from schema/
 
 namespace {
 
@@ -29,11 +26,6 @@ Actor DemoCoordinator() {
   return Actor{"demo-keha", "Demo KEHA-koordinaattori", Role::kKehaCoordinator, {}, {}, {}};
 }
 
-Status EmitAll(messaging::Context& ctx, const std::vector<NetworkEvent>& events) {
-  for (const NetworkEvent& e : events) VERKOSTO_RETURN_IF_ERROR(ctx.Emit(*codec::ToProto(e)));
-  return Status::Ok();
-}
-
 Status LoadDemoCatalogue(messaging::Context& ctx, NetworkRepository& repo) {
   VERKOSTO_ASSIGN_OR_RETURN(std::vector<DemoNetwork> demo,
                             ParseDemoNetworks(EmbeddedKehaNetworksCsv()));
@@ -42,12 +34,12 @@ Status LoadDemoCatalogue(messaging::Context& ctx, NetworkRepository& repo) {
     VERKOSTO_ASSIGN_OR_RETURN(NetworkUpdate created,
                               CreateNetwork(item.definition, keha, ctx.now()));
     VERKOSTO_RETURN_IF_ERROR(repo.InsertNetwork(created.network));
-    VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, created.events));
+    VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(created.events, codec::ToProto));
     if (item.status != NetworkStatus::kProposed) continue;
     VERKOSTO_ASSIGN_OR_RETURN(NetworkUpdate proposed,
                               ProposeNetwork(created.network, keha, ctx.now()));
     VERKOSTO_RETURN_IF_ERROR(repo.UpdateNetwork(proposed.network));
-    VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, proposed.events));
+    VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(proposed.events, codec::ToProto));
   }
   spdlog::info("demo catalogue: {} networks created", demo.size());
   return Status::Ok();
@@ -57,7 +49,7 @@ Status CloseExpired(messaging::Context& ctx, NetworkRepository& repo, size_t* cl
   VERKOSTO_ASSIGN_OR_RETURN(std::vector<Network> networks, repo.ListNetworks());
   for (const NetworkUpdate& update : networks::CloseExpired(networks, ctx.now())) {
     VERKOSTO_RETURN_IF_ERROR(repo.UpdateNetwork(update.network));
-    VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, update.events));
+    VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(update.events, codec::ToProto));
     spdlog::info("network {} closed: its term ended", update.network.code().value());
     ++*closed;
   }
@@ -69,15 +61,6 @@ Status CloseExpired(messaging::Context& ctx, NetworkRepository& repo, size_t* cl
 std::string_view EmbeddedEmploymentAreasCsv() { return kEmploymentAreasCsv; }
 std::string_view EmbeddedMunicipalitiesCsv() { return kMunicipalitiesCsv; }
 std::string_view EmbeddedKehaNetworksCsv() { return kKehaNetworksCsv; }
-
-std::vector<storage::Migration> Migrations() {
-  std::vector<storage::Migration> all = {messaging::MessagingTablesMigration()};
-  const auto& own = OwnMigrations();
-  all.insert(all.end(), own.begin(), own.end());
-  // Tamper-evident audit (issue 13): after the service's own steps.
-  all.push_back(messaging::AuditChainMigration(5));
-  return all;
-}
 
 Status Bootstrap(runtime::ServiceRuntime& runtime, bool demo_data) {
   return runtime.RunInTransaction(SystemActor(), "bootstrap", [&](messaging::Context& ctx) {

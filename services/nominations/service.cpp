@@ -2,7 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "messaging/schema.h"
 #include "nominations/codec/codec.h"
 #include "nominations/domain/workflow.h"
 #include "nominations/handlers/nomination_handlers.h"
@@ -10,17 +9,10 @@
 
 namespace verkosto::nominations {
 
-const std::vector<storage::Migration>& OwnMigrations();  // generated from schema/
-
 namespace {
 
 namespace npb = ::verkosto::networks::v1;
 using messaging::Context;
-
-Status EmitAll(Context& ctx, const std::vector<Event>& events) {
-  for (const Event& event : events) VERKOSTO_RETURN_IF_ERROR(ctx.Emit(*codec::ToProto(event)));
-  return Status::Ok();
-}
 
 Status ApplyNetwork(Context& ctx, const npb::Network& network) {
   SqliteNominationRepository repo(ctx.db());
@@ -50,7 +42,7 @@ Status ApplyNetworkEnd(Context& ctx, const npb::Network& network, bool by_term_e
     VERKOSTO_RETURN_IF_ERROR(repo.UpdateMembership(m.record()));
   }
   spdlog::info("network {} ended: {} memberships ended", info.code.value(), outcome.events.size());
-  return EmitAll(ctx, outcome.events);
+  return ctx.EmitAll(outcome.events, codec::ToProto);
 }
 
 Status ProcessAllTimers(Context& ctx, size_t* emitted) {
@@ -66,7 +58,7 @@ Status ProcessAllTimers(Context& ctx, size_t* emitted) {
     TimerOutcome outcome = ProcessTimers(c, last_processed, ctx.now());
     if (outcome.case_after == c) continue;
     VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(outcome.case_after));
-    VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+    VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
     *emitted += outcome.events.size();
   }
   if (!last || *last < today) VERKOSTO_RETURN_IF_ERROR(repo.SetLastTimerDate(today));
@@ -97,15 +89,6 @@ Status ApplyRetention(Context& ctx, const RetentionPolicy& policy, size_t* remov
 }
 
 }  // namespace
-
-std::vector<storage::Migration> Migrations() {
-  std::vector<storage::Migration> all = {messaging::MessagingTablesMigration()};
-  const auto& own = OwnMigrations();
-  all.insert(all.end(), own.begin(), own.end());
-  // Tamper-evident audit (issue 13): after the service's own steps.
-  all.push_back(messaging::AuditChainMigration(9));
-  return all;
-}
 
 void RegisterNetworkAppliers(messaging::EventConsumer& consumer) {
   consumer.On<npb::NetworkCreated>(

@@ -9,7 +9,6 @@
 
 #include "core/case_ids.h"
 #include "core/date.h"
-#include "messaging/schema.h"
 #include "notifications/codec/codec.h"
 #include "notifications/delivery/mail_worker.h"
 #include "notifications/handlers/notification_handlers.h"
@@ -19,8 +18,6 @@
 #include "verkosto/notifications/v1/events.pb.h"
 
 namespace verkosto::notifications {
-
-const std::vector<storage::Migration>& OwnMigrations();  // generated from schema/
 
 namespace {
 
@@ -390,15 +387,6 @@ class Dispatcher {
 };
 
 }  // namespace
-
-std::vector<storage::Migration> Migrations() {
-  std::vector<storage::Migration> all = {messaging::MessagingTablesMigration()};
-  const auto& own = OwnMigrations();
-  all.insert(all.end(), own.begin(), own.end());
-  // Tamper-evident audit (issue 13): after the service's own steps.
-  all.push_back(messaging::AuditChainMigration(5));
-  return all;
-}
 
 Result<const TemplateSet*> BuiltInTemplates() {
   static const Result<TemplateSet> kTemplates = TemplateSet::Embedded();

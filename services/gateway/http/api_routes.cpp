@@ -10,8 +10,9 @@
 #include <memory>
 #include <set>
 
+#include "core/result.h"
+#include "gateway/http/gateway_context.h"
 #include "gateway/http/http_errors.h"
-#include "gateway/http/rpc_gateway_context.h"
 #include "gateway/web/my_contact.h"
 #include "messaging/proto_fields.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
@@ -478,14 +479,14 @@ void ReplyMessage(httplib::Response& res, const gpb::Message& message) {
   res.set_content(json, "application/json");
 }
 
-void Serve(const ApiRoute& route, RpcGatewayContext& ctx, const httplib::Request& req,
+void Serve(const ApiRoute& route, GatewayContext& ctx, const httplib::Request& req,
            httplib::Response& res) {
-  std::optional<Authenticated> auth = ctx.Authenticate(req);
-  if (!auth) {
+  std::optional<RequestUser> user = ctx.CurrentUser(req);
+  if (!user) {
     return ReplyUnauthenticated(res,
                                 "log in first (session cookie or Authorization: Bearer token)");
   }
-  if (route.method != "GET" && !ctx.CheckCsrf(req, auth->user)) return ReplyCsrfRefused(res);
+  if (route.method != "GET" && !ctx.CheckCsrf(req, *user)) return ReplyCsrfRefused(res);
   const gpb::Message* prototype =
       gpb::MessageFactory::generated_factory()->GetPrototype(route.request);
   const gpb::Message* response_prototype =
@@ -496,7 +497,7 @@ void Serve(const ApiRoute& route, RpcGatewayContext& ctx, const httplib::Request
   std::unique_ptr<gpb::Message> request(prototype->New());
   std::unique_ptr<gpb::Message> response(response_prototype->New());
   if (Status st = DecodeRequest(route, req, request.get()); !st.ok()) return ReplyError(res, st);
-  if (Status st = ctx.Call(route.service, auth->user.actor, *request, response.get()); !st.ok()) {
+  if (Status st = ctx.Call(route.service, user->actor, *request, response.get()); !st.ok()) {
     return ReplyError(res, st);
   }
   ReplyMessage(res, *response);
@@ -504,13 +505,13 @@ void Serve(const ApiRoute& route, RpcGatewayContext& ctx, const httplib::Request
 
 // PUT /api/v1/me/contact: the memberships first, then the account's e-mail
 // (ChangeMyContact says why that order).
-void ServeMyContact(RpcGatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  std::optional<Authenticated> auth = ctx.Authenticate(req);
-  if (!auth) {
+void ServeMyContact(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  std::optional<RequestUser> user = ctx.CurrentUser(req);
+  if (!user) {
     return ReplyUnauthenticated(res,
                                 "log in first (session cookie or Authorization: Bearer token)");
   }
-  if (!ctx.CheckCsrf(req, auth->user)) return ReplyCsrfRefused(res);
+  if (!ctx.CheckCsrf(req, *user)) return ReplyCsrfRefused(res);
   nom::CorrectMyContactRequest request;
   nom::CorrectMyContactResponse response;
   if (req.body.empty() || !IsJson(req)) {
@@ -518,7 +519,7 @@ void ServeMyContact(RpcGatewayContext& ctx, const httplib::Request& req, httplib
                       Status::InvalidArgument("content_type", "the body must be application/json"));
   }
   if (Status st = ParseJson(req.body, &request, "body"); !st.ok()) return ReplyError(res, st);
-  if (Status st = ChangeMyContact(ctx, auth->user.actor, request, &response); !st.ok()) {
+  if (Status st = ChangeMyContact(ctx, user->actor, request, &response); !st.ok()) {
     return ReplyError(res, st);
   }
   ReplyMessage(res, response);
@@ -669,8 +670,7 @@ const std::vector<ApiTag>& ApiTags() {
   return kTags;
 }
 
-void RegisterApiRoutes(httplib::Server& server,
-                       const std::function<RpcGatewayContext&()>& context) {
+void RegisterApiRoutes(httplib::Server& server, const ContextForThread& context) {
   server.Get("/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
     static const std::string kDocument = OpenApiJson();
     res.set_content(kDocument, "application/json");

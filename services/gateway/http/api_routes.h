@@ -2,18 +2,13 @@
 
 #include <google/protobuf/descriptor.h>
 
-#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
-namespace httplib {
-class Server;
-}
+#include "gateway/http/gateway_context.h"
 
 namespace verkosto::gateway {
-
-class RpcGatewayContext;
 
 // One operation of the JSON API: an HTTP method and path (with {name}
 // placeholders, plain names) forwarded to a service's RPC operation. Each
@@ -57,13 +52,14 @@ struct ApiTag {
 // Every tag a route may have, in the order the document lists them.
 const std::vector<ApiTag>& ApiTags();
 
-// Registers every non-custom route of ApiRoutes() with the generic handler:
-// authenticate (401 without a valid session or token), check the CSRF token
+// Registers every non-custom route of ApiRoutes() with the generic handler,
+// through the GatewayContext seam (http/gateway_context.h) of the calling
+// worker thread: authenticate (401 without a valid session or token), check the CSRF token
 // of cookie-authenticated non-GET requests (403), decode the request, call
 // the service as the logged-in actor, answer the response as JSON or the
 // error as {code, message, field} with the status of HttpStatusFor.
 // Also registers GET /api/v1/openapi.json.
-void RegisterApiRoutes(httplib::Server& server, const std::function<RpcGatewayContext&()>& context);
+void RegisterApiRoutes(httplib::Server& server, const ContextForThread& context);
 
 // The OpenAPI 3.0 description of ApiRoutes(), as JSON; schemas come from the
 // message descriptors.

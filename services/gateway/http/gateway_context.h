@@ -19,6 +19,11 @@ struct Response;
 
 namespace verkosto::gateway {
 
+// Names of the cookies the gateway sets (the session's also in the API's
+// OpenAPI document).
+inline constexpr char kSessionCookie[] = "vk_session";
+inline constexpr char kLoginCsrfCookie[] = "vk_login_csrf";
+
 // The logged-in user of one HTTP request, as the gateway authenticated them
 // (session cookie or API token). `actor` goes into every request the gateway
 // forwards; the services decide what the actor may do.

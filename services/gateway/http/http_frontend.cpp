@@ -76,8 +76,10 @@ void HttpFrontend::Routes() {
   });
   // Before the pages, whose patterns might match anything.
   RegisterAuthRoutes(*server_, context);
-  RegisterApiRoutes(*server_, context);
-  RegisterWebRoutes(*server_, [context]() -> GatewayContext& { return context(); });
+  // The API and the pages see only the seam (http/gateway_context.h).
+  const ContextForThread seam = [context]() -> GatewayContext& { return context(); };
+  RegisterApiRoutes(*server_, seam);
+  RegisterWebRoutes(*server_, seam);
 }
 
 Status HttpFrontend::Start() {

@@ -16,10 +16,6 @@
 
 namespace verkosto::gateway {
 
-// Names of the cookies the gateway sets.
-inline constexpr char kSessionCookie[] = "vk_session";
-inline constexpr char kLoginCsrfCookie[] = "vk_login_csrf";
-
 // How the HTTP side treats cookies and sessions.
 struct HttpAuthOptions {
   // Add "Secure" to the cookies (set when the gateway is served over HTTPS).

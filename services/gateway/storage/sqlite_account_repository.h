@@ -47,11 +47,6 @@ struct AuditRecord {
 // principal. SqliteAccountRepository::Audit is the one way rows are written.
 const storage::ChainTable& AccountAuditChainTable();
 
-// The step of the gateway's audit chain migration that chains account_audit.
-inline constexpr char kAccountAuditChainSql[] =
-    "ALTER TABLE account_audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';\n"
-    "ALTER TABLE account_audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';\n";
-
 // Accounts, sessions, API tokens, failed logins and the audit trail in the
 // gateway's SQLite database (schema/0002_create_accounts.sql). Works on the
 // connection it is given, inside the caller's transaction; never commits.

@@ -11,12 +11,6 @@ using messaging::Context;
 
 namespace {
 
-Status Emit(Context& ctx, const std::vector<NetworkEvent>& events) {
-  for (const NetworkEvent& event : events)
-    VERKOSTO_RETURN_IF_ERROR(ctx.Emit(*codec::ToProto(event)));
-  return Status::Ok();
-}
-
 // The network `code`. NotFound also for a draft the actor may not see, so a
 // draft's existence does not leak.
 Result<Network> LoadNetwork(NetworkRepository& repo, const std::string& code, const Actor& actor) {
@@ -44,7 +38,7 @@ Result<pb::NetworkResponse> Commit(Context& ctx, NetworkRepository& repo,
       VERKOSTO_RETURN_IF_ERROR(repo.AppendVersion(update.network.code(), changed->version));
     }
   }
-  VERKOSTO_RETURN_IF_ERROR(Emit(ctx, update.events));
+  VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(update.events, codec::ToProto));
   return Reply(update.network);
 }
 
@@ -151,7 +145,7 @@ void RegisterLifecycle(messaging::RpcServer& server) {
                                   CreateNetwork(definition, ctx.actor(), ctx.now()));
         SqliteNetworkRepository repo(ctx.db());
         VERKOSTO_RETURN_IF_ERROR(repo.InsertNetwork(update.network));
-        VERKOSTO_RETURN_IF_ERROR(Emit(ctx, update.events));
+        VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(update.events, codec::ToProto));
         return Reply(update.network);
       });
 

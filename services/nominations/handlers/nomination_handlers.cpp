@@ -15,11 +15,6 @@ using messaging::Context;
 
 namespace {
 
-Status EmitAll(Context& ctx, const std::vector<Event>& events) {
-  for (const Event& event : events) VERKOSTO_RETURN_IF_ERROR(ctx.Emit(*codec::ToProto(event)));
-  return Status::Ok();
-}
-
 // A fresh id for a new request; the RPC layer stores the reply of a command,
 // so a retried command never makes a second one.
 RequestId NewRequestId() { return RequestId("r-" + messaging::RandomId().substr(0, 12)); }
@@ -70,7 +65,7 @@ DiaryNumberInUse DiaryCheck(NominationRepository& repo, const AreaCode& area, St
 Result<pb::CaseResponse> CommitCase(Context& ctx, NominationRepository& repo,
                                     const CaseOutcome& outcome) {
   VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(outcome.case_after));
-  VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+  VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
   pb::CaseResponse response;
   *response.mutable_case_() = codec::ToProto(outcome.case_after);
   return response;
@@ -119,7 +114,7 @@ void RegisterKeha(messaging::RpcServer& server) {
           VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(c));
           *response.add_cases() = codec::ToProto(c);
         }
-        VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+        VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
         return response;
       });
 
@@ -235,7 +230,7 @@ void RegisterLeadership(messaging::RpcServer& server) {
           VERKOSTO_RETURN_IF_ERROR(repo.InsertMembership(m.record()));
           *response.add_memberships_started() = codec::ToProto(m);
         }
-        VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+        VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
         *response.mutable_case_() = codec::ToProto(outcome.case_after);
         return response;
       });
@@ -257,7 +252,7 @@ void RegisterLeadership(messaging::RpcServer& server) {
         VERKOSTO_ASSIGN_OR_RETURN(MembershipOutcome outcome,
                                   RecordResignation(membership, command, ctx.actor(), ctx.now()));
         VERKOSTO_RETURN_IF_ERROR(repo.UpdateMembership(outcome.membership.record()));
-        VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+        VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
         // The member's request to resign, if they made one, is answered now.
         VERKOSTO_RETURN_IF_ERROR(CloseResignationRequestOf(ctx, repo, outcome.membership));
         pb::MembershipResponse response;

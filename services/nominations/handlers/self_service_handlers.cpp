@@ -15,11 +15,6 @@ using messaging::Context;
 
 namespace {
 
-Status EmitAll(Context& ctx, const std::vector<Event>& events) {
-  for (const Event& event : events) VERKOSTO_RETURN_IF_ERROR(ctx.Emit(*codec::ToProto(event)));
-  return Status::Ok();
-}
-
 std::string Lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](char ch) {
     return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
@@ -99,7 +94,7 @@ Result<pb::CorrectMyContactResponse> CorrectMine(Context& ctx,
   for (const Membership& m : outcome.changed) {
     VERKOSTO_RETURN_IF_ERROR(repo.SaveMembershipContact(m.id(), *m.record().contact));
   }
-  VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+  VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
   pb::CorrectMyContactResponse response;
   for (const Membership& m : outcome.memberships) {
     if (m.active()) *response.add_memberships() = codec::ToProto(m);
@@ -124,7 +119,7 @@ Result<pb::ResignationRequestResponse> AskToResign(Context& ctx,
       ResignationRequestOutcome outcome,
       RequestResignation(*membership, pending, command, ctx.actor(), ctx.now()));
   VERKOSTO_RETURN_IF_ERROR(repo.InsertResignationRequest(outcome.request));
-  VERKOSTO_RETURN_IF_ERROR(EmitAll(ctx, outcome.events));
+  VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
   pb::ResignationRequestResponse response;
   *response.mutable_request() =
       codec::ToProto(outcome.request, membership->record().current_person());
@@ -159,7 +154,7 @@ Status CloseResignationRequestOf(Context& ctx, NominationRepository& repo,
   VERKOSTO_ASSIGN_OR_RETURN(ResignationRequestOutcome outcome,
                             CloseResignationRequest(*pending, ended, ctx.actor(), ctx.now()));
   VERKOSTO_RETURN_IF_ERROR(repo.UpdateResignationRequest(outcome.request));
-  return EmitAll(ctx, outcome.events);
+  return ctx.EmitAll(outcome.events, codec::ToProto);
 }
 
 void RegisterSelfServiceHandlers(messaging::RpcServer& server) {

@@ -50,6 +50,9 @@ NetworkInfo FromProto(const npb::Network& network, const std::string& created_by
   n.contact_name = d.responsible().name();
   n.contact_email = AsciiLower(d.responsible().email());
   n.created_by = created_by;
+  n.disclaimer_fi = network.disclaimer().fi();
+  n.disclaimer_sv = network.disclaimer().sv();
+  n.disclaimer_en = network.disclaimer().en();
   return n;
 }
 

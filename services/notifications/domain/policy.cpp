@@ -4,7 +4,6 @@
 #include <set>
 
 #include "core/date.h"
-#include "networks/domain/disclaimer.h"
 
 namespace verkosto::notifications {
 
@@ -215,18 +214,6 @@ Language ResolveLanguage(const std::optional<Language>& preference, const Recipi
   return Language::kFi;
 }
 
-std::string_view DisclaimerText(Language language) {
-  switch (language) {
-    case Language::kFi:
-      return networks::kDisclaimerFi;
-    case Language::kSv:
-      return networks::kDisclaimerSv;
-    case Language::kEn:
-      return networks::kDisclaimerEn;
-  }
-  return networks::kDisclaimerFi;
-}
-
 std::string FormatDate(const std::string& iso_date, Language language) {
   const std::optional<Date> date = ParseIsoDate(iso_date);
   if (!date) return iso_date;
@@ -277,7 +264,8 @@ View BuildView(const Notice& notice, const Recipient& recipient, Language langua
   if (notice.topic == Topic::kResignationRequested && IsPersonMailbox(recipient.mailbox)) {
     val["link"] = link_base + "/me/memberships";  // the member's own page
   }
-  val["disclaimer"] = std::string(DisclaimerText(language));
+  val["disclaimer"] = notice.network ? notice.network->Disclaimer(language) : std::string();
+  v.flags["has_disclaimer"] = !val["disclaimer"].empty();
   val["working_days_left"] = std::to_string(notice.working_days_left);
   val["days_left"] = std::to_string(notice.days_left);
   val["reason"] = notice.reason;

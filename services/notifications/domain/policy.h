@@ -94,8 +94,9 @@ struct View {
 
 // The fields of the message to `recipient` in `language`: network name (in
 // the language), area name, dates, people, goals, term, communication plan,
-// the disclaimer that networks do not speak for the areas, and `link`
-// (relative web UI path, prefixed by `link_base`).
+// the network's disclaimer that networks do not speak for the areas (rule 6,
+// as its events carry it; flag has_disclaimer, false only for a network not
+// known yet), and `link` (relative web UI path, prefixed by `link_base`).
 View BuildView(const Notice& notice, const Recipient& recipient, Language language,
                const AreaMap& areas, const std::string& link_base);
 
@@ -105,8 +106,5 @@ std::string LinkOf(const Notice& notice);
 
 // "30.4.2026" (fi, sv) or "30 April 2026" (en); the text unchanged if not a date.
 std::string FormatDate(const std::string& iso_date, Language language);
-
-// The disclaimer (rule 6) in `language`, as the networks service words it.
-std::string_view DisclaimerText(Language language);
 
 }  // namespace verkosto::notifications

@@ -87,4 +87,10 @@ const std::string& NetworkInfo::Name(Language language) const {
   return name_fi.empty() ? code : name_fi;
 }
 
+const std::string& NetworkInfo::Disclaimer(Language language) const {
+  if (language == Language::kSv && !disclaimer_sv.empty()) return disclaimer_sv;
+  if (language == Language::kEn && !disclaimer_en.empty()) return disclaimer_en;
+  return disclaimer_fi;
+}
+
 }  // namespace verkosto::notifications

@@ -80,9 +80,16 @@ struct NetworkInfo {
   std::string contact_name;   // the network's responsible contact
   std::string contact_email;  // may be empty
   std::string created_by;     // user id of the KEHA coordinator who created it
+  // Rule 6 (networks do not speak for the areas) in fi/sv/en, as the networks
+  // events carry it (Network.disclaimer): the networks service words it.
+  std::string disclaimer_fi;
+  std::string disclaimer_sv;
+  std::string disclaimer_en;
 
   // The name in `language`, falling back to Finnish.
   const std::string& Name(Language language) const;
+  // The rule-6 note in `language`, falling back to Finnish.
+  const std::string& Disclaimer(Language language) const;
   friend bool operator==(const NetworkInfo&, const NetworkInfo&) = default;
 };
 

@@ -39,7 +39,8 @@ std::string Col(SQLite::Statement& q, int i) { return q.getColumn(i).getString()
 
 constexpr char kNetworkColumns[] =
     "code, status, name_fi, name_sv, name_en, goals, term_start, term_end, audiences, channels, "
-    "cadence, responsible, contact_name, contact_email, created_by";
+    "cadence, responsible, contact_name, contact_email, created_by, disclaimer_fi, disclaimer_sv, "
+    "disclaimer_en";
 
 NetworkInfo ReadNetwork(SQLite::Statement& q) {
   NetworkInfo n;
@@ -58,6 +59,9 @@ NetworkInfo ReadNetwork(SQLite::Statement& q) {
   n.contact_name = Col(q, 12);
   n.contact_email = Col(q, 13);
   n.created_by = Col(q, 14);
+  n.disclaimer_fi = Col(q, 15);
+  n.disclaimer_sv = Col(q, 16);
+  n.disclaimer_en = Col(q, 17);
   return n;
 }
 
@@ -168,7 +172,7 @@ Status SqliteNotificationRepository::UpsertNetwork(const NetworkInfo& n) {
   return storage::Guard([&]() -> Status {
     SQLite::Statement s(
         db_, std::string("INSERT INTO networks (") + kNetworkColumns +
-                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                  "ON CONFLICT (code) DO UPDATE SET status = excluded.status, "
                  "name_fi = excluded.name_fi, name_sv = excluded.name_sv, "
                  "name_en = excluded.name_en, goals = excluded.goals, "
@@ -176,6 +180,8 @@ Status SqliteNotificationRepository::UpsertNetwork(const NetworkInfo& n) {
                  "audiences = excluded.audiences, channels = excluded.channels, "
                  "cadence = excluded.cadence, responsible = excluded.responsible, "
                  "contact_name = excluded.contact_name, contact_email = excluded.contact_email, "
+                 "disclaimer_fi = excluded.disclaimer_fi, disclaimer_sv = excluded.disclaimer_sv, "
+                 "disclaimer_en = excluded.disclaimer_en, "
                  "created_by = CASE WHEN excluded.created_by = '' THEN networks.created_by "
                  "ELSE excluded.created_by END");
     s.bind(1, n.code);
@@ -193,6 +199,9 @@ Status SqliteNotificationRepository::UpsertNetwork(const NetworkInfo& n) {
     s.bind(13, n.contact_name);
     s.bind(14, n.contact_email);
     s.bind(15, n.created_by);
+    s.bind(16, n.disclaimer_fi);
+    s.bind(17, n.disclaimer_sv);
+    s.bind(18, n.disclaimer_en);
     s.exec();
     return Status::Ok();
   });
@@ -219,7 +228,7 @@ SqliteNotificationRepository::OpenNetworksWithTermEnd() {
     SQLite::Statement q(db_, std::string("SELECT ") + kNetworkColumns +
                                  ", term_notice_for FROM networks "
                                  "WHERE status = 'open' AND term_end != '' ORDER BY code");
-    while (q.executeStep()) out.emplace_back(ReadNetwork(q), Col(q, 15));
+    while (q.executeStep()) out.emplace_back(ReadNetwork(q), Col(q, 18));
     return Status::Ok();
   });
   if (!status.ok()) return status;

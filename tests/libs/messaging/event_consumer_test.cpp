@@ -29,7 +29,8 @@ std::vector<storage::Migration> ConsumerMigrations() {
 
 class EventStreamTest : public ::testing::Test {
  protected:
-  EventStreamTest() : clock_(SystemClock::Instance().Now()) {}
+  // Any business date: fetches carry transport-time deadlines (envelope.h).
+  EventStreamTest() : clock_(std::chrono::sys_days{std::chrono::year{2031} / 1 / 1}) {}
 
   void StartProducer(const std::string& db_name = "producer.db", bool hints = false) {
     ServerOptions options;
@@ -147,6 +148,22 @@ TEST_F(EventStreamTest, ConsumerStartedAfterTenThousandEventsCatchesUpWithNoGap)
   ExpectEachAppliedOnce(*db, 10000);
   EXPECT_EQ(consumer->status().producer_head(), 10000u);
   EXPECT_TRUE(consumer->status().error().empty());
+}
+
+// A fetch's deadline is transport time: with the business clock (of producer
+// and consumer alike) decades ahead, then decades behind, the stream still flows.
+TEST_F(EventStreamTest, BusinessClockYearsAheadOrBehindDoesNotStopTheStream) {
+  clock_.Advance(std::chrono::hours(24 * 365 * 30));
+  StartProducer();
+  AppendEvents(30);
+  producer_->StartLoop();
+  auto db = OpenConsumerDb();
+  auto consumer = MakeConsumer(*db, /*batch=*/15);
+  CatchUp(*consumer, 15);
+  clock_.Advance(-std::chrono::hours(24 * 365 * 60));
+  CatchUp(*consumer, 30);
+  ExpectEachAppliedOnce(*db, 30);
+  EXPECT_TRUE(consumer->status().error().empty()) << consumer->status().error();
 }
 
 TEST_F(EventStreamTest, ConsumerThatCrashesAfterApplyingReappliesNothing) {

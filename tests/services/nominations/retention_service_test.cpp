@@ -9,10 +9,10 @@
 
 #include "core/date.h"
 #include "messaging/rpc_client.h"
-#include "networks/service.h"
 #include "nominations/service.h"
 #include "testing/keys.h"
 #include "testing/network_definition.h"
+#include "testing/peers.h"
 #include "testing/temp_dir.h"
 #include "verkosto/networks/v1/networks.pb.h"
 #include "verkosto/nominations/v1/events.pb.h"
@@ -55,11 +55,11 @@ class NominationsRetentionTest : public ::testing::Test {
     system_ = config::DefaultSystemConfig(dir_->path(), dir_->path(), 0);
     ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.retention.contact_years = 2;
-    auto net =
-        runtime::ServiceRuntime::Create(zmq_, system_, "networks", networks::Migrations(), clock_);
+    auto net = runtime::ServiceRuntime::Create(
+        zmq_, system_, "networks", verkosto::testing::NetworksPeer().migrations, clock_);
     ASSERT_TRUE(net.ok()) << net.status().ToString();
     networks_ = std::move(net).value();
-    ASSERT_TRUE(networks::Wire(*networks_, system_).ok());
+    ASSERT_TRUE(verkosto::testing::NetworksPeer().wire(*networks_, system_).ok());
     ASSERT_TRUE(networks_->Start().ok());
     networks_thread_ = std::thread([this] { networks_->Run(); });
     auto nom = runtime::ServiceRuntime::Create(zmq_, system_, "nominations", Migrations(), clock_);
@@ -163,7 +163,7 @@ class NominationsRetentionTest : public ::testing::Test {
   void TermEnds(const std::string& day) {
     clock_.Set(Day(day));
     StopNetworks();
-    auto closed = networks::CloseExpiredNetworks(*networks_);
+    auto closed = verkosto::testing::CloseExpiredNetworks(*networks_);
     ASSERT_TRUE(closed.ok()) << closed.status().ToString();
     networks_thread_ = std::thread([this] { networks_->Run(); });
     SyncNetworks();

@@ -13,9 +13,9 @@
 
 #include "core/date.h"
 #include "messaging/rpc_client.h"
-#include "networks/service.h"
 #include "testing/keys.h"
 #include "testing/network_definition.h"
+#include "testing/peers.h"
 #include "testing/temp_dir.h"
 #include "verkosto/common/v1/chain.pb.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
@@ -69,11 +69,11 @@ class NominationsServiceTest : public ::testing::Test {
     system_ = config::DefaultSystemConfig(dir_->path(), dir_->path(), 0);
     ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.demo_data = false;
-    auto net =
-        runtime::ServiceRuntime::Create(zmq_, system_, "networks", networks::Migrations(), clock_);
+    auto net = runtime::ServiceRuntime::Create(
+        zmq_, system_, "networks", verkosto::testing::NetworksPeer().migrations, clock_);
     ASSERT_TRUE(net.ok()) << net.status().ToString();
     networks_ = std::move(net).value();
-    ASSERT_TRUE(networks::Wire(*networks_, system_).ok());
+    ASSERT_TRUE(verkosto::testing::NetworksPeer().wire(*networks_, system_).ok());
     ASSERT_TRUE(networks_->Start().ok());
     networks_thread_ = std::thread([this] { networks_->Run(); });
 
@@ -642,7 +642,7 @@ TEST_F(NominationsServiceTest, TermEndEndsMembershipsOnTheTermsLastDay) {
   clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2027-01-04")) + hours(8));
   networks_->Stop();
   networks_thread_.join();
-  auto closed = networks::CloseExpiredNetworks(*networks_);
+  auto closed = verkosto::testing::CloseExpiredNetworks(*networks_);
   ASSERT_TRUE(closed.ok()) << closed.status().ToString();
   EXPECT_EQ(*closed, 1u);
   networks_thread_ = std::thread([this] { networks_->Run(); });

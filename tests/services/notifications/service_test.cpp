@@ -19,10 +19,9 @@
 
 #include "core/date.h"
 #include "messaging/rpc_client.h"
-#include "networks/service.h"
-#include "nominations/service.h"
 #include "testing/keys.h"
 #include "testing/network_definition.h"
+#include "testing/peers.h"
 #include "testing/temp_dir.h"
 #include "verkosto/networks/v1/networks.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
@@ -64,10 +63,10 @@ class NotificationsServiceTest : public ::testing::Test {
     ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.demo_data = false;
     system_.notifications.web_base_url = "https://verkosto.example.fi";
-    networks_ = Create("networks", networks::Migrations());
-    ASSERT_TRUE(networks::Wire(*networks_, system_).ok());
-    nominations_ = Create("nominations", nominations::Migrations());
-    ASSERT_TRUE(nominations::Wire(*nominations_, system_).ok());
+    networks_ = Create("networks", verkosto::testing::NetworksPeer().migrations);
+    ASSERT_TRUE(verkosto::testing::NetworksPeer().wire(*networks_, system_).ok());
+    nominations_ = Create("nominations", verkosto::testing::NominationsPeer().migrations);
+    ASSERT_TRUE(verkosto::testing::NominationsPeer().wire(*nominations_, system_).ok());
     notifications_ = Create("notifications", Migrations());
     ASSERT_TRUE(WireWith(*notifications_, system_, wired_, DeliveryOptions{}).ok());
     for (auto* rt : {networks_.get(), nominations_.get(), notifications_.get()}) {
@@ -400,7 +399,7 @@ TEST_F(NotificationsServiceTest, TermEndingNoticeGoesToMembersAndTheirLeadership
   // membership, and the member and the leadership hear of it.
   clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2027-01-01")) + std::chrono::hours(9));
   Stop(networks_.get(), networks_thread_);
-  auto closed = networks::CloseExpiredNetworks(*networks_);
+  auto closed = verkosto::testing::CloseExpiredNetworks(*networks_);
   ASSERT_TRUE(closed.ok()) << closed.status().ToString();
   EXPECT_EQ(*closed, 1u);
   networks_thread_ = std::thread([this] { networks_->Run(); });
@@ -858,13 +857,13 @@ TEST_F(NotificationsServiceTest, MemberCopiesLoseTheirContactDataWithNominations
   // member's contact data, and this service's copy follows its event.
   clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2027-01-01")) + std::chrono::hours(9));
   Stop(networks_.get(), networks_thread_);
-  ASSERT_TRUE(networks::CloseExpiredNetworks(*networks_).ok());
+  ASSERT_TRUE(verkosto::testing::CloseExpiredNetworks(*networks_).ok());
   networks_thread_ = std::thread([this] { networks_->Run(); });
   SyncNominations();
   SyncNotifications();
   clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2028-12-31")) + std::chrono::hours(9));
   Stop(nominations_.get(), nominations_thread_);
-  auto removed = nominations::RunRetention(*nominations_, nominations::RetentionPolicyOf(system_));
+  auto removed = verkosto::testing::RunNominationsRetention(*nominations_, system_);
   nominations_thread_ = std::thread([this] { nominations_->Run(); });
   ASSERT_TRUE(removed.ok()) << removed.status().ToString();
   EXPECT_EQ(*removed, 1u);

@@ -20,7 +20,6 @@
 #include "gateway/http/api_routes.h"
 #include "gateway/http/rpc_gateway_context.h"
 #include "gateway_api_fixture.h"
-#include "networks/service.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
 #include "verkosto/gateway/v1/api.pb.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -201,8 +200,8 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   EXPECT_EQ(Reach<v1::ApiSessionResponse>(As(admin), "GET", "/api/v1/session").account().user_id(),
             "yllapito");
   npb::LoadReferenceDataRequest reference;
-  reference.set_employment_areas_csv(std::string(networks::EmbeddedEmploymentAreasCsv()));
-  reference.set_municipalities_csv(std::string(networks::EmbeddedMunicipalitiesCsv()));
+  reference.set_employment_areas_csv(std::string(verkosto::testing::EmbeddedEmploymentAreasCsv()));
+  reference.set_municipalities_csv(std::string(verkosto::testing::EmbeddedMunicipalitiesCsv()));
   Reach<npb::LoadReferenceDataResponse>(As(admin), "POST", "/api/v1/reference-data", {},
                                         Json(reference));
   npb::SetAreaContactsRequest contacts;

@@ -38,7 +38,6 @@
 #include "gateway/http/contact_reads.h"
 #include "gateway_api_fixture.h"
 #include "messaging/rpc_client.h"
-#include "networks/service.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 #include "verkosto/notifications/v1/notifications.pb.h"
 
@@ -270,8 +269,9 @@ class AuthorizationTest : public GatewayApiFixture {
 
   void MakeData() {
     npb::LoadReferenceDataRequest reference;
-    reference.set_employment_areas_csv(std::string(networks::EmbeddedEmploymentAreasCsv()));
-    reference.set_municipalities_csv(std::string(networks::EmbeddedMunicipalitiesCsv()));
+    reference.set_employment_areas_csv(
+        std::string(verkosto::testing::EmbeddedEmploymentAreasCsv()));
+    reference.set_municipalities_csv(std::string(verkosto::testing::EmbeddedMunicipalitiesCsv()));
     Do<npb::LoadReferenceDataResponse>(reference, "", "networks");
     MakeNetwork(kNetwork, true, true);
     MakeNetwork("muokattava", false, false);  // edited, proposed, opened by the routes

@@ -19,11 +19,9 @@
 #include "gateway/auth/credentials.h"
 #include "gateway/service.h"
 #include "messaging/rpc_client.h"
-#include "networks/service.h"
-#include "nominations/service.h"
-#include "notifications/service.h"
 #include "testing/keys.h"
 #include "testing/network_definition.h"
+#include "testing/peers.h"
 #include "testing/temp_dir.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
 #include "verkosto/gateway/v1/api.pb.h"
@@ -89,8 +87,8 @@ class GatewayApiFixture : public ::testing::Test {
     system_ = config::DefaultSystemConfig(dir_.path(), dir_.path(), 0);
     ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.demo_data = false;
-    StartRuntime("networks", networks::Migrations(), networks::Wire, networks_, networks_thread_);
-    StartRuntime("nominations", nominations::Migrations(), nominations::Wire, nominations_,
+    StartRuntime("networks", verkosto::testing::NetworksPeer(), networks_, networks_thread_);
+    StartRuntime("nominations", verkosto::testing::NominationsPeer(), nominations_,
                  nominations_thread_);
 
     auto gw = runtime::ServiceRuntime::Create(zmq_, system_, "gateway", Migrations(), clock_);
@@ -107,12 +105,8 @@ class GatewayApiFixture : public ::testing::Test {
 
     if (with_notifications_) {
       system_.notifications.web_base_url = "http://127.0.0.1:" + std::to_string(port_);
-      StartRuntime(
-          "notifications", notifications::Migrations(),
-          [this](runtime::ServiceRuntime& rt, const config::SystemConfig& system) {
-            return notifications::WireWith(rt, system, mail_, notifications::DeliveryOptions{});
-          },
-          notifications_, notifications_thread_);
+      StartRuntime("notifications", verkosto::testing::NotificationsPeer(), notifications_,
+                   notifications_thread_);
     }
 
     AddAccount("keha.koordinaattori", "Kaisa Koordinaattori", common::v1::ROLE_KEHA_COORDINATOR,
@@ -134,14 +128,12 @@ class GatewayApiFixture : public ::testing::Test {
     thread.join();
   }
 
-  template <typename WireFn>
-  void StartRuntime(const std::string& name, const std::vector<storage::Migration>& migrations,
-                    WireFn wire, std::unique_ptr<runtime::ServiceRuntime>& rt,
-                    std::thread& thread) {
-    auto created = runtime::ServiceRuntime::Create(zmq_, system_, name, migrations, clock_);
+  void StartRuntime(const std::string& name, const verkosto::testing::PeerService& peer,
+                    std::unique_ptr<runtime::ServiceRuntime>& rt, std::thread& thread) {
+    auto created = runtime::ServiceRuntime::Create(zmq_, system_, name, peer.migrations, clock_);
     ASSERT_TRUE(created.ok()) << created.status().ToString();
     rt = std::move(created).value();
-    ASSERT_TRUE(wire(*rt, system_).ok());
+    ASSERT_TRUE(peer.wire(*rt, system_).ok());
     ASSERT_TRUE(rt->Start().ok());
     runtime::ServiceRuntime* raw = rt.get();
     thread = std::thread([raw] { raw->Run(); });
@@ -239,8 +231,6 @@ class GatewayApiFixture : public ::testing::Test {
   zmq::context_t zmq_;
   config::SystemConfig system_;
   bool with_notifications_;
-  std::shared_ptr<notifications::InMemoryTransport> mail_ =
-      std::make_shared<notifications::InMemoryTransport>();
   std::unique_ptr<runtime::ServiceRuntime> networks_, nominations_, notifications_, gateway_;
   std::thread networks_thread_, nominations_thread_, notifications_thread_, gateway_thread_;
   int port_ = 0;

@@ -8,7 +8,6 @@
 #include <string>
 
 #include "gateway_api_fixture.h"
-#include "notifications/service.h"
 #include "verkosto/common/v1/health.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 
@@ -166,7 +165,7 @@ TEST_F(GatewayRecoveryTest, HealthzIs503WhileTheWorkersLatestCallToAServiceFound
   // Nominations is back and a fresh client reaches it, but no worker's call
   // has been answered since the failure: still 503, naming nominations.
   nominations_.reset();  // releases its database and socket
-  StartRuntime("nominations", nominations::Migrations(), nominations::Wire, nominations_,
+  StartRuntime("nominations", verkosto::testing::NominationsPeer(), nominations_,
                nominations_thread_);
   health = Healthz(&status);
   EXPECT_EQ(status, 503) << health.DebugString();

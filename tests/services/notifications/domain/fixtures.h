@@ -40,6 +40,10 @@ inline NetworkInfo Network() {
   n.responsible = "sihteeri";
   n.contact_email = "verkosto@keha.fi";
   n.created_by = "keha-anna";
+  // The networks events' rule-6 note; the test's own wording.
+  n.disclaimer_fi = "Verkoston näkemykset eivät sido alueita (testi).";
+  n.disclaimer_sv = "Nätverkets synpunkter binder inte områdena (test).";
+  n.disclaimer_en = "The views of networks do not bind the areas (test).";
   return n;
 }
 

@@ -204,10 +204,24 @@ TEST(NotificationPolicyTest, ViewCarriesNetworkInTheLanguageAndTheDisclaimer) {
   EXPECT_EQ(v.values.at("person_name"), "maija");
   EXPECT_EQ(v.values.at("link"), "https://v.fi/cases/c-1");
   EXPECT_EQ(v.values.at("term_end"), "31.12.2026");
-  EXPECT_NE(v.values.at("disclaimer").find("Nätverkets synpunkter"), std::string::npos);
+  // Rule 6 as the network's events carry it, in the recipient's language.
+  EXPECT_EQ(v.values.at("disclaimer"), Network().disclaimer_sv);
+  EXPECT_TRUE(v.flags.at("has_disclaimer"));
   EXPECT_EQ(v.lists.at("goals").size(), 2u);
   EXPECT_EQ(FormatDate("2026-04-30", Language::kEn), "30 April 2026");
   EXPECT_EQ(FormatDate("not a date", Language::kFi), "not a date");
+}
+
+// A network this service has not heard of yet has no note to show: the
+// message leaves the note out rather than showing an empty one.
+TEST(NotificationPolicyTest, ViewOfANetworkNotKnownYetHasNoDisclaimer) {
+  Notice n = CaseNotice(Topic::kCaseApproved, Case("kainuu"));
+  n.network.reset();
+  const auto r = Recipients(n, Areas());
+  ASSERT_FALSE(r.empty());
+  const View v = BuildView(n, r.front(), Language::kFi, Areas(), "");
+  EXPECT_EQ(v.values.at("disclaimer"), "");
+  EXPECT_FALSE(v.flags.at("has_disclaimer"));
 }
 
 }  // namespace

@@ -76,7 +76,8 @@ TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage
           EXPECT_FALSE(part->empty()) << where;
         }
         EXPECT_EQ(m->subject.find('\n'), std::string::npos) << where;
-        EXPECT_NE(m->text.find(std::string(DisclaimerText(language))), std::string::npos) << where;
+        EXPECT_NE(m->text.find(notice.network->Disclaimer(language)), std::string::npos) << where;
+        EXPECT_NE(m->html.find(notice.network->Disclaimer(language)), std::string::npos) << where;
         EXPECT_NE(m->text.find(view.values.at("network_name")), std::string::npos) << where;
         EXPECT_NE(m->text.find("https://verkosto.example.fi/"), std::string::npos) << where;
         EXPECT_NE(m->html.find("<html lang=\"" + std::string(LanguageCode(language)) + "\">"),
@@ -86,6 +87,21 @@ TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage
     }
   }
   EXPECT_EQ(seen.size(), 16u);
+}
+
+// About a network this service has not heard of yet there is no rule-6 note
+// (it comes with the networks events): its line is left out, not left empty.
+TEST(TemplatesTest, MessageWithoutTheNetworksNoteLeavesItsLineOut) {
+  Notice notice = Full(Topic::kCaseApproved);
+  notice.network.reset();
+  const auto recipients = Recipients(notice, Areas());
+  ASSERT_FALSE(recipients.empty());
+  const Recipient& r = recipients.front();
+  auto m = Templates().Render(r.template_name, Language::kFi,
+                              BuildView(notice, r, Language::kFi, Areas(), ""));
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ(m->text.find("Huom."), std::string::npos) << m->text;
+  EXPECT_EQ(m->html.find("color: #444"), std::string::npos) << m->html;
 }
 
 TEST(TemplatesTest, NomineeMessageTellsNetworkGoalsTermPlanAndDecider) {

@@ -1,0 +1,3 @@
+-- The audit chain tables (libs/messaging/schema/audit_chain_tables.sql) are
+-- applied in this step: messaging::ServiceMigrations puts them before this
+-- file's own SQL. This service adds nothing to them.

@@ -1,0 +1,47 @@
+# Script mode (the include_boundaries test): builds every probe of
+# CMakeLists.txt in BUILD_DIR. GOOD: probes that must compile, comma-separated.
+# BAD: "probe=header" pairs that must fail because `header` is not found.
+string(REPLACE "," ";" good "${GOOD}")
+string(REPLACE "," ";" bad "${BAD}")
+set(failures 0)
+
+function(build_probe probe rc_var out_var)
+  execute_process(COMMAND ${CMAKE_COMMAND} --build ${BUILD_DIR} --target ${probe}
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+  set(${rc_var} ${rc} PARENT_SCOPE)
+  set(${out_var} "${out}" PARENT_SCOPE)
+endfunction()
+
+foreach(probe ${good})
+  build_probe(${probe} rc out)
+  if(rc EQUAL 0)
+    message(STATUS "compiles, as it must: ${probe}")
+  else()
+    message(SEND_ERROR "${probe} includes a header of its own service and must compile:\n${out}")
+    math(EXPR failures "${failures} + 1")
+  endif()
+endforeach()
+
+foreach(pair ${bad})
+  string(REPLACE "=" ";" parts "${pair}")
+  list(GET parts 0 probe)
+  list(GET parts 1 header)
+  build_probe(${probe} rc out)
+  string(FIND "${out}" "${header}: No such file or directory" not_found)
+  if(rc EQUAL 0)
+    message(SEND_ERROR "${probe} compiled although it includes ${header}, another service's header")
+    math(EXPR failures "${failures} + 1")
+  elseif(not_found EQUAL -1)
+    message(SEND_ERROR "${probe} failed, but not because ${header} was not found:\n${out}")
+    math(EXPR failures "${failures} + 1")
+  else()
+    message(STATUS "refused, as it must be: ${probe}")
+  endif()
+endforeach()
+
+list(LENGTH good n_good)
+list(LENGTH bad n_bad)
+if(failures GREATER 0)
+  message(FATAL_ERROR "${failures} include boundary probes went wrong")
+endif()
+message(STATUS "${n_good} probes compiled, ${n_bad} cross-service includes refused")
