@@ -19,6 +19,12 @@ inline constexpr uint32_t kProtocolVersion = 1;
 common::v1::Error ToProtoError(const Status& status);
 Status FromProtoError(const common::v1::Error& error);
 
+// core Role <-> proto Role, the one place the two are converted (their
+// numbers are equal). A number no Role has gives Role::kUnspecified, which
+// every check that needs a role rejects.
+common::v1::Role ToProtoRole(Role role);
+Role FromProtoRole(common::v1::Role role);
+
 // core Actor <-> proto Actor.
 common::v1::Actor ToProtoActor(const Actor& actor);
 Actor FromProtoActor(const common::v1::Actor& actor);
