@@ -1,29 +1,23 @@
 #include "core/language.h"
 
+#include <array>
+#include <cstddef>
+
 namespace verkosto {
 
 namespace {
-struct LanguageEntry {
-  Language language;
-  std::string_view code;
-};
-constexpr LanguageEntry kLanguages[] = {
-    {Language::kFi, "fi"},
-    {Language::kSv, "sv"},
-    {Language::kEn, "en"},
-};
+// Indexed by Language.
+constexpr std::array<std::string_view, 3> kCodes = {"fi", "sv", "en"};
 }  // namespace
 
 std::string_view LanguageCode(Language language) {
-  for (const auto& entry : kLanguages) {
-    if (entry.language == language) return entry.code;
-  }
-  return "fi";
+  const auto index = static_cast<size_t>(language);
+  return index < kCodes.size() ? kCodes[index] : kCodes[0];
 }
 
 std::optional<Language> LanguageFromCode(std::string_view code) {
-  for (const auto& entry : kLanguages) {
-    if (entry.code == code) return entry.language;
+  for (size_t i = 0; i < kCodes.size(); ++i) {
+    if (kCodes[i] == code) return static_cast<Language>(i);
   }
   return std::nullopt;
 }
