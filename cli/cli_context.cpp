@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "api_client.h"
+#include "messaging/envelope.h"
 #include "runtime/credentials.h"
 #include "verkosto/gateway/v1/api.pb.h"
 
@@ -115,7 +116,7 @@ Result<Actor> CliContext::Me() {
   Actor actor;
   actor.user_id = session.account().user_id();
   actor.display_name = session.account().display_name();
-  actor.role = RoleFromNumber(session.account().role());
+  actor.role = messaging::FromProtoRole(session.account().role());
   actor.area = AreaCode(session.account().area());
   actor.on_behalf_of = session.account().on_behalf_of();
   return actor;

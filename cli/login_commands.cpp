@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "api_client.h"
+#include "messaging/envelope.h"
 #include "password_input.h"
 #include "verkosto/gateway/v1/api.pb.h"
 
@@ -102,7 +103,7 @@ int Login(CliContext& ctx, const LoginArgs& args) {
   const gw::Account& account = session.account();
   std::printf("logged in to %s as %s (%s%s%s); the token is in %s\n", server->c_str(),
               account.user_id().c_str(),
-              std::string(RoleName(RoleFromNumber(account.role()))).c_str(),
+              std::string(RoleName(messaging::FromProtoRole(account.role()))).c_str(),
               account.area().empty() ? "" : ", ", account.area().c_str(), LoginFile().c_str());
   return 0;
 }

@@ -6,24 +6,19 @@
 #include <memory>
 #include <sstream>
 
+#include "messaging/envelope.h"
 #include "password_input.h"
 
 namespace verkosto::cli {
 
 namespace pb = ::verkosto::gateway::v1;
 
-namespace {
-
-common::v1::Role RoleToProto(Role role) { return static_cast<common::v1::Role>(role); }
-
-}  // namespace
-
 std::string FormatAccounts(const pb::ListAccountsResponse& accounts) {
   std::ostringstream out;
   char line[512];
   for (const pb::Account& a : accounts.accounts()) {
     std::snprintf(line, sizeof line, "%-24s %-16s %-20s %-3s %-40s %s%s\n", a.user_id().c_str(),
-                  std::string(RoleName(RoleFromNumber(a.role()))).c_str(),
+                  std::string(RoleName(messaging::FromProtoRole(a.role()))).c_str(),
                   a.area().empty() ? "-" : a.area().c_str(), a.language().c_str(),
                   a.email().empty() ? "-" : a.email().c_str(), a.display_name().c_str(),
                   a.disabled() ? "  (disabled)" : "");
@@ -73,14 +68,15 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx) {
       if (parsed == Role::kUnspecified) {
         return CliContext::Fail(Status::InvalidArgument("role", "unknown role '" + *role + "'"));
       }
-      req->mutable_account()->set_role(RoleToProto(parsed));
+      req->mutable_account()->set_role(messaging::ToProtoRole(parsed));
       Result<std::string> password = ReadPassword(*password_file);
       if (!password.ok()) return CliContext::Fail(password.status());
       req->set_password(*password);
       return CallAndPrint<pb::CreateAccountResponse>(
           ctx, "gateway", *req, [](const pb::CreateAccountResponse& r) {
-            std::printf("created %s (%s)\n", r.account().user_id().c_str(),
-                        std::string(RoleName(RoleFromNumber(r.account().role()))).c_str());
+            std::printf(
+                "created %s (%s)\n", r.account().user_id().c_str(),
+                std::string(RoleName(messaging::FromProtoRole(r.account().role()))).c_str());
           });
     });
   }

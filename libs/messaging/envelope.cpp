@@ -49,11 +49,17 @@ Status StatusFromWire(
   return Status(code, std::move(message), std::move(out));
 }
 
+common::v1::Role ToProtoRole(Role role) {
+  return static_cast<common::v1::Role>(static_cast<int>(role));
+}
+
+Role FromProtoRole(common::v1::Role role) { return RoleFromNumber(static_cast<int>(role)); }
+
 common::v1::Actor ToProtoActor(const Actor& actor) {
   common::v1::Actor out;
   out.set_user_id(actor.user_id);
   out.set_display_name(actor.display_name);
-  out.set_role(static_cast<common::v1::Role>(static_cast<int>(actor.role)));
+  out.set_role(ToProtoRole(actor.role));
   out.set_area(actor.area.value());
   out.set_on_behalf_of(actor.on_behalf_of);
   out.set_email(actor.email);
@@ -64,7 +70,7 @@ Actor FromProtoActor(const common::v1::Actor& actor) {
   Actor out;
   out.user_id = actor.user_id();
   out.display_name = actor.display_name();
-  out.role = RoleFromNumber(static_cast<int>(actor.role()));
+  out.role = FromProtoRole(actor.role());
   out.area = AreaCode(actor.area());
   out.on_behalf_of = actor.on_behalf_of();
   out.email = actor.email();

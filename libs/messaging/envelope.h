@@ -48,6 +48,12 @@ Status StatusFromWire(
     ErrorCode code, std::string message, const std::string& field,
     const google::protobuf::RepeatedPtrField<common::v1::FieldViolation>& violations);
 
+// core Role <-> proto Role, the one place the two are converted (their
+// numbers are equal). A number no Role has gives Role::kUnspecified, which
+// every check that needs a role rejects.
+common::v1::Role ToProtoRole(Role role);
+Role FromProtoRole(common::v1::Role role);
+
 // core Actor <-> proto Actor.
 common::v1::Actor ToProtoActor(const Actor& actor);
 Actor FromProtoActor(const common::v1::Actor& actor);

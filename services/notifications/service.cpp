@@ -28,11 +28,17 @@ using messaging::Context;
 constexpr char kTermEndingEvent[] = "verkosto.notifications.TermEnding";
 
 // The e-mail state a new delivery starts in, by the mailbox's preference.
-std::string InitialStatus(const std::optional<MailboxPreferences>& prefs) {
-  if (!prefs) return "pending";
-  if (prefs->email_mode == "daily_digest") return "digest";
-  if (prefs->email_mode == "none") return "skipped";
-  return "pending";
+DeliveryStatus InitialStatus(const std::optional<MailboxPreferences>& prefs) {
+  if (!prefs) return DeliveryStatus::kPending;
+  switch (prefs->email_mode) {
+    case EmailMode::kDailyDigest:
+      return DeliveryStatus::kDigest;
+    case EmailMode::kNone:
+      return DeliveryStatus::kSkipped;
+    case EmailMode::kImmediate:
+      break;
+  }
+  return DeliveryStatus::kPending;
 }
 
 // Adds the network (from the read model) to a case notice and records it.
@@ -404,7 +410,7 @@ Result<size_t> RecordNotice(SQLite::Database& db, const TemplateSet& templates,
     VERKOSTO_ASSIGN_OR_RETURN(std::optional<MailboxPreferences> prefs,
                               repo.GetPreferences(r.mailbox));
     const std::optional<Language> preferred =
-        prefs ? ParseLanguage(prefs->language) : std::optional<Language>();
+        prefs ? LanguageFromCode(prefs->language) : std::optional<Language>();
     const Language language = ResolveLanguage(preferred, r, areas);
     const View view = BuildView(notice, r, language, areas, link_base);
     VERKOSTO_ASSIGN_OR_RETURN(RenderedMessage rendered,
@@ -437,7 +443,7 @@ Result<size_t> RecordNotice(SQLite::Database& db, const TemplateSet& templates,
     d.created_us = ToMicros(now);
     d.next_attempt_us = ToMicros(now);
     if (addresses.empty()) {
-      d.status = "skipped";
+      d.status = DeliveryStatus::kSkipped;
       d.last_reply = "no e-mail address known for this mailbox (inbox only)";
       VERKOSTO_RETURN_IF_ERROR(repo.InsertDelivery(d));
       continue;
@@ -445,7 +451,7 @@ Result<size_t> RecordNotice(SQLite::Database& db, const TemplateSet& templates,
     for (const std::string& address : addresses) {
       d.address = address;
       d.status = InitialStatus(prefs);
-      d.last_reply = d.status == "skipped" ? "the recipient chose inbox only" : "";
+      d.last_reply = d.status == DeliveryStatus::kSkipped ? "the recipient chose inbox only" : "";
       VERKOSTO_RETURN_IF_ERROR(repo.InsertDelivery(d));
     }
   }

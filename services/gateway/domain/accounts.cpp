@@ -1,24 +1,14 @@
 #include "gateway/domain/accounts.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "core/email.h"
+#include "core/language.h"
+#include "core/text.h"
 
 namespace verkosto::gateway {
 
 namespace {
-
-std::string Trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return s.substr(first, last - first + 1);
-}
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 bool ScopedRole(Role role) {
   return role == Role::kRegistryClerk || role == Role::kAreaDirector || role == Role::kAreaDeputy;
@@ -31,14 +21,6 @@ bool ValidUserId(const std::string& id) {
   });
 }
 
-bool ValidEmail(const std::string& email) {
-  const auto at = email.find('@');
-  if (at == std::string::npos || at == 0 || at + 1 >= email.size()) return false;
-  if (email.find('@', at + 1) != std::string::npos) return false;
-  return std::none_of(email.begin(), email.end(),
-                      [](unsigned char c) { return std::isspace(c) != 0 || c < 0x20; });
-}
-
 }  // namespace
 
 Actor AccountRecord::ToActor() const {
@@ -46,12 +28,12 @@ Actor AccountRecord::ToActor() const {
 }
 
 Result<AccountRecord> NormalizeAccount(AccountRecord account) {
-  account.user_id = Trim(account.user_id);
+  account.user_id = std::string(text::Trim(account.user_id));
   if (!ValidUserId(account.user_id)) {
     return Status::InvalidArgument(
         "user_id", "must be 2..64 characters of a-z, 0-9, '.', '-' or '_' (lower case)");
   }
-  account.display_name = Trim(account.display_name);
+  account.display_name = std::string(text::Trim(account.display_name));
   if (account.display_name.empty()) return Status::InvalidArgument("display_name", "is required");
   if (account.display_name.size() > 200) {
     return Status::InvalidArgument("display_name", "must be at most 200 characters");
@@ -63,7 +45,7 @@ Result<AccountRecord> NormalizeAccount(AccountRecord account) {
     return Status::InvalidArgument("role",
                                    "must be a person's role (not unspecified, system or operator)");
   }
-  account.area = AreaCode(Trim(account.area.value()));
+  account.area = AreaCode(std::string(text::Trim(account.area.value())));
   if (ScopedRole(account.role) && account.area.value().empty()) {
     return Status::InvalidArgument("area",
                                    "is required for role " + std::string(RoleName(account.role)));
@@ -72,15 +54,15 @@ Result<AccountRecord> NormalizeAccount(AccountRecord account) {
     return Status::InvalidArgument("area",
                                    "must be empty for role " + std::string(RoleName(account.role)));
   }
-  account.email = Lower(Trim(account.email));
-  if (!account.email.empty() && !ValidEmail(account.email)) {
+  account.email = text::AsciiLower(text::Trim(account.email));
+  if (!account.email.empty() && !IsValidEmail(account.email)) {
     return Status::InvalidArgument("email", "is not an e-mail address");
   }
-  if (account.language.empty()) account.language = "fi";
-  if (account.language != "fi" && account.language != "sv" && account.language != "en") {
+  if (account.language.empty()) account.language = std::string(LanguageCode(Language::kFi));
+  if (!LanguageFromCode(account.language)) {
     return Status::InvalidArgument("language", "must be fi, sv or en");
   }
-  account.on_behalf_of = Trim(account.on_behalf_of);
+  account.on_behalf_of = std::string(text::Trim(account.on_behalf_of));
   if (!account.on_behalf_of.empty() && account.role != Role::kAreaDeputy) {
     return Status::InvalidArgument("on_behalf_of", "only a deputy acts on someone's behalf");
   }
@@ -99,7 +81,7 @@ Status CheckPassword(const std::string& password, const std::string& user_id,
         "password",
         "must be at most " + std::to_string(policy.max_password_length) + " characters");
   }
-  if (Lower(password) == Lower(user_id)) {
+  if (text::AsciiLower(password) == text::AsciiLower(user_id)) {
     return Status::InvalidArgument("password", "must not be the user id");
   }
   return Status::Ok();

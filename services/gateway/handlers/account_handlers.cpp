@@ -1,9 +1,10 @@
 #include "gateway/handlers/account_handlers.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "core/text.h"
 #include "gateway/storage/sqlite_account_repository.h"
+#include "messaging/envelope.h"
 
 namespace verkosto::gateway {
 
@@ -11,15 +12,6 @@ namespace pb = ::verkosto::gateway::v1;
 using messaging::Context;
 
 namespace {
-
-common::v1::Role RoleToProto(Role role) { return static_cast<common::v1::Role>(role); }
-Role RoleFromProto(common::v1::Role role) { return RoleFromNumber(static_cast<int>(role)); }
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 Status Audit(SqliteAccountRepository& repo, const Context& ctx, const std::string& action,
              const std::string& subject, const std::string& detail) {
@@ -64,7 +56,7 @@ Result<pb::CreateAccountResponse> CreateAccount(Context& ctx, const pb::CreateAc
   AccountRecord draft;
   draft.user_id = in.user_id();
   draft.display_name = in.display_name();
-  draft.role = RoleFromProto(in.role());
+  draft.role = messaging::FromProtoRole(in.role());
   draft.area = AreaCode(in.area());
   draft.email = in.email();
   draft.language = in.language();
@@ -108,7 +100,7 @@ Result<pb::LoginResponse> Login(Context& ctx, const pb::LoginRequest& req,
                                 const AccountSettings& settings) {
   VERKOSTO_RETURN_IF_ERROR(RequireGateway(ctx));
   VERKOSTO_RETURN_IF_ERROR(CheckTokenHash(req.session_token_hash(), "session_token_hash"));
-  const std::string user_id = Lower(req.user_id());
+  const std::string user_id = text::AsciiLower(req.user_id());
   if (user_id.empty()) return Status::InvalidArgument("user_id", "is required");
   if (user_id.size() > 200) return Status::InvalidArgument("user_id", "is too long");
   SqliteAccountRepository repo(ctx.db());
@@ -216,8 +208,8 @@ Result<pb::RecordContactReadResponse> RecordContactRead(Context& ctx,
       return Status::InvalidArgument("subjects", "an address of 1 to 320 characters");
     }
     if (written == kMaxEntries) break;
-    VERKOSTO_RETURN_IF_ERROR(
-        Audit(repo, ctx, "contact_data_read", "email:" + Lower(subject), req.operation()));
+    VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "contact_data_read",
+                                   "email:" + text::AsciiLower(subject), req.operation()));
     ++written;
   }
   if (req.subjects_size() > kMaxEntries) {
@@ -236,7 +228,7 @@ pb::Account ToProto(const AccountRecord& a) {
   pb::Account out;
   out.set_user_id(a.user_id);
   out.set_display_name(a.display_name);
-  out.set_role(RoleToProto(a.role));
+  out.set_role(messaging::ToProtoRole(a.role));
   out.set_area(a.area.value());
   out.set_email(a.email);
   out.set_language(a.language);
@@ -413,7 +405,7 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
           pb::AuditEntry* out = response.add_entries();
           out->set_at_unix_us(ToMicros(e.at));
           out->set_actor_user_id(e.actor_user_id);
-          out->set_actor_role(RoleToProto(e.actor_role));
+          out->set_actor_role(messaging::ToProtoRole(e.actor_role));
           out->set_on_behalf_of(e.on_behalf_of);
           out->set_action(e.action);
           out->set_subject_user_id(e.subject_user_id);

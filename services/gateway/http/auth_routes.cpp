@@ -8,6 +8,7 @@
 #include "gateway/auth/credentials.h"
 #include "gateway/http/http_errors.h"
 #include "gateway/http/rpc_gateway_context.h"
+#include "messaging/envelope.h"
 #include "verkosto/gateway/v1/api.pb.h"
 
 namespace verkosto::gateway {
@@ -118,7 +119,7 @@ void RegisterAuthRoutes(httplib::Server& server,
     const Actor& actor = auth->user.actor;
     account.set_user_id(actor.user_id);
     account.set_display_name(actor.display_name);
-    account.set_role(static_cast<common::v1::Role>(actor.role));
+    account.set_role(messaging::ToProtoRole(actor.role));
     account.set_area(actor.area.value());
     account.set_email(actor.email);
     account.set_on_behalf_of(actor.on_behalf_of);

@@ -1,7 +1,8 @@
 #include "gateway/http/contact_reads.h"
 
-#include <algorithm>
 #include <set>
+
+#include "core/text.h"
 
 namespace verkosto::gateway {
 
@@ -21,12 +22,6 @@ constexpr PersonalMessage kPersonal[] = {
     {"verkosto.gateway.v1.Account", "email"},
 };
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 void Walk(const gpb::Message& message, const std::string& reader, std::set<std::string>& out) {
   const gpb::Descriptor* descriptor = message.GetDescriptor();
   const gpb::Reflection* reflection = message.GetReflection();
@@ -34,7 +29,7 @@ void Walk(const gpb::Message& message, const std::string& reader, std::set<std::
     if (descriptor->full_name() != p.type) continue;
     const gpb::FieldDescriptor* field = descriptor->FindFieldByName(std::string(p.address_field));
     if (field == nullptr) continue;
-    const std::string address = Lower(reflection->GetString(message, field));
+    const std::string address = text::AsciiLower(reflection->GetString(message, field));
     if (!address.empty() && address != reader) out.insert(address);
   }
   std::vector<const gpb::FieldDescriptor*> fields;
@@ -55,7 +50,7 @@ void Walk(const gpb::Message& message, const std::string& reader, std::set<std::
 
 std::vector<std::string> ContactSubjects(const gpb::Message& reply, std::string_view reader_email) {
   std::set<std::string> subjects;
-  Walk(reply, Lower(std::string(reader_email)), subjects);
+  Walk(reply, text::AsciiLower(reader_email), subjects);
   return {subjects.begin(), subjects.end()};
 }
 

@@ -3,8 +3,10 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include "core/text.h"
 #include "gateway/auth/credentials.h"
 #include "gateway/http/contact_reads.h"
+#include "messaging/envelope.h"
 
 namespace verkosto::gateway {
 
@@ -12,17 +14,11 @@ namespace pb = ::verkosto::gateway::v1;
 
 namespace {
 
-std::string Trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
-
 RequestUser ToRequestUser(const pb::Account& account, std::string csrf) {
   RequestUser user;
-  user.actor =
-      Actor{account.user_id(),        account.display_name(), RoleFromNumber(account.role()),
-            AreaCode(account.area()), account.on_behalf_of(), account.email()};
+  user.actor = Actor{
+      account.user_id(),        account.display_name(), messaging::FromProtoRole(account.role()),
+      AreaCode(account.area()), account.on_behalf_of(), account.email()};
   user.csrf_token = std::move(csrf);
   user.language = account.language();
   return user;
@@ -34,7 +30,7 @@ std::string BearerToken(const httplib::Request& req) {
   if (header.size() <= kPrefix.size() || header.compare(0, kPrefix.size(), kPrefix) != 0) {
     return {};
   }
-  return Trim(header.substr(kPrefix.size()));
+  return std::string(text::Trim(header.substr(kPrefix.size())));
 }
 
 }  // namespace
@@ -47,7 +43,7 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
     while (pos <= header.size()) {
       size_t end = header.find(';', pos);
       if (end == std::string::npos) end = header.size();
-      const std::string pair = Trim(header.substr(pos, end - pos));
+      const std::string pair(text::Trim(header.substr(pos, end - pos)));
       const size_t eq = pair.find('=');
       if (eq != std::string::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
       pos = end + 1;

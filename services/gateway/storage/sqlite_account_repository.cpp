@@ -14,17 +14,17 @@ constexpr char kAccountColumns[] =
 
 AccountRecord ReadAccount(SQLite::Statement& q) {
   AccountRecord a;
-  a.user_id = q.getColumn(0).getString();
-  a.display_name = q.getColumn(1).getString();
-  a.role = RoleFromName(q.getColumn(2).getString());
-  a.area = AreaCode(q.getColumn(3).getString());
-  a.email = q.getColumn(4).getString();
-  a.language = q.getColumn(5).getString();
-  a.on_behalf_of = q.getColumn(6).getString();
-  a.disabled = q.getColumn(7).getInt() != 0;
-  a.password_hash = q.getColumn(8).getString();
-  a.created = FromMicros(q.getColumn(9).getInt64());
-  a.password_set = FromMicros(q.getColumn(10).getInt64());
+  a.user_id = q.getColumn("user_id").getString();
+  a.display_name = q.getColumn("display_name").getString();
+  a.role = RoleFromName(q.getColumn("role").getString());
+  a.area = AreaCode(q.getColumn("area").getString());
+  a.email = q.getColumn("email").getString();
+  a.language = q.getColumn("language").getString();
+  a.on_behalf_of = q.getColumn("on_behalf_of").getString();
+  a.disabled = q.getColumn("disabled").getInt() != 0;
+  a.password_hash = q.getColumn("password_hash").getString();
+  a.created = FromMicros(q.getColumn("created_us").getInt64());
+  a.password_set = FromMicros(q.getColumn("password_set_us").getInt64());
   return a;
 }
 
@@ -143,9 +143,10 @@ Result<std::optional<SessionRecord>> SqliteAccountRepository::FindSession(
                         "WHERE token_hash = ?");
     q.bind(1, token_hash);
     if (q.executeStep()) {
-      found = SessionRecord{token_hash, q.getColumn(0).getString(), q.getColumn(1).getString(),
-                            FromMicros(q.getColumn(2).getInt64()),
-                            FromMicros(q.getColumn(3).getInt64())};
+      found = SessionRecord{token_hash, q.getColumn("user_id").getString(),
+                            q.getColumn("csrf_token").getString(),
+                            FromMicros(q.getColumn("created_us").getInt64()),
+                            FromMicros(q.getColumn("last_seen_us").getInt64())};
     }
     return Status::Ok();
   }));
@@ -207,8 +208,9 @@ Result<std::optional<ApiTokenRecord>> SqliteAccountRepository::FindApiToken(
                         "WHERE token_hash = ?");
     q.bind(1, token_hash);
     if (q.executeStep()) {
-      found = ApiTokenRecord{token_hash, q.getColumn(0).getString(), q.getColumn(1).getString(),
-                             FromMicros(q.getColumn(2).getInt64()), q.getColumn(3).getInt() != 0};
+      found = ApiTokenRecord{
+          token_hash, q.getColumn("user_id").getString(), q.getColumn("label").getString(),
+          FromMicros(q.getColumn("created_us").getInt64()), q.getColumn("revoked").getInt() != 0};
     }
     return Status::Ok();
   }));
@@ -238,7 +240,7 @@ Result<std::vector<TimePoint>> SqliteAccountRepository::LoginFailures(const std:
                         "ORDER BY at_us");
     q.bind(1, user_id);
     q.bind(2, ToMicros(since));
-    while (q.executeStep()) all.push_back(FromMicros(q.getColumn(0).getInt64()));
+    while (q.executeStep()) all.push_back(FromMicros(q.getColumn("at_us").getInt64()));
     return Status::Ok();
   }));
   return all;
@@ -290,11 +292,12 @@ Result<std::vector<AuditRecord>> SqliteAccountRepository::ListAudit(const std::s
     if (!subject.empty()) q.bind(index++, subject);
     q.bind(index, limit);
     while (q.executeStep()) {
-      all.push_back(AuditRecord{FromMicros(q.getColumn(0).getInt64()), q.getColumn(1).getString(),
-                                RoleFromName(q.getColumn(2).getString()),
-                                q.getColumn(3).getString(), q.getColumn(4).getString(),
-                                q.getColumn(5).getString(), q.getColumn(6).getString(),
-                                q.getColumn(7).getString()});
+      all.push_back(AuditRecord{
+          FromMicros(q.getColumn("at_us").getInt64()), q.getColumn("actor_user_id").getString(),
+          RoleFromName(q.getColumn("actor_role").getString()),
+          q.getColumn("on_behalf_of").getString(), q.getColumn("action").getString(),
+          q.getColumn("subject_user_id").getString(), q.getColumn("detail").getString(),
+          q.getColumn("principal").getString()});
     }
     return Status::Ok();
   }));

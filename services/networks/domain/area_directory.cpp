@@ -5,6 +5,9 @@
 #include <map>
 #include <set>
 
+#include "core/email.h"
+#include "core/language.h"
+#include "core/text.h"
 #include "networks/domain/csv.h"
 #include "networks/domain/permissions.h"
 #include "networks/domain/problems.h"
@@ -77,8 +80,8 @@ std::string_view ConfidenceName(Confidence confidence) {
   return "unverified";
 }
 
-const std::string& AreaName(const Area& area, std::string_view language) {
-  if (language == "sv" && !area.name_sv.empty()) return area.name_sv;
+const std::string& AreaName(const Area& area, Language language) {
+  if (language == Language::kSv && !area.name_sv.empty()) return area.name_sv;
   return area.name_fi;
 }
 
@@ -97,46 +100,47 @@ Result<std::vector<AreaRow>> ParseEmploymentAreas(std::string_view csv) {
     AreaRow row;
     row.line = record.line;
     Area& area = row.area;
-    const std::string_view code = Trim(f[0]);
+    const std::string_view code = text::Trim(f[0]);
     if (!IsSlug(code))
       problems.Add(where, "area_code " + Quoted(code) + " is not a slug (a-z, 0-9, -)");
     area.code = AreaCode(std::string(code));
-    area.name_fi = std::string(Trim(f[1]));
+    area.name_fi = std::string(text::Trim(f[1]));
     if (area.name_fi.empty()) problems.Add(where, "name_fi is empty");
-    area.name_sv = std::string(Trim(f[2]));
-    if (!ParseModel(Trim(f[3]), &area.model)) {
-      problems.Add(where, "model " + Quoted(Trim(f[3])) +
+    area.name_sv = std::string(text::Trim(f[2]));
+    if (!ParseModel(text::Trim(f[3]), &area.model)) {
+      problems.Add(where, "model " + Quoted(text::Trim(f[3])) +
                               " is not host_municipality, own or joint_authority");
     }
-    area.host_municipality = std::string(Trim(f[4]));
-    row.member_names = SplitList(f[5], ';');
+    area.host_municipality = std::string(text::Trim(f[4]));
+    row.member_names = text::Split(f[5], ';');
     std::set<std::string> seen;
     for (const std::string& name : row.member_names) {
       if (name.empty()) {
         problems.Add(where, "municipalities has an empty entry");
-      } else if (!seen.insert(FoldCase(name)).second) {
+      } else if (!seen.insert(text::FoldCase(name)).second) {
         problems.Add(where, "municipality " + Quoted(name) + " is listed twice");
       }
     }
     if (row.member_names.empty()) problems.Add(where, "municipalities is empty");
-    if (!area.host_municipality.empty() && !seen.contains(FoldCase(area.host_municipality))) {
+    if (!area.host_municipality.empty() && !seen.contains(text::FoldCase(area.host_municipality))) {
       problems.Add(where, "host_municipality " + Quoted(area.host_municipality) +
                               " is not one of the area's municipalities");
     }
     if (area.model == AreaModel::kOwn && row.member_names.size() != 1) {
       problems.Add(where, "an area of the 'own' model has exactly one municipality");
     }
-    area.languages = SplitList(f[6], ';');
+    area.languages = text::Split(f[6], ';');
     if (area.languages.empty()) problems.Add(where, "languages is empty");
     for (const std::string& language : area.languages) {
-      if (language != "fi" && language != "sv") {
+      const std::optional<Language> parsed = LanguageFromCode(language);
+      if (parsed != Language::kFi && parsed != Language::kSv) {
         problems.Add(where, "language " + Quoted(language) + " is not fi or sv");
       }
     }
-    area.source = std::string(Trim(f[7]));
-    if (!ParseConfidence(Trim(f[8]), &area.confidence)) {
-      problems.Add(where,
-                   "confidence " + Quoted(Trim(f[8])) + " is not verified, partial or unverified");
+    area.source = std::string(text::Trim(f[7]));
+    if (!ParseConfidence(text::Trim(f[8]), &area.confidence)) {
+      problems.Add(where, "confidence " + Quoted(text::Trim(f[8])) +
+                              " is not verified, partial or unverified");
     }
     rows.push_back(std::move(row));
   }
@@ -156,16 +160,16 @@ Result<std::vector<MunicipalityRow>> ParseMunicipalities(std::string_view csv) {
     MunicipalityRow row;
     row.line = record.line;
     Municipality& m = row.municipality;
-    m.code = std::string(Trim(f[0]));
+    m.code = std::string(text::Trim(f[0]));
     if (m.code.size() != 3 || !IsDigits(m.code)) {
       problems.Add(where, "code " + Quoted(m.code) + " is not 3 digits");
     }
-    m.name_fi = std::string(Trim(f[1]));
+    m.name_fi = std::string(text::Trim(f[1]));
     if (m.name_fi.empty()) problems.Add(where, "name_fi is empty");
-    m.name_sv = std::string(Trim(f[2]));
-    const std::string_view area = Trim(f[3]);
+    m.name_sv = std::string(text::Trim(f[2]));
+    const std::string_view area = text::Trim(f[3]);
     m.area = AreaCode(std::string(area));
-    m.note = std::string(Trim(f[4]));
+    m.note = std::string(text::Trim(f[4]));
     if (IsAlandMunicipality(m.code)) {
       if (!area.empty()) {
         problems.Add(where, m.name_fi +
@@ -210,8 +214,8 @@ Result<AreaDirectory> BuildAreaDirectory(const std::vector<AreaRow>& areas,
       problems.Add(where, "code " + row.municipality.code + " repeats line " +
                               std::to_string(municipalities[by_code[row.municipality.code]].line));
     }
-    std::set<std::string> names = {FoldCase(row.municipality.name_fi)};
-    if (!row.municipality.name_sv.empty()) names.insert(FoldCase(row.municipality.name_sv));
+    std::set<std::string> names = {text::FoldCase(row.municipality.name_fi)};
+    if (!row.municipality.name_sv.empty()) names.insert(text::FoldCase(row.municipality.name_sv));
     for (const std::string& name : names) {
       auto [it, inserted] = by_name.emplace(name, i);
       if (!inserted) {
@@ -230,7 +234,7 @@ Result<AreaDirectory> BuildAreaDirectory(const std::vector<AreaRow>& areas,
   for (size_t a = 0; a < areas.size(); ++a) {
     const AreaRow& row = areas[a];
     for (const std::string& name : row.member_names) {
-      auto it = by_name.find(FoldCase(name));
+      auto it = by_name.find(text::FoldCase(name));
       if (it == by_name.end()) {
         problems.Add(SourceLine(kAreasFile, row.line),
                      "municipality " + Quoted(name) + " is not in municipalities.csv");
@@ -308,9 +312,10 @@ std::vector<std::string> AreaChanges(const Area& a, const Area& b) {
   CompareField(what, "model", std::string(AreaModelName(a.model)),
                std::string(AreaModelName(b.model)), &changes);
   CompareField(what, "host_municipality", a.host_municipality, b.host_municipality, &changes);
-  CompareField(what, "languages", Join(a.languages, ";"), Join(b.languages, ";"), &changes);
-  CompareField(what, "municipalities", Join(a.municipalities, ";"), Join(b.municipalities, ";"),
+  CompareField(what, "languages", text::Join(a.languages, ";"), text::Join(b.languages, ";"),
                &changes);
+  CompareField(what, "municipalities", text::Join(a.municipalities, ";"),
+               text::Join(b.municipalities, ";"), &changes);
   CompareField(what, "source", a.source, b.source, &changes);
   CompareField(what, "confidence", std::string(ConfidenceName(a.confidence)),
                std::string(ConfidenceName(b.confidence)), &changes);
@@ -438,7 +443,7 @@ uint64_t StableHash(std::string_view text) {
 
 // "järvisalo" -> "jarvisalo": e-mail local parts stay ASCII.
 std::string EmailPart(std::string_view name) {
-  const std::string folded = FoldCase(name);
+  const std::string folded = text::FoldCase(name);
   std::string out;
   for (size_t i = 0; i < folded.size(); ++i) {
     const auto byte = static_cast<unsigned char>(folded[i]);
@@ -481,10 +486,10 @@ AreaContacts DemoContacts(const AreaCode& area) {
 namespace {
 
 void CheckContact(const Contact& contact, const std::string& name, Problems* problems) {
-  if (!contact.email.empty() && contact.email.find('@') == std::string::npos) {
+  if (!contact.email.empty() && !IsValidEmail(contact.email)) {
     problems->Add(name + ".email", "is not an e-mail address");
   }
-  if (!contact.email.empty() && Trim(contact.name).empty()) {
+  if (!contact.email.empty() && text::Trim(contact.name).empty()) {
     problems->Add(name + ".name", "is required with an e-mail address");
   }
 }
@@ -538,7 +543,7 @@ const Area* FindArea(const AreaDirectory& directory, const AreaCode& code) {
 
 Result<MunicipalityMatch> FindAreaOfMunicipality(const AreaDirectory& directory,
                                                  std::string_view name_or_code) {
-  const std::string_view query = Trim(name_or_code);
+  const std::string_view query = text::Trim(name_or_code);
   if (query.empty()) {
     return Status::InvalidArgument("municipality", "give a municipality's name or code");
   }
@@ -553,9 +558,10 @@ Result<MunicipalityMatch> FindAreaOfMunicipality(const AreaDirectory& directory,
       if (m.code == code) found = &m;
     }
   } else {
-    const std::string folded = FoldCase(query);
+    const std::string folded = text::FoldCase(query);
     for (const Municipality& m : directory.municipalities) {
-      if (FoldCase(m.name_fi) == folded || (!m.name_sv.empty() && FoldCase(m.name_sv) == folded)) {
+      if (text::FoldCase(m.name_fi) == folded ||
+          (!m.name_sv.empty() && text::FoldCase(m.name_sv) == folded)) {
         found = &m;
         break;
       }

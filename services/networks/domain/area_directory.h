@@ -7,6 +7,7 @@
 
 #include "core/actor.h"
 #include "core/clock.h"
+#include "core/language.h"
 #include "core/result.h"
 #include "networks/domain/types.h"
 
@@ -84,7 +85,7 @@ struct Area {
   std::string name_sv;  // may be empty: see AreaName()
   AreaModel model = AreaModel::kUnspecified;
   std::string host_municipality;            // a member's Finnish name; may be empty
-  std::vector<std::string> languages;       // "fi", or "fi" and "sv"
+  std::vector<std::string> languages;       // LanguageCode()s: "fi", or "fi" and "sv"
   std::vector<std::string> municipalities;  // Statistics Finland codes, ascending
   std::string source;
   Confidence confidence = Confidence::kUnverified;
@@ -111,9 +112,9 @@ struct AreaDirectory {
   friend bool operator==(const AreaDirectory&, const AreaDirectory&) = default;
 };
 
-// The area's name in `language` ("fi", "sv" or "en"): the Swedish name, or
-// the Finnish one when there is no Swedish name; Finnish otherwise.
-const std::string& AreaName(const Area& area, std::string_view language);
+// The area's name in `language`: the Swedish name, or the Finnish one when
+// there is no Swedish name; Finnish otherwise.
+const std::string& AreaName(const Area& area, Language language);
 
 // One data row of employment_areas.csv after row-level checks.
 struct AreaRow {
@@ -212,7 +213,7 @@ AreaContacts DemoContacts(const AreaCode& area);
 // Sets an area's contacts (replacing the demo ones). Errors:
 //   PermissionDenied  unless Authorize(actor, kSetAreaContacts) (admins);
 //   NotFound          no such area;
-//   InvalidArgument   an e-mail without '@' ("registry_office.email",
+//   InvalidArgument   an e-mail IsValidEmail rejects ("registry_office.email",
 //                     "director.email", "deputy.email"), or a contact with an
 //                     e-mail but no name ("director.name", ...).
 // Setting the same contacts again yields no event.

@@ -1,6 +1,6 @@
 #include "networks/domain/csv.h"
 
-#include "networks/domain/text_util.h"
+#include "core/text.h"
 
 namespace verkosto::networks {
 
@@ -122,9 +122,9 @@ Result<CsvTable> ParseCsv(std::string_view text, std::string_view source) {
 Status ExpectHeader(const CsvTable& table, const std::vector<std::string>& expected,
                     std::string_view source) {
   if (table.header == expected) return Status::Ok();
-  return Status::InvalidArgument(
-      SourceLine(source, 1),
-      "expected the columns " + Join(expected, ",") + ", found " + Join(table.header, ","));
+  return Status::InvalidArgument(SourceLine(source, 1), "expected the columns " +
+                                                            text::Join(expected, ",") + ", found " +
+                                                            text::Join(table.header, ","));
 }
 
 }  // namespace verkosto::networks

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/text.h"
 #include "networks/domain/csv.h"
 #include "networks/domain/problems.h"
 #include "networks/domain/text_util.h"
@@ -80,15 +81,15 @@ Result<std::vector<DemoNetwork>> ParseDemoNetworks(std::string_view keha_network
     const std::string where = SourceLine(kFile, record.line);
     DemoNetwork demo;
     NetworkDefinition& d = demo.definition;
-    const std::string code(Trim(f[0]));
+    const std::string code(text::Trim(f[0]));
     if (!IsSlug(code)) problems.Add(where, "code '" + code + "' is not a slug (a-z, 0-9, -)");
     if (!codes.insert(code).second) problems.Add(where, "code '" + code + "' repeats");
     d.code = NetworkCode(code);
-    d.names = {std::string(Trim(f[1])), SwedishNameOf(code), std::string(Trim(f[2]))};
+    d.names = {std::string(text::Trim(f[1])), SwedishNameOf(code), std::string(text::Trim(f[2]))};
     if (d.names.fi.empty()) problems.Add(where, "name_fi is empty");
-    d.description = std::string(Trim(f[4]));
+    d.description = std::string(text::Trim(f[4]));
     FillInventedParts(&d);
-    const std::string_view kind = Trim(f[3]);
+    const std::string_view kind = text::Trim(f[3]);
     if (kind == "keha_run" || kind == "nomination_request") {
       d.kind = NetworkKind::kNetwork;
       d.owner = "KEHA-keskus";

@@ -1,5 +1,7 @@
 #include "networks/domain/network.h"
 
+#include "core/email.h"
+#include "core/text.h"
 #include "networks/domain/permissions.h"
 #include "networks/domain/problems.h"
 #include "networks/domain/text_util.h"
@@ -47,7 +49,7 @@ constexpr uint32_t kMaxMeetingsPerYear = 365;
 constexpr uint32_t kMaxHoursPerMeetingTenths = 240;
 constexpr uint32_t kMaxSeats = 20;
 
-bool Blank(std::string_view text) { return Trim(text).empty(); }
+bool Blank(std::string_view text) { return text::Trim(text).empty(); }
 
 bool EndAfterStart(const Term& term) {
   return !term.start_date || !term.end_date || *term.end_date > *term.start_date;
@@ -103,7 +105,7 @@ Status ValidateDefinition(const NetworkDefinition& d) {
         "kind", "must be network, sub_committee, working_group or advisory_board");
   }
   if (Blank(d.owner)) return Status::InvalidArgument("owner", "is required");
-  if (!d.responsible.email.empty() && d.responsible.email.find('@') == std::string::npos) {
+  if (!d.responsible.email.empty() && !IsValidEmail(d.responsible.email)) {
     return Status::InvalidArgument("responsible.email", "is not an e-mail address");
   }
   VERKOSTO_RETURN_IF_ERROR(CheckEntries(d.goals, "goals"));
@@ -218,7 +220,7 @@ Result<NetworkUpdate> EditNetwork(const Network& network, const NetworkDefinitio
   next.definition = definition;
   next.version = network.version + 1;
   next.updated_at = now;
-  NetworkVersion version{next.version, MakeAudit(actor, now, std::string(Trim(reason))),
+  NetworkVersion version{next.version, MakeAudit(actor, now, std::string(text::Trim(reason))),
                          std::move(changed)};
   return NetworkUpdate{next, {NetworkChanged{next, std::move(version)}}};
 }
@@ -252,7 +254,7 @@ Result<NetworkUpdate> CloseNetwork(const Network& network, std::string_view reas
   if (network.status != NetworkStatus::kOpen) return WrongStatus(network, "close", "open");
   VERKOSTO_RETURN_IF_ERROR(RequireReason(reason, "to close a network before its term ends"));
   Network next = Advance(network, NetworkStatus::kClosed, now);
-  next.end_reason = std::string(Trim(reason));
+  next.end_reason = std::string(text::Trim(reason));
   return NetworkUpdate{next, {NetworkClosed{next, MakeAudit(actor, now, next.end_reason), false}}};
 }
 
@@ -264,7 +266,7 @@ Result<NetworkUpdate> CancelNetwork(const Network& network, std::string_view rea
   }
   VERKOSTO_RETURN_IF_ERROR(RequireReason(reason, "to cancel a network"));
   Network next = Advance(network, NetworkStatus::kCancelled, now);
-  next.end_reason = std::string(Trim(reason));
+  next.end_reason = std::string(text::Trim(reason));
   return NetworkUpdate{next, {NetworkCancelled{next, MakeAudit(actor, now, next.end_reason)}}};
 }
 

@@ -176,7 +176,7 @@ struct NetworkUpdate {
 //   "names.fi"               empty;  "names.*" longer than 200 characters;
 //   "kind"                   unspecified;
 //   "owner"                  empty;
-//   "responsible.email"      given but without '@';
+//   "responsible.email"      given but not an address (IsValidEmail);
 //   "goals[i]"               an empty goal (i from 0);
 //   "term.end_date"          both dates given and end not after start;
 //   "communication_plan.audiences[i]" / ".channels[i]"  an empty entry;

@@ -1,7 +1,7 @@
 #include "networks/domain/participation.h"
 
+#include "core/text.h"
 #include "networks/domain/permissions.h"
-#include "networks/domain/text_util.h"
 
 namespace verkosto::networks {
 
@@ -36,7 +36,7 @@ Status CheckAreaAct(const Network& network, const AreaDirectory& directory, cons
         "cannot " + std::string(action) + " network '" + network.code().value() + "': it is " +
         std::string(NetworkStatusName(network.status)) + ", not proposed or open");
   }
-  if (actor.role == Role::kAreaDeputy && Trim(actor.on_behalf_of).empty()) {
+  if (actor.role == Role::kAreaDeputy && text::Trim(actor.on_behalf_of).empty()) {
     // The gateway passes a deputy's on_behalf_of only while it names an
     // active director of the deputy's own area (issue 13, docs/authorization.md).
     return Status::PermissionDenied(
@@ -58,7 +58,7 @@ Result<ParticipationUpdate> DecideParticipation(const Network& network,
   if (command.choice == ParticipationChoice::kUnspecified) {
     return Status::InvalidArgument("choice", "must be takes_part or declines");
   }
-  const std::string reason(Trim(command.reason));
+  const std::string reason(text::Trim(command.reason));
   if (command.choice == ParticipationChoice::kDeclines && reason.empty()) {
     return Status::InvalidArgument("reason", "is required when an area declines");
   }
@@ -88,7 +88,7 @@ std::vector<ParticipationRow> ParticipationMatrix(
     const std::vector<ParticipationHistory>& histories) {
   std::vector<ParticipationRow> rows;
   for (const Area& area : directory.areas) {
-    ParticipationRow row{area.code, area.name_fi, AreaName(area, "sv"), std::nullopt};
+    ParticipationRow row{area.code, area.name_fi, AreaName(area, Language::kSv), std::nullopt};
     for (const ParticipationHistory& history : histories) {
       if (history.network == network && history.area == area.code && history.current()) {
         row.current = *history.current();
@@ -104,7 +104,7 @@ Result<CommentAdded> AddComment(const Network& network, const AreaDirectory& dir
                                 TimePoint now) {
   VERKOSTO_RETURN_IF_ERROR(
       CheckAreaAct(network, directory, command.area, Operation::kAddComment, actor, "comment on"));
-  const std::string text(Trim(command.text));
+  const std::string text(text::Trim(command.text));
   if (text.empty()) return Status::InvalidArgument("text", "is empty");
   if (text.size() > kMaxCommentLength) {
     return Status::InvalidArgument("text", "is longer than 4000 characters");

@@ -100,7 +100,7 @@ Result<ParticipationUpdate> DecideParticipation(const Network& network,
 struct ParticipationRow {
   AreaCode area;
   std::string area_name_fi;
-  std::string area_name_sv;                      // AreaName(area, "sv")
+  std::string area_name_sv;                      // AreaName(area, Language::kSv)
   std::optional<ParticipationDecision> current;  // nullopt: no answer yet
 };
 

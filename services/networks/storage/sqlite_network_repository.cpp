@@ -4,47 +4,45 @@
 
 #include <map>
 
+#include "core/text.h"
 #include "networks/codec/codec.h"
-#include "networks/domain/text_util.h"
 #include "storage/database.h"
+#include "storage/stored_names.h"
 
 namespace verkosto::networks {
 
 namespace {
 
-AreaModel ModelFromName(const std::string& name) {
-  for (AreaModel m : {AreaModel::kHostMunicipality, AreaModel::kOwn, AreaModel::kJointAuthority}) {
-    if (AreaModelName(m) == name) return m;
-  }
-  return AreaModel::kUnspecified;
+// Stored enums: each column holds the domain's name of the value (its one
+// name table, e.g. NetworkStatusName); a name it lacks is internal, never a
+// default (storage/stored_names.h). Called inside storage::Guard.
+constexpr AreaModel kModels[] = {AreaModel::kHostMunicipality, AreaModel::kOwn,
+                                 AreaModel::kJointAuthority};
+constexpr Confidence kConfidences[] = {Confidence::kVerified, Confidence::kPartial,
+                                       Confidence::kUnverified};
+constexpr NetworkStatus kStatuses[] = {NetworkStatus::kDraft, NetworkStatus::kProposed,
+                                       NetworkStatus::kOpen, NetworkStatus::kClosed,
+                                       NetworkStatus::kCancelled};
+constexpr ParticipationChoice kChoices[] = {ParticipationChoice::kTakesPart,
+                                            ParticipationChoice::kDeclines};
+
+template <typename E, size_t N>
+E FromName(const std::string& name, const E (&all)[N], std::string_view (*name_of)(E),
+           std::string_view what) {
+  return storage::ValueOrThrow(storage::ValueNamed(name, all, name_of, what));
 }
 
-Confidence ConfidenceFromName(const std::string& name) {
-  for (Confidence c : {Confidence::kVerified, Confidence::kPartial}) {
-    if (ConfidenceName(c) == name) return c;
-  }
-  return Confidence::kUnverified;
-}
-
-NetworkStatus StatusFromName(const std::string& name) {
-  for (int i = 1; i <= 5; ++i) {
-    const auto status = static_cast<NetworkStatus>(i);
-    if (NetworkStatusName(status) == name) return status;
-  }
-  return NetworkStatus::kUnspecified;
-}
-
-// The audit columns (user_id, display_name, role, on_behalf_of, at_us,
-// principal) from `first` on.
-Audit ReadAudit(SQLite::Statement& q, int first, std::string reason = {}) {
+// The audit columns user_id, display_name, role, on_behalf_of, at_us and
+// principal of the row (reads go by column name).
+Audit ReadAudit(SQLite::Statement& q, std::string reason = {}) {
   Audit audit;
-  audit.user_id = q.getColumn(first).getString();
-  audit.display_name = q.getColumn(first + 1).getString();
-  audit.role = RoleFromName(q.getColumn(first + 2).getString());
-  audit.on_behalf_of = q.getColumn(first + 3).getString();
-  audit.at = FromMicros(q.getColumn(first + 4).getInt64());
+  audit.user_id = q.getColumn("user_id").getString();
+  audit.display_name = q.getColumn("display_name").getString();
+  audit.role = RoleFromName(q.getColumn("role").getString());
+  audit.on_behalf_of = q.getColumn("on_behalf_of").getString();
+  audit.at = FromMicros(q.getColumn("at_us").getInt64());
   audit.reason = std::move(reason);
-  audit.principal = q.getColumn(first + 5).getString();
+  audit.principal = q.getColumn("principal").getString();
   return audit;
 }
 
@@ -63,9 +61,11 @@ void BindContact(SQLite::Statement& s, int first, const Contact& c) {
   s.bind(first + 2, c.phone);
 }
 
-Contact ReadContact(SQLite::Statement& q, int first) {
-  return {q.getColumn(first).getString(), q.getColumn(first + 1).getString(),
-          q.getColumn(first + 2).getString()};
+// The contact in columns <prefix>name, <prefix>email and <prefix>phone.
+Contact ReadContact(SQLite::Statement& q, const std::string& prefix) {
+  return {q.getColumn((prefix + "name").c_str()).getString(),
+          q.getColumn((prefix + "email").c_str()).getString(),
+          q.getColumn((prefix + "phone").c_str()).getString()};
 }
 
 void BindNetwork(SQLite::Statement& s, const Network& n) {
@@ -94,12 +94,13 @@ Result<AreaDirectory> SqliteNetworkRepository::LoadDirectory() {
   Status status = storage::Guard([&]() -> Status {
     std::map<std::string, std::vector<std::string>> members;
     SQLite::Statement m(db_,
-                        "SELECT code, name_fi, name_sv, COALESCE(area_code, ''), note "
+                        "SELECT code, name_fi, name_sv, COALESCE(area_code, '') AS area_code, note "
                         "FROM municipalities ORDER BY code");
     while (m.executeStep()) {
-      Municipality municipality{m.getColumn(0).getString(), m.getColumn(1).getString(),
-                                m.getColumn(2).getString(), AreaCode(m.getColumn(3).getString()),
-                                m.getColumn(4).getString()};
+      Municipality municipality{m.getColumn("code").getString(), m.getColumn("name_fi").getString(),
+                                m.getColumn("name_sv").getString(),
+                                AreaCode(m.getColumn("area_code").getString()),
+                                m.getColumn("note").getString()};
       if (!municipality.area.empty()) {
         members[municipality.area.value()].push_back(municipality.code);
       }
@@ -112,15 +113,17 @@ Result<AreaDirectory> SqliteNetworkRepository::LoadDirectory() {
                         "deputy_email, deputy_phone FROM areas ORDER BY position");
     while (a.executeStep()) {
       Area area;
-      area.code = AreaCode(a.getColumn(0).getString());
-      area.name_fi = a.getColumn(1).getString();
-      area.name_sv = a.getColumn(2).getString();
-      area.model = ModelFromName(a.getColumn(3).getString());
-      area.host_municipality = a.getColumn(4).getString();
-      area.languages = SplitList(a.getColumn(5).getString(), ',');
-      area.source = a.getColumn(6).getString();
-      area.confidence = ConfidenceFromName(a.getColumn(7).getString());
-      area.contacts = {ReadContact(a, 8), ReadContact(a, 11), ReadContact(a, 14)};
+      area.code = AreaCode(a.getColumn("code").getString());
+      area.name_fi = a.getColumn("name_fi").getString();
+      area.name_sv = a.getColumn("name_sv").getString();
+      area.model = FromName(a.getColumn("model").getString(), kModels, AreaModelName, "area model");
+      area.host_municipality = a.getColumn("host_municipality").getString();
+      area.languages = text::Split(a.getColumn("languages").getString(), ',');
+      area.source = a.getColumn("source").getString();
+      area.confidence = FromName(a.getColumn("confidence").getString(), kConfidences,
+                                 ConfidenceName, "confidence");
+      area.contacts = {ReadContact(a, "registry_"), ReadContact(a, "director_"),
+                       ReadContact(a, "deputy_")};
       area.municipalities = members[area.code.value()];
       directory.areas.push_back(std::move(area));
     }
@@ -156,7 +159,7 @@ Status SqliteNetworkRepository::SaveDirectory(const AreaDirectory& directory) {
       upsert_area.bind(4, area.name_sv);
       upsert_area.bind(5, std::string(AreaModelName(area.model)));
       upsert_area.bind(6, area.host_municipality);
-      upsert_area.bind(7, Join(area.languages, ","));
+      upsert_area.bind(7, text::Join(area.languages, ","));
       upsert_area.bind(8, area.source);
       upsert_area.bind(9, std::string(ConfidenceName(area.confidence)));
       BindContact(upsert_area, 10, area.contacts.registry_office);
@@ -214,7 +217,7 @@ Result<std::vector<Network>> SqliteNetworkRepository::SelectNetworks(const std::
     if (!code.empty()) q.bind(1, code);
     while (q.executeStep()) {
       codec::pb::NetworkDefinition stored;
-      const SQLite::Column blob = q.getColumn(2);
+      const SQLite::Column blob = q.getColumn("definition");
       if (!stored.ParseFromArray(blob.getBlob(), blob.getBytes())) {
         return Status::Internal("stored network definition is unreadable");
       }
@@ -222,12 +225,13 @@ Result<std::vector<Network>> SqliteNetworkRepository::SelectNetworks(const std::
       if (!definition.ok()) return Status::Internal(definition.status().ToString());
       Network n;
       n.definition = std::move(definition).value();
-      n.status = StatusFromName(q.getColumn(0).getString());
-      n.version = static_cast<uint32_t>(q.getColumn(1).getInt64());
-      n.end_reason = q.getColumn(3).getString();
-      n.closed_by_term_end = q.getColumn(4).getInt() != 0;
-      n.created_at = FromMicros(q.getColumn(5).getInt64());
-      n.updated_at = FromMicros(q.getColumn(6).getInt64());
+      n.status = FromName(q.getColumn("status").getString(), kStatuses, NetworkStatusName,
+                          "network status");
+      n.version = static_cast<uint32_t>(q.getColumn("version").getInt64());
+      n.end_reason = q.getColumn("end_reason").getString();
+      n.closed_by_term_end = q.getColumn("closed_by_term_end").getInt() != 0;
+      n.created_at = FromMicros(q.getColumn("created_us").getInt64());
+      n.updated_at = FromMicros(q.getColumn("updated_us").getInt64());
       networks.push_back(std::move(n));
     }
     return Status::Ok();
@@ -288,7 +292,7 @@ Status SqliteNetworkRepository::AppendVersion(const NetworkCode& network,
     s.bind(2, static_cast<int64_t>(version.version));
     BindAudit(s, 3, version.audit);
     s.bind(9, version.audit.reason);
-    s.bind(10, Join(version.changed_fields, ","));
+    s.bind(10, text::Join(version.changed_fields, ","));
     s.exec();
     return Status::Ok();
   });
@@ -305,9 +309,9 @@ Result<std::vector<NetworkVersion>> SqliteNetworkRepository::ListVersions(
     q.bind(1, network.value());
     while (q.executeStep()) {
       NetworkVersion v;
-      v.version = static_cast<uint32_t>(q.getColumn(0).getInt64());
-      v.audit = ReadAudit(q, 1, q.getColumn(7).getString());
-      v.changed_fields = SplitList(q.getColumn(8).getString(), ',');
+      v.version = static_cast<uint32_t>(q.getColumn("version").getInt64());
+      v.audit = ReadAudit(q, q.getColumn("reason").getString());
+      v.changed_fields = text::Split(q.getColumn("changed_fields").getString(), ',');
       versions.push_back(std::move(v));
     }
     return Status::Ok();
@@ -328,12 +332,12 @@ Result<std::vector<ParticipationHistory>> SqliteNetworkRepository::Histories(
     if (network) q.bind(1, network->value());
     while (q.executeStep()) {
       ParticipationDecision d;
-      d.network = NetworkCode(q.getColumn(0).getString());
-      d.area = AreaCode(q.getColumn(1).getString());
-      d.choice = q.getColumn(2).getString() == "takes_part" ? ParticipationChoice::kTakesPart
-                                                            : ParticipationChoice::kDeclines;
-      d.reason = q.getColumn(3).getString();
-      d.audit = ReadAudit(q, 4, d.reason);
+      d.network = NetworkCode(q.getColumn("network_code").getString());
+      d.area = AreaCode(q.getColumn("area_code").getString());
+      d.choice = FromName(q.getColumn("choice").getString(), kChoices, ParticipationChoiceName,
+                          "participation choice");
+      d.reason = q.getColumn("reason").getString();
+      d.audit = ReadAudit(q, d.reason);
       if (histories.empty() || histories.back().network != d.network ||
           histories.back().area != d.area) {
         histories.push_back(ParticipationHistory{d.network, d.area, {}});
@@ -396,9 +400,9 @@ Result<std::vector<Comment>> SqliteNetworkRepository::ListComments(const Network
     while (q.executeStep()) {
       Comment c;
       c.network = network;
-      c.area = AreaCode(q.getColumn(0).getString());
-      c.text = q.getColumn(1).getString();
-      c.audit = ReadAudit(q, 2);
+      c.area = AreaCode(q.getColumn("area_code").getString());
+      c.text = q.getColumn("text").getString();
+      c.audit = ReadAudit(q);
       comments.push_back(std::move(c));
     }
     return Status::Ok();

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "core/text.h"
+
 namespace verkosto::nominations {
 
 std::string_view OperationName(Operation operation) {
@@ -120,20 +122,11 @@ bool MaySeeCase(const Actor& actor, const AreaCode& area) {
   return false;
 }
 
-namespace {
-bool SameEmail(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-}  // namespace
-
 bool OwnsMembership(const Actor& actor, const MembershipRecord& membership) {
   if (actor.email.empty() || actor.user_id.empty()) return false;
-  if (SameEmail(membership.current_person().email, actor.email)) return true;
+  if (text::AsciiLower(membership.current_person().email) == text::AsciiLower(actor.email)) {
+    return true;
+  }
   return membership.contact.has_value() && membership.contact->corrected.user_id == actor.user_id;
 }
 

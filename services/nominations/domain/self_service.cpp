@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/email.h"
+#include "core/language.h"
+#include "core/text.h"
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/workflow.h"
 
@@ -21,22 +24,9 @@ class internal::ContactWriter {
 
 namespace {
 
-bool IsBlank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char ch) {
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
-  });
-}
-
 bool HasControl(std::string_view text) {
   return std::any_of(text.begin(), text.end(),
                      [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; });
-}
-
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](char ch) {
-    return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-  });
-  return text;
 }
 
 Status NotYours(const Actor& actor, const MembershipId& id) {
@@ -49,7 +39,8 @@ Status ValidateContact(const ContactCommand& command) {
     return Status::InvalidArgument("title", "nothing to correct: give a title, e-mail or language");
   }
   if (!command.title.empty()) {
-    if (IsBlank(command.title)) return Status::InvalidArgument("title", "must not be blank");
+    if (text::Trim(command.title).empty())
+      return Status::InvalidArgument("title", "must not be blank");
     if (command.title.size() > kMaxTitleLength) {
       return Status::InvalidArgument(
           "title", "is longer than " + std::to_string(kMaxTitleLength) + " characters");
@@ -61,8 +52,7 @@ Status ValidateContact(const ContactCommand& command) {
   if (!command.email.empty() && !IsValidEmail(command.email)) {
     return Status::InvalidArgument("email", "'" + command.email + "' is not an e-mail address");
   }
-  if (!command.language.empty() && command.language != "fi" && command.language != "sv" &&
-      command.language != "en") {
+  if (!command.language.empty() && !LanguageFromCode(command.language)) {
     return Status::InvalidArgument("language", "must be fi, sv or en");
   }
   return Status::Ok();
@@ -81,7 +71,7 @@ Result<ContactOutcome> CorrectContact(std::vector<Membership> mine, const Contac
     return Status::FailedPrecondition("you have no current membership whose contact to correct");
   }
   VERKOSTO_RETURN_IF_ERROR(ValidateContact(command));
-  const std::string email = Lower(command.email);
+  const std::string email = text::AsciiLower(command.email);
   if (!email.empty() && email_used_by_others) {
     return Status::AlreadyExists(
         "email", "another person's membership uses " + email + "; ask your area's registry");
@@ -123,7 +113,7 @@ Result<ResignationRequestOutcome> RequestResignation(
                                           " is already waiting for the area's leadership");
   }
   if (command.id.empty()) return Status::Internal("resignation request id missing");
-  if (IsBlank(command.reason)) return Status::InvalidArgument("reason", "is required");
+  if (text::Trim(command.reason).empty()) return Status::InvalidArgument("reason", "is required");
   if (command.reason.size() > kMaxResignationReasonLength) {
     return Status::InvalidArgument(
         "reason", "is longer than " + std::to_string(kMaxResignationReasonLength) + " characters");

@@ -6,6 +6,9 @@
 #include <utility>
 
 #include "core/case_ids.h"
+#include "core/email.h"
+#include "core/language.h"
+#include "core/text.h"
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/working_days.h"
 
@@ -32,27 +35,12 @@ using internal::MembershipWriter;
 
 namespace {
 
-bool IsBlank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char ch) {
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
-  });
-}
-
 bool Before(const Date& a, const Date& b) {
   return std::chrono::sys_days(a) < std::chrono::sys_days(b);
 }
 
-std::string JoinAreas(const std::vector<AreaCode>& areas) {
-  std::string out;
-  for (const AreaCode& area : areas) {
-    if (!out.empty()) out += ", ";
-    out += area.value();
-  }
-  return out;
-}
-
 Status RequireText(std::string_view value, std::string field) {
-  if (IsBlank(value)) return Status::InvalidArgument(std::move(field), "is required");
+  if (text::Trim(value).empty()) return Status::InvalidArgument(std::move(field), "is required");
   return Status::Ok();
 }
 
@@ -141,7 +129,7 @@ Status ValidateNominees(const Seats& seats, const std::vector<Nominee>& nominees
     VERKOSTO_RETURN_IF_ERROR(RequireText(n.name, prefix + "name"));
     VERKOSTO_RETURN_IF_ERROR(RequireText(n.title, prefix + "title"));
     VERKOSTO_RETURN_IF_ERROR(RequireText(n.municipality, prefix + "municipality"));
-    if (!n.language.empty() && n.language != "fi" && n.language != "sv" && n.language != "en") {
+    if (!n.language.empty() && !LanguageFromCode(n.language)) {
       return Status::InvalidArgument(prefix + "language",
                                      "'" + n.language + "' is not fi, sv or en (or empty)");
     }
@@ -179,31 +167,6 @@ void ArmReminders(Case& c, const Date& today) {
 
 }  // namespace
 
-bool IsValidEmail(std::string_view email) {
-  if (email.size() < 3 || email.size() > 254) return false;
-  const size_t at = email.find('@');
-  if (at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) {
-    return false;
-  }
-  const std::string_view local = email.substr(0, at);
-  const std::string_view domain = email.substr(at + 1);
-  if (local.empty() || local.size() > 64 || domain.empty()) return false;
-  for (const char ch : email) {
-    const auto u = static_cast<unsigned char>(ch);
-    if (u <= 0x20 || u == 0x7f) return false;
-    if (std::string_view("()<>,;:\\\"[]").find(ch) != std::string_view::npos) return false;
-  }
-  if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos) {
-    return false;
-  }
-  // The domain needs at least two labels, none empty.
-  if (domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.' ||
-      domain.find("..") != std::string_view::npos) {
-    return false;
-  }
-  return true;
-}
-
 CaseId MakeCaseId(const RequestId& request, const AreaCode& area) {
   return CaseId(request.value() + kIdPartSeparator + area.value());
 }
@@ -238,8 +201,8 @@ Result<SendRequestOutcome> SendRequest(const NetworkView& network,
     }
   } else {
     std::set<AreaCode> seen;
-    std::vector<AreaCode> unknown;
-    std::vector<AreaCode> declined;
+    std::vector<std::string> unknown;  // area codes, for the messages
+    std::vector<std::string> declined;
     for (const AreaCode& area : command.areas) {
       if (!seen.insert(area).second) {
         return Status::InvalidArgument(std::string(kAreasField),
@@ -247,20 +210,21 @@ Result<SendRequestOutcome> SendRequest(const NetworkView& network,
       }
       const auto it = network.areas.find(area);
       if (it == network.areas.end()) {
-        unknown.push_back(area);
+        unknown.push_back(area.value());
       } else if (it->second == Participation::kDeclines) {
-        declined.push_back(area);
+        declined.push_back(area.value());
       }
     }
     if (!unknown.empty()) {
       return Status::InvalidArgument(std::string(kAreasField),
-                                     "unknown areas: " + JoinAreas(unknown));
+                                     "unknown areas: " + text::Join(unknown, ", "));
     }
     if (!declined.empty()) {
       return Status::FailedPrecondition(
           FieldName(kAreasField),
           "these areas have declined to take part in " + network.code.value() +
-              " and get no requests until they change their decision: " + JoinAreas(declined));
+              " and get no requests until they change their decision: " +
+              text::Join(declined, ", "));
     }
     targets.assign(seen.begin(), seen.end());
   }
@@ -539,7 +503,7 @@ Result<MembershipOutcome> RecordResignation(const Membership& membership,
                                                FormatIsoDate(m.started) + ") and today");
   }
   std::string why(EndReasonName(EndReason::kResigned));
-  if (!IsBlank(command.reason)) why += ": " + command.reason;
+  if (!text::Trim(command.reason).empty()) why += ": " + command.reason;
   MembershipOutcome out{MembershipWriter::End(membership, command.date, EndReason::kResigned,
                                               MakeStamp(actor, now), command.reason),
                         {}};

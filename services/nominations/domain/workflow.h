@@ -321,11 +321,6 @@ TimerOutcome ProcessTimers(const Case& c, const Date& last_processed, TimePoint 
 // Helpers
 // ---------------------------------------------------------------------------
 
-// A plausible work e-mail address: one '@', a non-empty local part of at most
-// 64 characters, a domain with a dot and no empty labels, no spaces or
-// control characters, at most 254 characters in all. No lookups.
-bool IsValidEmail(std::string_view email);
-
 // "<request id>.<area code>" (core/case_ids.h); an approval's memberships are
 // "<case id>.<n>", n from 1 in nominee order.
 CaseId MakeCaseId(const RequestId& request, const AreaCode& area);

@@ -1,6 +1,7 @@
 #include "nominations/handlers/nomination_handlers.h"
 
 #include "core/case_ids.h"
+#include "core/text.h"
 #include "messaging/envelope.h"
 #include "nominations/codec/codec.h"
 #include "nominations/domain/permissions.h"
@@ -400,21 +401,6 @@ void RegisterQueries(messaging::RpcServer& server) {
       });
 }
 
-// One CSV field, quoted when it holds a separator, a quote or a line break,
-// or starts with a character a spreadsheet would read as a formula.
-std::string CsvField(const std::string& value) {
-  const bool formula =
-      !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@');
-  std::string text = formula ? "'" + value : value;
-  if (text.find_first_of(",\"\r\n") == std::string::npos && !formula) return text;
-  std::string quoted = "\"";
-  for (char ch : text) {
-    if (ch == '"') quoted += '"';
-    quoted += ch;
-  }
-  return quoted + "\"";
-}
-
 }  // namespace
 
 std::string MatrixCsv(const NetworkCode& network, const std::vector<MatrixLine>& rows) {
@@ -446,7 +432,7 @@ std::string MatrixCsv(const NetworkCode& network, const std::vector<MatrixLine>&
     fields.push_back(deputies);
     for (size_t i = 0; i < fields.size(); ++i) {
       if (i > 0) csv += ',';
-      csv += CsvField(fields[i]);
+      csv += text::CsvField(fields[i]);
     }
     csv += "\r\n";
   }

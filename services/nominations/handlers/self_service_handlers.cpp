@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "core/case_ids.h"
+#include "core/text.h"
 #include "messaging/envelope.h"
 #include "nominations/codec/codec.h"
 #include "nominations/domain/permissions.h"
@@ -12,15 +13,6 @@ namespace verkosto::nominations {
 
 namespace pb = ::verkosto::nominations::v1;
 using messaging::Context;
-
-namespace {
-
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](char ch) {
-    return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-  });
-  return text;
-}
 
 Result<std::vector<Membership>> Mine(NominationRepository& repo, const Actor& actor) {
   return repo.ListOwnMemberships(actor.email, actor.user_id);
@@ -76,7 +68,7 @@ Result<pb::CorrectMyContactResponse> CorrectMine(Context& ctx,
   VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kSelfService));
   SqliteNominationRepository repo(ctx.db());
   VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> mine, Mine(repo, ctx.actor()));
-  ContactCommand command{req.title(), Lower(req.email()), req.language()};
+  ContactCommand command{req.title(), text::AsciiLower(req.email()), req.language()};
   // Whether another person's membership already uses the new address.
   bool used_by_others = false;
   if (!command.email.empty()) {

@@ -6,28 +6,10 @@
 
 #include "core/result.h"
 #include "nominations/domain/membership.h"
+#include "nominations/domain/read_models.h"
 #include "nominations/domain/types.h"
 
 namespace verkosto::nominations {
-
-// What the read model keeps of one network (fed by networks events).
-struct NetworkInfo {
-  NetworkCode code;
-  NetworkStatus status = NetworkStatus::kDraft;
-  std::optional<Date> term_start;
-  std::optional<Date> term_end;
-  std::string name_fi;
-  std::string name_sv;
-  Seats seats;                       // per area, as the network defines them
-  std::vector<std::string> goals{};  // in the network's order
-};
-
-// One area of the directory, as the read model keeps it.
-struct AreaInfo {
-  AreaCode code;
-  std::string name_fi;
-  std::string name_sv;
-};
 
 // One send: the request row every case points to.
 struct RequestRecord {

@@ -6,17 +6,20 @@
 #include <map>
 
 #include "storage/database.h"
+#include "storage/stored_names.h"
 
 namespace verkosto::nominations {
 
 namespace {
 
+// Stored enums: each column holds the value's name from its one name table
+// (the domain's *Name function, or the tables below for the read model's
+// copies of networks' values); a name the table lacks is internal, never a
+// default (storage/stored_names.h). Called inside storage::Guard.
 template <typename E, size_t N>
-E FromName(const std::string& name, const E (&all)[N], std::string_view (*name_of)(E), E fallback) {
-  for (E e : all) {
-    if (name_of(e) == name) return e;
-  }
-  return fallback;
+E FromName(const std::string& name, const E (&all)[N], std::string_view (*name_of)(E),
+           std::string_view what) {
+  return storage::ValueOrThrow(storage::ValueNamed(name, all, name_of, what));
 }
 
 constexpr CaseState kStates[] = {CaseState::kAwaitingRegistration, CaseState::kRegistered,
@@ -25,39 +28,21 @@ constexpr Channel kChannels[] = {Channel::kSystem, Channel::kEmail, Channel::kLe
                                  Channel::kOther};
 constexpr CaseKind kKinds[] = {CaseKind::kNomination, CaseKind::kReplacement};
 constexpr SeatKind kSeats[] = {SeatKind::kMember, SeatKind::kDeputy};
+constexpr ResignationRequestState kResignationStates[] = {ResignationRequestState::kPending,
+                                                          ResignationRequestState::kRecorded};
 constexpr EndReason kEndReasons[] = {EndReason::kTermEnded, EndReason::kNetworkClosed,
                                      EndReason::kReplaced, EndReason::kResigned};
 
-std::string_view StatusName(NetworkStatus s) {
-  switch (s) {
-    case NetworkStatus::kDraft:
-      return "draft";
-    case NetworkStatus::kProposed:
-      return "proposed";
-    case NetworkStatus::kOpen:
-      return "open";
-    case NetworkStatus::kClosed:
-      return "closed";
-    case NetworkStatus::kCancelled:
-      return "cancelled";
-  }
-  return "draft";
-}
-constexpr NetworkStatus kStatuses[] = {NetworkStatus::kDraft, NetworkStatus::kProposed,
-                                       NetworkStatus::kOpen, NetworkStatus::kClosed,
-                                       NetworkStatus::kCancelled};
-
-std::string_view ParticipationName(Participation p) {
-  switch (p) {
-    case Participation::kTakesPart:
-      return "takes_part";
-    case Participation::kDeclines:
-      return "declines";
-    case Participation::kUndecided:
-      break;
-  }
-  return "undecided";
-}
+constexpr storage::StoredName<NetworkStatus> kNetworkStatuses[] = {
+    {NetworkStatus::kDraft, "draft"},         {NetworkStatus::kProposed, "proposed"},
+    {NetworkStatus::kOpen, "open"},           {NetworkStatus::kClosed, "closed"},
+    {NetworkStatus::kCancelled, "cancelled"},
+};
+constexpr storage::StoredName<Participation> kParticipations[] = {
+    {Participation::kTakesPart, "takes_part"},
+    {Participation::kDeclines, "declines"},
+    {Participation::kUndecided, "undecided"},
+};
 
 std::string Str(std::string_view s) { return std::string(s); }
 
@@ -69,9 +54,14 @@ void BindDate(SQLite::Statement& s, int index, const std::optional<Date>& date) 
   }
 }
 
-std::optional<Date> ReadDate(SQLite::Statement& q, int index) {
-  if (q.getColumn(index).isNull()) return std::nullopt;
-  return ParseIsoDate(q.getColumn(index).getString());
+// Reads go by column name: the name in the SELECT, or its AS alias.
+std::string Text(SQLite::Statement& q, const std::string& name) {
+  return q.getColumn(name.c_str()).getString();
+}
+
+std::optional<Date> ReadDate(SQLite::Statement& q, const char* name) {
+  if (q.getColumn(name).isNull()) return std::nullopt;
+  return ParseIsoDate(q.getColumn(name).getString());
 }
 
 // Binds the five stamp columns (user id, name, role, on behalf of, at) from
@@ -91,15 +81,17 @@ void BindStamp(SQLite::Statement& s, int first, int principal, const std::option
   s.bind(principal, stamp->principal);
 }
 
-// The stamp in the columns BindStamp writes; none when its time is NULL.
-std::optional<Stamp> ReadStamp(SQLite::Statement& q, int first, int principal) {
-  if (q.getColumn(first + 4).isNull()) return std::nullopt;
-  return Stamp{q.getColumn(first).getString(),
-               q.getColumn(first + 1).getString(),
-               RoleFromName(q.getColumn(first + 2).getString()),
-               q.getColumn(first + 3).getString(),
-               FromMicros(q.getColumn(first + 4).getInt64()),
-               q.getColumn(principal).getString()};
+// The stamp in the columns <prefix>user_id, <prefix>name, <prefix>role,
+// <prefix>on_behalf_of, <prefix>at_us and <prefix>principal (as BindStamp
+// writes them); none when its time is NULL.
+std::optional<Stamp> ReadStamp(SQLite::Statement& q, const std::string& prefix) {
+  if (q.getColumn((prefix + "at_us").c_str()).isNull()) return std::nullopt;
+  return Stamp{Text(q, prefix + "user_id"),
+               Text(q, prefix + "name"),
+               RoleFromName(Text(q, prefix + "role")),
+               Text(q, prefix + "on_behalf_of"),
+               FromMicros(q.getColumn((prefix + "at_us").c_str()).getInt64()),
+               Text(q, prefix + "principal")};
 }
 
 std::string Like(const std::string& text) {
@@ -116,62 +108,64 @@ constexpr char kCaseColumns[] =
     "c.seat_deputies, c.deadline, c.short_deadline, c.overdue, c.covering_message, "
     "c.keha_diary_number, c.opened, c.replaced_membership, c.reminder_7_fired, "
     "c.reminder_2_fired, "
-    "c.sent_user_id, c.sent_name, c.sent_role, c.sent_on_behalf_of, c.sent_at_us, "  // 17
-    "c.decision_approved, c.decision_reason, "                                       // 22
+    "c.sent_user_id, c.sent_name, c.sent_role, c.sent_on_behalf_of, c.sent_at_us, "
+    "c.decision_approved, c.decision_reason, "
     "c.decided_user_id, c.decided_name, c.decided_role, c.decided_on_behalf_of, "
-    "c.decided_at_us, "  // 24
+    "c.decided_at_us, "
     "c.withdrawn_user_id, c.withdrawn_name, c.withdrawn_role, c.withdrawn_on_behalf_of, "
-    "c.withdrawn_at_us, c.withdraw_reason, "                                             // 29, 34
-    "r.diary_number, r.organisation, r.date_received, r.channel, r.sender, r.subject, "  // 35
-    "r.user_id, r.display_name, r.role, r.on_behalf_of, r.at_us, "                       // 41
-    "c.sent_principal, c.decided_principal, c.withdrawn_principal, r.principal";         // 46
+    "c.withdrawn_at_us, c.withdraw_reason, "
+    "r.diary_number, r.organisation, r.date_received, r.channel, r.sender, r.subject, "
+    "r.user_id AS registered_user_id, r.display_name AS registered_name, "
+    "r.role AS registered_role, r.on_behalf_of AS registered_on_behalf_of, "
+    "r.at_us AS registered_at_us, "
+    "c.sent_principal, c.decided_principal, c.withdrawn_principal, "
+    "r.principal AS registered_principal";
 
 constexpr char kMembershipColumns[] =
     "id, network_code, area_code, case_id, diary_number, name, title, email, municipality, "
     "seat, decided_user_id, decided_name, decided_role, decided_on_behalf_of, decided_at_us, "
     "started, replaces, ended, end_reason, ended_user_id, ended_name, ended_role, "
     "ended_on_behalf_of, ended_at_us, end_note, replaced_by, language, "
-    "decided_principal, ended_principal";  // 27, 28
+    "decided_principal, ended_principal";
 
 Case ReadCase(SQLite::Statement& q) {
   Case c;
-  c.id = CaseId(q.getColumn(0).getString());
-  c.request_id = RequestId(q.getColumn(1).getString());
-  c.network = NetworkCode(q.getColumn(2).getString());
-  c.area = AreaCode(q.getColumn(3).getString());
-  c.kind = FromName(q.getColumn(4).getString(), kKinds, CaseKindName, CaseKind::kNomination);
-  c.state = FromName(q.getColumn(5).getString(), kStates, CaseStateName,
-                     CaseState::kAwaitingRegistration);
-  c.seats.members = static_cast<uint32_t>(q.getColumn(6).getInt64());
-  c.seats.deputies = static_cast<uint32_t>(q.getColumn(7).getInt64());
-  c.deadline = ReadDate(q, 8);
-  c.short_deadline = q.getColumn(9).getInt() != 0;
-  c.overdue = q.getColumn(10).getInt() != 0;
-  c.covering_message = q.getColumn(11).getString();
-  c.keha_diary_number = q.getColumn(12).getString();
-  c.opened = ReadDate(q, 13).value_or(Date{});
-  c.replaced_membership = MembershipId(q.getColumn(14).getString());
-  c.reminder_7_fired = q.getColumn(15).getInt() != 0;
-  c.reminder_2_fired = q.getColumn(16).getInt() != 0;
-  c.sent = ReadStamp(q, 17, 46);
-  if (!q.getColumn(22).isNull()) {
+  c.id = CaseId(q.getColumn("id").getString());
+  c.request_id = RequestId(q.getColumn("request_id").getString());
+  c.network = NetworkCode(q.getColumn("network_code").getString());
+  c.area = AreaCode(q.getColumn("area_code").getString());
+  c.kind = FromName(q.getColumn("kind").getString(), kKinds, CaseKindName, "case kind");
+  c.state = FromName(q.getColumn("state").getString(), kStates, CaseStateName, "case state");
+  c.seats.members = static_cast<uint32_t>(q.getColumn("seat_members").getInt64());
+  c.seats.deputies = static_cast<uint32_t>(q.getColumn("seat_deputies").getInt64());
+  c.deadline = ReadDate(q, "deadline");
+  c.short_deadline = q.getColumn("short_deadline").getInt() != 0;
+  c.overdue = q.getColumn("overdue").getInt() != 0;
+  c.covering_message = q.getColumn("covering_message").getString();
+  c.keha_diary_number = q.getColumn("keha_diary_number").getString();
+  c.opened = ReadDate(q, "opened").value_or(Date{});
+  c.replaced_membership = MembershipId(q.getColumn("replaced_membership").getString());
+  c.reminder_7_fired = q.getColumn("reminder_7_fired").getInt() != 0;
+  c.reminder_2_fired = q.getColumn("reminder_2_fired").getInt() != 0;
+  c.sent = ReadStamp(q, "sent_");
+  if (!q.getColumn("decision_approved").isNull()) {
     Decision d;
-    d.approved = q.getColumn(22).getInt() != 0;
-    d.reason = q.getColumn(23).getString();
-    d.decided = ReadStamp(q, 24, 47).value_or(Stamp{});
+    d.approved = q.getColumn("decision_approved").getInt() != 0;
+    d.reason = q.getColumn("decision_reason").getString();
+    d.decided = ReadStamp(q, "decided_").value_or(Stamp{});
     c.decision = std::move(d);
   }
-  c.withdrawn = ReadStamp(q, 29, 48);
-  c.withdraw_reason = q.getColumn(34).getString();
-  if (!q.getColumn(35).isNull()) {
+  c.withdrawn = ReadStamp(q, "withdrawn_");
+  c.withdraw_reason = q.getColumn("withdraw_reason").getString();
+  if (!q.getColumn("diary_number").isNull()) {
     Registration r;
-    r.diary_number = q.getColumn(35).getString();
-    r.organisation = q.getColumn(36).getString();
-    r.date_received = ReadDate(q, 37).value_or(Date{});
-    r.channel = FromName(q.getColumn(38).getString(), kChannels, ChannelName, Channel::kSystem);
-    r.sender = q.getColumn(39).getString();
-    r.subject = q.getColumn(40).getString();
-    r.registered = ReadStamp(q, 41, 49).value_or(Stamp{});
+    r.diary_number = q.getColumn("diary_number").getString();
+    r.organisation = q.getColumn("organisation").getString();
+    r.date_received = ReadDate(q, "date_received").value_or(Date{});
+    r.channel = FromName(q.getColumn("channel").getString(), kChannels, ChannelName, "channel");
+    r.sender = q.getColumn("sender").getString();
+    r.subject = q.getColumn("subject").getString();
+    r.registered = ReadStamp(q, "registered_").value_or(Stamp{});
     c.registration = std::move(r);
   }
   return c;
@@ -179,28 +173,28 @@ Case ReadCase(SQLite::Statement& q) {
 
 MembershipRecord ReadMembership(SQLite::Statement& q) {
   MembershipRecord m;
-  m.id = MembershipId(q.getColumn(0).getString());
-  m.network = NetworkCode(q.getColumn(1).getString());
-  m.area = AreaCode(q.getColumn(2).getString());
-  m.case_id = CaseId(q.getColumn(3).getString());
-  m.diary_number = q.getColumn(4).getString();
-  m.person.name = q.getColumn(5).getString();
-  m.person.title = q.getColumn(6).getString();
-  m.person.email = q.getColumn(7).getString();
-  m.person.municipality = q.getColumn(8).getString();
-  m.person.seat = FromName(q.getColumn(9).getString(), kSeats, SeatKindName, SeatKind::kMember);
-  m.decided = ReadStamp(q, 10, 27).value_or(Stamp{});
-  m.started = ReadDate(q, 15).value_or(Date{});
-  m.replaces = MembershipId(q.getColumn(16).getString());
-  m.ended = ReadDate(q, 17);
-  if (!q.getColumn(18).isNull()) {
-    m.end_reason = FromName(q.getColumn(18).getString(), kEndReasons, EndReasonName,
-                            EndReason::kNetworkClosed);
+  m.id = MembershipId(q.getColumn("id").getString());
+  m.network = NetworkCode(q.getColumn("network_code").getString());
+  m.area = AreaCode(q.getColumn("area_code").getString());
+  m.case_id = CaseId(q.getColumn("case_id").getString());
+  m.diary_number = q.getColumn("diary_number").getString();
+  m.person.name = q.getColumn("name").getString();
+  m.person.title = q.getColumn("title").getString();
+  m.person.email = q.getColumn("email").getString();
+  m.person.municipality = q.getColumn("municipality").getString();
+  m.person.seat = FromName(q.getColumn("seat").getString(), kSeats, SeatKindName, "seat kind");
+  m.decided = ReadStamp(q, "decided_").value_or(Stamp{});
+  m.started = ReadDate(q, "started").value_or(Date{});
+  m.replaces = MembershipId(q.getColumn("replaces").getString());
+  m.ended = ReadDate(q, "ended");
+  if (!q.getColumn("end_reason").isNull()) {
+    m.end_reason =
+        FromName(q.getColumn("end_reason").getString(), kEndReasons, EndReasonName, "end reason");
   }
-  m.ended_by = ReadStamp(q, 19, 28);
-  m.end_note = q.getColumn(24).getString();
-  m.replaced_by = MembershipId(q.getColumn(25).getString());
-  m.person.language = q.getColumn(26).getString();
+  m.ended_by = ReadStamp(q, "ended_");
+  m.end_note = q.getColumn("end_note").getString();
+  m.replaced_by = MembershipId(q.getColumn("replaced_by").getString());
+  m.person.language = q.getColumn("language").getString();
   return m;
 }
 
@@ -245,7 +239,7 @@ Status SqliteNominationRepository::UpsertNetwork(const NetworkInfo& n) {
                         "name_sv = excluded.name_sv, seat_members = excluded.seat_members, "
                         "seat_deputies = excluded.seat_deputies");
     s.bind(1, n.code.value());
-    s.bind(2, Str(StatusName(n.status)));
+    s.bind(2, storage::NameOf(kNetworkStatuses, n.status));
     BindDate(s, 3, n.term_start);
     BindDate(s, 4, n.term_end);
     s.bind(5, n.name_fi);
@@ -267,14 +261,15 @@ Result<std::optional<NetworkInfo>> SqliteNominationRepository::FindNetworkInfo(
     q.bind(1, code.value());
     if (!q.executeStep()) return Status::Ok();
     NetworkInfo n;
-    n.code = NetworkCode(q.getColumn(0).getString());
-    n.status = FromName(q.getColumn(1).getString(), kStatuses, StatusName, NetworkStatus::kDraft);
-    n.term_start = ReadDate(q, 2);
-    n.term_end = ReadDate(q, 3);
-    n.name_fi = q.getColumn(4).getString();
-    n.name_sv = q.getColumn(5).getString();
-    n.seats.members = static_cast<uint32_t>(q.getColumn(6).getInt64());
-    n.seats.deputies = static_cast<uint32_t>(q.getColumn(7).getInt64());
+    n.code = NetworkCode(q.getColumn("code").getString());
+    n.status = storage::ValueOrThrow(
+        storage::ValueOf(kNetworkStatuses, q.getColumn("status").getString(), "network status"));
+    n.term_start = ReadDate(q, "term_start");
+    n.term_end = ReadDate(q, "term_end");
+    n.name_fi = q.getColumn("name_fi").getString();
+    n.name_sv = q.getColumn("name_sv").getString();
+    n.seats.members = static_cast<uint32_t>(q.getColumn("seat_members").getInt64());
+    n.seats.deputies = static_cast<uint32_t>(q.getColumn("seat_deputies").getInt64());
     found = std::move(n);
     return Status::Ok();
   });
@@ -296,15 +291,17 @@ Result<std::optional<NetworkView>> SqliteNominationRepository::FindNetwork(
   view.term_end = info->term_end.value_or(Date{});
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_,
-                        "SELECT a.code, COALESCE(p.decision, 'undecided') FROM areas a "
+                        "SELECT a.code, p.decision FROM areas a "
                         "LEFT JOIN participation p ON p.area_code = a.code AND p.network_code = ?");
     q.bind(1, code.value());
     while (q.executeStep()) {
-      const std::string decision = q.getColumn(1).getString();
-      view.areas[AreaCode(q.getColumn(0).getString())] =
-          decision == "takes_part"
-              ? Participation::kTakesPart
-              : (decision == "declines" ? Participation::kDeclines : Participation::kUndecided);
+      // No row: the area has not answered.
+      view.areas[AreaCode(q.getColumn("code").getString())] =
+          q.getColumn("decision").isNull()
+              ? Participation::kUndecided
+              : storage::ValueOrThrow(storage::ValueOf(kParticipations,
+                                                       q.getColumn("decision").getString(),
+                                                       "participation decision"));
     }
     return Status::Ok();
   });
@@ -334,8 +331,8 @@ Result<std::vector<AreaInfo>> SqliteNominationRepository::ListAreas() {
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_, "SELECT code, name_fi, name_sv FROM areas ORDER BY position");
     while (q.executeStep()) {
-      areas.push_back({AreaCode(q.getColumn(0).getString()), q.getColumn(1).getString(),
-                       q.getColumn(2).getString()});
+      areas.push_back({AreaCode(q.getColumn("code").getString()),
+                       q.getColumn("name_fi").getString(), q.getColumn("name_sv").getString()});
     }
     return Status::Ok();
   });
@@ -353,7 +350,7 @@ Status SqliteNominationRepository::SetParticipation(const NetworkCode& network,
                         "decision = excluded.decision, decided_us = excluded.decided_us");
     s.bind(1, network.value());
     s.bind(2, area.value());
-    s.bind(3, Str(ParticipationName(participation)));
+    s.bind(3, storage::NameOf(kParticipations, participation));
     s.bind(4, ToMicros(at));
     s.exec();
     return Status::Ok();
@@ -502,11 +499,11 @@ Result<std::vector<Case>> SqliteNominationRepository::SelectCases(
       n.bind(1, c.id.value());
       while (n.executeStep()) {
         c.decision->nominees.push_back(
-            Nominee{n.getColumn(0).getString(), n.getColumn(1).getString(),
-                    n.getColumn(2).getString(), n.getColumn(3).getString(),
-                    FromName(n.getColumn(4).getString(), kSeats, SeatKindName, SeatKind::kMember),
-                    n.getColumn(6).getString()});
-        const std::string membership = n.getColumn(5).getString();
+            Nominee{n.getColumn("name").getString(), n.getColumn("title").getString(),
+                    n.getColumn("email").getString(), n.getColumn("municipality").getString(),
+                    FromName(n.getColumn("seat").getString(), kSeats, SeatKindName, "seat kind"),
+                    n.getColumn("language").getString()});
+        const std::string membership = n.getColumn("membership_id").getString();
         if (!membership.empty()) c.decision->memberships.emplace_back(membership);
       }
     }
@@ -721,7 +718,7 @@ Result<std::vector<std::string>> SqliteNominationRepository::LoadGoals(const Net
     SQLite::Statement q(db_,
                         "SELECT text FROM network_goals WHERE network_code = ? ORDER BY position");
     q.bind(1, network.value());
-    while (q.executeStep()) goals.push_back(q.getColumn(0).getString());
+    while (q.executeStep()) goals.push_back(q.getColumn("text").getString());
     return Status::Ok();
   });
   if (!status.ok()) return status;
@@ -731,16 +728,18 @@ Result<std::vector<std::string>> SqliteNominationRepository::LoadGoals(const Net
 Status SqliteNominationRepository::LoadContact(MembershipRecord& record) {
   return storage::Guard([&]() -> Status {
     SQLite::Statement q(db_,
-                        "SELECT title, email, language, user_id, display_name, role, "
-                        "on_behalf_of, at_us, principal FROM membership_contacts "
+                        "SELECT title, email, language, user_id AS corrected_user_id, "
+                        "display_name AS corrected_name, role AS corrected_role, "
+                        "on_behalf_of AS corrected_on_behalf_of, at_us AS corrected_at_us, "
+                        "principal AS corrected_principal FROM membership_contacts "
                         "WHERE membership_id = ?");
     q.bind(1, record.id.value());
     if (!q.executeStep()) return Status::Ok();
     ContactCorrection c;
-    c.title = q.getColumn(0).getString();
-    c.email = q.getColumn(1).getString();
-    c.language = q.getColumn(2).getString();
-    c.corrected = ReadStamp(q, 3, 8).value_or(Stamp{});
+    c.title = q.getColumn("title").getString();
+    c.email = q.getColumn("email").getString();
+    c.language = q.getColumn("language").getString();
+    c.corrected = ReadStamp(q, "corrected_").value_or(Stamp{});
     record.contact = std::move(c);
     return Status::Ok();
   });
@@ -791,9 +790,9 @@ namespace {
 
 constexpr char kResignationColumns[] =
     "id, membership_id, network_code, area_code, reason, state, requested_user_id, "
-    "requested_name, requested_role, requested_on_behalf_of, requested_at_us, "      // 6
-    "closed_user_id, closed_name, closed_role, closed_on_behalf_of, closed_at_us, "  // 11
-    "requested_principal, closed_principal";                                         // 16, 17
+    "requested_name, requested_role, requested_on_behalf_of, requested_at_us, "
+    "closed_user_id, closed_name, closed_role, closed_on_behalf_of, closed_at_us, "
+    "requested_principal, closed_principal";
 
 void BindResignation(SQLite::Statement& s, const ResignationRequest& r) {
   s.bind(1, r.id.value());
@@ -848,7 +847,10 @@ Result<std::vector<ResignationRequest>> SqliteNominationRepository::ListResignat
     add("membership_id = ?");
     args.push_back(filter.membership->value());
   }
-  if (filter.pending_only) add("state = 'pending'");
+  if (filter.pending_only) {
+    add("state = ?");
+    args.push_back(Str(ResignationRequestStateName(ResignationRequestState::kPending)));
+  }
   std::vector<ResignationRequest> requests;
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_, std::string("SELECT ") + kResignationColumns +
@@ -857,15 +859,15 @@ Result<std::vector<ResignationRequest>> SqliteNominationRepository::ListResignat
     for (size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
     while (q.executeStep()) {
       ResignationRequest r;
-      r.id = ResignationRequestId(q.getColumn(0).getString());
-      r.membership = MembershipId(q.getColumn(1).getString());
-      r.network = NetworkCode(q.getColumn(2).getString());
-      r.area = AreaCode(q.getColumn(3).getString());
-      r.reason = q.getColumn(4).getString();
-      r.state = q.getColumn(5).getString() == "recorded" ? ResignationRequestState::kRecorded
-                                                         : ResignationRequestState::kPending;
-      r.requested = ReadStamp(q, 6, 16).value_or(Stamp{});
-      r.closed = ReadStamp(q, 11, 17);
+      r.id = ResignationRequestId(q.getColumn("id").getString());
+      r.membership = MembershipId(q.getColumn("membership_id").getString());
+      r.network = NetworkCode(q.getColumn("network_code").getString());
+      r.area = AreaCode(q.getColumn("area_code").getString());
+      r.reason = q.getColumn("reason").getString();
+      r.state = FromName(q.getColumn("state").getString(), kResignationStates,
+                         ResignationRequestStateName, "resignation request state");
+      r.requested = ReadStamp(q, "requested_").value_or(Stamp{});
+      r.closed = ReadStamp(q, "closed_");
       requests.push_back(std::move(r));
     }
     return Status::Ok();
@@ -880,7 +882,7 @@ Result<std::optional<Date>> SqliteNominationRepository::LastTimerDate() {
   std::optional<Date> date;
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_, "SELECT last_processed FROM timer_state WHERE id = 1");
-    if (q.executeStep()) date = ParseIsoDate(q.getColumn(0).getString());
+    if (q.executeStep()) date = ParseIsoDate(q.getColumn("last_processed").getString());
     return Status::Ok();
   });
   if (!status.ok()) return status;
@@ -903,7 +905,7 @@ Result<std::optional<Date>> SqliteNominationRepository::LastDailyRun(const std::
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_, "SELECT last_run FROM daily_jobs WHERE name = ?");
     q.bind(1, name);
-    if (q.executeStep()) date = ParseIsoDate(q.getColumn(0).getString());
+    if (q.executeStep()) date = ParseIsoDate(q.getColumn("last_run").getString());
     return Status::Ok();
   });
   if (!status.ok()) return status;

@@ -1,6 +1,7 @@
 #include "notifications/codec/codec.h"
 
 #include "core/case_ids.h"
+#include "core/text.h"
 #include "messaging/proto_enum.h"
 
 namespace verkosto::notifications::codec {
@@ -15,16 +16,17 @@ AreaInfo FromProto(const npb::Area& area) {
   a.name_fi = area.name_fi();
   a.name_sv = area.name_sv();
   for (const std::string& l : area.languages()) a.languages.push_back(l);
-  a.registry_email = AsciiLower(area.registry_office().email());
-  a.director_email = AsciiLower(area.director().email());
-  a.deputy_email = AsciiLower(area.deputy().email());
+  a.registry_email = text::AsciiLower(area.registry_office().email());
+  a.director_email = text::AsciiLower(area.director().email());
+  a.deputy_email = text::AsciiLower(area.deputy().email());
   return a;
 }
 
 namespace {
 
 Person FromProto(const mpb::Nominee& n) {
-  return Person{n.name(), AsciiLower(n.email()), n.language(), n.seat() == mpb::SEAT_KIND_DEPUTY};
+  return Person{n.name(), text::AsciiLower(n.email()), n.language(),
+                n.seat() == mpb::SEAT_KIND_DEPUTY};
 }
 
 }  // namespace
@@ -48,7 +50,7 @@ NetworkInfo FromProto(const npb::Network& network, const std::string& created_by
   n.cadence = d.communication_plan().cadence();
   n.responsible = d.communication_plan().responsible();
   n.contact_name = d.responsible().name();
-  n.contact_email = AsciiLower(d.responsible().email());
+  n.contact_email = text::AsciiLower(d.responsible().email());
   n.created_by = created_by;
   n.disclaimer_fi = network.disclaimer().fi();
   n.disclaimer_sv = network.disclaimer().sv();
@@ -100,26 +102,55 @@ pb::InboxItem ToProto(const MessageRow& m) {
   return item;
 }
 
-std::string EmailModeName(pb::EmailMode mode) {
-  return mode == pb::EMAIL_MODE_UNSPECIFIED ? "" : messaging::EnumShortName(mode);
-}
-
-std::string DeliveryStatusName(pb::DeliveryStatus status) {
-  return status == pb::DELIVERY_STATUS_UNSPECIFIED ? "" : messaging::EnumShortName(status);
-}
-
 namespace {
 
-pb::DeliveryStatus DeliveryStatusFromName(const std::string& name) {
-  return messaging::EnumFromShortName<pb::DeliveryStatus>(name).value_or(
-      pb::DELIVERY_STATUS_UNSPECIFIED);
+// One domain value and its proto value: the one table per enum below.
+template <typename Domain, typename Proto>
+struct EnumPair {
+  Domain domain;
+  Proto proto;
+};
+
+constexpr EnumPair<EmailMode, pb::EmailMode> kEmailModes[] = {
+    {EmailMode::kImmediate, pb::EMAIL_MODE_IMMEDIATE},
+    {EmailMode::kDailyDigest, pb::EMAIL_MODE_DAILY_DIGEST},
+    {EmailMode::kNone, pb::EMAIL_MODE_NONE},
+};
+
+constexpr EnumPair<DeliveryStatus, pb::DeliveryStatus> kDeliveryStatuses[] = {
+    {DeliveryStatus::kPending, pb::DELIVERY_STATUS_PENDING},
+    {DeliveryStatus::kSent, pb::DELIVERY_STATUS_SENT},
+    {DeliveryStatus::kFailed, pb::DELIVERY_STATUS_FAILED},
+    {DeliveryStatus::kDigest, pb::DELIVERY_STATUS_DIGEST},
+    {DeliveryStatus::kSkipped, pb::DELIVERY_STATUS_SKIPPED},
+};
+
+// The proto value of `value`; `Proto{}` (UNSPECIFIED) if the table lacks it.
+template <typename Domain, typename Proto, size_t N>
+Proto ProtoOf(const EnumPair<Domain, Proto> (&table)[N], Domain value) {
+  for (const auto& pair : table) {
+    if (pair.domain == value) return pair.proto;
+  }
+  return Proto{};
 }
 
-pb::EmailMode EmailModeFromName(const std::string& name) {
-  return messaging::EnumFromShortName<pb::EmailMode>(name).value_or(pb::EMAIL_MODE_UNSPECIFIED);
+// The domain value of `value`; nullopt for UNSPECIFIED or an unknown number.
+template <typename Domain, typename Proto, size_t N>
+std::optional<Domain> DomainOf(const EnumPair<Domain, Proto> (&table)[N], Proto value) {
+  for (const auto& pair : table) {
+    if (pair.proto == value) return pair.domain;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
+
+pb::EmailMode ToProto(EmailMode mode) { return ProtoOf(kEmailModes, mode); }
+std::optional<EmailMode> FromProto(pb::EmailMode mode) { return DomainOf(kEmailModes, mode); }
+pb::DeliveryStatus ToProto(DeliveryStatus status) { return ProtoOf(kDeliveryStatuses, status); }
+std::optional<DeliveryStatus> FromProto(pb::DeliveryStatus status) {
+  return DomainOf(kDeliveryStatuses, status);
+}
 
 pb::Delivery ToProto(const DeliveryRow& d) {
   pb::Delivery out;
@@ -128,9 +159,9 @@ pb::Delivery ToProto(const DeliveryRow& d) {
   out.set_mailbox(d.mailbox);
   out.set_channel(d.channel);
   out.set_address(d.address);
-  out.set_status(DeliveryStatusFromName(d.status));
+  out.set_status(ToProto(d.status));
   out.set_attempt_count(d.attempt_count);
-  out.set_next_attempt_unix_us(d.status == "pending" ? d.next_attempt_us : 0);
+  out.set_next_attempt_unix_us(d.status == DeliveryStatus::kPending ? d.next_attempt_us : 0);
   out.set_last_reply(d.last_reply);
   out.set_created_unix_us(d.created_us);
   out.set_updated_unix_us(d.updated_us);
@@ -152,7 +183,7 @@ pb::Preferences ToProto(const MailboxPreferences& p) {
   pb::Preferences out;
   out.set_mailbox(p.mailbox);
   out.set_language(p.language);
-  out.set_email_mode(EmailModeFromName(p.email_mode));
+  out.set_email_mode(ToProto(p.email_mode));
   out.set_email(p.email);
   return out;
 }

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <optional>
+
+#include "notifications/domain/read_models.h"
 #include "notifications/domain/types.h"
-#include "notifications/storage/sqlite_notification_repository.h"
 #include "verkosto/networks/v1/networks.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 #include "verkosto/notifications/v1/notifications.pb.h"
@@ -25,9 +27,12 @@ MembershipInfo FromProto(const ::verkosto::nominations::v1::Membership& m);
 ::verkosto::notifications::v1::Delivery ToProto(const DeliveryRow& delivery);
 ::verkosto::notifications::v1::Preferences ToProto(const MailboxPreferences& preferences);
 
-// "immediate" <-> EMAIL_MODE_IMMEDIATE etc.; "" for UNSPECIFIED.
-std::string EmailModeName(::verkosto::notifications::v1::EmailMode mode);
-// "pending" <-> DELIVERY_STATUS_PENDING etc.; "" for UNSPECIFIED.
-std::string DeliveryStatusName(::verkosto::notifications::v1::DeliveryStatus status);
+// EmailMode::kImmediate <-> EMAIL_MODE_IMMEDIATE etc. FromProto gives nullopt
+// for UNSPECIFIED and for a number the enum does not have.
+::verkosto::notifications::v1::EmailMode ToProto(EmailMode mode);
+std::optional<EmailMode> FromProto(::verkosto::notifications::v1::EmailMode mode);
+// DeliveryStatus::kPending <-> DELIVERY_STATUS_PENDING etc.; nullopt likewise.
+::verkosto::notifications::v1::DeliveryStatus ToProto(DeliveryStatus status);
+std::optional<DeliveryStatus> FromProto(::verkosto::notifications::v1::DeliveryStatus status);
 
 }  // namespace verkosto::notifications::codec

@@ -12,16 +12,16 @@ namespace verkosto::notifications {
 
 namespace {
 
-std::string_view StatusAfter(SendOutcome outcome, uint32_t attempts, const DeliveryOptions& o) {
+DeliveryStatus StatusAfter(SendOutcome outcome, uint32_t attempts, const DeliveryOptions& o) {
   switch (outcome) {
     case SendOutcome::kSent:
-      return "sent";
+      return DeliveryStatus::kSent;
     case SendOutcome::kPermanentFailure:
-      return "failed";
+      return DeliveryStatus::kFailed;
     case SendOutcome::kTemporaryFailure:
-      return attempts >= o.max_attempts ? "failed" : "pending";
+      return attempts >= o.max_attempts ? DeliveryStatus::kFailed : DeliveryStatus::kPending;
   }
-  return "pending";
+  return DeliveryStatus::kPending;
 }
 
 Status InTransaction(SQLite::Database& db, const std::function<Status()>& fn) {
@@ -37,11 +37,15 @@ struct DigestWords {
   const char* subject;
   const char* intro;
 };
-DigestWords Words(const std::string& language) {
-  if (language == "sv")
-    return {"Dagens meddelanden från verkosto", "Meddelanden sedan förra sammandraget:"};
-  if (language == "en")
-    return {"Today's messages from verkosto", "Messages since the last digest:"};
+DigestWords Words(Language language) {
+  switch (language) {
+    case Language::kSv:
+      return {"Dagens meddelanden från verkosto", "Meddelanden sedan förra sammandraget:"};
+    case Language::kEn:
+      return {"Today's messages from verkosto", "Messages since the last digest:"};
+    case Language::kFi:
+      break;
+  }
   return {"Päivän viestit verkostosta", "Viestit edellisen koosteen jälkeen:"};
 }
 
@@ -84,9 +88,10 @@ Result<std::vector<MailJob>> DueDeliveryJobs(SQLite::Database& db, const Clock& 
     job.record = [&db, &clock, options, id = d.delivery.id, attempts = d.delivery.attempt_count + 1,
                   message_id = mail.message_id](const SendResult& result) -> Status {
       const TimePoint now = clock.Now();
-      const std::string status(StatusAfter(result.outcome, attempts, options));
-      const int64_t next =
-          status == "pending" ? ToMicros(now + RetryDelay(attempts, options)) : int64_t{0};
+      const DeliveryStatus status = StatusAfter(result.outcome, attempts, options);
+      const int64_t next = status == DeliveryStatus::kPending
+                               ? ToMicros(now + RetryDelay(attempts, options))
+                               : int64_t{0};
       return InTransaction(db, [&]() -> Status {
         SqliteNotificationRepository repo(db);
         return repo.RecordAttempt(
@@ -135,14 +140,16 @@ Result<std::vector<MailJob>> DigestJobs(SQLite::Database& db, const Clock& clock
       if (done) continue;  // one digest a day; the rest waits for tomorrow's
     }
     const std::string& language = items.back()->language;
-    const DigestWords words = Words(language);
+    // Messages store the code of a language they were rendered in.
+    const Language lang = LanguageFromCode(language).value_or(Language::kFi);
+    const DigestWords words = Words(lang);
     MailJob job;
     job.digest = true;
     OutgoingMail& mail = job.mail;
     mail.from = options.from;
     mail.to = key.second;
     mail.language = language;
-    mail.subject = std::string(words.subject) + " " + FormatDate(day, *ParseLanguage(language));
+    mail.subject = std::string(words.subject) + " " + FormatDate(day, lang);
     mail.text = std::string(words.intro) + "\n\n";
     mail.html = "<!DOCTYPE html>\n<html lang=\"" + language + R"("><head><meta charset="utf-8">)" +
                 "<title>" + HtmlEscape(mail.subject) + "</title></head><body><h1>" +

@@ -4,6 +4,8 @@
 #include <set>
 
 #include "core/date.h"
+#include "core/email.h"
+#include "core/text.h"
 
 namespace verkosto::notifications {
 
@@ -36,7 +38,7 @@ class RecipientList {
            std::optional<Language> language, AreaCode area) {
     std::vector<std::string> clean;
     for (const std::string& e : emails) {
-      if (LooksLikeEmail(e)) clean.push_back(AsciiLower(e));
+      if (IsValidEmail(e)) clean.push_back(text::AsciiLower(e));
     }
     for (Recipient& r : list_) {
       if (r.mailbox != mailbox) continue;
@@ -91,18 +93,9 @@ void AddSender(RecipientList& out, const CaseInfo& c, const std::string& templat
 
 void AddPerson(RecipientList& out, const Person& person, const AreaCode& area,
                const std::string& template_name) {
-  if (!LooksLikeEmail(person.email)) return;  // unreachable without an address
-  out.Add(EmailMailbox(person.email), template_name, {person.email}, ParseLanguage(person.language),
-          area);
-}
-
-std::string Join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += sep;
-    out += item;
-  }
-  return out;
+  if (!IsValidEmail(person.email)) return;  // unreachable without an address
+  out.Add(EmailMailbox(person.email), template_name, {person.email},
+          LanguageFromCode(person.language), area);
 }
 
 }  // namespace
@@ -284,7 +277,7 @@ View BuildView(const Notice& notice, const Recipient& recipient, Language langua
     std::vector<std::string> nominees;
     for (const Person& p : c.nominees) nominees.push_back(p.name);
     v.lists["nominees"] = nominees;
-    val["nominees_joined"] = Join(nominees, ", ");
+    val["nominees_joined"] = text::Join(nominees, ", ");
   }
   v.flags["has_reason"] = !val["reason"].empty();
   if (notice.network) {
@@ -294,8 +287,8 @@ View BuildView(const Notice& notice, const Recipient& recipient, Language langua
     val["term_start"] = FormatDate(n.term_start, language);
     val["term_end"] = FormatDate(n.term_end, language);
     v.flags["has_term"] = !n.term_start.empty() || !n.term_end.empty();
-    val["audiences"] = Join(n.audiences, ", ");
-    val["channels"] = Join(n.channels, ", ");
+    val["audiences"] = text::Join(n.audiences, ", ");
+    val["channels"] = text::Join(n.channels, ", ");
     val["cadence"] = n.cadence;
     val["responsible"] = n.responsible;
     v.flags["has_plan"] =

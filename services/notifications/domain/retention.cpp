@@ -32,9 +32,18 @@ TimePoint InboxCutoff(const Date& today, const RetentionPolicy& policy) {
   return HelsinkiStartOfDay(MonthsBefore(today, policy.inbox_months));
 }
 
-bool DeliveryFinished(std::string_view status, std::string_view digest_day) {
-  if (status == "sent" || status == "failed" || status == "skipped") return true;
-  return status == "digest" && !digest_day.empty();
+bool DeliveryFinished(DeliveryStatus status, std::string_view digest_day) {
+  switch (status) {
+    case DeliveryStatus::kSent:
+    case DeliveryStatus::kFailed:
+    case DeliveryStatus::kSkipped:
+      return true;
+    case DeliveryStatus::kDigest:
+      return !digest_day.empty();
+    case DeliveryStatus::kPending:
+      break;
+  }
+  return false;
 }
 
 std::vector<int64_t> MessagesDue(const std::vector<MessageAge>& messages, const Date& today,

@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "notifications/domain/read_models.h"
 
 namespace verkosto::notifications {
 
@@ -36,9 +37,9 @@ Date MonthsBefore(const Date& date, int months);
 TimePoint InboxCutoff(const Date& today, const RetentionPolicy& policy);
 
 // Whether a delivery is over: nothing will send it or change it any more.
-// `status` as stored (pending, sent, failed, digest, skipped); a `digest`
-// delivery is over once a digest carried it (`digest_day` set).
-bool DeliveryFinished(std::string_view status, std::string_view digest_day);
+// Sent, failed and skipped ones are; a digest delivery is over once a digest
+// carried it (`digest_day` set).
+bool DeliveryFinished(DeliveryStatus status, std::string_view digest_day);
 
 // One message as retention sees it: when it was created and whether each of
 // its deliveries is finished.

@@ -2,52 +2,12 @@
 
 #include <algorithm>
 
+#include "core/text.h"
+
 namespace verkosto::notifications {
 
-std::string_view LanguageCode(Language language) {
-  switch (language) {
-    case Language::kFi:
-      return "fi";
-    case Language::kSv:
-      return "sv";
-    case Language::kEn:
-      return "en";
-  }
-  return "fi";
-}
-
-std::optional<Language> ParseLanguage(std::string_view code) {
-  const std::string lower = AsciiLower(code);
-  if (lower == "fi") return Language::kFi;
-  if (lower == "sv") return Language::kSv;
-  if (lower == "en") return Language::kEn;
-  return std::nullopt;
-}
-
-std::string AsciiLower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-bool LooksLikeEmail(std::string_view address) {
-  const size_t at = address.find('@');
-  if (at == std::string_view::npos || at == 0 || at + 1 >= address.size()) return false;
-  if (address.find('@', at + 1) != std::string_view::npos) return false;
-  for (char c : address) {
-    if (c == ' ' || c == '<' || c == '>' || c == '\r' || c == '\n' || c == '\t' || c == ',') {
-      return false;
-    }
-  }
-  const std::string_view domain = address.substr(at + 1);
-  return domain.find('.') != std::string_view::npos && domain.front() != '.' &&
-         domain.back() != '.';
-}
-
 std::string UserMailbox(std::string_view user_id) { return "user:" + std::string(user_id); }
-std::string EmailMailbox(std::string_view address) { return "email:" + AsciiLower(address); }
+std::string EmailMailbox(std::string_view address) { return "email:" + text::AsciiLower(address); }
 std::string RegistryMailbox(const AreaCode& area) { return "registry:" + area.value(); }
 std::string LeadershipMailbox(const AreaCode& area) { return "leadership:" + area.value(); }
 bool IsPersonMailbox(std::string_view mailbox) { return mailbox.rfind("email:", 0) == 0; }
@@ -75,7 +35,7 @@ bool SeesAllDeliveries(const Actor& actor) {
 
 Language AreaInfo::language() const {
   for (const std::string& l : languages) {
-    const std::optional<Language> parsed = ParseLanguage(l);
+    const std::optional<Language> parsed = LanguageFromCode(l);
     if (parsed == Language::kFi || parsed == Language::kSv) return *parsed;
   }
   return Language::kFi;

@@ -7,16 +7,9 @@
 #include <vector>
 
 #include "core/actor.h"
+#include "core/language.h"
 
 namespace verkosto::notifications {
-
-// The three languages messages are written in.
-enum class Language { kFi, kSv, kEn };
-
-// "fi", "sv", "en".
-std::string_view LanguageCode(Language language);
-// Inverse of LanguageCode (case-insensitive); nullopt for anything else.
-std::optional<Language> ParseLanguage(std::string_view code);
 
 // Mailboxes: where messages are addressed (accounts live in the gateway).
 //   user:<user_id>  email:<lower-cased address>  registry:<area>  leadership:<area>
@@ -35,12 +28,6 @@ std::vector<std::string> MailboxesOf(const Actor& actor);
 
 // KEHA coordinators, admins and system actors see every delivery.
 bool SeesAllDeliveries(const Actor& actor);
-
-// Lower-cases ASCII letters (e-mail addresses, codes).
-std::string AsciiLower(std::string_view text);
-// A plausible e-mail address: one '@', something on both sides, a dot in the
-// domain, no spaces or angle brackets or line breaks.
-bool LooksLikeEmail(std::string_view address);
 
 // --- The event-fed copy of what notifications needs from other services ---
 

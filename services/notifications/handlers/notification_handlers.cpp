@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/email.h"
+#include "core/text.h"
 #include "notifications/codec/codec.h"
 #include "notifications/domain/types.h"
 #include "notifications/storage/sqlite_notification_repository.h"
@@ -78,10 +80,10 @@ void RegisterNotificationHandlers(messaging::RpcServer& server) {
       [](Context& ctx, const pb::SetPreferencesRequest& req) -> Result<pb::SetPreferencesResponse> {
         const std::vector<std::string> mine = MailboxesOf(ctx.actor());
         if (mine.empty()) return Status::PermissionDenied("this actor has no mailbox");
-        if (!req.language().empty() && !ParseLanguage(req.language())) {
+        if (!req.language().empty() && !LanguageFromCode(text::AsciiLower(req.language()))) {
           return Status::InvalidArgument("language", "must be fi, sv or en");
         }
-        if (!req.email().empty() && !LooksLikeEmail(req.email())) {
+        if (!req.email().empty() && !IsValidEmail(req.email())) {
           return Status::InvalidArgument("email", "is not an e-mail address");
         }
         if (!pb::EmailMode_IsValid(req.email_mode())) {
@@ -99,12 +101,11 @@ void RegisterNotificationHandlers(messaging::RpcServer& server) {
         pb::SetPreferencesResponse response;
         for (const std::string& mailbox : targets) {
           VERKOSTO_ASSIGN_OR_RETURN(MailboxPreferences p, Current(repo, mailbox));
-          if (!req.language().empty()) p.language = AsciiLower(req.language());
-          const std::string mode = codec::EmailModeName(req.email_mode());
-          if (!mode.empty()) p.email_mode = mode;
+          if (!req.language().empty()) p.language = text::AsciiLower(req.language());
+          if (const auto mode = codec::FromProto(req.email_mode())) p.email_mode = *mode;
           // Only a user: mailbox needs an address; the others have theirs.
           if (!req.email().empty() && mailbox.rfind("user:", 0) == 0) {
-            p.email = AsciiLower(req.email());
+            p.email = text::AsciiLower(req.email());
           }
           VERKOSTO_RETURN_IF_ERROR(repo.SetPreferences(p, ToMicros(ctx.now())));
           *response.add_preferences() = codec::ToProto(p);
@@ -130,7 +131,7 @@ void RegisterNotificationHandlers(messaging::RpcServer& server) {
         if (!pb::DeliveryStatus_IsValid(req.status())) {
           return Status::InvalidArgument("status", "unknown status");
         }
-        filter.status = codec::DeliveryStatusName(req.status());
+        filter.status = codec::FromProto(req.status());
         if (!req.message_id().empty()) {
           char* end = nullptr;
           const long long value =  // NOLINT(google-runtime-int)

@@ -2,31 +2,13 @@
 
 #include <SQLiteCpp/Statement.h>
 
-#include <sstream>
-
+#include "core/text.h"
 #include "storage/database.h"
+#include "storage/stored_names.h"
 
 namespace verkosto::notifications {
 
 namespace {
-
-std::string JoinLines(const std::vector<std::string>& items, char sep = '\n') {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += sep;
-    out += item;
-  }
-  return out;
-}
-
-std::vector<std::string> SplitLines(const std::string& text, char sep = '\n') {
-  std::vector<std::string> out;
-  if (text.empty()) return out;
-  std::istringstream in(text);
-  std::string item;
-  while (std::getline(in, item, sep)) out.push_back(item);
-  return out;
-}
 
 // "?, ?, ?" for n placeholders.
 std::string Placeholders(size_t n) {
@@ -35,7 +17,30 @@ std::string Placeholders(size_t n) {
   return out;
 }
 
-std::string Col(SQLite::Statement& q, int i) { return q.getColumn(i).getString(); }
+// The one name table of each enum stored here (the schema's CHECKs list the
+// same names).
+constexpr storage::StoredName<DeliveryStatus> kDeliveryStatuses[] = {
+    {DeliveryStatus::kPending, "pending"}, {DeliveryStatus::kSent, "sent"},
+    {DeliveryStatus::kFailed, "failed"},   {DeliveryStatus::kDigest, "digest"},
+    {DeliveryStatus::kSkipped, "skipped"},
+};
+constexpr storage::StoredName<EmailMode> kEmailModes[] = {
+    {EmailMode::kImmediate, "immediate"},
+    {EmailMode::kDailyDigest, "daily_digest"},
+    {EmailMode::kNone, "none"},
+};
+
+std::string StatusName(DeliveryStatus status) { return storage::NameOf(kDeliveryStatuses, status); }
+
+// Reads go by column name (the names in the SELECT, or their AS alias).
+std::string Col(SQLite::Statement& q, const char* name) { return q.getColumn(name).getString(); }
+
+// The delivery status in column `name`; throws (internal, through Guard) for
+// a name kDeliveryStatuses lacks.
+DeliveryStatus StatusCol(SQLite::Statement& q, const char* name) {
+  return storage::ValueOrThrow(
+      storage::ValueOf(kDeliveryStatuses, Col(q, name), "delivery status"));
+}
 
 constexpr char kNetworkColumns[] =
     "code, status, name_fi, name_sv, name_en, goals, term_start, term_end, audiences, channels, "
@@ -44,24 +49,24 @@ constexpr char kNetworkColumns[] =
 
 NetworkInfo ReadNetwork(SQLite::Statement& q) {
   NetworkInfo n;
-  n.code = Col(q, 0);
-  n.status = Col(q, 1);
-  n.name_fi = Col(q, 2);
-  n.name_sv = Col(q, 3);
-  n.name_en = Col(q, 4);
-  n.goals = SplitLines(Col(q, 5));
-  n.term_start = Col(q, 6);
-  n.term_end = Col(q, 7);
-  n.audiences = SplitLines(Col(q, 8));
-  n.channels = SplitLines(Col(q, 9));
-  n.cadence = Col(q, 10);
-  n.responsible = Col(q, 11);
-  n.contact_name = Col(q, 12);
-  n.contact_email = Col(q, 13);
-  n.created_by = Col(q, 14);
-  n.disclaimer_fi = Col(q, 15);
-  n.disclaimer_sv = Col(q, 16);
-  n.disclaimer_en = Col(q, 17);
+  n.code = Col(q, "code");
+  n.status = Col(q, "status");
+  n.name_fi = Col(q, "name_fi");
+  n.name_sv = Col(q, "name_sv");
+  n.name_en = Col(q, "name_en");
+  n.goals = text::Split(Col(q, "goals"), '\n');
+  n.term_start = Col(q, "term_start");
+  n.term_end = Col(q, "term_end");
+  n.audiences = text::Split(Col(q, "audiences"), '\n');
+  n.channels = text::Split(Col(q, "channels"), '\n');
+  n.cadence = Col(q, "cadence");
+  n.responsible = Col(q, "responsible");
+  n.contact_name = Col(q, "contact_name");
+  n.contact_email = Col(q, "contact_email");
+  n.created_by = Col(q, "created_by");
+  n.disclaimer_fi = Col(q, "disclaimer_fi");
+  n.disclaimer_sv = Col(q, "disclaimer_sv");
+  n.disclaimer_en = Col(q, "disclaimer_en");
   return n;
 }
 
@@ -71,20 +76,20 @@ constexpr char kMessageColumns[] =
 
 MessageRow ReadMessage(SQLite::Statement& q) {
   MessageRow m;
-  m.id = q.getColumn(0).getInt64();
-  m.event_key = Col(q, 1);
-  m.mailbox = Col(q, 2);
-  m.template_name = Col(q, 3);
-  m.language = Col(q, 4);
-  m.subject = Col(q, 5);
-  m.body_text = Col(q, 6);
-  m.body_html = Col(q, 7);
-  m.link = Col(q, 8);
-  m.event_type = Col(q, 9);
-  m.network_code = Col(q, 10);
-  m.case_id = Col(q, 11);
-  m.created_us = q.getColumn(12).getInt64();
-  m.read = !q.getColumn(13).isNull();
+  m.id = q.getColumn("id").getInt64();
+  m.event_key = Col(q, "event_key");
+  m.mailbox = Col(q, "mailbox");
+  m.template_name = Col(q, "template");
+  m.language = Col(q, "language");
+  m.subject = Col(q, "subject");
+  m.body_text = Col(q, "body_text");
+  m.body_html = Col(q, "body_html");
+  m.link = Col(q, "link");
+  m.event_type = Col(q, "event_type");
+  m.network_code = Col(q, "network_code");
+  m.case_id = Col(q, "case_id");
+  m.created_us = q.getColumn("created_us").getInt64();
+  m.read = !q.getColumn("read_us").isNull();
   return m;
 }
 
@@ -92,33 +97,33 @@ constexpr char kDeliveryColumns[] =
     "d.id, d.message_id, d.event_key, d.mailbox, d.channel, d.address, d.status, "
     "d.attempt_count, d.next_attempt_us, d.last_reply, d.email_message_id, d.created_us, "
     "d.updated_us, m.subject, m.event_type, m.network_code, m.case_id, m.language, "
-    "m.body_text, m.body_html, m.created_us";
+    "m.body_text, m.body_html, m.created_us AS message_created_us";
 
 DueDelivery ReadDelivery(SQLite::Statement& q) {
   DueDelivery due;
   DeliveryRow& d = due.delivery;
-  d.id = q.getColumn(0).getInt64();
-  d.message_id = q.getColumn(1).getInt64();
-  d.event_key = Col(q, 2);
-  d.mailbox = Col(q, 3);
-  d.channel = Col(q, 4);
-  d.address = Col(q, 5);
-  d.status = Col(q, 6);
-  d.attempt_count = static_cast<uint32_t>(q.getColumn(7).getInt64());
-  d.next_attempt_us = q.getColumn(8).getInt64();
-  d.last_reply = Col(q, 9);
-  d.email_message_id = Col(q, 10);
-  d.created_us = q.getColumn(11).getInt64();
-  d.updated_us = q.getColumn(12).getInt64();
-  d.subject = Col(q, 13);
-  d.event_type = Col(q, 14);
-  d.network_code = Col(q, 15);
-  d.case_id = Col(q, 16);
-  due.language = Col(q, 17);
+  d.id = q.getColumn("id").getInt64();
+  d.message_id = q.getColumn("message_id").getInt64();
+  d.event_key = Col(q, "event_key");
+  d.mailbox = Col(q, "mailbox");
+  d.channel = Col(q, "channel");
+  d.address = Col(q, "address");
+  d.status = StatusCol(q, "status");
+  d.attempt_count = static_cast<uint32_t>(q.getColumn("attempt_count").getInt64());
+  d.next_attempt_us = q.getColumn("next_attempt_us").getInt64();
+  d.last_reply = Col(q, "last_reply");
+  d.email_message_id = Col(q, "email_message_id");
+  d.created_us = q.getColumn("created_us").getInt64();
+  d.updated_us = q.getColumn("updated_us").getInt64();
+  d.subject = Col(q, "subject");
+  d.event_type = Col(q, "event_type");
+  d.network_code = Col(q, "network_code");
+  d.case_id = Col(q, "case_id");
+  due.language = Col(q, "language");
   due.subject = d.subject;
-  due.body_text = Col(q, 18);
-  due.body_html = Col(q, 19);
-  due.message_created_us = q.getColumn(20).getInt64();
+  due.body_text = Col(q, "body_text");
+  due.body_html = Col(q, "body_html");
+  due.message_created_us = q.getColumn("message_created_us").getInt64();
   return due;
 }
 
@@ -134,7 +139,7 @@ Status SqliteNotificationRepository::UpsertAreas(const std::vector<AreaInfo>& ar
       s.bind(1, a.code.value());
       s.bind(2, a.name_fi);
       s.bind(3, a.name_sv);
-      s.bind(4, JoinLines(a.languages, ','));
+      s.bind(4, text::Join(a.languages, ","));
       s.bind(5, a.registry_email);
       s.bind(6, a.director_email);
       s.bind(7, a.deputy_email);
@@ -153,13 +158,13 @@ Result<AreaMap> SqliteNotificationRepository::LoadAreas() {
                         "director_email, deputy_email FROM areas");
     while (q.executeStep()) {
       AreaInfo a;
-      a.code = AreaCode(Col(q, 0));
-      a.name_fi = Col(q, 1);
-      a.name_sv = Col(q, 2);
-      a.languages = SplitLines(Col(q, 3), ',');
-      a.registry_email = Col(q, 4);
-      a.director_email = Col(q, 5);
-      a.deputy_email = Col(q, 6);
+      a.code = AreaCode(Col(q, "code"));
+      a.name_fi = Col(q, "name_fi");
+      a.name_sv = Col(q, "name_sv");
+      a.languages = text::Split(Col(q, "languages"), ',');
+      a.registry_email = Col(q, "registry_email");
+      a.director_email = Col(q, "director_email");
+      a.deputy_email = Col(q, "deputy_email");
       areas.emplace(a.code, std::move(a));
     }
     return Status::Ok();
@@ -189,11 +194,11 @@ Status SqliteNotificationRepository::UpsertNetwork(const NetworkInfo& n) {
     s.bind(3, n.name_fi);
     s.bind(4, n.name_sv);
     s.bind(5, n.name_en);
-    s.bind(6, JoinLines(n.goals));
+    s.bind(6, text::Join(n.goals, "\n"));
     s.bind(7, n.term_start);
     s.bind(8, n.term_end);
-    s.bind(9, JoinLines(n.audiences));
-    s.bind(10, JoinLines(n.channels));
+    s.bind(9, text::Join(n.audiences, "\n"));
+    s.bind(10, text::Join(n.channels, "\n"));
     s.bind(11, n.cadence);
     s.bind(12, n.responsible);
     s.bind(13, n.contact_name);
@@ -228,7 +233,7 @@ SqliteNotificationRepository::OpenNetworksWithTermEnd() {
     SQLite::Statement q(db_, std::string("SELECT ") + kNetworkColumns +
                                  ", term_notice_for FROM networks "
                                  "WHERE status = 'open' AND term_end != '' ORDER BY code");
-    while (q.executeStep()) out.emplace_back(ReadNetwork(q), Col(q, 18));
+    while (q.executeStep()) out.emplace_back(ReadNetwork(q), Col(q, "term_notice_for"));
     return Status::Ok();
   });
   if (!status.ok()) return status;
@@ -260,7 +265,7 @@ Status SqliteNotificationRepository::UpsertMembership(const MembershipInfo& m) {
     s.bind(2, m.network_code);
     s.bind(3, m.area.value());
     s.bind(4, m.person.name);
-    s.bind(5, AsciiLower(m.person.email));
+    s.bind(5, text::AsciiLower(m.person.email));
     s.bind(6, m.person.language);
     s.bind(7, m.person.deputy ? 1 : 0);
     s.bind(8, m.started);
@@ -282,16 +287,16 @@ Result<std::vector<MembershipInfo>> SqliteNotificationRepository::MembershipsOf(
     q.bind(1, network_code);
     while (q.executeStep()) {
       MembershipInfo m;
-      m.membership_id = Col(q, 0);
-      m.network_code = Col(q, 1);
-      m.area = AreaCode(Col(q, 2));
-      m.person.name = Col(q, 3);
-      m.person.email = Col(q, 4);
-      m.person.language = Col(q, 5);
-      m.person.deputy = q.getColumn(6).getInt() != 0;
-      m.started = Col(q, 7);
-      m.ended = Col(q, 8);
-      m.end_reason = Col(q, 9);
+      m.membership_id = Col(q, "membership_id");
+      m.network_code = Col(q, "network_code");
+      m.area = AreaCode(Col(q, "area_code"));
+      m.person.name = Col(q, "name");
+      m.person.email = Col(q, "email");
+      m.person.language = Col(q, "language");
+      m.person.deputy = q.getColumn("deputy").getInt() != 0;
+      m.started = Col(q, "started");
+      m.ended = Col(q, "ended");
+      m.end_reason = Col(q, "end_reason");
       out.push_back(std::move(m));
     }
     return Status::Ok();
@@ -325,7 +330,7 @@ Result<int64_t> SqliteNotificationRepository::InsertMessage(const MessageRow& m)
     q.bind(1, m.event_key);
     q.bind(2, m.mailbox);
     if (!q.executeStep()) return Status::Internal("message vanished after insert");
-    id = q.getColumn(0).getInt64();
+    id = q.getColumn("id").getInt64();
     return Status::Ok();
   });
   if (!status.ok()) return status;
@@ -357,12 +362,12 @@ Result<uint32_t> SqliteNotificationRepository::UnreadCount(
   uint32_t count = 0;
   if (mailboxes.empty()) return count;
   Status status = storage::Guard([&]() -> Status {
-    SQLite::Statement q(db_,
-                        "SELECT COUNT(*) FROM messages WHERE read_us IS NULL AND mailbox IN (" +
-                            Placeholders(mailboxes.size()) + ")");
+    SQLite::Statement q(
+        db_, "SELECT COUNT(*) AS unread FROM messages WHERE read_us IS NULL AND mailbox IN (" +
+                 Placeholders(mailboxes.size()) + ")");
     int i = 1;
     for (const std::string& mb : mailboxes) q.bind(i++, mb);
-    if (q.executeStep()) count = static_cast<uint32_t>(q.getColumn(0).getInt64());
+    if (q.executeStep()) count = static_cast<uint32_t>(q.getColumn("unread").getInt64());
     return Status::Ok();
   });
   if (!status.ok()) return status;
@@ -405,7 +410,7 @@ Status SqliteNotificationRepository::InsertDelivery(const DeliveryRow& d) {
     s.bind(3, d.mailbox);
     s.bind(4, d.channel);
     s.bind(5, d.address);
-    s.bind(6, d.status);
+    s.bind(6, StatusName(d.status));
     s.bind(7, d.next_attempt_us);
     s.bind(8, d.last_reply);
     s.bind(9, d.created_us);
@@ -421,10 +426,11 @@ Result<std::vector<DueDelivery>> SqliteNotificationRepository::DueDeliveries(int
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_, std::string("SELECT ") + kDeliveryColumns +
                                  " FROM deliveries d JOIN messages m ON m.id = d.message_id "
-                                 "WHERE d.status = 'pending' AND d.next_attempt_us <= ? "
+                                 "WHERE d.status = ? AND d.next_attempt_us <= ? "
                                  "ORDER BY d.next_attempt_us, d.id LIMIT ?");
-    q.bind(1, now_us);
-    q.bind(2, static_cast<int64_t>(limit));
+    q.bind(1, StatusName(DeliveryStatus::kPending));
+    q.bind(2, now_us);
+    q.bind(3, static_cast<int64_t>(limit));
     while (q.executeStep()) out.push_back(ReadDelivery(q));
     return Status::Ok();
   });
@@ -436,8 +442,10 @@ Result<std::optional<int64_t>> SqliteNotificationRepository::NextDue() {
   std::optional<int64_t> next;
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_,
-                        "SELECT MIN(next_attempt_us) FROM deliveries WHERE status = 'pending'");
-    if (q.executeStep() && !q.getColumn(0).isNull()) next = q.getColumn(0).getInt64();
+                        "SELECT MIN(next_attempt_us) AS next_due FROM deliveries WHERE status = ?");
+    q.bind(1, StatusName(DeliveryStatus::kPending));
+    if (q.executeStep() && !q.getColumn("next_due").isNull())
+      next = q.getColumn("next_due").getInt64();
     return Status::Ok();
   });
   if (!status.ok()) return status;
@@ -445,7 +453,7 @@ Result<std::optional<int64_t>> SqliteNotificationRepository::NextDue() {
 }
 
 Status SqliteNotificationRepository::RecordAttempt(int64_t delivery_id, const AttemptRow& attempt,
-                                                   const std::string& new_status,
+                                                   DeliveryStatus new_status,
                                                    int64_t next_attempt_us,
                                                    const std::string& email_message_id) {
   return storage::Guard([&]() -> Status {
@@ -460,7 +468,7 @@ Status SqliteNotificationRepository::RecordAttempt(int64_t delivery_id, const At
                         "UPDATE deliveries SET status = ?, attempt_count = attempt_count + 1, "
                         "next_attempt_us = ?, last_reply = ?, email_message_id = ?, "
                         "updated_us = ? WHERE id = ?");
-    s.bind(1, new_status);
+    s.bind(1, StatusName(new_status));
     s.bind(2, next_attempt_us);
     s.bind(3, attempt.reply);
     s.bind(4, email_message_id);
@@ -481,7 +489,7 @@ Result<std::vector<DeliveryRow>> SqliteNotificationRepository::ListDeliveries(
     if (filter.message_id) sql += " AND d.message_id = ?";
     if (filter.mailboxes)
       sql += " AND d.mailbox IN (" + Placeholders(filter.mailboxes->size()) + ")";
-    if (!filter.status.empty()) sql += " AND d.status = ?";
+    if (filter.status) sql += " AND d.status = ?";
     sql += " ORDER BY d.created_us DESC, d.id DESC LIMIT ?";
     SQLite::Statement q(db_, sql);
     int i = 1;
@@ -489,7 +497,7 @@ Result<std::vector<DeliveryRow>> SqliteNotificationRepository::ListDeliveries(
     if (filter.mailboxes) {
       for (const std::string& mb : *filter.mailboxes) q.bind(i++, mb);
     }
-    if (!filter.status.empty()) q.bind(i++, filter.status);
+    if (filter.status) q.bind(i++, StatusName(*filter.status));
     q.bind(i, static_cast<int64_t>(filter.limit));
     while (q.executeStep()) out.push_back(ReadDelivery(q).delivery);
     SQLite::Statement a(db_,
@@ -498,7 +506,8 @@ Result<std::vector<DeliveryRow>> SqliteNotificationRepository::ListDeliveries(
     for (DeliveryRow& d : out) {
       a.bind(1, d.id);
       while (a.executeStep()) {
-        d.attempts.push_back({a.getColumn(0).getInt64(), a.getColumn(1).getInt() != 0, Col(a, 2)});
+        d.attempts.push_back(
+            {a.getColumn("at_us").getInt64(), a.getColumn("ok").getInt() != 0, Col(a, "reply")});
       }
       a.reset();
     }
@@ -513,8 +522,9 @@ Result<std::vector<DueDelivery>> SqliteNotificationRepository::PendingDigest() {
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_, std::string("SELECT ") + kDeliveryColumns +
                                  " FROM deliveries d JOIN messages m ON m.id = d.message_id "
-                                 "WHERE d.status = 'digest' AND d.digest_day = '' "
+                                 "WHERE d.status = ? AND d.digest_day = '' "
                                  "ORDER BY d.mailbox, d.address, m.created_us, d.id");
+    q.bind(1, StatusName(DeliveryStatus::kDigest));
     while (q.executeStep()) out.push_back(ReadDelivery(q));
     return Status::Ok();
   });
@@ -584,7 +594,12 @@ Result<std::optional<MailboxPreferences>> SqliteNotificationRepository::GetPrefe
     SQLite::Statement q(
         db_, "SELECT mailbox, language, email_mode, email FROM preferences WHERE mailbox = ?");
     q.bind(1, mailbox);
-    if (q.executeStep()) found = MailboxPreferences{Col(q, 0), Col(q, 1), Col(q, 2), Col(q, 3)};
+    if (q.executeStep()) {
+      found = MailboxPreferences{
+          Col(q, "mailbox"), Col(q, "language"),
+          storage::ValueOrThrow(storage::ValueOf(kEmailModes, Col(q, "email_mode"), "e-mail mode")),
+          Col(q, "email")};
+    }
     return Status::Ok();
   });
   if (!status.ok()) return status;
@@ -600,7 +615,7 @@ Status SqliteNotificationRepository::SetPreferences(const MailboxPreferences& p,
                         "email = excluded.email, updated_us = excluded.updated_us");
     s.bind(1, p.mailbox);
     s.bind(2, p.language);
-    s.bind(3, p.email_mode);
+    s.bind(3, storage::NameOf(kEmailModes, p.email_mode));
     s.bind(4, p.email);
     s.bind(5, now_us);
     s.exec();
@@ -620,11 +635,12 @@ Result<std::vector<MessageAge>> SqliteNotificationRepository::MessagesCreatedBef
                         "WHERE m.created_us < ? ORDER BY m.id");
     q.bind(1, before_us);
     while (q.executeStep()) {
-      const int64_t id = q.getColumn(0).getInt64();
+      const int64_t id = q.getColumn("id").getInt64();
       if (out.empty() || out.back().id != id) {
-        out.push_back(MessageAge{id, FromMicros(q.getColumn(1).getInt64()), true});
+        out.push_back(MessageAge{id, FromMicros(q.getColumn("created_us").getInt64()), true});
       }
-      if (!q.getColumn(2).isNull() && !DeliveryFinished(Col(q, 2), Col(q, 3))) {
+      if (!q.getColumn("status").isNull() &&
+          !DeliveryFinished(StatusCol(q, "status"), Col(q, "digest_day"))) {
         out.back().deliveries_finished = false;
       }
     }
@@ -677,7 +693,7 @@ Result<std::optional<bool>> SqliteNotificationRepository::DeliveryFinishedById(i
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_, "SELECT status, digest_day FROM deliveries WHERE id = ?");
     q.bind(1, id);
-    if (q.executeStep()) finished = DeliveryFinished(Col(q, 0), Col(q, 1));
+    if (q.executeStep()) finished = DeliveryFinished(StatusCol(q, "status"), Col(q, "digest_day"));
     return Status::Ok();
   });
   if (!status.ok()) return status;
@@ -699,7 +715,7 @@ Result<std::optional<Date>> SqliteNotificationRepository::LastDailyRun(const std
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_, "SELECT last_run FROM daily_jobs WHERE name = ?");
     q.bind(1, name);
-    if (q.executeStep()) date = ParseIsoDate(Col(q, 0));
+    if (q.executeStep()) date = ParseIsoDate(Col(q, "last_run"));
     return Status::Ok();
   });
   if (!status.ok()) return status;

@@ -9,74 +9,18 @@
 
 #include "core/result.h"
 #include "core/status.h"
+#include "notifications/domain/read_models.h"
 #include "notifications/domain/retention.h"
 #include "notifications/domain/types.h"
 
 namespace verkosto::notifications {
-
-// A mailbox's preferences. email_mode: "immediate", "daily_digest", "none".
-struct MailboxPreferences {
-  std::string mailbox;
-  std::string language;  // "" = default
-  std::string email_mode = "immediate";
-  std::string email;  // address for a user: mailbox, "" = none
-  friend bool operator==(const MailboxPreferences&, const MailboxPreferences&) = default;
-};
-
-// One inbox message.
-struct MessageRow {
-  int64_t id = 0;
-  std::string event_key;  // "<producer>:<seq>" or "<timer>:<what>"
-  std::string mailbox;
-  std::string template_name;
-  std::string language;
-  std::string subject;
-  std::string body_text;
-  std::string body_html;
-  std::string link;
-  std::string event_type;
-  std::string network_code;
-  std::string case_id;
-  int64_t created_us = 0;
-  bool read = false;
-};
-
-struct AttemptRow {
-  int64_t at_us = 0;
-  bool ok = false;
-  std::string reply;
-};
-
-// One e-mail of a message to one address. status: pending, sent, failed,
-// digest, skipped.
-struct DeliveryRow {
-  int64_t id = 0;
-  int64_t message_id = 0;
-  std::string event_key;
-  std::string mailbox;
-  std::string channel = "email";
-  std::string address;
-  std::string status = "pending";
-  uint32_t attempt_count = 0;
-  int64_t next_attempt_us = 0;
-  std::string last_reply;
-  std::string email_message_id;
-  int64_t created_us = 0;
-  int64_t updated_us = 0;
-  // Filled by the queries from the message.
-  std::string subject;
-  std::string event_type;
-  std::string network_code;
-  std::string case_id;
-  std::vector<AttemptRow> attempts;  // ListDeliveries only
-};
 
 // What ListDeliveries returns.
 struct DeliveryFilter {
   std::optional<int64_t> message_id;
   // Only these mailboxes; nullopt = all.
   std::optional<std::vector<std::string>> mailboxes;
-  std::string status;  // "" = any
+  std::optional<DeliveryStatus> status;  // nullopt = any
   uint32_t limit = 50;
 };
 
@@ -102,7 +46,8 @@ struct RemovedRows {
 // memberships), the inbox, the deliveries with their log, and preferences.
 // Works on the caller's connection inside the caller's transaction; never
 // commits. Not thread-safe (one connection). Every method returns the
-// storage errors of storage::Guard (unavailable when busy, internal otherwise).
+// storage errors of storage::Guard (unavailable when busy, internal otherwise);
+// a stored status or e-mail mode the service does not know is internal.
 class SqliteNotificationRepository {
  public:
   explicit SqliteNotificationRepository(SQLite::Database& db) : db_(db) {}
@@ -142,7 +87,7 @@ class SqliteNotificationRepository {
   // The earliest next attempt of a pending delivery, if any.
   Result<std::optional<int64_t>> NextDue();
   // Logs an attempt and sets the delivery's status, next attempt and reply.
-  Status RecordAttempt(int64_t delivery_id, const AttemptRow& attempt, const std::string& status,
+  Status RecordAttempt(int64_t delivery_id, const AttemptRow& attempt, DeliveryStatus status,
                        int64_t next_attempt_us, const std::string& email_message_id);
   Result<std::vector<DeliveryRow>> ListDeliveries(const DeliveryFilter& filter);
   // Deliveries waiting for a digest: status digest, not yet carried.

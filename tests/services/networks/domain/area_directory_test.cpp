@@ -38,10 +38,10 @@ TEST(AreaDirectoryTest, SwedishNameFallsBackToFinnish) {
   const Area* espoo = FindArea(directory, AreaCode("espoo-kauniainen"));
   ASSERT_NE(espoo, nullptr);
   EXPECT_TRUE(espoo->name_sv.empty());
-  EXPECT_EQ(AreaName(*espoo, "sv"), "Espoon ja Kauniaisten työllisyysalue");
+  EXPECT_EQ(AreaName(*espoo, Language::kSv), "Espoon ja Kauniaisten työllisyysalue");
   const Area* helsinki = FindArea(directory, AreaCode("helsinki"));
-  EXPECT_EQ(AreaName(*helsinki, "sv"), "Helsingfors stad");
-  EXPECT_EQ(AreaName(*helsinki, "fi"), "Helsingin kaupunki");
+  EXPECT_EQ(AreaName(*helsinki, Language::kSv), "Helsingfors stad");
+  EXPECT_EQ(AreaName(*helsinki, Language::kFi), "Helsingin kaupunki");
 }
 
 TEST(AreaDirectoryTest, RefusesBadAreaRowsListingEveryLine) {

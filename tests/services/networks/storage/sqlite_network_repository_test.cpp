@@ -95,6 +95,17 @@ TEST_F(SqliteNetworkRepositoryTest, AnAreaWithDecisionsCannotBeRemoved) {
   EXPECT_EQ(repo_->SaveDirectory(directory).code(), ErrorCode::kFailedPrecondition);
 }
 
+TEST_F(SqliteNetworkRepositoryTest, AnUnknownStoredNameIsInternalNeverADefault) {
+  const Network network = SampleNetwork("osaamisverkosto");
+  ASSERT_TRUE(repo_->InsertNetwork(network).ok());
+  db_->sqlite().exec("PRAGMA ignore_check_constraints = ON");
+  db_->sqlite().exec("UPDATE networks SET status = 'archived'");
+  auto found = repo_->FindNetwork(network.code());
+  ASSERT_FALSE(found.ok());
+  EXPECT_EQ(found.status().code(), ErrorCode::kInternal);
+  EXPECT_NE(found.status().message().find("network status 'archived'"), std::string::npos);
+}
+
 TEST_F(SqliteNetworkRepositoryTest, NetworksRoundTripAndCodesAreUnique) {
   const Network network = SampleNetwork("osaamisverkosto");
   ASSERT_TRUE(repo_->InsertNetwork(network).ok());

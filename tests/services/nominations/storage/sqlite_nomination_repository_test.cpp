@@ -101,6 +101,24 @@ TEST_F(SqliteNominationRepositoryTest, CasesRoundTripInEveryState) {
   }
 }
 
+TEST_F(SqliteNominationRepositoryTest, AnUnknownStoredNameIsInternalNeverADefault) {
+  // Once a case in an unknown state read as awaiting_registration.
+  LoadReadModel();
+  const Case sent = SentCase(kVantaa);
+  SaveRequest(sent);
+  ASSERT_TRUE(repo_->SaveCase(sent).ok());
+  db_->sqlite().exec("PRAGMA ignore_check_constraints = ON");
+  db_->sqlite().exec("UPDATE cases SET state = 'reopened'");
+  auto loaded = repo_->FindCase(sent.id);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), ErrorCode::kInternal);
+  EXPECT_NE(loaded.status().message().find("case state 'reopened'"), std::string::npos);
+  db_->sqlite().exec("UPDATE participation SET decision = 'maybe'");
+  auto view = repo_->FindNetwork(kNetwork);
+  ASSERT_FALSE(view.ok());
+  EXPECT_EQ(view.status().code(), ErrorCode::kInternal);
+}
+
 TEST_F(SqliteNominationRepositoryTest, DiaryNumberIsUniqueWithinTheArea) {
   LoadReadModel();
   const Case first = RegisteredCase(kHelsinki);

@@ -57,15 +57,15 @@ TEST_F(DelivererTest, GivesUpAfterMaxAttemptsWithTheLastReply) {
     clock_.Advance(std::chrono::hours(1));
   }
   const DeliveryRow d = Only();
-  EXPECT_EQ(d.status, "failed");
+  EXPECT_EQ(d.status, DeliveryStatus::kFailed);
   EXPECT_EQ(d.last_reply, "421 busy 2");
   EXPECT_EQ(d.attempts.size(), 3u);
   EXPECT_EQ(*DeliverDue(db_->sqlite(), transport, clock_, o), 0u);
 }
 
 TEST_F(DelivererTest, SkippedAndDigestDeliveriesAreNotSentOneByOne) {
-  AddMail("nominations:1", "a@x.fi", "skipped");
-  AddMail("nominations:2", "b@x.fi", "digest");
+  AddMail("nominations:1", "a@x.fi", DeliveryStatus::kSkipped);
+  AddMail("nominations:2", "b@x.fi", DeliveryStatus::kDigest);
   InMemoryTransport transport;
   EXPECT_EQ(*DeliverDue(db_->sqlite(), transport, clock_, DeliveryOptions{}), 0u);
   EXPECT_TRUE(transport.sent().empty());
@@ -74,8 +74,8 @@ TEST_F(DelivererTest, SkippedAndDigestDeliveriesAreNotSentOneByOne) {
 TEST_F(DelivererTest, DigestGoesOutOnceADayAfterSevenWithEveryWaitingMessage) {
   // 06:30 Helsinki: too early.
   clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-03-03")) + std::chrono::minutes(390));
-  AddMail("nominations:1", "maija@kajaani.fi", "digest", "email:maija@kajaani.fi");
-  AddMail("nominations:2", "maija@kajaani.fi", "digest", "email:maija@kajaani.fi");
+  AddMail("nominations:1", "maija@kajaani.fi", DeliveryStatus::kDigest, "email:maija@kajaani.fi");
+  AddMail("nominations:2", "maija@kajaani.fi", DeliveryStatus::kDigest, "email:maija@kajaani.fi");
   InMemoryTransport transport;
   EXPECT_EQ(*SendDigests(db_->sqlite(), transport, clock_, DeliveryOptions{}), 0u);
   clock_.Advance(std::chrono::hours(1));  // 07:30
@@ -93,7 +93,7 @@ TEST_F(DelivererTest, DigestGoesOutOnceADayAfterSevenWithEveryWaitingMessage) {
   }
   EXPECT_EQ(count, 2u);
   // A message arriving later the same day waits for tomorrow's digest.
-  AddMail("nominations:3", "maija@kajaani.fi", "digest", "email:maija@kajaani.fi");
+  AddMail("nominations:3", "maija@kajaani.fi", DeliveryStatus::kDigest, "email:maija@kajaani.fi");
   EXPECT_EQ(*SendDigests(db_->sqlite(), transport, clock_, DeliveryOptions{}), 0u);
   clock_.Advance(std::chrono::hours(24));
   EXPECT_EQ(*SendDigests(db_->sqlite(), transport, clock_, DeliveryOptions{}), 1u);

@@ -22,7 +22,7 @@ inline TimePoint Noon() {
 // e-mail delivery to `address` in `status`, created at `now`; returns the
 // message id (0 after a failed insert, which is recorded as a test failure).
 inline int64_t AddMail(SQLite::Database& db, TimePoint now, const std::string& key,
-                       const std::string& address, const std::string& status = "pending",
+                       const std::string& address, DeliveryStatus status = DeliveryStatus::kPending,
                        const std::string& mailbox = {}) {
   SqliteNotificationRepository repo(db);
   MessageRow m;
@@ -73,7 +73,8 @@ class DeliveryFixture : public ::testing::Test {
 
   // A message for `mailbox` with one delivery to `address` in `status`.
   int64_t AddMail(const std::string& key, const std::string& address,
-                  const std::string& status = "pending", const std::string& mailbox = {}) {
+                  DeliveryStatus status = DeliveryStatus::kPending,
+                  const std::string& mailbox = {}) {
     return testing::AddMail(db_->sqlite(), clock_.Now(), key, address, status, mailbox);
   }
 

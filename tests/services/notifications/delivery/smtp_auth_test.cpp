@@ -211,7 +211,7 @@ TEST_F(SmtpAuthTest, RightPasswordDeliversAsTheConfiguredUser) {
   EXPECT_EQ(*attempted, 1u);
 
   const DeliveryRow d = Only();
-  EXPECT_EQ(d.status, "sent") << d.last_reply;
+  EXPECT_EQ(d.status, DeliveryStatus::kSent) << d.last_reply;
   ASSERT_EQ(d.attempts.size(), 1u);
   EXPECT_TRUE(d.attempts[0].ok);
   ExpectNoPassword(d);
@@ -242,7 +242,7 @@ TEST_F(SmtpAuthTest, WrongPasswordIsThe535AsAPermanentFailure) {
   EXPECT_EQ(*attempted, 1u);
 
   const DeliveryRow d = Only();
-  EXPECT_EQ(d.status, "failed");
+  EXPECT_EQ(d.status, DeliveryStatus::kFailed);
   EXPECT_NE(d.last_reply.find("535 5.7.8 Authentication credentials invalid"), std::string::npos)
       << d.last_reply;
   EXPECT_EQ(d.next_attempt_us, 0);

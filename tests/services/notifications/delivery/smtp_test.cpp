@@ -44,7 +44,7 @@ TEST_F(SmtpDeliveryTest, RealServerReceivesUtf8MultipartWithEncodedSubject) {
   ASSERT_TRUE(attempted.ok()) << attempted.status().ToString();
   EXPECT_EQ(*attempted, 1u);
   const DeliveryRow d = Only();
-  EXPECT_EQ(d.status, "sent") << d.last_reply;
+  EXPECT_EQ(d.status, DeliveryStatus::kSent) << d.last_reply;
   EXPECT_EQ(d.attempt_count, 1u);
   ASSERT_EQ(d.attempts.size(), 1u);
   EXPECT_TRUE(d.attempts[0].ok);
@@ -88,7 +88,7 @@ TEST_F(SmtpDeliveryTest, RequiredStartTlsNeverSendsInClearText) {
   ASSERT_EQ(*DeliverDue(db_->sqlite(), *transport, clock_, Options()), 1u);
   const DeliveryRow d = Only();
   // Kept for a retry (an operator fixes the server or the config), not sent.
-  EXPECT_EQ(d.status, "pending");
+  EXPECT_EQ(d.status, DeliveryStatus::kPending);
   EXPECT_FALSE(d.last_reply.empty());
   EXPECT_TRUE(server.Messages().empty());
 }
@@ -98,7 +98,7 @@ TEST_F(SmtpDeliveryTest, ServerDownSchedulesARetryWithBackOff) {
   auto transport = Smtp("smtp://127.0.0.1:" + std::to_string(testing::FreePort()));
   ASSERT_EQ(*DeliverDue(db_->sqlite(), *transport, clock_, Options()), 1u);
   DeliveryRow d = Only();
-  EXPECT_EQ(d.status, "pending");
+  EXPECT_EQ(d.status, DeliveryStatus::kPending);
   EXPECT_EQ(d.attempt_count, 1u);
   EXPECT_EQ(d.next_attempt_us, ToMicros(clock_.Now() + std::chrono::seconds(60)));
   EXPECT_FALSE(d.last_reply.empty());
@@ -120,14 +120,14 @@ TEST_F(SmtpDeliveryTest, TemporaryRefusalThenSuccessDeliversOnceAfterRetry) {
   auto transport = Smtp(server.url());
   ASSERT_EQ(*DeliverDue(db_->sqlite(), *transport, clock_, Options()), 1u);
   DeliveryRow d = Only();
-  EXPECT_EQ(d.status, "pending");
+  EXPECT_EQ(d.status, DeliveryStatus::kPending);
   EXPECT_NE(d.last_reply.find("451"), std::string::npos) << d.last_reply;
   EXPECT_TRUE(server.Messages().empty());
 
   clock_.Advance(std::chrono::minutes(1));
   ASSERT_EQ(*DeliverDue(db_->sqlite(), *transport, clock_, Options()), 1u);
   d = Only();
-  EXPECT_EQ(d.status, "sent") << d.last_reply;
+  EXPECT_EQ(d.status, DeliveryStatus::kSent) << d.last_reply;
   ASSERT_EQ(d.attempts.size(), 2u);
   EXPECT_FALSE(d.attempts[0].ok);
   EXPECT_TRUE(d.attempts[1].ok);
@@ -141,7 +141,7 @@ TEST_F(SmtpDeliveryTest, PermanentRefusalIsRecordedWithTheServersReply) {
   auto transport = Smtp(server.url());
   ASSERT_EQ(*DeliverDue(db_->sqlite(), *transport, clock_, Options()), 1u);
   const DeliveryRow d = Only();
-  EXPECT_EQ(d.status, "failed");
+  EXPECT_EQ(d.status, DeliveryStatus::kFailed);
   EXPECT_NE(d.last_reply.find("554 5.7.1 Rejected by policy"), std::string::npos) << d.last_reply;
   EXPECT_EQ(d.next_attempt_us, 0);
   clock_.Advance(std::chrono::hours(24));

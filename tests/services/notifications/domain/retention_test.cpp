@@ -37,12 +37,12 @@ TEST(NotificationsRetentionTest, MessagesOlderThanTheMonthsGoOnceTheirDeliveries
 }
 
 TEST(NotificationsRetentionTest, OnlyADeliveryNothingWillChangeIsFinished) {
-  EXPECT_TRUE(DeliveryFinished("sent", ""));
-  EXPECT_TRUE(DeliveryFinished("failed", ""));
-  EXPECT_TRUE(DeliveryFinished("skipped", ""));
-  EXPECT_TRUE(DeliveryFinished("digest", "2026-06-01"));
-  EXPECT_FALSE(DeliveryFinished("digest", ""));
-  EXPECT_FALSE(DeliveryFinished("pending", ""));
+  EXPECT_TRUE(DeliveryFinished(DeliveryStatus::kSent, ""));
+  EXPECT_TRUE(DeliveryFinished(DeliveryStatus::kFailed, ""));
+  EXPECT_TRUE(DeliveryFinished(DeliveryStatus::kSkipped, ""));
+  EXPECT_TRUE(DeliveryFinished(DeliveryStatus::kDigest, "2026-06-01"));
+  EXPECT_FALSE(DeliveryFinished(DeliveryStatus::kDigest, ""));
+  EXPECT_FALSE(DeliveryFinished(DeliveryStatus::kPending, ""));
 }
 
 TEST(NotificationsRetentionTest, EmlNamesGiveTheirTimeAndDelivery) {

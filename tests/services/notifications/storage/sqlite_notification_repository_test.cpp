@@ -155,7 +155,7 @@ TEST_F(NotificationRepositoryTest, SameEventTwiceIsRecordedOnce) {
 }
 
 TEST_F(NotificationRepositoryTest, LanguageIsThePersonsElseTheAreasAndPreferencesWin) {
-  ASSERT_TRUE(Repo().SetPreferences({"user:keha-anna", "en", "immediate", ""}, 1).ok());
+  ASSERT_TRUE(Repo().SetPreferences({"user:keha-anna", "en", EmailMode::kImmediate, ""}, 1).ok());
   Record("nominations:7", Approved());
   // pohjanmaa is Swedish-speaking in the fixture.
   const auto maija = Inbox("email:maija@kajaani.fi");
@@ -170,25 +170,28 @@ TEST_F(NotificationRepositoryTest, LanguageIsThePersonsElseTheAreasAndPreference
 }
 
 TEST_F(NotificationRepositoryTest, EmailFollowsThePreferenceAndUnknownAddressesAreInboxOnly) {
-  ASSERT_TRUE(Repo().SetPreferences({"email:maija@kajaani.fi", "", "daily_digest", ""}, 1).ok());
-  ASSERT_TRUE(Repo().SetPreferences({"email:pekka@kajaani.fi", "", "none", ""}, 1).ok());
+  ASSERT_TRUE(
+      Repo().SetPreferences({"email:maija@kajaani.fi", "", EmailMode::kDailyDigest, ""}, 1).ok());
+  ASSERT_TRUE(Repo().SetPreferences({"email:pekka@kajaani.fi", "", EmailMode::kNone, ""}, 1).ok());
   Record("nominations:7", Approved());
-  EXPECT_EQ(Deliveries("email:maija@kajaani.fi")[0].status, "digest");
-  EXPECT_EQ(Deliveries("email:pekka@kajaani.fi")[0].status, "skipped");
+  EXPECT_EQ(Deliveries("email:maija@kajaani.fi")[0].status, DeliveryStatus::kDigest);
+  EXPECT_EQ(Deliveries("email:pekka@kajaani.fi")[0].status, DeliveryStatus::kSkipped);
   const auto keha = Deliveries("user:keha-anna");
   ASSERT_EQ(keha.size(), 1u);
-  EXPECT_EQ(keha[0].status, "skipped");
+  EXPECT_EQ(keha[0].status, DeliveryStatus::kSkipped);
   EXPECT_EQ(keha[0].address, "");
 
   // With an address in the preferences, the coordinator gets e-mail too.
   ASSERT_TRUE(
-      Repo().SetPreferences({"user:keha-anna", "", "immediate", "anna@keha.example.fi"}, 2).ok());
+      Repo()
+          .SetPreferences({"user:keha-anna", "", EmailMode::kImmediate, "anna@keha.example.fi"}, 2)
+          .ok());
   Notice declined = testing::CaseNotice(Topic::kCaseDeclined);
   Record("nominations:8", declined);
   const auto after = Deliveries("user:keha-anna");
   ASSERT_EQ(after.size(), 2u);
   EXPECT_EQ(after[0].address, "anna@keha.example.fi");
-  EXPECT_EQ(after[0].status, "pending");
+  EXPECT_EQ(after[0].status, DeliveryStatus::kPending);
 }
 
 TEST_F(NotificationRepositoryTest, InboxIsScopedToTheMailboxes) {
@@ -215,15 +218,15 @@ TEST_F(NotificationRepositoryTest, TermNoticeGoesOutOncePerTermEnd) {
 }
 
 TEST_F(NotificationRepositoryTest, RetentionFindsOldMessagesAndDeletesThemWithTheirDeliveries) {
-  const int64_t sent = AddMail("nominations:1", "maija@kajaani.fi", "sent");
-  const int64_t pending = AddMail("nominations:2", "pekka@kajaani.fi", "pending");
-  const int64_t digest = AddMail("nominations:3", "liisa@kajaani.fi", "digest");
+  const int64_t sent = AddMail("nominations:1", "maija@kajaani.fi", DeliveryStatus::kSent);
+  const int64_t pending = AddMail("nominations:2", "pekka@kajaani.fi", DeliveryStatus::kPending);
+  const int64_t digest = AddMail("nominations:3", "liisa@kajaani.fi", DeliveryStatus::kDigest);
   ASSERT_TRUE(Repo()
                   .RecordAttempt(OnlyDeliveryOf(sent), {ToMicros(clock_.Now()), true, "250 OK"},
-                                 "sent", 0, "id-1")
+                                 DeliveryStatus::kSent, 0, "id-1")
                   .ok());
   clock_.Advance(std::chrono::hours(1));
-  const int64_t newer = AddMail("nominations:4", "maija@kajaani.fi", "skipped");
+  const int64_t newer = AddMail("nominations:4", "maija@kajaani.fi", DeliveryStatus::kSkipped);
 
   auto old = Repo().MessagesCreatedBefore(ToMicros(clock_.Now()));
   ASSERT_TRUE(old.ok()) << old.status().ToString();
@@ -243,16 +246,34 @@ TEST_F(NotificationRepositoryTest, RetentionFindsOldMessagesAndDeletesThemWithTh
 }
 
 TEST_F(NotificationRepositoryTest, RetentionKnowsWhichDeliveriesAreFinished) {
-  AddMail("nominations:1", "maija@kajaani.fi", "pending");
+  AddMail("nominations:1", "maija@kajaani.fi", DeliveryStatus::kPending);
   const int64_t id = Deliveries("email:maija@kajaani.fi")[0].id;
   EXPECT_EQ(*Repo().DeliveryFinishedById(id), std::optional<bool>(false));
-  ASSERT_TRUE(Repo().RecordAttempt(id, {1, false, "554 no"}, "failed", 0, "id-1").ok());
+  ASSERT_TRUE(
+      Repo().RecordAttempt(id, {1, false, "554 no"}, DeliveryStatus::kFailed, 0, "id-1").ok());
   EXPECT_EQ(*Repo().DeliveryFinishedById(id), std::optional<bool>(true));
   EXPECT_EQ(*Repo().DeliveryFinishedById(id + 100), std::nullopt);
 }
 
+TEST_F(NotificationRepositoryTest, AnUnknownStoredStatusOrModeIsInternalNotADefault) {
+  AddMail("nominations:1", "maija@kajaani.fi", DeliveryStatus::kPending);
+  ASSERT_TRUE(Repo().SetPreferences({"user:keha-anna", "", EmailMode::kNone, ""}, 1).ok());
+  // As a newer program might have written them (past the schema's CHECKs).
+  db_->sqlite().exec("PRAGMA ignore_check_constraints = ON");
+  db_->sqlite().exec("UPDATE deliveries SET status = 'bounced'");
+  db_->sqlite().exec("UPDATE preferences SET email_mode = 'weekly'");
+  DeliveryFilter filter;
+  const auto deliveries = Repo().ListDeliveries(filter);
+  ASSERT_FALSE(deliveries.ok());
+  EXPECT_EQ(deliveries.status().code(), ErrorCode::kInternal);
+  EXPECT_NE(deliveries.status().message().find("bounced"), std::string::npos);
+  const auto prefs = Repo().GetPreferences("user:keha-anna");
+  ASSERT_FALSE(prefs.ok());
+  EXPECT_EQ(prefs.status().code(), ErrorCode::kInternal);
+}
+
 TEST_F(NotificationRepositoryTest, RetentionDeletesOldDigestRecordsAndMemberContacts) {
-  AddMail("nominations:1", "maija@kajaani.fi", "digest");
+  AddMail("nominations:1", "maija@kajaani.fi", DeliveryStatus::kDigest);
   const int64_t id = Deliveries("email:maija@kajaani.fi")[0].id;
   ASSERT_TRUE(Repo()
                   .MarkDigested("email:maija@kajaani.fi", "maija@kajaani.fi", {id}, "2026-03-02",

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "nominations/domain/types.h"
+
+namespace verkosto::nominations {
+
+// The read model of what networks decides, fed by its events: the codec
+// builds these from networks' messages and the storage layer keeps them
+// (storage/nomination_repository.h).
+
+// What the read model keeps of one network (fed by networks events).
+struct NetworkInfo {
+  NetworkCode code;
+  NetworkStatus status = NetworkStatus::kDraft;
+  std::optional<Date> term_start;
+  std::optional<Date> term_end;
+  std::string name_fi;
+  std::string name_sv;
+  Seats seats;                       // per area, as the network defines them
+  std::vector<std::string> goals{};  // in the network's order
+};
+
+// One area of the directory, as the read model keeps it.
+struct AreaInfo {
+  AreaCode code;
+  std::string name_fi;
+  std::string name_sv;
+};
+
+}  // namespace verkosto::nominations
