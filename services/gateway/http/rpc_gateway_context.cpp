@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "gateway/auth/credentials.h"
 #include "gateway/http/contact_reads.h"
+#include "gateway/http/cookies.h"
 #include "messaging/envelope.h"
 
 namespace verkosto::gateway {
@@ -34,23 +35,6 @@ std::string BearerToken(const httplib::Request& req) {
 }
 
 }  // namespace
-
-std::string CookieValue(const httplib::Request& req, const std::string& name) {
-  const size_t count = req.get_header_value_count("Cookie");
-  for (size_t i = 0; i < count; ++i) {
-    const std::string header = req.get_header_value("Cookie", i);
-    size_t pos = 0;
-    while (pos <= header.size()) {
-      size_t end = header.find(';', pos);
-      if (end == std::string::npos) end = header.size();
-      const std::string pair(text::Trim(header.substr(pos, end - pos)));
-      const size_t eq = pair.find('=');
-      if (eq != std::string::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
-      pos = end + 1;
-    }
-  }
-  return {};
-}
 
 RpcGatewayContext::RpcGatewayContext(zmq::context_t& zmq, config::SystemConfig system,
                                      const Clock& clock, messaging::Credentials credentials,

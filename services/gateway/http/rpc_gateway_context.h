@@ -103,7 +103,4 @@ class RpcGatewayContext final : public GatewayContext {
   std::map<std::string, std::unique_ptr<messaging::RpcClient>> clients_;
 };
 
-// The value of cookie `name` in the request's Cookie header(s), or "".
-std::string CookieValue(const httplib::Request& req, const std::string& name);
-
 }  // namespace verkosto::gateway

@@ -28,15 +28,15 @@ std::string MatchField(const std::string& error_field, const std::vector<std::st
 // One input of a form. `name` is the form field's name, equal to the dotted
 // proto field it fills, so service errors map onto it.
 struct Field {
-  std::string name;
-  std::string label_key;      // message key of the label
+  std::string name{};
+  std::string label_key{};    // message key of the label
   std::string type = "text";  // text, date, email, number, textarea, select
-  std::string value;
-  std::string hint_key;  // message key of a hint, optional
+  std::string value{};
+  std::string hint_key{};  // message key of a hint, optional
   bool required = false;
-  std::string autocomplete;
-  std::vector<std::pair<std::string, std::string>> options;  // value, message key (select)
-  std::string id_prefix;  // keeps ids unique when one page has several forms
+  std::string autocomplete{};
+  std::vector<std::pair<std::string, std::string>> options{};  // value, message key (select)
+  std::string id_prefix{};  // keeps ids unique when one page has several forms
 };
 
 // A form's fields with their errors, ready to render.

@@ -309,6 +309,10 @@ void RegisterQueries(messaging::RpcServer& server) {
         }
         pb::CaseResponse response;
         *response.mutable_case_() = codec::ToProto(VisibleTo(ctx.actor(), c));
+        // The leadership decides a registered case of its own area (rule 4);
+        // the pages show the decision form by this answer.
+        response.set_may_decide(c.state == CaseState::kRegistered &&
+                                Authorize(ctx.actor(), Operation::kDecideCase, c.area).ok());
         if (c.decision) {
           for (const MembershipId& id : c.decision->memberships) {
             VERKOSTO_ASSIGN_OR_RETURN(std::optional<Membership> m, repo.FindMembership(id));

@@ -672,6 +672,31 @@ TEST_F(NominationsServiceTest, QueriesAreScopedToTheActorsRoleAndArea) {
   (void)kDirectorHelsinki;
 }
 
+// GetCase says whether the caller may decide the case: the pages show the
+// decision form by it and never recompute the rule.
+TEST_F(NominationsServiceTest, GetCaseSaysWhetherTheCallerMayDecideIt) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  auto sent = Send({"kainuu-koillismaa"});
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  const std::string case_id = sent->cases(0).case_id();
+  pb::GetCaseRequest get;
+  get.set_case_id(case_id);
+  auto may_decide = [&](const Actor& actor) {
+    auto got = Nom<pb::CaseResponse>(actor, get);
+    EXPECT_TRUE(got.ok()) << got.status().ToString();
+    return got.ok() && got->may_decide();
+  };
+  EXPECT_FALSE(may_decide(kDirectorKainuu)) << "not registered yet";
+  ASSERT_TRUE(Register(kClerkKainuu, case_id, "KAI-1").ok());
+  EXPECT_TRUE(may_decide(kDirectorKainuu)) << "registered, own area";
+  EXPECT_FALSE(may_decide(kClerkKainuu)) << "the registry does not decide";
+  EXPECT_FALSE(may_decide(kKeha));
+  EXPECT_FALSE(may_decide(kObserver));
+  ASSERT_TRUE(Approve(kDirectorKainuu, case_id, {Person("anna")}).ok());
+  EXPECT_FALSE(may_decide(kDirectorKainuu)) << "already decided";
+}
+
 // An id as it was before migration 5: '/' between the parts.
 std::string LegacyForm(std::string id) {
   std::replace(id.begin(), id.end(), '.', '/');

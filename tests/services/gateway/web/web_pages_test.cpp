@@ -5,11 +5,13 @@
 
 #include <chrono>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "canned_network.h"
 #include "fake_gateway_context.h"
 #include "gateway/http/gateway_context.h"
+#include "gateway/http/http_errors.h"
 #include "gateway/web/i18n.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -96,6 +98,21 @@ class WebPagesTest : public ::testing::Test {
     httplib::Client client("127.0.0.1", port_);
     httplib::Headers headers = {{"Cookie", "session=" + session}};
     return client.Post(path, headers, form);
+  }
+
+  // GetCase answered with `c` as the nominations service would decide it:
+  // for the users (ids) in `may_see`, with may_decide for those in
+  // `may_decide`; not_found for everyone else. The pages show that answer.
+  void ServeCase(const nm::Case& c, std::set<std::string> may_see,
+                 std::set<std::string> may_decide) {
+    ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
+        [c, may_see, may_decide](const Actor& actor, const nm::GetCaseRequest&,
+                                 nm::CaseResponse* r) {
+          if (!may_see.count(actor.user_id)) return Status::NotFound("no case " + c.case_id());
+          *r->mutable_case_() = c;
+          r->set_may_decide(may_decide.count(actor.user_id) > 0);
+          return Status::Ok();
+        });
   }
 
   FakeGatewayContext ctx_;
@@ -277,12 +294,19 @@ nm::Case RegisteredCase(const std::string& area) {
   return c;
 }
 
+// Answers requests of type Req with `refusal`.
+template <typename Req, typename Resp>
+void Refuse(FakeGatewayContext& ctx, const Status& refusal) {
+  ctx.On<Req, Resp>([refusal](const Actor&, const Req&, Resp*) { return refusal; });
+}
+
+// Who sees and who decides a case of Kainuu, as the service answers: KEHA and
+// the area's leadership see it; the leadership decides it.
+const std::set<std::string> kKainuuSees = {"keha1", "dir-kk", "dep-kk"};
+const std::set<std::string> kKainuuDecides = {"dir-kk", "dep-kk"};
+
 TEST_F(WebPagesTest, TheDirectorOfTheAreaCanDecideAndAnotherAreaCannotSeeTheCase) {
-  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
-      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
-        *r->mutable_case_() = RegisteredCase("kainuu-koillismaa");
-        return Status::Ok();
-      });
+  ServeCase(RegisteredCase("kainuu-koillismaa"), kKainuuSees, kKainuuDecides);
   auto own = Get("/cases/case-1", "dirkk");
   ASSERT_TRUE(own);
   EXPECT_EQ(own->status, 200);
@@ -306,11 +330,7 @@ TEST_F(WebPagesTest, TheDeputyDecidesOnTheDirectorsBehalfAndANomineeSeesNoCase) 
   deputy.actor.on_behalf_of = "dir-kk";
   ctx_.AddUser("depkk", deputy);
   ctx_.AddUser("nominee", User("nom", Role::kNominee));
-  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
-      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
-        *r->mutable_case_() = RegisteredCase("kainuu-koillismaa");
-        return Status::Ok();
-      });
+  ServeCase(RegisteredCase("kainuu-koillismaa"), kKainuuSees, kKainuuDecides);
   Actor seen;
   ctx_.On<nm::DeclineCaseRequest, nm::CaseResponse>(
       [&seen](const Actor& actor, const nm::DeclineCaseRequest& req, nm::CaseResponse*) {
@@ -334,14 +354,88 @@ TEST_F(WebPagesTest, TheDeputyDecidesOnTheDirectorsBehalfAndANomineeSeesNoCase) 
   EXPECT_EQ(nominee->status, 404);
 }
 
+// The page never recomputes who may see or decide a case: it shows the
+// nominations service's answer, form or no form.
+TEST_F(WebPagesTest, TheCasePageShowsWhatTheServiceDecides) {
+  ServeCase(RegisteredCase("kainuu-koillismaa"), {"dir-kk", "dir-hel"}, {"dir-hel"});
+  auto own = Get("/cases/case-1", "dirkk");
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 200);
+  EXPECT_NE(own->body.find("KK/123/2027"), std::string::npos);
+  EXPECT_EQ(own->body.find(R"(action="/cases/case-1/approve")"), std::string::npos)
+      << "the service said the director may not decide it";
+  auto other = Get("/cases/case-1", "dirhel");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 200) << "the service lets this user see it";
+  EXPECT_NE(other->body.find(R"(action="/cases/case-1/approve")"), std::string::npos);
+}
+
+// A page's error status is THE error table's (http/http_errors.h), as the
+// API's: failed_precondition is 409 and deadline_exceeded 504, for a page and
+// for a form that has no page of its own to show the refusal in.
+TEST_F(WebPagesTest, APagesErrorStatusComesFromTheOneErrorTable) {
+  for (const Status& refusal :
+       {Status::FailedPrecondition("not now"), Status::DeadlineExceeded("too slow"),
+        Status::Unavailable("down"), Status::AlreadyExists("twice"), Status::NotFound("gone"),
+        Status::PermissionDenied("no"), Status::Internal("broken")}) {
+    Refuse<nt::ListInboxRequest, nt::ListInboxResponse>(ctx_, refusal);
+    Refuse<nt::MarkReadRequest, nt::MarkReadResponse>(ctx_, refusal);
+    auto page = Get("/inbox", "clerk");
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->status, HttpStatusFor(refusal.code())) << refusal.ToString();
+    auto form = Post("/inbox/read", "clerk", {{"csrf_token", "token-clerk1"}, {"id", "m1"}});
+    ASSERT_TRUE(form);
+    EXPECT_EQ(form->status, HttpStatusFor(refusal.code())) << refusal.ToString();
+    EXPECT_NE(form->body.find(refusal.message()), std::string::npos);
+  }
+  Refuse<nt::MarkReadRequest, nt::MarkReadResponse>(ctx_, Status::FailedPrecondition("not now"));
+  EXPECT_EQ(Post("/inbox/read", "clerk", {{"csrf_token", "token-clerk1"}})->status, 409);
+  Refuse<nt::ListInboxRequest, nt::ListInboxResponse>(ctx_, Status::DeadlineExceeded("slow"));
+  EXPECT_EQ(Get("/inbox", "clerk")->status, 504);
+}
+
+// "All areas" is the empty area list: the service sends to every area that has
+// not declined. The page asks nothing else to build the list itself.
+TEST_F(WebPagesTest, SendingToAllAreasSendsTheEmptyList) {
+  nm::SendRequestRequest seen;
+  seen.add_area_codes("not called");
+  ctx_.On<nm::SendRequestRequest, nm::SendRequestResponse>(
+      [&seen](const Actor&, const nm::SendRequestRequest& req, nm::SendRequestResponse*) {
+        seen = req;
+        return Status::Ok();
+      });
+  auto res = Post("/networks/osaamisverkosto/send", "keha",
+                  {{"csrf_token", "token-keha1"},
+                   {"all_areas", "1"},
+                   {"area", "helsinki"},
+                   {"seats.members", "1"},
+                   {"seats.deputies", "1"},
+                   {"deadline", "2027-02-01"},
+                   {"covering_message", "Nimetkää jäsenet"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303) << res->body;
+  EXPECT_EQ(res->get_header_value("Location"), "/networks/osaamisverkosto/matrix?done=sent");
+  EXPECT_EQ(seen.area_codes_size(), 0);
+  EXPECT_EQ(seen.covering_message(), "Nimetkää jäsenet");
+  EXPECT_FALSE(ctx_.Called("GetNetworkRequest"));
+  EXPECT_FALSE(ctx_.Called("ListAreasRequest"));
+
+  // Without "all areas" the chosen ones go, and choosing none is refused by the page.
+  auto some = Post("/networks/osaamisverkosto/send", "keha",
+                   {{"csrf_token", "token-keha1"},
+                    {"area", "helsinki"},
+                    {"deadline", "2027-02-01"},
+                    {"covering_message", "x"}});
+  ASSERT_TRUE(some);
+  EXPECT_EQ(some->status, 303);
+  ASSERT_EQ(seen.area_codes_size(), 1);
+  EXPECT_EQ(seen.area_codes(0), "helsinki");
+}
+
 // httplib alone refuses url-encoded bodies over 8 KiB with an empty 413; the
 // pages read their forms themselves, up to kMaxRequestBodyBytes.
 TEST_F(WebPagesTest, ALongDeclineReasonReachesTheService) {
-  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
-      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
-        *r->mutable_case_() = RegisteredCase("kainuu-koillismaa");
-        return Status::Ok();
-      });
+  ServeCase(RegisteredCase("kainuu-koillismaa"), kKainuuSees, kKainuuDecides);
   std::string seen;
   ctx_.On<nm::DeclineCaseRequest, nm::CaseResponse>(
       [&seen](const Actor&, const nm::DeclineCaseRequest& req, nm::CaseResponse*) {
@@ -383,11 +477,7 @@ TEST_F(WebPagesTest, AFormOverTheBodyLimitIsTheStyledPageInTheUsersLanguage) {
 }
 
 TEST_F(WebPagesTest, ApprovalSendsTheFilledNomineeRows) {
-  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
-      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
-        *r->mutable_case_() = RegisteredCase("kainuu-koillismaa");
-        return Status::Ok();
-      });
+  ServeCase(RegisteredCase("kainuu-koillismaa"), kKainuuSees, kKainuuDecides);
   nm::ApproveCaseRequest seen;
   ctx_.On<nm::ApproveCaseRequest, nm::CaseResponse>(
       [&seen](const Actor&, const nm::ApproveCaseRequest& req, nm::CaseResponse*) {
@@ -411,11 +501,7 @@ TEST_F(WebPagesTest, ApprovalSendsTheFilledNomineeRows) {
 }
 
 TEST_F(WebPagesTest, TheNomineesLanguageReachesTheApproval) {
-  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
-      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
-        *r->mutable_case_() = RegisteredCase("kainuu-koillismaa");
-        return Status::Ok();
-      });
+  ServeCase(RegisteredCase("kainuu-koillismaa"), kKainuuSees, kKainuuDecides);
   auto form = Get("/cases/case-1", "dirkk");
   ASSERT_TRUE(form);
   EXPECT_NE(form->body.find(R"(<label for="f-nominees[0]-language">Viestien kieli</label>)"),
@@ -842,12 +928,6 @@ TEST_F(WebPagesTest, TheApiKeepsItsOwnNotFound) {
   EXPECT_EQ(res->body.find("<html"), std::string::npos);
 }
 
-// Answers requests of type Req with `refusal`.
-template <typename Req, typename Resp>
-void Refuse(FakeGatewayContext& ctx, const Status& refusal) {
-  ctx.On<Req, Resp>([refusal](const Actor&, const Req&, Resp*) { return refusal; });
-}
-
 // A service's refusal that names no form field (here: a case of another area)
 // is still shown, with its translated message and the service's own words,
 // whichever form it came from.
@@ -866,11 +946,7 @@ TEST_F(WebPagesTest, EveryRefusedFormShowsTheRefusal) {
   Refuse<nm::DeclineCaseRequest, nm::CaseResponse>(ctx_, refusal);
   Refuse<nw::DecideParticipationRequest, nw::DecideParticipationResponse>(ctx_, refusal);
   Refuse<nt::MarkReadRequest, nt::MarkReadResponse>(ctx_, refusal);
-  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
-      [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
-        *r->mutable_case_() = RegisteredCase("kainuu-koillismaa");
-        return Status::Ok();
-      });
+  ServeCase(RegisteredCase("kainuu-koillismaa"), kKainuuSees, kKainuuDecides);
   struct Refused {
     std::string session;
     std::string path;

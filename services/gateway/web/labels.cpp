@@ -1,0 +1,147 @@
+#include "gateway/web/labels.h"
+
+#include <ctime>
+
+#include "core/text.h"
+#include "messaging/proto_enum.h"
+
+namespace verkosto::gateway::web {
+
+namespace nw = ::verkosto::networks::v1;
+namespace nm = ::verkosto::nominations::v1;
+
+std::string Localized(const nw::LocalizedText& text, const std::string& lang) {
+  if (lang == "sv" && !text.sv().empty()) return text.sv();
+  if (lang == "en" && !text.en().empty()) return text.en();
+  return text.fi();
+}
+
+std::string AreaNames::Name(const std::string& code) const { return Lookup(by_code, code); }
+
+AreaNames LoadAreas(GatewayContext& ctx, const Actor& actor, const std::string& lang) {
+  AreaNames names;
+  nw::ListAreasResponse areas;
+  if (ctx.Call("networks", actor, nw::ListAreasRequest(), &areas).ok()) {
+    for (const nw::Area& a : areas.areas()) {
+      names.by_code[a.code()] = lang == "sv" && !a.name_sv().empty() ? a.name_sv() : a.name_fi();
+      names.codes.push_back(a.code());
+    }
+  }
+  return names;
+}
+
+std::map<std::string, std::string> NetworkNames(GatewayContext& ctx, const Actor& actor,
+                                                const std::string& lang) {
+  std::map<std::string, std::string> names;
+  nw::ListNetworksResponse list;
+  if (ctx.Call("networks", actor, nw::ListNetworksRequest(), &list).ok()) {
+    for (const nw::Network& n : list.networks()) {
+      names[n.definition().code()] = Localized(n.definition().names(), lang);
+    }
+  }
+  return names;
+}
+
+std::string Lookup(const std::map<std::string, std::string>& m, const std::string& key) {
+  auto it = m.find(key);
+  return it == m.end() ? key : it->second;
+}
+
+std::string StatusKey(nw::NetworkStatus s) {
+  return s == nw::NETWORK_STATUS_UNSPECIFIED ? "unknown" : "status_" + messaging::EnumShortName(s);
+}
+
+std::string KindValue(nw::NetworkKind k) {
+  return k == nw::NETWORK_KIND_UNSPECIFIED ? "network" : messaging::EnumShortName(k);
+}
+
+nw::NetworkKind KindFrom(const std::string& v) {
+  return messaging::EnumFromShortName<nw::NetworkKind>(v).value_or(nw::NETWORK_KIND_NETWORK);
+}
+
+std::string StateKey(nm::CaseState s) {
+  return s == nm::CASE_STATE_UNSPECIFIED ? "state_none" : "state_" + messaging::EnumShortName(s);
+}
+
+std::string ChannelKey(nm::Channel c) {
+  return c == nm::CHANNEL_UNSPECIFIED ? "channel_other" : "channel_" + messaging::EnumShortName(c);
+}
+
+std::string SeatKey(nm::SeatKind s) {
+  return s == nm::SEAT_KIND_DEPUTY ? "seat_deputy" : "seat_member";
+}
+
+std::optional<uint32_t> ParseTenths(const std::string& s) {
+  if (s.empty()) return 0U;
+  const size_t sep = s.find_first_of(".,");
+  std::optional<uint32_t> whole = ParseUint(s.substr(0, sep));
+  if (!whole) return std::nullopt;
+  uint32_t tenths = 0;
+  if (sep != std::string::npos) {
+    const std::string frac = s.substr(sep + 1);
+    if (frac.size() != 1 || frac[0] < '0' || frac[0] > '9') return std::nullopt;
+    tenths = static_cast<uint32_t>(frac[0] - '0');
+  }
+  return *whole * 10 + tenths;
+}
+
+std::string Tenths(uint64_t tenths, const std::string& lang) {
+  return std::to_string(tenths / 10) + (lang == "en" ? "." : ",") + std::to_string(tenths % 10);
+}
+
+std::string FormatTime(int64_t unix_us) {
+  if (unix_us <= 0) return {};
+  const std::time_t t = unix_us / 1000000;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+  return buf;
+}
+
+std::string CadenceText(const Catalogue& t, const nw::Cadence& c) {
+  return std::to_string(c.meetings_per_year()) + " " + t.Get("meetings_per_year_unit") + ", " +
+         Tenths(c.hours_per_meeting_tenths(), t.language()) + " " + t.Get("hours_per_meeting_unit");
+}
+
+std::string SeatsText(const Catalogue& t, uint32_t members, uint32_t deputies) {
+  return std::to_string(members) + " " + t.Get("seats_members_unit") + ", " +
+         std::to_string(deputies) + " " + t.Get("seats_deputies_unit");
+}
+
+Data MemberData(const Catalogue& t, const nm::Membership& m, const AreaNames& areas) {
+  Data d = Object();
+  d.set("area", areas.Name(m.area_code()));
+  d.set("person", m.person().name());
+  d.set("title", m.person().title());
+  d.set("email", m.person().email());
+  d.set("municipality", m.person().municipality());
+  d.set("seat", t.Get(SeatKey(m.person().seat())));
+  d.set("started", m.started());
+  return d;
+}
+
+void PutDefinition(const Catalogue& t, const nw::Network& n, Data& d) {
+  const nw::NetworkDefinition& def = n.definition();
+  d.set("code", def.code());
+  d.set("name", Localized(def.names(), t.language()));
+  d.set("status", t.Get(StatusKey(n.status())));
+  d.set("kind", t.Get("kind_" + KindValue(def.kind())));
+  d.set("owner", def.owner());
+  d.set("term_start", def.term().start_date());
+  d.set("term_end", def.term().end_date());
+  d.set("cadence", CadenceText(t, def.cadence()));
+  d.set("seats", SeatsText(t, def.seats_per_area().members(), def.seats_per_area().deputies()));
+  if (!def.description().empty()) d.set("description", def.description());
+  Data goals = List();
+  for (const std::string& g : def.goals()) goals.push_back(Data(g));
+  d.set("goals", goals);
+  const nw::CommunicationPlan& plan = def.communication_plan();
+  d.set("audiences", text::Join(plan.audiences(), ", "));
+  d.set("channels", text::Join(plan.channels(), ", "));
+  d.set("plan_cadence", plan.cadence());
+  d.set("plan_responsible", plan.responsible());
+  d.set("disclaimer", Localized(n.disclaimer(), t.language()));
+}
+
+}  // namespace verkosto::gateway::web

@@ -1,0 +1,101 @@
+// A network's status matrix (and its CSV): every area's latest case and
+// members; KEHA withdraws a case or extends its deadline from it.
+#include "gateway/web/forms.h"
+#include "gateway/web/handlers.h"
+#include "gateway/web/labels.h"
+#include "gateway/web/page.h"
+#include "gateway/web/render.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
+
+namespace verkosto::gateway::web {
+
+namespace nm = ::verkosto::nominations::v1;
+using httplib::Request;
+using httplib::Response;
+
+namespace {
+
+// The matrix page (or its CSV when `csv`); `error` (a refused withdraw or
+// extend) goes into its error summary.
+void RenderMatrix(Page& page, const std::string& code, bool csv, int status, const Status& error) {
+  GatewayContext& ctx = page.ctx;
+  nm::NetworkMatrixRequest mr;
+  mr.set_network_code(code);
+  nm::NetworkMatrixResponse matrix;
+  if (Status st = page.Call("nominations", mr, &matrix); !st.ok()) return page.ServiceError(st);
+  if (csv) {
+    page.res.set_header("Content-Disposition", "attachment; filename=\"" + code + "-matrix.csv\"");
+    page.res.set_content(matrix.csv(), "text/csv; charset=utf-8");
+    return;
+  }
+  const Catalogue& t = page.t();
+  const AreaNames areas = LoadAreas(ctx, page.actor(), page.frame.lang);
+  const auto names = NetworkNames(ctx, page.actor(), page.frame.lang);
+  Data rows = List();
+  for (const nm::MatrixRow& row : matrix.rows()) {
+    Data r = Object();
+    r.set("area", areas.Name(row.area_code()));
+    const bool has_case = row.has_latest_case();
+    const nm::Case& c = row.latest_case();
+    r.set("state", t.Get(has_case ? StateKey(c.state()) : "state_none"));
+    r.set("deadline", c.deadline());
+    r.set("diary", c.registration().diary_number());
+    r.set("case_id", c.case_id());
+    r.set("undecided", page.role() == Role::kKehaCoordinator && has_case &&
+                           (c.state() == nm::CASE_STATE_AWAITING_REGISTRATION ||
+                            c.state() == nm::CASE_STATE_REGISTERED));
+    Data members = List();
+    for (const nm::Membership& m : row.active_memberships()) {
+      members.push_back(MemberData(t, m, areas));
+    }
+    r.set("members", members);
+    rows.push_back(r);
+  }
+  Data d = Object();
+  d.set("code", code);
+  d.set("name", Lookup(names, code));
+  d.set("rows", rows);
+  PutErrorSummary(t, error, d);
+  page.Html(status, "matrix_title", "matrix", d);
+}
+
+}  // namespace
+
+void MatrixPage(GatewayContext& ctx, const Request& req, Response& res) {
+  auto page = Begin(ctx, req, res, {Role::kKehaCoordinator, Role::kAdmin, Role::kObserver});
+  if (!page) return;
+  const bool csv = req.path.size() > 4 && req.path.compare(req.path.size() - 4, 4, ".csv") == 0;
+  RenderMatrix(*page, req.matches[1], csv, 200, Status::Ok());
+}
+
+// withdraw / extend.
+void CaseKeha(GatewayContext& ctx, const Request& req, Response& res) {
+  auto page = Begin(ctx, req, res, {Role::kKehaCoordinator});
+  if (!page) return;
+  const std::string id = req.matches[1];
+  const std::string step = req.matches[2];
+  nm::CaseResponse reply;
+  Status st;
+  if (step == "withdraw") {
+    nm::WithdrawCaseRequest r;
+    r.set_case_id(id);
+    r.set_reason(Param(req, "reason"));
+    st = page->Call("nominations", r, &reply);
+  } else {
+    nm::ExtendDeadlineRequest r;
+    r.set_case_id(id);
+    r.set_deadline(Param(req, "deadline"));
+    st = page->Call("nominations", r, &reply);
+  }
+  if (!st.ok()) {
+    // Back to the case's network's matrix, with the refusal in its summary.
+    nm::GetCaseRequest gr;
+    gr.set_case_id(id);
+    nm::CaseResponse found;
+    if (!page->Call("nominations", gr, &found).ok()) return page->ServiceError(st);
+    return RenderMatrix(*page, found.case_().network_code(), false, 422, st);
+  }
+  Redirect(res, "/networks/" + UrlEncode(reply.case_().network_code()) + "/matrix?done=" + step);
+}
+
+}  // namespace verkosto::gateway::web

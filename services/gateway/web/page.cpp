@@ -1,0 +1,133 @@
+#include "gateway/web/page.h"
+
+#include <charconv>
+
+#include "core/date.h"
+#include "gateway/http/cookies.h"
+#include "gateway/http/http_errors.h"
+
+namespace verkosto::gateway::web {
+
+Data Object() { return Data{Data::type::object}; }
+Data List() { return Data{Data::type::list}; }
+
+std::string Param(const httplib::Request& req, const std::string& key) {
+  return req.has_param(key) ? req.get_param_value(key) : std::string();
+}
+
+std::vector<std::string> Params(const httplib::Request& req, const std::string& key) {
+  std::vector<std::string> values;
+  const size_t n = req.get_param_value_count(key);
+  for (size_t i = 0; i < n; ++i) values.push_back(req.get_param_value(key, i));
+  return values;
+}
+
+std::optional<uint32_t> ParseUint(const std::string& s) {
+  if (s.empty()) return 0U;
+  uint32_t value = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+Field Refilled(Field field, const httplib::Request* req) {
+  if (req != nullptr && req->has_param(field.name)) field.value = req->get_param_value(field.name);
+  return field;
+}
+
+void PutErrorSummary(const Catalogue& t, const Status& error, Data& d) {
+  Form form(t);
+  form.AddErrors(error);
+  form.PutSummary(d);
+}
+
+std::string SafeBack(const std::string& back) {
+  if (back.empty() || back[0] != '/' || (back.size() > 1 && (back[1] == '/' || back[1] == '\\'))) {
+    return "/";
+  }
+  for (const char c : back) {
+    if (c == '\r' || c == '\n') return "/";
+  }
+  return back;
+}
+
+void Redirect(httplib::Response& res, const std::string& to) {
+  res.status = 303;
+  res.set_header("Location", to);
+}
+
+Page Page::For(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  PageFrame frame;
+  frame.user = ctx.CurrentUser(req);
+  std::string_view lang = NormalizeLanguage(CookieValue(req, "lang"));
+  if (lang.empty() && frame.user) lang = NormalizeLanguage(frame.user->language);
+  frame.lang = lang.empty() ? "fi" : std::string(lang);
+  frame.path = req.path;
+  if (req.method == "GET") {
+    const size_t q = req.target.find('?');
+    if (q != std::string::npos) frame.query = req.target.substr(q + 1);
+  }
+  return Page{ctx, req, res, std::move(frame)};
+}
+
+std::string Page::Today() const { return FormatIsoDate(HelsinkiDate(ctx.Now())); }
+
+Status Page::Call(const std::string& service, const google::protobuf::Message& request,
+                  google::protobuf::Message* response) {
+  return ctx.Call(service, actor(), request, response);
+}
+
+void Page::Html(int status, const std::string& title_key_or_text, const std::string& name,
+                Data data, bool raw_title) {
+  std::string flash;
+  const std::string done = Param(req, "done");
+  if (!done.empty() && req.method == "GET") {
+    const std::string key = "done_" + done;
+    if (t().entries().count(key)) flash = t().Get(key);
+  }
+  res.status = status;
+  res.set_content(RenderPage(frame, raw_title ? title_key_or_text : t().Get(title_key_or_text),
+                             name, std::move(data), flash),
+                  "text/html; charset=utf-8");
+}
+
+void Page::Message(int status, const std::string& title_key, const std::string& message,
+                   const std::string& detail) {
+  Data d = Object();
+  d.set("message", message);
+  if (!detail.empty()) d.set("detail", detail);
+  Html(status, title_key, "message", d);
+}
+
+void Page::Forbidden() { Message(403, "forbidden_title", t().Get("forbidden_text")); }
+
+void Page::ServiceError(const Status& st) {
+  Message(HttpStatusFor(st.code()), "error_title", ErrorText(t(), st), st.message());
+}
+
+std::optional<Page> Begin(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res,
+                          std::initializer_list<Role> roles) {
+  Page page = Page::For(ctx, req, res);
+  if (!page.frame.user) {
+    const std::string next = req.method == "GET" ? req.target : std::string("/");
+    Redirect(res, "/login?next=" + UrlEncode(SafeBack(next)));
+    return std::nullopt;
+  }
+  if (roles.size() != 0) {
+    bool allowed = false;
+    for (Role r : roles) allowed = allowed || r == page.role();
+    if (!allowed) {
+      page.Forbidden();
+      return std::nullopt;
+    }
+  }
+  if (req.method == "POST" && !ctx.CheckCsrf(req, *page.frame.user)) {
+    page.Message(403, "forbidden_title", page.t().Get("csrf_failed"));
+    return std::nullopt;
+  }
+  return page;
+}
+
+bool IsLeader(Role role) { return role == Role::kAreaDirector || role == Role::kAreaDeputy; }
+
+}  // namespace verkosto::gateway::web

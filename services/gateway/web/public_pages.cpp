@@ -1,0 +1,105 @@
+// The pages anyone reaches without a login: the public catalogue of open
+// networks, the login form, the language switch, the style sheet, and the
+// styled page for httplib's own error answers.
+#include "gateway/web/assets.h"
+#include "gateway/web/forms.h"
+#include "gateway/web/handlers.h"
+#include "gateway/web/labels.h"
+#include "gateway/web/page.h"
+#include "gateway/web/pages.h"
+#include "gateway/web/render.h"
+#include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
+
+namespace verkosto::gateway::web {
+
+namespace nw = ::verkosto::networks::v1;
+namespace nm = ::verkosto::nominations::v1;
+using httplib::Request;
+using httplib::Response;
+
+namespace {
+
+Actor PublicActor() {
+  Actor a;
+  a.user_id = "web:public";
+  a.display_name = "public";
+  a.role = Role::kObserver;
+  return a;
+}
+
+}  // namespace
+
+void CataloguePage(GatewayContext& ctx, const Request& req, Response& res) {
+  Page page = Page::For(ctx, req, res);
+  const Actor pub = PublicActor();
+  const Catalogue& t = page.t();
+  nw::ListNetworksRequest lr;
+  lr.set_status(nw::NETWORK_STATUS_OPEN);
+  nw::ListNetworksResponse list;
+  if (Status st = ctx.Call("networks", pub, lr, &list); !st.ok()) return page.ServiceError(st);
+  const AreaNames areas = LoadAreas(ctx, pub, page.frame.lang);
+  Data networks = List();
+  for (const nw::Network& n : list.networks()) {
+    Data d = Object();
+    PutDefinition(t, n, d);
+    nm::ListMembershipsRequest mr;
+    mr.set_network_code(n.definition().code());
+    nm::ListMembershipsResponse members;
+    Data rows = List();
+    if (ctx.Call("nominations", pub, mr, &members).ok()) {
+      for (const nm::Membership& m : members.memberships()) rows.push_back(MemberData(t, m, areas));
+    }
+    d.set("has_members", members.memberships_size() > 0);
+    d.set("members", rows);
+    networks.push_back(d);
+  }
+  Data d = Object();
+  d.set("networks", networks);
+  page.Html(200, "catalogue_title", "catalogue", d);
+}
+
+void LoginPage(GatewayContext& ctx, const Request& req, Response& res) {
+  Page page = Page::For(ctx, req, res);
+  Data d = Object();
+  d.set("csrf_token", ctx.LoginFormToken(req, res));
+  d.set("next", SafeBack(Param(req, "next")));
+  // POST /login (the auth side) comes back with error=locked|csrf|missing|unavailable|…
+  const std::string error = Param(req, "error");
+  d.set("error", !error.empty());
+  const std::string key = "login_error_" + error;
+  d.set("error_text",
+        page.t().entries().count(key) ? page.t().Get(key) : page.t().Get("login_failed_hint"));
+  page.Html(error.empty() ? 200 : 401, "login_title", "login", d);
+}
+
+void LangSwitch(GatewayContext& /*ctx*/, const Request& req, Response& res) {
+  const std::string_view lang = NormalizeLanguage(Param(req, "to"));
+  if (!lang.empty()) {
+    res.set_header("Set-Cookie", "lang=" + std::string(lang) +
+                                     "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+  }
+  Redirect(res, SafeBack(Param(req, "back")));
+}
+
+void StyleSheet(GatewayContext& /*ctx*/, const Request& /*req*/, Response& res) {
+  res.set_header("Cache-Control", "max-age=3600");
+  res.set_content(std::string(Asset("static/style.css")), "text/css; charset=utf-8");
+}
+
+void HttplibErrorPage(GatewayContext& ctx, const Request& req, Response& res) {
+  Page page = Page::For(ctx, req, res);
+  const int status = res.status;
+  if (status == 404) {
+    page.Message(404, "not_found_title", page.t().Get("not_found_text"));
+  } else if (status == 413) {
+    page.Message(
+        413, "too_large_title", page.t().Get("too_large_text"),
+        "the request body is larger than " + std::to_string(kMaxRequestBodyBytes) + " bytes");
+  } else {
+    page.Message(status, "error_title",
+                 page.t().Get(status >= 500 ? "err_internal" : "err_invalid_argument"));
+  }
+}
+
+}  // namespace verkosto::gateway::web
