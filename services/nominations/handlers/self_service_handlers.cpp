@@ -14,6 +14,8 @@ namespace verkosto::nominations {
 namespace pb = ::verkosto::nominations::v1;
 using messaging::Context;
 
+namespace {
+
 Result<std::vector<Membership>> Mine(NominationRepository& repo, const Actor& actor) {
   return repo.ListOwnMemberships(actor.email, actor.user_id);
 }
