@@ -124,8 +124,8 @@ TEST(TemplatesTest, NomineeMessageTellsNetworkGoalsTermPlanAndDecider) {
   EXPECT_NE(fi->text.find("Viestintäsuunnitelma: kohderyhmät työllisyysalueiden johto"),
             std::string::npos)
       << fi->text;
-  EXPECT_NE(fi->text.find("eivät ole työllisyysalueiden virallisia kannanottoja"),
-            std::string::npos);
+  // Rule 6 as the network's events word it.
+  EXPECT_NE(fi->text.find("Huom. " + notice.network->disclaimer_fi), std::string::npos) << fi->text;
   // HTML escapes and keeps the characters.
   EXPECT_NE(fi->html.find("Hei Mäkelä,"), std::string::npos);
 
