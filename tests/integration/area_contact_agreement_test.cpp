@@ -24,10 +24,10 @@ bool NetworksAccepts(const std::string& address) {
   admin.user_id = "admin-1";
   admin.role = Role::kAdmin;
   const networks::AreaContacts contacts{{"Kirjaamo", address, ""}, {}, {}};
-  return networks::SetAreaContacts(directory.value(), area, contacts, admin,
-                                   HelsinkiStartOfDay(Date{std::chrono::year(2026),
-                                                           std::chrono::month(3),
-                                                           std::chrono::day(2)}))
+  return networks::SetAreaContacts(
+             directory.value(), area, contacts, admin,
+             HelsinkiStartOfDay(
+                 Date{std::chrono::year(2026), std::chrono::month(3), std::chrono::day(2)}))
       .ok();
 }
 
