@@ -10,10 +10,10 @@ namespace verkosto::gateway {
 namespace {
 
 namespace nm = ::verkosto::nominations::v1;
-using testing::RegisteredCase;
-using testing::User;
 using testing::kKainuuDecides;
 using testing::kKainuuSees;
+using testing::RegisteredCase;
+using testing::User;
 using testing::WebPagesTest;
 
 TEST_F(WebPagesTest, TheDirectorOfTheAreaCanDecideAndAnotherAreaCannotSeeTheCase) {

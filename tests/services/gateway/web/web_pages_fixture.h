@@ -24,16 +24,6 @@ namespace verkosto::gateway::testing {
 namespace nw = ::verkosto::networks::v1;
 namespace nm = ::verkosto::nominations::v1;
 
-inline RequestUser User(const std::string& id, Role role, const std::string& area = {}) {
-  RequestUser u;
-  u.actor.user_id = id;
-  u.actor.display_name = "Test " + id;
-  u.actor.role = role;
-  u.actor.area = AreaCode(area);
-  u.csrf_token = "token-" + id;
-  return u;
-}
-
 inline nw::Network OpenNetwork(const std::string& code, const std::string& name_fi) {
   return CannedOpenNetwork(code, name_fi, name_fi + " SV");
 }
@@ -45,17 +35,7 @@ class WebPagesTest : public ::testing::Test {
     ctx_.AddUser("clerk", User("clerk1", Role::kRegistryClerk, "helsinki"));
     ctx_.AddUser("dirkk", User("dir-kk", Role::kAreaDirector, "kainuu-koillismaa"));
     ctx_.AddUser("dirhel", User("dir-hel", Role::kAreaDirector, "helsinki"));
-    ctx_.On<nw::ListAreasRequest, nw::ListAreasResponse>(
-        [](const Actor&, const nw::ListAreasRequest&, nw::ListAreasResponse* r) {
-          auto* a = r->add_areas();
-          a->set_code("kainuu-koillismaa");
-          a->set_name_fi("Kainuun ja Koillismaan työllisyysalue");
-          auto* b = r->add_areas();
-          b->set_code("helsinki");
-          b->set_name_fi("Helsingin työllisyysalue");
-          b->set_name_sv("Helsingfors sysselsättningsområde");
-          return Status::Ok();
-        });
+    ctx_.On<nw::ListAreasRequest, nw::ListAreasResponse>(CannedAreas);
     ctx_.On<nw::ListNetworksRequest, nw::ListNetworksResponse>(
         [this](const Actor&, const nw::ListNetworksRequest&, nw::ListNetworksResponse* r) {
           *r->add_networks() = OpenNetwork("osaamisverkosto", network_name_);
@@ -119,19 +99,6 @@ class WebPagesTest : public ::testing::Test {
   int port_ = 0;
   std::thread thread_;
 };
-
-inline nm::Case RegisteredCase(const std::string& area) {
-  nm::Case c;
-  c.set_case_id("case-1");
-  c.set_network_code("osaamisverkosto");
-  c.set_area_code(area);
-  c.set_state(nm::CASE_STATE_REGISTERED);
-  c.mutable_seats()->set_members(1);
-  c.mutable_seats()->set_deputies(1);
-  c.set_deadline("2027-02-01");
-  c.mutable_registration()->set_diary_number("KK/123/2027");
-  return c;
-}
 
 // Answers requests of type Req with `refusal`.
 template <typename Req, typename Resp>

@@ -19,12 +19,12 @@ namespace {
 namespace nw = ::verkosto::networks::v1;
 namespace nm = ::verkosto::nominations::v1;
 namespace nt = ::verkosto::notifications::v1;
+using testing::kKainuuDecides;
+using testing::kKainuuSees;
 using testing::OpenNetwork;
 using testing::Refuse;
 using testing::RegisteredCase;
 using testing::User;
-using testing::kKainuuDecides;
-using testing::kKainuuSees;
 using testing::WebPagesTest;
 
 TEST_F(WebPagesTest, PublicCatalogueShowsOpenNetworksWithDisclaimerAndComposition) {
