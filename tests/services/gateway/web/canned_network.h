@@ -1,10 +1,13 @@
 #pragma once
 
-// An open network as the networks service would return it, for the page tests
-// and the preview server (both answer GatewayContext calls with canned data).
+// Canned data for the page tests and the preview server (both answer
+// GatewayContext calls with it): users, the areas directory, an open network
+// and a registered case.
 #include <string>
 
+#include "gateway/http/gateway_context.h"
 #include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::gateway::testing {
 
@@ -32,6 +35,44 @@ inline networks::v1::Network CannedOpenNetwork(const std::string& code, const st
   n.mutable_disclaimer()->set_sv("Nätverken representerar inte områdenas officiella ståndpunkt.");
   n.mutable_disclaimer()->set_en("Networks do not represent the areas' official positions.");
   return n;
+}
+
+// A user of `role` (and `area`) named "Test <id>", CSRF token "token-<id>".
+inline RequestUser User(const std::string& id, Role role, const std::string& area = {}) {
+  RequestUser u;
+  u.actor.user_id = id;
+  u.actor.display_name = "Test " + id;
+  u.actor.role = role;
+  u.actor.area = AreaCode(area);
+  u.csrf_token = "token-" + id;
+  return u;
+}
+
+// The networks service's answer to ListAreas: Kainuu-Koillismaa and Helsinki.
+inline Status CannedAreas(const Actor& /*actor*/, const networks::v1::ListAreasRequest& /*req*/,
+                          networks::v1::ListAreasResponse* r) {
+  auto* a = r->add_areas();
+  a->set_code("kainuu-koillismaa");
+  a->set_name_fi("Kainuun ja Koillismaan työllisyysalue");
+  auto* b = r->add_areas();
+  b->set_code("helsinki");
+  b->set_name_fi("Helsingin työllisyysalue");
+  b->set_name_sv("Helsingfors sysselsättningsområde");
+  return Status::Ok();
+}
+
+// Case "case-1" of osaamisverkosto for `area`, registered ("KK/123/2027").
+inline nominations::v1::Case RegisteredCase(const std::string& area) {
+  nominations::v1::Case c;
+  c.set_case_id("case-1");
+  c.set_network_code("osaamisverkosto");
+  c.set_area_code(area);
+  c.set_state(nominations::v1::CASE_STATE_REGISTERED);
+  c.mutable_seats()->set_members(1);
+  c.mutable_seats()->set_deputies(1);
+  c.set_deadline("2027-02-01");
+  c.mutable_registration()->set_diary_number("KK/123/2027");
+  return c;
 }
 
 }  // namespace verkosto::gateway::testing

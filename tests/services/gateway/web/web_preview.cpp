@@ -20,51 +20,22 @@ namespace nt = ::verkosto::notifications::v1;
 
 namespace {
 
-gateway::RequestUser User(const std::string& id, Role role, const std::string& area) {
-  gateway::RequestUser u;
-  u.actor.user_id = id;
-  u.actor.display_name = "Demo " + id;
-  u.actor.role = role;
-  u.actor.area = AreaCode(area);
-  u.csrf_token = "t-" + id;
-  return u;
-}
-
 nw::Network Network() {
   return verkosto::gateway::testing::CannedOpenNetwork("osaamisverkosto", "Osaamisverkosto",
                                                        "Kompetensnätverket");
 }
 
-nm::Case Case() {
-  nm::Case c;
-  c.set_case_id("c1");
-  c.set_network_code("osaamisverkosto");
-  c.set_area_code("kainuu-koillismaa");
-  c.set_state(nm::CASE_STATE_REGISTERED);
-  c.mutable_seats()->set_members(1);
-  c.mutable_seats()->set_deputies(1);
-  c.set_deadline("2027-02-01");
-  c.mutable_registration()->set_diary_number("KK/1/2027");
-  return c;
-}
+nm::Case Case() { return gateway::testing::RegisteredCase("kainuu-koillismaa"); }
 
 }  // namespace
 
 int main() {
   gateway::testing::FakeGatewayContext ctx;
-  ctx.AddUser("keha", User("keha", Role::kKehaCoordinator, ""));
-  ctx.AddUser("clerk", User("clerk", Role::kRegistryClerk, "kainuu-koillismaa"));
-  ctx.AddUser("director", User("director", Role::kAreaDirector, "kainuu-koillismaa"));
-  ctx.On<nw::ListAreasRequest, nw::ListAreasResponse>(
-      [](const Actor&, const nw::ListAreasRequest&, nw::ListAreasResponse* r) {
-        auto* a = r->add_areas();
-        a->set_code("kainuu-koillismaa");
-        a->set_name_fi("Kainuun ja Koillismaan työllisyysalue");
-        auto* b = r->add_areas();
-        b->set_code("helsinki");
-        b->set_name_fi("Helsingin työllisyysalue");
-        return Status::Ok();
-      });
+  ctx.AddUser("keha", gateway::testing::User("keha", Role::kKehaCoordinator, ""));
+  ctx.AddUser("clerk", gateway::testing::User("clerk", Role::kRegistryClerk, "kainuu-koillismaa"));
+  ctx.AddUser("director",
+              gateway::testing::User("director", Role::kAreaDirector, "kainuu-koillismaa"));
+  ctx.On<nw::ListAreasRequest, nw::ListAreasResponse>(gateway::testing::CannedAreas);
   ctx.On<nw::ListNetworksRequest, nw::ListNetworksResponse>(
       [](const Actor&, const nw::ListNetworksRequest&, nw::ListNetworksResponse* r) {
         *r->add_networks() = Network();
@@ -110,6 +81,7 @@ int main() {
   ctx.On<nm::GetCaseRequest, nm::CaseResponse>(
       [](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
         *r->mutable_case_() = Case();
+        r->set_may_decide(true);  // the director's view: the decision form
         return Status::Ok();
       });
   ctx.On<nt::ListInboxRequest, nt::ListInboxResponse>(
@@ -118,7 +90,7 @@ int main() {
         i->set_id("m1");
         i->set_subject("Uusi nimityspyyntö");
         i->set_body_text("Osaamisverkosto pyytää nimeämään jäsenen.");
-        i->set_link("/cases/c1");
+        i->set_link("/cases/case-1");
         r->set_unread_count(1);
         return Status::Ok();
       });

@@ -1,0 +1,167 @@
+// A case's page and its decision (case_pages.cpp): what the nominations
+// service lets each user see and decide.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include "verkosto/nominations/v1/nominations.pb.h"
+#include "web_pages_fixture.h"
+
+namespace verkosto::gateway {
+namespace {
+
+namespace nm = ::verkosto::nominations::v1;
+using testing::kKainuuDecides;
+using testing::kKainuuSees;
+using testing::RegisteredCase;
+using testing::User;
+using testing::WebPagesTest;
+
+TEST_F(WebPagesTest, TheDirectorOfTheAreaCanDecideAndAnotherAreaCannotSeeTheCase) {
+  ServeCase(RegisteredCase("kainuu-koillismaa"), kKainuuSees, kKainuuDecides);
+  auto own = Get("/cases/case-1", "dirkk");
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 200);
+  EXPECT_NE(own->body.find(R"(action="/cases/case-1/approve")"), std::string::npos);
+  EXPECT_NE(own->body.find(R"(name="nominees[1].email")"), std::string::npos);
+  EXPECT_NE(own->body.find("KK/123/2027"), std::string::npos);
+
+  auto other = Get("/cases/case-1", "dirhel");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 404);
+  EXPECT_EQ(other->body.find("KK/123/2027"), std::string::npos);
+  auto decide = Post("/cases/case-1/approve", "dirhel",
+                     {{"csrf_token", "token-dir-hel"}, {"nominees[0].name", "X"}});
+  ASSERT_TRUE(decide);
+  EXPECT_EQ(decide->status, 404);
+  EXPECT_FALSE(ctx_.Called("ApproveCaseRequest"));
+}
+
+TEST_F(WebPagesTest, TheDeputyDecidesOnTheDirectorsBehalfAndANomineeSeesNoCase) {
+  RequestUser deputy = User("dep-kk", Role::kAreaDeputy, "kainuu-koillismaa");
+  deputy.actor.on_behalf_of = "dir-kk";
+  ctx_.AddUser("depkk", deputy);
+  ctx_.AddUser("nominee", User("nom", Role::kNominee));
+  ServeCase(RegisteredCase("kainuu-koillismaa"), kKainuuSees, kKainuuDecides);
+  Actor seen;
+  ctx_.On<nm::DeclineCaseRequest, nm::CaseResponse>(
+      [&seen](const Actor& actor, const nm::DeclineCaseRequest& req, nm::CaseResponse*) {
+        seen = actor;
+        EXPECT_EQ(req.reason(), "Ei resursseja");
+        return Status::Ok();
+      });
+  auto page = Get("/cases/case-1", "depkk");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("toimii johtajan puolesta: dir-kk"), std::string::npos);
+  EXPECT_NE(page->body.find(R"(action="/cases/case-1/decline")"), std::string::npos);
+  auto res = Post("/cases/case-1/decline", "depkk",
+                  {{"csrf_token", "token-dep-kk"}, {"reason", "Ei resursseja"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303);
+  EXPECT_EQ(res->get_header_value("Location"), "/cases/case-1?done=declined");
+  EXPECT_EQ(seen.user_id, "dep-kk");
+  EXPECT_EQ(seen.on_behalf_of, "dir-kk");
+  auto nominee = Get("/cases/case-1", "nominee");
+  ASSERT_TRUE(nominee);
+  EXPECT_EQ(nominee->status, 404);
+}
+
+// The page never recomputes who may see or decide a case: it shows the
+// nominations service's answer, form or no form.
+TEST_F(WebPagesTest, TheCasePageShowsWhatTheServiceDecides) {
+  ServeCase(RegisteredCase("kainuu-koillismaa"), {"dir-kk", "dir-hel"}, {"dir-hel"});
+  auto own = Get("/cases/case-1", "dirkk");
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 200);
+  EXPECT_NE(own->body.find("KK/123/2027"), std::string::npos);
+  EXPECT_EQ(own->body.find(R"(action="/cases/case-1/approve")"), std::string::npos)
+      << "the service said the director may not decide it";
+  auto other = Get("/cases/case-1", "dirhel");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 200) << "the service lets this user see it";
+  EXPECT_NE(other->body.find(R"(action="/cases/case-1/approve")"), std::string::npos);
+}
+
+// A page's error status is THE error table's (http/http_errors.h), as the
+// API's: failed_precondition is 409 and deadline_exceeded 504, for a page and
+// for a form that has no page of its own to show the refusal in.
+
+TEST_F(WebPagesTest, ALongDeclineReasonReachesTheService) {
+  ServeCase(RegisteredCase("kainuu-koillismaa"), kKainuuSees, kKainuuDecides);
+  std::string seen;
+  ctx_.On<nm::DeclineCaseRequest, nm::CaseResponse>(
+      [&seen](const Actor&, const nm::DeclineCaseRequest& req, nm::CaseResponse*) {
+        seen = req.reason();
+        return Status::Ok();
+      });
+  std::string reason;
+  while (reason.size() < 9000) reason += "Ei resursseja & ei aikaa. ";
+  reason.resize(9000);
+  auto res =
+      Post("/cases/case-1/decline", "dirkk", {{"csrf_token", "token-dir-kk"}, {"reason", reason}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303) << res->body;
+  EXPECT_EQ(seen.size(), 9000u);
+  EXPECT_TRUE(seen == reason);  // not printed: 9 000 characters
+}
+
+TEST_F(WebPagesTest, ApprovalSendsTheFilledNomineeRows) {
+  ServeCase(RegisteredCase("kainuu-koillismaa"), kKainuuSees, kKainuuDecides);
+  nm::ApproveCaseRequest seen;
+  ctx_.On<nm::ApproveCaseRequest, nm::CaseResponse>(
+      [&seen](const Actor&, const nm::ApproveCaseRequest& req, nm::CaseResponse*) {
+        seen = req;
+        return Status::InvalidArgument("nominees[1].email", "is not an e-mail address");
+      });
+  auto res = Post("/cases/case-1/approve", "dirkk",
+                  {{"csrf_token", "token-dir-kk"},
+                   {"nominees[0].name", "Anna A"},
+                   {"nominees[0].email", "anna@kajaani.fi"},
+                   {"nominees[0].seat", "member"},
+                   {"nominees[1].name", "Bertta B"},
+                   {"nominees[1].email", "ei-osoite"},
+                   {"nominees[1].seat", "deputy"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  ASSERT_EQ(seen.nominees_size(), 2);
+  EXPECT_EQ(seen.nominees(1).seat(), nm::SEAT_KIND_DEPUTY);
+  EXPECT_NE(res->body.find(R"(id="f-nominees[1]-email-error")"), std::string::npos) << res->body;
+  EXPECT_NE(res->body.find(R"(value="ei-osoite")"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, TheNomineesLanguageReachesTheApproval) {
+  ServeCase(RegisteredCase("kainuu-koillismaa"), kKainuuSees, kKainuuDecides);
+  auto form = Get("/cases/case-1", "dirkk");
+  ASSERT_TRUE(form);
+  EXPECT_NE(form->body.find(R"(<label for="f-nominees[0]-language">Viestien kieli</label>)"),
+            std::string::npos)
+      << form->body;
+  EXPECT_NE(form->body.find(R"(<select id="f-nominees[1]-language" name="nominees[1].language")"),
+            std::string::npos);
+  EXPECT_NE(form->body.find(R"(<option value="sv">svenska</option>)"), std::string::npos);
+  EXPECT_NE(form->body.find(R"(<option value="" selected>— (alueen kieli)</option>)"),
+            std::string::npos);
+
+  nm::ApproveCaseRequest seen;
+  ctx_.On<nm::ApproveCaseRequest, nm::CaseResponse>(
+      [&seen](const Actor&, const nm::ApproveCaseRequest& req, nm::CaseResponse*) {
+        seen = req;
+        return Status::InvalidArgument("nominees[1].language", "must be fi, sv or en");
+      });
+  auto res = Post("/cases/case-1/approve", "dirkk",
+                  {{"csrf_token", "token-dir-kk"},
+                   {"nominees[0].name", "Anna A"},
+                   {"nominees[0].language", "sv"},
+                   {"nominees[1].name", "Bertta B"},
+                   {"nominees[1].language", ""}});
+  ASSERT_TRUE(res);
+  ASSERT_EQ(seen.nominees_size(), 2);
+  EXPECT_EQ(seen.nominees(0).language(), "sv");
+  EXPECT_EQ(seen.nominees(1).language(), "");
+  // The service's refusal is shown at the nominee's language field, the choice kept.
+  EXPECT_EQ(res->status, 422);
+  EXPECT_NE(res->body.find(R"(id="f-nominees[1]-language-error")"), std::string::npos);
+  EXPECT_NE(res->body.find(R"(<option value="sv" selected>svenska</option>)"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace verkosto::gateway
