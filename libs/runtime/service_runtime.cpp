@@ -228,9 +228,8 @@ void ServiceRuntime::RegisterBuiltins() {
     if (actor.role == verkosto::Role::kOperator || actor.role == verkosto::Role::kSystem) {
       return Status::Ok();
     }
-    return Status::PermissionDenied(
-        "actor",
-        "diagnostics are for the operator, not role '" + std::string(RoleName(actor.role)) + "'");
+    return Status::PermissionDenied("actor", "diagnostics are for the operator, not role '" +
+                                                 std::string(RoleName(actor.role)) + "'");
   };
   server_->AddCommand<RecordPingRequest, RecordPingResponse>(
       [this, diagnostics_allowed](messaging::Context& ctx,

@@ -221,10 +221,10 @@ Result<SendRequestOutcome> SendRequest(const NetworkView& network,
     }
     if (!declined.empty()) {
       return Status::FailedPrecondition(
-          FieldName(kAreasField),
-          "these areas have declined to take part in " + network.code.value() +
-              " and get no requests until they change their decision: " +
-              text::Join(declined, ", "));
+          FieldName(kAreasField), "these areas have declined to take part in " +
+                                      network.code.value() +
+                                      " and get no requests until they change their decision: " +
+                                      text::Join(declined, ", "));
     }
     targets.assign(seen.begin(), seen.end());
   }
