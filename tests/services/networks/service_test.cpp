@@ -185,8 +185,9 @@ TEST_F(NetworksServiceTest,
   auto refused = Step<pb::ProposeNetworkRequest>("keskeneraiset");
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), ErrorCode::kInvalidArgument);
+  const Status status = refused.status();  // by value: keep it alive for the loop
   std::vector<std::string> fields;
-  for (const FieldViolation& v : refused.status().violations()) fields.push_back(v.field);
+  for (const FieldViolation& v : status.violations()) fields.push_back(v.field);
   for (const char* field :
        {"goals", "term.end_date", "communication_plan.audiences", "communication_plan.channels"}) {
     EXPECT_NE(std::find(fields.begin(), fields.end(), field), fields.end()) << field;
