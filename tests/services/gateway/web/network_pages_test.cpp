@@ -21,9 +21,11 @@ using testing::WebPagesTest;
 TEST_F(WebPagesTest, OpeningWithoutAnEndDateShowsTheErrorAtTheField) {
   ctx_.On<nw::OpenNetworkRequest, nw::NetworkResponse>(
       [](const Actor&, const nw::OpenNetworkRequest&, nw::NetworkResponse*) {
-        return Status::InvalidArgument("term.end_date,communication_plan.cadence",
-                                       "term.end_date: an end date is required; "
-                                       "communication_plan.cadence: is required");
+        return Status(ErrorCode::kInvalidArgument,
+                      "term.end_date: an end date is required; "
+                      "communication_plan.cadence: is required",
+                      {{"term.end_date", "an end date is required"},
+                       {"communication_plan.cadence", "is required"}});
       });
   ctx_.On<nw::GetNetworkRequest, nw::GetNetworkResponse>(
       [](const Actor&, const nw::GetNetworkRequest& req, nw::GetNetworkResponse* r) {
