@@ -2,23 +2,10 @@
 
 #include <set>
 
+#include "core/text.h"
 #include "gateway/web/assets.h"
 
 namespace verkosto::gateway::web {
-
-namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
-}  // namespace
 
 std::string_view NormalizeLanguage(std::string_view lang) {
   for (std::string_view l : kLanguages) {
@@ -32,12 +19,13 @@ Catalogue Catalogue::Parse(std::string language, std::string_view text) {
   c.language_ = std::move(language);
   while (!text.empty()) {
     const size_t end = text.find('\n');
-    std::string_view line = Trim(text.substr(0, end));
+    std::string_view line = text::Trim(text.substr(0, end));
     text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
     if (line.empty() || line.front() == '#') continue;
     const size_t eq = line.find('=');
     if (eq == std::string_view::npos) continue;
-    c.entries_[std::string(Trim(line.substr(0, eq)))] = std::string(Trim(line.substr(eq + 1)));
+    c.entries_[std::string(text::Trim(line.substr(0, eq)))] =
+        std::string(text::Trim(line.substr(eq + 1)));
   }
   return c;
 }
