@@ -39,7 +39,7 @@ bool Before(const Date& a, const Date& b) {
   return std::chrono::sys_days(a) < std::chrono::sys_days(b);
 }
 
-Status RequireText(std::string_view value, std::string field) {
+Status RequireText(std::string_view value, const std::string& field) {
   if (text::Trim(value).empty()) return Status::InvalidArgument(std::move(field), "is required");
   return Status::Ok();
 }
