@@ -40,7 +40,7 @@ bool Before(const Date& a, const Date& b) {
 }
 
 Status RequireText(std::string_view value, const std::string& field) {
-  if (text::Trim(value).empty()) return Status::InvalidArgument(std::move(field), "is required");
+  if (text::Trim(value).empty()) return Status::InvalidArgument(field, "is required");
   return Status::Ok();
 }
 
