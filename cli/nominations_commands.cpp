@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "field_options.h"
+#include "messaging/envelope.h"
+#include "messaging/proto_enum.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::cli {
@@ -48,7 +50,9 @@ void PrintMembership(const pb::Membership& m) {
               m.person().seat() == pb::SEAT_KIND_DEPUTY ? "deputy" : "member", m.case_id().c_str(),
               m.diary_number().c_str(), m.started().c_str(),
               m.ended().empty() ? "" : (" to " + m.ended()).c_str(),
-              m.end_reason().empty() ? "" : (" (" + m.end_reason() + ")").c_str());
+              m.end_reason() == pb::END_REASON_UNSPECIFIED
+                  ? ""
+                  : (" (" + messaging::EnumShortName(m.end_reason()) + ")").c_str());
 }
 
 // Calls nominations with `request` and prints the reply with `print` (or JSON).
@@ -86,7 +90,11 @@ Result<pb::Nominee> ParseNominee(const std::string& text) {
   n.set_email(parts[2]);
   n.set_municipality(parts[3]);
   n.set_seat(parts[4] == "deputy" ? pb::SEAT_KIND_DEPUTY : pb::SEAT_KIND_MEMBER);
-  if (parts.size() == 6) n.set_language(parts[5]);  // the service checks it
+  if (parts.size() == 6) {
+    VERKOSTO_ASSIGN_OR_RETURN(common::v1::Language language,
+                              messaging::ParseProtoLanguage(parts[5], "nominee.language"));
+    n.set_language(language);
+  }
   return n;
 }
 

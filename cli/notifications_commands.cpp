@@ -58,8 +58,10 @@ Result<pb::DeliveryStatus> ParseStatus(const std::string& text) {
 void PrintPreferences(const google::protobuf::RepeatedPtrField<pb::Preferences>& list) {
   for (const pb::Preferences& p : list) {
     std::printf("%s\tlanguage %s\te-mail %s%s%s\n", p.mailbox().c_str(),
-                p.language().empty() ? "(default)" : p.language().c_str(), ModeName(p.email_mode()),
-                p.email().empty() ? "" : " to ", p.email().c_str());
+                p.language() == common::v1::LANGUAGE_UNSPECIFIED
+                    ? "(default)"
+                    : messaging::EnumShortName(p.language()).c_str(),
+                ModeName(p.email_mode()), p.email().empty() ? "" : " to ", p.email().c_str());
   }
 }
 
@@ -109,20 +111,19 @@ void AddNotificationsCommands(CLI::App& app, CliContext& ctx) {
     auto mode = std::make_shared<std::string>();
     auto* cmd = root->add_subcommand(
         "preferences", "Show your mailboxes' preferences, or change them with the options");
-    cmd->add_option_function<std::string>(
-        "--language", [req](const std::string& v) { req->set_language(v); }, "fi, sv or en");
     cmd->add_option("--email-mode", *mode, "immediate, daily-digest or none");
     AddFieldOptions(
         cmd, req,
-        {{"--to", "email", false, "Address for e-mail to your user: mailbox"},
+        {{"--language", "language", false, "fi, sv or en"},
+         {"--to", "email", false, "Address for e-mail to your user: mailbox"},
          {"--mailbox", "mailbox", false, "One of your mailboxes (default: your personal ones)"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, mode] {
       Result<pb::EmailMode> m = ParseMode(*mode);
       if (!m.ok()) return CliContext::Fail(m.status());
       req->set_email_mode(*m);
-      const bool change = !req->language().empty() || !req->email().empty() ||
-                          req->email_mode() != pb::EMAIL_MODE_UNSPECIFIED;
+      const bool change = req->language() != common::v1::LANGUAGE_UNSPECIFIED ||
+                          !req->email().empty() || req->email_mode() != pb::EMAIL_MODE_UNSPECIFIED;
       if (!change) {
         return CallAndPrint<pb::GetPreferencesResponse>(
             ctx, "notifications", pb::GetPreferencesRequest(),

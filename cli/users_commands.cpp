@@ -6,7 +6,9 @@
 #include <memory>
 #include <sstream>
 
+#include "field_options.h"
 #include "messaging/envelope.h"
+#include "messaging/proto_enum.h"
 #include "password_input.h"
 
 namespace verkosto::cli {
@@ -19,7 +21,8 @@ std::string FormatAccounts(const pb::ListAccountsResponse& accounts) {
   for (const pb::Account& a : accounts.accounts()) {
     std::snprintf(line, sizeof line, "%-24s %-16s %-20s %-3s %-40s %s%s\n", a.user_id().c_str(),
                   std::string(RoleName(messaging::FromProtoRole(a.role()))).c_str(),
-                  a.area().empty() ? "-" : a.area().c_str(), a.language().c_str(),
+                  a.area().empty() ? "-" : a.area().c_str(),
+                  messaging::EnumShortName(a.language()).c_str(),
                   a.email().empty() ? "-" : a.email().c_str(), a.display_name().c_str(),
                   a.disabled() ? "  (disabled)" : "");
     out << line;
@@ -37,30 +40,19 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx) {
     auto req = std::make_shared<pb::CreateAccountRequest>();
     auto role = std::make_shared<std::string>();
     auto password_file = std::make_shared<std::string>();
-    pb::Account* account = req->mutable_account();
-    cmd->add_option_function<std::string>(
-           "--user", [account](const std::string& v) { account->set_user_id(v); },
-           "User id to log in with, e.g. johtaja.kainuu")
-        ->required();
-    cmd->add_option_function<std::string>(
-           "--name", [account](const std::string& v) { account->set_display_name(v); },
-           "Display name")
-        ->required();
+    AddFieldOptions(
+        cmd, req,
+        {{"--user", "account.user_id", true, "User id to log in with, e.g. johtaja.kainuu"},
+         {"--name", "account.display_name", true, "Display name"},
+         {"--area", "account.area", false, "Employment area code (clerks, directors, deputies)"},
+         {"--email", "account.email", false, "Work e-mail"},
+         {"--language", "account.language", false, "fi (default), sv or en"},
+         {"--on-behalf-of", "account.on_behalf_of", false,
+          "For a deputy: the director's user id"}});
     cmd->add_option("--role", *role,
                     "keha_coordinator, registry_clerk, director, deputy, nominee, observer or "
                     "admin")
         ->required();
-    cmd->add_option_function<std::string>(
-        "--area", [account](const std::string& v) { account->set_area(v); },
-        "Employment area code (clerks, directors, deputies)");
-    cmd->add_option_function<std::string>(
-        "--email", [account](const std::string& v) { account->set_email(v); }, "Work e-mail");
-    cmd->add_option_function<std::string>(
-        "--language", [account](const std::string& v) { account->set_language(v); },
-        "fi (default), sv or en");
-    cmd->add_option_function<std::string>(
-        "--on-behalf-of", [account](const std::string& v) { account->set_on_behalf_of(v); },
-        "For a deputy: the director's user id");
     cmd->add_option("--password-file", *password_file,
                     "File whose first line is the password (default: read from stdin)");
     ctx.OnRun(cmd, [&ctx, req, role, password_file] {
@@ -85,9 +77,7 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx) {
     CLI::App* cmd = users->add_subcommand("list", "List accounts");
     ctx.AddOperatorOptions(cmd);
     auto req = std::make_shared<pb::ListAccountsRequest>();
-    cmd->add_flag_function(
-        "--all", [req](int64_t n) { req->set_include_disabled(n > 0); },
-        "Include disabled accounts");
+    AddFieldOptions(cmd, req, {{"--all", "include_disabled", false, "Include disabled accounts"}});
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::ListAccountsResponse>(
           ctx, "gateway", *req,
@@ -99,13 +89,9 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx) {
     CLI::App* cmd = users->add_subcommand("disable", "Disable an account (ends its sessions)");
     ctx.AddOperatorOptions(cmd);
     auto req = std::make_shared<pb::DisableAccountRequest>();
-    cmd->add_option_function<std::string>(
-           "--user", [req](const std::string& v) { req->set_user_id(v); }, "User id")
-        ->required();
-    cmd->add_option_function<std::string>(
-           "--reason", [req](const std::string& v) { req->set_reason(v); },
-           "Why (for the audit trail)")
-        ->required();
+    AddFieldOptions(cmd, req,
+                    {{"--user", "user_id", true, "User id"},
+                     {"--reason", "reason", true, "Why (for the audit trail)"}});
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::DisableAccountResponse>(
           ctx, "gateway", *req, [](const pb::DisableAccountResponse& r) {
@@ -119,9 +105,7 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx) {
     ctx.AddOperatorOptions(cmd);
     auto req = std::make_shared<pb::SetPasswordRequest>();
     auto password_file = std::make_shared<std::string>();
-    cmd->add_option_function<std::string>(
-           "--user", [req](const std::string& v) { req->set_user_id(v); }, "User id")
-        ->required();
+    AddFieldOptions(cmd, req, {{"--user", "user_id", true, "User id"}});
     cmd->add_option("--password-file", *password_file,
                     "File whose first line is the password (default: read from stdin)");
     ctx.OnRun(cmd, [&ctx, req, password_file] {
@@ -140,11 +124,9 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx) {
     CLI::App* cmd = users->add_subcommand("audit", "Account changes and logins, newest first");
     ctx.AddOperatorOptions(cmd);
     auto req = std::make_shared<pb::ListAuditRequest>();
-    cmd->add_option_function<std::string>(
-        "--user", [req](const std::string& v) { req->set_subject_user_id(v); },
-        "Only entries about this account");
-    cmd->add_option_function<uint32_t>(
-        "--limit", [req](uint32_t v) { req->set_limit(v); }, "At most this many (default 100)");
+    AddFieldOptions(cmd, req,
+                    {{"--user", "subject_user_id", false, "Only entries about this account"},
+                     {"--limit", "limit", false, "At most this many (default 100)"}});
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::ListAuditResponse>(
           ctx, "gateway", *req, [](const pb::ListAuditResponse& r) {

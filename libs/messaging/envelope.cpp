@@ -55,6 +55,45 @@ common::v1::Role ToProtoRole(Role role) {
 
 Role FromProtoRole(common::v1::Role role) { return RoleFromNumber(static_cast<int>(role)); }
 
+common::v1::Language ToProtoLanguage(std::optional<Language> language) {
+  if (!language) return common::v1::LANGUAGE_UNSPECIFIED;
+  switch (*language) {
+    case Language::kFi:
+      return common::v1::LANGUAGE_FI;
+    case Language::kSv:
+      return common::v1::LANGUAGE_SV;
+    case Language::kEn:
+      return common::v1::LANGUAGE_EN;
+  }
+  return common::v1::LANGUAGE_UNSPECIFIED;
+}
+
+Result<std::optional<Language>> FromProtoLanguage(common::v1::Language language,
+                                                  const std::string& field) {
+  switch (language) {
+    case common::v1::LANGUAGE_UNSPECIFIED:
+      return std::optional<Language>();
+    case common::v1::LANGUAGE_FI:
+      return std::optional<Language>(Language::kFi);
+    case common::v1::LANGUAGE_SV:
+      return std::optional<Language>(Language::kSv);
+    case common::v1::LANGUAGE_EN:
+      return std::optional<Language>(Language::kEn);
+    default:
+      break;
+  }
+  return Status::InvalidArgument(
+      field, "language " + std::to_string(static_cast<int>(language)) + " is not fi, sv or en");
+}
+
+Result<common::v1::Language> ParseProtoLanguage(std::string_view code, const std::string& field) {
+  if (code.empty()) return common::v1::LANGUAGE_UNSPECIFIED;
+  if (const std::optional<Language> language = LanguageFromCode(code)) {
+    return ToProtoLanguage(language);
+  }
+  return Status::InvalidArgument(field, "'" + std::string(code) + "' is not fi, sv or en");
+}
+
 common::v1::Actor ToProtoActor(const Actor& actor) {
   common::v1::Actor out;
   out.set_user_id(actor.user_id);

@@ -3,11 +3,14 @@
 #include <google/protobuf/any.pb.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/actor.h"
 #include "core/clock.h"
+#include "core/language.h"
 #include "core/result.h"
 #include "core/status.h"
 #include "verkosto/common/v1/envelope.pb.h"
@@ -53,6 +56,18 @@ Status StatusFromWire(
 // every check that needs a role rejects.
 common::v1::Role ToProtoRole(Role role);
 Role FromProtoRole(common::v1::Role role);
+
+// core Language <-> proto Language, the one place the two are converted.
+// nullopt ("not given": the field's default, e.g. the area's language) is
+// LANGUAGE_UNSPECIFIED. FromProtoLanguage: invalid_argument naming `field` for
+// a number no Language has (proto3 enums are open: a newer peer may send one).
+common::v1::Language ToProtoLanguage(std::optional<Language> language);
+Result<std::optional<Language>> FromProtoLanguage(common::v1::Language language,
+                                                  const std::string& field);
+// A language as people type it (a form field, a CLI option): "fi", "sv",
+// "en", or '' for LANGUAGE_UNSPECIFIED. Errors: invalid_argument naming
+// `field` for anything else.
+Result<common::v1::Language> ParseProtoLanguage(std::string_view code, const std::string& field);
 
 // core Actor <-> proto Actor.
 common::v1::Actor ToProtoActor(const Actor& actor);

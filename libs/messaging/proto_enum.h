@@ -3,6 +3,7 @@
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/generated_enum_reflection.h>
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -14,19 +15,24 @@ namespace verkosto::messaging {
 // write it: NETWORK_STATUS_OPEN -> "open", NETWORK_KIND_SUB_COMMITTEE ->
 // "sub_committee". Derived from the enum's descriptor (the prefix is the
 // name of its *_UNSPECIFIED = 0 value without "UNSPECIFIED"), so a value
-// added to the .proto needs no table here. An unknown number gives
+// added to the .proto needs no table here.
+inline std::string ShortEnumValueName(const google::protobuf::EnumValueDescriptor& value) {
+  const std::string& zero = value.type()->value(0)->name();  // e.g. NETWORK_STATUS_UNSPECIFIED
+  constexpr std::string_view kUnspecified = "UNSPECIFIED";
+  const size_t prefix = zero.size() >= kUnspecified.size() ? zero.size() - kUnspecified.size() : 0;
+  std::string name = value.name().substr(std::min(prefix, value.name().size()));
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+
+// The same for a generated enum's value; an unknown number gives
 // "unspecified".
 template <typename E>
 std::string EnumShortName(E value) {
   const google::protobuf::EnumDescriptor* descriptor = google::protobuf::GetEnumDescriptor<E>();
   const google::protobuf::EnumValueDescriptor* v =
       descriptor->FindValueByNumber(static_cast<int>(value));
-  if (v == nullptr) return "unspecified";
-  const std::string& zero = descriptor->value(0)->name();  // e.g. NETWORK_STATUS_UNSPECIFIED
-  const size_t prefix = zero.size() - std::string_view("UNSPECIFIED").size();
-  std::string name = v->name().substr(std::min(prefix, v->name().size()));
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return name;
+  return v == nullptr ? "unspecified" : ShortEnumValueName(*v);
 }
 
 // The inverse of EnumShortName for the values other than *_UNSPECIFIED:

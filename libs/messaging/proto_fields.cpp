@@ -5,12 +5,25 @@
 #include <cstdint>
 
 #include "core/result.h"
+#include "messaging/proto_enum.h"
 
 namespace verkosto::messaging {
 
 namespace gpb = ::google::protobuf;
 
 namespace {
+
+// The value named `text`: its full name ("LANGUAGE_FI") or, for a value
+// other than the zero one, its short name ("fi").
+const gpb::EnumValueDescriptor* FindEnumValue(const gpb::EnumDescriptor& type,
+                                              const std::string& text) {
+  if (const gpb::EnumValueDescriptor* value = type.FindValueByName(text)) return value;
+  for (int i = 0; i < type.value_count(); ++i) {
+    if (type.value(i)->number() != 0 && ShortEnumValueName(*type.value(i)) == text)
+      return type.value(i);
+  }
+  return nullptr;
+}
 
 // One text value into scalar `field` of `target` (added when repeated).
 // Errors: invalid_argument naming `path` when the text does not fit the type.
@@ -80,11 +93,13 @@ Status SetScalar(gpb::Message* target, const gpb::FieldDescriptor* field, const 
       return Status::Ok();
     }
     case gpb::FieldDescriptor::CPPTYPE_ENUM: {
-      const gpb::EnumValueDescriptor* value = field->enum_type()->FindValueByName(text);
+      const gpb::EnumValueDescriptor* value = FindEnumValue(*field->enum_type(), text);
       if (value == nullptr) {
-        return Status::InvalidArgument(
-            path, "must be one of the " + field->enum_type()->name() + " names, e.g. " +
-                      field->enum_type()->value(field->enum_type()->value_count() - 1)->name());
+        const gpb::EnumValueDescriptor* last =
+            field->enum_type()->value(field->enum_type()->value_count() - 1);
+        return Status::InvalidArgument(path, "must be one of the " + field->enum_type()->name() +
+                                                 " names, e.g. " + last->name() + " or " +
+                                                 ShortEnumValueName(*last));
       }
       rep ? r->AddEnum(target, field, value) : r->SetEnum(target, field, value);
       return Status::Ok();

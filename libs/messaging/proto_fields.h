@@ -26,10 +26,9 @@ const google::protobuf::FieldDescriptor* FindField(const google::protobuf::Descr
 // otherwise; intermediate messages are created. Text is read by the field's
 // type: a string as it is; a bool "true"/"1"/"" or "false"/"0"; an integer
 // in its type's range; a float or double; an enum by its value's name
-// ("NETWORK_STATUS_OPEN"). Errors: invalid_argument naming `path` — no such
-// field ("is not a parameter of this operation"), a message field ("must be
-// given in the JSON body"), several values for a single field, or text that
-// does not fit the type.
+// ("NETWORK_STATUS_OPEN") or short name ("open", proto_enum.h). Errors: invalid_argument naming
+// `path` — no such field ("is not a parameter of this operation"), a message field ("must be given
+// in the JSON body"), several values for a single field, or text that does not fit the type.
 Status SetFieldFromText(google::protobuf::Message* message, const std::string& path,
                         const std::vector<std::string>& values);
 

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
+#include "core/language.h"
 #include "core/result.h"
 #include "core/status.h"
 
@@ -63,6 +65,18 @@ template <typename E>
 E ValueOrThrow(Result<E> result) {
   if (!result.ok()) throw std::runtime_error(result.status().message());
   return std::move(result).value();
+}
+
+// A language column: "fi", "sv", "en" (LanguageCode), or '' for "not given".
+inline std::string StoredLanguage(std::optional<Language> language) {
+  return language ? std::string(LanguageCode(*language)) : std::string();
+}
+
+// The inverse of StoredLanguage. Errors: internal for any other text.
+inline Result<std::optional<Language>> LanguageFromStored(std::string_view stored) {
+  if (stored.empty()) return std::optional<Language>();
+  if (const std::optional<Language> language = LanguageFromCode(stored)) return language;
+  return Status::Internal("unknown language '" + std::string(stored) + "' in the database");
 }
 
 }  // namespace verkosto::storage

@@ -68,7 +68,8 @@ Status UpsertNetwork(Context& ctx, const npb::Network& network,
 // nominations are not ordered with respect to each other).
 std::vector<MembershipInfo> TermMembers(std::vector<MembershipInfo> all) {
   std::erase_if(all, [](const MembershipInfo& m) {
-    return !m.ended.empty() && m.end_reason != "term_ended" && m.end_reason != "network_closed";
+    return !m.ended.empty() && m.end_reason != EndReason::kTermEnded &&
+           m.end_reason != EndReason::kNetworkClosed;
   });
   return all;
 }
@@ -409,8 +410,7 @@ Result<size_t> RecordNotice(SQLite::Database& db, const TemplateSet& templates,
   for (const Recipient& r : Recipients(notice, areas)) {
     VERKOSTO_ASSIGN_OR_RETURN(std::optional<MailboxPreferences> prefs,
                               repo.GetPreferences(r.mailbox));
-    const std::optional<Language> preferred =
-        prefs ? LanguageFromCode(prefs->language) : std::optional<Language>();
+    const std::optional<Language> preferred = prefs ? prefs->language : std::nullopt;
     const Language language = ResolveLanguage(preferred, r, areas);
     const View view = BuildView(notice, r, language, areas, link_base);
     VERKOSTO_ASSIGN_OR_RETURN(RenderedMessage rendered,

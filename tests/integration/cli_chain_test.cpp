@@ -226,7 +226,9 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
     EXPECT_EQ(m.diary_number(), "843/14.07.00/2026");
     EXPECT_EQ(m.area_code(), "kainuu-koillismaa");
     // The nominee's own language travels with the membership (for notifications).
-    EXPECT_EQ(m.person().language(), m.person().name() == "Bertil Prov" ? "sv" : "")
+    EXPECT_EQ(m.person().language(), m.person().name() == "Bertil Prov"
+                                         ? common::v1::LANGUAGE_SV
+                                         : common::v1::LANGUAGE_UNSPECIFIED)
         << m.person().name();
   }
   nom::ListMembershipsResponse seen_by_observer;

@@ -9,6 +9,7 @@
 
 #include "core/actor.h"
 #include "core/clock.h"
+#include "core/language.h"
 #include "core/status.h"
 
 namespace httplib {
@@ -32,8 +33,8 @@ struct RequestUser {
   // The session's anti-forgery token: every HTML form carries it as the
   // hidden field "csrf_token" (JavaScript clients send header X-CSRF-Token).
   std::string csrf_token;
-  // The account's preferred language ("fi", "sv", "en"), may be empty.
-  std::string language;
+  // The account's preferred language.
+  Language language = Language::kFi;
 };
 
 // What an HTTP handler needs beyond the request itself. One instance per HTTP
@@ -50,6 +51,18 @@ class GatewayContext {
   virtual Status Call(const std::string& service, const Actor& actor,
                       const google::protobuf::Message& request,
                       google::protobuf::Message* response) = 0;
+
+  // Call for a command a client may send again: every call with the same
+  // `retry_key` (the API's Idempotency-Key, already scoped by the caller to
+  // the user and route) is one request to the service, so a retry is answered
+  // from the service's stored first reply (kept 24 h) instead of acting
+  // twice. The in-memory twins, which store nothing, answer as Call.
+  virtual Status CallOnce(const std::string& service, const Actor& actor,
+                          const std::string& retry_key, const google::protobuf::Message& request,
+                          google::protobuf::Message* response) {
+    (void)retry_key;
+    return Call(service, actor, request, response);
+  }
 
   // The logged-in user of `req`, or nullopt (no, expired or unknown session).
   virtual std::optional<RequestUser> CurrentUser(const httplib::Request& req) = 0;

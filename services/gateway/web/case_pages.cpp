@@ -6,6 +6,8 @@
 #include "gateway/web/labels.h"
 #include "gateway/web/page.h"
 #include "gateway/web/render.h"
+#include "messaging/envelope.h"
+#include "messaging/proto_enum.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::gateway::web {
@@ -173,9 +175,15 @@ void DecideCase(GatewayContext& ctx, const Request& req, Response& res) {
       n->set_municipality(Param(req, NomineeField(i, "municipality")));
       n->set_seat(Param(req, NomineeField(i, "seat")) == "deputy" ? nm::SEAT_KIND_DEPUTY
                                                                   : nm::SEAT_KIND_MEMBER);
-      n->set_language(Param(req, NomineeField(i, "language")));
+      Result<common::v1::Language> language = messaging::ParseProtoLanguage(
+          Param(req, NomineeField(i, "language")), NomineeField(i, "language"));
+      if (!language.ok()) {
+        st = language.status();
+        break;
+      }
+      n->set_language(*language);
     }
-    st = page->Call("nominations", r, &reply);
+    if (st.ok()) st = page->Call("nominations", r, &reply);
   } else {
     nm::DeclineCaseRequest r;
     r.set_case_id(id);

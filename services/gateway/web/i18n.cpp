@@ -7,16 +7,9 @@
 
 namespace verkosto::gateway::web {
 
-std::string_view NormalizeLanguage(std::string_view lang) {
-  for (std::string_view l : kLanguages) {
-    if (l == lang) return l;
-  }
-  return {};
-}
-
-Catalogue Catalogue::Parse(std::string language, std::string_view text) {
+Catalogue Catalogue::Parse(Language language, std::string_view text) {
   Catalogue c;
-  c.language_ = std::move(language);
+  c.language_ = language;
   while (!text.empty()) {
     const size_t end = text.find('\n');
     std::string_view line = text::Trim(text.substr(0, end));
@@ -30,12 +23,18 @@ Catalogue Catalogue::Parse(std::string language, std::string_view text) {
   return c;
 }
 
-const Catalogue& Catalogue::For(std::string_view lang) {
-  static const Catalogue kFi = Parse("fi", Asset("messages/fi.txt"));
-  static const Catalogue kSv = Parse("sv", Asset("messages/sv.txt"));
-  static const Catalogue kEn = Parse("en", Asset("messages/en.txt"));
-  if (lang == "sv") return kSv;
-  if (lang == "en") return kEn;
+const Catalogue& Catalogue::For(Language lang) {
+  static const Catalogue kFi = Parse(Language::kFi, Asset("messages/fi.txt"));
+  static const Catalogue kSv = Parse(Language::kSv, Asset("messages/sv.txt"));
+  static const Catalogue kEn = Parse(Language::kEn, Asset("messages/en.txt"));
+  switch (lang) {
+    case Language::kSv:
+      return kSv;
+    case Language::kEn:
+      return kEn;
+    case Language::kFi:
+      break;
+  }
   return kFi;
 }
 
@@ -46,16 +45,16 @@ std::string Catalogue::Get(const std::string& key) const {
 
 std::vector<std::string> CatalogueProblems() {
   std::set<std::string> all;
-  for (std::string_view lang : kLanguages) {
+  for (const Language lang : kLanguages) {
     for (const auto& [key, value] : Catalogue::For(lang).entries()) all.insert(key);
   }
   std::vector<std::string> problems;
-  for (std::string_view lang : kLanguages) {
+  for (const Language lang : kLanguages) {
     const auto& entries = Catalogue::For(lang).entries();
     for (const std::string& key : all) {
       auto it = entries.find(key);
       if (it == entries.end() || it->second.empty()) {
-        problems.push_back(std::string(lang) + ": " + key);
+        problems.push_back(std::string(LanguageCode(lang)) + ": " + key);
       }
     }
   }

@@ -5,32 +5,31 @@
 #include <string_view>
 #include <vector>
 
+#include "core/language.h"
+
 namespace verkosto::gateway::web {
 
 // The UI languages, the default first.
-inline constexpr std::string_view kLanguages[] = {"fi", "sv", "en"};
-
-// `lang` when it is one of kLanguages, else empty.
-std::string_view NormalizeLanguage(std::string_view lang);
+inline constexpr Language kLanguages[] = {Language::kFi, Language::kSv, Language::kEn};
 
 // One language's UI strings, from the embedded messages/<lang>.txt
 // ("key = value" lines; '#' starts a comment line).
 class Catalogue {
  public:
-  // The catalogue of `lang`; Finnish for an unknown language.
-  static const Catalogue& For(std::string_view lang);
+  // The catalogue of `lang`.
+  static const Catalogue& For(Language lang);
 
   // The text of `key`; the key itself when missing (the completeness test
   // keeps that from happening).
   std::string Get(const std::string& key) const;
   const std::map<std::string, std::string>& entries() const { return entries_; }
-  const std::string& language() const { return language_; }
+  Language language() const { return language_; }
 
   // Parses catalogue text; exposed for tests.
-  static Catalogue Parse(std::string language, std::string_view text);
+  static Catalogue Parse(Language language, std::string_view text);
 
  private:
-  std::string language_;
+  Language language_ = Language::kFi;
   std::map<std::string, std::string> entries_;
 };
 

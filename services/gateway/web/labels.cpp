@@ -10,20 +10,21 @@ namespace verkosto::gateway::web {
 namespace nw = ::verkosto::networks::v1;
 namespace nm = ::verkosto::nominations::v1;
 
-std::string Localized(const nw::LocalizedText& text, const std::string& lang) {
-  if (lang == "sv" && !text.sv().empty()) return text.sv();
-  if (lang == "en" && !text.en().empty()) return text.en();
+std::string Localized(const nw::LocalizedText& text, Language lang) {
+  if (lang == Language::kSv && !text.sv().empty()) return text.sv();
+  if (lang == Language::kEn && !text.en().empty()) return text.en();
   return text.fi();
 }
 
 std::string AreaNames::Name(const std::string& code) const { return Lookup(by_code, code); }
 
-AreaNames LoadAreas(GatewayContext& ctx, const Actor& actor, const std::string& lang) {
+AreaNames LoadAreas(GatewayContext& ctx, const Actor& actor, Language lang) {
   AreaNames names;
   nw::ListAreasResponse areas;
   if (ctx.Call("networks", actor, nw::ListAreasRequest(), &areas).ok()) {
     for (const nw::Area& a : areas.areas()) {
-      names.by_code[a.code()] = lang == "sv" && !a.name_sv().empty() ? a.name_sv() : a.name_fi();
+      names.by_code[a.code()] =
+          lang == Language::kSv && !a.name_sv().empty() ? a.name_sv() : a.name_fi();
       names.codes.push_back(a.code());
     }
   }
@@ -31,7 +32,7 @@ AreaNames LoadAreas(GatewayContext& ctx, const Actor& actor, const std::string& 
 }
 
 std::map<std::string, std::string> NetworkNames(GatewayContext& ctx, const Actor& actor,
-                                                const std::string& lang) {
+                                                Language lang) {
   std::map<std::string, std::string> names;
   nw::ListNetworksResponse list;
   if (ctx.Call("networks", actor, nw::ListNetworksRequest(), &list).ok()) {
@@ -85,8 +86,9 @@ std::optional<uint32_t> ParseTenths(const std::string& s) {
   return *whole * 10 + tenths;
 }
 
-std::string Tenths(uint64_t tenths, const std::string& lang) {
-  return std::to_string(tenths / 10) + (lang == "en" ? "." : ",") + std::to_string(tenths % 10);
+std::string Tenths(uint64_t tenths, Language lang) {
+  return std::to_string(tenths / 10) + (lang == Language::kEn ? "." : ",") +
+         std::to_string(tenths % 10);
 }
 
 std::string FormatTime(int64_t unix_us) {

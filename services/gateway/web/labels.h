@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/language.h"
 #include "gateway/web/i18n.h"
 #include "gateway/web/page.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -18,7 +19,7 @@
 namespace verkosto::gateway::web {
 
 // `text` in `lang`, Finnish when that language has none.
-std::string Localized(const networks::v1::LocalizedText& text, const std::string& lang);
+std::string Localized(const networks::v1::LocalizedText& text, Language lang);
 
 // The areas of the directory by code, named in the user's language.
 struct AreaNames {
@@ -27,11 +28,11 @@ struct AreaNames {
   // The area's name; the code itself for an unknown area.
   std::string Name(const std::string& code) const;
 };
-AreaNames LoadAreas(GatewayContext& ctx, const Actor& actor, const std::string& lang);
+AreaNames LoadAreas(GatewayContext& ctx, const Actor& actor, Language lang);
 
 // Every network's name in `lang`, by code (empty when networks does not answer).
 std::map<std::string, std::string> NetworkNames(GatewayContext& ctx, const Actor& actor,
-                                                const std::string& lang);
+                                                Language lang);
 
 // m[key], or `key` itself when absent.
 std::string Lookup(const std::map<std::string, std::string>& m, const std::string& key);
@@ -47,7 +48,7 @@ std::string SeatKey(nominations::v1::SeatKind s);          // "seat_member"
 // "1,5" or "1.5" hours as tenths (15), or nullopt (empty gives 0).
 std::optional<uint32_t> ParseTenths(const std::string& s);
 // Tenths as "1,5" ("1.5" in English).
-std::string Tenths(uint64_t tenths, const std::string& lang);
+std::string Tenths(uint64_t tenths, Language lang);
 
 // "YYYY-MM-DD HH:MM UTC"; empty for 0 or less.
 std::string FormatTime(int64_t unix_us);

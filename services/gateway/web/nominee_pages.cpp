@@ -6,6 +6,8 @@
 #include "gateway/web/my_contact.h"
 #include "gateway/web/page.h"
 #include "gateway/web/render.h"
+#include "messaging/envelope.h"
+#include "messaging/proto_enum.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::gateway::web {
@@ -40,7 +42,9 @@ Form ContactForm(const Catalogue& t, const nm::ListMyMembershipsResponse& mine,
   form.Add(Refilled({.name = "language",
                      .label_key = "my_language",
                      .type = "select",
-                     .value = current.language(),
+                     .value = current.language() == common::v1::LANGUAGE_UNSPECIFIED
+                                  ? std::string()
+                                  : messaging::EnumShortName(current.language()),
                      .options = {{"", "my_language_area"},
                                  {"fi", "my_lang_fi"},
                                  {"sv", "my_lang_sv"},
@@ -73,7 +77,7 @@ void RenderMyMemberships(Page& page, int status, const Form* contact, const std:
     const nm::Membership& m = mm.membership();
     Data item = Object();
     item.set("membership_id", m.membership_id());
-    const std::string name = page.frame.lang == "sv" && !mm.network_name_sv().empty()
+    const std::string name = page.frame.lang == Language::kSv && !mm.network_name_sv().empty()
                                  ? mm.network_name_sv()
                              : !mm.network_name_fi().empty() ? mm.network_name_fi()
                                                              : m.network_code();
@@ -95,7 +99,7 @@ void RenderMyMemberships(Page& page, int status, const Form* contact, const std:
     item.set("current", current);
     if (!current) {
       item.set("ended", m.ended());
-      item.set("end_reason", t.Get("end_reason_" + m.end_reason()));
+      item.set("end_reason", t.Get("end_reason_" + messaging::EnumShortName(m.end_reason())));
     }
     const bool pending = mm.resignation_request().state() == nm::RESIGNATION_REQUEST_STATE_PENDING;
     if (pending)
@@ -133,9 +137,13 @@ void CorrectMyContact(GatewayContext& ctx, const Request& req, Response& res) {
   nm::CorrectMyContactRequest r;
   r.set_title(Param(req, "title"));
   r.set_email(Param(req, "email"));
-  r.set_language(Param(req, "language"));
   nm::CorrectMyContactResponse reply;
-  if (Status st = ChangeMyContact(ctx, page->actor(), r, &reply); !st.ok()) {
+  Result<common::v1::Language> language =
+      messaging::ParseProtoLanguage(Param(req, "language"), "language");
+  if (language.ok()) r.set_language(*language);
+  if (Status st =
+          language.ok() ? ChangeMyContact(ctx, page->actor(), r, &reply) : language.status();
+      !st.ok()) {
     Form form = ContactForm(page->t(), {}, &req);
     form.AddErrors(st);
     return RenderMyMemberships(*page, 422, &form, {}, nullptr);

@@ -59,9 +59,9 @@ void Redirect(httplib::Response& res, const std::string& to) {
 Page Page::For(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
   PageFrame frame;
   frame.user = ctx.CurrentUser(req);
-  std::string_view lang = NormalizeLanguage(CookieValue(req, "lang"));
-  if (lang.empty() && frame.user) lang = NormalizeLanguage(frame.user->language);
-  frame.lang = lang.empty() ? "fi" : std::string(lang);
+  // The language switch's cookie, else the account's language, else Finnish.
+  const std::optional<Language> chosen = LanguageFromCode(CookieValue(req, "lang"));
+  frame.lang = chosen ? *chosen : frame.user ? frame.user->language : Language::kFi;
   frame.path = req.path;
   if (req.method == "GET") {
     const size_t q = req.target.find('?');

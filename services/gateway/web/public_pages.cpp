@@ -64,7 +64,7 @@ void LoginPage(GatewayContext& ctx, const Request& req, Response& res) {
   Data d = Object();
   d.set("csrf_token", ctx.LoginFormToken(req, res));
   d.set("next", SafeBack(Param(req, "next")));
-  // POST /login (the auth side) comes back with error=locked|csrf|missing|unavailable|…
+  // POST /login (the auth side) comes back with error=throttled|csrf|missing|unavailable|…
   const std::string error = Param(req, "error");
   d.set("error", !error.empty());
   const std::string key = "login_error_" + error;
@@ -74,9 +74,8 @@ void LoginPage(GatewayContext& ctx, const Request& req, Response& res) {
 }
 
 void LangSwitch(GatewayContext& /*ctx*/, const Request& req, Response& res) {
-  const std::string_view lang = NormalizeLanguage(Param(req, "to"));
-  if (!lang.empty()) {
-    res.set_header("Set-Cookie", "lang=" + std::string(lang) +
+  if (const std::optional<Language> lang = LanguageFromCode(Param(req, "to"))) {
+    res.set_header("Set-Cookie", "lang=" + std::string(LanguageCode(*lang)) +
                                      "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
   }
   Redirect(res, SafeBack(Param(req, "back")));

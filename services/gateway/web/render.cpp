@@ -87,7 +87,7 @@ std::string RenderTemplate(const std::string& name, const mustache::data& data) 
 void AddCommon(const PageFrame& frame, mustache::data& data) {
   const Catalogue& t = Catalogue::For(frame.lang);
   data.set("t", CatalogueData(t));
-  data.set("lang", frame.lang);
+  data.set("lang", std::string(LanguageCode(frame.lang)));
   if (frame.user && data.get("csrf_token") == nullptr) {
     data.set("csrf_token", frame.user->csrf_token);
   }
@@ -122,12 +122,12 @@ std::string RenderPage(const PageFrame& frame, const std::string& title, const s
   }
   const std::string back = frame.path + (frame.query.empty() ? "" : "?" + frame.query);
   mustache::data langs{mustache::data::type::list};
-  for (std::string_view code : kLanguages) {
+  for (const Language lang : kLanguages) {
     mustache::data item{mustache::data::type::object};
-    item.set("code", std::string(code));
-    item.set("name", Catalogue::For(code).Get("language_name"));
+    item.set("code", std::string(LanguageCode(lang)));
+    item.set("name", Catalogue::For(lang).Get("language_name"));
     item.set("back", UrlEncode(back));
-    item.set("current", code == frame.lang);
+    item.set("current", lang == frame.lang);
     langs.push_back(item);
   }
   page.set("langs", langs);

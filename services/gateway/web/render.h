@@ -11,7 +11,7 @@ namespace verkosto::gateway::web {
 
 // Everything about one request the page frame needs.
 struct PageFrame {
-  std::string lang = "fi";
+  Language lang = Language::kFi;
   std::optional<RequestUser> user;
   // Path and query of the request, for the language switch's way back and
   // for marking the current navigation link.

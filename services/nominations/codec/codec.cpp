@@ -1,5 +1,7 @@
 #include "nominations/codec/codec.h"
 
+#include "messaging/envelope.h"
+
 namespace verkosto::nominations::codec {
 
 namespace npb = ::verkosto::networks::v1;
@@ -75,13 +77,15 @@ pb::Nominee ToProto(const Nominee& nominee) {
   out.set_email(nominee.email);
   out.set_municipality(nominee.municipality);
   out.set_seat(ToProto(nominee.seat));
-  out.set_language(nominee.language);
+  out.set_language(messaging::ToProtoLanguage(nominee.language));
   return out;
 }
 
 Result<Nominee> FromProto(const pb::Nominee& nominee, const std::string& field) {
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Language> language,
+                            messaging::FromProtoLanguage(nominee.language(), field + ".language"));
   Nominee out{nominee.name(),         nominee.title(),   nominee.email(),
-              nominee.municipality(), SeatKind::kMember, nominee.language()};
+              nominee.municipality(), SeatKind::kMember, language};
   switch (nominee.seat()) {
     case pb::SEAT_KIND_MEMBER:
       out.seat = SeatKind::kMember;
@@ -139,6 +143,20 @@ pb::Case ToProto(const Case& c) {
   return out;
 }
 
+pb::EndReason ToProto(EndReason reason) {
+  switch (reason) {
+    case EndReason::kTermEnded:
+      return pb::END_REASON_TERM_ENDED;
+    case EndReason::kNetworkClosed:
+      return pb::END_REASON_NETWORK_CLOSED;
+    case EndReason::kReplaced:
+      return pb::END_REASON_REPLACED;
+    case EndReason::kResigned:
+      return pb::END_REASON_RESIGNED;
+  }
+  return pb::END_REASON_UNSPECIFIED;
+}
+
 pb::Membership ToProto(const MembershipRecord& m) {
   pb::Membership out;
   out.set_membership_id(m.id.value());
@@ -150,13 +168,13 @@ pb::Membership ToProto(const MembershipRecord& m) {
   *out.mutable_decided() = ToProto(m.decided);
   out.set_started(FormatIsoDate(m.started));
   if (m.ended) out.set_ended(FormatIsoDate(*m.ended));
-  if (m.end_reason) out.set_end_reason(std::string(EndReasonName(*m.end_reason)));
+  if (m.end_reason) out.set_end_reason(ToProto(*m.end_reason));
   out.set_replaced_by(m.replaced_by.value());
   if (m.contact) {
     pb::ContactCorrection* c = out.mutable_contact_corrected();
     c->set_title(m.contact->title);
     c->set_email(m.contact->email);
-    c->set_language(m.contact->language);
+    c->set_language(messaging::ToProtoLanguage(m.contact->language));
     *c->mutable_corrected() = ToProto(m.contact->corrected);
   }
   return out;

@@ -30,6 +30,7 @@ pb::CaseKind ToProto(CaseKind kind);
 pb::SeatKind ToProto(SeatKind seat);
 pb::Stamp ToProto(const Stamp& stamp);
 pb::Nominee ToProto(const Nominee& nominee);
+pb::EndReason ToProto(EndReason reason);
 // Errors: invalid_argument ("<field>.seat") for an unspecified seat kind.
 Result<Nominee> FromProto(const pb::Nominee& nominee, const std::string& field);
 pb::Case ToProto(const Case& c);

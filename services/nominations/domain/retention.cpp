@@ -17,12 +17,12 @@ Date ContactRemovalDay(const Date& ended, int years) {
 }
 
 bool HoldsContactData(const Nominee& person) {
-  return !person.email.empty() || !person.language.empty();
+  return !person.email.empty() || person.language.has_value();
 }
 
 Nominee WithoutContactData(Nominee person) {
   person.email.clear();
-  person.language.clear();
+  person.language.reset();
   return person;
 }
 

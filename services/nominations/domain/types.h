@@ -10,6 +10,7 @@
 #include "core/actor.h"
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/language.h"
 #include "core/strong_id.h"
 
 namespace verkosto::nominations {
@@ -108,8 +109,8 @@ struct Nominee {
   std::string email;  // work e-mail
   std::string municipality;
   SeatKind seat = SeatKind::kMember;
-  // "fi", "sv" or "en" for messages to the nominee; empty = the area's language.
-  std::string language{};
+  // The language of messages to the nominee; nullopt = the area's language.
+  std::optional<Language> language{};
 
   friend bool operator==(const Nominee&, const Nominee&) = default;
 };
@@ -137,7 +138,7 @@ Stamp MakeStamp(const Actor& actor, TimePoint at);
 struct ContactCorrection {
   std::string title;
   std::string email;
-  std::string language;
+  std::optional<Language> language;
   Stamp corrected;
 
   friend bool operator==(const ContactCorrection&, const ContactCorrection&) = default;

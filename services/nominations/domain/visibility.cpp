@@ -46,7 +46,7 @@ bool MaySeeContact(const Actor& actor, const AreaCode& area, std::string_view pe
 Nominee WithoutContact(Nominee person) {
   person.email.clear();
   person.title.clear();
-  person.language.clear();
+  person.language.reset();
   return person;
 }
 

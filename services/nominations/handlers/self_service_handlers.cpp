@@ -68,9 +68,11 @@ Result<pb::ListMyMembershipsResponse> ListMine(Context& ctx) {
 Result<pb::CorrectMyContactResponse> CorrectMine(Context& ctx,
                                                  const pb::CorrectMyContactRequest& req) {
   VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kSelfService));
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Language> language,
+                            messaging::FromProtoLanguage(req.language(), "language"));
   SqliteNominationRepository repo(ctx.db());
   VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> mine, Mine(repo, ctx.actor()));
-  ContactCommand command{req.title(), text::AsciiLower(req.email()), req.language()};
+  ContactCommand command{req.title(), text::AsciiLower(req.email()), language};
   // Whether another person's membership already uses the new address.
   bool used_by_others = false;
   if (!command.email.empty()) {

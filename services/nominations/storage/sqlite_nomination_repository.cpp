@@ -46,6 +46,11 @@ constexpr storage::StoredName<Participation> kParticipations[] = {
 
 std::string Str(std::string_view s) { return std::string(s); }
 
+// The row's "language" column (row readers run inside storage::Guard).
+std::optional<Language> ReadLanguage(SQLite::Statement& q) {
+  return storage::ValueOrThrow(storage::LanguageFromStored(q.getColumn("language").getString()));
+}
+
 void BindDate(SQLite::Statement& s, int index, const std::optional<Date>& date) {
   if (date) {
     s.bind(index, FormatIsoDate(*date));
@@ -194,7 +199,7 @@ MembershipRecord ReadMembership(SQLite::Statement& q) {
   m.ended_by = ReadStamp(q, "ended_");
   m.end_note = q.getColumn("end_note").getString();
   m.replaced_by = MembershipId(q.getColumn("replaced_by").getString());
-  m.person.language = q.getColumn("language").getString();
+  m.person.language = ReadLanguage(q);
   return m;
 }
 
@@ -221,7 +226,7 @@ void BindMembership(SQLite::Statement& s, const MembershipRecord& m) {
   BindStamp(s, 20, 29, m.ended_by);
   s.bind(25, m.end_note);
   s.bind(26, m.replaced_by.value());
-  s.bind(27, m.person.language);
+  s.bind(27, storage::StoredLanguage(m.person.language));
 }
 
 }  // namespace
@@ -473,7 +478,7 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
         nom.bind(7, Str(SeatKindName(n.seat)));
         nom.bind(8, i < c.decision->memberships.size() ? c.decision->memberships[i].value()
                                                        : std::string());
-        nom.bind(9, n.language);
+        nom.bind(9, storage::StoredLanguage(n.language));
         nom.exec();
       }
     }
@@ -502,7 +507,7 @@ Result<std::vector<Case>> SqliteNominationRepository::SelectCases(
             Nominee{n.getColumn("name").getString(), n.getColumn("title").getString(),
                     n.getColumn("email").getString(), n.getColumn("municipality").getString(),
                     FromName(n.getColumn("seat").getString(), kSeats, SeatKindName, "seat kind"),
-                    n.getColumn("language").getString()});
+                    ReadLanguage(n)});
         const std::string membership = n.getColumn("membership_id").getString();
         if (!membership.empty()) c.decision->memberships.emplace_back(membership);
       }
@@ -738,7 +743,7 @@ Status SqliteNominationRepository::LoadContact(MembershipRecord& record) {
     ContactCorrection c;
     c.title = q.getColumn("title").getString();
     c.email = q.getColumn("email").getString();
-    c.language = q.getColumn("language").getString();
+    c.language = ReadLanguage(q);
     c.corrected = ReadStamp(q, "corrected_").value_or(Stamp{});
     record.contact = std::move(c);
     return Status::Ok();
@@ -760,7 +765,7 @@ Status SqliteNominationRepository::SaveMembershipContact(const MembershipId& mem
     s.bind(1, membership.value());
     s.bind(2, contact.title);
     s.bind(3, contact.email);
-    s.bind(4, contact.language);
+    s.bind(4, storage::StoredLanguage(contact.language));
     BindStamp(s, 5, 10, contact.corrected);
     s.exec();
     return Status::Ok();

@@ -2,6 +2,7 @@
 
 #include "core/case_ids.h"
 #include "core/text.h"
+#include "messaging/envelope.h"
 #include "messaging/proto_enum.h"
 
 namespace verkosto::notifications::codec {
@@ -24,9 +25,32 @@ AreaInfo FromProto(const npb::Area& area) {
 
 namespace {
 
+// A language number this build does not know (a newer nominations) is read
+// as "not given": the message goes in the area's language rather than the
+// event stopping the stream.
+std::optional<Language> LanguageOf(common::v1::Language language) {
+  Result<std::optional<Language>> known = messaging::FromProtoLanguage(language, "language");
+  return known.ok() ? *known : std::nullopt;
+}
+
 Person FromProto(const mpb::Nominee& n) {
-  return Person{n.name(), text::AsciiLower(n.email()), n.language(),
+  return Person{n.name(), text::AsciiLower(n.email()), LanguageOf(n.language()),
                 n.seat() == mpb::SEAT_KIND_DEPUTY};
+}
+
+std::optional<EndReason> FromProto(mpb::EndReason reason) {
+  switch (reason) {
+    case mpb::END_REASON_TERM_ENDED:
+      return EndReason::kTermEnded;
+    case mpb::END_REASON_NETWORK_CLOSED:
+      return EndReason::kNetworkClosed;
+    case mpb::END_REASON_REPLACED:
+      return EndReason::kReplaced;
+    case mpb::END_REASON_RESIGNED:
+      return EndReason::kResigned;
+    default:
+      return std::nullopt;
+  }
 }
 
 }  // namespace
@@ -84,7 +108,8 @@ MembershipInfo FromProto(const mpb::Membership& m) {
   out.person = FromProto(m.person());
   out.started = m.started();
   out.ended = m.ended();
-  out.end_reason = m.end_reason();
+  // nullopt also for a reason this build does not know (a newer nominations).
+  out.end_reason = FromProto(m.end_reason());
   return out;
 }
 
@@ -182,7 +207,7 @@ pb::Delivery ToProto(const DeliveryRow& d) {
 pb::Preferences ToProto(const MailboxPreferences& p) {
   pb::Preferences out;
   out.set_mailbox(p.mailbox);
-  out.set_language(p.language);
+  out.set_language(messaging::ToProtoLanguage(p.language));
   out.set_email_mode(ToProto(p.email_mode));
   out.set_email(p.email);
   return out;

@@ -94,8 +94,7 @@ void AddSender(RecipientList& out, const CaseInfo& c, const std::string& templat
 void AddPerson(RecipientList& out, const Person& person, const AreaCode& area,
                const std::string& template_name) {
   if (!IsValidEmail(person.email)) return;  // unreachable without an address
-  out.Add(EmailMailbox(person.email), template_name, {person.email},
-          LanguageFromCode(person.language), area);
+  out.Add(EmailMailbox(person.email), template_name, {person.email}, person.language, area);
 }
 
 }  // namespace

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "core/language.h"
 
 namespace verkosto::notifications {
 
@@ -29,7 +32,7 @@ enum class DeliveryStatus {
 // A mailbox's preferences.
 struct MailboxPreferences {
   std::string mailbox;
-  std::string language;  // a LanguageCode(); "" = default
+  std::optional<Language> language;  // nullopt = the recipient's default
   EmailMode email_mode = EmailMode::kImmediate;
   std::string email;  // address for a user: mailbox, "" = none
   friend bool operator==(const MailboxPreferences&, const MailboxPreferences&) = default;

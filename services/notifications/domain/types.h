@@ -83,9 +83,9 @@ struct NetworkInfo {
 // A person named in a decision.
 struct Person {
   std::string name;
-  std::string email;     // work e-mail; may be empty
-  std::string language;  // "fi", "sv", "en" or empty
-  bool deputy = false;   // deputy seat
+  std::string email;                 // work e-mail; may be empty
+  std::optional<Language> language;  // nullopt = the area's language
+  bool deputy = false;               // deputy seat
   friend bool operator==(const Person&, const Person&) = default;
 };
 
@@ -106,15 +106,18 @@ struct CaseInfo {
   std::vector<Person> nominees;
 };
 
+// Why a membership ended (nominations' Membership.end_reason).
+enum class EndReason { kTermEnded, kNetworkClosed, kReplaced, kResigned };
+
 // A membership (from MembershipStarted / MembershipEnded).
 struct MembershipInfo {
   std::string membership_id;
   std::string network_code;
   AreaCode area;
   Person person;
-  std::string started;     // YYYY-MM-DD
-  std::string ended;       // empty while active
-  std::string end_reason;  // term_ended, network_closed, replaced, resigned
+  std::string started;                  // YYYY-MM-DD
+  std::string ended;                    // empty while active
+  std::optional<EndReason> end_reason;  // nullopt while active
   friend bool operator==(const MembershipInfo&, const MembershipInfo&) = default;
 };
 

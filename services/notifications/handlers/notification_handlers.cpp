@@ -4,6 +4,7 @@
 
 #include "core/email.h"
 #include "core/text.h"
+#include "messaging/envelope.h"
 #include "notifications/codec/codec.h"
 #include "notifications/domain/types.h"
 #include "notifications/storage/sqlite_notification_repository.h"
@@ -80,9 +81,8 @@ void RegisterNotificationHandlers(messaging::RpcServer& server) {
       [](Context& ctx, const pb::SetPreferencesRequest& req) -> Result<pb::SetPreferencesResponse> {
         const std::vector<std::string> mine = MailboxesOf(ctx.actor());
         if (mine.empty()) return Status::PermissionDenied("this actor has no mailbox");
-        if (!req.language().empty() && !LanguageFromCode(text::AsciiLower(req.language()))) {
-          return Status::InvalidArgument("language", "must be fi, sv or en");
-        }
+        VERKOSTO_ASSIGN_OR_RETURN(std::optional<Language> language,
+                                  messaging::FromProtoLanguage(req.language(), "language"));
         if (!req.email().empty() && !IsValidEmail(req.email())) {
           return Status::InvalidArgument("email", "is not an e-mail address");
         }
@@ -101,7 +101,7 @@ void RegisterNotificationHandlers(messaging::RpcServer& server) {
         pb::SetPreferencesResponse response;
         for (const std::string& mailbox : targets) {
           VERKOSTO_ASSIGN_OR_RETURN(MailboxPreferences p, Current(repo, mailbox));
-          if (!req.language().empty()) p.language = text::AsciiLower(req.language());
+          if (language) p.language = language;
           if (const auto mode = codec::FromProto(req.email_mode())) p.email_mode = *mode;
           // Only a user: mailbox needs an address; the others have theirs.
           if (!req.email().empty() && mailbox.rfind("user:", 0) == 0) {

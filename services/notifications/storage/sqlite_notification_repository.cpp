@@ -30,6 +30,18 @@ constexpr storage::StoredName<EmailMode> kEmailModes[] = {
     {EmailMode::kNone, "none"},
 };
 
+constexpr storage::StoredName<EndReason> kEndReasons[] = {
+    {EndReason::kTermEnded, "term_ended"},
+    {EndReason::kNetworkClosed, "network_closed"},
+    {EndReason::kReplaced, "replaced"},
+    {EndReason::kResigned, "resigned"},
+};
+
+// The row's "language" column (row readers run inside storage::Guard).
+std::optional<Language> ReadLanguage(SQLite::Statement& q) {
+  return storage::ValueOrThrow(storage::LanguageFromStored(q.getColumn("language").getString()));
+}
+
 std::string StatusName(DeliveryStatus status) { return storage::NameOf(kDeliveryStatuses, status); }
 
 // Reads go by column name (the names in the SELECT, or their AS alias).
@@ -266,11 +278,11 @@ Status SqliteNotificationRepository::UpsertMembership(const MembershipInfo& m) {
     s.bind(3, m.area.value());
     s.bind(4, m.person.name);
     s.bind(5, text::AsciiLower(m.person.email));
-    s.bind(6, m.person.language);
+    s.bind(6, storage::StoredLanguage(m.person.language));
     s.bind(7, m.person.deputy ? 1 : 0);
     s.bind(8, m.started);
     s.bind(9, m.ended);
-    s.bind(10, m.end_reason);
+    s.bind(10, m.end_reason ? storage::NameOf(kEndReasons, *m.end_reason) : std::string());
     s.exec();
     return Status::Ok();
   });
@@ -292,11 +304,14 @@ Result<std::vector<MembershipInfo>> SqliteNotificationRepository::MembershipsOf(
       m.area = AreaCode(Col(q, "area_code"));
       m.person.name = Col(q, "name");
       m.person.email = Col(q, "email");
-      m.person.language = Col(q, "language");
+      m.person.language = ReadLanguage(q);
       m.person.deputy = q.getColumn("deputy").getInt() != 0;
       m.started = Col(q, "started");
       m.ended = Col(q, "ended");
-      m.end_reason = Col(q, "end_reason");
+      if (const std::string reason = Col(q, "end_reason"); !reason.empty()) {
+        m.end_reason =
+            storage::ValueOrThrow(storage::ValueOf(kEndReasons, reason, "membership end reason"));
+      }
       out.push_back(std::move(m));
     }
     return Status::Ok();
@@ -596,7 +611,7 @@ Result<std::optional<MailboxPreferences>> SqliteNotificationRepository::GetPrefe
     q.bind(1, mailbox);
     if (q.executeStep()) {
       found = MailboxPreferences{
-          Col(q, "mailbox"), Col(q, "language"),
+          Col(q, "mailbox"), ReadLanguage(q),
           storage::ValueOrThrow(storage::ValueOf(kEmailModes, Col(q, "email_mode"), "e-mail mode")),
           Col(q, "email")};
     }
@@ -614,7 +629,7 @@ Status SqliteNotificationRepository::SetPreferences(const MailboxPreferences& p,
                         "language = excluded.language, email_mode = excluded.email_mode, "
                         "email = excluded.email, updated_us = excluded.updated_us");
     s.bind(1, p.mailbox);
-    s.bind(2, p.language);
+    s.bind(2, storage::StoredLanguage(p.language));
     s.bind(3, storage::NameOf(kEmailModes, p.email_mode));
     s.bind(4, p.email);
     s.bind(5, now_us);

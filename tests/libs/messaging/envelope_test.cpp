@@ -42,6 +42,32 @@ TEST(EnvelopeTest, AFieldWithoutViolationsFromAnOlderPeerBecomesOneViolation) {
   EXPECT_EQ(FromProtoError(wire), Status::InvalidArgument("owner", "is required"));
 }
 
+TEST(EnvelopeTest, ALanguageCrossesTheWireAsTheProtoEnum) {
+  for (const Language l : {Language::kFi, Language::kSv, Language::kEn}) {
+    const Result<std::optional<Language>> back = FromProtoLanguage(ToProtoLanguage(l), "language");
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(*back, l);
+  }
+  EXPECT_EQ(ToProtoLanguage(std::nullopt), common::v1::LANGUAGE_UNSPECIFIED);
+  const auto unspecified = FromProtoLanguage(common::v1::LANGUAGE_UNSPECIFIED, "language");
+  ASSERT_TRUE(unspecified.ok());
+  EXPECT_EQ(*unspecified, std::nullopt);
+  // proto3 enums are open: a number a newer peer might send is refused by name.
+  const auto unknown =
+      FromProtoLanguage(static_cast<common::v1::Language>(9), "nominees[1].language");
+  EXPECT_EQ(unknown.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(unknown.status().field(), "nominees[1].language");
+}
+
+TEST(EnvelopeTest, ALanguageAsPeopleTypeItIsTheTwoLetterCode) {
+  EXPECT_EQ(*ParseProtoLanguage("sv", "language"), common::v1::LANGUAGE_SV);
+  EXPECT_EQ(*ParseProtoLanguage("", "language"), common::v1::LANGUAGE_UNSPECIFIED);
+  for (const char* bad : {"de", "SV", "LANGUAGE_SV", " fi"}) {
+    const auto refused = ParseProtoLanguage(bad, "language");
+    EXPECT_EQ(refused.status().field(), "language") << bad;
+  }
+}
+
 TEST(EnvelopeTest, AnErrorThatReadsAsOkBecomesInternal) {
   common::v1::Error wire;
   wire.set_message("confused peer");

@@ -34,6 +34,15 @@ TEST(ProtoFieldsTest, SetsEachTypeFromTextCreatingTheMessagesOnTheWay) {
   EXPECT_EQ(req.definition().goals(0), "c");
 }
 
+TEST(ProtoFieldsTest, AnEnumTakesItsShortNameToo) {
+  pb::CreateNetworkRequest req;
+  ASSERT_TRUE(SetFieldFromText(&req, "definition.kind", {"sub_committee"}).ok());
+  EXPECT_EQ(req.definition().kind(), pb::NETWORK_KIND_SUB_COMMITTEE);
+  // The zero value is "not given", never a short name a person types.
+  EXPECT_FALSE(SetFieldFromText(&req, "definition.kind", {"unspecified"}).ok());
+  EXPECT_FALSE(SetFieldFromText(&req, "definition.kind", {"SUB_COMMITTEE"}).ok());
+}
+
 TEST(ProtoFieldsTest, RefusesTextThatDoesNotFitNamingTheField) {
   pb::CreateNetworkRequest req;
   const auto refused = [&req](const std::string& path, const std::vector<std::string>& values) {

@@ -27,6 +27,16 @@ TEST(StoredNamesTest, AnUnknownStoredNameIsInternal) {
   EXPECT_FALSE(ValueOf(kColours, "", "colour").ok());
 }
 
+TEST(StoredNamesTest, ALanguageIsStoredAsItsCodeAndNotGivenAsEmpty) {
+  EXPECT_EQ(StoredLanguage(Language::kSv), "sv");
+  EXPECT_EQ(StoredLanguage(std::nullopt), "");
+  EXPECT_EQ(*LanguageFromStored("en"), Language::kEn);
+  EXPECT_EQ(*LanguageFromStored(""), std::nullopt);
+  const auto unknown = LanguageFromStored("de");
+  EXPECT_EQ(unknown.status().code(), ErrorCode::kInternal);
+  EXPECT_EQ(unknown.status().message(), "unknown language 'de' in the database");
+}
+
 TEST(StoredNamesTest, AReaderInsideGuardReturnsTheErrorAsInternal) {
   const Status status = Guard([]() -> Status {
     ValueOrThrow(ValueOf(kColours, "Red", "colour"));

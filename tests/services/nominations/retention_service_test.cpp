@@ -36,7 +36,7 @@ const Actor kKeha = Make("keha-1", Role::kKehaCoordinator);
 const Actor kClerk = Make("clerk-kainuu", Role::kRegistryClerk, "kainuu-koillismaa");
 const Actor kDirector = Make("dir-kainuu", Role::kAreaDirector, "kainuu-koillismaa");
 
-pb::Nominee Person(const std::string& name, pb::SeatKind seat, const std::string& language) {
+pb::Nominee Person(const std::string& name, pb::SeatKind seat, common::v1::Language language) {
   pb::Nominee n;
   n.set_name(name);
   n.set_title("Kehittämispäällikkö");
@@ -151,8 +151,8 @@ class NominationsRetentionTest : public ::testing::Test {
     EXPECT_TRUE(Call<pb::CaseResponse>("nominations", kClerk, reg).ok());
     pb::ApproveCaseRequest approve;
     approve.set_case_id(case_id);
-    *approve.add_nominees() = Person("anna", pb::SEAT_KIND_MEMBER, "sv");
-    *approve.add_nominees() = Person("ben", pb::SEAT_KIND_DEPUTY, "");
+    *approve.add_nominees() = Person("anna", pb::SEAT_KIND_MEMBER, common::v1::LANGUAGE_SV);
+    *approve.add_nominees() = Person("ben", pb::SEAT_KIND_DEPUTY, common::v1::LANGUAGE_UNSPECIFIED);
     auto approved = Call<pb::CaseResponse>("nominations", kDirector, approve);
     EXPECT_TRUE(approved.ok()) << approved.status().ToString();
     return case_id;
@@ -233,7 +233,7 @@ TEST_F(NominationsRetentionTest, ContactDataOfEndedMembershipsGoesYearsLaterOnce
     const pb::Membership& m = after[i];
     SCOPED_TRACE(m.membership_id());
     EXPECT_EQ(m.person().email(), "");
-    EXPECT_EQ(m.person().language(), "");
+    EXPECT_EQ(m.person().language(), common::v1::LANGUAGE_UNSPECIFIED);
     EXPECT_EQ(m.person().name(), before[i].person().name());
     EXPECT_EQ(m.person().title(), "Kehittämispäällikkö");
     EXPECT_EQ(m.person().municipality(), "Kajaani");
@@ -243,7 +243,7 @@ TEST_F(NominationsRetentionTest, ContactDataOfEndedMembershipsGoesYearsLaterOnce
     EXPECT_EQ(m.decided().user_id(), "dir-kainuu");
     EXPECT_EQ(m.started(), before[i].started());
     EXPECT_EQ(m.ended(), "2026-12-31");
-    EXPECT_EQ(m.end_reason(), "term_ended");
+    EXPECT_EQ(m.end_reason(), pb::END_REASON_TERM_ENDED);
   }
   pb::GetCaseRequest get;
   get.set_case_id(case_id);
@@ -252,7 +252,7 @@ TEST_F(NominationsRetentionTest, ContactDataOfEndedMembershipsGoesYearsLaterOnce
   ASSERT_EQ(c->case_().decision().nominees_size(), 2);
   for (const pb::Nominee& n : c->case_().decision().nominees()) {
     EXPECT_EQ(n.email(), "");
-    EXPECT_EQ(n.language(), "");
+    EXPECT_EQ(n.language(), common::v1::LANGUAGE_UNSPECIFIED);
     EXPECT_FALSE(n.name().empty());
   }
   EXPECT_EQ(c->case_().registration().diary_number(), "KAI-843/2026");
@@ -283,7 +283,7 @@ TEST_F(NominationsRetentionTest, ActiveMembershipsKeepTheirContactDataForever) {
   const std::vector<pb::Membership> listed = Memberships();
   ASSERT_EQ(listed.size(), 2u);
   EXPECT_EQ(listed[0].person().email(), "anna@kajaani.fi");
-  EXPECT_EQ(listed[0].person().language(), "sv");
+  EXPECT_EQ(listed[0].person().language(), common::v1::LANGUAGE_SV);
   EXPECT_TRUE(RetentionEvents().empty());
 }
 

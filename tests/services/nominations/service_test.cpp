@@ -274,6 +274,14 @@ TEST_F(NominationsServiceTest, FullChainFromKehaThroughRegistryAndLeadershipToMe
   ASSERT_TRUE(director_inbox.ok());
   ASSERT_EQ(director_inbox->cases_size(), 1);
 
+  // A language number no language has (a newer client) is refused naming the
+  // nominee's field, and nothing is decided.
+  pb::Nominee unknown_language = Person("anna");
+  unknown_language.set_language(static_cast<common::v1::Language>(9));
+  auto odd = Approve(kDirectorKainuu, kainuu_case, {unknown_language});
+  EXPECT_EQ(odd.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(odd.status().field(), "nominees[0].language");
+
   // The director approves two nominees: two memberships pointing to the case.
   auto approved =
       Approve(kDirectorKainuu, kainuu_case, {Person("anna"), Person("ben", pb::SEAT_KIND_DEPUTY)});
@@ -386,7 +394,7 @@ TEST_F(NominationsServiceTest, FullChainFromKehaThroughRegistryAndLeadershipToMe
   ASSERT_EQ(all->memberships_size(), 3);
   for (const pb::Membership& m : all->memberships()) {
     EXPECT_EQ(m.ended(), "2026-03-02");
-    EXPECT_EQ(m.end_reason(), "network_closed");
+    EXPECT_EQ(m.end_reason(), pb::END_REASON_NETWORK_CLOSED);
   }
   EXPECT_EQ(Events("MembershipEnded"), 3);
   EXPECT_EQ(Events("MembershipStarted"), 3);
@@ -512,7 +520,7 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
   run(ns + "CorrectMyContactRequest", [&] {
     pb::CorrectMyContactRequest req;
     req.set_title("Tiiminvetäjä");
-    req.set_language("sv");
+    req.set_language(common::v1::LANGUAGE_SV);
     auto r = Nom<pb::CorrectMyContactResponse>(anna, req);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     ASSERT_EQ(r->memberships_size(), 1);
@@ -558,7 +566,7 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
     req.set_reason("Uusi työ");
     auto r = Nom<pb::MembershipResponse>(kDirectorKainuu, req);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
-    EXPECT_EQ(r->membership().end_reason(), "resigned");
+    EXPECT_EQ(r->membership().end_reason(), pb::END_REASON_RESIGNED);
   });
   EXPECT_EQ(Events("ResignationRequestClosed"), 1);
   {

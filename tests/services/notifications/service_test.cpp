@@ -249,13 +249,13 @@ TEST_F(NotificationsServiceTest, NominationChainReachesEachMailboxInItsLanguage)
   Must<npb::SetAreaContactsResponse>("networks", kAdmin, contacts);
   // The KEHA coordinator reads their messages in English.
   pb::SetPreferencesRequest english;
-  english.set_language("en");
+  english.set_language(common::v1::LANGUAGE_EN);
   Must<pb::SetPreferencesResponse>("notifications", kKeha, english);
   // Maija reads Swedish (set on her account before she is nominated: it
   // covers the e-mail mailbox of her nominations too). The nominations
   // service does not keep Nominee.language yet, so the preference carries it.
   pb::SetPreferencesRequest swedish;
-  swedish.set_language("sv");
+  swedish.set_language(common::v1::LANGUAGE_SV);
   Must<pb::SetPreferencesResponse>("notifications", kMaija, swedish);
 
   OpenNetwork();
@@ -283,7 +283,7 @@ TEST_F(NotificationsServiceTest, NominationChainReachesEachMailboxInItsLanguage)
   maija->set_title("Kehittämispäällikkö");
   maija->set_municipality("Kajaani");
   maija->set_seat(mpb::SEAT_KIND_MEMBER);
-  maija->set_language("sv");
+  maija->set_language(common::v1::LANGUAGE_SV);
   Must<mpb::CaseResponse>("nominations", kDirectorKainuu, approve);
   SyncNotifications();
 
@@ -505,12 +505,12 @@ TEST_F(NotificationsServiceTest, BadRequestsNameTheField) {
   bad_id.add_ids("abc");
   EXPECT_EQ(Call<pb::MarkReadResponse>("notifications", kMaija, bad_id).status().field(), "ids");
   pb::SetPreferencesRequest german;
-  german.set_language("de");
+  german.set_language(static_cast<common::v1::Language>(9));  // a number no language has
   auto lang = Call<pb::SetPreferencesResponse>("notifications", kMaija, german);
   EXPECT_EQ(lang.status().field(), "language");
   pb::SetPreferencesRequest other;
   other.set_mailbox("registry:helsinki");
-  other.set_language("fi");
+  other.set_language(common::v1::LANGUAGE_FI);
   EXPECT_EQ(Call<pb::SetPreferencesResponse>("notifications", kMaija, other).status().field(),
             "mailbox");
   pb::SetPreferencesRequest email;
@@ -525,7 +525,7 @@ TEST_F(NotificationsServiceTest, BadRequestsNameTheField) {
 
 TEST_F(NotificationsServiceTest, PreferencesAreKeptPerMailbox) {
   pb::SetPreferencesRequest set;
-  set.set_language("sv");
+  set.set_language(common::v1::LANGUAGE_SV);
   set.set_email_mode(pb::EMAIL_MODE_DAILY_DIGEST);
   set.set_email("Keha.One@Keha.example.fi");
   const auto changed = Must<pb::SetPreferencesResponse>("notifications", kKeha, set);
@@ -535,7 +535,7 @@ TEST_F(NotificationsServiceTest, PreferencesAreKeptPerMailbox) {
   const auto got =
       Must<pb::GetPreferencesResponse>("notifications", kKeha, pb::GetPreferencesRequest{});
   ASSERT_EQ(got.preferences_size(), 1);
-  EXPECT_EQ(got.preferences(0).language(), "sv");
+  EXPECT_EQ(got.preferences(0).language(), common::v1::LANGUAGE_SV);
   EXPECT_EQ(got.preferences(0).email_mode(), pb::EMAIL_MODE_DAILY_DIGEST);
   // The nominee's personal mailboxes: the account and the e-mail.
   const auto nominee = Must<pb::SetPreferencesResponse>("notifications", kMaija, set);

@@ -381,7 +381,7 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   nom::CorrectMyContactRequest contact;
   contact.set_title("Kehittämispäällikkö");
   contact.set_email("Bertil.Berg@Kainuu.example.fi");
-  contact.set_language("sv");
+  contact.set_language(common::v1::LANGUAGE_SV);
   const auto corrected = Reach<nom::CorrectMyContactResponse>(
       As(bertil), "PUT", "/api/v1/me/contact", {}, Json(contact));
   ASSERT_EQ(corrected.memberships_size(), 1);
@@ -466,7 +466,7 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
                 .preferences_size(),
             0);
   ntf::SetPreferencesRequest swedish;
-  swedish.set_language("sv");
+  swedish.set_language(common::v1::LANGUAGE_SV);
   Reach<ntf::SetPreferencesResponse>(As(director), "PUT", "/api/v1/preferences", {}, Json(swedish));
   EXPECT_GT(
       Reach<ntf::ListDeliveriesResponse>(As(admin), "GET", "/api/v1/deliveries").deliveries_size(),

@@ -37,6 +37,7 @@
 #include "gateway/http/api_routes.h"
 #include "gateway/http/contact_reads.h"
 #include "gateway_api_fixture.h"
+#include "messaging/envelope.h"
 #include "messaging/rpc_client.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 #include "verkosto/notifications/v1/notifications.pb.h"
@@ -175,7 +176,7 @@ class AuthorizationTest : public GatewayApiFixture {
     req.mutable_account()->set_role(static_cast<common::v1::Role>(a.role));
     req.mutable_account()->set_area(a.area.value());
     req.mutable_account()->set_email(a.email);
-    req.mutable_account()->set_language(a.language);
+    req.mutable_account()->set_language(messaging::ToProtoLanguage(a.language));
     req.mutable_account()->set_on_behalf_of(a.on_behalf_of);
     req.set_password(kPassword);
     auto created = Rpc<v1::CreateAccountResponse>(req);
@@ -388,11 +389,11 @@ class AuthorizationTest : public GatewayApiFixture {
          R"({"deadline":"2026-05-29","covering_message":"Seuraaja"})"},
         {"POST /api/v1/memberships/{membership_id}/resignation",
          R"({"date":"2026-03-02","reason":"Uusi työ"})"},
-        {"PUT /api/v1/me/contact", R"({"language":"fi"})"},
+        {"PUT /api/v1/me/contact", R"({"language":"LANGUAGE_FI"})"},
         {"POST /api/v1/me/memberships/{membership_id}/resignation-request",
          R"({"reason":"Muutan ulkomaille"})"},
         {"POST /api/v1/inbox/read", R"({"all":true})"},
-        {"PUT /api/v1/preferences", R"({"language":"sv"})"},
+        {"PUT /api/v1/preferences", R"({"language":"LANGUAGE_SV"})"},
         {"POST /api/v1/accounts", R"({"account":{"user_id":"uusi.tili","display_name":"Uusi Tili",)"
                                   R"("role":"ROLE_OBSERVER"},"password":"demo-salasana-2026"})"},
         {"POST /api/v1/accounts/{user_id}/disable", R"({"reason":"Lähti"})"},

@@ -155,12 +155,24 @@ TEST_F(WebPagesTest, TheNomineesLanguageReachesTheApproval) {
                    {"nominees[1].language", ""}});
   ASSERT_TRUE(res);
   ASSERT_EQ(seen.nominees_size(), 2);
-  EXPECT_EQ(seen.nominees(0).language(), "sv");
-  EXPECT_EQ(seen.nominees(1).language(), "");
+  EXPECT_EQ(seen.nominees(0).language(), common::v1::LANGUAGE_SV);
+  EXPECT_EQ(seen.nominees(1).language(), common::v1::LANGUAGE_UNSPECIFIED);
   // The service's refusal is shown at the nominee's language field, the choice kept.
   EXPECT_EQ(res->status, 422);
   EXPECT_NE(res->body.find(R"(id="f-nominees[1]-language-error")"), std::string::npos);
   EXPECT_NE(res->body.find(R"(<option value="sv" selected>svenska</option>)"), std::string::npos);
+
+  // A language the form does not offer is refused by the page, at its field,
+  // and nothing reaches the service.
+  seen.Clear();
+  auto forged = Post("/cases/case-1/approve", "dirkk",
+                     {{"csrf_token", "token-dir-kk"},
+                      {"nominees[0].name", "Anna A"},
+                      {"nominees[0].language", "de"}});
+  ASSERT_TRUE(forged);
+  EXPECT_EQ(forged->status, 422);
+  EXPECT_EQ(seen.nominees_size(), 0);
+  EXPECT_NE(forged->body.find(R"(id="f-nominees[0]-language-error")"), std::string::npos);
 }
 
 }  // namespace

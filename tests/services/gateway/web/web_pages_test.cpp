@@ -76,7 +76,7 @@ TEST_F(WebPagesTest, LanguageSwitchNeverRedirectsOffSite) {
 
 TEST_F(WebPagesTest, TheAccountLanguageIsTheDefault) {
   RequestUser u = User("ruotsi", Role::kKehaCoordinator);
-  u.language = "sv";
+  u.language = Language::kSv;
   ctx_.AddUser("svuser", u);
   auto res = Get("/networks", "svuser");
   ASSERT_TRUE(res);
@@ -284,7 +284,7 @@ TEST_F(WebPagesTest, EveryRefusedFormShowsTheRefusal) {
   };
   const std::map<std::string, std::string> csrf = {
       {"keha", "token-keha1"}, {"clerk", "token-clerk1"}, {"dirkk", "token-dir-kk"}};
-  const std::string denied = web::Catalogue::For("fi").Get("err_permission_denied");
+  const std::string denied = web::Catalogue::For(Language::kFi).Get("err_permission_denied");
   for (const Refused& r : forms) {
     httplib::Params form = r.form;
     form.emplace("csrf_token", csrf.at(r.session));

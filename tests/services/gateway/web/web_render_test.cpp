@@ -17,11 +17,11 @@ namespace {
 
 TEST(WebCatalogue, EveryKeyIsInEveryLanguage) {
   EXPECT_EQ(CatalogueProblems(), std::vector<std::string>{});
-  for (std::string_view lang : kLanguages) {
-    EXPECT_GT(Catalogue::For(lang).entries().size(), 100U) << lang;
+  for (const Language lang : kLanguages) {
+    EXPECT_GT(Catalogue::For(lang).entries().size(), 100U) << LanguageCode(lang);
   }
-  EXPECT_EQ(Catalogue::For("sv").Get("login"), "Logga in");
-  EXPECT_EQ(Catalogue::For("xx").language(), "fi");
+  EXPECT_EQ(Catalogue::For(Language::kSv).Get("login"), "Logga in");
+  EXPECT_EQ(Catalogue::For(Language::kSv).language(), Language::kSv);
 }
 
 TEST(WebCatalogue, EveryKeyTheTemplatesUseExists) {
@@ -34,7 +34,8 @@ TEST(WebCatalogue, EveryKeyTheTemplatesUseExists) {
       ASSERT_NE(end, std::string::npos) << path;
       const std::string key = text.substr(at + 4, end - at - 4);
       ++used;
-      EXPECT_TRUE(Catalogue::For("fi").entries().count(key)) << path << " uses missing key " << key;
+      EXPECT_TRUE(Catalogue::For(Language::kFi).entries().count(key))
+          << path << " uses missing key " << key;
     }
   }
   EXPECT_GT(used, 100);
@@ -74,7 +75,7 @@ std::string RenderFields(const Form& form) {
   d.set("fields", form.AllFields());
   form.PutSummary(d);
   PageFrame frame;
-  frame.lang = "en";
+  frame.lang = Language::kEn;
   AddCommon(frame, d);
   return RenderTemplate("registry_log", d);
 }
@@ -107,7 +108,7 @@ TEST(WebForms, SplitsAnErrorWithoutViolationsIntoOneProblemForTheForm) {
 }
 
 TEST(WebForms, EveryFieldOfAServiceErrorIsMarked) {
-  const Catalogue& t = Catalogue::For("en");
+  const Catalogue& t = Catalogue::For(Language::kEn);
   Form form(t);
   for (const char* name : {"goals", "term.start_date", "term.end_date"}) {
     Field f;
@@ -136,7 +137,7 @@ TEST(WebForms, MatchesErrorFieldsToFormFields) {
 }
 
 TEST(WebForms, AFieldErrorIsShownAtTheFieldAndInTheSummary) {
-  const Catalogue& t = Catalogue::For("en");
+  const Catalogue& t = Catalogue::For(Language::kEn);
   Form form(t);
   Field end;
   end.name = "term.end_date";
@@ -162,7 +163,7 @@ TEST(WebForms, AFieldErrorIsShownAtTheFieldAndInTheSummary) {
 }
 
 TEST(WebForms, RequireFilledNamesEveryBlankRequiredField) {
-  const Catalogue& t = Catalogue::For("en");
+  const Catalogue& t = Catalogue::For(Language::kEn);
   Form form(t);
   for (const auto& [name, value, required] :
        std::vector<std::tuple<std::string, std::string, bool>>{{"sender", " \r\n", true},
@@ -186,7 +187,7 @@ TEST(WebForms, RequireFilledNamesEveryBlankRequiredField) {
 }
 
 TEST(WebForms, AnErrorWithoutAFieldGoesToTheSummaryOnly) {
-  const Catalogue& t = Catalogue::For("fi");
+  const Catalogue& t = Catalogue::For(Language::kFi);
   Form form(t);
   form.AddErrors(Status::FailedPrecondition("area_codes", "area x has declined"));
   kainjow::mustache::data d{kainjow::mustache::data::type::object};
@@ -202,7 +203,7 @@ TEST(WebForms, AnErrorWithoutAFieldGoesToTheSummaryOnly) {
 // focusable (tabindex -1) and autofocus moves the focus there on load, with
 // no script (a strict Content-Security-Policy would allow none).
 TEST(WebTemplates, TheErrorSummaryTakesTheFocusWithoutAScript) {
-  Form form(Catalogue::For("fi"));
+  Form form(Catalogue::For(Language::kFi));
   form.AddErrors(Status::InvalidArgument("sender", "is required"));
   kainjow::mustache::data d{kainjow::mustache::data::type::object};
   form.PutSummary(d);

@@ -318,17 +318,15 @@ TEST(CaseWorkflowTest, RejectsNomineeWithMalformedEmailOrMissingFields) {
   ExpectCode(r.status(), ErrorCode::kInvalidArgument, "nominees[1].email");
 }
 
-TEST(CaseWorkflowTest, ANomineesLanguageIsFinnishSwedishEnglishOrTheAreas) {
+TEST(CaseWorkflowTest, ANomineeKeepsTheLanguageTheLeadershipChose) {
   Nominee swedish = Person("anna");
-  swedish.language = "sv";
-  Nominee german = Person("ben");
-  german.language = "de";
-  auto r = ApproveCase(RegisteredCase(), OpenNetwork(), ApproveCommand{{swedish, german}}, nullptr,
-                       Director(kHelsinki), kDecisionTime);
-  ExpectCode(r.status(), ErrorCode::kInvalidArgument, "nominees[1].language");
-  r = ApproveCase(RegisteredCase(), OpenNetwork(), ApproveCommand{{swedish, Person("ben")}},
-                  nullptr, Director(kHelsinki), kDecisionTime);
+  swedish.language = Language::kSv;
+  auto r = ApproveCase(RegisteredCase(), OpenNetwork(), ApproveCommand{{swedish, Person("ben")}},
+                       nullptr, Director(kHelsinki), kDecisionTime);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->case_after.decision->nominees.size(), 2U);
+  EXPECT_EQ(r->case_after.decision->nominees[0].language, Language::kSv);
+  EXPECT_EQ(r->case_after.decision->nominees[1].language, std::nullopt);  // the area's language
 }
 
 TEST(CaseWorkflowTest, RejectsApprovalWhenNetworkClosedOrAreaHasSinceDeclined) {

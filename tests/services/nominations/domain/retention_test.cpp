@@ -14,7 +14,7 @@ using namespace fixtures;  // NOLINT(google-build-using-namespace)
 // Anna's membership ended on `anna_ended` (term end), Ben's is active.
 std::vector<MembershipRecord> AnnaEndedBenActive(const Date& anna_ended) {
   Nominee ben = Person("ben", SeatKind::kDeputy);
-  ben.language = "en";
+  ben.language = Language::kEn;
   ApprovalOutcome approved = Approve(RegisteredCase(kHelsinki), {Person("anna"), ben});
   auto ended = EndNetworkMemberships(kNetwork, {approved.started[0]}, anna_ended,
                                      EndReason::kTermEnded, At(2026, 12, 31));
@@ -54,12 +54,12 @@ TEST(RetentionTest, RemovedContactDataIsNotDueAgain) {
 
 TEST(RetentionTest, WithoutContactDataKeepsThePublicRecord) {
   Nominee ben = Person("ben", SeatKind::kDeputy);
-  ben.language = "sv";
+  ben.language = Language::kSv;
   ASSERT_TRUE(HoldsContactData(ben));
   const Nominee anonymous = WithoutContactData(ben);
   EXPECT_FALSE(HoldsContactData(anonymous));
   EXPECT_EQ(anonymous.email, "");
-  EXPECT_EQ(anonymous.language, "");
+  EXPECT_EQ(anonymous.language, std::nullopt);
   EXPECT_EQ(anonymous.name, "ben");
   EXPECT_EQ(anonymous.title, ben.title);
   EXPECT_EQ(anonymous.municipality, ben.municipality);

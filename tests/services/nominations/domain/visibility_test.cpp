@@ -23,7 +23,7 @@ Nominee Nelli() {
   n.title = "Verkostovastaava";
   n.email = kNelli;
   n.municipality = "Kajaani";
-  n.language = "fi";
+  n.language = Language::kFi;
   return n;
 }
 
@@ -68,7 +68,7 @@ TEST(VisibilityTest, AMembershipLosesOnlyItsContactPart) {
   EXPECT_EQ(seen.diary_number, "KAI/1/2026");  // the public record
   EXPECT_TRUE(seen.person.email.empty());
   EXPECT_TRUE(seen.person.title.empty());
-  EXPECT_TRUE(seen.person.language.empty());
+  EXPECT_FALSE(seen.person.language.has_value());
   EXPECT_TRUE(seen.end_note.empty());
   EXPECT_EQ(VisibleTo(Director(kKainuu), NellisSeat()), NellisSeat());
 

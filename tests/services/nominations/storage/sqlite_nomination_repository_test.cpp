@@ -88,7 +88,7 @@ TEST_F(SqliteNominationRepositoryTest, CasesRoundTripInEveryState) {
   const Case sent = SentCase(kVantaa);
   const Case registered = RegisteredCase(kHelsinki);
   Nominee ben = Person("ben");
-  ben.language = "sv";  // stored with the nominee, so messages reach ben in Swedish
+  ben.language = Language::kSv;  // stored with the nominee, so messages reach ben in Swedish
   const ApprovalOutcome approved = Approve(registered, {Person("anna"), ben});
   SaveRequest(sent);
   SaveRequest(registered);
@@ -142,7 +142,7 @@ TEST_F(SqliteNominationRepositoryTest, MembershipsRestoreWithTheirCaseAndFilter)
   const Case registered = RegisteredCase(kHelsinki);
   SaveRequest(registered);
   Nominee ben = Person("ben", SeatKind::kDeputy);
-  ben.language = "en";
+  ben.language = Language::kEn;
   ApprovalOutcome approved = Approve(registered, {Person("anna"), ben});
   ASSERT_TRUE(repo_->SaveCase(approved.case_after).ok());
   for (const Membership& m : approved.started) {
@@ -287,7 +287,7 @@ TEST_F(SqliteNominationRepositoryTest, RemovingContactDataKeepsThePublicRecordOn
   const Case registered = RegisteredCase(kHelsinki);
   SaveRequest(registered);
   Nominee ben = Person("ben", SeatKind::kDeputy);
-  ben.language = "sv";
+  ben.language = Language::kSv;
   ApprovalOutcome approved = Approve(registered, {Person("anna"), ben});
   ASSERT_TRUE(repo_->SaveCase(approved.case_after).ok());
   for (const Membership& m : approved.started) {

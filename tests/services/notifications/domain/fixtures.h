@@ -47,8 +47,8 @@ inline NetworkInfo Network() {
   return n;
 }
 
-inline Person Nominee(const std::string& name, std::string language = {}) {
-  return Person{name, name + "@kajaani.fi", std::move(language), false};
+inline Person Nominee(const std::string& name, std::optional<Language> language = {}) {
+  return Person{name, name + "@kajaani.fi", language, false};
 }
 
 inline CaseInfo Case(const std::string& area = "kainuu") {

@@ -51,7 +51,7 @@ TEST(NotificationPolicyTest, RegisteredCaseGoesToDirectorAndDeputy) {
 TEST(NotificationPolicyTest, ApprovedCaseGoesToSenderAndEachNominee) {
   CaseInfo c = Case();
   c.approved = true;
-  c.nominees = {Nominee("maija", "sv"), Nominee("Pekka")};
+  c.nominees = {Nominee("maija", Language::kSv), Nominee("Pekka")};
   const auto r = Recipients(CaseNotice(Topic::kCaseApproved, c), Areas());
   EXPECT_EQ(Mailboxes(r), (std::vector<std::string>{"email:maija@kajaani.fi",
                                                     "email:pekka@kajaani.fi", "user:keha-anna"}));
@@ -105,8 +105,8 @@ TEST(NotificationPolicyTest, TermNoticesGoToMembersAndTheirDirectors) {
     Notice n;
     n.topic = topic;
     n.network = Network();
-    MembershipInfo a{"m-1", "osaamisverkosto", AreaCode("kainuu"), Nominee("maija"), "", "", ""};
-    MembershipInfo b{"m-2", "osaamisverkosto", AreaCode("lahti"), Nominee("pekka"), "", "", ""};
+    MembershipInfo a{"m-1", "osaamisverkosto", AreaCode("kainuu"), Nominee("maija"), "", "", {}};
+    MembershipInfo b{"m-2", "osaamisverkosto", AreaCode("lahti"), Nominee("pekka"), "", "", {}};
     n.members = {a, b};
     const auto r = Recipients(n, Areas());
     EXPECT_EQ(Mailboxes(r),
@@ -127,7 +127,7 @@ TEST(NotificationPolicyTest, AResignationRequestGoesToTheAreasLeadershipAndConfi
   n.area = AreaCode("kainuu");
   n.reason = "Uusi tehtävä";
   n.members = {
-      MembershipInfo{"m-1", "osaamisverkosto", AreaCode("kainuu"), Nominee("maija"), "", "", ""}};
+      MembershipInfo{"m-1", "osaamisverkosto", AreaCode("kainuu"), Nominee("maija"), "", "", {}}};
   const auto r = Recipients(n, Areas());
   EXPECT_EQ(Mailboxes(r),
             (std::vector<std::string>{"email:maija@kajaani.fi", "leadership:kainuu"}));
@@ -193,7 +193,7 @@ TEST(NotificationPolicyTest, ViewCarriesNetworkInTheLanguageAndTheDisclaimer) {
   CaseInfo c = Case("pohjanmaa");
   c.approved = true;
   c.decided_by_name = "Johanna Johtaja";
-  c.nominees = {Nominee("maija", "sv")};
+  c.nominees = {Nominee("maija", Language::kSv)};
   const Notice n = CaseNotice(Topic::kCaseApproved, c);
   const auto r = Recipients(n, Areas());
   const Recipient* maija = Find(r, "email:maija@kajaani.fi");

@@ -35,7 +35,7 @@ Notice Full(Topic topic) {
   n.takes_part = true;
   n.actor_name = "Anna KEHA";
   n.members = {
-      MembershipInfo{"m-1", "osaamisverkosto", AreaCode("kainuu"), Nominee("Mäkelä"), "", "", ""}};
+      MembershipInfo{"m-1", "osaamisverkosto", AreaCode("kainuu"), Nominee("Mäkelä"), "", "", {}}};
   return n;
 }
 

@@ -60,7 +60,7 @@ class NotificationRepositoryTest : public DeliveryFixture {
     CaseInfo c = testing::Case("pohjanmaa");
     c.approved = true;
     c.decided_by_name = "Johanna";
-    c.nominees = {testing::Nominee("maija"), testing::Nominee("pekka", "en")};
+    c.nominees = {testing::Nominee("maija"), testing::Nominee("pekka", Language::kEn)};
     return testing::CaseNotice(Topic::kCaseApproved, c);
   }
 };
@@ -109,7 +109,7 @@ TEST(NotificationMigrationsTest, LegacyCaseAndMembershipIdsAreRewritten) {
   MembershipInfo ben_ended = ben;
   ben_ended.membership_id = "r-4657d17f15bb.kainuu.2";
   ben_ended.ended = "2026-05-31";
-  ben_ended.end_reason = "resigned";
+  ben_ended.end_reason = EndReason::kResigned;
   for (const MembershipInfo& m : {anna, ben, ben_ended}) {
     ASSERT_TRUE(repo.UpsertMembership(m).ok());
   }
@@ -161,7 +161,8 @@ TEST_F(NotificationRepositoryTest, SameEventTwiceIsRecordedOnce) {
 }
 
 TEST_F(NotificationRepositoryTest, LanguageIsThePersonsElseTheAreasAndPreferencesWin) {
-  ASSERT_TRUE(Repo().SetPreferences({"user:keha-anna", "en", EmailMode::kImmediate, ""}, 1).ok());
+  ASSERT_TRUE(
+      Repo().SetPreferences({"user:keha-anna", Language::kEn, EmailMode::kImmediate, ""}, 1).ok());
   Record("nominations:7", Approved());
   // pohjanmaa is Swedish-speaking in the fixture.
   const auto maija = Inbox("email:maija@kajaani.fi");
@@ -177,8 +178,12 @@ TEST_F(NotificationRepositoryTest, LanguageIsThePersonsElseTheAreasAndPreference
 
 TEST_F(NotificationRepositoryTest, EmailFollowsThePreferenceAndUnknownAddressesAreInboxOnly) {
   ASSERT_TRUE(
-      Repo().SetPreferences({"email:maija@kajaani.fi", "", EmailMode::kDailyDigest, ""}, 1).ok());
-  ASSERT_TRUE(Repo().SetPreferences({"email:pekka@kajaani.fi", "", EmailMode::kNone, ""}, 1).ok());
+      Repo()
+          .SetPreferences({"email:maija@kajaani.fi", std::nullopt, EmailMode::kDailyDigest, ""}, 1)
+          .ok());
+  ASSERT_TRUE(Repo()
+                  .SetPreferences({"email:pekka@kajaani.fi", std::nullopt, EmailMode::kNone, ""}, 1)
+                  .ok());
   Record("nominations:7", Approved());
   EXPECT_EQ(Deliveries("email:maija@kajaani.fi")[0].status, DeliveryStatus::kDigest);
   EXPECT_EQ(Deliveries("email:pekka@kajaani.fi")[0].status, DeliveryStatus::kSkipped);
@@ -190,7 +195,8 @@ TEST_F(NotificationRepositoryTest, EmailFollowsThePreferenceAndUnknownAddressesA
   // With an address in the preferences, the coordinator gets e-mail too.
   ASSERT_TRUE(
       Repo()
-          .SetPreferences({"user:keha-anna", "", EmailMode::kImmediate, "anna@keha.example.fi"}, 2)
+          .SetPreferences(
+              {"user:keha-anna", std::nullopt, EmailMode::kImmediate, "anna@keha.example.fi"}, 2)
           .ok());
   Notice declined = testing::CaseNotice(Topic::kCaseDeclined);
   Record("nominations:8", declined);
@@ -263,7 +269,8 @@ TEST_F(NotificationRepositoryTest, RetentionKnowsWhichDeliveriesAreFinished) {
 
 TEST_F(NotificationRepositoryTest, AnUnknownStoredStatusOrModeIsInternalNotADefault) {
   AddMail("nominations:1", "maija@kajaani.fi", DeliveryStatus::kPending);
-  ASSERT_TRUE(Repo().SetPreferences({"user:keha-anna", "", EmailMode::kNone, ""}, 1).ok());
+  ASSERT_TRUE(
+      Repo().SetPreferences({"user:keha-anna", std::nullopt, EmailMode::kNone, ""}, 1).ok());
   // As a newer program might have written them (past the schema's CHECKs).
   db_->sqlite().exec("PRAGMA ignore_check_constraints = ON");
   db_->sqlite().exec("UPDATE deliveries SET status = 'bounced'");
@@ -295,17 +302,18 @@ TEST_F(NotificationRepositoryTest, RetentionDeletesOldDigestRecordsAndMemberCont
   m.area = AreaCode("pohjanmaa");
   m.person.name = "Maija";
   m.person.email = "maija@kajaani.fi";
-  m.person.language = "sv";
+  m.person.language = Language::kSv;
   m.started = "2026-03-01";
   m.ended = "2026-12-31";
-  m.end_reason = "term_ended";
+  m.end_reason = EndReason::kTermEnded;
   ASSERT_TRUE(Repo().UpsertMembership(m).ok());
   ASSERT_TRUE(Repo().RemoveMembershipContact("r-1.pohjanmaa.1").ok());
   ASSERT_TRUE(Repo().RemoveMembershipContact("unknown").ok());
   auto members = Repo().MembershipsOf("osaamisverkosto");
   ASSERT_TRUE(members.ok() && members->size() == 1u);
   EXPECT_EQ((*members)[0].person.email, "");
-  EXPECT_EQ((*members)[0].person.language, "");
+  EXPECT_EQ((*members)[0].person.language, std::nullopt);
+  EXPECT_EQ((*members)[0].end_reason, EndReason::kTermEnded);
   EXPECT_EQ((*members)[0].person.name, "Maija");
 }
 
