@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
+#include "core/limits.h"
 #include "verkosto/networks/v1/networks.pb.h"
 
 namespace verkosto::testing {
@@ -32,6 +34,43 @@ inline networks::v1::NetworkDefinition CompleteNetworkDefinition(
   d.mutable_cadence()->set_hours_per_meeting_tenths(15);
   d.mutable_seats_per_area()->set_members(1);
   d.mutable_seats_per_area()->set_deputies(1);
+  return d;
+}
+
+// `n` characters after a readable `prefix` (counted in), each added one four
+// bytes in UTF-8 (U+1D538, a double-struck A): the most bytes a text of `n`
+// characters can take.
+inline std::string FullText(const std::string& prefix, size_t n) {
+  std::string out = prefix;
+  while (limits::Characters(out) < n) out += "\xF0\x9D\x94\xB8";
+  return out;
+}
+
+// CompleteNetworkDefinition with every text at its limit (libs/core/limits.h)
+// in four-byte characters, every list full and 20 + 20 seats: the largest
+// definition the networks service accepts (docs/limits.md), about 80 KB.
+inline networks::v1::NetworkDefinition LargestNetworkDefinition(const std::string& code) {
+  networks::v1::NetworkDefinition d = CompleteNetworkDefinition(code);
+  d.mutable_names()->set_fi(FullText("Suurin ", limits::kName));
+  d.mutable_names()->set_sv(FullText("Största ", limits::kName));
+  d.mutable_names()->set_en(FullText("Largest ", limits::kName));
+  d.set_owner(FullText("KEHA ", limits::kName));
+  d.set_description(FullText("Kuvaus ", limits::kText));
+  d.mutable_responsible()->set_name(FullText("Vastaava ", limits::kName));
+  d.mutable_responsible()->set_phone(std::string(limits::kPhone, '0'));
+  d.clear_goals();
+  networks::v1::CommunicationPlan* plan = d.mutable_communication_plan();
+  plan->clear_audiences();
+  plan->clear_channels();
+  for (size_t i = 0; i < limits::kListEntries; ++i) {
+    d.add_goals(FullText("Tavoite " + std::to_string(i) + " ", limits::kLine));
+    plan->add_audiences(FullText("Kohderyhmä " + std::to_string(i) + " ", limits::kLine));
+    plan->add_channels(FullText("Kanava " + std::to_string(i) + " ", limits::kLine));
+  }
+  plan->set_cadence(FullText("Rytmi ", limits::kLine));
+  plan->set_responsible(FullText("Viestijä ", limits::kName));
+  d.mutable_seats_per_area()->set_members(20);
+  d.mutable_seats_per_area()->set_deputies(20);
   return d;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/email.h"
 #include "core/language.h"
+#include "core/limits.h"
 #include "core/text.h"
 #include "networks/domain/csv.h"
 #include "networks/domain/permissions.h"
@@ -486,6 +487,9 @@ AreaContacts DemoContacts(const AreaCode& area) {
 namespace {
 
 void CheckContact(const Contact& contact, const std::string& name, Problems* problems) {
+  problems->Add(limits::CheckLength(contact.name, limits::kName, name + ".name"));
+  problems->Add(limits::CheckLength(contact.email, limits::kEmail, name + ".email"));
+  problems->Add(limits::CheckLength(contact.phone, limits::kPhone, name + ".phone"));
   if (!contact.email.empty() && !IsValidEmail(contact.email)) {
     problems->Add(name + ".email", "is not an e-mail address");
   }

@@ -1,6 +1,7 @@
 #include "networks/domain/network.h"
 
 #include "core/email.h"
+#include "core/limits.h"
 #include "core/text.h"
 #include "networks/domain/permissions.h"
 #include "networks/domain/problems.h"
@@ -44,7 +45,6 @@ std::string_view NetworkStatusName(NetworkStatus status) {
 
 namespace {
 
-constexpr size_t kMaxNameLength = 200;
 constexpr uint32_t kMaxMeetingsPerYear = 365;
 constexpr uint32_t kMaxHoursPerMeetingTenths = 240;
 constexpr uint32_t kMaxSeats = 20;
@@ -72,7 +72,7 @@ Status WrongStatus(const Network& network, std::string_view action, std::string_
 
 Status RequireReason(std::string_view reason, std::string_view why) {
   if (Blank(reason)) return Status::InvalidArgument("reason", "is required " + std::string(why));
-  return Status::Ok();
+  return limits::CheckLength(reason, limits::kReason, "reason");
 }
 
 // The network after a status change by `actor`.
@@ -96,19 +96,27 @@ Status ValidateDefinition(const NetworkDefinition& d) {
        {std::pair<const char*, const std::string*>{"names.fi", &d.names.fi},
         {"names.sv", &d.names.sv},
         {"names.en", &d.names.en}}) {
-    if (name->size() > kMaxNameLength) {
-      return Status::InvalidArgument(field, "is longer than 200 characters");
-    }
+    VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(*name, limits::kName, field));
   }
   if (d.kind == NetworkKind::kUnspecified) {
     return Status::InvalidArgument(
         "kind", "must be network, sub_committee, working_group or advisory_board");
   }
   if (Blank(d.owner)) return Status::InvalidArgument("owner", "is required");
+  VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(d.owner, limits::kName, "owner"));
+  VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(d.description, limits::kText, "description"));
+  VERKOSTO_RETURN_IF_ERROR(
+      limits::CheckLength(d.responsible.name, limits::kName, "responsible.name"));
+  VERKOSTO_RETURN_IF_ERROR(
+      limits::CheckLength(d.responsible.email, limits::kEmail, "responsible.email"));
+  VERKOSTO_RETURN_IF_ERROR(
+      limits::CheckLength(d.responsible.phone, limits::kPhone, "responsible.phone"));
   if (!d.responsible.email.empty() && !IsValidEmail(d.responsible.email)) {
     return Status::InvalidArgument("responsible.email", "is not an e-mail address");
   }
   VERKOSTO_RETURN_IF_ERROR(CheckEntries(d.goals, "goals"));
+  VERKOSTO_RETURN_IF_ERROR(
+      limits::CheckList(d.goals, limits::kListEntries, limits::kLine, "goals"));
   if (!EndAfterStart(d.term)) {
     return Status::InvalidArgument("term.end_date", "must be after term.start_date");
   }
@@ -116,6 +124,15 @@ Status ValidateDefinition(const NetworkDefinition& d) {
       CheckEntries(d.communication_plan.audiences, "communication_plan.audiences"));
   VERKOSTO_RETURN_IF_ERROR(
       CheckEntries(d.communication_plan.channels, "communication_plan.channels"));
+  const CommunicationPlan& plan = d.communication_plan;
+  VERKOSTO_RETURN_IF_ERROR(limits::CheckList(plan.audiences, limits::kListEntries, limits::kLine,
+                                             "communication_plan.audiences"));
+  VERKOSTO_RETURN_IF_ERROR(limits::CheckList(plan.channels, limits::kListEntries, limits::kLine,
+                                             "communication_plan.channels"));
+  VERKOSTO_RETURN_IF_ERROR(
+      limits::CheckLength(plan.cadence, limits::kLine, "communication_plan.cadence"));
+  VERKOSTO_RETURN_IF_ERROR(
+      limits::CheckLength(plan.responsible, limits::kName, "communication_plan.responsible"));
   if (d.cadence.meetings_per_year > kMaxMeetingsPerYear) {
     return Status::InvalidArgument("cadence.meetings_per_year", "is more than 365");
   }
@@ -208,6 +225,7 @@ Result<NetworkUpdate> EditNetwork(const Network& network, const NetworkDefinitio
     return Status::InvalidArgument("code", "a network's code cannot be changed");
   }
   VERKOSTO_RETURN_IF_ERROR(ValidateDefinition(definition));
+  VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(reason, limits::kReason, "reason"));
   std::vector<std::string> changed = ChangedFields(network.definition, definition);
   if (changed.empty()) return NetworkUpdate{network, {}};
   if (network.status == NetworkStatus::kOpen) {

@@ -1,5 +1,6 @@
 #include "networks/domain/participation.h"
 
+#include "core/limits.h"
 #include "core/text.h"
 #include "networks/domain/permissions.h"
 
@@ -62,6 +63,7 @@ Result<ParticipationUpdate> DecideParticipation(const Network& network,
   if (command.choice == ParticipationChoice::kDeclines && reason.empty()) {
     return Status::InvalidArgument("reason", "is required when an area declines");
   }
+  VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(reason, limits::kReason, "reason"));
   const bool foreign = (!history.network.empty() && history.network != network.code()) ||
                        (!history.area.empty() && history.area != command.area);
   if (foreign) {
@@ -106,9 +108,7 @@ Result<CommentAdded> AddComment(const Network& network, const AreaDirectory& dir
       CheckAreaAct(network, directory, command.area, Operation::kAddComment, actor, "comment on"));
   const std::string text(text::Trim(command.text));
   if (text.empty()) return Status::InvalidArgument("text", "is empty");
-  if (text.size() > kMaxCommentLength) {
-    return Status::InvalidArgument("text", "is longer than 4000 characters");
-  }
+  VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(text, limits::kText, "text"));
   return CommentAdded{Comment{network.code(), command.area, text, MakeAudit(actor, now)}};
 }
 

@@ -130,14 +130,12 @@ struct CommentAdded {
   Comment comment;
 };
 
-inline constexpr size_t kMaxCommentLength = 4000;
-
 // A comment by an area's director or deputy on a proposed or open network.
 // Errors:
 //   PermissionDenied    the actor is not the director or deputy of command.area;
 //   NotFound            command.area is not in `directory`;
 //   FailedPrecondition  the network is not proposed or open;
-//   InvalidArgument     "text" empty or longer than kMaxCommentLength bytes;
+//   InvalidArgument     "text" empty or longer than limits::kText characters;
 //                       "actor.on_behalf_of" empty for a deputy.
 Result<CommentAdded> AddComment(const Network& network, const AreaDirectory& directory,
                                 const AddCommentCommand& command, const Actor& actor,

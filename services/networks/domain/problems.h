@@ -14,6 +14,10 @@ class Problems {
   void Add(std::string field, std::string reason) {
     violations_.push_back({std::move(field), std::move(reason)});
   }
+  // Adds `status`'s violation when it is an error (e.g. a limits::CheckLength).
+  void Add(const Status& status) {
+    if (!status.ok()) Add(status.field(), status.message());
+  }
   bool empty() const { return violations_.empty(); }
 
   // Ok when empty; otherwise InvalidArgument with one field violation per

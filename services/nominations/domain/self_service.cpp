@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "core/email.h"
-#include "core/language.h"
 #include "core/text.h"
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/workflow.h"
@@ -35,25 +34,19 @@ Status NotYours(const Actor& actor, const MembershipId& id) {
 }
 
 Status ValidateContact(const ContactCommand& command) {
-  if (command.title.empty() && command.email.empty() && command.language.empty()) {
+  if (command.title.empty() && command.email.empty() && !command.language) {
     return Status::InvalidArgument("title", "nothing to correct: give a title, e-mail or language");
   }
   if (!command.title.empty()) {
     if (text::Trim(command.title).empty())
       return Status::InvalidArgument("title", "must not be blank");
-    if (command.title.size() > kMaxTitleLength) {
-      return Status::InvalidArgument(
-          "title", "is longer than " + std::to_string(kMaxTitleLength) + " characters");
-    }
+    VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(command.title, limits::kName, "title"));
     if (HasControl(command.title)) {
       return Status::InvalidArgument("title", "must be one line without control characters");
     }
   }
   if (!command.email.empty() && !IsValidEmail(command.email)) {
     return Status::InvalidArgument("email", "'" + command.email + "' is not an e-mail address");
-  }
-  if (!command.language.empty() && !LanguageFromCode(command.language)) {
-    return Status::InvalidArgument("language", "must be fi, sv or en");
   }
   return Status::Ok();
 }
@@ -84,7 +77,7 @@ Result<ContactOutcome> CorrectContact(std::vector<Membership> mine, const Contac
       ContactCorrection next{before.title, before.email, before.language, stamp};
       if (!command.title.empty()) next.title = command.title;
       if (!email.empty()) next.email = email;
-      if (!command.language.empty()) next.language = command.language;
+      if (command.language) next.language = command.language;
       if (next.title != before.title || next.email != before.email ||
           next.language != before.language) {
         m = internal::ContactWriter::WithContact(m, std::move(next));
@@ -114,10 +107,7 @@ Result<ResignationRequestOutcome> RequestResignation(
   }
   if (command.id.empty()) return Status::Internal("resignation request id missing");
   if (text::Trim(command.reason).empty()) return Status::InvalidArgument("reason", "is required");
-  if (command.reason.size() > kMaxResignationReasonLength) {
-    return Status::InvalidArgument(
-        "reason", "is longer than " + std::to_string(kMaxResignationReasonLength) + " characters");
-  }
+  VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(command.reason, limits::kReason, "reason"));
   ResignationRequestOutcome out;
   out.request = ResignationRequest{command.id,
                                    m.id,

@@ -7,6 +7,7 @@
 
 #include "core/actor.h"
 #include "core/clock.h"
+#include "core/limits.h"
 #include "core/result.h"
 #include "nominations/domain/events.h"
 #include "nominations/domain/membership.h"
@@ -24,14 +25,11 @@ namespace verkosto::nominations {
 // e-mail, or not the actor's own membership: OwnsMembership), then
 // FailedPrecondition, then InvalidArgument naming the field.
 
-inline constexpr size_t kMaxTitleLength = 200;
-inline constexpr size_t kMaxResignationReasonLength = 2000;
-
 // Empty fields keep their value.
 struct ContactCommand {
   std::string title;
-  std::string email;     // stored lower case
-  std::string language;  // "fi", "sv" or "en"
+  std::string email;                 // stored lower case
+  std::optional<Language> language;  // nullopt keeps the language
 };
 
 struct ContactOutcome {
@@ -52,9 +50,9 @@ struct ContactOutcome {
 // Errors:
 //   PermissionDenied   unless a nominee with an e-mail; any of `mine` not theirs.
 //   FailedPrecondition none of `mine` is current.
-//   InvalidArgument    "title" longer than kMaxTitleLength or holding a line
+//   InvalidArgument    "title" longer than limits::kName or holding a line
 //                      break; "email" not plausible (IsValidEmail);
-//                      "language" not fi, sv or en; all three empty
+//                      all three empty
 //                      ("title", "nothing to correct").
 //   AlreadyExists      "email" used by another person's membership.
 Result<ContactOutcome> CorrectContact(std::vector<Membership> mine, const ContactCommand& command,
@@ -62,7 +60,7 @@ Result<ContactOutcome> CorrectContact(std::vector<Membership> mine, const Contac
 
 struct ResignationRequestCommand {
   ResignationRequestId id;  // unique, from the caller
-  std::string reason;       // required, at most kMaxResignationReasonLength
+  std::string reason;       // required, at most limits::kReason
 };
 
 struct ResignationRequestOutcome {

@@ -7,7 +7,7 @@
 
 #include "core/case_ids.h"
 #include "core/email.h"
-#include "core/language.h"
+#include "core/limits.h"
 #include "core/text.h"
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/working_days.h"
@@ -39,9 +39,10 @@ bool Before(const Date& a, const Date& b) {
   return std::chrono::sys_days(a) < std::chrono::sys_days(b);
 }
 
-Status RequireText(std::string_view value, const std::string& field) {
+// A required text of at most `max` characters (limits.h).
+Status RequireText(std::string_view value, const std::string& field, size_t max) {
   if (text::Trim(value).empty()) return Status::InvalidArgument(field, "is required");
-  return Status::Ok();
+  return limits::CheckLength(value, max, field);
 }
 
 Status RequireOpenNetwork(const NetworkView& network) {
@@ -106,7 +107,7 @@ Status RequireDecidable(const Case& c) {
 }
 
 Status CheckDiaryNumber(const std::string& diary_number, const DiaryNumberInUse& in_use) {
-  VERKOSTO_RETURN_IF_ERROR(RequireText(diary_number, "diary_number"));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(diary_number, "diary_number", limits::kReference));
   if (in_use && in_use(diary_number)) {
     return Status::AlreadyExists("diary_number",
                                  "diary number '" + diary_number + "' is already used in the area");
@@ -126,13 +127,9 @@ Status ValidateNominees(const Seats& seats, const std::vector<Nominee>& nominees
   for (size_t i = 0; i < nominees.size(); ++i) {
     const Nominee& n = nominees[i];
     const std::string prefix = "nominees[" + std::to_string(i) + "].";
-    VERKOSTO_RETURN_IF_ERROR(RequireText(n.name, prefix + "name"));
-    VERKOSTO_RETURN_IF_ERROR(RequireText(n.title, prefix + "title"));
-    VERKOSTO_RETURN_IF_ERROR(RequireText(n.municipality, prefix + "municipality"));
-    if (!n.language.empty() && !LanguageFromCode(n.language)) {
-      return Status::InvalidArgument(prefix + "language",
-                                     "'" + n.language + "' is not fi, sv or en (or empty)");
-    }
+    VERKOSTO_RETURN_IF_ERROR(RequireText(n.name, prefix + "name", limits::kName));
+    VERKOSTO_RETURN_IF_ERROR(RequireText(n.title, prefix + "title", limits::kName));
+    VERKOSTO_RETURN_IF_ERROR(RequireText(n.municipality, prefix + "municipality", limits::kName));
     if (!IsValidEmail(n.email)) {
       return Status::InvalidArgument(prefix + "email",
                                      "'" + n.email + "' is not an e-mail address");
@@ -179,10 +176,14 @@ Result<SendRequestOutcome> SendRequest(const NetworkView& network,
   VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kSendRequest));
   VERKOSTO_RETURN_IF_ERROR(RequireOpenNetwork(network));
   const Date today = HelsinkiDate(now);
-  VERKOSTO_RETURN_IF_ERROR(RequireText(command.request_id.value(), "request_id"));
+  VERKOSTO_RETURN_IF_ERROR(
+      RequireText(command.request_id.value(), "request_id", limits::kReference));
   VERKOSTO_RETURN_IF_ERROR(RequireSeats(command.seats));
   VERKOSTO_RETURN_IF_ERROR(RequireDeadlineNotPast(command.deadline, today));
-  VERKOSTO_RETURN_IF_ERROR(RequireText(command.covering_message, "covering_message"));
+  VERKOSTO_RETURN_IF_ERROR(
+      RequireText(command.covering_message, "covering_message", limits::kText));
+  VERKOSTO_RETURN_IF_ERROR(
+      limits::CheckLength(command.keha_diary_number, limits::kReference, "keha_diary_number"));
 
   SendRequestOutcome out;
   std::vector<AreaCode> targets;
@@ -268,9 +269,13 @@ Result<CaseOutcome> RequestReplacement(const NetworkView& network, const Members
   VERKOSTO_RETURN_IF_ERROR(RequireOpenNetwork(network));
   VERKOSTO_RETURN_IF_ERROR(RequireNotDeclined(network, m.area));
   const Date today = HelsinkiDate(now);
-  VERKOSTO_RETURN_IF_ERROR(RequireText(command.request_id.value(), "request_id"));
+  VERKOSTO_RETURN_IF_ERROR(
+      RequireText(command.request_id.value(), "request_id", limits::kReference));
   VERKOSTO_RETURN_IF_ERROR(RequireDeadlineNotPast(command.deadline, today));
-  VERKOSTO_RETURN_IF_ERROR(RequireText(command.covering_message, "covering_message"));
+  VERKOSTO_RETURN_IF_ERROR(
+      RequireText(command.covering_message, "covering_message", limits::kText));
+  VERKOSTO_RETURN_IF_ERROR(
+      limits::CheckLength(command.keha_diary_number, limits::kReference, "keha_diary_number"));
 
   Case c;
   c.id = MakeCaseId(command.request_id, m.area);
@@ -297,7 +302,7 @@ Result<CaseOutcome> WithdrawCase(const Case& c, const WithdrawCommand& command, 
                                  TimePoint now) {
   VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kWithdrawCase));
   VERKOSTO_RETURN_IF_ERROR(RequireOpenCase(c));
-  VERKOSTO_RETURN_IF_ERROR(RequireText(command.reason, "reason"));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.reason, "reason", limits::kReason));
   CaseOutcome out{c, {}};
   out.case_after.state = CaseState::kWithdrawn;
   out.case_after.withdrawn = MakeStamp(actor, now);
@@ -337,7 +342,7 @@ Result<CaseOutcome> RegisterCase(const Case& c, const RegisterCommand& command,
     return Status::FailedPrecondition("case " + c.id.value() + " is already registered");
   }
   const Date today = HelsinkiDate(now);
-  VERKOSTO_RETURN_IF_ERROR(RequireText(command.organisation, "organisation"));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.organisation, "organisation", limits::kName));
   if (!command.date_received.ok() || Before(today, command.date_received) ||
       Before(command.date_received, c.opened)) {
     return Status::InvalidArgument(
@@ -371,15 +376,16 @@ Result<CaseOutcome> LogIncomingRequest(const NetworkView& network,
   }
   VERKOSTO_RETURN_IF_ERROR(RequireNotDeclined(network, command.area));
   const Date today = HelsinkiDate(now);
-  VERKOSTO_RETURN_IF_ERROR(RequireText(command.request_id.value(), "request_id"));
+  VERKOSTO_RETURN_IF_ERROR(
+      RequireText(command.request_id.value(), "request_id", limits::kReference));
   if (command.channel == Channel::kSystem) {
     return Status::InvalidArgument("channel",
                                    "log e-mail, letter or other; requests sent through verkosto "
                                    "are registered, not logged");
   }
-  VERKOSTO_RETURN_IF_ERROR(RequireText(command.sender, "sender"));
-  VERKOSTO_RETURN_IF_ERROR(RequireText(command.subject, "subject"));
-  VERKOSTO_RETURN_IF_ERROR(RequireText(command.organisation, "organisation"));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.sender, "sender", limits::kLine));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.subject, "subject", limits::kLine));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.organisation, "organisation", limits::kName));
   VERKOSTO_RETURN_IF_ERROR(RequireSeats(command.seats));
   if (!command.date_received.ok() || Before(today, command.date_received)) {
     return Status::InvalidArgument("date_received", "must not be in the future");
@@ -388,6 +394,8 @@ Result<CaseOutcome> LogIncomingRequest(const NetworkView& network,
       (!command.deadline->ok() || Before(*command.deadline, command.date_received))) {
     return Status::InvalidArgument("deadline", "must not be before the day it was received");
   }
+  VERKOSTO_RETURN_IF_ERROR(
+      limits::CheckLength(command.covering_message, limits::kText, "covering_message"));
   VERKOSTO_RETURN_IF_ERROR(CheckDiaryNumber(command.diary_number, diary_number_in_use));
 
   Case c;
@@ -481,7 +489,7 @@ Result<CaseOutcome> DeclineCase(const Case& c, const DeclineCommand& command, co
                                 TimePoint now) {
   VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kDecideCase, c.area));
   VERKOSTO_RETURN_IF_ERROR(RequireDecidable(c));
-  VERKOSTO_RETURN_IF_ERROR(RequireText(command.reason, "reason"));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.reason, "reason", limits::kReason));
   CaseOutcome out{c, {}};
   out.case_after.state = CaseState::kDeclined;
   out.case_after.decision = Decision{false, command.reason, {}, {}, MakeStamp(actor, now)};
@@ -502,6 +510,7 @@ Result<MembershipOutcome> RecordResignation(const Membership& membership,
     return Status::InvalidArgument("date", "must be between the start of the membership (" +
                                                FormatIsoDate(m.started) + ") and today");
   }
+  VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(command.reason, limits::kReason, "reason"));
   std::string why(EndReasonName(EndReason::kResigned));
   if (!text::Trim(command.reason).empty()) why += ": " + command.reason;
   MembershipOutcome out{MembershipWriter::End(membership, command.date, EndReason::kResigned,

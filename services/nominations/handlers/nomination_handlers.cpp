@@ -1,6 +1,7 @@
 #include "nominations/handlers/nomination_handlers.h"
 
 #include "core/case_ids.h"
+#include "core/limits.h"
 #include "core/text.h"
 #include "messaging/envelope.h"
 #include "nominations/codec/codec.h"
@@ -283,6 +284,7 @@ void RegisterQueries(messaging::RpcServer& server) {
         CaseFilter filter;
         filter.area = ctx.actor().area;
         filter.registered_only = true;
+        VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(req.search(), limits::kLine, "search"));
         filter.search = req.search();
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(filter));
         return CaseList(ctx.actor(), cases);

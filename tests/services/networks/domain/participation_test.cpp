@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/limits.h"
 #include "fixtures.h"
 
 namespace verkosto::networks {
@@ -234,7 +235,7 @@ TEST(CommentTest, RefusesEmptyOrTooLongText) {
   EXPECT_EQ(empty.status().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(empty.status().field(), "text");
   auto long_text = AddComment(InStatus(NetworkStatus::kProposed), SmallDirectory(),
-                              {AreaCode("kymppi"), std::string(kMaxCommentLength + 1, 'a')},
+                              {AreaCode("kymppi"), std::string(limits::kText + 1, 'a')},
                               Director("kymppi"), At(2025, 3, 1));
   EXPECT_EQ(long_text.status().field(), "text");
 }
