@@ -69,6 +69,7 @@ struct Options {
   int warmup = 50;      // per client thread, not measured
   std::string dir = "/tmp";
   int rounds = 1;
+  int flooders = 8;  // cell (d): clients failing logins beside one reader; 0 = no cell
 };
 
 struct Figures {
@@ -161,6 +162,81 @@ Figures Load(int port, const std::string& path, int clients, const Options& opti
       static_cast<double>(all.size()) / std::chrono::duration<double>(end - start).count();
   f.p50_us = all[all.size() / 2];
   f.p99_us = all[std::min(all.size() - 1, all.size() * 99 / 100)];
+  return f;
+}
+
+// Cell (d): `flooders` threads send wrong passwords to POST /api/v1/session
+// as fast as they get answers, while one logged-in reader sends `reads`
+// GET /api/v1/session. Before issue 15 argon2id ran on the accounts' loop
+// that every request passes, so the flood raised the reader's latency from
+// 2 ms to 1.7 s; now a login hashes on an HTTP worker (at most hash_workers
+// at once) and throttling refuses most of the flood without hashing.
+struct FloodFigures {
+  Figures reader;
+  double attempts_per_second = 0;
+  int refused_401 = 0;    // hashed and wrong
+  int throttled_429 = 0;  // refused without a hash
+  int other = 0;
+};
+
+FloodFigures Flood(int port, const httplib::Headers& reader_headers, int flooders, int reads) {
+  std::atomic<bool> stop{false};
+  std::atomic<int> r401{0}, r429{0}, other{0};
+  std::vector<std::thread> threads;
+  const auto start = Steady::now();
+  for (int t = 0; t < flooders; ++t) {
+    threads.emplace_back([&, t] {
+      httplib::Client client("127.0.0.1", port);
+      client.set_keep_alive(true);
+      client.set_tcp_nodelay(true);
+      client.set_read_timeout(30, 0);
+      verkosto::gateway::v1::ApiLoginRequest login;
+      login.set_username("guess." + std::to_string(t));
+      login.set_password("not the password");
+      const std::string body = Json(login);
+      while (!stop.load()) {
+        httplib::Result r = client.Post("/api/v1/session", body, "application/json");
+        if (r && r->status == 401) {
+          ++r401;
+        } else if (r && r->status == 429) {
+          ++r429;
+        } else {
+          ++other;
+        }
+      }
+    });
+  }
+  FloodFigures f;
+  std::vector<double> latencies;
+  {
+    httplib::Client reader("127.0.0.1", port);
+    reader.set_keep_alive(true);
+    reader.set_tcp_nodelay(true);
+    reader.set_read_timeout(30, 0);
+    for (int i = 0; i < reads; ++i) {
+      const auto begin = Steady::now();
+      httplib::Result r = reader.Get("/api/v1/session", reader_headers);
+      const auto end = Steady::now();
+      if (!r || r->status != 200) {
+        ++f.reader.errors;
+        continue;
+      }
+      latencies.push_back(std::chrono::duration<double, std::micro>(end - begin).count());
+    }
+  }
+  stop = true;
+  for (std::thread& t : threads) t.join();
+  const double seconds = std::chrono::duration<double>(Steady::now() - start).count();
+  std::sort(latencies.begin(), latencies.end());
+  if (!latencies.empty()) {
+    f.reader.per_second = static_cast<double>(latencies.size()) / seconds;
+    f.reader.p50_us = latencies[latencies.size() / 2];
+    f.reader.p99_us = latencies[std::min(latencies.size() - 1, latencies.size() * 99 / 100)];
+  }
+  f.refused_401 = r401.load();
+  f.throttled_429 = r429.load();
+  f.other = other.load();
+  f.attempts_per_second = (f.refused_401 + f.throttled_429 + f.other) / seconds;
   return f;
 }
 
@@ -293,11 +369,14 @@ double LoadAverage() {
 
 void Usage() {
   std::printf(
-      "gateway_bench [--requests N] [--warmup N] [--clients 1,8] [--rounds R] [--dir PARENT]\n"
+      "gateway_bench [--requests N] [--warmup N] [--clients 1,8] [--rounds R] [--flood N]\n"
+      "              [--dir PARENT]\n"
       "  --requests N   measured requests per client thread (default 1500)\n"
       "  --warmup N     unmeasured requests per client thread first (default 50)\n"
       "  --clients L    comma-separated client thread counts (default 1,8)\n"
       "  --rounds R     run every cell R times, print each (default 1)\n"
+      "  --flood N      cell (d): N clients failing logins beside one session reader "
+      "(default 8, 0 = none)\n"
       "  --dir PARENT   where the temporary databases go (default /tmp; a real disk, not "
       "tmpfs)\n");
 }
@@ -319,6 +398,8 @@ int Run(int argc, char** argv) {
       options.warmup = std::max(0, std::atoi(next().c_str()));
     } else if (arg == "--rounds") {
       options.rounds = std::max(1, std::atoi(next().c_str()));
+    } else if (arg == "--flood") {
+      options.flooders = std::max(0, std::atoi(next().c_str()));
     } else if (arg == "--dir") {
       options.dir = next();
     } else if (arg == "--clients") {
@@ -383,6 +464,17 @@ int Run(int argc, char** argv) {
         std::printf("%-30s %8d %12.0f %10.0f %10.0f %7d\n", "(c) gateway read, no commit", clients,
                     c.per_second, c.p50_us, c.p99_us, c.errors);
         ratios.emplace_back(clients, a.per_second > 0 ? b.per_second / a.per_second : 0);
+        std::fflush(stdout);
+      }
+      if (options.flooders > 0) {
+        const FloodFigures d =
+            Flood(gateway.port(), gateway.headers(), options.flooders, options.requests);
+        std::printf("%-30s %8d %12.0f %10.0f %10.0f %7d\n", "(d) session read in a flood", 1,
+                    d.reader.per_second, d.reader.p50_us, d.reader.p99_us, d.reader.errors);
+        std::printf(
+            "    beside it %d clients failing logins: %.0f attempts/s, %d wrong (hashed), %d "
+            "throttled (429, no hash), %d other\n",
+            options.flooders, d.attempts_per_second, d.refused_401, d.throttled_429, d.other);
         std::fflush(stdout);
       }
     }

@@ -81,6 +81,7 @@ Status ParseAuth(const toml::table& root, AuthConfig* out) {
         Limit{"session_lifetime_hours", &out->session_lifetime_hours, 1, int64_t{24} * 30},
         Limit{"max_failed_logins", &out->max_failed_logins, 1, 1000},
         Limit{"lockout_minutes", &out->lockout_minutes, 1, int64_t{24} * 60},
+        Limit{"hash_workers", &out->hash_workers, 1, 64},
         Limit{"password_hash_ops", &out->password_hash_ops, 1, 64},
         Limit{"password_hash_mem_kib", &out->password_hash_mem_kib, 8, int64_t{4} * 1024 * 1024}}) {
     if (a[l.key] && !a[l.key].is_integer()) {
@@ -362,6 +363,7 @@ std::string ToToml(const SystemConfig& config) {
                                   {"session_lifetime_hours", a.session_lifetime_hours},
                                   {"max_failed_logins", a.max_failed_logins},
                                   {"lockout_minutes", a.lockout_minutes},
+                                  {"hash_workers", a.hash_workers},
                                   {"secure_cookies", a.secure_cookies},
                                   {"password_hash_ops", a.password_hash_ops},
                                   {"password_hash_mem_kib", a.password_hash_mem_kib}});

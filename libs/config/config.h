@@ -48,10 +48,13 @@ struct AuthConfig {
   int idle_timeout_minutes = 30;
   // A session is over this long after login, however busy.
   int session_lifetime_hours = 12;
-  // This many failed logins of one user name within lockout_minutes lock it
-  // for lockout_minutes.
+  // Login throttling (docs/gateway.md): this many failed logins of one user
+  // name from one address within lockout_minutes cost nothing; each further
+  // one doubles the wait before the next attempt, up to lockout_minutes.
   int max_failed_logins = 5;
   int lockout_minutes = 15;
+  // How many password hashes (argon2id) may run at once, over every HTTP worker.
+  int hash_workers = 2;
   // Mark cookies Secure (set when a TLS proxy serves the gateway over HTTPS).
   bool secure_cookies = false;
   // argon2id cost of a password hash (libsodium crypto_pwhash): passes and
@@ -91,7 +94,8 @@ struct RetentionConfig {
 //   [notifications] smtp_url, smtp_from, smtp_user, smtp_password_file,
 //                   starttls, term_notice_days, mail_dir, web_base_url
 //   [auth] idle_timeout_minutes, session_lifetime_hours, max_failed_logins,
-//          lockout_minutes, secure_cookies, password_hash_ops, password_hash_mem_kib
+//          lockout_minutes, hash_workers, secure_cookies, password_hash_ops,
+//          password_hash_mem_kib
 //   [retention] contact_years, inbox_months, eml_days, events_days
 //   [clock] offset_days = 0            (tests only)
 //   [audit] witness_interval_seconds = 600

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "gateway/auth/credentials.h"
 #include "gateway/domain/demo_accounts.h"
 #include "gateway/storage/sqlite_account_repository.h"
@@ -42,13 +44,25 @@ GatewayOptions OptionsFromConfig(const config::SystemConfig& system) {
   AuthPolicy& policy = options.accounts.policy;
   policy.idle_timeout = std::chrono::minutes(auth.idle_timeout_minutes);
   policy.absolute_lifetime = std::chrono::hours(auth.session_lifetime_hours);
-  policy.max_failed_logins = auth.max_failed_logins;
-  policy.failure_window = std::chrono::minutes(auth.lockout_minutes);
-  policy.lockout = std::chrono::minutes(auth.lockout_minutes);
+  // [auth] max_failed_logins are the free failures of one name from one
+  // address; lockout_minutes is the window every rule counts in and the
+  // longest wait of the name-and-address and address rules. The rule of a
+  // name over every address keeps its short cap, so nobody locks anyone out.
+  const std::chrono::minutes lockout(auth.lockout_minutes);
+  LoginThrottlePolicy& throttle = policy.throttle;
+  throttle.name_at_address.free_failures = auth.max_failed_logins;
+  for (ThrottleRule* rule : {&throttle.name_at_address, &throttle.address, &throttle.name}) {
+    rule->window = lockout;
+  }
+  throttle.name_at_address.max_delay = lockout;
+  throttle.address.max_delay = lockout;
+  throttle.name.max_delay = std::min<std::chrono::microseconds>(throttle.name.max_delay, lockout);
   options.accounts.hash.ops_limit = static_cast<unsigned long long>(auth.password_hash_ops);
   options.accounts.hash.mem_limit = static_cast<size_t>(auth.password_hash_mem_kib) * 1024;
   options.http.secure_cookies = auth.secure_cookies;
   options.http.policy = policy;
+  options.http.hash = options.accounts.hash;
+  options.http.hash_workers = auth.hash_workers;
   return options;
 }
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/email.h"
-#include "core/language.h"
+#include "core/limits.h"
 #include "core/text.h"
 
 namespace verkosto::gateway {
@@ -35,9 +35,8 @@ Result<AccountRecord> NormalizeAccount(AccountRecord account) {
   }
   account.display_name = std::string(text::Trim(account.display_name));
   if (account.display_name.empty()) return Status::InvalidArgument("display_name", "is required");
-  if (account.display_name.size() > 200) {
-    return Status::InvalidArgument("display_name", "must be at most 200 characters");
-  }
+  VERKOSTO_RETURN_IF_ERROR(
+      limits::CheckLength(account.display_name, limits::kName, "display_name"));
   // The operator is whoever holds the operator key on the server, never a
   // login: an account with that role could do nothing and would blur who did what.
   if (account.role == Role::kUnspecified || account.role == Role::kSystem ||
@@ -57,10 +56,6 @@ Result<AccountRecord> NormalizeAccount(AccountRecord account) {
   account.email = text::AsciiLower(text::Trim(account.email));
   if (!account.email.empty() && !IsValidEmail(account.email)) {
     return Status::InvalidArgument("email", "is not an e-mail address");
-  }
-  if (account.language.empty()) account.language = std::string(LanguageCode(Language::kFi));
-  if (!LanguageFromCode(account.language)) {
-    return Status::InvalidArgument("language", "must be fi, sv or en");
   }
   account.on_behalf_of = std::string(text::Trim(account.on_behalf_of));
   if (!account.on_behalf_of.empty() && account.role != Role::kAreaDeputy) {
@@ -85,28 +80,6 @@ Status CheckPassword(const std::string& password, const std::string& user_id,
     return Status::InvalidArgument("password", "must not be the user id");
   }
   return Status::Ok();
-}
-
-std::optional<TimePoint> LockedUntil(std::vector<TimePoint> failures, TimePoint now,
-                                     const AuthPolicy& policy) {
-  if (policy.max_failed_logins <= 0) return std::nullopt;
-  const auto n = static_cast<size_t>(policy.max_failed_logins);
-  if (failures.size() < n) return std::nullopt;
-  std::sort(failures.begin(), failures.end());
-  // The newest failure that completes a run of n within one window locks.
-  for (size_t i = failures.size(); i-- >= n;) {
-    if (failures[i] - failures[i - (n - 1)] <= policy.failure_window) {
-      const TimePoint until = failures[i] + policy.lockout;
-      if (now < until) return until;
-      return std::nullopt;
-    }
-    if (i == n - 1) break;
-  }
-  return std::nullopt;
-}
-
-TimePoint FailuresRelevantSince(TimePoint now, const AuthPolicy& policy) {
-  return now - policy.lockout - policy.failure_window;
 }
 
 bool SessionExpired(TimePoint created, TimePoint last_seen, TimePoint now,

@@ -8,8 +8,10 @@
 
 #include "core/actor.h"
 #include "core/clock.h"
+#include "core/language.h"
 #include "core/result.h"
 #include "core/status.h"
+#include "gateway/domain/login_throttle.h"
 
 namespace verkosto::gateway {
 
@@ -20,11 +22,8 @@ struct AuthPolicy {
   std::chrono::microseconds idle_timeout = std::chrono::minutes(30);
   // A session is over this long after login, however busy.
   std::chrono::microseconds absolute_lifetime = std::chrono::hours(12);
-  // This many failed logins of one user name within `failure_window`...
-  int max_failed_logins = 5;
-  std::chrono::microseconds failure_window = std::chrono::minutes(15);
-  // ...refuse every login of that name for this long after the last of them.
-  std::chrono::microseconds lockout = std::chrono::minutes(15);
+  // Growing waits after failed logins (login_throttle.h).
+  LoginThrottlePolicy throttle;
   // A session's last use is written at most this often (saves a write per request).
   std::chrono::microseconds touch_interval = std::chrono::minutes(1);
   size_t min_password_length = 12;
@@ -37,8 +36,8 @@ struct AccountRecord {
   std::string display_name;
   Role role = Role::kUnspecified;
   AreaCode area;
-  std::string email;     // lower case, may be empty
-  std::string language;  // "fi", "sv" or "en"
+  std::string email;                  // lower case, may be empty
+  Language language = Language::kFi;  // of the pages
   std::string on_behalf_of;
   bool disabled = false;
   std::string password_hash;  // argon2id, crypto_pwhash_str format
@@ -49,27 +48,17 @@ struct AccountRecord {
   Actor ToActor() const;
 };
 
-// Checks and normalises a new account (trims names, lower-cases the e-mail,
-// defaults the language to "fi"). Errors: invalid_argument naming the field:
+// Checks and normalises a new account (trims names, lower-cases the e-mail).
+// Errors: invalid_argument naming the field:
 // user_id (2..64 of a-z 0-9 . - _), display_name (required, up to 200),
 // role (unspecified or system), area (required for registry clerks, directors
-// and deputies; empty for the others), email (one '@', no spaces), language.
+// and deputies; empty for the others), email (one '@', no spaces).
 Result<AccountRecord> NormalizeAccount(AccountRecord account);
 
 // Errors: invalid_argument ("password") when shorter than the policy's
 // minimum, longer than its maximum, or equal to the user id.
 Status CheckPassword(const std::string& password, const std::string& user_id,
                      const AuthPolicy& policy);
-
-// When the user name whose failed logins happened at `failures` (any order)
-// may log in again: nullopt when it is not locked at `now`. Locked means
-// max_failed_logins failures fell within one failure_window and the last of
-// them is less than `lockout` ago.
-std::optional<TimePoint> LockedUntil(std::vector<TimePoint> failures, TimePoint now,
-                                     const AuthPolicy& policy);
-
-// The failures older than this no longer matter to LockedUntil (may be pruned).
-TimePoint FailuresRelevantSince(TimePoint now, const AuthPolicy& policy);
 
 // True when a session created at `created` and last used at `last_seen` is over at `now`.
 bool SessionExpired(TimePoint created, TimePoint last_seen, TimePoint now,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/limits.h"
 #include "core/text.h"
 #include "gateway/storage/sqlite_account_repository.h"
 #include "messaging/envelope.h"
@@ -59,7 +60,9 @@ Result<pb::CreateAccountResponse> CreateAccount(Context& ctx, const pb::CreateAc
   draft.role = messaging::FromProtoRole(in.role());
   draft.area = AreaCode(in.area());
   draft.email = in.email();
-  draft.language = in.language();
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<Language> language,
+                            messaging::FromProtoLanguage(in.language(), "account.language"));
+  draft.language = language.value_or(Language::kFi);
   draft.on_behalf_of = in.on_behalf_of();
   Result<AccountRecord> normalized = NormalizeAccount(std::move(draft));
   if (!normalized.ok()) {
@@ -96,46 +99,81 @@ Result<pb::CreateAccountResponse> CreateAccount(Context& ctx, const pb::CreateAc
   return response;
 }
 
-Result<pb::LoginResponse> Login(Context& ctx, const pb::LoginRequest& req,
-                                const AccountSettings& settings) {
-  VERKOSTO_RETURN_IF_ERROR(RequireGateway(ctx));
-  VERKOSTO_RETURN_IF_ERROR(CheckTokenHash(req.session_token_hash(), "session_token_hash"));
-  const std::string user_id = text::AsciiLower(req.user_id());
+// The lower-case user name of a login, or invalid_argument.
+Result<std::string> LoginName(const std::string& raw) {
+  std::string user_id = text::AsciiLower(raw);
   if (user_id.empty()) return Status::InvalidArgument("user_id", "is required");
-  if (user_id.size() > 200) return Status::InvalidArgument("user_id", "is too long");
+  VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(user_id, limits::kName, "user_id"));
+  return user_id;
+}
+
+// When `user_id` may next try from `address`: nullopt when now.
+Result<std::optional<TimePoint>> NextAttempt(SqliteAccountRepository& repo,
+                                             const std::string& user_id, const std::string& address,
+                                             TimePoint now, const AuthPolicy& policy) {
+  VERKOSTO_ASSIGN_OR_RETURN(
+      std::vector<LoginFailure> failures,
+      repo.LoginFailures(user_id, address, ThrottleRelevantSince(now, policy.throttle)));
+  return NextLoginAllowed(failures, user_id, address, now, policy.throttle);
+}
+
+Result<pb::CheckLoginResponse> CheckLogin(Context& ctx, const pb::CheckLoginRequest& req,
+                                          const AccountSettings& settings) {
+  VERKOSTO_RETURN_IF_ERROR(RequireGateway(ctx));
+  VERKOSTO_ASSIGN_OR_RETURN(const std::string user_id, LoginName(req.user_id()));
   SqliteAccountRepository repo(ctx.db());
-  const TimePoint now = ctx.now();
-  const TimePoint relevant = FailuresRelevantSince(now, settings.policy);
-  VERKOSTO_ASSIGN_OR_RETURN(std::vector<TimePoint> failures, repo.LoginFailures(user_id, relevant));
-  pb::LoginResponse response;
-  if (std::optional<TimePoint> until = LockedUntil(failures, now, settings.policy)) {
-    VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "login_locked", user_id, req.client()));
-    response.set_refusal("locked");
-    response.set_retry_after_unix_us(ToMicros(*until));
+  pb::CheckLoginResponse response;
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<TimePoint> wait,
+                            NextAttempt(repo, user_id, req.address(), ctx.now(), settings.policy));
+  if (wait) {
+    response.set_retry_after_unix_us(ToMicros(*wait));
     return response;
   }
   VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> account, repo.FindAccount(user_id));
-  bool match = false;
-  if (account) {
-    match = VerifyPassword(account->password_hash, req.password()) && !account->disabled;
-  } else {
-    VerifyDummyPassword(req.password(), settings.hash);  // same time as a wrong password
+  if (account && !account->disabled) response.set_password_hash(account->password_hash);
+  return response;
+}
+
+Result<pb::LoginResponse> Login(Context& ctx, const pb::LoginRequest& req,
+                                const AccountSettings& settings) {
+  VERKOSTO_RETURN_IF_ERROR(RequireGateway(ctx));
+  VERKOSTO_ASSIGN_OR_RETURN(const std::string user_id, LoginName(req.user_id()));
+  SqliteAccountRepository repo(ctx.db());
+  const TimePoint now = ctx.now();
+  pb::LoginResponse response;
+  // The wait is decided here, in the write transaction, whatever the gateway
+  // found: two attempts checked at once cannot both slip past it.
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<TimePoint> wait,
+                            NextAttempt(repo, user_id, req.address(), now, settings.policy));
+  if (wait || req.outcome() == pb::LOGIN_OUTCOME_THROTTLED) {
+    VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "login_throttled", user_id, req.client()));
+    response.set_refusal("throttled");
+    response.set_retry_after_unix_us(ToMicros(wait.value_or(now)));
+    return response;
   }
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> account, repo.FindAccount(user_id));
+  // Verified against the hash the account still has (not one a password
+  // change has replaced since CheckLogin), of an enabled account.
+  const bool match = req.outcome() == pb::LOGIN_OUTCOME_VERIFIED && account && !account->disabled &&
+                     !req.verified_hash().empty() && req.verified_hash() == account->password_hash;
   if (!match) {
     // Forget everyone's failures too old to matter, so guessing many names
     // does not grow the table without bound.
-    VERKOSTO_RETURN_IF_ERROR(repo.ClearLoginFailures("", relevant));
-    VERKOSTO_RETURN_IF_ERROR(repo.AddLoginFailure(user_id, now));
+    VERKOSTO_RETURN_IF_ERROR(
+        repo.ClearLoginFailures("", "", ThrottleRelevantSince(now, settings.policy.throttle)));
+    VERKOSTO_RETURN_IF_ERROR(repo.AddLoginFailure(LoginFailure{user_id, req.address(), now}));
     VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "login_refused", user_id, req.client()));
     response.set_refusal("wrong_credentials");
     return response;
   }
-  VERKOSTO_RETURN_IF_ERROR(repo.ClearLoginFailures(user_id, relevant));
-  if (NeedsRehash(account->password_hash, settings.hash)) {
-    // The configured cost changed since the hash was made: upgrade it now
-    // that the password is at hand.
-    VERKOSTO_ASSIGN_OR_RETURN(std::string rehashed, HashPassword(req.password(), settings.hash));
-    VERKOSTO_RETURN_IF_ERROR(repo.SetPasswordHash(user_id, rehashed, account->password_set));
+  VERKOSTO_RETURN_IF_ERROR(CheckTokenHash(req.session_token_hash(), "session_token_hash"));
+  // A success forgets this address's failures of the name; others' stay.
+  VERKOSTO_RETURN_IF_ERROR(repo.ClearLoginFailures(
+      user_id, req.address(), ThrottleRelevantSince(now, settings.policy.throttle)));
+  if (!req.rehashed().empty()) {
+    // The configured cost changed since the hash was made: the gateway
+    // hashed the password again while it had it.
+    VERKOSTO_RETURN_IF_ERROR(repo.SetPasswordHash(user_id, req.rehashed(), account->password_set));
   }
   (void)repo.DeleteSessionsIdleSince(now - settings.policy.idle_timeout);
   const std::string csrf = RandomToken("");
@@ -231,7 +269,7 @@ pb::Account ToProto(const AccountRecord& a) {
   out.set_role(messaging::ToProtoRole(a.role));
   out.set_area(a.area.value());
   out.set_email(a.email);
-  out.set_language(a.language);
+  out.set_language(messaging::ToProtoLanguage(a.language));
   out.set_on_behalf_of(a.on_behalf_of);
   out.set_disabled(a.disabled);
   out.set_created_unix_us(ToMicros(a.created));
@@ -260,6 +298,7 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
       [](Context& ctx, const pb::DisableAccountRequest& req) -> Result<pb::DisableAccountResponse> {
         VERKOSTO_RETURN_IF_ERROR(RequireManager(ctx));
         if (req.reason().empty()) return Status::InvalidArgument("reason", "is required");
+        VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(req.reason(), limits::kReason, "reason"));
         SqliteAccountRepository repo(ctx.db());
         VERKOSTO_ASSIGN_OR_RETURN(AccountRecord account, LoadAccount(repo, req.user_id()));
         VERKOSTO_RETURN_IF_ERROR(repo.SetDisabled(account.user_id, true));
@@ -288,7 +327,7 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
         VERKOSTO_RETURN_IF_ERROR(repo.SetPasswordHash(account.user_id, hash, ctx.now()));
         VERKOSTO_RETURN_IF_ERROR(repo.DeleteSessionsOf(account.user_id));
         VERKOSTO_RETURN_IF_ERROR(repo.ClearLoginFailures(
-            account.user_id, FailuresRelevantSince(ctx.now(), settings.policy)));
+            account.user_id, "", ThrottleRelevantSince(ctx.now(), settings.policy.throttle)));
         VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "password_set", account.user_id, ""));
         account.password_set = ctx.now();
         pb::SetPasswordResponse response;
@@ -326,6 +365,10 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
         return response;
       });
 
+  server.AddQuery<pb::CheckLoginRequest, pb::CheckLoginResponse>(
+      [settings](Context& ctx, const pb::CheckLoginRequest& req) {
+        return CheckLogin(ctx, req, settings);
+      });
   server.AddCommand<pb::LoginRequest, pb::LoginResponse>(
       [settings](Context& ctx, const pb::LoginRequest& req) { return Login(ctx, req, settings); });
 

@@ -6,11 +6,13 @@
 #include <google/protobuf/util/json_util.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <set>
 
 #include "core/result.h"
+#include "gateway/auth/credentials.h"
 #include "gateway/http/gateway_context.h"
 #include "gateway/http/http_errors.h"
 #include "gateway/web/my_contact.h"
@@ -70,9 +72,11 @@ std::vector<ApiRoute> MakeRoutes() {
               "token",
               "Checks the user name and password and opens a session: the answer sets the "
               "HttpOnly session cookie and carries the session's CSRF token, to be sent as "
-              "X-CSRF-Token with every request of this session that is not a GET. Five failed "
-              "logins of one user name lock it for 15 minutes. Errors: 401 unauthenticated for "
-              "a wrong or locked login (the same answer for unknown user names), 400 "
+              "X-CSRF-Token with every request of this session that is not a GET. After five "
+              "failed logins of one user name from one address each further failure doubles "
+              "the wait before the next attempt (up to 15 minutes; docs/gateway.md). Errors: "
+              "401 unauthenticated for a wrong login (the same answer for unknown user names), "
+              "429 too_many_requests with Retry-After while an attempt must wait, 400 "
               "invalid_argument without user name or password."),
           R<gpb::Empty, gw::ApiSessionResponse>(
               "GET", "/api/v1/session", "gateway", "Who is logged in, and the session's CSRF token",
@@ -312,12 +316,13 @@ std::vector<ApiRoute> MakeRoutes() {
                  "PUT", "/api/v1/me/contact", "nominations",
                  "Correct my own title, e-mail and language (nominee)",
                  "Sets the title, e-mail and/or language on every current membership of the "
-                 "caller; empty fields keep their value, and sending the same values again "
+                 "caller; empty fields (language LANGUAGE_UNSPECIFIED) keep their value, and "
+                 "sending the same values again "
                  "changes nothing. A new e-mail also becomes the account's e-mail, after the "
                  "memberships have it, so the caller keeps seeing them (a failed step is "
                  "completed by sending the request again). Nominees only. Errors: 400 "
                  "invalid_argument naming the field (title at most 200 characters, email, "
-                 "language fi/sv/en), 409 already_exists (email used by another person's "
+                 "language a LANGUAGE_* name), 409 already_exists (email used by another person's "
                  "membership or account), 409 failed_precondition (no current membership), 403 "
                  "permission_denied."),
              R<nom::RequestResignationRequest, nom::ResignationRequestResponse>(
@@ -479,6 +484,26 @@ void ReplyMessage(httplib::Response& res, const gpb::Message& message) {
   res.set_content(json, "application/json");
 }
 
+// The header naming a command a script may send again (OpenAPI documents it).
+constexpr char kIdempotencyKey[] = "Idempotency-Key";
+constexpr size_t kMaxIdempotencyKey = 200;
+
+// The request's Idempotency-Key, if it sent one. Errors: invalid_argument
+// (field "Idempotency-Key") when it is empty, longer than kMaxIdempotencyKey
+// or holds anything but printable ASCII without spaces.
+Result<std::optional<std::string>> IdempotencyKey(const httplib::Request& req) {
+  if (!req.has_header(kIdempotencyKey)) return std::optional<std::string>();
+  const std::string key = req.get_header_value(kIdempotencyKey);
+  const bool printable =
+      std::all_of(key.begin(), key.end(), [](char c) { return c > ' ' && c < 127; });
+  if (key.empty() || key.size() > kMaxIdempotencyKey || !printable) {
+    return Status::InvalidArgument(kIdempotencyKey,
+                                   "must be 1.." + std::to_string(kMaxIdempotencyKey) +
+                                       " printable ASCII characters without spaces, e.g. a UUID");
+  }
+  return std::optional<std::string>(key);
+}
+
 void Serve(const ApiRoute& route, GatewayContext& ctx, const httplib::Request& req,
            httplib::Response& res) {
   std::optional<RequestUser> user = ctx.CurrentUser(req);
@@ -497,9 +522,20 @@ void Serve(const ApiRoute& route, GatewayContext& ctx, const httplib::Request& r
   std::unique_ptr<gpb::Message> request(prototype->New());
   std::unique_ptr<gpb::Message> response(response_prototype->New());
   if (Status st = DecodeRequest(route, req, request.get()); !st.ok()) return ReplyError(res, st);
-  if (Status st = ctx.Call(route.service, user->actor, *request, response.get()); !st.ok()) {
-    return ReplyError(res, st);
+  Result<std::optional<std::string>> key = IdempotencyKey(req);
+  if (!key.ok()) return ReplyError(res, key.status());
+  Status st;
+  if (*key && route.method != "GET") {
+    // The key is the client's name for one command of this user on this
+    // route with this body: the same again is answered from the first
+    // answer; another body under the same key is another command.
+    const std::string retry_key = user->actor.user_id + '\n' + route.method + ' ' + req.path +
+                                  '\n' + TokenHash(req.body) + '\n' + **key;
+    st = ctx.CallOnce(route.service, user->actor, retry_key, *request, response.get());
+  } else {
+    st = ctx.Call(route.service, user->actor, *request, response.get());
   }
+  if (!st.ok()) return ReplyError(res, st);
   ReplyMessage(res, *response);
 }
 
@@ -800,7 +836,20 @@ std::string OpenApiJson() {
         At(param, "schema") = builder.FieldSchema(f);
         Append(parameters, std::move(param));
       }
-    } else if (route.request->field_count() > 0) {
+    } else if (!route.custom) {  // the generic handler (Serve) honours the key
+      gpb::Value param;
+      At(param, "name") = Str(kIdempotencyKey);
+      At(param, "in") = Str("header");
+      At(param, "required").set_bool_value(false);
+      At(param, "description") =
+          Str("Makes a retry safe: the first request with this key is carried out, and the "
+              "same request again (same user, route and body) within 24 hours gets the first "
+              "answer instead of acting twice — e.g. after a timeout. 1..200 printable ASCII "
+              "characters, e.g. a UUID; another body under the same key is another request.");
+      At(At(param, "schema"), "type") = Str("string");
+      Append(parameters, std::move(param));
+    }
+    if (route.method != "GET" && route.request->field_count() > 0) {
       gpb::Value& body = At(op, "requestBody");
       At(body, "required").set_bool_value(true);
       At(At(At(body, "content"), "application/json"), "schema") = builder.RefTo(route.request);

@@ -42,10 +42,16 @@ void ReplySession(httplib::Response& res, const v1::Account& account, const std:
 }
 
 std::string RefusalMessage(const std::string& refusal) {
-  if (refusal == "locked") {
-    return "too many failed logins for this user name; try again in a while";
+  if (refusal == "throttled") {
+    return "too many failed logins; wait before the next attempt (Retry-After)";
   }
   return "wrong user name or password";
+}
+
+// Whole seconds until `outcome` may try again, rounded up.
+std::chrono::seconds RetryAfter(const LoginOutcome& outcome, TimePoint now) {
+  if (!outcome.retry_after || *outcome.retry_after <= now) return std::chrono::seconds(1);
+  return std::chrono::ceil<std::chrono::seconds>(*outcome.retry_after - now);
 }
 
 }  // namespace
@@ -107,6 +113,10 @@ void RegisterAuthRoutes(httplib::Server& server,
     }
     Result<LoginOutcome> outcome = context().Login(login.username(), login.password(), req, res);
     if (!outcome.ok()) return ReplyError(res, outcome.status());
+    if (outcome->refusal == "throttled") {
+      return ReplyTooManyRequests(res, RefusalMessage(outcome->refusal),
+                                  RetryAfter(*outcome, context().Now()));
+    }
     if (!outcome->accepted) return ReplyUnauthenticated(res, RefusalMessage(outcome->refusal));
     ReplySession(res, outcome->account, outcome->csrf_token);
   });
@@ -123,7 +133,7 @@ void RegisterAuthRoutes(httplib::Server& server,
     account.set_area(actor.area.value());
     account.set_email(actor.email);
     account.set_on_behalf_of(actor.on_behalf_of);
-    account.set_language(auth->user.language);
+    account.set_language(messaging::ToProtoLanguage(auth->user.language));
     ReplySession(res, account, auth->user.csrf_token);
   });
 

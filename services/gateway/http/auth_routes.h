@@ -16,7 +16,7 @@ class RpcGatewayContext;
 //                 GatewayContext::LoginFormToken), optional next (a local
 //                 path). Success: 303 to `next` (default "/") with the session
 //                 cookie. Refusal: 303 to /login?error=<reason>[&next=...],
-//                 reason one of wrong_credentials, locked, csrf, missing,
+//                 reason one of wrong_credentials, throttled, csrf, missing,
 //                 unavailable; the login page shows the message.
 //   POST /logout  (form field csrf_token) ends the session: 303 to
 //                 /login?logged_out=1. Without a valid CSRF token: 403.

@@ -3,6 +3,8 @@
 #include <google/protobuf/util/json_util.h>
 #include <httplib.h>
 
+#include <algorithm>
+
 #include "gateway/http/gateway_context.h"
 #include "messaging/envelope.h"
 #include "verkosto/gateway/v1/api.pb.h"
@@ -57,6 +59,12 @@ int HttpStatusFor(ErrorCode code) {
 void ReplyError(httplib::Response& res, const Status& status) {
   Reply(res, HttpStatusFor(status.code()), std::string(ErrorCodeName(status.code())),
         status.message(), status.violations());
+}
+
+void ReplyTooManyRequests(httplib::Response& res, const std::string& message,
+                          std::chrono::seconds retry_after) {
+  Reply(res, 429, "too_many_requests", message, {});
+  res.set_header("Retry-After", std::to_string(std::max<int64_t>(retry_after.count(), 1)));
 }
 
 void ReplyUnauthenticated(httplib::Response& res, const std::string& message) {

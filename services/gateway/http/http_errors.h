@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <string>
 
 #include "core/error_code.h"
@@ -25,6 +26,11 @@ void ReplyError(httplib::Response& res, const Status& status);
 
 // Answers 401 with {"code": "unauthenticated", ...}.
 void ReplyUnauthenticated(httplib::Response& res, const std::string& message);
+
+// 429 {code: "too_many_requests", message} with Retry-After (whole seconds,
+// at least 1): a login attempt that must wait (throttling).
+void ReplyTooManyRequests(httplib::Response& res, const std::string& message,
+                          std::chrono::seconds retry_after);
 
 // Answers 403 for a missing or wrong anti-forgery token (field "csrf_token").
 void ReplyCsrfRefused(httplib::Response& res);

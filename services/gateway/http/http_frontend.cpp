@@ -33,6 +33,7 @@ HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, con
       clock_(clock),
       credentials_(std::move(credentials)),
       options_(options),
+      hash_slots_(options.hash_workers),
       server_(std::make_unique<httplib::Server>()) {
   server_->set_tcp_nodelay(true);  // without it every answer waits ~40 ms (Nagle)
   server_->set_payload_max_length(kMaxRequestBodyBytes);
@@ -52,7 +53,7 @@ RpcGatewayContext& HttpFrontend::ContextForThisThread() {
   std::unique_ptr<RpcGatewayContext>& slot = contexts_[std::this_thread::get_id()];
   if (!slot) {
     slot = std::make_unique<RpcGatewayContext>(zmq_, system_, clock_, credentials_, options_,
-                                               &client_states_);
+                                               &client_states_, &hash_slots_);
   }
   return *slot;
 }

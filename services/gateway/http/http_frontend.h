@@ -55,6 +55,7 @@ class HttpFrontend {
   messaging::Credentials credentials_;
   HttpAuthOptions options_;
   ClientStates client_states_;  // before contexts_: they record into it
+  HashSlots hash_slots_;        // likewise: their logins take slots of it
   std::mutex contexts_mu_;
   std::map<std::thread::id, std::unique_ptr<RpcGatewayContext>> contexts_;
   std::unique_ptr<httplib::Server> server_;

@@ -21,7 +21,10 @@ RequestUser ToRequestUser(const pb::Account& account, std::string csrf) {
       account.user_id(),        account.display_name(), messaging::FromProtoRole(account.role()),
       AreaCode(account.area()), account.on_behalf_of(), account.email()};
   user.csrf_token = std::move(csrf);
-  user.language = account.language();
+  // A number this build does not know (a newer gateway's database) shows Finnish.
+  const Result<std::optional<Language>> language =
+      messaging::FromProtoLanguage(account.language(), "language");
+  user.language = language.ok() ? language->value_or(Language::kFi) : Language::kFi;
   return user;
 }
 
@@ -38,27 +41,33 @@ std::string BearerToken(const httplib::Request& req) {
 
 RpcGatewayContext::RpcGatewayContext(zmq::context_t& zmq, config::SystemConfig system,
                                      const Clock& clock, messaging::Credentials credentials,
-                                     const HttpAuthOptions& options, ClientStates* client_states)
+                                     const HttpAuthOptions& options, ClientStates* client_states,
+                                     HashSlots* hash_slots)
     : zmq_(zmq),
       system_(std::move(system)),
       clock_(clock),
       credentials_(std::move(credentials)),
       options_(options),
-      client_states_(client_states) {}
+      client_states_(client_states),
+      hash_slots_(hash_slots) {}
 
 Actor RpcGatewayContext::GatewayActor() {
   return Actor{"gateway", "verkosto gateway", Role::kSystem, AreaCode(""), "", ""};
 }
 
-messaging::RpcClient& RpcGatewayContext::Client(const std::string& service) {
-  auto it = clients_.find(service);
+messaging::RpcClient& RpcGatewayContext::Client(const std::string& service, bool retries) {
+  const std::string key = retries ? service + "/retry" : service;
+  auto it = clients_.find(key);
   if (it == clients_.end()) {
     messaging::ClientOptions client;
+    // One logical client for every thread and run of the gateway, so that a
+    // retried Idempotency-Key finds the reply stored for its first sending.
+    if (retries) client.client_id = "gateway-retry";
     auto found = system_.services.find(service);
     client.endpoint = found == system_.services.end() ? "" : found->second.rpc_endpoint;
     client.timeout = options_.rpc_timeout;
     client.curve = credentials_.ClientOf(service);
-    it = clients_.emplace(service, std::make_unique<messaging::RpcClient>(zmq_, client)).first;
+    it = clients_.emplace(key, std::make_unique<messaging::RpcClient>(zmq_, client)).first;
   }
   return *it->second;
 }
@@ -69,8 +78,27 @@ Status RpcGatewayContext::Call(const std::string& service, const Actor& actor,
   if (system_.services.find(service) == system_.services.end()) {
     return Status::Internal("unknown service '" + service + "'");
   }
-  messaging::RpcClient& client = Client(service);
-  Result<google::protobuf::Any> any = client.CallRaw(actor, request);
+  return CallWith(Client(service), service, actor, request, response, {});
+}
+
+Status RpcGatewayContext::CallOnce(const std::string& service, const Actor& actor,
+                                   const std::string& retry_key,
+                                   const google::protobuf::Message& request,
+                                   google::protobuf::Message* response) {
+  if (system_.services.find(service) == system_.services.end()) {
+    return Status::Internal("unknown service '" + service + "'");
+  }
+  // A hash: the key is the client's text, the request id goes into the
+  // service's database and logs.
+  return CallWith(Client(service, true), service, actor, request, response,
+                  "retry-" + TokenHash(retry_key).substr(0, 40));
+}
+
+Status RpcGatewayContext::CallWith(messaging::RpcClient& client, const std::string& service,
+                                   const Actor& actor, const google::protobuf::Message& request,
+                                   google::protobuf::Message* response,
+                                   const std::string& request_id) {
+  Result<google::protobuf::Any> any = client.CallRaw(actor, request, request_id);
   if (client_states_ != nullptr) {
     switch (client.last_delivery()) {
       case messaging::RpcClient::Delivery::kAnswered:
@@ -196,16 +224,48 @@ Result<LoginOutcome> RpcGatewayContext::Login(const std::string& user_id,
                                               const std::string& password,
                                               const httplib::Request& req, httplib::Response& res) {
   const std::string token = RandomToken("");
+  pb::CheckLoginRequest check;
+  check.set_user_id(user_id);
+  check.set_address(req.remote_addr);
+  pb::CheckLoginResponse checked;
+  VERKOSTO_RETURN_IF_ERROR(Call("gateway", GatewayActor(), check, &checked));
+
   pb::LoginRequest request;
   request.set_user_id(user_id);
-  request.set_password(password);
+  request.set_address(req.remote_addr);
   request.set_client(req.remote_addr + " " + req.get_header_value("User-Agent").substr(0, 120));
   request.set_session_token_hash(TokenHash(token));
+  if (checked.retry_after_unix_us() != 0) {
+    // Waiting: no hash is computed, so a flood of guesses costs next to nothing.
+    request.set_outcome(pb::LOGIN_OUTCOME_THROTTLED);
+  } else {
+    // argon2id here, on this HTTP worker and at most options_.hash_workers at
+    // once (hash_slots_), never on the accounts' loop that answers every
+    // other request.
+    HashSlot slot(hash_slots_);
+    bool verified = false;
+    if (checked.password_hash().empty()) {
+      VerifyDummyPassword(password, options_.hash);  // as long as a wrong password
+    } else {
+      verified = VerifyPassword(checked.password_hash(), password);
+    }
+    request.set_outcome(verified ? pb::LOGIN_OUTCOME_VERIFIED : pb::LOGIN_OUTCOME_WRONG);
+    if (verified) {
+      request.set_verified_hash(checked.password_hash());
+      if (NeedsRehash(checked.password_hash(), options_.hash)) {
+        Result<std::string> rehashed = HashPassword(password, options_.hash);
+        if (rehashed.ok()) request.set_rehashed(*rehashed);
+      }
+    }
+  }
   pb::LoginResponse response;
   VERKOSTO_RETURN_IF_ERROR(Call("gateway", GatewayActor(), request, &response));
   LoginOutcome outcome;
   outcome.accepted = response.accepted();
   outcome.refusal = response.refusal();
+  if (response.retry_after_unix_us() != 0) {
+    outcome.retry_after = FromMicros(response.retry_after_unix_us());
+  }
   if (outcome.accepted) {
     outcome.account = response.account();
     outcome.csrf_token = response.csrf_token();

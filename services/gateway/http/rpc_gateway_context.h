@@ -1,13 +1,17 @@
 #pragma once
 
+#include <algorithm>
+#include <condition_variable>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <zmq.hpp>
 
 #include "config/config.h"
 #include "core/clock.h"
+#include "gateway/auth/credentials.h"
 #include "gateway/domain/accounts.h"
 #include "gateway/http/client_states.h"
 #include "gateway/http/gateway_context.h"
@@ -24,6 +28,52 @@ struct HttpAuthOptions {
   AuthPolicy policy;
   // How long one RPC to a service may take, retries included.
   std::chrono::milliseconds rpc_timeout{5000};
+  // The cost of password hashes (a login checks and, after a change of cost,
+  // renews them on the HTTP workers).
+  HashLimits hash;
+  // How many password hashes may run at once over every HTTP worker.
+  int hash_workers = 2;
+};
+
+// At most N password hashes at once over every HTTP worker ([auth]
+// hash_workers): a login waits for a slot, so a burst of logins cannot take
+// every core (argon2id is made to be slow and big).
+class HashSlots {
+ public:
+  explicit HashSlots(int slots) : free_(std::max(slots, 1)) {}
+  void Acquire() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return free_ > 0; });
+    --free_;
+  }
+  void Release() {
+    {
+      std::lock_guard lock(mutex_);
+      ++free_;
+    }
+    changed_.notify_one();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  int free_;
+};
+
+// Holds one slot of `slots` (none when null) for its lifetime.
+class HashSlot {
+ public:
+  explicit HashSlot(HashSlots* slots) : slots_(slots) {
+    if (slots_ != nullptr) slots_->Acquire();
+  }
+  ~HashSlot() {
+    if (slots_ != nullptr) slots_->Release();
+  }
+  HashSlot(const HashSlot&) = delete;
+  HashSlot& operator=(const HashSlot&) = delete;
+
+ private:
+  HashSlots* slots_;
 };
 
 // How a request was authenticated.
@@ -38,7 +88,9 @@ struct Authenticated {
 // The outcome of a login attempt.
 struct LoginOutcome {
   bool accepted = false;
-  std::string refusal;  // "wrong_credentials" or "locked" when refused
+  std::string refusal;  // "wrong_credentials" or "throttled" when refused
+  // When throttled: when the next attempt may be made.
+  std::optional<TimePoint> retry_after;
   v1::Account account;
   std::string csrf_token;
 };
@@ -53,14 +105,21 @@ class RpcGatewayContext final : public GatewayContext {
   // `credentials`: the gateway's CURVE identity; its clients talk to each
   // service as the principal "gateway". `client_states` (may be null; shared
   // by every thread's context, must outlive this one) records whether each
-  // call got an answer, for /healthz.
+  // call got an answer, for /healthz. `hash_slots` (may be null: no bound;
+  // shared likewise) bounds the password hashes of logins.
   RpcGatewayContext(zmq::context_t& zmq, config::SystemConfig system, const Clock& clock,
                     messaging::Credentials credentials, const HttpAuthOptions& options,
-                    ClientStates* client_states = nullptr);
+                    ClientStates* client_states = nullptr, HashSlots* hash_slots = nullptr);
 
   Status Call(const std::string& service, const Actor& actor,
               const google::protobuf::Message& request,
               google::protobuf::Message* response) override;
+  // As one request of the logical client "gateway-retry" whose request id is
+  // a hash of `retry_key`: the same key is the same request, from any worker
+  // thread and across gateway restarts.
+  Status CallOnce(const std::string& service, const Actor& actor, const std::string& retry_key,
+                  const google::protobuf::Message& request,
+                  google::protobuf::Message* response) override;
   std::optional<RequestUser> CurrentUser(const httplib::Request& req) override;
   TimePoint Now() const override { return clock_.Now(); }
   bool CheckCsrf(const httplib::Request& req, const RequestUser& user) override;
@@ -91,7 +150,13 @@ class RpcGatewayContext final : public GatewayContext {
   Status AuditContactRead(const Actor& actor, const google::protobuf::Message& request,
                           const google::protobuf::Message& response);
 
-  messaging::RpcClient& Client(const std::string& service);
+  // This thread's client of `service`; with `retries`, the one of the shared
+  // logical client id kRetryClientId (CallOnce).
+  messaging::RpcClient& Client(const std::string& service, bool retries = false);
+  // Call and CallOnce: `request_id` empty = the client's next.
+  Status CallWith(messaging::RpcClient& client, const std::string& service, const Actor& actor,
+                  const google::protobuf::Message& request, google::protobuf::Message* response,
+                  const std::string& request_id);
   std::string Cookie(const std::string& value, const std::string& path, bool expire) const;
 
   zmq::context_t& zmq_;
@@ -100,6 +165,7 @@ class RpcGatewayContext final : public GatewayContext {
   messaging::Credentials credentials_;
   HttpAuthOptions options_;
   ClientStates* client_states_;
+  HashSlots* hash_slots_;
   std::map<std::string, std::unique_ptr<messaging::RpcClient>> clients_;
 };
 

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "storage/database.h"
+#include "storage/stored_names.h"
 
 namespace verkosto::gateway {
 
@@ -19,7 +20,10 @@ AccountRecord ReadAccount(SQLite::Statement& q) {
   a.role = RoleFromName(q.getColumn("role").getString());
   a.area = AreaCode(q.getColumn("area").getString());
   a.email = q.getColumn("email").getString();
-  a.language = q.getColumn("language").getString();
+  // Every account has a language (NOT NULL, written from AccountRecord).
+  a.language =
+      storage::ValueOrThrow(storage::LanguageFromStored(q.getColumn("language").getString()))
+          .value_or(Language::kFi);
   a.on_behalf_of = q.getColumn("on_behalf_of").getString();
   a.disabled = q.getColumn("disabled").getInt() != 0;
   a.password_hash = q.getColumn("password_hash").getString();
@@ -50,7 +54,7 @@ Status SqliteAccountRepository::AddAccount(const AccountRecord& a) {
     s.bind(3, std::string(RoleName(a.role)));
     s.bind(4, a.area.value());
     s.bind(5, a.email);
-    s.bind(6, a.language);
+    s.bind(6, storage::StoredLanguage(a.language));
     s.bind(7, a.on_behalf_of);
     s.bind(8, a.disabled ? 1 : 0);
     s.bind(9, a.password_hash);
@@ -221,37 +225,58 @@ Status SqliteAccountRepository::RevokeApiTokensOf(const std::string& user_id) {
   return Exec(db_, "UPDATE api_tokens SET revoked = 1 WHERE user_id = ?", user_id);
 }
 
-Status SqliteAccountRepository::AddLoginFailure(const std::string& user_id, TimePoint at) {
+Status SqliteAccountRepository::AddLoginFailure(const LoginFailure& failure) {
   return storage::Guard([&] {
-    SQLite::Statement s(db_, "INSERT INTO login_failures (user_id, at_us) VALUES (?, ?)");
-    s.bind(1, user_id);
-    s.bind(2, ToMicros(at));
+    SQLite::Statement s(db_,
+                        "INSERT INTO login_failures (user_id, address, at_us) VALUES (?, ?, ?)");
+    s.bind(1, failure.user_id);
+    s.bind(2, failure.address);
+    s.bind(3, ToMicros(failure.at));
     s.exec();
     return Status::Ok();
   });
 }
 
-Result<std::vector<TimePoint>> SqliteAccountRepository::LoginFailures(const std::string& user_id,
-                                                                      TimePoint since) {
-  std::vector<TimePoint> all;
+Result<std::vector<LoginFailure>> SqliteAccountRepository::LoginFailures(const std::string& user_id,
+                                                                         const std::string& address,
+                                                                         TimePoint since) {
+  std::vector<LoginFailure> all;
   VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
+    // Two indexed lookups (by name, by address) rather than one OR scan; the
+    // second leaves out the name's rows the first has. UNION ALL: two
+    // failures at the same instant are two failures.
     SQLite::Statement q(db_,
-                        "SELECT at_us FROM login_failures WHERE user_id = ? AND at_us >= ? "
-                        "ORDER BY at_us");
+                        "SELECT user_id, address, at_us FROM login_failures "
+                        "WHERE user_id = ? AND at_us >= ? UNION ALL "
+                        "SELECT user_id, address, at_us FROM login_failures "
+                        "WHERE address = ? AND user_id != ? AND at_us >= ? ORDER BY at_us");
     q.bind(1, user_id);
     q.bind(2, ToMicros(since));
-    while (q.executeStep()) all.push_back(FromMicros(q.getColumn("at_us").getInt64()));
+    q.bind(3, address);
+    q.bind(4, user_id);
+    q.bind(5, ToMicros(since));
+    while (q.executeStep()) {
+      all.push_back(LoginFailure{q.getColumn("user_id").getString(),
+                                 q.getColumn("address").getString(),
+                                 FromMicros(q.getColumn("at_us").getInt64())});
+    }
     return Status::Ok();
   }));
   return all;
 }
 
 Status SqliteAccountRepository::ClearLoginFailures(const std::string& user_id,
+                                                   const std::string& address,
                                                    TimePoint prune_before) {
   return storage::Guard([&] {
-    SQLite::Statement s(db_, "DELETE FROM login_failures WHERE user_id = ? OR at_us < ?");
+    SQLite::Statement s(
+        db_,
+        "DELETE FROM login_failures WHERE (user_id = ? AND (? = '' OR address = ?)) "
+        "OR at_us < ?");
     s.bind(1, user_id);
-    s.bind(2, ToMicros(prune_before));
+    s.bind(2, address);
+    s.bind(3, address);
+    s.bind(4, ToMicros(prune_before));
     s.exec();
     return Status::Ok();
   });

@@ -78,11 +78,15 @@ class SqliteAccountRepository {
   Result<std::optional<ApiTokenRecord>> FindApiToken(const std::string& token_hash);
   Status RevokeApiTokensOf(const std::string& user_id);
 
-  Status AddLoginFailure(const std::string& user_id, TimePoint at);
-  // Failures of `user_id` at or after `since`.
-  Result<std::vector<TimePoint>> LoginFailures(const std::string& user_id, TimePoint since);
-  // Forgets the failures of `user_id`, and everyone's before `prune_before`.
-  Status ClearLoginFailures(const std::string& user_id, TimePoint prune_before);
+  Status AddLoginFailure(const LoginFailure& failure);
+  // The failures at or after `since` of `user_id` (from any address) or from
+  // `address` (for any name), oldest first.
+  Result<std::vector<LoginFailure>> LoginFailures(const std::string& user_id,
+                                                  const std::string& address, TimePoint since);
+  // Forgets the failures of `user_id` — from `address` only, or from every
+  // address when `address` is empty — and everyone's before `prune_before`.
+  Status ClearLoginFailures(const std::string& user_id, const std::string& address,
+                            TimePoint prune_before);
 
   // Appends to the audit chain (the previous row's hash is read in the
   // caller's write transaction).

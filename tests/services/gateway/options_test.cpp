@@ -14,6 +14,7 @@ TEST(GatewayOptionsTest, TheAuthSectionSetsPolicyHashCostAndCookies) {
   system.auth.idle_timeout_minutes = 10;
   system.auth.max_failed_logins = 3;
   system.auth.lockout_minutes = 20;
+  system.auth.hash_workers = 3;
   system.auth.secure_cookies = true;
   system.auth.password_hash_ops = 3;
   system.auth.password_hash_mem_kib = 32768;
@@ -21,9 +22,14 @@ TEST(GatewayOptionsTest, TheAuthSectionSetsPolicyHashCostAndCookies) {
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   const GatewayOptions options = OptionsFromConfig(*parsed);
   EXPECT_EQ(options.accounts.policy.idle_timeout, std::chrono::minutes(10));
-  EXPECT_EQ(options.accounts.policy.max_failed_logins, 3);
-  EXPECT_EQ(options.accounts.policy.lockout, std::chrono::minutes(20));
-  EXPECT_EQ(options.accounts.policy.failure_window, std::chrono::minutes(20));
+  const LoginThrottlePolicy& throttle = options.accounts.policy.throttle;
+  EXPECT_EQ(throttle.name_at_address.free_failures, 3);
+  EXPECT_EQ(throttle.name_at_address.max_delay, std::chrono::minutes(20));
+  EXPECT_EQ(throttle.address.max_delay, std::chrono::minutes(20));
+  EXPECT_EQ(throttle.name.window, std::chrono::minutes(20));
+  EXPECT_EQ(throttle.name.max_delay, std::chrono::minutes(1));  // short: nobody locks anyone out
+  EXPECT_EQ(options.http.hash_workers, 3);
+  EXPECT_EQ(options.http.hash.ops_limit, 3u);
   EXPECT_EQ(options.accounts.hash.ops_limit, 3u);
   EXPECT_EQ(options.accounts.hash.mem_limit, 32768u * 1024u);
   EXPECT_TRUE(options.http.secure_cookies);

@@ -6,9 +6,14 @@
 // all on one fake clock. Requests go through httplib::Client as a browser or
 // script would send them. Shared by the API tests (api_test.cpp) and the
 // test that reaches every route (api_routes_reach_test.cpp).
+#include <arpa/inet.h>
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 #include <memory>
 #include <string>
@@ -190,6 +195,40 @@ class GatewayApiFixture : public ::testing::Test {
     httplib::Client client("127.0.0.1", port_);
     client.set_read_timeout(10, 0);
     return client;
+  }
+
+  // POSTs JSON `body` to `path` from the loopback address `source` (e.g.
+  // "127.0.0.2": every 127/8 address is this machine) and returns the raw
+  // answer, status line first; empty when the exchange failed.
+  std::string PostFrom(const std::string& source, const std::string& path,
+                       const std::string& body) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) return {};
+    sockaddr_in from{};
+    from.sin_family = AF_INET;
+    ::inet_pton(AF_INET, source.c_str(), &from.sin_addr);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(static_cast<uint16_t>(port_));
+    ::inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
+    timeval timeout{10, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    std::string answer;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) == 0 &&
+        ::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) == 0) {
+      const std::string request =
+          "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port_) +
+          "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+          "\r\nConnection: close\r\n\r\n" + body;
+      if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+          static_cast<ssize_t>(request.size())) {
+        char buffer[4096];
+        for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
+          answer.append(buffer, static_cast<size_t>(n));
+      }
+    }
+    ::close(fd);
+    return answer;
   }
 
   httplib::Result LoginRaw(const std::string& user, const std::string& password) {

@@ -33,7 +33,7 @@ class SqliteAccountRepositoryTest : public ::testing::Test {
     a.role = Role::kRegistryClerk;
     a.area = AreaCode("kainuu-koillismaa");
     a.email = "kirjaamo@example.fi";
-    a.language = "fi";
+    a.language = Language::kFi;
     a.password_hash = "$argon2id$...";
     a.created = T0();
     a.password_set = T0();
@@ -88,13 +88,31 @@ TEST_F(SqliteAccountRepositoryTest, ApiTokensAreRevokedWithTheirAccount) {
   EXPECT_TRUE((*repo_->FindApiToken("t1"))->revoked);
 }
 
-TEST_F(SqliteAccountRepositoryTest, LoginFailuresAreCountedFromASinceAndCleared) {
+TEST_F(SqliteAccountRepositoryTest, LoginFailuresAreFoundByNameOrAddressAndCleared) {
+  using std::chrono::minutes;
   for (int i = 0; i < 3; ++i) {
-    ASSERT_TRUE(repo_->AddLoginFailure("ghost", T0() + std::chrono::minutes(i)).ok());
+    ASSERT_TRUE(repo_->AddLoginFailure({"ghost", "10.0.0.1", T0() + minutes(i)}).ok());
   }
-  EXPECT_EQ(repo_->LoginFailures("ghost", T0() + std::chrono::minutes(1))->size(), 2u);
-  ASSERT_TRUE(repo_->ClearLoginFailures("ghost", T0()).ok());
-  EXPECT_TRUE(repo_->LoginFailures("ghost", T0())->empty());
+  ASSERT_TRUE(repo_->AddLoginFailure({"ghost", "10.0.0.2", T0() + minutes(3)}).ok());
+  ASSERT_TRUE(repo_->AddLoginFailure({"other", "10.0.0.1", T0() + minutes(4)}).ok());
+  ASSERT_TRUE(repo_->AddLoginFailure({"other", "10.0.0.9", T0() + minutes(5)}).ok());
+  // Two failures at the same instant are two (a fake clock, or a fast guesser).
+  ASSERT_TRUE(repo_->AddLoginFailure({"twice", "10.0.0.3", T0()}).ok());
+  ASSERT_TRUE(repo_->AddLoginFailure({"twice", "10.0.0.3", T0()}).ok());
+  EXPECT_EQ(repo_->LoginFailures("twice", "10.0.0.3", T0())->size(), 2u);
+  // By the name from anywhere, or by the address for any name; from `since`.
+  const auto found = repo_->LoginFailures("ghost", "10.0.0.1", T0() + minutes(1));
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 4u);
+  EXPECT_EQ(found->front(), (LoginFailure{"ghost", "10.0.0.1", T0() + minutes(1)}));
+  EXPECT_EQ(found->back(), (LoginFailure{"other", "10.0.0.1", T0() + minutes(4)}));
+  // A success from one address forgets that pair only.
+  ASSERT_TRUE(repo_->ClearLoginFailures("ghost", "10.0.0.1", T0()).ok());
+  EXPECT_EQ(repo_->LoginFailures("ghost", "", T0())->size(), 1u);
+  // A new password forgets the name everywhere, and anything old goes too.
+  ASSERT_TRUE(repo_->ClearLoginFailures("ghost", "", T0() + minutes(5)).ok());
+  EXPECT_TRUE(repo_->LoginFailures("ghost", "", T0())->empty());
+  EXPECT_EQ(repo_->LoginFailures("other", "", T0())->size(), 1u);
 }
 
 TEST_F(SqliteAccountRepositoryTest, AuditIsListedNewestFirstPerSubject) {
