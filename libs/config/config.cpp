@@ -27,6 +27,54 @@ Status CheckEndpoint(const std::string& value, const std::string& field, bool op
   return Status::InvalidArgument(field, "must start with ipc://, tcp:// or inproc://");
 }
 
+// A Host header value: a name or address, optionally ":port"; no scheme,
+// path, user or blank.
+bool LooksLikeHostHeader(const std::string& host) {
+  if (host.empty() || host.size() > 255) return false;
+  for (const char c : host) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u >= 0x7f || c == '/' || c == '\\' || c == '@' || c == '?' || c == '#') {
+      return false;
+    }
+  }
+  return true;
+}
+
+Status ParseHttp(const toml::table& root, SystemConfig* config) {
+  // Without [http], h and its keys are empty views: the defaults stay.
+  const toml::node_view<const toml::node> h = root["http"];
+  if (h && !h.is_table()) return Status::InvalidArgument("http", "must be a table");
+  const std::optional<std::string> host =
+      h["host"] ? h["host"].value<std::string>() : config->http_host;
+  const std::optional<int64_t> port =
+      h["port"] && h["port"].is_integer() ? h["port"].value<int64_t>() : std::nullopt;
+  if (!host) return Status::InvalidArgument("http.host", "must be a string");
+  if (h["port"] && (!port || *port < 0 || *port > 65535)) {
+    return Status::InvalidArgument("http.port", "must be a whole number 0..65535");
+  }
+  config->http_host = *host;
+  if (port) config->http_port = static_cast<int>(*port);
+  const toml::node_view<const toml::node> allowed = h["allowed_hosts"];
+  if (!allowed) return Status::Ok();
+  const toml::array* hosts = allowed.as_array();
+  if (hosts == nullptr || hosts->empty()) {
+    return Status::InvalidArgument(
+        "http.allowed_hosts",
+        "must be a non-empty list of Host header values such as \"verkosto.example.fi\"");
+  }
+  for (const toml::node& item : *hosts) {
+    const std::optional<std::string> entry = item.value<std::string>();
+    if (!entry || !LooksLikeHostHeader(*entry)) {
+      return Status::InvalidArgument("http.allowed_hosts",
+                                     "each entry must be a host name or address with an "
+                                     "optional :port, as browsers send it in the Host header "
+                                     "(no scheme, path or blanks)");
+    }
+    config->http_allowed_hosts.push_back(*entry);
+  }
+  return Status::Ok();
+}
+
 Status ParseNotifications(const toml::table& root, NotificationsConfig* out) {
   const toml::node_view<const toml::node> n = root["notifications"];
   if (!n) return Status::Ok();
@@ -257,11 +305,7 @@ Result<SystemConfig> ParseSystemConfig(const std::string& toml_text) {
     return Status::InvalidArgument("demo_data", "must be true or false");
   }
   config.demo_data = root["demo_data"].value_or(false);
-  config.http_host = root["http"]["host"].value_or(config.http_host);
-  const int64_t port = root["http"]["port"].value_or(int64_t{config.http_port});
-  if (port < 0 || port > 65535) return Status::InvalidArgument("http.port", "must be 0..65535");
-  config.http_port = static_cast<int>(port);
-
+  VERKOSTO_RETURN_IF_ERROR(ParseHttp(root, &config));
   VERKOSTO_RETURN_IF_ERROR(ParseNotifications(root, &config.notifications));
   VERKOSTO_RETURN_IF_ERROR(ParseAuth(root, &config.auth));
   VERKOSTO_RETURN_IF_ERROR(ParseRetention(root, &config.retention));
@@ -336,7 +380,13 @@ std::string ToToml(const SystemConfig& config) {
   toml::table root;
   root.insert("data_dir", config.data_dir);
   root.insert("demo_data", config.demo_data);
-  root.insert("http", toml::table{{"host", config.http_host}, {"port", config.http_port}});
+  toml::table http{{"host", config.http_host}, {"port", config.http_port}};
+  if (!config.http_allowed_hosts.empty()) {
+    toml::array allowed;
+    for (const std::string& host : config.http_allowed_hosts) allowed.push_back(host);
+    http.insert("allowed_hosts", allowed);
+  }
+  root.insert("http", http);
   toml::table services;
   for (const auto& [name, s] : config.services) {
     toml::array consumes;

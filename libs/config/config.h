@@ -91,6 +91,7 @@ struct RetentionConfig {
 //   data_dir = "var"
 //   demo_data = true
 //   [http] host = "127.0.0.1"  port = 8080
+//          allowed_hosts = ["verkosto.example.fi"]   (default: see http_allowed_hosts)
 //   [notifications] smtp_url, smtp_from, smtp_user, smtp_password_file,
 //                   starttls, term_notice_days, mail_dir, web_base_url
 //   [auth] idle_timeout_minutes, session_lifetime_hours, max_failed_logins,
@@ -110,6 +111,12 @@ struct SystemConfig {
   bool demo_data = false;
   std::string http_host = "127.0.0.1";
   int http_port = 8080;
+  // [http] allowed_hosts: the Host headers the gateway answers; any other is
+  // refused (a defence against DNS rebinding). Each entry is compared with
+  // the whole header, case-insensitively: "name" or "name:port" ("[::1]:8080"
+  // for IPv6). Empty = the default: http_host and "localhost", each bare and
+  // with the bound port. Written by ToToml only when set.
+  std::vector<std::string> http_allowed_hosts;
   std::map<std::string, ServiceConfig> services;
   NotificationsConfig notifications;
   AuthConfig auth;

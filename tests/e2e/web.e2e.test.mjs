@@ -112,9 +112,28 @@ after(async () => {
   if (data && !process.env.VERKOSTO_E2E_KEEP) fs.rmSync(data, { recursive: true, force: true });
 });
 
-// Runs axe-core on the page as it is now; fails on any WCAG A/AA violation.
+// A browser context whose every document gets axe-core and a record of the
+// Content-Security-Policy violations it meets, both before the page's own
+// content runs. Init scripts come through the browser's debugging protocol:
+// the gateway's CSP (no inline script) blocks neither, and stays in force
+// for everything the pages themselves load.
+async function newContext(options = {}) {
+  const context = await browser.newContext(options);
+  await context.addInitScript({ content: axeSource });
+  await context.addInitScript(() => {
+    globalThis.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      globalThis.cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
+  return context;
+}
+
+// Runs axe-core on the page as it is now; fails on any WCAG A/AA violation,
+// and on anything the page tried that its Content-Security-Policy blocked.
 async function checkAccessibility(page) {
-  await page.addScriptTag({ content: axeSource });
+  const blocked = await page.evaluate(() => globalThis.cspViolations);
+  assert.deepEqual(blocked, [], `CSP violations on ${page.url()}`);
   const result = await page.evaluate(
     (tags) => globalThis.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
     WCAG_TAGS,
@@ -157,7 +176,7 @@ async function assertFocusOnErrorSummary(page) {
 }
 
 async function loginAs(account) {
-  const context = await browser.newContext({ locale: 'fi-FI' });
+  const context = await newContext({ locale: 'fi-FI' });
   const page = await context.newPage();
   page.setDefaultTimeout(10000);
   await go(page, '/login');
@@ -180,9 +199,12 @@ const NETWORK = 'e2e-osaamisverkosto';
 const NETWORK_NAME = 'E2E-osaamisverkosto';
 
 test('the public catalogue and the login page pass axe-core; the keyboard reaches the skip link first', async () => {
-  const context = await browser.newContext();
+  const context = await newContext();
   const page = await context.newPage();
-  await go(page, '/');
+  const response = await go(page, '/');
+  // The pages run under the gateway's strict CSP (checkAccessibility fails on what it blocks).
+  const csp = response.headers()['content-security-policy'];
+  assert.ok(csp.includes("default-src 'self'") && csp.includes("frame-ancestors 'none'"), csp);
   assert.equal(await page.getAttribute('html', 'lang'), 'fi');
   // The first Tab lands on the skip link, which then shows on screen with a focus outline.
   await page.keyboard.press('Tab');
@@ -359,7 +381,7 @@ test('a director of another area can neither see nor decide the case', async () 
 });
 
 test('the language switch shows Swedish', async () => {
-  const context = await browser.newContext();
+  const context = await newContext();
   const page = await context.newPage();
   await go(page, '/');
   await page.click('nav.langs a[lang="sv"]');

@@ -7,6 +7,7 @@
 
 #include "gateway/auth/credentials.h"
 #include "gateway/http/http_errors.h"
+#include "gateway/http/local_path.h"
 #include "gateway/http/rpc_gateway_context.h"
 #include "messaging/envelope.h"
 #include "verkosto/gateway/v1/api.pb.h"
@@ -56,19 +57,11 @@ std::chrono::seconds RetryAfter(const LoginOutcome& outcome, TimePoint now) {
 
 }  // namespace
 
-std::string SafeNext(const std::string& next) {
-  if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) {
-    return "/";
-  }
-  if (next.find_first_of("\r\n") != std::string::npos) return "/";
-  return next;
-}
-
 void RegisterAuthRoutes(httplib::Server& server,
                         const std::function<RpcGatewayContext&()>& context) {
   server.Post("/login", [context](const httplib::Request& req, httplib::Response& res) {
     RpcGatewayContext& ctx = context();
-    const std::string next = SafeNext(req.get_param_value("next"));
+    const std::string next = SafeBack(req.get_param_value("next"));
     if (!ctx.CheckLoginFormToken(req)) return SeeOther(res, LoginPage("csrf", next));
     const std::string username = req.get_param_value("username");
     const std::string password = req.get_param_value("password");

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <functional>
-#include <string>
 
 namespace httplib {
 class Server;
@@ -14,10 +13,11 @@ class RpcGatewayContext;
 // Registers the login side of the gateway:
 //   POST /login   form fields username, password, csrf_token (from
 //                 GatewayContext::LoginFormToken), optional next (a local
-//                 path). Success: 303 to `next` (default "/") with the session
-//                 cookie. Refusal: 303 to /login?error=<reason>[&next=...],
-//                 reason one of wrong_credentials, throttled, csrf, missing,
-//                 unavailable; the login page shows the message.
+//                 path: SafeBack of http/local_path.h). Success: 303 to
+//                 `next` (default "/") with the session cookie. Refusal: 303
+//                 to /login?error=<reason>[&next=...], reason one of
+//                 wrong_credentials, throttled, csrf, missing, unavailable; the
+//                 login page shows the message.
 //   POST /logout  (form field csrf_token) ends the session: 303 to
 //                 /login?logged_out=1. Without a valid CSRF token: 403.
 //   POST /api/v1/session    JSON {username, password} -> ApiSessionResponse, or 401.
@@ -28,8 +28,5 @@ class RpcGatewayContext;
 //                           needed with a cookie).
 void RegisterAuthRoutes(httplib::Server& server,
                         const std::function<RpcGatewayContext&()>& context);
-
-// `next` when it is a local path ("/..." but not "//..."), else "/".
-std::string SafeNext(const std::string& next);
 
 }  // namespace verkosto::gateway

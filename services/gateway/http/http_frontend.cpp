@@ -4,11 +4,15 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/file_util.h"
+#include "core/text.h"
 #include "gateway/http/api_routes.h"
 #include "gateway/http/auth_routes.h"
+#include "gateway/http/http_errors.h"
+#include "gateway/web/pages.h"
 #include "runtime/system_health.h"
 
 namespace verkosto::gateway {
@@ -24,7 +28,67 @@ std::string ToJson(const google::protobuf::Message& message) {
   return json;
 }
 
+// An address that binds every interface: no browser names it.
+bool IsWildcardAddress(const std::string& host) {
+  return host.empty() || host == "0.0.0.0" || host == "::" || host == "*";
+}
+
 }  // namespace
+
+std::vector<std::string> AllowedHosts(const std::vector<std::string>& configured,
+                                      const std::string& host, int port) {
+  std::vector<std::string> allowed;
+  if (!configured.empty()) {
+    for (const std::string& entry : configured) allowed.push_back(text::AsciiLower(entry));
+    return allowed;
+  }
+  std::vector<std::string> names;
+  if (IsWildcardAddress(host)) {
+    names = {"127.0.0.1", "[::1]"};  // what local tools (the CLI) use; browsers elsewhere
+  } else {
+    // As a browser writes the address in Host: an IPv6 one in brackets.
+    names.push_back(
+        text::AsciiLower(host.find(':') != std::string::npos ? "[" + host + "]" : host));
+  }
+  names.emplace_back("localhost");
+  for (const std::string& name : names) {
+    allowed.push_back(name);
+    allowed.push_back(name + ":" + std::to_string(port));
+  }
+  return allowed;
+}
+
+void SetSecurityHeaders(httplib::Response& res, bool https) {
+  const auto set = [&res](const std::string& name, const std::string& value) {
+    res.headers.erase(name);
+    res.set_header(name, value);
+  };
+  set("Content-Security-Policy",
+      "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+  set("X-Content-Type-Options", "nosniff");
+  set("X-Frame-Options", "DENY");
+  set("Referrer-Policy", "same-origin");
+  if (https) set("Strict-Transport-Security", "max-age=31536000");
+}
+
+common::v1::SystemHealth RedactedHealth(const common::v1::SystemHealth& health) {
+  common::v1::SystemHealth out;
+  out.set_status(health.status() == "ok" ? "ok" : "degraded");
+  for (const common::v1::ServiceHealth& service : health.services()) {
+    common::v1::ServiceHealth* shown = out.add_services();
+    shown->set_name(service.name());
+    shown->set_reachable(service.reachable());
+    if (service.reachable()) {
+      shown->mutable_health()->set_status(service.health().status() == "ok" ? "ok" : "degraded");
+    }
+  }
+  for (const common::v1::ClientState& state : health.clients()) {
+    common::v1::ClientState* shown = out.add_clients();
+    shown->set_service(state.service());
+    shown->set_failing(state.failing());
+  }
+  return out;
+}
 
 HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, const Clock& clock,
                            messaging::Credentials credentials, HttpAuthOptions options)
@@ -37,6 +101,17 @@ HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, con
       server_(std::make_unique<httplib::Server>()) {
   server_->set_tcp_nodelay(true);  // without it every answer waits ~40 ms (Nagle)
   server_->set_payload_max_length(kMaxRequestBodyBytes);
+  // Before any route (and before a body is read for one): the Host check.
+  server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    return RefuseUnknownHost(req, res) ? httplib::Server::HandlerResponse::Handled
+                                       : httplib::Server::HandlerResponse::Unhandled;
+  });
+  // After every handler and the error handler, just before the answer is
+  // written: httplib's own errors and redirects pass here too.
+  server_->set_post_routing_handler(
+      [https = options_.secure_cookies](const httplib::Request&, httplib::Response& res) {
+        SetSecurityHeaders(res, https);
+      });
   Routes();
 }
 
@@ -46,6 +121,23 @@ HttpFrontend::~HttpFrontend() {
   contexts_.clear();  // their sockets close before the ZeroMQ context ends
   // A stale port file would send tools to whoever takes the port next.
   if (port_ > 0) std::remove((system_.data_dir + "/gateway.port").c_str());
+}
+
+bool HttpFrontend::RefuseUnknownHost(const httplib::Request& req, httplib::Response& res) const {
+  const std::string host = text::AsciiLower(req.get_header_value("Host"));
+  if (std::find(allowed_hosts_.begin(), allowed_hosts_.end(), host) != allowed_hosts_.end()) {
+    return false;
+  }
+  const std::string message =
+      "this server does not answer for the host named in the request's Host header "
+      "(not in its [http] allowed_hosts)";
+  if (web::IsApiPath(req.path)) {
+    ReplyError(res, Status::InvalidArgument("host", message));
+  } else {
+    res.status = 400;
+    res.set_content("Bad Request: " + message + "\n", "text/plain; charset=utf-8");
+  }
+  return true;
 }
 
 RpcGatewayContext& HttpFrontend::ContextForThisThread() {
@@ -62,7 +154,7 @@ void HttpFrontend::Routes() {
   const std::function<RpcGatewayContext&()> context = [this]() -> RpcGatewayContext& {
     return ContextForThisThread();
   };
-  server_->Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
+  server_->Get("/healthz", [this](const httplib::Request& req, httplib::Response& res) {
     common::v1::SystemHealth health = runtime::CollectSystemHealth(
         zmq_, system_, {"networks", "nominations", "notifications"},
         std::chrono::milliseconds(1000), credentials_, RpcGatewayContext::GatewayActor());
@@ -73,7 +165,10 @@ void HttpFrontend::Routes() {
       *health.add_clients() = std::move(state);
     }
     res.status = health.status() == "ok" ? 200 : 503;
-    res.set_content(ToJson(health), "application/json");
+    // Socket paths, SQLite messages and versions are for those logged in.
+    const bool details = ContextForThisThread().Authenticate(req).has_value();
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(ToJson(details ? health : RedactedHealth(health)), "application/json");
   });
   // Before the pages, whose patterns might match anything.
   RegisterAuthRoutes(*server_, context);
@@ -92,6 +187,13 @@ Status HttpFrontend::Start() {
   if (port_ <= 0) {
     return Status::Unavailable("cannot listen on " + system_.http_host + ":" +
                                std::to_string(system_.http_port));
+  }
+  allowed_hosts_ = AllowedHosts(system_.http_allowed_hosts, system_.http_host, port_);
+  if (system_.http_allowed_hosts.empty() && IsWildcardAddress(system_.http_host)) {
+    spdlog::warn(
+        "HTTP on '{}' answers only the Host names 127.0.0.1, [::1] and localhost: list the "
+        "names clients use in [http] allowed_hosts",
+        system_.http_host);
   }
   VERKOSTO_RETURN_IF_ERROR(
       WriteFileAtomically(system_.data_dir + "/gateway.port", std::to_string(port_) + "\n"));

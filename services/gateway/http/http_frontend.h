@@ -5,6 +5,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 #include <zmq.hpp>
 
 #include "config/config.h"
@@ -12,10 +13,13 @@
 #include "core/status.h"
 #include "gateway/http/client_states.h"
 #include "gateway/http/rpc_gateway_context.h"
+#include "verkosto/common/v1/health.pb.h"
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace verkosto::gateway {
 
@@ -27,7 +31,14 @@ namespace verkosto::gateway {
 //
 // GET /healthz asks each service for its health with a fresh client, and adds
 // what the workers' own clients saw (ClientStates): 200 when every service
-// answered "ok" and no service is failing for the workers, else 503.
+// answered "ok" and no service is failing for the workers, else 503. Only a
+// logged-in client (session cookie or API token) gets the details; anyone
+// else gets RedactedHealth.
+//
+// Hardening (docs/gateway.md, "Hardening"), in one place for every answer:
+// a request whose Host header is not allowed (AllowedHosts) is refused with
+// 400 before routing, and every answer — pages, API, static assets, errors,
+// redirects — carries SetSecurityHeaders.
 class HttpFrontend {
  public:
   // `credentials`: the gateway's CURVE identity for its RPC clients.
@@ -45,6 +56,9 @@ class HttpFrontend {
   int port() const { return port_; }
 
  private:
+  // Refuses `req` (400, the JSON error under /api/v1/, a plain text otherwise)
+  // unless its Host header is in allowed_hosts_. True when it refused.
+  bool RefuseUnknownHost(const httplib::Request& req, httplib::Response& res) const;
   void Routes();
   // The calling thread's context (thread-safe).
   RpcGatewayContext& ContextForThisThread();
@@ -61,6 +75,30 @@ class HttpFrontend {
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = 0;
+  // Lower case; set in Start() before the server thread starts.
+  std::vector<std::string> allowed_hosts_;
 };
+
+// The Host header values a gateway bound to `host`:`port` answers:
+// `configured` ([http] allowed_hosts) when set, else `host` (an IPv6 address
+// in brackets; for a wildcard such as 0.0.0.0 the loopback addresses
+// 127.0.0.1 and [::1]) and "localhost", each bare and with ":port". Lower case.
+std::vector<std::string> AllowedHosts(const std::vector<std::string>& configured,
+                                      const std::string& host, int port);
+
+// Sets the security headers on `res`, replacing any it has:
+//   Content-Security-Policy: default-src 'self'; base-uri 'none';
+//     form-action 'self'; frame-ancestors 'none'   (no inline script or style)
+//   X-Content-Type-Options: nosniff, Referrer-Policy: same-origin,
+//   X-Frame-Options: DENY (for browsers without frame-ancestors), and with
+//   `https` ([auth] secure_cookies: a TLS proxy serves the gateway)
+//   Strict-Transport-Security: max-age=31536000.
+void SetSecurityHeaders(httplib::Response& res, bool https);
+
+// What /healthz tells a client that is not logged in: the overall status and,
+// per service, its name, whether it answered and its status only as "ok" or
+// "degraded"; per worker client state the service and whether it is failing.
+// No version, error text, socket path, stream position or time.
+common::v1::SystemHealth RedactedHealth(const common::v1::SystemHealth& health);
 
 }  // namespace verkosto::gateway

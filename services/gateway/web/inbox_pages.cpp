@@ -26,7 +26,7 @@ void InboxPage(GatewayContext& ctx, const Request& req, Response& res) {
     item.set("subject", i.subject());
     item.set("body", i.body_text());
     item.set("created", FormatTime(i.created_unix_us()));
-    if (!i.link().empty() && i.link()[0] == '/') item.set("link", SafeBack(i.link()));
+    if (IsLocalPath(i.link())) item.set("link", i.link());
     item.set("read", i.read());
     items.push_back(item);
   }

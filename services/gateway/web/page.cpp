@@ -41,16 +41,6 @@ void PutErrorSummary(const Catalogue& t, const Status& error, Data& d) {
   form.PutSummary(d);
 }
 
-std::string SafeBack(const std::string& back) {
-  if (back.empty() || back[0] != '/' || (back.size() > 1 && (back[1] == '/' || back[1] == '\\'))) {
-    return "/";
-  }
-  for (const char c : back) {
-    if (c == '\r' || c == '\n') return "/";
-  }
-  return back;
-}
-
 void Redirect(httplib::Response& res, const std::string& to) {
   res.status = 303;
   res.set_header("Location", to);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "gateway/http/gateway_context.h"
+#include "gateway/http/local_path.h"  // SafeBack: every redirect target a client chose
 #include "gateway/web/forms.h"
 #include "gateway/web/i18n.h"
 #include "gateway/web/render.h"
@@ -39,9 +40,6 @@ Field Refilled(Field field, const httplib::Request* req);
 
 // Puts `error` (nothing when Ok) into the error summary of the page data `d`.
 void PutErrorSummary(const Catalogue& t, const Status& error, Data& d);
-
-// A local path to go back to: only "/…", never "//host"; "/" otherwise.
-std::string SafeBack(const std::string& back);
 
 // Answers 303 See Other to `to`.
 void Redirect(httplib::Response& res, const std::string& to);

@@ -47,6 +47,16 @@ TEST(ConfigTest, TomlRoundTripKeepsEverything) {
   }
 }
 
+TEST(ConfigTest, AllowedHostsDefaultToEmptyAndRoundTripWhenSet) {
+  SystemConfig config = Configured("/srv/vk", "/tmp/vk", 8080);
+  EXPECT_TRUE(config.http_allowed_hosts.empty());  // the frontend's default
+  EXPECT_EQ(ToToml(config).find("allowed_hosts"), std::string::npos);
+  config.http_allowed_hosts = {"verkosto.example.fi", "[::1]:8080"};
+  auto parsed = ParseSystemConfig(ToToml(config));
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->http_allowed_hosts, config.http_allowed_hosts);
+}
+
 TEST(ConfigTest, NotificationsDefaultToEmlFilesAndRoundTrip) {
   SystemConfig config = Configured("/srv/vk", "/tmp/vk", 9090);
   EXPECT_TRUE(config.notifications.smtp_url.empty());
@@ -169,6 +179,15 @@ TEST(ConfigTest, ErrorsNameTheKey) {
        "services.networks.consumes"},
       {"[http]\nport = 70000\n[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///x\"\n",
        "http.port"},
+      {"[http]\nport = \"8080\"\n", "http.port"},
+      {"[http]\nhost = 1\n", "http.host"},
+      {"http = 1\n", "http"},
+      {"[http]\nallowed_hosts = \"localhost\"\n", "http.allowed_hosts"},
+      {"[http]\nallowed_hosts = []\n", "http.allowed_hosts"},
+      {"[http]\nallowed_hosts = [\"https://verkosto.example.fi\"]\n", "http.allowed_hosts"},
+      {"[http]\nallowed_hosts = [\"a b\"]\n", "http.allowed_hosts"},
+      {"[http]\nallowed_hosts = [\"\"]\n", "http.allowed_hosts"},
+      {"[http]\nallowed_hosts = [8080]\n", "http.allowed_hosts"},
       {"data_dir = \"x\"\n", "services"},
       {"demo_data = \"yes\"\n[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///x\"\n",
        "demo_data"},

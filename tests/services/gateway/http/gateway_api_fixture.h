@@ -92,6 +92,7 @@ class GatewayApiFixture : public ::testing::Test {
     system_ = config::DefaultSystemConfig(dir_.path(), dir_.path(), 0);
     ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.demo_data = false;
+    system_.http_allowed_hosts = allowed_hosts_;
     StartRuntime("networks", verkosto::testing::NetworksPeer(), networks_, networks_thread_);
     StartRuntime("nominations", verkosto::testing::NominationsPeer(), nominations_,
                  nominations_thread_);
@@ -102,6 +103,7 @@ class GatewayApiFixture : public ::testing::Test {
     GatewayOptions options;
     options.accounts.hash = HashLimits::Minimum();
     options.http.rpc_timeout = rpc_timeout_;
+    options.http.secure_cookies = secure_cookies_;
     auto frontend = WireGateway(*gateway_, system_, options);
     ASSERT_TRUE(frontend.ok()) << frontend.status().ToString();
     port_ = (*frontend)->port();
@@ -275,6 +277,9 @@ class GatewayApiFixture : public ::testing::Test {
   int port_ = 0;
   // How long the gateway's HTTP workers wait for a service (set before SetUp).
   std::chrono::milliseconds rpc_timeout_{1500};
+  // [auth] secure_cookies and [http] allowed_hosts of the gateway (set before SetUp).
+  bool secure_cookies_ = false;
+  std::vector<std::string> allowed_hosts_;
 };
 
 }  // namespace verkosto::gateway::fixtures

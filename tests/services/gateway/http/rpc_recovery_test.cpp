@@ -35,8 +35,9 @@ class GatewayRecoveryTest : public GatewayApiFixture {
     SyncNominations();
   }
 
-  common::v1::SystemHealth Healthz(int* status) {
-    httplib::Result r = Client().Get("/healthz");
+  // /healthz with its details: asked as `s` (a stranger gets only ok/failing).
+  common::v1::SystemHealth Healthz(const Session& s, int* status) {
+    httplib::Result r = Get(s, "/healthz");
     common::v1::SystemHealth health;
     *status = r ? r->status : -1;
     if (r) {
@@ -128,7 +129,7 @@ TEST_F(GatewayLargeMessagesTest, AListTooLargeToSendIsA400NamingItAndEveryoneCar
   EXPECT_EQ(r->status, 200) << r->body.substr(0, 300);
 
   int status = 0;
-  const common::v1::SystemHealth health = Healthz(&status);
+  const common::v1::SystemHealth health = Healthz(clerk, &status);
   EXPECT_EQ(status, 200) << health.DebugString();
   for (const char* service : {"networks", "nominations"}) {
     const common::v1::ClientState* state = ClientStateOf(health, service);
@@ -142,14 +143,14 @@ TEST_F(GatewayRecoveryTest, HealthzIs503WhileTheWorkersLatestCallToAServiceFound
   const Session keha = Login("keha.koordinaattori");
   ASSERT_EQ(Get(keha, "/api/v1/memberships")->status, 200);
   int status = 0;
-  common::v1::SystemHealth health = Healthz(&status);
+  common::v1::SystemHealth health = Healthz(keha, &status);
   EXPECT_EQ(status, 200) << health.DebugString();
 
   Stop(nominations_, nominations_thread_);
   httplib::Result r = Get(keha, "/api/v1/memberships");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 503) << r->body;
-  health = Healthz(&status);
+  health = Healthz(keha, &status);
   EXPECT_EQ(status, 503);
   EXPECT_EQ(health.status(), "degraded");
   const common::v1::ClientState* state = ClientStateOf(health, "nominations");
@@ -167,7 +168,7 @@ TEST_F(GatewayRecoveryTest, HealthzIs503WhileTheWorkersLatestCallToAServiceFound
   nominations_.reset();  // releases its database and socket
   StartRuntime("nominations", verkosto::testing::NominationsPeer(), nominations_,
                nominations_thread_);
-  health = Healthz(&status);
+  health = Healthz(keha, &status);
   EXPECT_EQ(status, 503) << health.DebugString();
   for (const auto& service : health.services()) EXPECT_TRUE(service.reachable()) << service.name();
   state = ClientStateOf(health, "nominations");
@@ -176,7 +177,7 @@ TEST_F(GatewayRecoveryTest, HealthzIs503WhileTheWorkersLatestCallToAServiceFound
 
   // The next call through the gateway is answered, and /healthz is 200 again.
   EXPECT_EQ(Get(keha, "/api/v1/memberships")->status, 200);
-  health = Healthz(&status);
+  health = Healthz(keha, &status);
   EXPECT_EQ(status, 200) << health.DebugString();
   state = ClientStateOf(health, "nominations");
   ASSERT_NE(state, nullptr);
