@@ -183,6 +183,7 @@ FloodFigures Flood(int port, const httplib::Headers& reader_headers, int flooder
   std::atomic<bool> stop{false};
   std::atomic<int> r401{0}, r429{0}, other{0};
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<size_t>(flooders));
   const auto start = Steady::now();
   for (int t = 0; t < flooders; ++t) {
     threads.emplace_back([&, t] {

@@ -25,8 +25,8 @@ Status CheckList(const std::vector<std::string>& entries, size_t max_entries, si
                  const std::string& field) {
   if (entries.size() > max_entries) {
     return Status::InvalidArgument(field, "has more than " + std::to_string(max_entries) +
-                                              " entries (it has " +
-                                              std::to_string(entries.size()) + ")");
+                                              " entries (it has " + std::to_string(entries.size()) +
+                                              ")");
   }
   for (size_t i = 0; i < entries.size(); ++i) {
     VERKOSTO_RETURN_IF_ERROR(

@@ -27,7 +27,7 @@ namespace nom = nominations::v1;
 class CliChainTest : public UpFixture {
  protected:
   std::string WriteFile(const std::string& name, const std::string& text) {
-    const std::string path = dir_.File(name);
+    std::string path = dir_.File(name);
     std::ofstream(path) << text;
     return path;
   }

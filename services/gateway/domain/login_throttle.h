@@ -34,8 +34,7 @@ struct LoginThrottlePolicy {
                                std::chrono::minutes(15)};
   ThrottleRule address{20, std::chrono::seconds(1), std::chrono::minutes(15),
                        std::chrono::minutes(15)};
-  ThrottleRule name{10, std::chrono::seconds(1), std::chrono::minutes(1),
-                    std::chrono::minutes(15)};
+  ThrottleRule name{10, std::chrono::seconds(1), std::chrono::minutes(1), std::chrono::minutes(15)};
 };
 
 // One failed login: the (lower-case) user name tried and the client address.

@@ -105,7 +105,17 @@ void RegisterAuthRoutes(httplib::Server& server,
       return ReplyError(res, Status::InvalidArgument("password", "is required"));
     }
     Result<LoginOutcome> outcome = context().Login(login.username(), login.password(), req, res);
-    if (!outcome.ok()) return ReplyError(res, outcome.status());
+    if (!outcome.ok()) {
+      const ErrorCode code = outcome.status().code();
+      if (code != ErrorCode::kUnavailable && code != ErrorCode::kDeadlineExceeded &&
+          code != ErrorCode::kInternal) {
+        return ReplyError(res, outcome.status());  // about the request, e.g. too long a name
+      }
+      // Nobody is logged in yet: the code, not the service's words (they may
+      // name a socket); the log has them.
+      spdlog::error("login: {}", outcome.status().ToString());
+      return ReplyError(res, Status(code, "logging in does not work right now; try again soon"));
+    }
     if (outcome->refusal == "throttled") {
       return ReplyTooManyRequests(res, RefusalMessage(outcome->refusal),
                                   RetryAfter(*outcome, context().Now()));

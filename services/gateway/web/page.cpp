@@ -92,7 +92,11 @@ void Page::Message(int status, const std::string& title_key, const std::string& 
 void Page::Forbidden() { Message(403, "forbidden_title", t().Get("forbidden_text")); }
 
 void Page::ServiceError(const Status& st) {
-  Message(HttpStatusFor(st.code()), "error_title", ErrorText(t(), st), st.message());
+  // The service's own words help a logged-in person; a stranger (the public
+  // catalogue) gets the translated text only: a message may name a socket or
+  // a file (issue 15).
+  Message(HttpStatusFor(st.code()), "error_title", ErrorText(t(), st),
+          frame.user ? st.message() : std::string());
 }
 
 std::optional<Page> Begin(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res,

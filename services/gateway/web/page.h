@@ -81,6 +81,7 @@ struct Page {
 
   // A service error on a page that has no form for it, with the HTTP status
   // of THE error table (HttpStatusFor in http/http_errors.h), as the API's.
+  // The service's message is shown to a logged-in person only.
   void ServiceError(const Status& st);
 };
 

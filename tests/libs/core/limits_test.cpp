@@ -11,8 +11,8 @@ namespace {
 TEST(LimitsTest, CharactersAreCodePointsNotBytes) {
   EXPECT_EQ(Characters(""), 0U);
   EXPECT_EQ(Characters("abc"), 3U);
-  EXPECT_EQ(Characters("Ähtäri"), 6U);          // Ä and ä are two bytes each
-  EXPECT_EQ(Characters("\xE2\x82\xAC"), 1U);    // €
+  EXPECT_EQ(Characters("Ähtäri"), 6U);            // Ä and ä are two bytes each
+  EXPECT_EQ(Characters("\xE2\x82\xAC"), 1U);      // €
   EXPECT_EQ(Characters("\xF0\x9F\x98\x80"), 1U);  // an emoji, four bytes
 }
 

@@ -14,6 +14,7 @@ const TimePoint kT0 = FromMicros(int64_t{1'800'000'000} * 1'000'000);
 
 std::vector<TimePoint> Every(seconds step, int n, TimePoint from = kT0) {
   std::vector<TimePoint> out;
+  out.reserve(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) out.push_back(from + step * i);
   return out;
 }
@@ -41,6 +42,7 @@ TEST(LoginThrottleTest, TheWaitIsCappedAndOldFailuresFallOutOfTheWindow) {
 TEST(LoginThrottleTest, AGuesserElsewhereCannotLockAPersonOut) {
   const LoginThrottlePolicy policy;
   std::vector<LoginFailure> failures;
+  failures.reserve(30);
   // Someone at 203.0.113.9 guesses the director's password 30 times in 5 minutes.
   for (int i = 0; i < 30; ++i) {
     failures.push_back({"johtaja.kainuu", "203.0.113.9", kT0 + seconds(10) * i});

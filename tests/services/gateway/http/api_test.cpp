@@ -468,6 +468,9 @@ TEST_F(GatewayApiTest, AFullLengthDeclineReasonOverEightKilobytesReachesTheServi
   ASSERT_EQ(Post(keha, "/api/v1/networks", CreateBody(Complete("perustelut")))->status, 200);
   ASSERT_EQ(Post(keha, "/api/v1/networks/perustelut/propose", "")->status, 200);
   ASSERT_EQ(Post(keha, "/api/v1/networks/perustelut/open", "")->status, 200);
+  // Nominations learns of the opening from networks' events: wait for nothing,
+  // apply them (without this the request raced the event and was refused).
+  ASSERT_NO_FATAL_FAILURE(SyncNominations());
   httplib::Result r = Post(keha, "/api/v1/networks/perustelut/requests",
                            R"({"area_codes": ["kainuu-koillismaa"], "seats": {"members": 1},
                                "deadline": "2026-04-30", "covering_message": "Nimetkää jäsen."})");

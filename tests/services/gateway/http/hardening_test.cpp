@@ -275,5 +275,23 @@ TEST_F(GatewayHardeningTest, TheLoginFormGoesOnOnlyToThisSite) {
       << page->body;
 }
 
+// Internal details never reach a stranger: with networks down the public
+// catalogue says the service does not answer, in the stranger's language,
+// without the service's words (they name the socket); a logged-in person
+// still gets them to report.
+TEST_F(GatewayHardeningTest, AStrangerSeesNoSocketPathWhenAServiceIsDown) {
+  const Session keha = Login("keha.koordinaattori");
+  Stop(networks_, networks_thread_);
+  httplib::Result r = Client().Get("/");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 503);
+  EXPECT_EQ(r->body.find("networks.sock"), std::string::npos) << r->body;
+  EXPECT_EQ(r->body.find(system_.data_dir), std::string::npos) << r->body;
+  r = Get(keha, "/networks");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 503);
+  EXPECT_NE(r->body.find("no reply from"), std::string::npos) << r->body;
+}
+
 }  // namespace
 }  // namespace verkosto::gateway

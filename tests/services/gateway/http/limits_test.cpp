@@ -3,6 +3,8 @@
 // most bytes a character takes) still makes events that reach every consumer
 // and pages that show; one character more is refused naming the field.
 
+#include "core/limits.h"
+
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -11,7 +13,6 @@
 #include <string>
 #include <vector>
 
-#include "core/limits.h"
 #include "gateway_api_fixture.h"
 #include "messaging/socket_options.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -113,9 +114,8 @@ TEST_F(LimitsTest, TheLargestValidInputsMakeDeliverableEventsAndPages) {
   send.set_deadline("2026-04-30");
   send.set_covering_message(FullText("Pyyntö ", limits::kText));
   send.set_keha_diary_number(FullText("KEHA/", limits::kReference));
-  const auto sent = Ok<nom::SendRequestResponse>(keha, "POST",
-                                                 "/api/v1/networks/suurin-verkosto/requests",
-                                                 Json(send));
+  const auto sent = Ok<nom::SendRequestResponse>(
+      keha, "POST", "/api/v1/networks/suurin-verkosto/requests", Json(send));
   ASSERT_EQ(sent.cases_size(), 1);
   const std::string case_id = sent.cases(0).case_id();
   nom::RegisterCaseRequest reg;
@@ -134,12 +134,12 @@ TEST_F(LimitsTest, TheLargestValidInputsMakeDeliverableEventsAndPages) {
     n->set_seat(i < 20 ? nom::SEAT_KIND_MEMBER : nom::SEAT_KIND_DEPUTY);
     n->set_language(common::v1::LANGUAGE_SV);
   }
-  const auto approved =
-      Ok<nom::CaseResponse>(director, "POST", "/api/v1/cases/" + case_id + "/approve",
-                            Json(approve));
+  const auto approved = Ok<nom::CaseResponse>(
+      director, "POST", "/api/v1/cases/" + case_id + "/approve", Json(approve));
   ASSERT_EQ(approved.memberships_started_size(), 40);
   // The largest reply so far stays far under the frame limit.
-  EXPECT_LT(approved.ByteSizeLong() * 10, static_cast<size_t>(messaging::SocketLimits{}.max_message_bytes));
+  EXPECT_LT(approved.ByteSizeLong() * 10,
+            static_cast<size_t>(messaging::SocketLimits{}.max_message_bytes));
 
   // Every event reached notifications (a dropped frame would stop the sync),
   // and the messages they made are there for their people.
@@ -182,7 +182,9 @@ TEST_F(LimitsTest, OneCharacterOverTheLimitIsRefusedNamingTheField) {
          d.mutable_communication_plan()->set_audiences(0, FullText("A", limits::kLine + 1));
        }},
       {"communication_plan.cadence",
-       [](auto& d) { d.mutable_communication_plan()->set_cadence(FullText("C", limits::kLine + 1)); }},
+       [](auto& d) {
+         d.mutable_communication_plan()->set_cadence(FullText("C", limits::kLine + 1));
+       }},
       {"responsible.name",
        [](auto& d) { d.mutable_responsible()->set_name(FullText("R", limits::kName + 1)); }},
   };
@@ -219,7 +221,6 @@ TEST_F(LimitsTest, OneCharacterOverTheLimitIsRefusedNamingTheField) {
   close.set_reason(FullText("S", limits::kReason + 1));
   EXPECT_EQ(Refused(keha, "POST", "/api/v1/networks/rajat/close", Json(close)), "reason");
 }
-
 
 // cpp-httplib's own limits (compiled into Debian's library): a request line
 // over 8 KiB is 414 and a header line over 8 KiB ends the request, and the

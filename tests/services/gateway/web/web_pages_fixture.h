@@ -81,8 +81,8 @@ class WebPagesTest : public ::testing::Test {
   // GetCase answered with `c` as the nominations service would decide it:
   // for the users (ids) in `may_see`, with may_decide for those in
   // `may_decide`; not_found for everyone else. The pages show that answer.
-  void ServeCase(const nm::Case& c, std::set<std::string> may_see,
-                 std::set<std::string> may_decide) {
+  void ServeCase(const nm::Case& c, const std::set<std::string>& may_see,
+                 const std::set<std::string>& may_decide) {
     ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
         [c, may_see, may_decide](const Actor& actor, const nm::GetCaseRequest&,
                                  nm::CaseResponse* r) {

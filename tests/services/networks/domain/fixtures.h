@@ -40,10 +40,12 @@ inline std::vector<std::string> ViolatedFields(const Status& status) {
 
 inline Actor Coordinator() { return MakeActor(Role::kKehaCoordinator, {}, "keha-1"); }
 inline Actor Admin() { return MakeActor(Role::kAdmin, {}, "admin-1"); }
-inline Actor Director(std::string area) {
+inline Actor Director(const std::string& area) {
   return MakeActor(Role::kAreaDirector, area, "dir-" + area);
 }
-inline Actor Deputy(std::string area) { return MakeActor(Role::kAreaDeputy, area, "dep-" + area); }
+inline Actor Deputy(const std::string& area) {
+  return MakeActor(Role::kAreaDeputy, area, "dep-" + area);
+}
 
 // A definition complete enough to propose and open.
 inline NetworkDefinition CompleteDefinition(std::string code = "opastajaverkosto") {

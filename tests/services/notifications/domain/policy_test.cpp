@@ -17,6 +17,7 @@ using testing::Nominee;
 
 std::vector<std::string> Mailboxes(const std::vector<Recipient>& recipients) {
   std::vector<std::string> out;
+  out.reserve(recipients.size());
   for (const Recipient& r : recipients) out.push_back(r.mailbox);
   std::sort(out.begin(), out.end());
   return out;
