@@ -42,8 +42,6 @@ constexpr char kKainuu[] = "kainuu-koillismaa";
 using PathValues = std::map<std::string, std::string>;
 
 // The headers that authenticate a cookie session (with its CSRF token).
-httplib::Headers As(const Session& s) { return {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}}; }
-
 // An id as it was before the ids changed: '/' between the parts.
 std::string LegacyForm(std::string id) {
   std::replace(id.begin(), id.end(), '.', '/');

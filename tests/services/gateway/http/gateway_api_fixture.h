@@ -81,6 +81,11 @@ struct Session {
   std::string csrf;
 };
 
+// The headers a request of `s` sends: its cookie and CSRF token.
+inline httplib::Headers As(const Session& s) {
+  return {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}};
+}
+
 class GatewayApiFixture : public ::testing::Test {
  protected:
   // With `with_notifications`, a notifications runtime too (its e-mail goes

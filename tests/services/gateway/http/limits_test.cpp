@@ -33,8 +33,6 @@ constexpr char kKainuu[] = "kainuu-koillismaa";
 using verkosto::testing::FullText;
 using verkosto::testing::LargestNetworkDefinition;
 
-httplib::Headers As(const Session& s) { return {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}}; }
-
 class LimitsTest : public GatewayApiFixture {
  protected:
   LimitsTest() : GatewayApiFixture(/*with_notifications=*/true) {}
