@@ -75,8 +75,11 @@ Result<std::shared_ptr<HttpFrontend>> WireGateway(runtime::ServiceRuntime& runti
   RegisterAccountHandlers(runtime.server(), options.accounts);
   if (system.demo_data)
     VERKOSTO_RETURN_IF_ERROR(CreateDemoAccounts(runtime, options.accounts.hash));
+  // The accounts' rules and hash cost are the HTTP side's too (a login checks
+  // the password there): one source, whoever filled `options`.
   HttpAuthOptions http = options.http;
   http.policy = options.accounts.policy;
+  http.hash = options.accounts.hash;
   auto frontend = std::make_shared<HttpFrontend>(runtime.zmq(), system, runtime.clock(),
                                                  runtime.credentials(), http);
   VERKOSTO_RETURN_IF_ERROR(frontend->Start());
