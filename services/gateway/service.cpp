@@ -45,6 +45,7 @@ GatewayOptions OptionsFromConfig(const config::SystemConfig& system) {
   policy.max_failed_logins = auth.max_failed_logins;
   policy.failure_window = std::chrono::minutes(auth.lockout_minutes);
   policy.lockout = std::chrono::minutes(auth.lockout_minutes);
+  policy.api_token_lifetime = std::chrono::hours(24) * auth.token_days;
   options.accounts.hash.ops_limit = static_cast<unsigned long long>(auth.password_hash_ops);
   options.accounts.hash.mem_limit = static_cast<size_t>(auth.password_hash_mem_kib) * 1024;
   options.http.secure_cookies = auth.secure_cookies;
