@@ -10,6 +10,8 @@
 #include "api_client.h"
 #include "messaging/envelope.h"
 #include "password_input.h"
+#include "users_commands.h"
+#include "verkosto/gateway/v1/accounts.pb.h"
 #include "verkosto/gateway/v1/api.pb.h"
 
 namespace verkosto::cli {
@@ -122,6 +124,29 @@ void AddLoginCommands(CLI::App& app, CliContext& ctx) {
   login->add_flag("--print-token", args->print_token,
                   "Print the API token instead of keeping it (for scripts)");
   ctx.OnRun(login, [&ctx, args] { return Login(ctx, *args); });
+
+  CLI::App* tokens = app.add_subcommand("tokens", "Your own API tokens (as the logged-in person)");
+  tokens->require_subcommand(1);
+  {
+    CLI::App* list = tokens->add_subcommand("list", "Your API tokens that are not revoked");
+    ctx.AddPersonOptions(list);
+    ctx.OnRun(list, [&ctx] {
+      return CallAndPrint<gw::ListApiTokensResponse>(
+          ctx, "gateway", gw::ListApiTokensRequest(),
+          [](const gw::ListApiTokensResponse& r) { std::fputs(FormatTokens(r).c_str(), stdout); });
+    });
+    CLI::App* revoke = tokens->add_subcommand("revoke", "Revoke one of your API tokens at once");
+    ctx.AddPersonOptions(revoke);
+    auto req = std::make_shared<gw::RevokeApiTokenRequest>();
+    revoke
+        ->add_option_function<std::string>(
+            "TOKEN_ID", [req](const std::string& v) { req->set_token_id(v); },
+            "The token's id (12 hex digits, as `verkosto tokens list` shows it)")
+        ->required();
+    ctx.OnRun(revoke, [&ctx, req] {
+      return CallAndPrint<gw::RevokeApiTokenResponse>(ctx, "gateway", *req, PrintRevoked);
+    });
+  }
 
   CLI::App* logout = app.add_subcommand("logout", "Forget the saved login");
   ctx.OnRun(logout, [] {

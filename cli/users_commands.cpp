@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "field_options.h"
+#include "core/date.h"
 #include "messaging/envelope.h"
 #include "messaging/proto_enum.h"
 #include "password_input.h"
@@ -25,6 +26,26 @@ std::string FormatAccounts(const pb::ListAccountsResponse& accounts) {
                   messaging::EnumShortName(a.language()).c_str(),
                   a.email().empty() ? "-" : a.email().c_str(), a.display_name().c_str(),
                   a.disabled() ? "  (disabled)" : "");
+    out << line;
+  }
+  return out.str();
+}
+
+void PrintRevoked(const pb::RevokeApiTokenResponse& r) {
+  std::printf("%s token %s of %s (%s)\n",
+              r.changed() ? "revoked" : "already revoked:", r.token().token_id().c_str(),
+              r.token().user_id().c_str(), r.token().label().c_str());
+}
+
+std::string FormatTokens(const pb::ListApiTokensResponse& tokens) {
+  std::ostringstream out;
+  char line[512];
+  const auto day = [](int64_t unix_us) { return FormatIsoDate(HelsinkiDate(FromMicros(unix_us))); };
+  for (const pb::ApiToken& t : tokens.tokens()) {
+    std::snprintf(line, sizeof line, "%-12s %-24s drawn %s expires %s%s  %s\n",
+                  t.token_id().c_str(), t.user_id().c_str(), day(t.created_unix_us()).c_str(),
+                  day(t.expires_unix_us()).c_str(), t.expired() ? " (expired)" : "",
+                  t.label().c_str());
     out << line;
   }
   return out.str();
@@ -101,11 +122,14 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx) {
   }
 
   {
-    CLI::App* cmd = users->add_subcommand("password", "Set an account's password");
+    CLI::App* cmd = users->add_subcommand(
+        "password", "Reset an account's password (ends its sessions and API tokens)");
     ctx.AddOperatorOptions(cmd);
     auto req = std::make_shared<pb::SetPasswordRequest>();
     auto password_file = std::make_shared<std::string>();
-    AddFieldOptions(cmd, req, {{"--user", "user_id", true, "User id"}});
+    AddFieldOptions(cmd, req,
+                    {{"--user", "user_id", true, "User id"},
+                     {"--reason", "reason", true, "Why (for the audit trail)"}});
     cmd->add_option("--password-file", *password_file,
                     "File whose first line is the password (default: read from stdin)");
     ctx.OnRun(cmd, [&ctx, req, password_file] {
@@ -114,9 +138,36 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx) {
       req->set_new_password(*password);
       return CallAndPrint<pb::SetPasswordResponse>(
           ctx, "gateway", *req, [](const pb::SetPasswordResponse& r) {
-            std::printf("password set for %s; their sessions ended\n",
+            std::printf("password set for %s; their sessions and API tokens ended\n",
                         r.account().user_id().c_str());
           });
+    });
+  }
+
+  {
+    CLI::App* cmd = users->add_subcommand("tokens", "An account's API tokens (not revoked)");
+    ctx.AddOperatorOptions(cmd);
+    auto req = std::make_shared<pb::ListApiTokensRequest>();
+    cmd->add_option_function<std::string>(
+           "--user", [req](const std::string& v) { req->set_user_id(v); }, "User id")
+        ->required();
+    ctx.OnRun(cmd, [&ctx, req] {
+      return CallAndPrint<pb::ListApiTokensResponse>(
+          ctx, "gateway", *req,
+          [](const pb::ListApiTokensResponse& r) { std::fputs(FormatTokens(r).c_str(), stdout); });
+    });
+  }
+
+  {
+    CLI::App* cmd = users->add_subcommand("revoke-token", "Revoke anyone's API token at once");
+    ctx.AddOperatorOptions(cmd);
+    auto req = std::make_shared<pb::RevokeApiTokenRequest>();
+    cmd->add_option_function<std::string>(
+           "--token-id", [req](const std::string& v) { req->set_token_id(v); },
+           "The token's id (12 hex digits, as `users tokens` lists it)")
+        ->required();
+    ctx.OnRun(cmd, [&ctx, req] {
+      return CallAndPrint<pb::RevokeApiTokenResponse>(ctx, "gateway", *req, PrintRevoked);
     });
   }
 

@@ -13,7 +13,9 @@ namespace verkosto::cli {
 //   add --user ID --name NAME --role ROLE [--area A] [--email E]
 //       [--language fi|sv|en] [--on-behalf-of DIRECTOR] [--password-file F]
 //   list [--all]     disable --user ID --reason R
-//   password --user ID [--password-file F]
+//   password --user ID --reason R [--password-file F]   (a reset: every
+//       session and API token of the account ends)
+//   tokens --user ID     revoke-token --token-id ID
 //   audit [--user ID] [--limit N]
 // A password is never an argument: it comes from --password-file (its first
 // line) or standard input (prompted without echo on a terminal). API tokens
@@ -22,5 +24,12 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx);
 
 // One line per account: user id, role, area, language, e-mail, name, "disabled".
 std::string FormatAccounts(const gateway::v1::ListAccountsResponse& accounts);
+
+// One line per API token: id, account, drawn and expiry dates (Helsinki),
+// "(expired)", label.
+std::string FormatTokens(const gateway::v1::ListApiTokensResponse& tokens);
+
+// "revoked token <id> of <user> (<label>)", or "already revoked: ...".
+void PrintRevoked(const gateway::v1::RevokeApiTokenResponse& revoked);
 
 }  // namespace verkosto::cli

@@ -131,7 +131,8 @@ Status ParseAuth(const toml::table& root, AuthConfig* out) {
         Limit{"lockout_minutes", &out->lockout_minutes, 1, int64_t{24} * 60},
         Limit{"hash_workers", &out->hash_workers, 1, 64},
         Limit{"password_hash_ops", &out->password_hash_ops, 1, 64},
-        Limit{"password_hash_mem_kib", &out->password_hash_mem_kib, 8, int64_t{4} * 1024 * 1024}}) {
+        Limit{"password_hash_mem_kib", &out->password_hash_mem_kib, 8, int64_t{4} * 1024 * 1024},
+        Limit{"token_days", &out->token_days, 1, 3650}}) {
     if (a[l.key] && !a[l.key].is_integer()) {
       return Status::InvalidArgument(std::string("auth.") + l.key, "must be an integer");
     }
@@ -416,7 +417,8 @@ std::string ToToml(const SystemConfig& config) {
                                   {"hash_workers", a.hash_workers},
                                   {"secure_cookies", a.secure_cookies},
                                   {"password_hash_ops", a.password_hash_ops},
-                                  {"password_hash_mem_kib", a.password_hash_mem_kib}});
+                                  {"password_hash_mem_kib", a.password_hash_mem_kib},
+                                  {"token_days", a.token_days}});
   root.insert("audit", toml::table{{"witness_interval_seconds", config.witness_interval_seconds}});
   root.insert("keys", toml::table{{"dir", config.keys_dir}});
   toml::table principals;

@@ -61,6 +61,8 @@ struct AuthConfig {
   // memory in KiB. The defaults are libsodium's "interactive" limits.
   int password_hash_ops = 2;
   int password_hash_mem_kib = 65536;
+  // An API token stops working this many days after it was drawn (1..3650).
+  int token_days = 90;
 };
 
 // How long personal data is kept ([retention] in TOML; docs/retention.md
@@ -96,7 +98,7 @@ struct RetentionConfig {
 //                   starttls, term_notice_days, mail_dir, web_base_url
 //   [auth] idle_timeout_minutes, session_lifetime_hours, max_failed_logins,
 //          lockout_minutes, hash_workers, secure_cookies, password_hash_ops,
-//          password_hash_mem_kib
+//          password_hash_mem_kib, token_days
 //   [retention] contact_years, inbox_months, eml_days, events_days
 //   [clock] offset_days = 0            (tests only)
 //   [audit] witness_interval_seconds = 600

@@ -57,6 +57,7 @@ GatewayOptions OptionsFromConfig(const config::SystemConfig& system) {
   throttle.name_at_address.max_delay = lockout;
   throttle.address.max_delay = lockout;
   throttle.name.max_delay = std::min<std::chrono::microseconds>(throttle.name.max_delay, lockout);
+  policy.api_token_lifetime = std::chrono::hours(24) * auth.token_days;
   options.accounts.hash.ops_limit = static_cast<unsigned long long>(auth.password_hash_ops);
   options.accounts.hash.mem_limit = static_cast<size_t>(auth.password_hash_mem_kib) * 1024;
   options.http.secure_cookies = auth.secure_cookies;

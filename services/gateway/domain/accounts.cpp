@@ -14,6 +14,12 @@ bool ScopedRole(Role role) {
   return role == Role::kRegistryClerk || role == Role::kAreaDirector || role == Role::kAreaDeputy;
 }
 
+// A person's account, not the gateway itself or the operator.
+bool IsPerson(const Actor& actor) {
+  return !actor.user_id.empty() && actor.role != Role::kSystem && actor.role != Role::kOperator &&
+         actor.role != Role::kUnspecified;
+}
+
 bool ValidUserId(const std::string& id) {
   if (id.size() < 2 || id.size() > 64) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
@@ -87,6 +93,34 @@ bool SessionExpired(TimePoint created, TimePoint last_seen, TimePoint now,
   return now - last_seen >= policy.idle_timeout || now - created >= policy.absolute_lifetime;
 }
 
+TimePoint ApiTokenExpiry(TimePoint created, const AuthPolicy& policy) {
+  return created + policy.api_token_lifetime;
+}
+
+bool ApiTokenExpired(TimePoint expires, TimePoint now) { return now >= expires; }
+
+Result<PasswordChange> PlanPasswordChange(const Actor& actor, const std::string& user_id) {
+  if (IsPerson(actor) && actor.user_id == user_id) return PasswordChange::kOwn;
+  if (MayManageAccounts(actor)) return PasswordChange::kReset;
+  return Status::PermissionDenied("only an admin or the account itself sets a password");
+}
+
+Status CheckPasswordChange(PasswordChange change, const std::string& current_password,
+                           const std::string& reason) {
+  if (change == PasswordChange::kOwn) {
+    if (current_password.empty()) {
+      return Status::InvalidArgument("current_password", "is required to change your password");
+    }
+    return Status::Ok();
+  }
+  if (text::Trim(reason).empty()) {
+    return Status::InvalidArgument("reason", "is required to reset someone's password");
+  }
+  if (reason.size() > 500)
+    return Status::InvalidArgument("reason", "must be at most 500 characters");
+  return Status::Ok();
+}
+
 bool ShouldTouch(TimePoint last_seen, TimePoint now, const AuthPolicy& policy) {
   return now - last_seen >= policy.touch_interval;
 }
@@ -95,13 +129,12 @@ bool MayManageAccounts(const Actor& actor) {
   return actor.role == Role::kAdmin || actor.role == Role::kOperator;
 }
 
-bool MayManageAccount(const Actor& actor, const std::string& user_id) {
-  return MayManageAccounts(actor) || (!actor.user_id.empty() && actor.user_id == user_id);
+bool MayCreateToken(const Actor& actor, const std::string& user_id) {
+  return IsPerson(actor) && actor.user_id == user_id;
 }
 
-bool MayCreateToken(const Actor& actor, const std::string& user_id) {
-  return !actor.user_id.empty() && actor.user_id == user_id && actor.role != Role::kSystem &&
-         actor.role != Role::kOperator;
+bool MayHandleTokensOf(const Actor& actor, const std::string& user_id) {
+  return MayManageAccounts(actor) || (IsPerson(actor) && actor.user_id == user_id);
 }
 
 bool MayHandleSessions(const Actor& actor) { return actor.role == Role::kSystem; }

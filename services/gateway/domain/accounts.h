@@ -28,6 +28,8 @@ struct AuthPolicy {
   std::chrono::microseconds touch_interval = std::chrono::minutes(1);
   size_t min_password_length = 12;
   size_t max_password_length = 256;
+  // An API token stops working this long after it was drawn ([auth] token_days).
+  std::chrono::microseconds api_token_lifetime = std::chrono::hours(24 * 90);
 };
 
 // One local account (the gateway database's row) with its password hash.
@@ -64,6 +66,29 @@ Status CheckPassword(const std::string& password, const std::string& user_id,
 bool SessionExpired(TimePoint created, TimePoint last_seen, TimePoint now,
                     const AuthPolicy& policy);
 
+// When an API token drawn at `created` stops working.
+TimePoint ApiTokenExpiry(TimePoint created, const AuthPolicy& policy);
+
+// True when an API token that stops working at `expires` is over at `now`.
+bool ApiTokenExpired(TimePoint expires, TimePoint now);
+
+// The ways a password change may be asked for (PlanPasswordChange).
+enum class PasswordChange {
+  kOwn,    // the account itself: needs its current password, may keep its session
+  kReset,  // an admin or the operator for someone else: needs a reason
+};
+
+// Who may set `user_id`'s password, and how: the account itself changes it
+// (even an admin's own account), an admin or the operator resets anyone
+// else's. Errors: permission_denied for anyone else (the gateway itself too).
+Result<PasswordChange> PlanPasswordChange(const Actor& actor, const std::string& user_id);
+
+// Checks what a password change carries besides the new password. Errors:
+// invalid_argument ("current_password") when the account itself gives none,
+// ("reason") when a reset has none or one over 500 characters.
+Status CheckPasswordChange(PasswordChange change, const std::string& current_password,
+                           const std::string& reason);
+
 // True when the session's last use should be written again.
 bool ShouldTouch(TimePoint last_seen, TimePoint now, const AuthPolicy& policy);
 
@@ -76,11 +101,12 @@ bool HoldsMandate(const AccountRecord& deputy, const std::optional<AccountRecord
 // Admins (through the gateway) and the operator (the CLI with the operator
 // key) manage accounts.
 bool MayManageAccounts(const Actor& actor);
-// MayManageAccounts, or the actor is the account itself (own password).
-bool MayManageAccount(const Actor& actor, const std::string& user_id);
 // Only the account itself draws an API token: a token acts as its person, so
 // nobody else (not an admin, not the operator) may make one for them.
 bool MayCreateToken(const Actor& actor, const std::string& user_id);
+// The account itself lists and revokes its API tokens; admins and the
+// operator those of any account.
+bool MayHandleTokensOf(const Actor& actor, const std::string& user_id);
 // Only the gateway itself (system actor) opens, checks and ends sessions.
 bool MayHandleSessions(const Actor& actor);
 

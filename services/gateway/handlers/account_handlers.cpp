@@ -21,12 +21,17 @@ Status Audit(SqliteAccountRepository& repo, const Context& ctx, const std::strin
                                 ctx.actor().principal});
 }
 
+// True when `text` is `digits` lower-case hex digits.
+bool IsLowerHex(const std::string& text, size_t digits) {
+  return text.size() == digits && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
 // A token hash as the clients send it: 64 lower-case hex digits.
 Status CheckTokenHash(const std::string& hash, const std::string& field) {
-  const bool ok = hash.size() == 64 && std::all_of(hash.begin(), hash.end(), [](char c) {
-                    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-                  });
-  return ok ? Status::Ok() : Status::InvalidArgument(field, "must be 64 lower-case hex digits");
+  return IsLowerHex(hash, 64) ? Status::Ok()
+                              : Status::InvalidArgument(field, "must be 64 lower-case hex digits");
 }
 
 Result<AccountRecord> LoadAccount(SqliteAccountRepository& repo, const std::string& user_id) {
@@ -208,7 +213,9 @@ Result<pb::ValidateSessionResponse> ValidateSession(Context& ctx,
     VERKOSTO_RETURN_IF_ERROR(CheckTokenHash(req.api_token_hash(), "api_token_hash"));
     VERKOSTO_ASSIGN_OR_RETURN(std::optional<ApiTokenRecord> token,
                               repo.FindApiToken(req.api_token_hash()));
-    if (!token || token->revoked) return Status::NotFound("no such API token");
+    if (!token || token->revoked || ApiTokenExpired(token->expires, ctx.now())) {
+      return Status::NotFound("no such API token, or it was revoked or has expired");
+    }
     user_id = token->user_id;
   }
   VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> account, repo.FindAccount(user_id));
@@ -260,7 +267,104 @@ Result<pb::RecordContactReadResponse> RecordContactRead(Context& ctx,
   return response;
 }
 
+Result<pb::SetPasswordResponse> SetPassword(Context& ctx, const pb::SetPasswordRequest& req,
+                                            const AccountSettings& settings) {
+  VERKOSTO_ASSIGN_OR_RETURN(PasswordChange change, PlanPasswordChange(ctx.actor(), req.user_id()));
+  VERKOSTO_RETURN_IF_ERROR(CheckPasswordChange(change, req.current_password(), req.reason()));
+  if (change == PasswordChange::kOwn && !req.keep_session_token_hash().empty()) {
+    VERKOSTO_RETURN_IF_ERROR(
+        CheckTokenHash(req.keep_session_token_hash(), "keep_session_token_hash"));
+  }
+  SqliteAccountRepository repo(ctx.db());
+  VERKOSTO_ASSIGN_OR_RETURN(AccountRecord account, LoadAccount(repo, req.user_id()));
+  Status policy = CheckPassword(req.new_password(), account.user_id, settings.policy);
+  if (!policy.ok()) return Status::InvalidArgument("new_password", policy.message());
+  const TimePoint now = ctx.now();
+  pb::SetPasswordResponse response;
+  if (change == PasswordChange::kOwn) {
+    // Whoever holds a session must not learn the password by guessing here
+    // faster than at the login: the same waits, and a wrong guess counts.
+    VERKOSTO_ASSIGN_OR_RETURN(
+        std::optional<TimePoint> wait,
+        NextAttempt(repo, account.user_id, req.address(), now, settings.policy));
+    if (wait) {
+      VERKOSTO_RETURN_IF_ERROR(
+          Audit(repo, ctx, "password_change_refused", account.user_id, "throttled"));
+      response.set_refusal("throttled");
+      response.set_retry_after_unix_us(ToMicros(*wait));
+      return response;
+    }
+    if (!VerifyPassword(account.password_hash, req.current_password())) {
+      VERKOSTO_RETURN_IF_ERROR(
+          repo.AddLoginFailure(LoginFailure{account.user_id, req.address(), now}));
+      VERKOSTO_RETURN_IF_ERROR(
+          Audit(repo, ctx, "password_change_refused", account.user_id, "wrong current password"));
+      response.set_refusal("wrong_current_password");
+      return response;
+    }
+  }
+  VERKOSTO_ASSIGN_OR_RETURN(std::string hash, HashPassword(req.new_password(), settings.hash));
+  VERKOSTO_RETURN_IF_ERROR(repo.SetPasswordHash(account.user_id, hash, now));
+  // Whoever knew the old password may have drawn tokens or kept a session.
+  VERKOSTO_RETURN_IF_ERROR(repo.DeleteSessionsOf(
+      account.user_id, change == PasswordChange::kOwn ? req.keep_session_token_hash() : ""));
+  VERKOSTO_RETURN_IF_ERROR(repo.RevokeApiTokensOf(account.user_id));
+  VERKOSTO_RETURN_IF_ERROR(repo.ClearLoginFailures(
+      account.user_id, "", ThrottleRelevantSince(now, settings.policy.throttle)));
+  if (change == PasswordChange::kOwn) {
+    VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "password_set", account.user_id,
+                                   "other sessions and every API token ended"));
+  } else {
+    VERKOSTO_RETURN_IF_ERROR(
+        Audit(repo, ctx, "password_reset", account.user_id, std::string(text::Trim(req.reason()))));
+  }
+  account.password_set = now;
+  *response.mutable_account() = ToProto(account);
+  return response;
+}
+
+Result<pb::RevokeApiTokenResponse> RevokeApiToken(Context& ctx,
+                                                  const pb::RevokeApiTokenRequest& req) {
+  if (MayHandleSessions(ctx.actor())) {
+    return Status::PermissionDenied("the gateway itself revokes no API tokens");
+  }
+  if (!IsLowerHex(req.token_id(), 12)) {
+    return Status::InvalidArgument("token_id", "must be 12 lower-case hex digits");
+  }
+  SqliteAccountRepository repo(ctx.db());
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<ApiTokenRecord> found,
+                            repo.FindApiTokensById(req.token_id()));
+  // Another account's token is as unknown as a missing one (its id tells nothing).
+  const auto it = std::find_if(found.begin(), found.end(), [&](const ApiTokenRecord& t) {
+    return MayHandleTokensOf(ctx.actor(), t.user_id);
+  });
+  if (it == found.end()) return Status::NotFound("no API token " + req.token_id());
+  ApiTokenRecord token = *it;
+  pb::RevokeApiTokenResponse response;
+  if (!token.revoked) {
+    VERKOSTO_RETURN_IF_ERROR(repo.RevokeApiToken(token.token_hash));
+    VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "api_token_revoked", token.user_id,
+                                   "token " + token.TokenId() + ": " + token.label));
+    token.revoked = true;
+    response.set_changed(true);
+  }
+  *response.mutable_token() = ToProto(token, ctx.now());
+  return response;
+}
+
 }  // namespace
+
+pb::ApiToken ToProto(const ApiTokenRecord& t, TimePoint now) {
+  pb::ApiToken out;
+  out.set_token_id(t.TokenId());
+  out.set_user_id(t.user_id);
+  out.set_label(t.label);
+  out.set_created_unix_us(ToMicros(t.created));
+  out.set_expires_unix_us(ToMicros(t.expires));
+  out.set_expired(ApiTokenExpired(t.expires, now));
+  out.set_revoked(t.revoked);
+  return out;
+}
 
 pb::Account ToProto(const AccountRecord& a) {
   pb::Account out;
@@ -313,26 +417,8 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
       });
 
   server.AddCommand<pb::SetPasswordRequest, pb::SetPasswordResponse>(
-      [settings](Context& ctx,
-                 const pb::SetPasswordRequest& req) -> Result<pb::SetPasswordResponse> {
-        if (!MayManageAccount(ctx.actor(), req.user_id())) {
-          return Status::PermissionDenied("only an admin or the account itself sets a password");
-        }
-        SqliteAccountRepository repo(ctx.db());
-        VERKOSTO_ASSIGN_OR_RETURN(AccountRecord account, LoadAccount(repo, req.user_id()));
-        Status policy = CheckPassword(req.new_password(), account.user_id, settings.policy);
-        if (!policy.ok()) return Status::InvalidArgument("new_password", policy.message());
-        VERKOSTO_ASSIGN_OR_RETURN(std::string hash,
-                                  HashPassword(req.new_password(), settings.hash));
-        VERKOSTO_RETURN_IF_ERROR(repo.SetPasswordHash(account.user_id, hash, ctx.now()));
-        VERKOSTO_RETURN_IF_ERROR(repo.DeleteSessionsOf(account.user_id));
-        VERKOSTO_RETURN_IF_ERROR(repo.ClearLoginFailures(
-            account.user_id, "", ThrottleRelevantSince(ctx.now(), settings.policy.throttle)));
-        VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "password_set", account.user_id, ""));
-        account.password_set = ctx.now();
-        pb::SetPasswordResponse response;
-        *response.mutable_account() = ToProto(account);
-        return response;
+      [settings](Context& ctx, const pb::SetPasswordRequest& req) {
+        return SetPassword(ctx, req, settings);
       });
 
   server.AddCommand<pb::SetOwnEmailRequest, pb::SetOwnEmailResponse>(
@@ -414,7 +500,8 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
       });
 
   server.AddCommand<pb::CreateApiTokenRequest, pb::CreateApiTokenResponse>(
-      [](Context& ctx, const pb::CreateApiTokenRequest& req) -> Result<pb::CreateApiTokenResponse> {
+      [settings](Context& ctx,
+                 const pb::CreateApiTokenRequest& req) -> Result<pb::CreateApiTokenResponse> {
         if (!MayCreateToken(ctx.actor(), req.user_id())) {
           return Status::PermissionDenied("only the account itself draws its API tokens");
         }
@@ -426,14 +513,41 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
         SqliteAccountRepository repo(ctx.db());
         VERKOSTO_ASSIGN_OR_RETURN(AccountRecord account, LoadAccount(repo, req.user_id()));
         if (account.disabled) return Status::FailedPrecondition("the account is disabled");
-        VERKOSTO_RETURN_IF_ERROR(repo.AddApiToken(
-            ApiTokenRecord{req.token_hash(), account.user_id, req.label(), ctx.now(), false}));
-        const std::string token_id = req.token_hash().substr(0, 12);
+        const ApiTokenRecord token{
+            req.token_hash(), account.user_id, req.label(),
+            ctx.now(),        false,           ApiTokenExpiry(ctx.now(), settings.policy)};
+        VERKOSTO_RETURN_IF_ERROR(repo.AddApiToken(token));
         VERKOSTO_RETURN_IF_ERROR(Audit(repo, ctx, "api_token_created", account.user_id,
-                                       "token " + token_id + ": " + req.label()));
+                                       "token " + token.TokenId() + ": " + req.label()));
         pb::CreateApiTokenResponse response;
-        response.set_token_id(token_id);
+        response.set_token_id(token.TokenId());
+        response.set_expires_unix_us(ToMicros(token.expires));
         return response;
+      });
+
+  server.AddQuery<pb::ListApiTokensRequest, pb::ListApiTokensResponse>(
+      [](Context& ctx, const pb::ListApiTokensRequest& req) -> Result<pb::ListApiTokensResponse> {
+        const Role role = ctx.actor().role;
+        if (req.user_id().empty() && (role == Role::kSystem || role == Role::kOperator)) {
+          return Status::InvalidArgument("user_id", "is required (whose tokens?)");
+        }
+        const std::string user_id = req.user_id().empty() ? ctx.actor().user_id : req.user_id();
+        if (!MayHandleTokensOf(ctx.actor(), user_id)) {
+          return Status::PermissionDenied(
+              "only the account itself or an admin lists its API tokens");
+        }
+        SqliteAccountRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(AccountRecord account, LoadAccount(repo, user_id));
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<ApiTokenRecord> tokens,
+                                  repo.ListApiTokens(account.user_id));
+        pb::ListApiTokensResponse response;
+        for (const ApiTokenRecord& t : tokens) *response.add_tokens() = ToProto(t, ctx.now());
+        return response;
+      });
+
+  server.AddCommand<pb::RevokeApiTokenRequest, pb::RevokeApiTokenResponse>(
+      [](Context& ctx, const pb::RevokeApiTokenRequest& req) -> Result<pb::RevokeApiTokenResponse> {
+        return RevokeApiToken(ctx, req);
       });
 
   server.AddQuery<pb::ListAuditRequest, pb::ListAuditResponse>(

@@ -2,6 +2,7 @@
 
 #include "gateway/auth/credentials.h"
 #include "gateway/domain/accounts.h"
+#include "gateway/storage/sqlite_account_repository.h"
 #include "messaging/rpc_server.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
 
@@ -26,5 +27,8 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
 
 // The protobuf form of an account (without its hash).
 v1::Account ToProto(const AccountRecord& account);
+
+// The protobuf form of an API token (without its hash), `expired` as of `now`.
+v1::ApiToken ToProto(const ApiTokenRecord& token, TimePoint now);
 
 }  // namespace verkosto::gateway

@@ -92,8 +92,28 @@ std::vector<ApiRoute> MakeRoutes() {
               "A new API token for the logged-in user (shown once; send as Bearer)",
               "Creates an API token for the logged-in user and returns it once (the gateway "
               "keeps only its hash). Scripts send it as 'Authorization: Bearer <token>' and "
-              "need no CSRF token. Disabling the account revokes it. Errors: 400 "
-              "invalid_argument (label)."),
+              "need no CSRF token. It stops working [auth] token_days (default 90) after it "
+              "was drawn; revoking it, a password change and disabling the account end it at "
+              "once. Only a session (a password login) draws tokens. Errors: 400 "
+              "invalid_argument (label), 403 permission_denied for a request authenticated by "
+              "an API token, or without the session's CSRF token."),
+          R<gw::ListApiTokensRequest, gw::ListApiTokensResponse>(
+              "GET", "/api/v1/tokens", "gateway",
+              "The caller's API tokens (admins: anyone's, with user_id)",
+              "The API tokens of the logged-in user that are not revoked, oldest first: id, "
+              "label, when drawn and when they expire (expired ones marked). Admins may name "
+              "another account with the query parameter user_id. Never the token itself. "
+              "Errors: 403 permission_denied (another account's, unless admin), 404 "
+              "not_found (user_id)."),
+          R<gw::RevokeApiTokenRequest, gw::RevokeApiTokenResponse>(
+              "DELETE", "/api/v1/tokens/{token_id}", "gateway",
+              "Revoke an API token (own; admins: anyone's)",
+              "Revokes the API token with this id (the 12 hex digits lists show) at once: the "
+              "next request with it answers 401. The caller's own tokens; admins revoke "
+              "anyone's, recorded in the audit trail. Revoking a revoked token changes "
+              "nothing (changed false). Errors: 400 invalid_argument (token_id), 403 "
+              "permission_denied without the session's CSRF token, 404 not_found (no such "
+              "token, or another person's)."),
       },
       r);
   Tagged("areas",
@@ -384,10 +404,16 @@ std::vector<ApiRoute> MakeRoutes() {
               "tokens end. Admins only. Errors: 403 permission_denied, 404 not_found."),
           R<gw::SetPasswordRequest, gw::SetPasswordResponse>(
               "PUT", "/api/v1/accounts/{user_id}/password", "gateway",
-              "Set a password (admin, or the account itself)",
-              "Sets a new password, ends the account's other sessions and clears its failed "
-              "logins. Admins, or the account itself. Errors: 400 invalid_argument "
-              "(password), 403 permission_denied, 404 not_found."),
+              "Change my password (current one needed), or reset another's (admin, reason)",
+              "Sets a new password (12 to 256 characters, not the user id). The account "
+              "itself gives current_password: a wrong one is refused, audited and counted "
+              "like a failed login; its other sessions end, the one asking stays. An admin "
+              "resets another account's password with a reason for the audit trail; every "
+              "session of that account ends. Either way every API token of the account is "
+              "revoked and its failed logins are cleared. Errors: 400 invalid_argument "
+              "(new_password, current_password missing, reason missing), 403 "
+              "permission_denied (another account's, unless admin; field current_password "
+              "when it is wrong or the user name is locked), 404 not_found."),
           R<gw::ListAuditRequest, gw::ListAuditResponse>(
               "GET", "/api/v1/audit", "gateway", "The audit trail of accounts and logins (admin)",
               "Every account change and login attempt, newest first: who, when, the subject "
@@ -398,6 +424,8 @@ std::vector<ApiRoute> MakeRoutes() {
   for (ApiRoute& route : r) {
     // Two services in a safe order (ServeMyContact).
     if (route.request == nom::CorrectMyContactRequest::descriptor()) route.custom = true;
+    // Keeps the asking session (auth_routes.cpp).
+    if (route.request == gw::SetPasswordRequest::descriptor()) route.custom = true;
   }
   r[0].is_public = true;
   return r;

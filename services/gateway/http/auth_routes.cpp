@@ -28,18 +28,29 @@ std::string LoginPage(const std::string& error, const std::string& next) {
   return location;
 }
 
-void ReplySession(httplib::Response& res, const v1::Account& account, const std::string& csrf) {
-  v1::ApiSessionResponse session;
-  *session.mutable_account() = account;
-  session.set_csrf_token(csrf);
+// Answers 200 with `message` as JSON (the .proto's field names), never cached.
+void ReplyJson(httplib::Response& res, const google::protobuf::Message& message) {
   google::protobuf::util::JsonPrintOptions options;
   options.preserve_proto_field_names = true;
   options.always_print_primitive_fields = true;
   std::string json;
-  (void)google::protobuf::util::MessageToJsonString(session, &json, options);
+  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
   res.status = 200;
   res.set_header("Cache-Control", "no-store");
   res.set_content(json, "application/json");
+}
+
+// True when `req` has a JSON body that reads as `message`.
+bool ParseJsonBody(const httplib::Request& req, google::protobuf::Message* message) {
+  return req.get_header_value("Content-Type").rfind("application/json", 0) == 0 &&
+         google::protobuf::util::JsonStringToMessage(req.body, message).ok();
+}
+
+void ReplySession(httplib::Response& res, const v1::Account& account, const std::string& csrf) {
+  v1::ApiSessionResponse session;
+  *session.mutable_account() = account;
+  session.set_csrf_token(csrf);
+  ReplyJson(res, session);
 }
 
 std::string RefusalMessage(const std::string& refusal) {
@@ -144,10 +155,16 @@ void RegisterAuthRoutes(httplib::Server& server,
     RpcGatewayContext& ctx = context();
     std::optional<Authenticated> auth = ctx.Authenticate(req);
     if (!auth) return ReplyUnauthenticated(res, "log in first");
+    if (auth->by_api_token) {
+      // A leaked token must not outlive its expiry or revocation by minting
+      // successors: only a password login draws tokens.
+      return ReplyError(
+          res, Status::PermissionDenied("an API token cannot create API tokens; log in with your "
+                                        "password (POST /api/v1/session) to draw one"));
+    }
     if (!ctx.CheckCsrf(req, auth->user)) return ReplyCsrfRefused(res);
     v1::ApiCreateTokenRequest body;
-    if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0 ||
-        !google::protobuf::util::JsonStringToMessage(req.body, &body).ok()) {
+    if (!ParseJsonBody(req, &body)) {
       return ReplyError(res, Status::InvalidArgument("body", "expected JSON {label}"));
     }
     // Drawn here; the accounts only ever see its hash.
@@ -163,12 +180,40 @@ void RegisterAuthRoutes(httplib::Server& server,
     v1::ApiTokenResponse answer;
     answer.set_token(token);
     answer.set_token_id(created.token_id());
-    google::protobuf::util::JsonPrintOptions options;
-    options.preserve_proto_field_names = true;
-    std::string json;
-    (void)google::protobuf::util::MessageToJsonString(answer, &json, options);
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(json, "application/json");
+    ReplyJson(res, answer);
+  });
+
+  server.Put(R"(/api/v1/accounts/([^/]+)/password)", [context](const httplib::Request& req,
+                                                               httplib::Response& res) {
+    RpcGatewayContext& ctx = context();
+    std::optional<Authenticated> auth = ctx.Authenticate(req);
+    if (!auth) return ReplyUnauthenticated(res, "log in first");
+    if (!ctx.CheckCsrf(req, auth->user)) return ReplyCsrfRefused(res);
+    v1::SetPasswordRequest request;
+    if (!ParseJsonBody(req, &request)) {
+      return ReplyError(res, Status::InvalidArgument(
+                                 "body", "expected JSON {new_password, current_password, reason}"));
+    }
+    request.set_user_id(req.matches[1].str());
+    // Only the gateway knows which session asks: it stays open when its own
+    // person changes the password (the accounts ignore it for a reset).
+    request.set_keep_session_token_hash(auth->session_hash);
+    request.set_address(req.remote_addr);
+    v1::SetPasswordResponse response;
+    if (Status st = ctx.Call("gateway", auth->user.actor, request, &response); !st.ok()) {
+      return ReplyError(res, st);
+    }
+    if (response.refusal() == "throttled") {
+      LoginOutcome waited;
+      waited.retry_after = FromMicros(response.retry_after_unix_us());
+      return ReplyTooManyRequests(res, RefusalMessage(response.refusal()),
+                                  RetryAfter(waited, ctx.Now()));
+    }
+    if (!response.refusal().empty()) {
+      return ReplyError(res, Status::PermissionDenied(FieldName("current_password"),
+                                                      "the current password is wrong"));
+    }
+    ReplyJson(res, response);
   });
 
   server.Delete("/api/v1/session", [context](const httplib::Request& req, httplib::Response& res) {

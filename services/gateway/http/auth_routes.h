@@ -25,7 +25,14 @@ class RpcGatewayContext;
 //   DELETE /api/v1/session  logs out (CSRF token needed with a cookie).
 //   POST /api/v1/tokens     JSON {label} -> ApiTokenResponse: a new API token
 //                           of the logged-in user, shown once (CSRF token
-//                           needed with a cookie).
+//                           needed). Only for a session: a request with an
+//                           API token gets 403 permission_denied.
+//   PUT /api/v1/accounts/{user_id}/password  JSON SetPasswordRequest ->
+//                           SetPasswordResponse: the account itself changes
+//                           its password (current_password required; a wrong
+//                           one is 403 permission_denied naming
+//                           current_password) and keeps the session it asks
+//                           in; an admin resets another's (reason required).
 void RegisterAuthRoutes(httplib::Server& server,
                         const std::function<RpcGatewayContext&()>& context);
 

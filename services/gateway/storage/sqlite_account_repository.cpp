@@ -32,6 +32,19 @@ AccountRecord ReadAccount(SQLite::Statement& q) {
   return a;
 }
 
+constexpr char kApiTokenColumns[] = "token_hash, user_id, label, created_us, revoked, expires_us";
+
+ApiTokenRecord ReadApiToken(SQLite::Statement& q) {
+  ApiTokenRecord t;
+  t.token_hash = q.getColumn("token_hash").getString();
+  t.user_id = q.getColumn("user_id").getString();
+  t.label = q.getColumn("label").getString();
+  t.created = FromMicros(q.getColumn("created_us").getInt64());
+  t.revoked = q.getColumn("revoked").getInt() != 0;
+  t.expires = FromMicros(q.getColumn("expires_us").getInt64());
+  return t;
+}
+
 Status Exec(SQLite::Database& db, const char* sql, const std::string& a,
             const std::string& b = {}) {
   return storage::Guard([&] {
@@ -190,14 +203,14 @@ Result<int64_t> SqliteAccountRepository::DeleteSessionsIdleSince(TimePoint cutof
 
 Status SqliteAccountRepository::AddApiToken(const ApiTokenRecord& token) {
   return storage::Guard([&] {
-    SQLite::Statement s(db_,
-                        "INSERT INTO api_tokens (token_hash, user_id, label, created_us, revoked) "
-                        "VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement s(db_, std::string("INSERT INTO api_tokens (") + kApiTokenColumns +
+                                 ") VALUES (?, ?, ?, ?, ?, ?)");
     s.bind(1, token.token_hash);
     s.bind(2, token.user_id);
     s.bind(3, token.label);
     s.bind(4, ToMicros(token.created));
     s.bind(5, token.revoked ? 1 : 0);
+    s.bind(6, ToMicros(token.expires));
     s.exec();
     return Status::Ok();
   });
@@ -207,18 +220,47 @@ Result<std::optional<ApiTokenRecord>> SqliteAccountRepository::FindApiToken(
     const std::string& token_hash) {
   std::optional<ApiTokenRecord> found;
   VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
-    SQLite::Statement q(db_,
-                        "SELECT user_id, label, created_us, revoked FROM api_tokens "
-                        "WHERE token_hash = ?");
+    SQLite::Statement q(
+        db_, std::string("SELECT ") + kApiTokenColumns + " FROM api_tokens WHERE token_hash = ?");
     q.bind(1, token_hash);
-    if (q.executeStep()) {
-      found = ApiTokenRecord{
-          token_hash, q.getColumn("user_id").getString(), q.getColumn("label").getString(),
-          FromMicros(q.getColumn("created_us").getInt64()), q.getColumn("revoked").getInt() != 0};
-    }
+    if (q.executeStep()) found = ReadApiToken(q);
     return Status::Ok();
   }));
   return found;
+}
+
+Result<std::vector<ApiTokenRecord>> SqliteAccountRepository::ListApiTokens(
+    const std::string& user_id) {
+  std::vector<ApiTokenRecord> all;
+  VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
+    SQLite::Statement q(db_, std::string("SELECT ") + kApiTokenColumns +
+                                 " FROM api_tokens WHERE user_id = ? AND revoked = 0"
+                                 " ORDER BY created_us, token_hash");
+    q.bind(1, user_id);
+    while (q.executeStep()) all.push_back(ReadApiToken(q));
+    return Status::Ok();
+  }));
+  return all;
+}
+
+Result<std::vector<ApiTokenRecord>> SqliteAccountRepository::FindApiTokensById(
+    const std::string& token_id) {
+  std::vector<ApiTokenRecord> all;
+  VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
+    // A range on the primary key: the hashes that start with the id.
+    SQLite::Statement q(db_, std::string("SELECT ") + kApiTokenColumns +
+                                 " FROM api_tokens WHERE token_hash >= ? AND token_hash < ?"
+                                 " ORDER BY created_us, token_hash");
+    q.bind(1, token_id);
+    q.bind(2, token_id + "g");  // 'g' sorts after every hex digit
+    while (q.executeStep()) all.push_back(ReadApiToken(q));
+    return Status::Ok();
+  }));
+  return all;
+}
+
+Status SqliteAccountRepository::RevokeApiToken(const std::string& token_hash) {
+  return Exec(db_, "UPDATE api_tokens SET revoked = 1 WHERE token_hash = ?", token_hash);
 }
 
 Status SqliteAccountRepository::RevokeApiTokensOf(const std::string& user_id) {

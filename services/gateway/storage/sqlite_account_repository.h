@@ -28,6 +28,10 @@ struct ApiTokenRecord {
   std::string label;
   TimePoint created;
   bool revoked = false;
+  TimePoint expires{};  // when it stops working (ApiTokenExpiry)
+
+  // The first 12 hex digits of the hash: how audit, lists and revoking name it.
+  std::string TokenId() const { return token_hash.substr(0, 12); }
 };
 
 // One entry of the account audit trail.
@@ -48,7 +52,7 @@ struct AuditRecord {
 const storage::ChainTable& AccountAuditChainTable();
 
 // Accounts, sessions, API tokens, failed logins and the audit trail in the
-// gateway's SQLite database (schema/0002_create_accounts.sql). Works on the
+// gateway's SQLite database (schema/0002_create_accounts.sql and later steps). Works on the
 // connection it is given, inside the caller's transaction; never commits.
 // Every method returns storage errors as Status (unavailable when busy,
 // internal otherwise); AddAccount gives already_exists for a taken user id.
@@ -76,6 +80,13 @@ class SqliteAccountRepository {
 
   Status AddApiToken(const ApiTokenRecord& token);
   Result<std::optional<ApiTokenRecord>> FindApiToken(const std::string& token_hash);
+  // The tokens of `user_id` that are not revoked, oldest first.
+  Result<std::vector<ApiTokenRecord>> ListApiTokens(const std::string& user_id);
+  // The tokens whose id (ApiTokenRecord::TokenId, 12 hex digits) is
+  // `token_id`, revoked ones too, oldest first (more than one only by a
+  // 48-bit coincidence).
+  Result<std::vector<ApiTokenRecord>> FindApiTokensById(const std::string& token_id);
+  Status RevokeApiToken(const std::string& token_hash);
   Status RevokeApiTokensOf(const std::string& user_id);
 
   Status AddLoginFailure(const LoginFailure& failure);

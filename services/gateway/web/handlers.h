@@ -56,6 +56,10 @@ void MyMembershipsPage(GatewayContext&, const httplib::Request&, httplib::Respon
 void CorrectMyContact(GatewayContext&, const httplib::Request&, httplib::Response&);
 void AskToResign(GatewayContext&, const httplib::Request&, httplib::Response&);
 
+// token_pages.cpp: everyone's own API tokens, and revoking one.
+void MyTokensPage(GatewayContext&, const httplib::Request&, httplib::Response&);
+void RevokeMyToken(GatewayContext&, const httplib::Request&, httplib::Response&);
+
 // inbox_pages.cpp: everyone's notifications inbox.
 void InboxPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 void MarkRead(GatewayContext&, const httplib::Request&, httplib::Response&);

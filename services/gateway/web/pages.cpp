@@ -39,6 +39,8 @@ const std::vector<Route>& Routes() {
       {"POST", R"(/cases/([A-Za-z0-9_:./-]+)/(approve|decline))", DecideCase},
       {"GET", "/area", AreaPage},
       {"POST", "/area/participation", DecideParticipation},
+      {"GET", "/me/tokens", MyTokensPage},
+      {"POST", R"(/me/tokens/([0-9a-f]{12})/revoke)", RevokeMyToken},
       {"GET", "/inbox", InboxPage},
       {"POST", "/inbox/read", MarkRead},
       {"GET", "/me/memberships", MyMembershipsPage},

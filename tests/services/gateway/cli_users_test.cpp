@@ -1,7 +1,10 @@
 // The accounts end to end on real processes: `verkosto up` creates the demo
 // accounts, a demo user logs in over HTTP, the operator's `verkosto users`
 // adds an account (password from a file), and that person's `verkosto login`
-// keeps a token (0600) that the API and the person's commands accept.
+// keeps a token (0600) that the API and the person's commands accept; the
+// person (`verkosto tokens`) and the operator (`verkosto users tokens`,
+// `revoke-token`) list and revoke tokens, and the operator resets a password
+// with a reason.
 #include <google/protobuf/util/json_util.h>
 #include <httplib.h>
 #include <sys/stat.h>
@@ -99,6 +102,74 @@ TEST_F(CliUsersTest, DemoAccountsLogInAndTheUsersCommandManagesAccountsAndTokens
   const int listed_networks =
       RunVerkosto({"networks", "list", "--data", data, "--json"}, dir_.File("networks.log"));
   EXPECT_TRUE(ExitedWith(listed_networks, 0)) << ReadFile(dir_.File("networks.log"));
+
+  // The person lists their own tokens through the gateway; the operator lists
+  // and revokes anyone's, which ends the token at once.
+  const int mine =
+      RunVerkosto({"tokens", "list", "--data", data, "--json"}, dir_.File("tokens.log"));
+  ASSERT_TRUE(ExitedWith(mine, 0)) << ReadFile(dir_.File("tokens.log"));
+  gateway::v1::ListApiTokensResponse own;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(ReadFile(dir_.File("tokens.log")), &own).ok())
+      << ReadFile(dir_.File("tokens.log"));
+  ASSERT_EQ(own.tokens_size(), 1);
+  EXPECT_EQ(own.tokens(0).label().rfind("verkosto CLI on ", 0), 0u);
+  const std::string token_id = own.tokens(0).token_id();
+  const int operator_list =
+      RunVerkosto({"users", "tokens", "--data", data, "--user", "testi.johtaja"},
+                  dir_.File("users-tokens.log"));
+  ASSERT_TRUE(ExitedWith(operator_list, 0)) << ReadFile(dir_.File("users-tokens.log"));
+  EXPECT_NE(ReadFile(dir_.File("users-tokens.log")).find(token_id), std::string::npos);
+  const int operator_revoke = RunVerkosto(
+      {"users", "revoke-token", "--data", data, "--token-id", token_id}, dir_.File("revoke.log"));
+  ASSERT_TRUE(ExitedWith(operator_revoke, 0)) << ReadFile(dir_.File("revoke.log"));
+  EXPECT_NE(ReadFile(dir_.File("revoke.log")).find("revoked token " + token_id), std::string::npos);
+  EXPECT_EQ(http.Get("/api/v1/session", {{"Authorization", "Bearer " + bearer}})->status, 401);
+  // A script's token (--print-token), revoked by its own person.
+  const int printed = RunVerkosto({"login", "--data", data, "--user", "testi.johtaja",
+                                   "--password-file", dir_.File("pw.txt"), "--print-token"},
+                                  dir_.File("printed.log"));
+  ASSERT_TRUE(ExitedWith(printed, 0)) << ReadFile(dir_.File("printed.log"));
+  std::string script_token = ReadFile(dir_.File("printed.log"));
+  script_token = script_token.substr(0, script_token.find('\n'));
+  const int script_list =
+      RunVerkosto({"tokens", "list", "--data", data, "--token", script_token, "--json"},
+                  dir_.File("script-tokens.log"));
+  ASSERT_TRUE(ExitedWith(script_list, 0)) << ReadFile(dir_.File("script-tokens.log"));
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(ReadFile(dir_.File("script-tokens.log")), &own)
+          .ok());
+  ASSERT_EQ(own.tokens_size(), 1);  // the revoked one is gone
+  const int own_revoke = RunVerkosto(
+      {"tokens", "revoke", own.tokens(0).token_id(), "--data", data, "--token", script_token},
+      dir_.File("own-revoke.log"));
+  EXPECT_TRUE(ExitedWith(own_revoke, 0)) << ReadFile(dir_.File("own-revoke.log"));
+  EXPECT_EQ(http.Get("/api/v1/session", {{"Authorization", "Bearer " + script_token}})->status,
+            401);
+
+  // The operator resets a password only with a reason for the audit trail.
+  {
+    std::ofstream pw(dir_.File("pw2.txt"));
+    pw << "toinen-salasana-2026\n";
+  }
+  const int no_reason = RunVerkosto({"users", "password", "--data", data, "--user", "testi.johtaja",
+                                     "--password-file", dir_.File("pw2.txt")},
+                                    dir_.File("no-reason.log"));
+  EXPECT_FALSE(ExitedWith(no_reason, 0)) << ReadFile(dir_.File("no-reason.log"));
+  EXPECT_NE(ReadFile(dir_.File("no-reason.log")).find("--reason"), std::string::npos);
+  const int reset =
+      RunVerkosto({"users", "password", "--data", data, "--user", "testi.johtaja", "--reason",
+                   "unohtunut salasana", "--password-file", dir_.File("pw2.txt")},
+                  dir_.File("reset.log"));
+  ASSERT_TRUE(ExitedWith(reset, 0)) << ReadFile(dir_.File("reset.log"));
+  EXPECT_EQ(LoginStatus(port, "testi.johtaja", "testisalasana-2026"), 401);
+  EXPECT_EQ(LoginStatus(port, "testi.johtaja", "toinen-salasana-2026"), 200);
+  const int audit = RunVerkosto({"users", "audit", "--data", data, "--user", "testi.johtaja"},
+                                dir_.File("audit.log"));
+  ASSERT_TRUE(ExitedWith(audit, 0)) << ReadFile(dir_.File("audit.log"));
+  EXPECT_NE(ReadFile(dir_.File("audit.log")).find("unohtunut salasana"), std::string::npos);
+  EXPECT_NE(ReadFile(dir_.File("audit.log")).find("api_token_revoked"), std::string::npos);
+
   const int logout = RunVerkosto({"logout"}, dir_.File("logout.log"));
   EXPECT_TRUE(ExitedWith(logout, 0)) << ReadFile(dir_.File("logout.log"));
   EXPECT_NE(stat((config_home + "/verkosto/login").c_str(), &st), 0);

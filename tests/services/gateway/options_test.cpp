@@ -18,6 +18,7 @@ TEST(GatewayOptionsTest, TheAuthSectionSetsPolicyHashCostAndCookies) {
   system.auth.secure_cookies = true;
   system.auth.password_hash_ops = 3;
   system.auth.password_hash_mem_kib = 32768;
+  system.auth.token_days = 30;
   auto parsed = config::ParseSystemConfig(config::ToToml(system));
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   const GatewayOptions options = OptionsFromConfig(*parsed);
@@ -34,6 +35,23 @@ TEST(GatewayOptionsTest, TheAuthSectionSetsPolicyHashCostAndCookies) {
   EXPECT_EQ(options.accounts.hash.mem_limit, 32768u * 1024u);
   EXPECT_TRUE(options.http.secure_cookies);
   EXPECT_EQ(options.http.policy.idle_timeout, std::chrono::minutes(10));
+  EXPECT_EQ(options.accounts.policy.api_token_lifetime, std::chrono::hours(24 * 30));
+}
+
+TEST(GatewayOptionsTest, ApiTokensLastNinetyDaysUnlessTheConfigSaysOtherwise) {
+  const config::SystemConfig system = config::DefaultSystemConfig("/srv", "/tmp/x", 80);
+  EXPECT_EQ(OptionsFromConfig(system).accounts.policy.api_token_lifetime,
+            std::chrono::hours(24 * 90));
+  std::string text = config::ToToml(system);
+  const auto at = text.find("token_days = 90");
+  ASSERT_NE(at, std::string::npos);
+  for (const char* bad : {"token_days = 0", "token_days = 3651", "token_days = \"90\""}) {
+    std::string changed = text;
+    changed.replace(at, std::string("token_days = 90").size(), bad);
+    auto parsed = config::ParseSystemConfig(changed);
+    ASSERT_FALSE(parsed.ok()) << bad;
+    EXPECT_EQ(parsed.status().field(), "auth.token_days") << bad;
+  }
 }
 
 TEST(GatewayOptionsTest, ABadAuthValueNamesItsKey) {

@@ -112,8 +112,6 @@ TEST(PermissionsTest, AdminsManageAccountsPeopleTheirOwnAndOnlyTheSystemSessions
   const Actor system{"gateway", "gateway", Role::kSystem, AreaCode(""), "", ""};
   EXPECT_TRUE(MayManageAccounts(admin));
   EXPECT_FALSE(MayManageAccounts(keha));
-  EXPECT_TRUE(MayManageAccount(keha, "keha"));
-  EXPECT_FALSE(MayManageAccount(keha, "admin"));
   EXPECT_TRUE(MayHandleSessions(system));
   EXPECT_FALSE(MayHandleSessions(admin));
   // The operator manages accounts but is nobody's person: no sessions, no tokens.
@@ -131,6 +129,56 @@ TEST(PermissionsTest, OnlyTheAccountItselfDrawsItsApiTokens) {
   EXPECT_FALSE(MayCreateToken(admin, "keha"));
   EXPECT_FALSE(MayCreateToken(op, "keha"));
   EXPECT_FALSE(MayCreateToken(Actor{}, ""));
+}
+
+// An admin, a person, the operator and the gateway itself.
+const Actor kAdminActor{"admin", "Admin", Role::kAdmin, AreaCode(""), "", ""};
+const Actor kKehaActor{"keha", "KEHA", Role::kKehaCoordinator, AreaCode(""), "", ""};
+const Actor kOperatorActor{"operator:root", "root", Role::kOperator, AreaCode(""), "", ""};
+const Actor kGatewayActor{"gateway", "gateway", Role::kSystem, AreaCode(""), "", ""};
+
+TEST(PermissionsTest, TheAccountItselfAndAdminsHandleItsTokens) {
+  const Actor& admin = kAdminActor;
+  const Actor& keha = kKehaActor;
+  const Actor& op = kOperatorActor;
+  const Actor& system = kGatewayActor;
+  EXPECT_TRUE(MayHandleTokensOf(keha, "keha"));
+  EXPECT_FALSE(MayHandleTokensOf(keha, "admin"));
+  EXPECT_TRUE(MayHandleTokensOf(admin, "keha"));
+  EXPECT_TRUE(MayHandleTokensOf(op, "keha"));
+  EXPECT_FALSE(MayHandleTokensOf(system, "keha"));
+}
+
+TEST(ApiTokenExpiryTest, ATokenWorksForItsLifetimeAndNotAMicrosecondMore) {
+  AuthPolicy policy;
+  EXPECT_EQ(ApiTokenExpiry(T0(), policy), T0() + std::chrono::hours(24 * 90));
+  policy.api_token_lifetime = std::chrono::hours(24);
+  const TimePoint expires = ApiTokenExpiry(T0(), policy);
+  EXPECT_FALSE(ApiTokenExpired(expires, expires - std::chrono::microseconds(1)));
+  EXPECT_TRUE(ApiTokenExpired(expires, expires));
+}
+
+TEST(PasswordChangeTest, TheAccountChangesItsOwnAdminsAndTheOperatorResetOthers) {
+  const Actor& admin = kAdminActor;
+  const Actor& keha = kKehaActor;
+  const Actor& op = kOperatorActor;
+  const Actor& system = kGatewayActor;
+  EXPECT_EQ(PlanPasswordChange(keha, "keha").value(), PasswordChange::kOwn);
+  // An admin's own password is a change like anyone's: the current one is needed.
+  EXPECT_EQ(PlanPasswordChange(admin, "admin").value(), PasswordChange::kOwn);
+  EXPECT_EQ(PlanPasswordChange(admin, "keha").value(), PasswordChange::kReset);
+  EXPECT_EQ(PlanPasswordChange(op, "keha").value(), PasswordChange::kReset);
+  EXPECT_EQ(PlanPasswordChange(keha, "admin").status().code(), ErrorCode::kPermissionDenied);
+  EXPECT_EQ(PlanPasswordChange(system, "keha").status().code(), ErrorCode::kPermissionDenied);
+}
+
+TEST(PasswordChangeTest, AChangeNeedsTheCurrentPasswordAResetAReason) {
+  EXPECT_EQ(CheckPasswordChange(PasswordChange::kOwn, "", "").field(), "current_password");
+  EXPECT_TRUE(CheckPasswordChange(PasswordChange::kOwn, "old one", "").ok());
+  EXPECT_EQ(CheckPasswordChange(PasswordChange::kReset, "", "  ").field(), "reason");
+  EXPECT_EQ(CheckPasswordChange(PasswordChange::kReset, "", std::string(501, 'x')).field(),
+            "reason");
+  EXPECT_TRUE(CheckPasswordChange(PasswordChange::kReset, "", "forgot it").ok());
 }
 
 }  // namespace

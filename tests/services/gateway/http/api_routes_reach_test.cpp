@@ -498,15 +498,23 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   // An API token, and a call with it instead of the cookie.
   v1::ApiCreateTokenRequest token_request;
   token_request.set_label("reitit");
-  const std::string token =
-      Reach<v1::ApiTokenResponse>(As(keha), "POST", "/api/v1/tokens", {}, Json(token_request))
-          .token();
+  const v1::ApiTokenResponse drawn =
+      Reach<v1::ApiTokenResponse>(As(keha), "POST", "/api/v1/tokens", {}, Json(token_request));
+  const std::string token = drawn.token();
   ASSERT_EQ(token.rfind("vkt_", 0), 0u);
   EXPECT_EQ(Reach<nom::CaseResponse>({{"Authorization", "Bearer " + token}}, "GET",
                                      "/api/v1/cases/{case_id}", to_decline)
                 .case_()
                 .state(),
             nom::CASE_STATE_DECLINED);
+  // The person lists their tokens and revokes the one just used.
+  const auto tokens = Reach<v1::ListApiTokensResponse>(As(keha), "GET", "/api/v1/tokens");
+  ASSERT_EQ(tokens.tokens_size(), 1);
+  EXPECT_EQ(tokens.tokens(0).label(), "reitit");
+  EXPECT_TRUE(Reach<v1::RevokeApiTokenResponse>(As(keha), "DELETE", "/api/v1/tokens/{token_id}",
+                                                {{"token_id", drawn.token_id()}})
+                  .changed());
+  EXPECT_EQ(Client().Get("/api/v1/session", {{"Authorization", "Bearer " + token}})->status, 401);
 
   // The admin manages an account and reads the audit.
   v1::CreateAccountRequest create;
@@ -522,6 +530,7 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   const PathValues account = {{"user_id", "sijainen.kirjaamo"}};
   v1::SetPasswordRequest password;
   password.set_new_password("toinen-salasana-2026");
+  password.set_reason("Unohtunut salasana");
   Reach<v1::SetPasswordResponse>(As(admin), "PUT", "/api/v1/accounts/{user_id}/password", account,
                                  Json(password));
   v1::DisableAccountRequest disable;
@@ -533,7 +542,7 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   std::vector<std::string> actions;
   for (const auto& e : audit.entries()) actions.push_back(e.action());
   EXPECT_EQ(actions,
-            (std::vector<std::string>{"account_disabled", "password_set", "account_created"}));
+            (std::vector<std::string>{"account_disabled", "password_reset", "account_created"}));
 
   // KEHA cancels a draft, closes the network and logs out.
   Reach<npb::NetworkResponse>(As(keha), "POST", "/api/v1/networks", {},

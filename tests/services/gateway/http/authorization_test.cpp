@@ -166,6 +166,13 @@ class AuthorizationTest : public GatewayApiFixture {
       AddDemo(a);
     }
     AddAccount("poistettava", "Poisto Tili", common::v1::ROLE_OBSERVER, "");
+    // The observer's API token, which the DELETE /api/v1/tokens row revokes.
+    v1::CreateApiTokenRequest token;
+    token.set_user_id("tarkkailija");
+    token.set_label("authz");
+    token.set_token_hash(TokenHash(RandomToken("vkt_")));
+    observer_token_id_ = Do<v1::CreateApiTokenResponse>(token, "tarkkailija", "gateway").token_id();
+    ASSERT_EQ(observer_token_id_.size(), 12u);
     ASSERT_NO_FATAL_FAILURE(MakeData());
   }
 
@@ -324,6 +331,7 @@ class AuthorizationTest : public GatewayApiFixture {
         {"membership_id", scope.member_membership},
         {"email", scope.member_email},
         {"user_id", own && !user_id.empty() ? user_id : "tarkkailija"},
+        {"token_id", observer_token_id_},
         {"self", user_id},
     };
     // Routes that change what they act on get something of their own.
@@ -397,7 +405,9 @@ class AuthorizationTest : public GatewayApiFixture {
         {"POST /api/v1/accounts", R"({"account":{"user_id":"uusi.tili","display_name":"Uusi Tili",)"
                                   R"("role":"ROLE_OBSERVER"},"password":"demo-salasana-2026"})"},
         {"POST /api/v1/accounts/{user_id}/disable", R"({"reason":"Lähti"})"},
-        {"PUT /api/v1/accounts/{user_id}/password", R"({"new_password":"demo-salasana-2026"})"},
+        {"PUT /api/v1/accounts/{user_id}/password",
+         R"({"new_password":"demo-salasana-2026","current_password":"demo-salasana-2026",)"
+         R"("reason":"Tarkastus"})"},
     };
     const auto it = kBodies.find(route);
     return it == kBodies.end() ? "{}" : it->second;
@@ -449,6 +459,7 @@ class AuthorizationTest : public GatewayApiFixture {
   }
 
   AreaData kainuu_, helsinki_;
+  std::string observer_token_id_;
 };
 
 // The area-scoped columns of each demo account (and "none" for no login):
