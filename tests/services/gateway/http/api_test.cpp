@@ -292,6 +292,40 @@ TEST_F(GatewayApiTest, AnIdleSessionExpiresAndUseKeepsItAlive) {
   EXPECT_EQ(Get(keha, "/api/v1/networks")->status, 401);
 }
 
+// The gateway checks a password on its HTTP worker against the hash
+// CheckLogin gave it; the accounts accept the outcome only for the hash the
+// account still has, so a password reset in between wins.
+TEST_F(GatewayApiTest, ALoginVerifiedAgainstAHashReplacedMeanwhileIsRefused) {
+  const Actor gateway{"gateway", "verkosto gateway", Role::kSystem, AreaCode(""), "", ""};
+  v1::CheckLoginRequest check;
+  check.set_user_id("johtaja.kainuu");
+  check.set_address("127.0.0.9");
+  auto checked = Rpc<v1::CheckLoginResponse>(check, gateway);
+  ASSERT_TRUE(checked.ok()) << checked.status().ToString();
+  ASSERT_FALSE(checked->password_hash().empty());
+  ASSERT_TRUE(VerifyPassword(checked->password_hash(), kPassword));
+
+  v1::SetPasswordRequest reset;  // the operator resets it meanwhile
+  reset.set_user_id("johtaja.kainuu");
+  reset.set_new_password("toinen-salasana-2026");
+  reset.set_reason("unohtunut");
+  ASSERT_TRUE(Rpc<v1::SetPasswordResponse>(reset).ok());
+
+  v1::LoginRequest login;
+  login.set_user_id("johtaja.kainuu");
+  login.set_address("127.0.0.9");
+  login.set_client("127.0.0.9 test");
+  login.set_session_token_hash(TokenHash("istunto"));
+  login.set_outcome(v1::LOGIN_OUTCOME_VERIFIED);
+  login.set_verified_hash(checked->password_hash());
+  auto answered = Rpc<v1::LoginResponse>(login, gateway);
+  ASSERT_TRUE(answered.ok()) << answered.status().ToString();
+  EXPECT_FALSE(answered->accepted());
+  EXPECT_EQ(answered->refusal(), "wrong_credentials");
+  EXPECT_EQ(LoginRaw("johtaja.kainuu", kPassword)->status, 401);
+  EXPECT_EQ(LoginRaw("johtaja.kainuu", "toinen-salasana-2026")->status, 200);
+}
+
 TEST_F(GatewayApiTest, FailedLoginsMakeEachNextAttemptWaitLongerInsteadOfALock) {
   const auto wrong = [this](const std::string& user) {
     httplib::Result r = LoginRaw(user, "wrong password!");
