@@ -6,8 +6,8 @@
 #include <memory>
 #include <sstream>
 
-#include "field_options.h"
 #include "core/date.h"
+#include "field_options.h"
 #include "messaging/envelope.h"
 #include "messaging/proto_enum.h"
 #include "password_input.h"
