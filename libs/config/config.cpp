@@ -54,6 +54,14 @@ Status ParseHttp(const toml::table& root, SystemConfig* config) {
   }
   config->http_host = *host;
   if (port) config->http_port = static_cast<int>(*port);
+  if (h["workers"]) {
+    const std::optional<int64_t> workers =
+        h["workers"].is_integer() ? h["workers"].value<int64_t>() : std::nullopt;
+    if (!workers || *workers < 1 || *workers > 256) {
+      return Status::InvalidArgument("http.workers", "must be a whole number 1..256");
+    }
+    config->http_workers = static_cast<int>(*workers);
+  }
   const toml::node_view<const toml::node> allowed = h["allowed_hosts"];
   if (!allowed) return Status::Ok();
   const toml::array* hosts = allowed.as_array();
@@ -130,6 +138,7 @@ Status ParseAuth(const toml::table& root, AuthConfig* out) {
         Limit{"max_failed_logins", &out->max_failed_logins, 1, 1000},
         Limit{"lockout_minutes", &out->lockout_minutes, 1, int64_t{24} * 60},
         Limit{"hash_workers", &out->hash_workers, 1, 64},
+        Limit{"session_cache_seconds", &out->session_cache_seconds, 0, 300},
         Limit{"password_hash_ops", &out->password_hash_ops, 1, 64},
         Limit{"password_hash_mem_kib", &out->password_hash_mem_kib, 8, int64_t{4} * 1024 * 1024},
         Limit{"token_days", &out->token_days, 1, 3650}}) {
@@ -381,7 +390,8 @@ std::string ToToml(const SystemConfig& config) {
   toml::table root;
   root.insert("data_dir", config.data_dir);
   root.insert("demo_data", config.demo_data);
-  toml::table http{{"host", config.http_host}, {"port", config.http_port}};
+  toml::table http{
+      {"host", config.http_host}, {"port", config.http_port}, {"workers", config.http_workers}};
   if (!config.http_allowed_hosts.empty()) {
     toml::array allowed;
     for (const std::string& host : config.http_allowed_hosts) allowed.push_back(host);
@@ -415,6 +425,7 @@ std::string ToToml(const SystemConfig& config) {
                                   {"max_failed_logins", a.max_failed_logins},
                                   {"lockout_minutes", a.lockout_minutes},
                                   {"hash_workers", a.hash_workers},
+                                  {"session_cache_seconds", a.session_cache_seconds},
                                   {"secure_cookies", a.secure_cookies},
                                   {"password_hash_ops", a.password_hash_ops},
                                   {"password_hash_mem_kib", a.password_hash_mem_kib},

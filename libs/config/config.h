@@ -55,6 +55,10 @@ struct AuthConfig {
   int lockout_minutes = 15;
   // How many password hashes (argon2id) may run at once, over every HTTP worker.
   int hash_workers = 2;
+  // How long (seconds) the HTTP side trusts a session or token it checked
+  // without asking the accounts again; any account, session or token change
+  // ends that at once (docs/gateway.md, fast path). 0 = ask every time.
+  int session_cache_seconds = 5;
   // Mark cookies Secure (set when a TLS proxy serves the gateway over HTTPS).
   bool secure_cookies = false;
   // argon2id cost of a password hash (libsodium crypto_pwhash): passes and
@@ -92,13 +96,13 @@ struct RetentionConfig {
 // Read from TOML (deploy/verkosto.example.toml documents every key):
 //   data_dir = "var"
 //   demo_data = true
-//   [http] host = "127.0.0.1"  port = 8080
+//   [http] host = "127.0.0.1"  port = 8080  workers = 16
 //          allowed_hosts = ["verkosto.example.fi"]   (default: see http_allowed_hosts)
 //   [notifications] smtp_url, smtp_from, smtp_user, smtp_password_file,
 //                   starttls, term_notice_days, mail_dir, web_base_url
 //   [auth] idle_timeout_minutes, session_lifetime_hours, max_failed_logins,
-//          lockout_minutes, hash_workers, secure_cookies, password_hash_ops,
-//          password_hash_mem_kib, token_days
+//          lockout_minutes, hash_workers, session_cache_seconds, secure_cookies,
+//          password_hash_ops, password_hash_mem_kib, token_days
 //   [retention] contact_years, inbox_months, eml_days, events_days
 //   [clock] offset_days = 0            (tests only)
 //   [audit] witness_interval_seconds = 600
@@ -113,6 +117,9 @@ struct SystemConfig {
   bool demo_data = false;
   std::string http_host = "127.0.0.1";
   int http_port = 8080;
+  // [http] workers: HTTP worker threads, each with its own connections to
+  // the services (1..256). A keep-alive connection holds one while open.
+  int http_workers = 16;
   // [http] allowed_hosts: the Host headers the gateway answers; any other is
   // refused (a defence against DNS rebinding). Each entry is compared with
   // the whole header, case-insensitively: "name" or "name:port" ("[::1]:8080"

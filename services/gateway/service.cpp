@@ -64,6 +64,8 @@ GatewayOptions OptionsFromConfig(const config::SystemConfig& system) {
   options.http.policy = policy;
   options.http.hash = options.accounts.hash;
   options.http.hash_workers = auth.hash_workers;
+  options.http.session_cache = std::chrono::seconds(auth.session_cache_seconds);
+  options.http.workers = system.http_workers;
   return options;
 }
 
@@ -73,7 +75,11 @@ Result<std::shared_ptr<HttpFrontend>> WireGateway(runtime::ServiceRuntime& runti
   VERKOSTO_RETURN_IF_ERROR(InitCrypto());
   // The account audit is a chain of its own, witnessed like the outbox.
   VERKOSTO_RETURN_IF_ERROR(runtime.AddChain(AccountAuditChainTable()));
-  RegisterAccountHandlers(runtime.server(), options.accounts);
+  // Every account change the handlers make ends the HTTP side's cached
+  // session checks (the fast path) at once.
+  AccountSettings accounts = options.accounts;
+  if (accounts.changes == nullptr) accounts.changes = std::make_shared<AccountsGeneration>();
+  RegisterAccountHandlers(runtime.server(), accounts);
   if (system.demo_data)
     VERKOSTO_RETURN_IF_ERROR(CreateDemoAccounts(runtime, options.accounts.hash));
   // The accounts' rules and hash cost are the HTTP side's too (a login checks
@@ -81,6 +87,7 @@ Result<std::shared_ptr<HttpFrontend>> WireGateway(runtime::ServiceRuntime& runti
   HttpAuthOptions http = options.http;
   http.policy = options.accounts.policy;
   http.hash = options.accounts.hash;
+  http.changes = accounts.changes;
   auto frontend = std::make_shared<HttpFrontend>(runtime.zmq(), system, runtime.clock(),
                                                  runtime.credentials(), http);
   VERKOSTO_RETURN_IF_ERROR(frontend->Start());

@@ -352,6 +352,22 @@ Result<pb::RevokeApiTokenResponse> RevokeApiToken(Context& ctx,
   return response;
 }
 
+// Registers a command that changes what a session or token check answers
+// (an account, a session, a token): after it runs, the HTTP side's cached
+// checks are stale (AccountsGeneration). A check run in the same batch
+// before the change is answered after the commit, to a worker that read the
+// count before asking: SessionCache::Store refuses its answer; a check run
+// after it sees the change.
+template <typename Request, typename Response, typename Handler>
+void AddChange(messaging::RpcServer& server, const AccountSettings& settings, Handler handler) {
+  server.AddCommand<Request, Response>(
+      [changes = settings.changes, handler](Context& ctx, const Request& req) -> Result<Response> {
+        Result<Response> result = handler(ctx, req);
+        if (changes != nullptr) changes->Bump();
+        return result;
+      });
+}
+
 }  // namespace
 
 pb::ApiToken ToProto(const ApiTokenRecord& t, TimePoint now) {
@@ -382,8 +398,9 @@ pb::Account ToProto(const AccountRecord& a) {
 }
 
 void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings& settings) {
-  server.AddCommand<pb::CreateAccountRequest, pb::CreateAccountResponse>(
-      [settings](Context& ctx, const pb::CreateAccountRequest& req) {
+  // A new account can give a deputy's mandate its director back.
+  AddChange<pb::CreateAccountRequest, pb::CreateAccountResponse>(
+      server, settings, [settings](Context& ctx, const pb::CreateAccountRequest& req) {
         return CreateAccount(ctx, req, settings);
       });
 
@@ -398,7 +415,8 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
         return response;
       });
 
-  server.AddCommand<pb::DisableAccountRequest, pb::DisableAccountResponse>(
+  AddChange<pb::DisableAccountRequest, pb::DisableAccountResponse>(
+      server, settings,
       [](Context& ctx, const pb::DisableAccountRequest& req) -> Result<pb::DisableAccountResponse> {
         VERKOSTO_RETURN_IF_ERROR(RequireManager(ctx));
         if (req.reason().empty()) return Status::InvalidArgument("reason", "is required");
@@ -416,12 +434,13 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
         return response;
       });
 
-  server.AddCommand<pb::SetPasswordRequest, pb::SetPasswordResponse>(
-      [settings](Context& ctx, const pb::SetPasswordRequest& req) {
+  AddChange<pb::SetPasswordRequest, pb::SetPasswordResponse>(
+      server, settings, [settings](Context& ctx, const pb::SetPasswordRequest& req) {
         return SetPassword(ctx, req, settings);
       });
 
-  server.AddCommand<pb::SetOwnEmailRequest, pb::SetOwnEmailResponse>(
+  AddChange<pb::SetOwnEmailRequest, pb::SetOwnEmailResponse>(
+      server, settings,
       [](Context& ctx, const pb::SetOwnEmailRequest& req) -> Result<pb::SetOwnEmailResponse> {
         const Role role = ctx.actor().role;
         if (role == Role::kSystem || role == Role::kOperator || role == Role::kUnspecified) {
@@ -485,7 +504,8 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
         return pb::TouchSessionResponse();
       });
 
-  server.AddCommand<pb::LogoutRequest, pb::LogoutResponse>(
+  AddChange<pb::LogoutRequest, pb::LogoutResponse>(
+      server, settings,
       [](Context& ctx, const pb::LogoutRequest& req) -> Result<pb::LogoutResponse> {
         VERKOSTO_RETURN_IF_ERROR(RequireGateway(ctx));
         VERKOSTO_RETURN_IF_ERROR(CheckTokenHash(req.session_token_hash(), "session_token_hash"));
@@ -545,7 +565,8 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
         return response;
       });
 
-  server.AddCommand<pb::RevokeApiTokenRequest, pb::RevokeApiTokenResponse>(
+  AddChange<pb::RevokeApiTokenRequest, pb::RevokeApiTokenResponse>(
+      server, settings,
       [](Context& ctx, const pb::RevokeApiTokenRequest& req) -> Result<pb::RevokeApiTokenResponse> {
         return RevokeApiToken(ctx, req);
       });

@@ -19,6 +19,9 @@ namespace verkosto::gateway {
 
 namespace {
 
+// Requests one keep-alive connection may carry before httplib closes it.
+constexpr size_t kKeepAliveRequests = 100;
+
 std::string ToJson(const google::protobuf::Message& message) {
   std::string json;
   google::protobuf::util::JsonPrintOptions options;
@@ -96,10 +99,18 @@ HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, con
       system_(std::move(system)),
       clock_(clock),
       credentials_(std::move(credentials)),
-      options_(options),
-      hash_slots_(options.hash_workers),
+      options_(std::move(options)),
+      hash_slots_(options_.hash_workers),
+      sessions_(options_.changes != nullptr
+                    ? std::make_unique<SessionCache>(options_.session_cache, options_.changes.get())
+                    : nullptr),
       server_(std::make_unique<httplib::Server>()) {
   server_->set_tcp_nodelay(true);  // without it every answer waits ~40 ms (Nagle)
+  const size_t workers = static_cast<size_t>(std::max(options_.workers, 1));
+  server_->new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+  // httplib closes a keep-alive connection after 5 requests by default, so a
+  // busy client reconnected every fifth request.
+  server_->set_keep_alive_max_count(kKeepAliveRequests);
   server_->set_payload_max_length(kMaxRequestBodyBytes);
   // Before any route (and before a body is read for one): the Host check.
   server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
@@ -144,8 +155,9 @@ RpcGatewayContext& HttpFrontend::ContextForThisThread() {
   std::lock_guard<std::mutex> lock(contexts_mu_);
   std::unique_ptr<RpcGatewayContext>& slot = contexts_[std::this_thread::get_id()];
   if (!slot) {
-    slot = std::make_unique<RpcGatewayContext>(zmq_, system_, clock_, credentials_, options_,
-                                               &client_states_, &hash_slots_);
+    slot = std::make_unique<RpcGatewayContext>(
+        zmq_, system_, clock_, credentials_, options_,
+        SharedByWorkers{&client_states_, &hash_slots_, sessions_.get(), &rpc_calls_});
   }
   return *slot;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -25,9 +27,11 @@ namespace verkosto::gateway {
 
 // The gateway's HTTP side (cpp-httplib, TCP_NODELAY on): the web pages
 // (RegisterWebRoutes), login and logout, the JSON API under /api/v1/, and
-// GET /healthz. Each HTTP worker thread gets its own RpcGatewayContext (its
-// own RPC clients), made on first use; HTTP threads never touch SQLite. Starts
-// listening in Start(); the destructor stops the server and joins its thread.
+// GET /healthz. Each of the `options.workers` HTTP worker threads gets its own
+// RpcGatewayContext (its own RPC clients), made on first use; they share one
+// SessionCache (the fast path of authentication). HTTP threads never touch
+// SQLite. Starts listening in Start(); the destructor stops the server and
+// joins its thread.
 //
 // GET /healthz asks each service for its health with a fresh client, and adds
 // what the workers' own clients saw (ClientStates): 200 when every service
@@ -55,6 +59,9 @@ class HttpFrontend {
 
   int port() const { return port_; }
 
+  // RPCs the workers have made so far (bench/gateway_bench: per request).
+  uint64_t rpc_calls() const { return rpc_calls_.load(std::memory_order_relaxed); }
+
  private:
   // Refuses `req` (400, the JSON error under /api/v1/, a plain text otherwise)
   // unless its Host header is in allowed_hosts_. True when it refused.
@@ -68,8 +75,10 @@ class HttpFrontend {
   const Clock& clock_;
   messaging::Credentials credentials_;
   HttpAuthOptions options_;
-  ClientStates client_states_;  // before contexts_: they record into it
-  HashSlots hash_slots_;        // likewise: their logins take slots of it
+  ClientStates client_states_;              // before contexts_: they record into it
+  HashSlots hash_slots_;                    // likewise: their logins take slots of it
+  std::unique_ptr<SessionCache> sessions_;  // likewise; null without options_.changes
+  std::atomic<uint64_t> rpc_calls_{0};
   std::mutex contexts_mu_;
   std::map<std::thread::id, std::unique_ptr<RpcGatewayContext>> contexts_;
   std::unique_ptr<httplib::Server> server_;

@@ -41,15 +41,13 @@ std::string BearerToken(const httplib::Request& req) {
 
 RpcGatewayContext::RpcGatewayContext(zmq::context_t& zmq, config::SystemConfig system,
                                      const Clock& clock, messaging::Credentials credentials,
-                                     const HttpAuthOptions& options, ClientStates* client_states,
-                                     HashSlots* hash_slots)
+                                     HttpAuthOptions options, SharedByWorkers shared)
     : zmq_(zmq),
       system_(std::move(system)),
       clock_(clock),
       credentials_(std::move(credentials)),
-      options_(options),
-      client_states_(client_states),
-      hash_slots_(hash_slots) {}
+      options_(std::move(options)),
+      shared_(shared) {}
 
 Actor RpcGatewayContext::GatewayActor() {
   return Actor{"gateway", "verkosto gateway", Role::kSystem, AreaCode(""), "", ""};
@@ -98,14 +96,15 @@ Status RpcGatewayContext::CallWith(messaging::RpcClient& client, const std::stri
                                    const Actor& actor, const google::protobuf::Message& request,
                                    google::protobuf::Message* response,
                                    const std::string& request_id) {
+  if (shared_.rpc_calls != nullptr) shared_.rpc_calls->fetch_add(1, std::memory_order_relaxed);
   Result<google::protobuf::Any> any = client.CallRaw(actor, request, request_id);
-  if (client_states_ != nullptr) {
+  if (shared_.client_states != nullptr) {
     switch (client.last_delivery()) {
       case messaging::RpcClient::Delivery::kAnswered:
-        client_states_->RecordSuccess(service);
+        shared_.client_states->RecordSuccess(service);
         break;
       case messaging::RpcClient::Delivery::kNoAnswer:
-        client_states_->RecordFailure(service, any.status().message());
+        shared_.client_states->RecordFailure(service, any.status().message());
         break;
       case messaging::RpcClient::Delivery::kNone:
       case messaging::RpcClient::Delivery::kNotSent:  // says nothing about the service
@@ -145,34 +144,51 @@ Status RpcGatewayContext::AuditContactRead(const Actor& actor,
 std::optional<Authenticated> RpcGatewayContext::Authenticate(const httplib::Request& req) {
   pb::ValidateSessionRequest request;
   const std::string bearer = BearerToken(req);
-  std::string session_token;
   if (!bearer.empty()) {
     request.set_api_token_hash(TokenHash(bearer));
   } else {
-    session_token = CookieValue(req, kSessionCookie);
+    const std::string session_token = CookieValue(req, kSessionCookie);
     if (session_token.empty()) return std::nullopt;
     request.set_session_token_hash(TokenHash(session_token));
   }
-  pb::ValidateSessionResponse response;
-  Status status = Call("gateway", GatewayActor(), request, &response);
-  if (!status.ok()) {
-    if (status.code() != ErrorCode::kNotFound) {
-      spdlog::warn("session check failed: {}", status.ToString());
+  const bool by_api_token = !bearer.empty();
+  const std::string key = SessionCache::Key(
+      by_api_token, by_api_token ? request.api_token_hash() : request.session_token_hash());
+  const TimePoint now = clock_.Now();
+  SessionCache* cache = shared_.sessions;
+  std::optional<pb::ValidateSessionResponse> response;
+  if (cache != nullptr) response = cache->Find(key, now);
+  if (!response) {
+    // Read before asking: a change made while the question is on its way
+    // makes the answer too old to keep.
+    const uint64_t generation = cache != nullptr ? cache->generation() : 0;
+    response.emplace();
+    Status status = Call("gateway", GatewayActor(), request, &*response);
+    if (!status.ok()) {
+      if (status.code() != ErrorCode::kNotFound) {
+        spdlog::warn("session check failed: {}", status.ToString());
+      }
+      return std::nullopt;
     }
-    return std::nullopt;
+    if (cache != nullptr) cache->Store(key, *response, generation, now);
   }
   Authenticated out;
-  out.user = ToRequestUser(response.account(), response.csrf_token());
-  out.by_api_token = !bearer.empty();
+  out.user = ToRequestUser(response->account(), response->csrf_token());
+  out.by_api_token = by_api_token;
   out.session_hash = request.session_token_hash();
   if (!out.by_api_token &&
-      ShouldTouch(FromMicros(response.last_seen_unix_us()), clock_.Now(), options_.policy)) {
+      ShouldTouch(FromMicros(response->last_seen_unix_us()), now, options_.policy)) {
     pb::TouchSessionRequest touch;
     touch.set_session_token_hash(out.session_hash);
     pb::TouchSessionResponse touched;
     if (Status st = Call("gateway", GatewayActor(), touch, &touched); !st.ok()) {
-      if (st.code() == ErrorCode::kNotFound) return std::nullopt;  // expired meanwhile
+      if (st.code() == ErrorCode::kNotFound) {  // expired meanwhile
+        if (cache != nullptr) cache->Forget(key);
+        return std::nullopt;
+      }
       spdlog::warn("session touch failed: {}", st.ToString());
+    } else if (cache != nullptr) {
+      cache->SetLastSeen(key, now);
     }
   }
   return out;
@@ -240,9 +256,9 @@ Result<LoginOutcome> RpcGatewayContext::Login(const std::string& user_id,
     request.set_outcome(pb::LOGIN_OUTCOME_THROTTLED);
   } else {
     // argon2id here, on this HTTP worker and at most options_.hash_workers at
-    // once (hash_slots_), never on the accounts' loop that answers every
+    // once (shared_.hash_slots), never on the accounts' loop that answers every
     // other request.
-    HashSlot slot(hash_slots_);
+    HashSlot slot(shared_.hash_slots);
     bool verified = false;
     if (checked.password_hash().empty()) {
       VerifyDummyPassword(password, options_.hash);  // as long as a wrong password
@@ -280,6 +296,11 @@ Status RpcGatewayContext::Logout(const httplib::Request& req, httplib::Response&
   if (token.empty()) return Status::Ok();
   pb::LogoutRequest request;
   request.set_session_token_hash(TokenHash(token));
+  // The handler's change count ends every worker's cached check; this one
+  // at once.
+  if (shared_.sessions != nullptr) {
+    shared_.sessions->Forget(SessionCache::Key(false, request.session_token_hash()));
+  }
   pb::LogoutResponse response;
   return Call("gateway", GatewayActor(), request, &response);
 }

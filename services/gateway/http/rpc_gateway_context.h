@@ -1,6 +1,8 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <map>
 #include <memory>
@@ -15,6 +17,7 @@
 #include "gateway/domain/accounts.h"
 #include "gateway/http/client_states.h"
 #include "gateway/http/gateway_context.h"
+#include "gateway/http/session_cache.h"
 #include "messaging/rpc_client.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
 
@@ -33,6 +36,13 @@ struct HttpAuthOptions {
   HashLimits hash;
   // How many password hashes may run at once over every HTTP worker.
   int hash_workers = 2;
+  // The fast path (SessionCache): how long a checked session or token is
+  // trusted without asking again, and the count the account handlers bump on
+  // every change. Without `changes` nothing is cached (nothing would end it).
+  std::chrono::microseconds session_cache{std::chrono::seconds(5)};
+  std::shared_ptr<const AccountsGeneration> changes{};
+  // HTTP worker threads ([http] workers).
+  int workers = 16;
 };
 
 // At most N password hashes at once over every HTTP worker ([auth]
@@ -76,6 +86,17 @@ class HashSlot {
   HashSlots* slots_;
 };
 
+// What the contexts of every HTTP worker share, owned by HttpFrontend (each
+// may be null): whether each call got an answer (for /healthz), the bound on
+// password hashes, the fast path of session checks, and the count of RPCs
+// made (bench/gateway_bench prints it per request).
+struct SharedByWorkers {
+  ClientStates* client_states = nullptr;
+  HashSlots* hash_slots = nullptr;
+  SessionCache* sessions = nullptr;
+  std::atomic<uint64_t>* rpc_calls = nullptr;
+};
+
 // How a request was authenticated.
 struct Authenticated {
   RequestUser user;
@@ -103,13 +124,11 @@ struct LoginOutcome {
 class RpcGatewayContext final : public GatewayContext {
  public:
   // `credentials`: the gateway's CURVE identity; its clients talk to each
-  // service as the principal "gateway". `client_states` (may be null; shared
-  // by every thread's context, must outlive this one) records whether each
-  // call got an answer, for /healthz. `hash_slots` (may be null: no bound;
-  // shared likewise) bounds the password hashes of logins.
+  // service as the principal "gateway". What `shared` points to must
+  // outlive this context.
   RpcGatewayContext(zmq::context_t& zmq, config::SystemConfig system, const Clock& clock,
-                    messaging::Credentials credentials, const HttpAuthOptions& options,
-                    ClientStates* client_states = nullptr, HashSlots* hash_slots = nullptr);
+                    messaging::Credentials credentials, HttpAuthOptions options,
+                    SharedByWorkers shared = {});
 
   Status Call(const std::string& service, const Actor& actor,
               const google::protobuf::Message& request,
@@ -127,7 +146,8 @@ class RpcGatewayContext final : public GatewayContext {
 
   // CurrentUser with how it was authenticated. A bearer token, when sent, is
   // the only credential looked at. Marks the session used (at most once per
-  // policy.touch_interval).
+  // policy.touch_interval). On the fast path (a fresh SessionCache entry) it
+  // makes no RPC at all.
   std::optional<Authenticated> Authenticate(const httplib::Request& req);
 
   // Checks user name and password; on success opens a session and sets its
@@ -164,8 +184,7 @@ class RpcGatewayContext final : public GatewayContext {
   const Clock& clock_;
   messaging::Credentials credentials_;
   HttpAuthOptions options_;
-  ClientStates* client_states_;
-  HashSlots* hash_slots_;
+  SharedByWorkers shared_;
   std::map<std::string, std::unique_ptr<messaging::RpcClient>> clients_;
 };
 

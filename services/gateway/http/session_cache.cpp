@@ -2,8 +2,8 @@
 
 namespace verkosto::gateway {
 
-SessionCache::SessionCache(std::chrono::microseconds validity,
-                           const AccountsGeneration* generation, size_t capacity)
+SessionCache::SessionCache(std::chrono::microseconds validity, const AccountsGeneration* generation,
+                           size_t capacity)
     : validity_(validity), generation_(generation), capacity_(capacity) {}
 
 bool SessionCache::Fresh(const Entry& entry, TimePoint now) const {

@@ -19,6 +19,8 @@ TEST(GatewayOptionsTest, TheAuthSectionSetsPolicyHashCostAndCookies) {
   system.auth.password_hash_ops = 3;
   system.auth.password_hash_mem_kib = 32768;
   system.auth.token_days = 30;
+  system.auth.session_cache_seconds = 2;
+  system.http_workers = 4;
   auto parsed = config::ParseSystemConfig(config::ToToml(system));
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   const GatewayOptions options = OptionsFromConfig(*parsed);
@@ -36,6 +38,42 @@ TEST(GatewayOptionsTest, TheAuthSectionSetsPolicyHashCostAndCookies) {
   EXPECT_TRUE(options.http.secure_cookies);
   EXPECT_EQ(options.http.policy.idle_timeout, std::chrono::minutes(10));
   EXPECT_EQ(options.accounts.policy.api_token_lifetime, std::chrono::hours(24 * 30));
+  EXPECT_EQ(options.http.session_cache, std::chrono::seconds(2));
+  EXPECT_EQ(options.http.workers, 4);
+}
+
+TEST(GatewayOptionsTest, TheFastPathAndTheWorkerPoolHaveDefaultsAndBounds) {
+  config::SystemConfig system = config::DefaultSystemConfig("/srv", "/tmp/x", 80);
+  verkosto::testing::SetExamplePrincipals(system);
+  EXPECT_EQ(OptionsFromConfig(system).http.session_cache, std::chrono::seconds(5));
+  EXPECT_EQ(OptionsFromConfig(system).http.workers, 16);
+  const std::string text = config::ToToml(system);
+  struct Case {
+    const char* key;
+    const char* bad;
+    const char* field;
+  };
+  for (const Case& c : {Case{"session_cache_seconds = 5", "session_cache_seconds = 301",
+                             "auth.session_cache_seconds"},
+                        Case{"session_cache_seconds = 5", "session_cache_seconds = -1",
+                             "auth.session_cache_seconds"},
+                        Case{"workers = 16", "workers = 0", "http.workers"},
+                        Case{"workers = 16", "workers = 257", "http.workers"},
+                        Case{"workers = 16", "workers = \"8\"", "http.workers"}}) {
+    std::string changed = text;
+    const auto at = changed.find(c.key);
+    ASSERT_NE(at, std::string::npos) << c.key;
+    changed.replace(at, std::string(c.key).size(), c.bad);
+    auto parsed = config::ParseSystemConfig(changed);
+    ASSERT_FALSE(parsed.ok()) << c.bad;
+    EXPECT_EQ(parsed.status().field(), c.field) << c.bad;
+  }
+  std::string off = text;
+  off.replace(off.find("session_cache_seconds = 5"),
+              std::string("session_cache_seconds = 5").size(), "session_cache_seconds = 0");
+  auto parsed = config::ParseSystemConfig(off);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(OptionsFromConfig(*parsed).http.session_cache, std::chrono::seconds(0));
 }
 
 TEST(GatewayOptionsTest, ApiTokensLastNinetyDaysUnlessTheConfigSaysOtherwise) {

@@ -95,12 +95,12 @@ TEST_F(FastPathTest, ALogoutAndARevokedTokenAreOutAtOnce) {
   ASSERT_EQ(out->status, 200) << out->body;
   EXPECT_EQ(Status(other, "/api/v1/session"), 401);
 
-  httplib::Result revoked = Client().Delete(("/api/v1/tokens/" + token.token_id()).c_str(), As(keha));
+  httplib::Result revoked =
+      Client().Delete(("/api/v1/tokens/" + token.token_id()).c_str(), As(keha));
   ASSERT_TRUE(revoked);
   ASSERT_EQ(revoked->status, 200) << revoked->body;
   EXPECT_EQ(StatusWithToken(token.token(), "/api/v1/session"), 401);
-  EXPECT_EQ(ErrorOf(Client().Get("/api/v1/session",
-                                 {{"Authorization", "Bearer " + token.token()}}))
+  EXPECT_EQ(ErrorOf(Client().Get("/api/v1/session", {{"Authorization", "Bearer " + token.token()}}))
                 .code(),
             "unauthenticated");
   EXPECT_EQ(Status(keha, "/api/v1/session"), 200);

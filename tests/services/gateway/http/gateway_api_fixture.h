@@ -112,6 +112,7 @@ class GatewayApiFixture : public ::testing::Test {
     auto frontend = WireGateway(*gateway_, system_, options);
     ASSERT_TRUE(frontend.ok()) << frontend.status().ToString();
     port_ = (*frontend)->port();
+    frontend_ = *frontend;
     ASSERT_TRUE(gateway_->Start().ok());
     gateway_thread_ = std::thread([this] { gateway_->Run(); });
 
@@ -280,6 +281,7 @@ class GatewayApiFixture : public ::testing::Test {
   std::unique_ptr<runtime::ServiceRuntime> networks_, nominations_, notifications_, gateway_;
   std::thread networks_thread_, nominations_thread_, notifications_thread_, gateway_thread_;
   int port_ = 0;
+  std::shared_ptr<HttpFrontend> frontend_;  // the runtime keeps it too
   // How long the gateway's HTTP workers wait for a service (set before SetUp).
   std::chrono::milliseconds rpc_timeout_{1500};
   // [auth] secure_cookies and [http] allowed_hosts of the gateway (set before SetUp).
