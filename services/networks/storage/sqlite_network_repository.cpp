@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <map>
+#include <optional>
 
 #include "core/text.h"
 #include "networks/codec/codec.h"
@@ -90,6 +91,31 @@ void BindNetwork(SQLite::Statement& s, const Network& n) {
 }  // namespace
 
 Result<AreaDirectory> SqliteNetworkRepository::LoadDirectory() {
+  // Most operations read the whole directory, which changes only when the
+  // reference data is loaded. The directory last read on this thread (the
+  // service's loop; no other thread opens its database) is kept with the
+  // token of directory_version it was read at (schema/0006): the token is
+  // random per change, so it also tells databases apart, and a change rolled
+  // back takes its token back with it.
+  struct Loaded {
+    std::string token;
+    AreaDirectory directory;
+  };
+  thread_local std::optional<Loaded> loaded;
+  std::string token;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, "SELECT hex(token) FROM directory_version WHERE id = 1");
+    if (q.executeStep()) token = q.getColumn(0).getString();
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  if (!token.empty() && loaded && loaded->token == token) return loaded->directory;
+  VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, ReadDirectory());
+  if (!token.empty()) loaded = Loaded{token, directory};
+  return directory;
+}
+
+Result<AreaDirectory> SqliteNetworkRepository::ReadDirectory() {
   AreaDirectory directory;
   Status status = storage::Guard([&]() -> Status {
     std::map<std::string, std::vector<std::string>> members;

@@ -28,6 +28,8 @@ class SqliteNetworkRepository final : public NetworkRepository {
   Result<std::vector<Comment>> ListComments(const NetworkCode& network) override;
 
  private:
+  // LoadDirectory without the kept copy: the tables as they are.
+  Result<AreaDirectory> ReadDirectory();
   Result<std::vector<Network>> SelectNetworks(const std::string& where, const std::string& code);
   SQLite::Database& db_;
 };

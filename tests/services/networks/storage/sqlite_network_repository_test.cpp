@@ -81,6 +81,47 @@ TEST_F(SqliteNetworkRepositoryTest, SavingASmallerDirectoryRemovesWhatIsGone) {
   EXPECT_EQ(*loaded, directory);
 }
 
+// LoadDirectory keeps what it read until directory_version changes: any
+// write to the tables changes it (triggers), a rolled-back one changes it
+// back, and another database on the same thread has its own.
+TEST_F(SqliteNetworkRepositoryTest, TheKeptDirectoryFollowsEveryChangeAndRollback) {
+  ASSERT_TRUE(repo_->SaveDirectory(Reference()).ok());
+  const std::string code = Reference().areas.front().code.value();
+  const auto name_of_first = [&]() {
+    auto loaded = repo_->LoadDirectory();
+    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
+    return loaded.ok() ? loaded->areas.front().name_fi : std::string();
+  };
+  const std::string original = name_of_first();
+  ASSERT_FALSE(original.empty());
+  EXPECT_EQ(name_of_first(), original);  // now from the kept copy
+  // A writer that is not the repository: the triggers still see it.
+  db_->sqlite().exec("UPDATE areas SET name_fi = 'Uusi nimi' WHERE code = '" + code + "'");
+  EXPECT_EQ(name_of_first(), "Uusi nimi");
+  db_->sqlite().exec("BEGIN");
+  db_->sqlite().exec("UPDATE areas SET name_fi = 'Kesken' WHERE code = '" + code + "'");
+  EXPECT_EQ(name_of_first(), "Kesken");
+  db_->sqlite().exec("ROLLBACK");
+  EXPECT_EQ(name_of_first(), "Uusi nimi");
+  db_->sqlite().exec("DELETE FROM municipalities WHERE area_code = '" + code + "'");
+  auto loaded = repo_->LoadDirectory();
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_TRUE(loaded->areas.front().municipalities.empty());
+
+  // Another database on this thread, with a smaller directory.
+  auto other_db = std::move(storage::Database::Open(":memory:", Migrations())).value();
+  SqliteNetworkRepository other(other_db->sqlite());
+  AreaDirectory smaller = Reference();
+  smaller.areas.resize(1);
+  std::erase_if(smaller.municipalities,
+                [&](const Municipality& m) { return m.area != smaller.areas.front().code; });
+  ASSERT_TRUE(other.SaveDirectory(smaller).ok());
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(other.LoadDirectory()->areas.size(), 1u);
+    EXPECT_EQ(repo_->LoadDirectory()->areas.size(), Reference().areas.size());
+  }
+}
+
 TEST_F(SqliteNetworkRepositoryTest, AnAreaWithDecisionsCannotBeRemoved) {
   AreaDirectory directory = Reference();
   ASSERT_TRUE(repo_->SaveDirectory(directory).ok());
