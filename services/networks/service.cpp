@@ -65,7 +65,9 @@ std::string_view EmbeddedKehaNetworksCsv() { return kKehaNetworksCsv; }
 Status Bootstrap(runtime::ServiceRuntime& runtime, bool demo_data) {
   return runtime.RunInTransaction(SystemActor(), "bootstrap", [&](messaging::Context& ctx) {
     SqliteNetworkRepository repo(ctx.db());
-    VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory current, repo.LoadDirectory());
+    VERKOSTO_ASSIGN_OR_RETURN(std::shared_ptr<const AreaDirectory> current_ptr,
+                              repo.LoadDirectory());
+    const AreaDirectory& current = *current_ptr;
     if (current.areas.empty()) {
       VERKOSTO_ASSIGN_OR_RETURN(
           AreaDirectoryUpdate loaded,

@@ -63,7 +63,9 @@ void RegisterDirectory(messaging::RpcServer& server) {
       [](Context& ctx, const pb::ListAreasRequest&) -> Result<pb::ListAreasResponse> {
         VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
         SqliteNetworkRepository repo(ctx.db());
-        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, repo.LoadDirectory());
+        VERKOSTO_ASSIGN_OR_RETURN(std::shared_ptr<const AreaDirectory> directory_ptr,
+                                  repo.LoadDirectory());
+        const AreaDirectory& directory = *directory_ptr;
         pb::ListAreasResponse response;
         for (const Area& area : directory.areas) *response.add_areas() = codec::ToProto(area);
         return response;
@@ -73,7 +75,9 @@ void RegisterDirectory(messaging::RpcServer& server) {
       [](Context& ctx, const pb::GetAreaRequest& req) -> Result<pb::GetAreaResponse> {
         VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
         SqliteNetworkRepository repo(ctx.db());
-        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, repo.LoadDirectory());
+        VERKOSTO_ASSIGN_OR_RETURN(std::shared_ptr<const AreaDirectory> directory_ptr,
+                                  repo.LoadDirectory());
+        const AreaDirectory& directory = *directory_ptr;
         const Area* area = FindArea(directory, AreaCode(req.area_code()));
         if (area == nullptr) return Status::NotFound("no area '" + req.area_code() + "'");
         pb::GetAreaResponse response;
@@ -85,7 +89,9 @@ void RegisterDirectory(messaging::RpcServer& server) {
       [](Context& ctx, const pb::FindAreaRequest& req) -> Result<pb::FindAreaResponse> {
         VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
         SqliteNetworkRepository repo(ctx.db());
-        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, repo.LoadDirectory());
+        VERKOSTO_ASSIGN_OR_RETURN(std::shared_ptr<const AreaDirectory> directory_ptr,
+                                  repo.LoadDirectory());
+        const AreaDirectory& directory = *directory_ptr;
         VERKOSTO_ASSIGN_OR_RETURN(MunicipalityMatch match,
                                   FindAreaOfMunicipality(directory, req.municipality()));
         pb::FindAreaResponse response;
@@ -98,7 +104,9 @@ void RegisterDirectory(messaging::RpcServer& server) {
       [](Context& ctx,
          const pb::LoadReferenceDataRequest& req) -> Result<pb::LoadReferenceDataResponse> {
         SqliteNetworkRepository repo(ctx.db());
-        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory current, repo.LoadDirectory());
+        VERKOSTO_ASSIGN_OR_RETURN(std::shared_ptr<const AreaDirectory> current_ptr,
+                                  repo.LoadDirectory());
+        const AreaDirectory& current = *current_ptr;
         VERKOSTO_ASSIGN_OR_RETURN(
             AreaDirectoryUpdate update,
             LoadReferenceData(current, req.employment_areas_csv(), req.municipalities_csv(),
@@ -123,7 +131,9 @@ void RegisterDirectory(messaging::RpcServer& server) {
       [](Context& ctx,
          const pb::SetAreaContactsRequest& req) -> Result<pb::SetAreaContactsResponse> {
         SqliteNetworkRepository repo(ctx.db());
-        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory current, repo.LoadDirectory());
+        VERKOSTO_ASSIGN_OR_RETURN(std::shared_ptr<const AreaDirectory> current_ptr,
+                                  repo.LoadDirectory());
+        const AreaDirectory& current = *current_ptr;
         VERKOSTO_ASSIGN_OR_RETURN(
             AreaDirectoryUpdate update,
             SetAreaContacts(current, AreaCode(req.area_code()), codec::ContactsFromProto(req),
@@ -195,7 +205,9 @@ void RegisterParticipation(messaging::RpcServer& server) {
                                            -> Result<pb::DecideParticipationResponse> {
     SqliteNetworkRepository repo(ctx.db());
     VERKOSTO_ASSIGN_OR_RETURN(Network network, LoadNetwork(repo, req.network_code(), ctx.actor()));
-    VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, repo.LoadDirectory());
+    VERKOSTO_ASSIGN_OR_RETURN(std::shared_ptr<const AreaDirectory> directory_ptr,
+                              repo.LoadDirectory());
+    const AreaDirectory& directory = *directory_ptr;
     const AreaCode area(req.area_code());
     VERKOSTO_ASSIGN_OR_RETURN(ParticipationHistory history, repo.History(network.code(), area));
     const DecideParticipationCommand command{area, codec::FromProto(req.decision()), req.reason()};
@@ -218,7 +230,9 @@ void RegisterParticipation(messaging::RpcServer& server) {
         SqliteNetworkRepository repo(ctx.db());
         VERKOSTO_ASSIGN_OR_RETURN(Network network,
                                   LoadNetwork(repo, req.network_code(), ctx.actor()));
-        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, repo.LoadDirectory());
+        VERKOSTO_ASSIGN_OR_RETURN(std::shared_ptr<const AreaDirectory> directory_ptr,
+                                  repo.LoadDirectory());
+        const AreaDirectory& directory = *directory_ptr;
         VERKOSTO_ASSIGN_OR_RETURN(
             CommentAdded event,
             AddComment(network, directory, AddCommentCommand{AreaCode(req.area_code()), req.text()},
@@ -261,7 +275,9 @@ void RegisterQueries(messaging::RpcServer& server) {
         SqliteNetworkRepository repo(ctx.db());
         VERKOSTO_ASSIGN_OR_RETURN(Network network,
                                   LoadNetwork(repo, req.network_code(), ctx.actor()));
-        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, repo.LoadDirectory());
+        VERKOSTO_ASSIGN_OR_RETURN(std::shared_ptr<const AreaDirectory> directory_ptr,
+                                  repo.LoadDirectory());
+        const AreaDirectory& directory = *directory_ptr;
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<ParticipationHistory> histories,
                                   repo.Histories(network.code()));
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<Comment> comments, repo.ListComments(network.code()));
@@ -298,7 +314,9 @@ void RegisterQueries(messaging::RpcServer& server) {
       [](Context& ctx, const pb::GetBurdenRequest& req) -> Result<pb::GetBurdenResponse> {
         VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
         SqliteNetworkRepository repo(ctx.db());
-        VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, repo.LoadDirectory());
+        VERKOSTO_ASSIGN_OR_RETURN(std::shared_ptr<const AreaDirectory> directory_ptr,
+                                  repo.LoadDirectory());
+        const AreaDirectory& directory = *directory_ptr;
         const AreaCode area(req.area_code());
         if (FindArea(directory, area) == nullptr) {
           return Status::NotFound("no area '" + req.area_code() + "'");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -20,8 +21,9 @@ class NetworkRepository {
  public:
   virtual ~NetworkRepository() = default;
 
-  // The whole directory, areas in reference-file order (empty before the first load).
-  virtual Result<AreaDirectory> LoadDirectory() = 0;
+  // The whole directory, areas in reference-file order (empty before the first
+  // load). Shared and read-only: the repository may keep it until it changes.
+  virtual Result<std::shared_ptr<const AreaDirectory>> LoadDirectory() = 0;
   // Replaces the directory: areas and municipalities not in `directory` go.
   virtual Status SaveDirectory(const AreaDirectory& directory) = 0;
 

@@ -90,7 +90,7 @@ void BindNetwork(SQLite::Statement& s, const Network& n) {
 
 }  // namespace
 
-Result<AreaDirectory> SqliteNetworkRepository::LoadDirectory() {
+Result<std::shared_ptr<const AreaDirectory>> SqliteNetworkRepository::LoadDirectory() {
   // Most operations read the whole directory, which changes only when the
   // reference data is loaded. The directory last read on this thread (the
   // service's loop; no other thread opens its database) is kept with the
@@ -99,7 +99,7 @@ Result<AreaDirectory> SqliteNetworkRepository::LoadDirectory() {
   // back takes its token back with it.
   struct Loaded {
     std::string token;
-    AreaDirectory directory;
+    std::shared_ptr<const AreaDirectory> directory;
   };
   thread_local std::optional<Loaded> loaded;
   std::string token;
@@ -110,7 +110,8 @@ Result<AreaDirectory> SqliteNetworkRepository::LoadDirectory() {
   });
   if (!status.ok()) return status;
   if (!token.empty() && loaded && loaded->token == token) return loaded->directory;
-  VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory directory, ReadDirectory());
+  VERKOSTO_ASSIGN_OR_RETURN(AreaDirectory read, ReadDirectory());
+  auto directory = std::make_shared<const AreaDirectory>(std::move(read));
   if (!token.empty()) loaded = Loaded{token, directory};
   return directory;
 }

@@ -12,7 +12,7 @@ class SqliteNetworkRepository final : public NetworkRepository {
  public:
   explicit SqliteNetworkRepository(SQLite::Database& db) : db_(db) {}
 
-  Result<AreaDirectory> LoadDirectory() override;
+  Result<std::shared_ptr<const AreaDirectory>> LoadDirectory() override;
   Status SaveDirectory(const AreaDirectory& directory) override;
   Result<std::optional<Network>> FindNetwork(const NetworkCode& code) override;
   Result<std::vector<Network>> ListNetworks() override;
