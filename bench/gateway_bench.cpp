@@ -20,6 +20,13 @@
 // The bench creates its account as the operator (operator key), the way
 // `verkosto users add` does.
 //
+// Since issue 15 the gateway keeps a checked session for a few seconds (the
+// fast path, docs/gateway.md), so an API call makes one RPC; every gateway
+// cell is run twice in the same process, with the fast path and without it
+// ([auth] session_cache_seconds = 0: two RPCs per call, as before), and the
+// RPCs the gateway made per request are printed. Both servers carry up to
+// 100 requests per keep-alive connection (the gateway's setting).
+//
 // The load is the project's own small loop: C client threads, each with one
 // keep-alive httplib::Client, each sending a bounded number of requests one
 // after another (after a warm-up); latency is per request, throughput is all
@@ -77,6 +84,7 @@ struct Figures {
   double p50_us = 0;
   double p99_us = 0;
   int errors = 0;
+  double rpcs_per_request = 0;  // the gateway's RPCs over every request sent
 };
 
 std::string Json(const google::protobuf::Message& m) {
@@ -246,6 +254,7 @@ class BareServer {
  public:
   BareServer() {
     server_.set_tcp_nodelay(true);
+    server_.set_keep_alive_max_count(100);  // as the gateway
     server_.Post("/api/v1/networks", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(R"({"network":{}})", "application/json");
     });
@@ -268,8 +277,10 @@ class BareServer {
 // The gateway with a networks service behind it, and one logged-in KEHA session.
 class GatewaySystem {
  public:
-  explicit GatewaySystem(const std::string& dir) {
+  // `cache_seconds`: [auth] session_cache_seconds (0 = the fast path off).
+  GatewaySystem(const std::string& dir, int cache_seconds) {
     system_ = verkosto::config::DefaultSystemConfig(dir, dir, 0);
+    system_.auth.session_cache_seconds = cache_seconds;
     system_.demo_data = false;
     auto keys = verkosto::runtime::InitKeys(system_.keys_dir, verkosto::runtime::LocalPrincipals());
     Check(keys.status(), "keys");
@@ -280,10 +291,10 @@ class GatewaySystem {
                                                            gw::Migrations(), clock_);
     Check(gw_rt.status(), "gateway runtime");
     gateway_ = std::move(gw_rt).value();
-    gw::GatewayOptions options;
-    auto frontend = gw::WireGateway(*gateway_, system_, options);
+    auto frontend = gw::WireGateway(*gateway_, system_, gw::OptionsFromConfig(system_));
     Check(frontend.status(), "gateway wiring");
-    port_ = (*frontend)->port();
+    frontend_ = *frontend;
+    port_ = frontend_->port();
     Check(gateway_->Start(), "gateway start");
     gateway_thread_ = std::thread([this] { gateway_->Run(); });
     CreateAccountAndLogIn();
@@ -297,6 +308,7 @@ class GatewaySystem {
   }
   int port() const { return port_; }
   const httplib::Headers& headers() const { return headers_; }
+  uint64_t rpc_calls() const { return frontend_->rpc_calls(); }
 
  private:
   static void Check(const verkosto::Status& st, const char* what) {
@@ -359,6 +371,7 @@ class GatewaySystem {
   verkosto::config::SystemConfig system_;
   std::unique_ptr<verkosto::runtime::ServiceRuntime> networks_, gateway_;
   std::thread networks_thread_, gateway_thread_;
+  std::shared_ptr<gw::HttpFrontend> frontend_;
   int port_ = 0;
   httplib::Headers headers_;
 };
@@ -436,12 +449,20 @@ int Run(int argc, char** argv) {
       "gateway_bench: %d measured requests per client thread (+%d warm-up), load %.2f; "
       "gateway and networks talk ZeroMQ over ipc:// with CURVE\n",
       options.requests, options.warmup, LoadAverage());
-  std::printf("%-30s %8s %12s %10s %10s %7s\n", "harness", "clients", "requests/s", "p50 us",
-              "p99 us", "errors");
-  std::vector<std::pair<int, double>> ratios;
+  std::printf("%-34s %8s %12s %10s %10s %7s %8s\n", "harness", "clients", "requests/s", "p50 us",
+              "p99 us", "errors", "RPC/req");
+  struct Ratios {
+    int clients;
+    const char* gateway;
+    double write;     // b/a, requests/s
+    double read;      // c/a, requests/s
+    double read_p50;  // c/a, p50
+  };
+  std::vector<Ratios> ratios;
   {
     BareServer bare;
-    GatewaySystem gateway(dir);
+    GatewaySystem fast(dir + "/fast", 5);
+    GatewaySystem slow(dir + "/slow", 0);
     int cell = 0;
     // "a3", "c3": appended rather than "a" + std::to_string(cell), which GCC 12
     // at -O2 flags with a false -Wrestrict (GCC bug 105329).
@@ -450,39 +471,61 @@ int Run(int argc, char** argv) {
       t += std::to_string(cell);
       return t;
     };
+    auto print = [](const char* harness, int clients, const Figures& f) {
+      std::printf("%-34s %8d %12.0f %10.0f %10.0f %7d %8.2f\n", harness, clients, f.per_second,
+                  f.p50_us, f.p99_us, f.errors, f.rpcs_per_request);
+    };
+    // One gateway cell, with the RPCs the gateway made per request sent.
+    auto through = [&](GatewaySystem& gateway, const std::string& path, int clients,
+                       const std::string& cell_tag, bool get) {
+      const uint64_t before = gateway.rpc_calls();
+      Figures f = Load(gateway.port(), path, clients, options, cell_tag, gateway.headers(), get);
+      const double sent = static_cast<double>(clients) * (options.warmup + options.requests);
+      f.rpcs_per_request = static_cast<double>(gateway.rpc_calls() - before) / sent;
+      return f;
+    };
     for (int round = 0; round < options.rounds; ++round) {
       for (int clients : options.clients) {
         const Figures a = Load(bare.port(), "/api/v1/networks", clients, options, tag('a'), {});
-        const Figures b =
-            Load(gateway.port(), "/api/v1/networks", clients, options, tag('c'), gateway.headers());
-        const Figures c = Load(gateway.port(), "/api/v1/areas/kainuu-koillismaa", clients, options,
-                               "", gateway.headers(), /*get=*/true);
+        print("(a) bare cpp-httplib handler", clients, a);
+        for (GatewaySystem* gateway : {&fast, &slow}) {
+          const bool cached = gateway == &fast;
+          const Figures b = through(*gateway, "/api/v1/networks", clients, tag(cached ? 'c' : 'u'),
+                                    /*get=*/false);
+          const Figures c =
+              through(*gateway, "/api/v1/areas/kainuu-koillismaa", clients, "", /*get=*/true);
+          print(cached ? "(b) gateway -> networks commit" : "(b0) same, fast path off", clients, b);
+          print(cached ? "(c) gateway read, no commit" : "(c0) same, fast path off", clients, c);
+          ratios.push_back({clients, cached ? "fast path" : "fast path off",
+                            a.per_second > 0 ? b.per_second / a.per_second : 0,
+                            a.per_second > 0 ? c.per_second / a.per_second : 0,
+                            a.p50_us > 0 ? c.p50_us / a.p50_us : 0});
+        }
         ++cell;
-        std::printf("%-30s %8d %12.0f %10.0f %10.0f %7d\n", "(a) bare cpp-httplib handler", clients,
-                    a.per_second, a.p50_us, a.p99_us, a.errors);
-        std::printf("%-30s %8d %12.0f %10.0f %10.0f %7d\n", "(b) gateway -> networks commit",
-                    clients, b.per_second, b.p50_us, b.p99_us, b.errors);
-        std::printf("%-30s %8d %12.0f %10.0f %10.0f %7d\n", "(c) gateway read, no commit", clients,
-                    c.per_second, c.p50_us, c.p99_us, c.errors);
-        ratios.emplace_back(clients, a.per_second > 0 ? b.per_second / a.per_second : 0);
         std::fflush(stdout);
       }
       if (options.flooders > 0) {
-        const FloodFigures d =
-            Flood(gateway.port(), gateway.headers(), options.flooders, options.requests);
-        std::printf("%-30s %8d %12.0f %10.0f %10.0f %7d\n", "(d) session read in a flood", 1,
-                    d.reader.per_second, d.reader.p50_us, d.reader.p99_us, d.reader.errors);
-        std::printf(
-            "    beside it %d clients failing logins: %.0f attempts/s, %d wrong (hashed), %d "
-            "throttled (429, no hash), %d other\n",
-            options.flooders, d.attempts_per_second, d.refused_401, d.throttled_429, d.other);
+        for (GatewaySystem* gateway : {&fast, &slow}) {
+          const uint64_t before = gateway->rpc_calls();
+          FloodFigures d =
+              Flood(gateway->port(), gateway->headers(), options.flooders, options.requests);
+          const int sent = d.refused_401 + d.throttled_429 + d.other + options.requests;
+          d.reader.rpcs_per_request =
+              sent > 0 ? static_cast<double>(gateway->rpc_calls() - before) / sent : 0;
+          print(gateway == &fast ? "(d) session read in a flood" : "(d0) same, fast path off", 1,
+                d.reader);
+          std::printf(
+              "    beside it %d clients failing logins: %.0f attempts/s, %d wrong (hashed), %d "
+              "throttled (429, no hash), %d other; RPC/req over every request\n",
+              options.flooders, d.attempts_per_second, d.refused_401, d.throttled_429, d.other);
+        }
         std::fflush(stdout);
       }
     }
   }
-  for (const auto& [clients, ratio] : ratios) {
-    std::printf("ratio b/a of requests/s at %d client thread%s: %.3f\n", clients,
-                clients == 1 ? "" : "s", ratio);
+  for (const Ratios& r : ratios) {
+    std::printf("%-13s at %d client thread%s: write b/a %.3f, read c/a %.3f, read p50 c/a %.2fx\n",
+                r.gateway, r.clients, r.clients == 1 ? "" : "s", r.write, r.read, r.read_p50);
   }
   std::printf("load at the end %.2f\n", LoadAverage());
   std::error_code ec;
