@@ -24,12 +24,11 @@ void DirectorPage(GatewayContext& ctx, const Request& req, Response& res) {
     return page->ServiceError(st);
   }
   const Catalogue& t = page->t();
-  const auto names = NetworkNames(ctx, page->actor(), page->frame.lang);
   Data cases = List();
   for (const nm::Case& c : inbox.cases()) {
     Data item = Object();
     item.set("case_id", c.case_id());
-    item.set("network", Lookup(names, c.network_code()));
+    item.set("network", CaseNetworkName(c, page->frame.lang));
     item.set("diary", c.registration().diary_number());
     item.set("seats", SeatsText(t, c.seats().members(), c.seats().deputies()));
     item.set("deadline", c.deadline());
@@ -106,12 +105,12 @@ std::optional<nm::CaseResponse> LoadCase(Page& page, const std::string& id) {
 void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const Form* form) {
   const Catalogue& t = page.t();
   const nm::Case& c = reply.case_();
-  const AreaNames areas = LoadAreas(page.ctx, page.actor(), page.frame.lang);
-  const auto names = NetworkNames(page.ctx, page.actor(), page.frame.lang);
+  // The case names its network and area; its members are of its area.
+  const std::string area = CaseAreaName(c, page.frame.lang);
   Data d = Object();
   d.set("case_id", c.case_id());
-  d.set("network", Lookup(names, c.network_code()));
-  d.set("area", areas.Name(c.area_code()));
+  d.set("network", CaseNetworkName(c, page.frame.lang));
+  d.set("area", area);
   d.set("state", t.Get(StateKey(c.state())));
   d.set("seats", SeatsText(t, c.seats().members(), c.seats().deputies()));
   d.set("deadline", c.deadline());
@@ -120,7 +119,7 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   if (!c.decision().reason().empty()) d.set("decline_reason", c.decision().reason());
   Data members = List();
   for (const nm::Membership& m : reply.memberships_started()) {
-    members.push_back(MemberData(t, m, areas));
+    members.push_back(MemberData(t, m, area));
   }
   d.set("has_members", reply.memberships_started_size() > 0);
   d.set("members", members);

@@ -16,6 +16,20 @@ std::string Localized(const nw::LocalizedText& text, Language lang) {
   return text.fi();
 }
 
+std::string NameIn(Language lang, const std::string& fi, const std::string& sv,
+                   const std::string& code) {
+  if (lang == Language::kSv && !sv.empty()) return sv;
+  return fi.empty() ? code : fi;
+}
+
+std::string CaseNetworkName(const nm::Case& c, Language lang) {
+  return NameIn(lang, c.network_name_fi(), c.network_name_sv(), c.network_code());
+}
+
+std::string CaseAreaName(const nm::Case& c, Language lang) {
+  return NameIn(lang, c.area_name_fi(), c.area_name_sv(), c.area_code());
+}
+
 std::string AreaNames::Name(const std::string& code) const { return Lookup(by_code, code); }
 
 AreaNames LoadAreas(GatewayContext& ctx, const Actor& actor, Language lang) {
@@ -23,8 +37,7 @@ AreaNames LoadAreas(GatewayContext& ctx, const Actor& actor, Language lang) {
   nw::ListAreasResponse areas;
   if (ctx.Call("networks", actor, nw::ListAreasRequest(), &areas).ok()) {
     for (const nw::Area& a : areas.areas()) {
-      names.by_code[a.code()] =
-          lang == Language::kSv && !a.name_sv().empty() ? a.name_sv() : a.name_fi();
+      names.by_code[a.code()] = NameIn(lang, a.name_fi(), a.name_sv(), a.code());
       names.codes.push_back(a.code());
     }
   }
@@ -111,9 +124,9 @@ std::string SeatsText(const Catalogue& t, uint32_t members, uint32_t deputies) {
          std::to_string(deputies) + " " + t.Get("seats_deputies_unit");
 }
 
-Data MemberData(const Catalogue& t, const nm::Membership& m, const AreaNames& areas) {
+Data MemberData(const Catalogue& t, const nm::Membership& m, const std::string& area) {
   Data d = Object();
-  d.set("area", areas.Name(m.area_code()));
+  d.set("area", area);
   d.set("person", m.person().name());
   d.set("title", m.person().title());
   d.set("email", m.person().email());

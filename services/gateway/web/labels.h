@@ -21,6 +21,17 @@ namespace verkosto::gateway::web {
 // `text` in `lang`, Finnish when that language has none.
 std::string Localized(const networks::v1::LocalizedText& text, Language lang);
 
+// A service's Finnish and Swedish names of `code` in `lang`: Finnish when the
+// language has none, `code` when there is no name at all.
+std::string NameIn(Language lang, const std::string& fi, const std::string& sv,
+                   const std::string& code);
+
+// The case's network and area named in `lang` from the names the nominations
+// service sends with the case: Finnish when that language has none, the code
+// when the service does not know the name.
+std::string CaseNetworkName(const nominations::v1::Case& c, Language lang);
+std::string CaseAreaName(const nominations::v1::Case& c, Language lang);
+
 // The areas of the directory by code, named in the user's language.
 struct AreaNames {
   std::map<std::string, std::string> by_code;
@@ -57,8 +68,8 @@ std::string FormatTime(int64_t unix_us);
 std::string CadenceText(const Catalogue& t, const networks::v1::Cadence& c);
 std::string SeatsText(const Catalogue& t, uint32_t members, uint32_t deputies);
 
-// One membership as a row of the members tables.
-Data MemberData(const Catalogue& t, const nominations::v1::Membership& m, const AreaNames& areas);
+// One membership as a row of the members tables, its area named `area`.
+Data MemberData(const Catalogue& t, const nominations::v1::Membership& m, const std::string& area);
 
 // The fields every page showing a network's definition uses.
 void PutDefinition(const Catalogue& t, const networks::v1::Network& n, Data& d);

@@ -57,7 +57,7 @@ void RenderArea(Page& page, int status, const Status& error) {
   Data members = List();
   if (page.Call("nominations", mr, &memberships).ok()) {
     for (const nm::Membership& m : memberships.memberships()) {
-      Data item = MemberData(t, m, areas);
+      Data item = MemberData(t, m, areas.Name(m.area_code()));
       item.set("network", Lookup(names, m.network_code()));
       members.push_back(item);
     }

@@ -46,7 +46,7 @@ void RenderMatrix(Page& page, const std::string& code, bool csv, int status, con
                             c.state() == nm::CASE_STATE_REGISTERED));
     Data members = List();
     for (const nm::Membership& m : row.active_memberships()) {
-      members.push_back(MemberData(t, m, areas));
+      members.push_back(MemberData(t, m, areas.Name(m.area_code())));
     }
     r.set("members", members);
     rows.push_back(r);

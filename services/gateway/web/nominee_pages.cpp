@@ -77,11 +77,8 @@ void RenderMyMemberships(Page& page, int status, const Form* contact, const std:
     const nm::Membership& m = mm.membership();
     Data item = Object();
     item.set("membership_id", m.membership_id());
-    const std::string name = page.frame.lang == Language::kSv && !mm.network_name_sv().empty()
-                                 ? mm.network_name_sv()
-                             : !mm.network_name_fi().empty() ? mm.network_name_fi()
-                                                             : m.network_code();
-    item.set("network", name);
+    item.set("network",
+             NameIn(page.frame.lang, mm.network_name_fi(), mm.network_name_sv(), m.network_code()));
     item.set("network_code", m.network_code());
     item.set("seat", t.Get(SeatKey(m.person().seat())));
     item.set("diary", m.diary_number());

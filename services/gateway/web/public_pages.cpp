@@ -48,7 +48,8 @@ void CataloguePage(GatewayContext& ctx, const Request& req, Response& res) {
     nm::ListMembershipsResponse members;
     Data rows = List();
     if (ctx.Call("nominations", pub, mr, &members).ok()) {
-      for (const nm::Membership& m : members.memberships()) rows.push_back(MemberData(t, m, areas));
+      for (const nm::Membership& m : members.memberships())
+        rows.push_back(MemberData(t, m, areas.Name(m.area_code())));
     }
     d.set("has_members", members.memberships_size() > 0);
     d.set("members", rows);

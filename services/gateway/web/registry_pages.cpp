@@ -45,13 +45,12 @@ void RenderRegistry(Page& page, int status, const std::string& failed_case, cons
     return page.ServiceError(st);
   }
   const Catalogue& t = page.t();
-  const auto names = NetworkNames(page.ctx, page.actor(), page.frame.lang);
   Data cases = List();
   Data d = Object();
   for (const nm::Case& c : inbox.cases()) {
     Data item = Object();
     item.set("case_id", c.case_id());
-    item.set("network", Lookup(names, c.network_code()));
+    item.set("network", CaseNetworkName(c, page.frame.lang));
     item.set("seats", SeatsText(t, c.seats().members(), c.seats().deputies()));
     item.set("deadline", c.deadline());
     item.set("sent_by", c.sent().name());
@@ -219,7 +218,6 @@ void JournalPage(GatewayContext& ctx, const Request& req, Response& res) {
   nm::CaseListResponse journal;
   if (Status st = page->Call("nominations", jr, &journal); !st.ok()) return page->ServiceError(st);
   const Catalogue& t = page->t();
-  const auto names = NetworkNames(ctx, page->actor(), page->frame.lang);
   if (req.path == "/registry/journal.csv") {
     std::string csv =
         "diary_number,date_received,network_code,channel,sender,subject,state,case_id\r\n";
@@ -241,7 +239,7 @@ void JournalPage(GatewayContext& ctx, const Request& req, Response& res) {
     Data item = Object();
     item.set("diary", c.registration().diary_number());
     item.set("date_received", c.registration().date_received());
-    item.set("network", Lookup(names, c.network_code()));
+    item.set("network", CaseNetworkName(c, page->frame.lang));
     item.set("channel", t.Get(ChannelKey(c.registration().channel())));
     item.set("sender", c.registration().sender());
     item.set("state", t.Get(StateKey(c.state())));

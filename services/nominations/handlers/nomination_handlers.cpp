@@ -1,5 +1,7 @@
 #include "nominations/handlers/nomination_handlers.h"
 
+#include <map>
+
 #include "core/case_ids.h"
 #include "core/limits.h"
 #include "core/text.h"
@@ -63,14 +65,71 @@ DiaryNumberInUse DiaryCheck(NominationRepository& repo, const AreaCode& area, St
   };
 }
 
+// Cases as the replies carry them: with the display names of their network
+// and area from the read model, so a page need not list every network or
+// area to name one (events carry codes only). Each code is looked up once per
+// reply, however many cases share it; a code the read model does not know
+// (yet) gets empty names.
+class CaseReplies {
+ public:
+  explicit CaseReplies(NominationRepository& repo) : repo_(repo) {}
+
+  // Areas the caller has at hand already, so they need no lookup.
+  void Know(const std::vector<AreaInfo>& areas) {
+    for (const AreaInfo& a : areas) area_names_[a.code.value()] = {a.name_fi, a.name_sv};
+  }
+
+  Result<pb::Case> Reply(const Case& c) {
+    pb::Case out = codec::ToProto(c);
+    VERKOSTO_ASSIGN_OR_RETURN(const Names* network, Cached(network_names_, c.network.value(), [&] {
+                                return repo_.FindNetworkInfo(c.network);
+                              }));
+    VERKOSTO_ASSIGN_OR_RETURN(const Names* area, Cached(area_names_, c.area.value(),
+                                                        [&] { return repo_.FindArea(c.area); }));
+    out.set_network_name_fi(network->fi);
+    out.set_network_name_sv(network->sv);
+    out.set_area_name_fi(area->fi);
+    out.set_area_name_sv(area->sv);
+    return out;
+  }
+
+ private:
+  struct Names {
+    std::string fi;
+    std::string sv;
+  };
+
+  // names[code]; the first time, `find` (a lookup giving an optional of
+  // something with name_fi and name_sv) fills it.
+  template <typename Find>
+  static Result<const Names*> Cached(std::map<std::string, Names>& names, const std::string& code,
+                                     Find find) {
+    auto it = names.find(code);
+    if (it != names.end()) return &it->second;
+    Names found;
+    VERKOSTO_ASSIGN_OR_RETURN(auto info, find());
+    if (info) found = {info->name_fi, info->name_sv};
+    return &names.emplace(code, std::move(found)).first->second;
+  }
+
+  NominationRepository& repo_;
+  std::map<std::string, Names> network_names_;
+  std::map<std::string, Names> area_names_;
+};
+
+// The reply carrying one case, named.
+Result<pb::CaseResponse> CaseReply(NominationRepository& repo, const Case& c) {
+  pb::CaseResponse response;
+  VERKOSTO_ASSIGN_OR_RETURN(*response.mutable_case_(), CaseReplies(repo).Reply(c));
+  return response;
+}
+
 // Saves a case outcome, emits and replies.
 Result<pb::CaseResponse> CommitCase(Context& ctx, NominationRepository& repo,
                                     const CaseOutcome& outcome) {
   VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(outcome.case_after));
   VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
-  pb::CaseResponse response;
-  *response.mutable_case_() = codec::ToProto(outcome.case_after);
-  return response;
+  return CaseReply(repo, outcome.case_after);
 }
 
 // One step on an existing case: load, apply `step`, save, emit.
@@ -84,10 +143,13 @@ Result<pb::CaseResponse> CaseStep(Context& ctx, const std::string& case_id, Step
 
 // The cases `actor` may see (the lists are scoped to their area already), as
 // they may see them.
-pb::CaseListResponse CaseList(const Actor& actor, const std::vector<Case>& cases) {
+Result<pb::CaseListResponse> CaseList(NominationRepository& repo, const Actor& actor,
+                                      const std::vector<Case>& cases) {
   pb::CaseListResponse response;
+  CaseReplies replies(repo);
   for (const Case& c : cases) {
-    if (MaySeeCase(actor, c.area)) *response.add_cases() = codec::ToProto(VisibleTo(actor, c));
+    if (!MaySeeCase(actor, c.area)) continue;
+    VERKOSTO_ASSIGN_OR_RETURN(*response.add_cases(), replies.Reply(VisibleTo(actor, c)));
   }
   return response;
 }
@@ -112,9 +174,10 @@ void RegisterKeha(messaging::RpcServer& server) {
         pb::SendRequestResponse response;
         response.set_request_id(command.request_id.value());
         response.set_short_deadline(outcome.short_deadline);
+        CaseReplies replies(repo);
         for (const Case& c : outcome.cases) {
           VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(c));
-          *response.add_cases() = codec::ToProto(c);
+          VERKOSTO_ASSIGN_OR_RETURN(*response.add_cases(), replies.Reply(c));
         }
         VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
         return response;
@@ -227,13 +290,14 @@ void RegisterLeadership(messaging::RpcServer& server) {
         if (outcome.replaced) {
           VERKOSTO_RETURN_IF_ERROR(repo.UpdateMembership(outcome.replaced->record()));
         }
-        pb::CaseResponse response;
         for (const Membership& m : outcome.started) {
           VERKOSTO_RETURN_IF_ERROR(repo.InsertMembership(m.record()));
-          *response.add_memberships_started() = codec::ToProto(m);
         }
         VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
-        *response.mutable_case_() = codec::ToProto(outcome.case_after);
+        VERKOSTO_ASSIGN_OR_RETURN(pb::CaseResponse response, CaseReply(repo, outcome.case_after));
+        for (const Membership& m : outcome.started) {
+          *response.add_memberships_started() = codec::ToProto(m);
+        }
         return response;
       });
 
@@ -273,7 +337,7 @@ void RegisterQueries(messaging::RpcServer& server) {
         filter.area = ctx.actor().area;
         filter.states = {CaseState::kAwaitingRegistration};
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(filter));
-        return CaseList(ctx.actor(), cases);
+        return CaseList(repo, ctx.actor(), cases);
       });
 
   server.AddQuery<pb::RegistryJournalRequest, pb::CaseListResponse>(
@@ -287,7 +351,7 @@ void RegisterQueries(messaging::RpcServer& server) {
         VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(req.search(), limits::kLine, "search"));
         filter.search = req.search();
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(filter));
-        return CaseList(ctx.actor(), cases);
+        return CaseList(repo, ctx.actor(), cases);
       });
 
   server.AddQuery<pb::DirectorInboxRequest, pb::CaseListResponse>(
@@ -298,7 +362,7 @@ void RegisterQueries(messaging::RpcServer& server) {
         filter.area = ctx.actor().area;
         filter.states = {CaseState::kRegistered};
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(filter));
-        return CaseList(ctx.actor(), cases);
+        return CaseList(repo, ctx.actor(), cases);
       });
 
   server.AddQuery<pb::GetCaseRequest, pb::CaseResponse>(
@@ -309,8 +373,8 @@ void RegisterQueries(messaging::RpcServer& server) {
         if (!MaySeeCase(ctx.actor(), c.area)) {
           return Status::NotFound("no case '" + req.case_id() + "'");  // as for an unknown one
         }
-        pb::CaseResponse response;
-        *response.mutable_case_() = codec::ToProto(VisibleTo(ctx.actor(), c));
+        VERKOSTO_ASSIGN_OR_RETURN(pb::CaseResponse response,
+                                  CaseReply(repo, VisibleTo(ctx.actor(), c)));
         // The leadership decides a registered case of its own area (rule 4);
         // the pages show the decision form by this answer.
         response.set_may_decide(c.state == CaseState::kRegistered &&
@@ -340,6 +404,8 @@ void RegisterQueries(messaging::RpcServer& server) {
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> memberships,
                                   repo.ListMemberships(members_filter));
         std::vector<MatrixLine> lines;
+        CaseReplies replies(repo);
+        replies.Know(areas);
         pb::NetworkMatrixResponse response;
         response.set_network_code(network.code.value());
         // Every role sees the whole country's picture; each row as the
@@ -360,7 +426,10 @@ void RegisterQueries(messaging::RpcServer& server) {
           }
           pb::MatrixRow* row = response.add_rows();
           row->set_area_code(area.code.value());
-          if (line.latest_case) *row->mutable_latest_case() = codec::ToProto(*line.latest_case);
+          if (line.latest_case) {
+            VERKOSTO_ASSIGN_OR_RETURN(*row->mutable_latest_case(),
+                                      replies.Reply(*line.latest_case));
+          }
           for (const MembershipRecord& m : line.active) {
             *row->add_active_memberships() = codec::ToProto(m);
           }

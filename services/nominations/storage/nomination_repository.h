@@ -69,6 +69,8 @@ class NominationRepository {
   // follow in the given order.
   virtual Status UpsertAreas(const std::vector<AreaInfo>& areas) = 0;
   virtual Result<std::vector<AreaInfo>> ListAreas() = 0;
+  // nullopt when the directory does not know the area (yet).
+  virtual Result<std::optional<AreaInfo>> FindArea(const AreaCode& code) = 0;
   virtual Status SetParticipation(const NetworkCode& network, const AreaCode& area,
                                   Participation participation, TimePoint at) = 0;
 

@@ -345,6 +345,21 @@ Result<std::vector<AreaInfo>> SqliteNominationRepository::ListAreas() {
   return areas;
 }
 
+Result<std::optional<AreaInfo>> SqliteNominationRepository::FindArea(const AreaCode& code) {
+  std::optional<AreaInfo> found;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, "SELECT name_fi, name_sv FROM areas WHERE code = ?");
+    q.bind(1, code.value());
+    if (q.executeStep()) {
+      found =
+          AreaInfo{code, q.getColumn("name_fi").getString(), q.getColumn("name_sv").getString()};
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return found;
+}
+
 Status SqliteNominationRepository::SetParticipation(const NetworkCode& network,
                                                     const AreaCode& area,
                                                     Participation participation, TimePoint at) {

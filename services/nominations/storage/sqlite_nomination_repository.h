@@ -17,6 +17,7 @@ class SqliteNominationRepository final : public NominationRepository {
   Result<std::optional<NetworkView>> FindNetwork(const NetworkCode& code) override;
   Status UpsertAreas(const std::vector<AreaInfo>& areas) override;
   Result<std::vector<AreaInfo>> ListAreas() override;
+  Result<std::optional<AreaInfo>> FindArea(const AreaCode& code) override;
   Status SetParticipation(const NetworkCode& network, const AreaCode& area,
                           Participation participation, TimePoint at) override;
   Status InsertRequest(const RequestRecord& request) override;

@@ -20,6 +20,7 @@
 #include "verkosto/common/v1/chain.pb.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
 #include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/events.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::nominations {
@@ -224,6 +225,70 @@ class NominationsServiceTest : public ::testing::Test {
   std::thread networks_thread_;
   std::thread nominations_thread_;
 };
+
+// The names of kNetwork's Helsinki case as the read model knows them.
+void ExpectNamed(const pb::Case& c) {
+  EXPECT_EQ(c.network_name_fi(), "Testiverkosto") << c.case_id();
+  EXPECT_EQ(c.network_name_sv(), "Testnätverket") << c.case_id();
+  EXPECT_EQ(c.area_name_fi(), "Helsingin kaupunki") << c.case_id();
+  EXPECT_EQ(c.area_name_sv(), "Helsingfors stad") << c.case_id();
+}
+
+// Every reply carrying a case names its network and area in Finnish and
+// Swedish from the read model, so a page needs no list to name them; the
+// events carry the codes only.
+TEST_F(NominationsServiceTest, RepliesNameTheCasesNetworkAndArea) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  auto sent = Send({"helsinki", "kainuu-koillismaa"});
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  ASSERT_EQ(sent->cases_size(), 2);
+  ExpectNamed(sent->cases(0));
+  EXPECT_EQ(sent->cases(1).network_name_fi(), "Testiverkosto");
+  EXPECT_EQ(sent->cases(1).area_name_fi(), "Kainuu-Koillismaan työllisyysalue");
+  EXPECT_EQ(sent->cases(1).area_name_sv(), "") << "the directory has no Swedish name for it";
+  const std::string id = sent->cases(0).case_id();
+
+  auto registered = Register(kClerkHelsinki, id, "HEL/1/2026");
+  ASSERT_TRUE(registered.ok()) << registered.status().ToString();
+  ExpectNamed(registered->case_());
+
+  auto inbox = Nom<pb::CaseListResponse>(kDirectorHelsinki, pb::DirectorInboxRequest());
+  ASSERT_TRUE(inbox.ok()) << inbox.status().ToString();
+  ASSERT_EQ(inbox->cases_size(), 1);
+  ExpectNamed(inbox->cases(0));
+
+  pb::GetCaseRequest get;
+  get.set_case_id(id);
+  auto got = Nom<pb::CaseResponse>(kDirectorHelsinki, get);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ExpectNamed(got->case_());
+
+  auto approved = Approve(kDirectorHelsinki, id, {Person("anna")});
+  ASSERT_TRUE(approved.ok()) << approved.status().ToString();
+  ExpectNamed(approved->case_());
+  EXPECT_EQ(approved->memberships_started_size(), 1);
+
+  pb::NetworkMatrixRequest matrix;
+  matrix.set_network_code(kNetwork);
+  auto rows = Nom<pb::NetworkMatrixResponse>(kObserver, matrix);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  for (const pb::MatrixRow& row : rows->rows()) {
+    if (row.area_code() == "helsinki") ExpectNamed(row.latest_case());
+  }
+
+  SQLite::Database db(system_.services.at("nominations").database, SQLite::OPEN_READONLY);
+  SQLite::Statement q(db,
+                      "SELECT payload FROM outbox WHERE type = "
+                      "'verkosto.nominations.v1.CaseApproved'");
+  ASSERT_TRUE(q.executeStep());
+  const SQLite::Column payload = q.getColumn(0);
+  pb::CaseApproved event;
+  ASSERT_TRUE(event.ParseFromArray(payload.getBlob(), payload.getBytes()));
+  EXPECT_EQ(event.case_().case_id(), id);
+  EXPECT_EQ(event.case_().network_name_fi(), "");
+  EXPECT_EQ(event.case_().area_name_fi(), "");
+}
 
 TEST_F(NominationsServiceTest, FullChainFromKehaThroughRegistryAndLeadershipToMemberships) {
   OpenNetwork(kNetwork);

@@ -4,6 +4,7 @@
 // GatewayContext calls with it): users, the areas directory, an open network
 // and a registered case.
 #include <string>
+#include <vector>
 
 #include "gateway/http/gateway_context.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -48,25 +49,42 @@ inline RequestUser User(const std::string& id, Role role, const std::string& are
   return u;
 }
 
-// The networks service's answer to ListAreas: Kainuu-Koillismaa and Helsinki.
+// The areas directory: Kainuu-Koillismaa (no Swedish name) and Helsinki.
+inline std::vector<networks::v1::Area> CannedAreaList() {
+  std::vector<networks::v1::Area> areas(2);
+  areas[0].set_code("kainuu-koillismaa");
+  areas[0].set_name_fi("Kainuun ja Koillismaan työllisyysalue");
+  areas[1].set_code("helsinki");
+  areas[1].set_name_fi("Helsingin työllisyysalue");
+  areas[1].set_name_sv("Helsingfors sysselsättningsområde");
+  return areas;
+}
+
+// The networks service's answer to ListAreas: CannedAreaList.
 inline Status CannedAreas(const Actor& /*actor*/, const networks::v1::ListAreasRequest& /*req*/,
                           networks::v1::ListAreasResponse* r) {
-  auto* a = r->add_areas();
-  a->set_code("kainuu-koillismaa");
-  a->set_name_fi("Kainuun ja Koillismaan työllisyysalue");
-  auto* b = r->add_areas();
-  b->set_code("helsinki");
-  b->set_name_fi("Helsingin työllisyysalue");
-  b->set_name_sv("Helsingfors sysselsättningsområde");
+  for (const networks::v1::Area& a : CannedAreaList()) *r->add_areas() = a;
   return Status::Ok();
 }
 
-// Case "case-1" of osaamisverkosto for `area`, registered ("KK/123/2027").
+// The names of osaamisverkosto as the nominations service sends them with its cases.
+inline constexpr char kCaseNetworkFi[] = "Osaamisverkosto";
+inline constexpr char kCaseNetworkSv[] = "Kompetensnätverket";
+
+// Case "case-1" of osaamisverkosto for `area`, registered ("KK/123/2027"),
+// with the names of its network and area (CannedAreaList) as the service sends them.
 inline nominations::v1::Case RegisteredCase(const std::string& area) {
   nominations::v1::Case c;
   c.set_case_id("case-1");
   c.set_network_code("osaamisverkosto");
+  c.set_network_name_fi(kCaseNetworkFi);
+  c.set_network_name_sv(kCaseNetworkSv);
   c.set_area_code(area);
+  for (const networks::v1::Area& a : CannedAreaList()) {
+    if (a.code() != area) continue;
+    c.set_area_name_fi(a.name_fi());
+    c.set_area_name_sv(a.name_sv());
+  }
   c.set_state(nominations::v1::CASE_STATE_REGISTERED);
   c.mutable_seats()->set_members(1);
   c.mutable_seats()->set_deputies(1);

@@ -175,5 +175,73 @@ TEST_F(WebPagesTest, TheNomineesLanguageReachesTheApproval) {
   EXPECT_NE(forged->body.find(R"(id="f-nominees[0]-language-error")"), std::string::npos);
 }
 
+// The case names its network and area (the nominations service sends the
+// names with it): the director's desk and the case page, also when a refused
+// decision shows it again, list no networks or areas to name one.
+TEST_F(WebPagesTest, TheCasePagesNameTheNetworkAndAreaFromTheCaseWithoutListingThem) {
+  network_name_ = "Not the case's name";  // what ListNetworks would answer
+  const nm::Case c = RegisteredCase("helsinki");
+  ctx_.On<nm::GetCaseRequest, nm::CaseResponse>(
+      [c](const Actor&, const nm::GetCaseRequest&, nm::CaseResponse* r) {
+        *r->mutable_case_() = c;
+        r->set_may_decide(true);
+        nm::Membership* m = r->add_memberships_started();
+        m->set_area_code(c.area_code());
+        m->mutable_person()->set_name("Maija Meikäläinen");
+        return Status::Ok();
+      });
+  ctx_.On<nm::DirectorInboxRequest, nm::CaseListResponse>(
+      [c](const Actor&, const nm::DirectorInboxRequest&, nm::CaseListResponse* r) {
+        *r->add_cases() = c;
+        return Status::Ok();
+      });
+  Refuse<nm::ApproveCaseRequest, nm::CaseResponse>(
+      ctx_, Status::InvalidArgument("nominees[0].email", "is not an e-mail address"));
+  struct Shown {
+    std::string cookie;
+    std::string network;
+    std::string area;
+  };
+  for (const Shown& lang :
+       {Shown{"", testing::kCaseNetworkFi, "Helsingin työllisyysalue"},
+        Shown{"lang=sv", testing::kCaseNetworkSv, "Helsingfors sysselsättningsområde"}}) {
+    ctx_.ForgetCalls();
+    auto desk = Get("/director", "dirhel", lang.cookie);
+    ASSERT_TRUE(desk);
+    EXPECT_EQ(desk->status, 200);
+    EXPECT_NE(desk->body.find(lang.network), std::string::npos) << desk->body;
+    auto page = Get("/cases/case-1", "dirhel", lang.cookie);
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("<dd>" + lang.network + "</dd>"), std::string::npos) << page->body;
+    EXPECT_NE(page->body.find("<dd>" + lang.area + "</dd>"), std::string::npos);
+    EXPECT_NE(page->body.find("Maija Meikäläinen"), std::string::npos);
+    EXPECT_EQ(page->body.find(network_name_), std::string::npos);
+    EXPECT_EQ(ctx_.Calls("ListNetworksRequest"), 0u) << lang.cookie;
+    EXPECT_EQ(ctx_.Calls("ListAreasRequest"), 0u) << lang.cookie;
+  }
+  ctx_.ForgetCalls();
+  auto refused = Post("/cases/case-1/approve", "dirhel",
+                      {{"csrf_token", "token-dir-hel"}, {"nominees[0].name", "Anna A"}});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_NE(refused->body.find("<dd>Helsingin työllisyysalue</dd>"), std::string::npos);
+  EXPECT_EQ(ctx_.Calls("GetCaseRequest"), 1u);
+  EXPECT_EQ(ctx_.Calls("ListNetworksRequest"), 0u);
+  EXPECT_EQ(ctx_.Calls("ListAreasRequest"), 0u);
+
+  // A case whose names the service does not know (yet) shows its codes.
+  nm::Case unnamed = c;
+  unnamed.clear_network_name_fi();
+  unnamed.clear_network_name_sv();
+  unnamed.clear_area_name_fi();
+  unnamed.clear_area_name_sv();
+  ServeCase(unnamed, {"dir-hel"}, {});
+  auto codes = Get("/cases/case-1", "dirhel", "lang=sv");
+  ASSERT_TRUE(codes);
+  EXPECT_NE(codes->body.find("<dd>osaamisverkosto</dd>"), std::string::npos) << codes->body;
+  EXPECT_NE(codes->body.find("<dd>helsinki</dd>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace verkosto::gateway

@@ -48,15 +48,23 @@ class FakeGatewayContext : public GatewayContext {
     std::lock_guard lock(mu_);
     return calls_;
   }
-  bool Called(const std::string& type_suffix) const {
+  // How many calls since the last ForgetCalls had a request type ending in `type_suffix`.
+  size_t Calls(const std::string& type_suffix) const {
+    size_t n = 0;
     for (const CallRecord& c : calls()) {
       if (c.type.size() >= type_suffix.size() &&
           c.type.compare(c.type.size() - type_suffix.size(), type_suffix.size(), type_suffix) ==
               0) {
-        return true;
+        ++n;
       }
     }
-    return false;
+    return n;
+  }
+  bool Called(const std::string& type_suffix) const { return Calls(type_suffix) > 0; }
+  // Starts counting afresh (e.g. per page).
+  void ForgetCalls() {
+    std::lock_guard lock(mu_);
+    calls_.clear();
   }
 
   Status Call(const std::string& service, const Actor& actor,

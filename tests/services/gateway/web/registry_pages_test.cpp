@@ -2,6 +2,10 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "verkosto/nominations/v1/nominations.pb.h"
 #include "web_pages_fixture.h"
 
@@ -125,6 +129,36 @@ TEST_F(WebPagesTest, TheJournalCsvDefusesFormulas) {
   EXPECT_EQ(csv->body,
             "diary_number,date_received,network_code,channel,sender,subject,state,case_id\r\n"
             "HEL/1,,osaamisverkosto,email,\"'=HYPERLINK(\"\"x\"\")\",,registered,r-1/helsinki\r\n");
+}
+
+// The registry's inbox and journal name each case's network from the case
+// (the nominations service sends the names with it), listing no networks.
+TEST_F(WebPagesTest, TheRegistryPagesNameTheNetworkFromTheCase) {
+  network_name_ = "Not the case's name";  // what ListNetworks would answer
+  nm::Case c = testing::RegisteredCase("helsinki");
+  c.mutable_registration()->set_diary_number("HEL/9/2027");
+  ctx_.On<nm::RegistryInboxRequest, nm::CaseListResponse>(
+      [c](const Actor&, const nm::RegistryInboxRequest&, nm::CaseListResponse* r) {
+        *r->add_cases() = c;
+        return Status::Ok();
+      });
+  ctx_.On<nm::RegistryJournalRequest, nm::CaseListResponse>(
+      [c](const Actor&, const nm::RegistryJournalRequest&, nm::CaseListResponse* r) {
+        *r->add_cases() = c;
+        return Status::Ok();
+      });
+  for (const auto& [cookie, name] : std::vector<std::pair<std::string, std::string>>{
+           {"", testing::kCaseNetworkFi}, {"lang=sv", testing::kCaseNetworkSv}}) {
+    for (const std::string path : {"/registry", "/registry/journal"}) {
+      ctx_.ForgetCalls();
+      auto res = Get(path, "clerk", cookie);
+      ASSERT_TRUE(res);
+      EXPECT_EQ(res->status, 200) << path;
+      EXPECT_NE(res->body.find(name), std::string::npos) << path << "\n" << res->body;
+      EXPECT_EQ(res->body.find(network_name_), std::string::npos) << path;
+      EXPECT_EQ(ctx_.Calls("ListNetworksRequest"), 0u) << path;
+    }
+  }
 }
 
 }  // namespace

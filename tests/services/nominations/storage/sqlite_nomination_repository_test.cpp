@@ -83,6 +83,19 @@ TEST_F(SqliteNominationRepositoryTest, AnAreaDirectoryChangeOfOneAreaKeepsTheOth
   EXPECT_EQ((*areas)[1].name_sv, "Kajanaland");
 }
 
+TEST_F(SqliteNominationRepositoryTest, FindAreaGivesOneAreasNamesOrNothing) {
+  ASSERT_TRUE(repo_->UpsertAreas({{AreaCode("vantaa"), "Vantaa", "Vanda"}}).ok());
+  auto found = repo_->FindArea(AreaCode("vantaa"));
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->code.value(), "vantaa");
+  EXPECT_EQ((*found)->name_fi, "Vantaa");
+  EXPECT_EQ((*found)->name_sv, "Vanda");
+  auto unknown = repo_->FindArea(AreaCode("no-such-area"));
+  ASSERT_TRUE(unknown.ok()) << unknown.status().ToString();
+  EXPECT_FALSE(unknown->has_value());
+}
+
 TEST_F(SqliteNominationRepositoryTest, CasesRoundTripInEveryState) {
   LoadReadModel();
   const Case sent = SentCase(kVantaa);
