@@ -52,6 +52,30 @@ std::string NomineeField(uint32_t i, const std::string& part) {
   return "nominees[" + std::to_string(i) + "]." + part;
 }
 
+// The service numbers the nominees it was sent, the form its rows, blank ones
+// included: each "nominees[k]" of `status`'s violations becomes the form row
+// `rows[k]`, so an error stands beside the row the person filled.
+Status InFormRows(const Status& status, const std::vector<uint32_t>& rows) {
+  if (status.ok() || status.violations().empty()) return status;
+  constexpr std::string_view kPrefix = "nominees[";
+  std::vector<FieldViolation> moved = status.violations();
+  for (FieldViolation& v : moved) {
+    if (v.field.rfind(kPrefix, 0) != 0) continue;
+    const size_t close = v.field.find(']', kPrefix.size());
+    if (close == std::string::npos) continue;
+    const std::string number = v.field.substr(kPrefix.size(), close - kPrefix.size());
+    if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos ||
+        number.size() > 4) {
+      continue;
+    }
+    const size_t k = std::stoul(number);
+    if (k < rows.size()) {
+      v.field = std::string(kPrefix) + std::to_string(rows[k]) + v.field.substr(close);
+    }
+  }
+  return Status(status.code(), status.message(), std::move(moved));
+}
+
 Form ApproveForm(const Catalogue& t, const nm::Case& c, const Request* req) {
   Form form(t);
   for (uint32_t i = 0; i < NomineeRows(c); ++i) {
@@ -162,11 +186,13 @@ void DecideCase(GatewayContext& ctx, const Request& req, Response& res) {
   const nm::Case& c = current->case_();
   nm::CaseResponse reply;
   Status st;
+  std::vector<uint32_t> rows;  // the form row of each nominee sent
   if (step == "approve") {
     nm::ApproveCaseRequest r;
     r.set_case_id(id);
     for (uint32_t i = 0; i < NomineeRows(c); ++i) {
       if (Param(req, NomineeField(i, "name")).empty()) continue;
+      rows.push_back(i);
       nm::Nominee* n = r.add_nominees();
       n->set_name(Param(req, NomineeField(i, "name")));
       n->set_title(Param(req, NomineeField(i, "title")));
@@ -177,7 +203,8 @@ void DecideCase(GatewayContext& ctx, const Request& req, Response& res) {
       Result<common::v1::Language> language = messaging::ParseProtoLanguage(
           Param(req, NomineeField(i, "language")), NomineeField(i, "language"));
       if (!language.ok()) {
-        st = language.status();
+        st = language.status();  // names the form's row already
+        rows.clear();
         break;
       }
       n->set_language(*language);
@@ -191,7 +218,7 @@ void DecideCase(GatewayContext& ctx, const Request& req, Response& res) {
   }
   if (st.ok()) return Redirect(res, "/cases/" + UrlEncode(id) + "?done=" + step + "d");
   Form form = ApproveForm(page->t(), c, &req);
-  form.AddErrors(st);
+  form.AddErrors(InFormRows(st, rows));
   RenderCase(*page, 422, *current, &form);
 }
 

@@ -128,6 +128,33 @@ TEST_F(WebPagesTest, ApprovalSendsTheFilledNomineeRows) {
   EXPECT_NE(res->body.find(R"(value="ei-osoite")"), std::string::npos);
 }
 
+// A blank row is not sent: the service's "nominees[1]" is then the form's
+// third row, and its error must stand there, not beside the blank one.
+TEST_F(WebPagesTest, AnErrorAboutANomineeStandsBesideItsRowWhenARowAboveIsBlank) {
+  nm::Case three_rows = RegisteredCase("kainuu-koillismaa");
+  three_rows.mutable_seats()->set_members(2);  // rows 0, 1 members; row 2 deputy
+  ServeCase(three_rows, kKainuuSees, kKainuuDecides);
+  nm::ApproveCaseRequest seen;
+  ctx_.On<nm::ApproveCaseRequest, nm::CaseResponse>(
+      [&seen](const Actor&, const nm::ApproveCaseRequest& req, nm::CaseResponse*) {
+        seen = req;
+        return Status::InvalidArgument("nominees[1].email", "is not an e-mail address");
+      });
+  auto res = Post("/cases/case-1/approve", "dirkk",
+                  {{"csrf_token", "token-dir-kk"},
+                   {"nominees[0].name", "Anna A"},
+                   {"nominees[0].email", "anna@kajaani.fi"},
+                   {"nominees[2].name", "Cecilia C"},
+                   {"nominees[2].email", "ei-osoite"},
+                   {"nominees[2].seat", "deputy"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  ASSERT_EQ(seen.nominees_size(), 2);
+  EXPECT_EQ(seen.nominees(1).name(), "Cecilia C");
+  EXPECT_NE(res->body.find(R"(id="f-nominees[2]-email-error")"), std::string::npos) << res->body;
+  EXPECT_EQ(res->body.find(R"(id="f-nominees[1]-email-error")"), std::string::npos);
+}
+
 TEST_F(WebPagesTest, TheNomineesLanguageReachesTheApproval) {
   ServeCase(RegisteredCase("kainuu-koillismaa"), kKainuuSees, kKainuuDecides);
   auto form = Get("/cases/case-1", "dirkk");
