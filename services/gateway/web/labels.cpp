@@ -30,6 +30,18 @@ std::string CaseAreaName(const nm::Case& c, Language lang) {
   return NameIn(lang, c.area_name_fi(), c.area_name_sv(), c.area_code());
 }
 
+std::string MembershipNetworkName(const nm::Membership& m, Language lang) {
+  return NameIn(lang, m.network_name_fi(), m.network_name_sv(), m.network_code());
+}
+
+std::string MembershipAreaName(const nm::Membership& m, Language lang) {
+  return NameIn(lang, m.area_name_fi(), m.area_name_sv(), m.area_code());
+}
+
+std::string RequestNetworkName(const nm::ResignationRequest& r, Language lang) {
+  return NameIn(lang, r.network_name_fi(), r.network_name_sv(), r.network_code());
+}
+
 std::string AreaNames::Name(const std::string& code) const { return Lookup(by_code, code); }
 
 AreaNames LoadAreas(GatewayContext& ctx, const Actor& actor, Language lang) {

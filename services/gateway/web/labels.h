@@ -31,6 +31,11 @@ std::string NameIn(Language lang, const std::string& fi, const std::string& sv,
 // when the service does not know the name.
 std::string CaseNetworkName(const nominations::v1::Case& c, Language lang);
 std::string CaseAreaName(const nominations::v1::Case& c, Language lang);
+// The same for a membership (as ListMemberships replies carry it) and for a
+// pending resignation request's network.
+std::string MembershipNetworkName(const nominations::v1::Membership& m, Language lang);
+std::string MembershipAreaName(const nominations::v1::Membership& m, Language lang);
+std::string RequestNetworkName(const nominations::v1::ResignationRequest& r, Language lang);
 
 // The areas of the directory by code, named in the user's language.
 struct AreaNames {

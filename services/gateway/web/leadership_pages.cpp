@@ -1,5 +1,8 @@
 // The area's leadership: the area page (participation in networks, members,
 // burden) with its participation decision, and recording resignations.
+#include <map>
+#include <string>
+
 #include "gateway/web/forms.h"
 #include "gateway/web/handlers.h"
 #include "gateway/web/labels.h"
@@ -19,15 +22,17 @@ namespace {
 
 // The area page; `error` (a refused participation decision) goes into its error summary.
 void RenderArea(Page& page, int status, const Status& error) {
-  GatewayContext& ctx = page.ctx;
   const Catalogue& t = page.t();
   const std::string area = page.actor().area.value();
   nw::ListNetworksResponse list;
   if (Status st = page.Call("networks", nw::ListNetworksRequest(), &list); !st.ok()) {
     return page.ServiceError(st);
   }
+  // Every network's name (for the burden lines) from the same list.
+  std::map<std::string, std::string> names;
   Data networks = List();
   for (const nw::Network& n : list.networks()) {
+    names[n.definition().code()] = Localized(n.definition().names(), page.frame.lang);
     if (n.status() != nw::NETWORK_STATUS_PROPOSED && n.status() != nw::NETWORK_STATUS_OPEN) {
       continue;
     }
@@ -49,16 +54,15 @@ void RenderArea(Page& page, int status, const Status& error) {
     item.set("decision", decision);
     networks.push_back(item);
   }
-  const AreaNames areas = LoadAreas(ctx, page.actor(), page.frame.lang);
-  const auto names = NetworkNames(ctx, page.actor(), page.frame.lang);
   nm::ListMembershipsRequest mr;
   mr.set_area_code(area);
   nm::ListMembershipsResponse memberships;
   Data members = List();
   if (page.Call("nominations", mr, &memberships).ok()) {
     for (const nm::Membership& m : memberships.memberships()) {
-      Data item = MemberData(t, m, areas.Name(m.area_code()));
-      item.set("network", Lookup(names, m.network_code()));
+      // The reply names each membership's network and area.
+      Data item = MemberData(t, m, MembershipAreaName(m, page.frame.lang));
+      item.set("network", MembershipNetworkName(m, page.frame.lang));
       members.push_back(item);
     }
   }
@@ -141,12 +145,11 @@ void RenderResignations(Page& page, int status, const std::string& failed_id, co
     return page.ServiceError(st);
   }
   const Catalogue& t = page.t();
-  const auto names = NetworkNames(page.ctx, page.actor(), page.frame.lang);
   Data items = List();
   for (const nm::ResignationRequest& r : pending.requests()) {
     Data item = Object();
     item.set("membership_id", r.membership_id());
-    item.set("network", Lookup(names, r.network_code()));
+    item.set("network", RequestNetworkName(r, page.frame.lang));  // named by the reply
     item.set("person", r.person().name());
     item.set("title", r.person().title());
     item.set("email", r.person().email());

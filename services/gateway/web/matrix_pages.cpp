@@ -18,7 +18,6 @@ namespace {
 // The matrix page (or its CSV when `csv`); `error` (a refused withdraw or
 // extend) goes into its error summary.
 void RenderMatrix(Page& page, const std::string& code, bool csv, int status, const Status& error) {
-  GatewayContext& ctx = page.ctx;
   nm::NetworkMatrixRequest mr;
   mr.set_network_code(code);
   nm::NetworkMatrixResponse matrix;
@@ -29,12 +28,13 @@ void RenderMatrix(Page& page, const std::string& code, bool csv, int status, con
     return;
   }
   const Catalogue& t = page.t();
-  const AreaNames areas = LoadAreas(ctx, page.actor(), page.frame.lang);
-  const auto names = NetworkNames(ctx, page.actor(), page.frame.lang);
+  // The reply names the network and each row's area (no list of either).
+  const Language lang = page.frame.lang;
   Data rows = List();
   for (const nm::MatrixRow& row : matrix.rows()) {
     Data r = Object();
-    r.set("area", areas.Name(row.area_code()));
+    const std::string area = NameIn(lang, row.area_name_fi(), row.area_name_sv(), row.area_code());
+    r.set("area", area);
     const bool has_case = row.has_latest_case();
     const nm::Case& c = row.latest_case();
     r.set("state", t.Get(has_case ? StateKey(c.state()) : "state_none"));
@@ -46,14 +46,14 @@ void RenderMatrix(Page& page, const std::string& code, bool csv, int status, con
                             c.state() == nm::CASE_STATE_REGISTERED));
     Data members = List();
     for (const nm::Membership& m : row.active_memberships()) {
-      members.push_back(MemberData(t, m, areas.Name(m.area_code())));
+      members.push_back(MemberData(t, m, area));  // the row's area's members
     }
     r.set("members", members);
     rows.push_back(r);
   }
   Data d = Object();
   d.set("code", code);
-  d.set("name", Lookup(names, code));
+  d.set("name", NameIn(lang, matrix.network_name_fi(), matrix.network_name_sv(), code));
   d.set("rows", rows);
   PutErrorSummary(t, error, d);
   page.Html(status, "matrix_title", "matrix", d);

@@ -1,7 +1,5 @@
 #include "nominations/handlers/nomination_handlers.h"
 
-#include <map>
-
 #include "core/case_ids.h"
 #include "core/limits.h"
 #include "core/text.h"
@@ -16,6 +14,50 @@ namespace verkosto::nominations {
 
 namespace pb = ::verkosto::nominations::v1;
 using messaging::Context;
+
+ReplyNames::ReplyNames(NominationRepository& repo) : repo_(repo) {}
+
+void ReplyNames::Know(const std::vector<AreaInfo>& areas) {
+  for (const AreaInfo& a : areas) area_names_[a.code.value()] = {a.name_fi, a.name_sv};
+}
+
+template <typename Find>
+Result<ReplyNames::Names> ReplyNames::Cached(std::map<std::string, Names>& names,
+                                             const std::string& code, Find find) {
+  auto it = names.find(code);
+  if (it != names.end()) return it->second;
+  Names found;
+  VERKOSTO_ASSIGN_OR_RETURN(auto info, find());
+  if (info) found = {info->name_fi, info->name_sv};
+  return names.emplace(code, std::move(found)).first->second;
+}
+
+Result<ReplyNames::Names> ReplyNames::Network(const NetworkCode& code) {
+  return Cached(network_names_, code.value(), [&] { return repo_.FindNetworkInfo(code); });
+}
+
+Result<ReplyNames::Names> ReplyNames::Area(const AreaCode& code) {
+  return Cached(area_names_, code.value(), [&] { return repo_.FindArea(code); });
+}
+
+template <typename Proto>
+Result<Proto> ReplyNames::Named(Proto out, const NetworkCode& network, const AreaCode& area) {
+  VERKOSTO_ASSIGN_OR_RETURN(Names network_names, Network(network));
+  VERKOSTO_ASSIGN_OR_RETURN(Names area_names, Area(area));
+  out.set_network_name_fi(network_names.fi);
+  out.set_network_name_sv(network_names.sv);
+  out.set_area_name_fi(area_names.fi);
+  out.set_area_name_sv(area_names.sv);
+  return out;
+}
+
+Result<pb::Case> ReplyNames::Reply(const Case& c) {
+  return Named(codec::ToProto(c), c.network, c.area);
+}
+
+Result<pb::Membership> ReplyNames::Reply(const MembershipRecord& m) {
+  return Named(codec::ToProto(m), m.network, m.area);
+}
 
 namespace {
 
@@ -65,62 +107,10 @@ DiaryNumberInUse DiaryCheck(NominationRepository& repo, const AreaCode& area, St
   };
 }
 
-// Cases as the replies carry them: with the display names of their network
-// and area from the read model, so a page need not list every network or
-// area to name one (events carry codes only). Each code is looked up once per
-// reply, however many cases share it; a code the read model does not know
-// (yet) gets empty names.
-class CaseReplies {
- public:
-  explicit CaseReplies(NominationRepository& repo) : repo_(repo) {}
-
-  // Areas the caller has at hand already, so they need no lookup.
-  void Know(const std::vector<AreaInfo>& areas) {
-    for (const AreaInfo& a : areas) area_names_[a.code.value()] = {a.name_fi, a.name_sv};
-  }
-
-  Result<pb::Case> Reply(const Case& c) {
-    pb::Case out = codec::ToProto(c);
-    VERKOSTO_ASSIGN_OR_RETURN(const Names* network, Cached(network_names_, c.network.value(), [&] {
-                                return repo_.FindNetworkInfo(c.network);
-                              }));
-    VERKOSTO_ASSIGN_OR_RETURN(const Names* area, Cached(area_names_, c.area.value(),
-                                                        [&] { return repo_.FindArea(c.area); }));
-    out.set_network_name_fi(network->fi);
-    out.set_network_name_sv(network->sv);
-    out.set_area_name_fi(area->fi);
-    out.set_area_name_sv(area->sv);
-    return out;
-  }
-
- private:
-  struct Names {
-    std::string fi;
-    std::string sv;
-  };
-
-  // names[code]; the first time, `find` (a lookup giving an optional of
-  // something with name_fi and name_sv) fills it.
-  template <typename Find>
-  static Result<const Names*> Cached(std::map<std::string, Names>& names, const std::string& code,
-                                     Find find) {
-    auto it = names.find(code);
-    if (it != names.end()) return &it->second;
-    Names found;
-    VERKOSTO_ASSIGN_OR_RETURN(auto info, find());
-    if (info) found = {info->name_fi, info->name_sv};
-    return &names.emplace(code, std::move(found)).first->second;
-  }
-
-  NominationRepository& repo_;
-  std::map<std::string, Names> network_names_;
-  std::map<std::string, Names> area_names_;
-};
-
 // The reply carrying one case, named.
 Result<pb::CaseResponse> CaseReply(NominationRepository& repo, const Case& c) {
   pb::CaseResponse response;
-  VERKOSTO_ASSIGN_OR_RETURN(*response.mutable_case_(), CaseReplies(repo).Reply(c));
+  VERKOSTO_ASSIGN_OR_RETURN(*response.mutable_case_(), ReplyNames(repo).Reply(c));
   return response;
 }
 
@@ -146,7 +136,7 @@ Result<pb::CaseResponse> CaseStep(Context& ctx, const std::string& case_id, Step
 Result<pb::CaseListResponse> CaseList(NominationRepository& repo, const Actor& actor,
                                       const std::vector<Case>& cases) {
   pb::CaseListResponse response;
-  CaseReplies replies(repo);
+  ReplyNames replies(repo);
   for (const Case& c : cases) {
     if (!MaySeeCase(actor, c.area)) continue;
     VERKOSTO_ASSIGN_OR_RETURN(*response.add_cases(), replies.Reply(VisibleTo(actor, c)));
@@ -174,7 +164,7 @@ void RegisterKeha(messaging::RpcServer& server) {
         pb::SendRequestResponse response;
         response.set_request_id(command.request_id.value());
         response.set_short_deadline(outcome.short_deadline);
-        CaseReplies replies(repo);
+        ReplyNames replies(repo);
         for (const Case& c : outcome.cases) {
           VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(c));
           VERKOSTO_ASSIGN_OR_RETURN(*response.add_cases(), replies.Reply(c));
@@ -404,10 +394,13 @@ void RegisterQueries(messaging::RpcServer& server) {
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> memberships,
                                   repo.ListMemberships(members_filter));
         std::vector<MatrixLine> lines;
-        CaseReplies replies(repo);
+        ReplyNames replies(repo);
         replies.Know(areas);
         pb::NetworkMatrixResponse response;
         response.set_network_code(network.code.value());
+        VERKOSTO_ASSIGN_OR_RETURN(ReplyNames::Names network_names, replies.Network(network.code));
+        response.set_network_name_fi(network_names.fi);
+        response.set_network_name_sv(network_names.sv);
         // Every role sees the whole country's picture; each row as the
         // reader may see it: another area's case as its state only, and
         // nominees' contact data by need (docs/authorization.md).
@@ -426,6 +419,8 @@ void RegisterQueries(messaging::RpcServer& server) {
           }
           pb::MatrixRow* row = response.add_rows();
           row->set_area_code(area.code.value());
+          row->set_area_name_fi(area.name_fi);
+          row->set_area_name_sv(area.name_sv);
           if (line.latest_case) {
             VERKOSTO_ASSIGN_OR_RETURN(*row->mutable_latest_case(),
                                       replies.Reply(*line.latest_case));
@@ -469,8 +464,10 @@ void RegisterQueries(messaging::RpcServer& server) {
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> memberships,
                                   repo.ListMemberships(filter));
         pb::ListMembershipsResponse response;
+        ReplyNames names(repo);
         for (const Membership& m : memberships) {
-          *response.add_memberships() = codec::ToProto(VisibleTo(reader, m.record()));
+          VERKOSTO_ASSIGN_OR_RETURN(*response.add_memberships(),
+                                    names.Reply(VisibleTo(reader, m.record())));
         }
         return response;
       });

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "messaging/rpc_server.h"
 #include "nominations/storage/nomination_repository.h"
+#include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::nominations {
 
@@ -39,5 +41,45 @@ struct MatrixLine {
   std::vector<MembershipRecord> active;
 };
 std::string MatrixCsv(const NetworkCode& network, const std::vector<MatrixLine>& rows);
+
+// The display names (fi, sv) of networks and areas the replies carry beside
+// their codes, from the read model, so a page need not list every network or
+// area to name one; events carry codes only. Each code is looked up once per
+// ReplyNames (one per reply), however many items share it; a code the read
+// model does not know (yet) gets empty names.
+class ReplyNames {
+ public:
+  struct Names {
+    std::string fi;
+    std::string sv;
+  };
+
+  explicit ReplyNames(NominationRepository& repo);
+
+  // Areas the caller has at hand already, so they need no lookup.
+  void Know(const std::vector<AreaInfo>& areas);
+
+  Result<Names> Network(const NetworkCode& code);
+  Result<Names> Area(const AreaCode& code);
+
+  // A case or a membership as a reply carries it: with its network's and
+  // area's names.
+  Result<v1::Case> Reply(const Case& c);
+  Result<v1::Membership> Reply(const MembershipRecord& m);
+
+ private:
+  // names[code]; the first time, `find` (a lookup giving an optional of
+  // something with name_fi and name_sv) fills it.
+  template <typename Find>
+  static Result<Names> Cached(std::map<std::string, Names>& names, const std::string& code,
+                              Find find);
+  // `out` with the names of `network` and `area`.
+  template <typename Proto>
+  Result<Proto> Named(Proto out, const NetworkCode& network, const AreaCode& area);
+
+  NominationRepository& repo_;
+  std::map<std::string, Names> network_names_;
+  std::map<std::string, Names> area_names_;
+};
 
 }  // namespace verkosto::nominations

@@ -131,12 +131,17 @@ Result<pb::PendingResignationsResponse> PendingOfArea(Context& ctx) {
   VERKOSTO_ASSIGN_OR_RETURN(std::vector<ResignationRequest> requests,
                             repo.ListResignationRequests(filter));
   pb::PendingResignationsResponse response;
+  ReplyNames names(repo);
   for (const ResignationRequest& r : requests) {
     VERKOSTO_ASSIGN_OR_RETURN(std::optional<Membership> m, repo.FindMembership(r.membership));
     // A membership that ended otherwise (term end, replacement) has nothing
     // left to record.
     if (!m || !m->active()) continue;
-    *response.add_requests() = codec::ToProto(r, m->record().current_person());
+    pb::ResignationRequest* out = response.add_requests();
+    *out = codec::ToProto(r, m->record().current_person());
+    VERKOSTO_ASSIGN_OR_RETURN(ReplyNames::Names network, names.Network(r.network));
+    out->set_network_name_fi(network.fi);
+    out->set_network_name_sv(network.sv);
   }
   return response;
 }

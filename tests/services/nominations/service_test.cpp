@@ -234,7 +234,8 @@ void ExpectNamed(const pb::Case& c) {
   EXPECT_EQ(c.area_name_sv(), "Helsingfors stad") << c.case_id();
 }
 
-// Every reply carrying a case names its network and area in Finnish and
+// Every reply carrying a case, the matrix, the memberships list and the
+// pending resignation requests name their network and area in Finnish and
 // Swedish from the read model, so a page needs no list to name them; the
 // events carry the codes only.
 TEST_F(NominationsServiceTest, RepliesNameTheCasesNetworkAndArea) {
@@ -273,21 +274,69 @@ TEST_F(NominationsServiceTest, RepliesNameTheCasesNetworkAndArea) {
   matrix.set_network_code(kNetwork);
   auto rows = Nom<pb::NetworkMatrixResponse>(kObserver, matrix);
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  // The matrix names its network and each row's area.
+  EXPECT_EQ(rows->network_name_fi(), "Testiverkosto");
+  EXPECT_EQ(rows->network_name_sv(), "Testnätverket");
+  bool saw_helsinki = false;
   for (const pb::MatrixRow& row : rows->rows()) {
-    if (row.area_code() == "helsinki") ExpectNamed(row.latest_case());
+    if (row.area_code() != "helsinki") continue;
+    saw_helsinki = true;
+    ExpectNamed(row.latest_case());
+    EXPECT_EQ(row.area_name_fi(), "Helsingin kaupunki");
+    EXPECT_EQ(row.area_name_sv(), "Helsingfors stad");
   }
+  EXPECT_TRUE(saw_helsinki);
 
+  // The memberships list names each membership's network and area.
+  pb::ListMembershipsRequest list;
+  list.set_area_code("helsinki");
+  auto members = Nom<pb::ListMembershipsResponse>(kDirectorHelsinki, list);
+  ASSERT_TRUE(members.ok()) << members.status().ToString();
+  ASSERT_EQ(members->memberships_size(), 1);
+  const pb::Membership& member = members->memberships(0);
+  EXPECT_EQ(member.network_name_fi(), "Testiverkosto");
+  EXPECT_EQ(member.network_name_sv(), "Testnätverket");
+  EXPECT_EQ(member.area_name_fi(), "Helsingin kaupunki");
+  EXPECT_EQ(member.area_name_sv(), "Helsingfors stad");
+
+  // A pending resignation request names its network.
+  Actor anna = Make("anna", Role::kNominee);
+  anna.email = "anna@kajaani.fi";
+  pb::RequestResignationRequest resign;
+  resign.set_membership_id(member.membership_id());
+  resign.set_reason("Uusi työ");
+  ASSERT_TRUE(Nom<pb::ResignationRequestResponse>(anna, resign).ok());
+  auto pending =
+      Nom<pb::PendingResignationsResponse>(kDirectorHelsinki, pb::PendingResignationsRequest());
+  ASSERT_TRUE(pending.ok()) << pending.status().ToString();
+  ASSERT_EQ(pending->requests_size(), 1);
+  EXPECT_EQ(pending->requests(0).network_name_fi(), "Testiverkosto");
+  EXPECT_EQ(pending->requests(0).network_name_sv(), "Testnätverket");
+
+  // The events carry the codes only.
   SQLite::Database db(system_.services.at("nominations").database, SQLite::OPEN_READONLY);
-  SQLite::Statement q(db,
-                      "SELECT payload FROM outbox WHERE type = "
-                      "'verkosto.nominations.v1.CaseApproved'");
-  ASSERT_TRUE(q.executeStep());
-  const SQLite::Column payload = q.getColumn(0);
-  pb::CaseApproved event;
-  ASSERT_TRUE(event.ParseFromArray(payload.getBlob(), payload.getBytes()));
-  EXPECT_EQ(event.case_().case_id(), id);
-  EXPECT_EQ(event.case_().network_name_fi(), "");
-  EXPECT_EQ(event.case_().area_name_fi(), "");
+  auto payload_of = [&db](const std::string& type, google::protobuf::Message* event) {
+    SQLite::Statement q(
+        db, "SELECT payload FROM outbox WHERE type = 'verkosto.nominations.v1." + type + "'");
+    ASSERT_TRUE(q.executeStep()) << type;
+    const SQLite::Column payload = q.getColumn(0);
+    ASSERT_TRUE(event->ParseFromArray(payload.getBlob(), payload.getBytes())) << type;
+  };
+  pb::CaseApproved approved_event;
+  payload_of("CaseApproved", &approved_event);
+  EXPECT_EQ(approved_event.case_().case_id(), id);
+  EXPECT_EQ(approved_event.case_().network_name_fi(), "");
+  EXPECT_EQ(approved_event.case_().area_name_fi(), "");
+  pb::MembershipStarted started_event;
+  payload_of("MembershipStarted", &started_event);
+  EXPECT_EQ(started_event.membership().network_code(), kNetwork);
+  EXPECT_EQ(started_event.membership().network_name_fi(), "");
+  EXPECT_EQ(started_event.membership().area_name_fi(), "");
+  pb::ResignationRequested requested_event;
+  payload_of("ResignationRequested", &requested_event);
+  EXPECT_EQ(requested_event.request().network_code(), kNetwork);
+  EXPECT_EQ(requested_event.request().network_name_fi(), "");
+  EXPECT_EQ(requested_event.membership().network_name_fi(), "");
 }
 
 TEST_F(NominationsServiceTest, FullChainFromKehaThroughRegistryAndLeadershipToMemberships) {

@@ -67,30 +67,68 @@ inline Status CannedAreas(const Actor& /*actor*/, const networks::v1::ListAreasR
   return Status::Ok();
 }
 
-// The names of osaamisverkosto as the nominations service sends them with its cases.
+// `code`'s entry of CannedAreaList (only the code for an unknown area).
+inline networks::v1::Area CannedArea(const std::string& code) {
+  for (const networks::v1::Area& a : CannedAreaList()) {
+    if (a.code() == code) return a;
+  }
+  networks::v1::Area unknown;
+  unknown.set_code(code);
+  return unknown;
+}
+
+// The names of osaamisverkosto as the nominations service sends them with its
+// cases, memberships and resignation requests.
 inline constexpr char kCaseNetworkFi[] = "Osaamisverkosto";
 inline constexpr char kCaseNetworkSv[] = "Kompetensnätverket";
+
+// `item` (a Case or a Membership) of osaamisverkosto in `area`, with the names
+// of both as the nominations service sends them in its replies.
+template <typename Item>
+void InNamed(Item& item, const std::string& area) {
+  item.set_network_code("osaamisverkosto");
+  item.set_network_name_fi(kCaseNetworkFi);
+  item.set_network_name_sv(kCaseNetworkSv);
+  item.set_area_code(area);
+  item.set_area_name_fi(CannedArea(area).name_fi());
+  item.set_area_name_sv(CannedArea(area).name_sv());
+}
+
+// How a page in Finnish (no cookie) and in Swedish names osaamisverkosto and
+// Helsinki from those names.
+struct NamesShown {
+  std::string cookie;
+  std::string network;
+  std::string area;
+};
+inline std::vector<NamesShown> HelsinkiNamesShown() {
+  return {{"", kCaseNetworkFi, "Helsingin työllisyysalue"},
+          {"lang=sv", kCaseNetworkSv, "Helsingfors sysselsättningsområde"}};
+}
 
 // Case "case-1" of osaamisverkosto for `area`, registered ("KK/123/2027"),
 // with the names of its network and area (CannedAreaList) as the service sends them.
 inline nominations::v1::Case RegisteredCase(const std::string& area) {
   nominations::v1::Case c;
   c.set_case_id("case-1");
-  c.set_network_code("osaamisverkosto");
-  c.set_network_name_fi(kCaseNetworkFi);
-  c.set_network_name_sv(kCaseNetworkSv);
-  c.set_area_code(area);
-  for (const networks::v1::Area& a : CannedAreaList()) {
-    if (a.code() != area) continue;
-    c.set_area_name_fi(a.name_fi());
-    c.set_area_name_sv(a.name_sv());
-  }
+  InNamed(c, area);
   c.set_state(nominations::v1::CASE_STATE_REGISTERED);
   c.mutable_seats()->set_members(1);
   c.mutable_seats()->set_deputies(1);
   c.set_deadline("2027-02-01");
   c.mutable_registration()->set_diary_number("KK/123/2027");
   return c;
+}
+
+// `person`'s membership of osaamisverkosto in `area` (a member), with the names
+// of its network and area as the service's ListMemberships replies send them.
+inline nominations::v1::Membership NamedMembership(const std::string& area,
+                                                   const std::string& person) {
+  nominations::v1::Membership m;
+  InNamed(m, area);
+  m.mutable_person()->set_name(person);
+  m.mutable_person()->set_seat(nominations::v1::SEAT_KIND_MEMBER);
+  return m;
 }
 
 }  // namespace verkosto::gateway::testing

@@ -224,14 +224,7 @@ TEST_F(WebPagesTest, TheCasePagesNameTheNetworkAndAreaFromTheCaseWithoutListingT
       });
   Refuse<nm::ApproveCaseRequest, nm::CaseResponse>(
       ctx_, Status::InvalidArgument("nominees[0].email", "is not an e-mail address"));
-  struct Shown {
-    std::string cookie;
-    std::string network;
-    std::string area;
-  };
-  for (const Shown& lang :
-       {Shown{"", testing::kCaseNetworkFi, "Helsingin työllisyysalue"},
-        Shown{"lang=sv", testing::kCaseNetworkSv, "Helsingfors sysselsättningsområde"}}) {
+  for (const testing::NamesShown& lang : testing::HelsinkiNamesShown()) {
     ctx_.ForgetCalls();
     auto desk = Get("/director", "dirhel", lang.cookie);
     ASSERT_TRUE(desk);

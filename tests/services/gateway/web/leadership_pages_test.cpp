@@ -24,6 +24,42 @@ TEST_F(WebPagesTest, TheAreaPageLinksEachNetworkToItsPageWithGoalsTermAndPlan) {
       << res->body;
 }
 
+// The area page lists every network once (it shows the proposed and open
+// ones, and names the burden lines from the same list); its memberships are
+// named by the nominations service's reply, and no area list is asked for.
+TEST_F(WebPagesTest, TheAreaPageListsTheNetworksOnceAndNamesMembershipsFromTheReply) {
+  network_name_ = "Listattu verkosto";  // the networks service's name, unlike the reply's
+  ctx_.On<nw::GetBurdenRequest, nw::GetBurdenResponse>(
+      [](const Actor&, const nw::GetBurdenRequest&, nw::GetBurdenResponse* r) {
+        nw::BurdenLine* l = r->add_lines();
+        l->set_network_code("osaamisverkosto");
+        l->set_seats(1);
+        return Status::Ok();
+      });
+  struct Shown {
+    std::string cookie;
+    std::string listed;  // the networks service's name
+    std::string member_network;
+  };
+  for (const Shown& lang : {Shown{"", "Listattu verkosto", testing::kCaseNetworkFi},
+                            Shown{"lang=sv", "Listattu verkosto SV", testing::kCaseNetworkSv}}) {
+    ctx_.ForgetCalls();
+    auto page = Get("/area", "dirhel", lang.cookie);
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("<th scope=\"row\">Maija Meikäläinen</th><td>" + lang.member_network +
+                              "</td>"),
+              std::string::npos)
+        << page->body;
+    EXPECT_NE(page->body.find("<th scope=\"row\">" + lang.listed + "</th><td>1</td>"),
+              std::string::npos)
+        << "the burden line, named from the same list";
+    EXPECT_EQ(ctx_.Calls("ListNetworksRequest"), 1u) << lang.cookie;
+    EXPECT_EQ(ctx_.Calls("ListAreasRequest"), 0u) << lang.cookie;
+    EXPECT_EQ(ctx_.Calls("ListMembershipsRequest"), 1u) << lang.cookie;
+  }
+}
+
 TEST_F(WebPagesTest, TheDirectorRecordsTheAreasParticipation) {
   nw::DecideParticipationRequest seen;
   ctx_.On<nw::DecideParticipationRequest, nw::DecideParticipationResponse>(
@@ -66,6 +102,8 @@ TEST_F(WebPagesTest, TheDirectorSeesPendingResignationRequestsAndRecordsOne) {
         nm::ResignationRequest* q = r->add_requests();
         q->set_membership_id("r-0123456789ab.kainuu-koillismaa.2");
         q->set_network_code("osaamisverkosto");
+        q->set_network_name_fi(testing::kCaseNetworkFi);
+        q->set_network_name_sv(testing::kCaseNetworkSv);
         q->set_reason("Uusi työ");
         q->mutable_person()->set_name("Bertil Berg");
         return Status::Ok();
@@ -76,9 +114,20 @@ TEST_F(WebPagesTest, TheDirectorSeesPendingResignationRequestsAndRecordsOne) {
         recorded = req;
         return Status::Ok();
       });
+  network_name_ = "Not the reply's name";  // what ListNetworks would answer
+  ctx_.ForgetCalls();
+  auto sv = Get("/director/resignations", "dirkk", "lang=sv");
+  ASSERT_TRUE(sv);
+  EXPECT_EQ(sv->status, 200);
+  EXPECT_NE(sv->body.find(testing::kCaseNetworkSv), std::string::npos) << sv->body;
+  ctx_.ForgetCalls();
   auto page = Get("/director/resignations", "dirkk");
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find(testing::kCaseNetworkFi), std::string::npos) << page->body;
+  EXPECT_EQ(page->body.find(network_name_), std::string::npos);
+  EXPECT_EQ(ctx_.Calls("ListNetworksRequest"), 0u);
+  EXPECT_EQ(ctx_.Calls("PendingResignationsRequest"), 1u);
   EXPECT_NE(page->body.find("Bertil Berg"), std::string::npos);
   EXPECT_NE(page->body.find("Uusi työ"), std::string::npos);
   EXPECT_NE(page->body.find(

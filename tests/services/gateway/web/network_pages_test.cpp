@@ -130,6 +130,7 @@ TEST_F(WebPagesTest, TheMatrixDownloadsAsCsv) {
         r->set_csv("area_code,state\r\nhelsinki,approved\r\n");
         auto* row = r->add_rows();
         row->set_area_code("helsinki");
+        row->set_area_name_fi("Helsingin työllisyysalue");
         *row->mutable_latest_case() = RegisteredCase("helsinki");
         return Status::Ok();
       });
@@ -142,6 +143,40 @@ TEST_F(WebPagesTest, TheMatrixDownloadsAsCsv) {
   ASSERT_TRUE(csv);
   EXPECT_EQ(csv->body, "area_code,state\r\nhelsinki,approved\r\n");
   EXPECT_NE(csv->get_header_value("Content-Type").find("text/csv"), std::string::npos);
+}
+
+// The matrix names its network and each row's area from the reply: no list
+// of every network or area.
+TEST_F(WebPagesTest, TheMatrixNamesTheNetworkAndAreasFromTheReplyWithoutListingThem) {
+  network_name_ = "Not the reply's name";  // what ListNetworks would answer
+  ctx_.On<nm::NetworkMatrixRequest, nm::NetworkMatrixResponse>(
+      [](const Actor&, const nm::NetworkMatrixRequest&, nm::NetworkMatrixResponse* r) {
+        r->set_network_code("osaamisverkosto");
+        r->set_network_name_fi(testing::kCaseNetworkFi);
+        r->set_network_name_sv(testing::kCaseNetworkSv);
+        nm::MatrixRow* row = r->add_rows();
+        row->set_area_code("helsinki");
+        row->set_area_name_fi(testing::CannedArea("helsinki").name_fi());
+        row->set_area_name_sv(testing::CannedArea("helsinki").name_sv());
+        *row->mutable_latest_case() = RegisteredCase("helsinki");
+        *row->add_active_memberships() = testing::NamedMembership("helsinki", "Maija Meikäläinen");
+        r->add_rows()->set_area_code("uusi-alue");  // not in the read model yet
+        return Status::Ok();
+      });
+  for (const testing::NamesShown& lang : testing::HelsinkiNamesShown()) {
+    ctx_.ForgetCalls();
+    auto page = Get("/networks/osaamisverkosto/matrix", "keha", lang.cookie);
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find(": " + lang.network + "</caption>"), std::string::npos) << page->body;
+    EXPECT_NE(page->body.find(R"(<th scope="row">)" + lang.area + "</th>"), std::string::npos);
+    EXPECT_NE(page->body.find(R"(<th scope="row">uusi-alue</th>)"), std::string::npos);
+    EXPECT_NE(page->body.find("Maija Meikäläinen"), std::string::npos);
+    EXPECT_EQ(page->body.find(network_name_), std::string::npos);
+    EXPECT_EQ(ctx_.Calls("NetworkMatrixRequest"), 1u) << lang.cookie;
+    EXPECT_EQ(ctx_.Calls("ListNetworksRequest"), 0u) << lang.cookie;
+    EXPECT_EQ(ctx_.Calls("ListAreasRequest"), 0u) << lang.cookie;
+  }
 }
 
 TEST_F(WebPagesTest, KehaWithdrawsAndExtendsFromTheMatrix) {

@@ -43,12 +43,9 @@ class WebPagesTest : public ::testing::Test {
         });
     ctx_.On<nm::ListMembershipsRequest, nm::ListMembershipsResponse>(
         [](const Actor&, const nm::ListMembershipsRequest&, nm::ListMembershipsResponse* r) {
-          auto* m = r->add_memberships();
-          m->set_network_code("osaamisverkosto");
-          m->set_area_code("helsinki");
-          m->mutable_person()->set_name("Maija Meikäläinen");
+          nm::Membership* m = r->add_memberships();
+          *m = NamedMembership("helsinki", "Maija Meikäläinen");
           m->mutable_person()->set_title("palvelupäällikkö");
-          m->mutable_person()->set_seat(nm::SEAT_KIND_MEMBER);
           return Status::Ok();
         });
     RegisterWebRoutes(server_, [this]() -> GatewayContext& { return ctx_; });

@@ -56,19 +56,21 @@ int main() {
       });
   ctx.On<nm::ListMembershipsRequest, nm::ListMembershipsResponse>(
       [](const Actor&, const nm::ListMembershipsRequest&, nm::ListMembershipsResponse* r) {
-        auto* m = r->add_memberships();
-        m->set_network_code("osaamisverkosto");
-        m->set_area_code("kainuu-koillismaa");
-        m->mutable_person()->set_name("Maija Meikäläinen");
-        m->mutable_person()->set_seat(nm::SEAT_KIND_MEMBER);
+        *r->add_memberships() =
+            gateway::testing::NamedMembership("kainuu-koillismaa", "Maija Meikäläinen");
         return Status::Ok();
       });
   ctx.On<nm::NetworkMatrixRequest, nm::NetworkMatrixResponse>(
       [](const Actor&, const nm::NetworkMatrixRequest&, nm::NetworkMatrixResponse* r) {
-        auto* row = r->add_rows();
-        row->set_area_code("kainuu-koillismaa");
-        *row->mutable_latest_case() = Case();
-        r->add_rows()->set_area_code("helsinki");
+        r->set_network_name_fi(gateway::testing::kCaseNetworkFi);
+        r->set_network_name_sv(gateway::testing::kCaseNetworkSv);
+        for (const nw::Area& a : gateway::testing::CannedAreaList()) {
+          nm::MatrixRow* row = r->add_rows();
+          row->set_area_code(a.code());
+          row->set_area_name_fi(a.name_fi());
+          row->set_area_name_sv(a.name_sv());
+          if (a.code() == "kainuu-koillismaa") *row->mutable_latest_case() = Case();
+        }
         return Status::Ok();
       });
   auto cases = [](const Actor&, const auto&, nm::CaseListResponse* r) {
