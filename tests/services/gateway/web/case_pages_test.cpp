@@ -104,14 +104,20 @@ TEST_F(WebPagesTest, ALongDeclineReasonReachesTheService) {
   EXPECT_TRUE(seen == reason);  // not printed: 9 000 characters
 }
 
+// The service refuses every approval with an error about the second nominee
+// it was sent (nominees[1].email); the request it got goes to `seen`.
+void RefuseTheSecondNomineesEmail(testing::FakeGatewayContext& ctx, nm::ApproveCaseRequest* seen) {
+  ctx.On<nm::ApproveCaseRequest, nm::CaseResponse>(
+      [seen](const Actor&, const nm::ApproveCaseRequest& req, nm::CaseResponse*) {
+        *seen = req;
+        return Status::InvalidArgument("nominees[1].email", "is not an e-mail address");
+      });
+}
+
 TEST_F(WebPagesTest, ApprovalSendsTheFilledNomineeRows) {
   ServeCase(RegisteredCase("kainuu-koillismaa"), kKainuuSees, kKainuuDecides);
   nm::ApproveCaseRequest seen;
-  ctx_.On<nm::ApproveCaseRequest, nm::CaseResponse>(
-      [&seen](const Actor&, const nm::ApproveCaseRequest& req, nm::CaseResponse*) {
-        seen = req;
-        return Status::InvalidArgument("nominees[1].email", "is not an e-mail address");
-      });
+  RefuseTheSecondNomineesEmail(ctx_, &seen);
   auto res = Post("/cases/case-1/approve", "dirkk",
                   {{"csrf_token", "token-dir-kk"},
                    {"nominees[0].name", "Anna A"},
@@ -135,11 +141,7 @@ TEST_F(WebPagesTest, AnErrorAboutANomineeStandsBesideItsRowWhenARowAboveIsBlank)
   three_rows.mutable_seats()->set_members(2);  // rows 0, 1 members; row 2 deputy
   ServeCase(three_rows, kKainuuSees, kKainuuDecides);
   nm::ApproveCaseRequest seen;
-  ctx_.On<nm::ApproveCaseRequest, nm::CaseResponse>(
-      [&seen](const Actor&, const nm::ApproveCaseRequest& req, nm::CaseResponse*) {
-        seen = req;
-        return Status::InvalidArgument("nominees[1].email", "is not an e-mail address");
-      });
+  RefuseTheSecondNomineesEmail(ctx_, &seen);
   auto res = Post("/cases/case-1/approve", "dirkk",
                   {{"csrf_token", "token-dir-kk"},
                    {"nominees[0].name", "Anna A"},
