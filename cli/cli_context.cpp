@@ -175,4 +175,24 @@ int CliContext::RunParsed() {
   return -1;
 }
 
+bool FollowNextPage(const google::protobuf::Message& reply, google::protobuf::Message& request) {
+  const auto* next = reply.GetDescriptor()->FindFieldByName("next_page_token");
+  const auto* token = request.GetDescriptor()->FindFieldByName("page_token");
+  if (next == nullptr || token == nullptr ||
+      next->type() != google::protobuf::FieldDescriptor::TYPE_STRING ||
+      token->type() != google::protobuf::FieldDescriptor::TYPE_STRING) {
+    return false;
+  }
+  const std::string value = reply.GetReflection()->GetString(reply, next);
+  if (value.empty()) return false;
+  request.GetReflection()->SetString(&request, token, value);
+  return true;
+}
+
+void ClearNextPageToken(google::protobuf::Message& reply) {
+  if (const auto* next = reply.GetDescriptor()->FindFieldByName("next_page_token")) {
+    reply.GetReflection()->ClearField(&reply, next);
+  }
+}
+
 }  // namespace verkosto::cli

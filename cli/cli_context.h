@@ -93,17 +93,36 @@ class CliContext {
   std::vector<std::pair<CLI::App*, std::function<int()>>> commands_;
 };
 
+// When `reply` has a non-empty next_page_token, sets it as `request`'s
+// page_token and returns true (ask again); false on a list's last page or
+// for a reply that is not a list.
+bool FollowNextPage(const google::protobuf::Message& reply, google::protobuf::Message& request);
+// Clears `reply`'s next_page_token, if it has one.
+void ClearNextPageToken(google::protobuf::Message& reply);
+
 // Calls `service` with `request`; prints the reply as JSON with --json, else
 // with `print(reply)`. Returns the exit code (CliContext::Fail on error).
+//
+// A list (a reply with next_page_token) is read whole: the request is sent
+// again with each next_page_token (page_size as given, else the service's
+// default) and the pages' items are joined into one reply before printing.
 template <typename Resp, typename Print>
 int CallAndPrint(CliContext& ctx, const std::string& service,
                  const google::protobuf::Message& request, Print print) {
-  Resp reply;
-  if (Status st = ctx.Call(service, request, &reply); !st.ok()) return CliContext::Fail(st);
+  std::unique_ptr<google::protobuf::Message> next(request.New());
+  next->CopyFrom(request);
+  Resp all;
+  while (true) {
+    Resp reply;
+    if (Status st = ctx.Call(service, *next, &reply); !st.ok()) return CliContext::Fail(st);
+    all.MergeFrom(reply);
+    if (!FollowNextPage(reply, *next)) break;
+  }
+  ClearNextPageToken(all);
   if (ctx.json()) {
-    CliContext::PrintJson(reply);
+    CliContext::PrintJson(all);
   } else {
-    print(reply);
+    print(all);
   }
   return 0;
 }

@@ -75,7 +75,7 @@ void AddNotificationsCommands(CLI::App& app, CliContext& ctx) {
     auto* cmd = root->add_subcommand("inbox", "Your messages, newest first");
     AddFieldOptions(cmd, req,
                     {{"--unread", "unread_only", false, "Only unread messages"},
-                     {"--limit", "limit", false, "At most this many (default 50)"}});
+                     {"--page-size", "page_size", false, "At most this many (default 100)"}});
     auto full = std::make_shared<bool>(false);
     cmd->add_flag("--full", *full, "Print each message's text too");
     ctx.AddPersonOptions(cmd);
@@ -143,7 +143,8 @@ void AddNotificationsCommands(CLI::App& app, CliContext& ctx) {
                     {{"--message", "message_id", false, "One message's"},
                      {"--mailbox", "mailbox", false, "One mailbox's"}});
     cmd->add_option("--status", *status, "pending, sent, failed, digest or skipped");
-    AddFieldOptions(cmd, req, {{"--limit", "limit", false, "At most this many (default 50)"}});
+    AddFieldOptions(cmd, req,
+                    {{"--page-size", "page_size", false, "At most this many (default 100)"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, status] {
       Result<pb::DeliveryStatus> s = ParseStatus(*status);

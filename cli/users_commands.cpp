@@ -177,7 +177,7 @@ void AddUsersCommands(CLI::App& app, CliContext& ctx) {
     auto req = std::make_shared<pb::ListAuditRequest>();
     AddFieldOptions(cmd, req,
                     {{"--user", "subject_user_id", false, "Only entries about this account"},
-                     {"--limit", "limit", false, "At most this many (default 100)"}});
+                     {"--page-size", "page_size", false, "At most this many (default 100)"}});
     ctx.OnRun(cmd, [&ctx, req] {
       return CallAndPrint<pb::ListAuditResponse>(
           ctx, "gateway", *req, [](const pb::ListAuditResponse& r) {

@@ -16,7 +16,7 @@ namespace verkosto::cli {
 //   password --user ID --reason R [--password-file F]   (a reset: every
 //       session and API token of the account ends)
 //   tokens --user ID     revoke-token --token-id ID
-//   audit [--user ID] [--limit N]
+//   audit [--user ID] [--page-size N]
 // A password is never an argument: it comes from --password-file (its first
 // line) or standard input (prompted without echo on a terminal). API tokens
 // are drawn by their person only (`verkosto login`, POST /api/v1/tokens).

@@ -46,7 +46,8 @@ Status LoadDemoCatalogue(messaging::Context& ctx, NetworkRepository& repo) {
 }
 
 Status CloseExpired(messaging::Context& ctx, NetworkRepository& repo, size_t* closed) {
-  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Network> networks, repo.ListNetworks());
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Network> networks,
+                            repo.ListOpenEndedBefore(FormatIsoDate(HelsinkiDate(ctx.now()))));
   for (const NetworkUpdate& update : networks::CloseExpired(networks, ctx.now())) {
     VERKOSTO_RETURN_IF_ERROR(repo.UpdateNetwork(update.network));
     VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(update.events, codec::ToProto));
@@ -81,8 +82,8 @@ Status Bootstrap(runtime::ServiceRuntime& runtime, bool demo_data) {
                    loaded.directory.areas.size(), loaded.directory.municipalities.size());
     }
     if (demo_data) {
-      VERKOSTO_ASSIGN_OR_RETURN(std::vector<Network> networks, repo.ListNetworks());
-      if (networks.empty()) VERKOSTO_RETURN_IF_ERROR(LoadDemoCatalogue(ctx, repo));
+      VERKOSTO_ASSIGN_OR_RETURN(bool any, repo.AnyNetwork());
+      if (!any) VERKOSTO_RETURN_IF_ERROR(LoadDemoCatalogue(ctx, repo));
     }
     size_t closed = 0;
     return CloseExpired(ctx, repo, &closed);

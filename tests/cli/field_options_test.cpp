@@ -63,23 +63,23 @@ TEST(FieldOptionsTest, HelpShowsTheFieldsTypeAndTheHelpText) {
   auto req = std::make_shared<ntf::ListInboxRequest>();
   AddFieldOptions(&app, req,
                   {{"--unread", "unread_only", false, "Only unread messages"},
-                   {"--limit", "limit", false, "At most this many (default 50)"}});
+                   {"--page-size", "page_size", false, "Items per request (default 100)"}});
   const std::string help = app.help();
   EXPECT_NE(help.find("--unread"), std::string::npos) << help;
   EXPECT_NE(help.find("Only unread messages"), std::string::npos) << help;
-  EXPECT_NE(help.find("--limit UINT"), std::string::npos) << help;
+  EXPECT_NE(help.find("--page-size UINT"), std::string::npos) << help;
 }
 
 // The same text is refused with the same error as the JSON API's, naming the field.
 TEST(FieldOptionsTest, TextTheApiWouldRefuseIsRefusedWithTheApisError) {
   CLI::App app;
   auto req = std::make_shared<ntf::ListInboxRequest>();
-  AddFieldOptions(&app, req, {{"--limit", "limit"}});
+  AddFieldOptions(&app, req, {{"--page-size", "page_size"}});
   try {
-    Parse(app, {"--limit", "many"});
+    Parse(app, {"--page-size", "many"});
     ADD_FAILURE() << "accepted";
   } catch (const std::runtime_error& e) {
-    EXPECT_STREQ(e.what(), "invalid_argument: limit: must be a whole number in 0..4294967295");
+    EXPECT_STREQ(e.what(), "invalid_argument: page_size: must be a whole number in 0..4294967295");
   }
 }
 

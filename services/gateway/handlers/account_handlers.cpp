@@ -3,9 +3,11 @@
 #include <algorithm>
 
 #include "core/limits.h"
+#include "core/page.h"
 #include "core/text.h"
 #include "gateway/storage/sqlite_account_repository.h"
 #include "messaging/envelope.h"
+#include "messaging/page_reply.h"
 
 namespace verkosto::gateway {
 
@@ -407,11 +409,22 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
   server.AddQuery<pb::ListAccountsRequest, pb::ListAccountsResponse>(
       [](Context& ctx, const pb::ListAccountsRequest& req) -> Result<pb::ListAccountsResponse> {
         VERKOSTO_RETURN_IF_ERROR(RequireManager(ctx));
+        constexpr std::string_view kList = "accounts.list";
+        const std::string filters = page::FilterKey({req.include_disabled() ? "disabled" : ""});
+        VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                                  page::Read(req.page_size(), req.page_token(), kList, filters, 1));
         SqliteAccountRepository repo(ctx.db());
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<AccountRecord> all,
-                                  repo.ListAccounts(req.include_disabled()));
+                                  repo.ListAccountPage(req.include_disabled(), page));
         pb::ListAccountsResponse response;
-        for (const AccountRecord& a : all) *response.add_accounts() = ToProto(a);
+        VERKOSTO_ASSIGN_OR_RETURN(
+            *response.mutable_next_page_token(),
+            messaging::FillPage(
+                all, page, kList, filters,
+                [](const AccountRecord& a) { return std::vector<std::string>{a.user_id}; },
+                [&](const AccountRecord& a) {
+                  return (*response.add_accounts() = ToProto(a)).ByteSizeLong();
+                }));
         return response;
       });
 
@@ -556,12 +569,25 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
           return Status::PermissionDenied(
               "only the account itself or an admin lists its API tokens");
         }
+        constexpr std::string_view kList = "accounts.tokens";
+        const std::string filters = page::FilterKey({user_id});
+        VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                                  page::Read(req.page_size(), req.page_token(), kList, filters, 2));
         SqliteAccountRepository repo(ctx.db());
         VERKOSTO_ASSIGN_OR_RETURN(AccountRecord account, LoadAccount(repo, user_id));
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<ApiTokenRecord> tokens,
-                                  repo.ListApiTokens(account.user_id));
+                                  repo.ListApiTokenPage(account.user_id, page));
         pb::ListApiTokensResponse response;
-        for (const ApiTokenRecord& t : tokens) *response.add_tokens() = ToProto(t, ctx.now());
+        VERKOSTO_ASSIGN_OR_RETURN(
+            *response.mutable_next_page_token(),
+            messaging::FillPage(
+                tokens, page, kList, filters,
+                [](const ApiTokenRecord& t) {
+                  return std::vector<std::string>{page::KeyOf(ToMicros(t.created)), t.token_hash};
+                },
+                [&](const ApiTokenRecord& t) {
+                  return (*response.add_tokens() = ToProto(t, ctx.now())).ByteSizeLong();
+                }));
         return response;
       });
 
@@ -574,12 +600,15 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
   server.AddQuery<pb::ListAuditRequest, pb::ListAuditResponse>(
       [](Context& ctx, const pb::ListAuditRequest& req) -> Result<pb::ListAuditResponse> {
         VERKOSTO_RETURN_IF_ERROR(RequireManager(ctx));
-        const uint32_t limit = req.limit() == 0 ? 100 : std::min<uint32_t>(req.limit(), 1000);
+        constexpr std::string_view kList = "accounts.audit";
+        const std::string filters = page::FilterKey({req.subject_user_id()});
+        VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                                  page::Read(req.page_size(), req.page_token(), kList, filters, 1));
         SqliteAccountRepository repo(ctx.db());
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<AuditRecord> all,
-                                  repo.ListAudit(req.subject_user_id(), static_cast<int>(limit)));
+                                  repo.ListAudit(req.subject_user_id(), page));
         pb::ListAuditResponse response;
-        for (const AuditRecord& e : all) {
+        auto add = [&](const AuditRecord& e) {
           pb::AuditEntry* out = response.add_entries();
           out->set_at_unix_us(ToMicros(e.at));
           out->set_actor_user_id(e.actor_user_id);
@@ -589,7 +618,14 @@ void RegisterAccountHandlers(messaging::RpcServer& server, const AccountSettings
           out->set_subject_user_id(e.subject_user_id);
           out->set_detail(e.detail);
           out->set_principal(e.principal);
-        }
+          return out->ByteSizeLong();
+        };
+        VERKOSTO_ASSIGN_OR_RETURN(
+            *response.mutable_next_page_token(),
+            messaging::FillPage(
+                all, page, kList, filters,
+                [](const AuditRecord& e) { return std::vector<std::string>{page::KeyOf(e.id)}; },
+                add));
         return response;
       });
 }

@@ -166,9 +166,24 @@ std::vector<ApiRoute> MakeRoutes() {
               "permission_denied."),
           R<net::GetNetworkRequest, net::GetNetworkResponse>(
               "GET", "/api/v1/networks/{network_code}", "networks",
-              "One network with participation, comments and versions",
-              "One network with every area's participation decision, the areas' comments and "
-              "the recorded versions of its changes. Errors: 404 not_found."),
+              "One network with participation, its newest comments and versions",
+              "One network with every area's participation decision and the newest 100 of "
+              "the areas' comments and of the recorded versions of its changes (comments_total "
+              "and versions_total count all; the comments and versions routes page through "
+              "them). Errors: 404 not_found."),
+          R<net::ListCommentsRequest, net::ListCommentsResponse>(
+              "GET", "/api/v1/networks/{network_code}/comments", "networks",
+              "The areas' comments on a network, oldest first (paged)",
+              "Every comment of the areas on the network, oldest first, page_size at a time "
+              "(default 100, at most 1000), with next_page_token while more follow. Errors: 400 "
+              "invalid_argument (page_size, page_token), 404 not_found."),
+          R<net::ListVersionsRequest, net::ListVersionsResponse>(
+              "GET", "/api/v1/networks/{network_code}/versions", "networks",
+              "The recorded versions of a network's changes, oldest first (paged)",
+              "Every recorded change of the open network (who, when, why, which fields), "
+              "oldest first, page_size at a time (default 100, at most 1000), with "
+              "next_page_token while more follow. Errors: 400 invalid_argument (page_size, "
+              "page_token), 404 not_found."),
           FillsField(
               R<net::UpdateNetworkRequest, net::NetworkResponse>(
                   "PUT", "/api/v1/networks/{network_code}", "networks",

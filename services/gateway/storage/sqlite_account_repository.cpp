@@ -91,6 +91,23 @@ Result<std::optional<AccountRecord>> SqliteAccountRepository::FindAccount(
   return found;
 }
 
+Result<std::vector<AccountRecord>> SqliteAccountRepository::ListAccountPage(
+    bool include_disabled, const page::PageRequest& page) {
+  std::vector<AccountRecord> all;
+  storage::Query query;
+  if (!include_disabled) query.Where("disabled = 0");
+  const std::vector<storage::Query::Column> order{{"user_id"}};
+  VERKOSTO_RETURN_IF_ERROR(query.After(order, page));
+  VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
+    SQLite::Statement q(db_, std::string("SELECT ") + kAccountColumns + " FROM accounts" +
+                                 query.Sql() + storage::Query::OrderLimit(order, page));
+    query.Bind(q);
+    while (q.executeStep()) all.push_back(ReadAccount(q));
+    return Status::Ok();
+  }));
+  return all;
+}
+
 Result<std::vector<AccountRecord>> SqliteAccountRepository::ListAccounts(bool include_disabled) {
   std::vector<AccountRecord> all;
   VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
@@ -243,6 +260,24 @@ Result<std::vector<ApiTokenRecord>> SqliteAccountRepository::ListApiTokens(
   return all;
 }
 
+Result<std::vector<ApiTokenRecord>> SqliteAccountRepository::ListApiTokenPage(
+    const std::string& user_id, const page::PageRequest& page) {
+  std::vector<ApiTokenRecord> all;
+  storage::Query query;
+  query.Where("user_id = ? AND revoked = 0", {user_id});
+  const std::vector<storage::Query::Column> order{{"created_us", storage::Query::Key::kInteger},
+                                                  {"token_hash"}};
+  VERKOSTO_RETURN_IF_ERROR(query.After(order, page));
+  VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
+    SQLite::Statement q(db_, std::string("SELECT ") + kApiTokenColumns + " FROM api_tokens" +
+                                 query.Sql() + storage::Query::OrderLimit(order, page));
+    query.Bind(q);
+    while (q.executeStep()) all.push_back(ReadApiToken(q));
+    return Status::Ok();
+  }));
+  return all;
+}
+
 Result<std::vector<ApiTokenRecord>> SqliteAccountRepository::FindApiTokensById(
     const std::string& token_id) {
   std::vector<ApiTokenRecord> all;
@@ -347,24 +382,25 @@ Status SqliteAccountRepository::Audit(const AuditRecord& e) {
 }
 
 Result<std::vector<AuditRecord>> SqliteAccountRepository::ListAudit(const std::string& subject,
-                                                                    int limit) {
+                                                                    const page::PageRequest& page) {
   std::vector<AuditRecord> all;
+  storage::Query query;
+  if (!subject.empty()) query.Where("subject_user_id = ?", {subject});
+  const std::vector<storage::Query::Column> order{{"id", storage::Query::Key::kInteger}};
+  VERKOSTO_RETURN_IF_ERROR(query.After(order, page, /*descending=*/true));
   VERKOSTO_RETURN_IF_ERROR(storage::Guard([&] {
     SQLite::Statement q(
-        db_, std::string("SELECT at_us, actor_user_id, actor_role, on_behalf_of, action, "
+        db_, std::string("SELECT id, at_us, actor_user_id, actor_role, on_behalf_of, action, "
                          "subject_user_id, detail, principal FROM account_audit") +
-                 (subject.empty() ? "" : " WHERE subject_user_id = ?") +
-                 " ORDER BY id DESC LIMIT ?");
-    int index = 1;
-    if (!subject.empty()) q.bind(index++, subject);
-    q.bind(index, limit);
+                 query.Sql() + storage::Query::OrderLimit(order, page, /*descending=*/true));
+    query.Bind(q);
     while (q.executeStep()) {
       all.push_back(AuditRecord{
           FromMicros(q.getColumn("at_us").getInt64()), q.getColumn("actor_user_id").getString(),
           RoleFromName(q.getColumn("actor_role").getString()),
           q.getColumn("on_behalf_of").getString(), q.getColumn("action").getString(),
           q.getColumn("subject_user_id").getString(), q.getColumn("detail").getString(),
-          q.getColumn("principal").getString()});
+          q.getColumn("principal").getString(), q.getColumn("id").getInt64()});
     }
     return Status::Ok();
   }));

@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "core/page.h"
 #include "core/result.h"
 #include "gateway/domain/accounts.h"
 #include "storage/hash_chain.h"
+#include "storage/query.h"
 
 namespace verkosto::gateway {
 
@@ -44,6 +46,8 @@ struct AuditRecord {
   std::string subject_user_id;
   std::string detail;
   std::string principal{};  // the program that carried the act (Actor::principal)
+  // The entry's key in the chain (newest = largest); 0 before it is stored.
+  int64_t id = 0;
 };
 
 // The account audit as a hash chain (storage/hash_chain.h): key id; at_us,
@@ -64,6 +68,9 @@ class SqliteAccountRepository {
   Status AddAccount(const AccountRecord& account);
   Result<std::optional<AccountRecord>> FindAccount(const std::string& user_id);
   Result<std::vector<AccountRecord>> ListAccounts(bool include_disabled);
+  // One page of them by user id: page.fetch() after the page's key.
+  Result<std::vector<AccountRecord>> ListAccountPage(bool include_disabled,
+                                                     const page::PageRequest& page);
   Status SetDisabled(const std::string& user_id, bool disabled);
   Status SetPasswordHash(const std::string& user_id, const std::string& hash, TimePoint at);
   // The account's work e-mail (already normalised).
@@ -82,6 +89,9 @@ class SqliteAccountRepository {
   Result<std::optional<ApiTokenRecord>> FindApiToken(const std::string& token_hash);
   // The tokens of `user_id` that are not revoked, oldest first.
   Result<std::vector<ApiTokenRecord>> ListApiTokens(const std::string& user_id);
+  // One page of them (created_us, token_hash), page.fetch() after its key.
+  Result<std::vector<ApiTokenRecord>> ListApiTokenPage(const std::string& user_id,
+                                                       const page::PageRequest& page);
   // The tokens whose id (ApiTokenRecord::TokenId, 12 hex digits) is
   // `token_id`, revoked ones too, oldest first (more than one only by a
   // 48-bit coincidence).
@@ -103,7 +113,9 @@ class SqliteAccountRepository {
   // caller's write transaction).
   Status Audit(const AuditRecord& entry);
   // Newest first; `subject` empty: all.
-  Result<std::vector<AuditRecord>> ListAudit(const std::string& subject, int limit);
+  // Newest first (by id): page.fetch() entries after the page's key.
+  Result<std::vector<AuditRecord>> ListAudit(const std::string& subject,
+                                             const page::PageRequest& page);
 
  private:
   SQLite::Database& db_;

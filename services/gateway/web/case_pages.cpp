@@ -19,8 +19,10 @@ using httplib::Response;
 void DirectorPage(GatewayContext& ctx, const Request& req, Response& res) {
   auto page = Begin(ctx, req, res, {Role::kAreaDirector, Role::kAreaDeputy});
   if (!page) return;
+  nm::DirectorInboxRequest request;
+  request.set_page_token(page->PageToken());
   nm::CaseListResponse inbox;
-  if (Status st = page->Call("nominations", nm::DirectorInboxRequest(), &inbox); !st.ok()) {
+  if (Status st = page->Call("nominations", request, &inbox); !st.ok()) {
     return page->ServiceError(st);
   }
   const Catalogue& t = page->t();
@@ -38,6 +40,7 @@ void DirectorPage(GatewayContext& ctx, const Request& req, Response& res) {
   Data d = Object();
   d.set("cases", cases);
   d.set("has_cases", inbox.cases_size() > 0);
+  page->PutPager(d, inbox.next_page_token());
   page->Html(200, "director_title", "director", d);
 }
 

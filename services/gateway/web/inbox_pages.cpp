@@ -16,7 +16,7 @@ void InboxPage(GatewayContext& ctx, const Request& req, Response& res) {
   auto page = Begin(ctx, req, res);
   if (!page) return;
   nt::ListInboxRequest lr;
-  lr.set_limit(100);
+  lr.set_page_token(page->PageToken());
   nt::ListInboxResponse inbox;
   if (Status st = page->Call("notifications", lr, &inbox); !st.ok()) return page->ServiceError(st);
   Data items = List();
@@ -34,6 +34,7 @@ void InboxPage(GatewayContext& ctx, const Request& req, Response& res) {
   d.set("items", items);
   d.set("has_items", inbox.items_size() > 0);
   d.set("unread", std::to_string(inbox.unread_count()));
+  page->PutPager(d, inbox.next_page_token());
   page->Html(200, "inbox_title", "inbox", d);
 }
 

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "core/text.h"
+#include "gateway/web/page.h"
 #include "messaging/proto_enum.h"
 
 namespace verkosto::gateway::web {
@@ -46,25 +47,35 @@ std::string AreaNames::Name(const std::string& code) const { return Lookup(by_co
 
 AreaNames LoadAreas(GatewayContext& ctx, const Actor& actor, Language lang) {
   AreaNames names;
-  nw::ListAreasResponse areas;
-  if (ctx.Call("networks", actor, nw::ListAreasRequest(), &areas).ok()) {
-    for (const nw::Area& a : areas.areas()) {
-      names.by_code[a.code()] = NameIn(lang, a.name_fi(), a.name_sv(), a.code());
-      names.codes.push_back(a.code());
-    }
-  }
+  (void)ForEachPage<nw::ListAreasResponse>(
+      [&](const nw::ListAreasRequest& request, nw::ListAreasResponse* reply) {
+        return ctx.Call("networks", actor, request, reply);
+      },
+      nw::ListAreasRequest(),
+      [&](const nw::ListAreasResponse& areas) {
+        for (const nw::Area& a : areas.areas()) {
+          names.by_code[a.code()] = NameIn(lang, a.name_fi(), a.name_sv(), a.code());
+          names.codes.push_back(a.code());
+        }
+      });
   return names;
 }
 
-std::map<std::string, std::string> NetworkNames(GatewayContext& ctx, const Actor& actor,
-                                                Language lang) {
+std::map<std::string, std::string> OpenNetworkNames(GatewayContext& ctx, const Actor& actor,
+                                                    Language lang) {
   std::map<std::string, std::string> names;
-  nw::ListNetworksResponse list;
-  if (ctx.Call("networks", actor, nw::ListNetworksRequest(), &list).ok()) {
-    for (const nw::Network& n : list.networks()) {
-      names[n.definition().code()] = Localized(n.definition().names(), lang);
-    }
-  }
+  nw::ListNetworksRequest request;
+  request.set_status(nw::NETWORK_STATUS_OPEN);
+  (void)ForEachPage<nw::ListNetworksResponse>(
+      [&](const nw::ListNetworksRequest& r, nw::ListNetworksResponse* reply) {
+        return ctx.Call("networks", actor, r, reply);
+      },
+      request,
+      [&](const nw::ListNetworksResponse& list) {
+        for (const nw::Network& n : list.networks()) {
+          names[n.definition().code()] = Localized(n.definition().names(), lang);
+        }
+      });
   return names;
 }
 

@@ -46,9 +46,9 @@ struct AreaNames {
 };
 AreaNames LoadAreas(GatewayContext& ctx, const Actor& actor, Language lang);
 
-// Every network's name in `lang`, by code (empty when networks does not answer).
-std::map<std::string, std::string> NetworkNames(GatewayContext& ctx, const Actor& actor,
-                                                Language lang);
+// Every open network's name in `lang`, by code (empty when networks does not answer).
+std::map<std::string, std::string> OpenNetworkNames(GatewayContext& ctx, const Actor& actor,
+                                                    Language lang);
 
 // m[key], or `key` itself when absent.
 std::string Lookup(const std::map<std::string, std::string>& m, const std::string& key);

@@ -24,18 +24,26 @@ namespace {
 void RenderArea(Page& page, int status, const Status& error) {
   const Catalogue& t = page.t();
   const std::string area = page.actor().area.value();
-  nw::ListNetworksResponse list;
-  if (Status st = page.Call("networks", nw::ListNetworksRequest(), &list); !st.ok()) {
-    return page.ServiceError(st);
+  // The networks an area answers to: the proposed and the open ones.
+  std::vector<nw::Network> live;
+  for (nw::NetworkStatus answered : {nw::NETWORK_STATUS_PROPOSED, nw::NETWORK_STATUS_OPEN}) {
+    nw::ListNetworksRequest request;
+    request.set_status(answered);
+    Status st = ForEachPage<nw::ListNetworksResponse>(
+        [&](const nw::ListNetworksRequest& r, nw::ListNetworksResponse* reply) {
+          return page.Call("networks", r, reply);
+        },
+        request,
+        [&](const nw::ListNetworksResponse& list) {
+          live.insert(live.end(), list.networks().begin(), list.networks().end());
+        });
+    if (!st.ok()) return page.ServiceError(st);
   }
-  // Every network's name (for the burden lines) from the same list.
+  // The names for the burden lines, from the same lists.
   std::map<std::string, std::string> names;
   Data networks = List();
-  for (const nw::Network& n : list.networks()) {
+  for (const nw::Network& n : live) {
     names[n.definition().code()] = Localized(n.definition().names(), page.frame.lang);
-    if (n.status() != nw::NETWORK_STATUS_PROPOSED && n.status() != nw::NETWORK_STATUS_OPEN) {
-      continue;
-    }
     Data item = Object();
     item.set("code", n.definition().code());
     item.set("name", Localized(n.definition().names(), page.frame.lang));
@@ -56,6 +64,7 @@ void RenderArea(Page& page, int status, const Status& error) {
   }
   nm::ListMembershipsRequest mr;
   mr.set_area_code(area);
+  mr.set_page_token(page.PageToken());
   nm::ListMembershipsResponse memberships;
   Data members = List();
   if (page.Call("nominations", mr, &memberships).ok()) {
@@ -70,23 +79,33 @@ void RenderArea(Page& page, int status, const Status& error) {
   br.set_area_code(area);
   nw::GetBurdenResponse burden;
   Data lines = List();
-  if (page.Call("networks", br, &burden).ok()) {
-    for (const nw::BurdenLine& l : burden.lines()) {
-      Data item = Object();
-      item.set("network", Lookup(names, l.network_code()));
-      item.set("seats", std::to_string(l.seats()));
-      item.set("meetings", std::to_string(l.meetings_per_year()));
-      item.set("hours", Tenths(l.hours_per_meeting_tenths(), page.frame.lang));
-      item.set("year", Tenths(l.hours_per_year_tenths(), page.frame.lang));
-      lines.push_back(item);
-    }
-  }
+  (void)ForEachPage<nw::GetBurdenResponse>(
+      [&](const nw::GetBurdenRequest& r, nw::GetBurdenResponse* reply) {
+        return page.Call("networks", r, reply);
+      },
+      br,
+      [&](const nw::GetBurdenResponse& reply) {
+        burden.set_hours_per_year_tenths(reply.hours_per_year_tenths());
+        burden.set_hours_per_month_tenths(reply.hours_per_month_tenths());
+        for (const nw::BurdenLine& l : reply.lines()) {
+          Data item = Object();
+          item.set("network", names.count(l.network_code()) > 0 ? names.at(l.network_code())
+                                                                : l.network_name_fi());
+          item.set("seats", std::to_string(l.seats()));
+          item.set("meetings", std::to_string(l.meetings_per_year()));
+          item.set("hours", Tenths(l.hours_per_meeting_tenths(), page.frame.lang));
+          item.set("year", Tenths(l.hours_per_year_tenths(), page.frame.lang));
+          lines.push_back(item);
+        }
+      });
   Data d = Object();
   d.set("networks", networks);
   d.set("memberships", members);
   d.set("burden", lines);
   d.set("burden_year", Tenths(burden.hours_per_year_tenths(), page.frame.lang));
   d.set("burden_month", Tenths(burden.hours_per_month_tenths(), page.frame.lang));
+  // The page's list is the area's memberships; the pager pages them.
+  page.PutPager(d, memberships.next_page_token());
   PutErrorSummary(t, error, d);
   page.Html(status, "area_title", "area", d);
 }
@@ -140,8 +159,10 @@ Form RecordForm(const Catalogue& t, const std::string& id, const std::string& da
 
 // The leadership: pending resignation requests, each with a form recording it.
 void RenderResignations(Page& page, int status, const std::string& failed_id, const Form* failed) {
+  nm::PendingResignationsRequest request;
+  request.set_page_token(page.PageToken());
   nm::PendingResignationsResponse pending;
-  if (Status st = page.Call("nominations", nm::PendingResignationsRequest(), &pending); !st.ok()) {
+  if (Status st = page.Call("nominations", request, &pending); !st.ok()) {
     return page.ServiceError(st);
   }
   const Catalogue& t = page.t();
@@ -166,6 +187,7 @@ void RenderResignations(Page& page, int status, const std::string& failed_id, co
   Data d = Object();
   d.set("requests", items);
   d.set("has_requests", pending.requests_size() > 0);
+  page.PutPager(d, pending.next_page_token());
   const Form none(t);
   (failed != nullptr ? *failed : none).PutSummary(d);
   page.Html(status, "resignations_title", "resignations", d);

@@ -22,8 +22,10 @@ using httplib::Response;
 void NetworksPage(GatewayContext& ctx, const Request& req, Response& res) {
   auto page = Begin(ctx, req, res, {Role::kKehaCoordinator, Role::kAdmin, Role::kObserver});
   if (!page) return;
+  nw::ListNetworksRequest request;
+  request.set_page_token(page->PageToken());
   nw::ListNetworksResponse list;
-  if (Status st = page->Call("networks", nw::ListNetworksRequest(), &list); !st.ok()) {
+  if (Status st = page->Call("networks", request, &list); !st.ok()) {
     return page->ServiceError(st);
   }
   Data networks = List();
@@ -34,6 +36,7 @@ void NetworksPage(GatewayContext& ctx, const Request& req, Response& res) {
   }
   Data d = Object();
   d.set("networks", networks);
+  page->PutPager(d, list.next_page_token());
   page->Html(200, "networks_title", "networks", d);
 }
 

@@ -66,8 +66,10 @@ Form ResignForm(const Catalogue& t, const std::string& membership_id, const Requ
 // The page; `contact` / `resign` carry a failed form (resign for `failed_id`).
 void RenderMyMemberships(Page& page, int status, const Form* contact, const std::string& failed_id,
                          const Form* resign) {
+  nm::ListMyMembershipsRequest request;
+  request.set_page_token(page.PageToken());
   nm::ListMyMembershipsResponse mine;
-  if (Status st = page.Call("nominations", nm::ListMyMembershipsRequest(), &mine); !st.ok()) {
+  if (Status st = page.Call("nominations", request, &mine); !st.ok()) {
     return page.ServiceError(st);
   }
   const Catalogue& t = page.t();
@@ -117,6 +119,7 @@ void RenderMyMemberships(Page& page, int status, const Form* contact, const std:
   d.set("contact_fields", (contact != nullptr ? *contact : contact_form).AllFields());
   const Form none(t);
   (contact != nullptr ? *contact : resign != nullptr ? *resign : none).PutSummary(d);
+  page.PutPager(d, mine.next_page_token());
   page.Html(status, "my_memberships_title", "my_memberships", d);
 }
 

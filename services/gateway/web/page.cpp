@@ -46,6 +46,33 @@ void Redirect(httplib::Response& res, const std::string& to) {
   res.set_header("Location", to);
 }
 
+std::string Page::PageToken() const { return Param(req, "page_token"); }
+
+void Page::PutPager(Data& d, const std::string& next_token) const {
+  // A form coming back with an error shows the first page, without links
+  // (they would lead to the form's path).
+  if (req.method != "GET") return;
+  // The page's own query without its page_token, in the order received.
+  std::string query;
+  for (const auto& [key, value] : req.params) {
+    if (key == "page_token" || key == "done") continue;
+    query += (query.empty() ? "?" : "&") + UrlEncode(key) + "=" + UrlEncode(value);
+  }
+  const std::string base = req.path + query;
+  const std::string join = query.empty() ? "?" : "&";
+  Data pager = Object();
+  bool any = false;
+  if (!next_token.empty()) {
+    pager.set("next", base + join + "page_token=" + UrlEncode(next_token));
+    any = true;
+  }
+  if (!PageToken().empty()) {
+    pager.set("first", base);
+    any = true;
+  }
+  if (any) d.set("pager", pager);
+}
+
 Page Page::For(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
   PageFrame frame;
   frame.user = ctx.CurrentUser(req);

@@ -62,6 +62,13 @@ struct Page {
   const Actor& actor() const { return frame.user->actor; }
   Role role() const { return frame.user ? frame.user->actor.role : Role::kUnspecified; }
 
+  // The page_token of a list page the user followed ("" for the first page).
+  std::string PageToken() const;
+  // Puts the list's pager into `d` ("pager", for the partial _pager): a link
+  // to the next page when `next_token` is set, and back to the first page
+  // when this is not the first. The links keep the page's other query
+  // parameters (a search, a filter).
+  void PutPager(Data& d, const std::string& next_token) const;
   // Calls `service` as the logged-in user.
   Status Call(const std::string& service, const google::protobuf::Message& request,
               google::protobuf::Message* response);
@@ -84,6 +91,24 @@ struct Page {
   // The service's message is shown to a logged-in person only.
   void ServiceError(const Status& st);
 };
+
+// Every page of a list a page needs whole (a select's options, names): sends
+// `request` through `call(request, &reply)` with the largest page size and
+// hands each reply to `each`, following next_page_token for at most
+// `max_pages` pages (so a page's cost stays bounded however big the list
+// grows). Errors: the first failed call's.
+template <typename Reply, typename Request, typename Call, typename Each>
+Status ForEachPage(Call call, Request request, Each each, int max_pages = 20) {
+  request.set_page_size(1000);
+  for (int i = 0; i < max_pages; ++i) {
+    Reply reply;
+    if (Status st = call(request, &reply); !st.ok()) return st;
+    each(reply);
+    if (reply.next_page_token().empty()) break;
+    request.set_page_token(reply.next_page_token());
+  }
+  return Status::Ok();
+}
 
 // The page for a logged-in user of one of `roles` (any role when empty);
 // nullopt after answering with a redirect to the login, a 403 page, or (for

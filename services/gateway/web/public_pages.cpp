@@ -36,6 +36,7 @@ void CataloguePage(GatewayContext& ctx, const Request& req, Response& res) {
   const Catalogue& t = page.t();
   nw::ListNetworksRequest lr;
   lr.set_status(nw::NETWORK_STATUS_OPEN);
+  lr.set_page_token(page.PageToken());
   nw::ListNetworksResponse list;
   if (Status st = ctx.Call("networks", pub, lr, &list); !st.ok()) return page.ServiceError(st);
   const AreaNames areas = LoadAreas(ctx, pub, page.frame.lang);
@@ -45,18 +46,26 @@ void CataloguePage(GatewayContext& ctx, const Request& req, Response& res) {
     PutDefinition(t, n, d);
     nm::ListMembershipsRequest mr;
     mr.set_network_code(n.definition().code());
-    nm::ListMembershipsResponse members;
     Data rows = List();
-    if (ctx.Call("nominations", pub, mr, &members).ok()) {
-      for (const nm::Membership& m : members.memberships())
-        rows.push_back(MemberData(t, m, areas.Name(m.area_code())));
-    }
-    d.set("has_members", members.memberships_size() > 0);
+    bool any = false;
+    (void)ForEachPage<nm::ListMembershipsResponse>(
+        [&](const nm::ListMembershipsRequest& r, nm::ListMembershipsResponse* reply) {
+          return ctx.Call("nominations", pub, r, reply);
+        },
+        mr,
+        [&](const nm::ListMembershipsResponse& members) {
+          for (const nm::Membership& m : members.memberships()) {
+            rows.push_back(MemberData(t, m, areas.Name(m.area_code())));
+            any = true;
+          }
+        });
+    d.set("has_members", any);
     d.set("members", rows);
     networks.push_back(d);
   }
   Data d = Object();
   d.set("networks", networks);
+  page.PutPager(d, list.next_page_token());
   page.Html(200, "catalogue_title", "catalogue", d);
 }
 

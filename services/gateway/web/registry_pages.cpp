@@ -1,5 +1,10 @@
 // The registry clerk: the desk of cases to register, logging a request that
 // came another way, and the journal (and its CSV).
+#include <spdlog/spdlog.h>
+
+#include <memory>
+
+#include "core/page.h"
 #include "core/text.h"
 #include "gateway/web/forms.h"
 #include "gateway/web/handlers.h"
@@ -40,8 +45,10 @@ Form RegisterForm(const Catalogue& t, const std::string& today, const std::strin
 // goes into the page's error summary even when the inbox does not list that
 // case (e.g. another area's): every refusal shows its message.
 void RenderRegistry(Page& page, int status, const std::string& failed_case, const Form* failed) {
+  nm::RegistryInboxRequest request;
+  request.set_page_token(page.PageToken());
   nm::CaseListResponse inbox;
-  if (Status st = page.Call("nominations", nm::RegistryInboxRequest(), &inbox); !st.ok()) {
+  if (Status st = page.Call("nominations", request, &inbox); !st.ok()) {
     return page.ServiceError(st);
   }
   const Catalogue& t = page.t();
@@ -64,6 +71,7 @@ void RenderRegistry(Page& page, int status, const std::string& failed_case, cons
     cases.push_back(item);
   }
   d.set("cases", cases);
+  page.PutPager(d, inbox.next_page_token());
   const Form none(t);
   (failed != nullptr ? *failed : none).PutSummary(d);
   page.Html(status, "registry_title", "registry", d);
@@ -104,13 +112,9 @@ Form LogForm(Page& page, const Request* req) {
   auto add = [&](Field f) -> Field& { return form.Add(Refilled(std::move(f), req)); };
   Field& network =
       add({.name = "network_code", .label_key = "network", .type = "select", .required = true});
-  nw::ListNetworksRequest lr;
-  lr.set_status(nw::NETWORK_STATUS_OPEN);
-  nw::ListNetworksResponse list;
-  if (page.Call("networks", lr, &list).ok()) {
-    for (const nw::Network& n : list.networks()) {
-      network.options.emplace_back(n.definition().code(), "");
-    }
+  // The open networks' names (an option shows its name, RenderLog).
+  for (const auto& [code, name] : OpenNetworkNames(page.ctx, page.actor(), page.frame.lang)) {
+    network.options.emplace_back(code, "");
   }
   add({.name = "channel",
        .label_key = "channel",
@@ -147,7 +151,7 @@ void RenderLog(Page& page, int status, Form& form) {
   Data d = Object();
   Data fields = form.AllFields();
   // Network options show the network's name, not a message key.
-  const auto names = NetworkNames(page.ctx, page.actor(), page.frame.lang);
+  const auto names = OpenNetworkNames(page.ctx, page.actor(), page.frame.lang);
   Data fixed = List();
   for (const Data& f : fields.list_value()) {
     Data copy = f;
@@ -209,31 +213,70 @@ void LogIncoming(GatewayContext& ctx, const Request& req, Response& res) {
   RenderLog(*page, 422, form);
 }
 
+namespace {
+
+// The journal's CSV row of `c`.
+std::string JournalCsvRow(const nm::Case& c) {
+  const nm::Registration& r = c.registration();
+  return text::CsvField(r.diary_number()) + "," + text::CsvField(r.date_received()) + "," +
+         text::CsvField(c.network_code()) + "," +
+         text::CsvField(ChannelKey(r.channel()).substr(8)) + "," + text::CsvField(r.sender()) +
+         "," + text::CsvField(r.subject()) + "," + text::CsvField(StateKey(c.state()).substr(6)) +
+         "," + text::CsvField(c.case_id()) + "\r\n";
+}
+
+// The whole journal as CSV, streamed a page (1000 cases) at a time: the
+// gateway holds one page, however long the journal. The first page is asked
+// before the answer starts, so a refusal is still an error page; a failure
+// later ends the download early (the file then lacks its last rows, and the
+// log says why).
+void StreamJournalCsv(Page& page, nm::RegistryJournalRequest request) {
+  request.set_page_size(page::kMaxPageSize);
+  auto first = std::make_shared<nm::CaseListResponse>();
+  if (Status st = page.Call("nominations", request, first.get()); !st.ok()) {
+    return page.ServiceError(st);
+  }
+  page.res.set_header("Content-Disposition", "attachment; filename=\"journal.csv\"");
+  GatewayContext& ctx = page.ctx;
+  const Actor actor = page.actor();
+  page.res.set_chunked_content_provider(
+      "text/csv; charset=utf-8", [&ctx, actor, request, reply = std::move(first), started = false](
+                                     size_t, httplib::DataSink& sink) mutable {
+        std::string chunk;
+        if (!started) {
+          chunk =
+              "diary_number,date_received,network_code,channel,sender,subject,state,case_id\r\n";
+          started = true;
+        } else {
+          request.set_page_token(reply->next_page_token());
+          auto next = std::make_shared<nm::CaseListResponse>();
+          if (Status st = ctx.Call("nominations", actor, request, next.get()); !st.ok()) {
+            spdlog::warn("journal.csv ended early: {}", st.ToString());
+            sink.done();
+            return true;
+          }
+          reply = std::move(next);
+        }
+        for (const nm::Case& c : reply->cases()) chunk += JournalCsvRow(c);
+        if (!sink.write(chunk.data(), chunk.size())) return false;
+        if (reply->next_page_token().empty()) sink.done();
+        return true;
+      });
+}
+
+}  // namespace
+
 void JournalPage(GatewayContext& ctx, const Request& req, Response& res) {
   auto page = Begin(ctx, req, res, {Role::kRegistryClerk});
   if (!page) return;
   const std::string q = Param(req, "q");
   nm::RegistryJournalRequest jr;
   jr.set_search(q);
+  if (req.path == "/registry/journal.csv") return StreamJournalCsv(*page, jr);
+  jr.set_page_token(page->PageToken());
   nm::CaseListResponse journal;
   if (Status st = page->Call("nominations", jr, &journal); !st.ok()) return page->ServiceError(st);
   const Catalogue& t = page->t();
-  if (req.path == "/registry/journal.csv") {
-    std::string csv =
-        "diary_number,date_received,network_code,channel,sender,subject,state,case_id\r\n";
-    for (const nm::Case& c : journal.cases()) {
-      const nm::Registration& r = c.registration();
-      csv += text::CsvField(r.diary_number()) + "," + text::CsvField(r.date_received()) + "," +
-             text::CsvField(c.network_code()) + "," +
-             text::CsvField(ChannelKey(r.channel()).substr(8)) + "," + text::CsvField(r.sender()) +
-             "," + text::CsvField(r.subject()) + "," +
-             text::CsvField(StateKey(c.state()).substr(6)) + "," + text::CsvField(c.case_id()) +
-             "\r\n";
-    }
-    res.set_header("Content-Disposition", "attachment; filename=\"journal.csv\"");
-    res.set_content(csv, "text/csv; charset=utf-8");
-    return;
-  }
   Data cases = List();
   for (const nm::Case& c : journal.cases()) {
     Data item = Object();
@@ -249,6 +292,7 @@ void JournalPage(GatewayContext& ctx, const Request& req, Response& res) {
   d.set("q", q);
   d.set("q_url", UrlEncode(q));
   d.set("cases", cases);
+  page->PutPager(d, journal.next_page_token());
   page->Html(200, "journal_title", "journal", d);
 }
 

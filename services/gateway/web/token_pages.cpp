@@ -14,8 +14,10 @@ using httplib::Response;
 void MyTokensPage(GatewayContext& ctx, const Request& req, Response& res) {
   auto page = Begin(ctx, req, res);
   if (!page) return;
+  gw::ListApiTokensRequest request;
+  request.set_page_token(page->PageToken());
   gw::ListApiTokensResponse mine;
-  if (Status st = page->Call("gateway", gw::ListApiTokensRequest(), &mine); !st.ok()) {
+  if (Status st = page->Call("gateway", request, &mine); !st.ok()) {
     return page->ServiceError(st);
   }
   const Catalogue& t = page->t();
@@ -32,6 +34,7 @@ void MyTokensPage(GatewayContext& ctx, const Request& req, Response& res) {
   Data d = Object();
   d.set("tokens", tokens);
   d.set("has_tokens", mine.tokens_size() > 0);
+  page->PutPager(d, mine.next_page_token());
   page->Html(200, "tokens_title", "tokens", d);
 }
 

@@ -238,18 +238,21 @@ pb::NetworkVersion ToProto(const NetworkVersion& version) {
   return out;
 }
 
+pb::BurdenLine ToProto(const BurdenLine& line) {
+  pb::BurdenLine l;
+  l.set_network_code(line.network.value());
+  l.set_network_name_fi(line.network_name_fi);
+  l.set_seats(line.seats);
+  l.set_meetings_per_year(line.meetings_per_year);
+  l.set_hours_per_meeting_tenths(line.hours_per_meeting_tenths);
+  l.set_hours_per_year_tenths(line.hours_per_year_tenths);
+  return l;
+}
+
 pb::GetBurdenResponse ToProto(const Burden& burden) {
   pb::GetBurdenResponse out;
   out.set_area_code(burden.area.value());
-  for (const BurdenLine& line : burden.lines) {
-    auto* l = out.add_lines();
-    l->set_network_code(line.network.value());
-    l->set_network_name_fi(line.network_name_fi);
-    l->set_seats(line.seats);
-    l->set_meetings_per_year(line.meetings_per_year);
-    l->set_hours_per_meeting_tenths(line.hours_per_meeting_tenths);
-    l->set_hours_per_year_tenths(line.hours_per_year_tenths);
-  }
+  for (const BurdenLine& line : burden.lines) *out.add_lines() = ToProto(line);
   out.set_hours_per_year_tenths(burden.hours_per_year_tenths);
   out.set_hours_per_month_tenths(burden.hours_per_month_tenths);
   return out;

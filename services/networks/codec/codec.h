@@ -46,6 +46,7 @@ pb::Participation ToProto(const ParticipationDecision& decision);
 pb::ParticipationRow ToProto(const ParticipationRow& row);
 pb::Comment ToProto(const Comment& comment);
 pb::NetworkVersion ToProto(const NetworkVersion& version);
+pb::BurdenLine ToProto(const BurdenLine& line);
 pb::GetBurdenResponse ToProto(const Burden& burden);
 pb::Audit ToProto(const Audit& audit);
 

@@ -1,5 +1,9 @@
 #include "networks/handlers/network_handlers.h"
 
+#include <algorithm>
+
+#include "core/page.h"
+#include "messaging/page_reply.h"
 #include "networks/codec/codec.h"
 #include "networks/domain/permissions.h"
 #include "networks/storage/sqlite_network_repository.h"
@@ -10,6 +14,17 @@ namespace pb = ::verkosto::networks::v1;
 using messaging::Context;
 
 namespace {
+
+// GetNetwork's newest comments and versions; ListComments and ListVersions page all.
+constexpr uint32_t kNewestInNetwork = 100;
+
+// The serialized size of a reply item just added (messaging::FillPage).
+size_t Added(const google::protobuf::Message& item) { return item.ByteSizeLong(); }
+
+// The sort key of a row read with its id.
+constexpr auto kIdKey = [](const auto& row) {
+  return std::vector<std::string>{page::KeyOf(row.first)};
+};
 
 // The network `code`. NotFound also for a draft the actor may not see, so a
 // draft's existence does not leak.
@@ -60,14 +75,35 @@ Status EmitDirectoryEvents(Context& ctx, const AreaDirectoryUpdate& update) {
 
 void RegisterDirectory(messaging::RpcServer& server) {
   server.AddQuery<pb::ListAreasRequest, pb::ListAreasResponse>(
-      [](Context& ctx, const pb::ListAreasRequest&) -> Result<pb::ListAreasResponse> {
+      [](Context& ctx, const pb::ListAreasRequest& req) -> Result<pb::ListAreasResponse> {
         VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
+        constexpr std::string_view kList = "networks.areas";
+        VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                                  page::Read(req.page_size(), req.page_token(), kList, "", 1));
         SqliteNetworkRepository repo(ctx.db());
         VERKOSTO_ASSIGN_OR_RETURN(std::shared_ptr<const AreaDirectory> directory_ptr,
                                   repo.LoadDirectory());
-        const AreaDirectory& directory = *directory_ptr;
+        const std::vector<Area>& areas = directory_ptr->areas;
+        // The directory's order; the key is the last area's code.
+        auto it = areas.begin();
+        if (!page.first()) {
+          it = std::find_if(areas.begin(), areas.end(),
+                            [&](const Area& a) { return a.code.value() == page.after[0]; });
+          if (it == areas.end()) {
+            return Status::InvalidArgument("page_token",
+                                           "the areas changed meanwhile; ask again without it");
+          }
+          ++it;
+        }
+        std::vector<const Area*> rows;
+        for (; it != areas.end() && rows.size() < page.fetch(); ++it) rows.push_back(&*it);
         pb::ListAreasResponse response;
-        for (const Area& area : directory.areas) *response.add_areas() = codec::ToProto(area);
+        VERKOSTO_ASSIGN_OR_RETURN(
+            *response.mutable_next_page_token(),
+            messaging::FillPage(
+                rows, page, kList, "",
+                [](const Area* a) { return std::vector<std::string>{a->code.value()}; },
+                [&](const Area* a) { return Added(*response.add_areas() = codec::ToProto(*a)); }));
         return response;
       });
 
@@ -249,23 +285,32 @@ void RegisterQueries(messaging::RpcServer& server) {
   server.AddQuery<pb::ListNetworksRequest, pb::ListNetworksResponse>(
       [](Context& ctx, const pb::ListNetworksRequest& req) -> Result<pb::ListNetworksResponse> {
         VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
-        const bool drafts = Authorize(ctx.actor(), Operation::kReadDrafts).ok();
-        SqliteNetworkRepository repo(ctx.db());
-        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Network> networks, repo.ListNetworks());
-        pb::ListNetworksResponse response;
-        for (const Network& n : networks) {
-          if (n.status == NetworkStatus::kDraft && !drafts) continue;
-          if (req.status() != pb::NETWORK_STATUS_UNSPECIFIED &&
-              codec::ToProto(n.status) != req.status()) {
-            continue;
-          }
-          if (req.kind() != pb::NETWORK_KIND_UNSPECIFIED &&
-              codec::ToProto(n.definition.kind) != req.kind()) {
-            continue;
-          }
-          if (!req.owner().empty() && n.definition.owner != req.owner()) continue;
-          *response.add_networks() = codec::ToProto(n);
+        NetworkFilter filter;
+        filter.include_drafts = Authorize(ctx.actor(), Operation::kReadDrafts).ok();
+        if (req.status() != pb::NETWORK_STATUS_UNSPECIFIED) {
+          filter.status = codec::FromProto(req.status());
         }
+        if (req.kind() != pb::NETWORK_KIND_UNSPECIFIED) filter.kind = codec::FromProto(req.kind());
+        filter.owner = req.owner();
+        // The caller's draft visibility is a filter too: a token of a KEHA
+        // coordinator's list is not another reader's.
+        constexpr std::string_view kList = "networks.list";
+        const std::string filters =
+            page::FilterKey({std::to_string(req.status()), std::to_string(req.kind()), req.owner(),
+                             filter.include_drafts ? "drafts" : ""});
+        VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                                  page::Read(req.page_size(), req.page_token(), kList, filters, 1));
+        SqliteNetworkRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Network> networks, repo.ListNetworks(filter, page));
+        pb::ListNetworksResponse response;
+        VERKOSTO_ASSIGN_OR_RETURN(
+            *response.mutable_next_page_token(),
+            messaging::FillPage(
+                networks, page, kList, filters,
+                [](const Network& n) { return std::vector<std::string>{n.code().value()}; },
+                [&](const Network& n) {
+                  return Added(*response.add_networks() = codec::ToProto(n));
+                }));
         return response;
       });
 
@@ -280,10 +325,17 @@ void RegisterQueries(messaging::RpcServer& server) {
         const AreaDirectory& directory = *directory_ptr;
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<ParticipationHistory> histories,
                                   repo.Histories(network.code()));
-        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Comment> comments, repo.ListComments(network.code()));
-        VERKOSTO_ASSIGN_OR_RETURN(std::vector<NetworkVersion> versions,
-                                  repo.ListVersions(network.code()));
+        uint32_t comments_total = 0;
+        uint32_t versions_total = 0;
+        VERKOSTO_ASSIGN_OR_RETURN(
+            std::vector<Comment> comments,
+            repo.NewestComments(network.code(), kNewestInNetwork, &comments_total));
+        VERKOSTO_ASSIGN_OR_RETURN(
+            std::vector<NetworkVersion> versions,
+            repo.NewestVersions(network.code(), kNewestInNetwork, &versions_total));
         pb::GetNetworkResponse response;
+        response.set_comments_total(comments_total);
+        response.set_versions_total(versions_total);
         *response.mutable_network() = codec::ToProto(network);
         for (const ParticipationRow& row :
              ParticipationMatrix(network.code(), directory, histories)) {
@@ -301,12 +353,63 @@ void RegisterQueries(messaging::RpcServer& server) {
         SqliteNetworkRepository repo(ctx.db());
         VERKOSTO_ASSIGN_OR_RETURN(Network network,
                                   LoadNetwork(repo, req.network_code(), ctx.actor()));
-        VERKOSTO_ASSIGN_OR_RETURN(ParticipationHistory history,
-                                  repo.History(network.code(), AreaCode(req.area_code())));
+        constexpr std::string_view kList = "networks.participation";
+        const std::string filters = page::FilterKey({network.code().value(), req.area_code()});
+        VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                                  page::Read(req.page_size(), req.page_token(), kList, filters, 1));
+        VERKOSTO_ASSIGN_OR_RETURN(auto decisions,
+                                  repo.Decisions(network.code(), AreaCode(req.area_code()), page));
         pb::GetParticipationHistoryResponse response;
-        for (const ParticipationDecision& d : history.decisions) {
-          *response.add_decisions() = codec::ToProto(d);
-        }
+        VERKOSTO_ASSIGN_OR_RETURN(
+            *response.mutable_next_page_token(),
+            messaging::FillPage(decisions, page, kList, filters, kIdKey, [&](const auto& row) {
+              return Added(*response.add_decisions() = codec::ToProto(row.second));
+            }));
+        return response;
+      });
+
+  server.AddQuery<pb::ListCommentsRequest, pb::ListCommentsResponse>(
+      [](Context& ctx, const pb::ListCommentsRequest& req) -> Result<pb::ListCommentsResponse> {
+        VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
+        SqliteNetworkRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(Network network,
+                                  LoadNetwork(repo, req.network_code(), ctx.actor()));
+        constexpr std::string_view kList = "networks.comments";
+        const std::string filters = page::FilterKey({network.code().value()});
+        VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                                  page::Read(req.page_size(), req.page_token(), kList, filters, 1));
+        VERKOSTO_ASSIGN_OR_RETURN(auto comments, repo.ListComments(network.code(), page));
+        pb::ListCommentsResponse response;
+        VERKOSTO_ASSIGN_OR_RETURN(
+            *response.mutable_next_page_token(),
+            messaging::FillPage(comments, page, kList, filters, kIdKey, [&](const auto& row) {
+              return Added(*response.add_comments() = codec::ToProto(row.second));
+            }));
+        return response;
+      });
+
+  server.AddQuery<pb::ListVersionsRequest, pb::ListVersionsResponse>(
+      [](Context& ctx, const pb::ListVersionsRequest& req) -> Result<pb::ListVersionsResponse> {
+        VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kReadNetworks));
+        SqliteNetworkRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(Network network,
+                                  LoadNetwork(repo, req.network_code(), ctx.actor()));
+        constexpr std::string_view kList = "networks.versions";
+        const std::string filters = page::FilterKey({network.code().value()});
+        VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                                  page::Read(req.page_size(), req.page_token(), kList, filters, 1));
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<NetworkVersion> versions,
+                                  repo.ListVersions(network.code(), page));
+        pb::ListVersionsResponse response;
+        VERKOSTO_ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
+                                  messaging::FillPage(
+                                      versions, page, kList, filters,
+                                      [](const NetworkVersion& v) {
+                                        return std::vector<std::string>{page::KeyOf(v.version)};
+                                      },
+                                      [&](const NetworkVersion& v) {
+                                        return Added(*response.add_versions() = codec::ToProto(v));
+                                      }));
         return response;
       });
 
@@ -321,10 +424,37 @@ void RegisterQueries(messaging::RpcServer& server) {
         if (FindArea(directory, area) == nullptr) {
           return Status::NotFound("no area '" + req.area_code() + "'");
         }
-        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Network> networks, repo.ListNetworks());
+        constexpr std::string_view kList = "networks.burden";
+        const std::string filters = page::FilterKey({area.value()});
+        VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                                  page::Read(req.page_size(), req.page_token(), kList, filters, 1));
+        // Only the networks the area decided on can cost it anything.
+        NetworkFilter decided;
+        decided.decided_by = area;
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Network> networks,
+                                  repo.ListNetworks(decided, std::nullopt));
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<ParticipationHistory> histories,
-                                  repo.Histories(std::nullopt));
-        return codec::ToProto(ComputeBurden(area, networks, histories));
+                                  repo.AreaHistories(area));
+        Burden burden = ComputeBurden(area, networks, histories);
+        // The totals are over every line; the page shows some (in code order).
+        std::vector<BurdenLine>& lines = burden.lines;
+        if (!page.first()) {
+          std::erase_if(lines,
+                        [&](const BurdenLine& l) { return l.network.value() <= page.after[0]; });
+        }
+        // A burden line is small (a code, a name, four numbers): page_size bounds it.
+        const std::vector<BurdenLine> all = std::move(lines);
+        pb::GetBurdenResponse response = codec::ToProto(burden);
+        response.clear_lines();
+        VERKOSTO_ASSIGN_OR_RETURN(
+            *response.mutable_next_page_token(),
+            messaging::FillPage(
+                all, page, kList, filters,
+                [](const BurdenLine& l) { return std::vector<std::string>{l.network.value()}; },
+                [&](const BurdenLine& l) {
+                  return Added(*response.add_lines() = codec::ToProto(l));
+                }));
+        return response;
       });
 }
 

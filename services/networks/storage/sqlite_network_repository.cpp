@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -233,15 +234,15 @@ Status SqliteNetworkRepository::SaveDirectory(const AreaDirectory& directory) {
   });
 }
 
-Result<std::vector<Network>> SqliteNetworkRepository::SelectNetworks(const std::string& where,
-                                                                     const std::string& code) {
+Result<std::vector<Network>> SqliteNetworkRepository::SelectNetworks(const std::string& tail,
+                                                                     const storage::Query& query) {
   std::vector<Network> networks;
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_,
                         "SELECT status, version, definition, end_reason, closed_by_term_end, "
-                        "created_us, updated_us FROM networks " +
-                            where + " ORDER BY code");
-    if (!code.empty()) q.bind(1, code);
+                        "created_us, updated_us FROM networks" +
+                            tail);
+    query.Bind(q);
     while (q.executeStep()) {
       codec::pb::NetworkDefinition stored;
       const SQLite::Column blob = q.getColumn("definition");
@@ -268,14 +269,66 @@ Result<std::vector<Network>> SqliteNetworkRepository::SelectNetworks(const std::
 }
 
 Result<std::optional<Network>> SqliteNetworkRepository::FindNetwork(const NetworkCode& code) {
-  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Network> found,
-                            SelectNetworks("WHERE code = ?", code.value()));
+  storage::Query query;
+  query.Where("code = ?", {code.value()});
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Network> found, SelectNetworks(query.Sql(), query));
   if (found.empty()) return std::optional<Network>();
   return std::optional<Network>(std::move(found.front()));
 }
 
-Result<std::vector<Network>> SqliteNetworkRepository::ListNetworks() {
-  return SelectNetworks("", "");
+Result<std::vector<Network>> SqliteNetworkRepository::ListNetworks(
+    const NetworkFilter& filter, const std::optional<page::PageRequest>& page) {
+  storage::Query query;
+  if (filter.status) query.Where("status = ?", {std::string(NetworkStatusName(*filter.status))});
+  if (filter.kind) query.Where("kind = ?", {std::string(NetworkKindName(*filter.kind))});
+  if (!filter.owner.empty()) query.Where("owner = ?", {filter.owner});
+  if (!filter.include_drafts) {
+    query.Where("status != ?", {std::string(NetworkStatusName(NetworkStatus::kDraft))});
+  }
+  if (filter.decided_by) {
+    query.Where("code IN (SELECT network_code FROM participation_decisions WHERE area_code = ?)",
+                {filter.decided_by->value()});
+  }
+  const std::vector<storage::Query::Column> order{{"code"}};
+  std::string tail;
+  if (page) {
+    VERKOSTO_RETURN_IF_ERROR(query.After(order, *page));
+    tail = query.Sql() + storage::Query::OrderLimit(order, *page);
+  } else {
+    tail = query.Sql() + " ORDER BY code";
+  }
+  return SelectNetworks(tail, query);
+}
+
+Result<std::vector<Network>> SqliteNetworkRepository::ListOpenEndedBefore(const std::string& date) {
+  storage::Query query;
+  query.Where("status = ?", {std::string(NetworkStatusName(NetworkStatus::kOpen))});
+  query.Where("end_date < ?", {date});
+  return SelectNetworks(query.Sql() + " ORDER BY code", query);
+}
+
+Result<bool> SqliteNetworkRepository::AnyNetwork() {
+  bool any = false;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, "SELECT EXISTS (SELECT 1 FROM networks)");
+    any = q.executeStep() && q.getColumn(0).getInt() != 0;
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return any;
+}
+
+Result<uint32_t> SqliteNetworkRepository::Count(const std::string& table,
+                                                const NetworkCode& network) {
+  uint32_t count = 0;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, "SELECT count(*) FROM " + table + " WHERE network_code = ?");
+    q.bind(1, network.value());
+    if (q.executeStep()) count = static_cast<uint32_t>(q.getColumn(0).getInt64());
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return count;
 }
 
 Status SqliteNetworkRepository::InsertNetwork(const Network& network) {
@@ -325,15 +378,15 @@ Status SqliteNetworkRepository::AppendVersion(const NetworkCode& network,
   });
 }
 
-Result<std::vector<NetworkVersion>> SqliteNetworkRepository::ListVersions(
-    const NetworkCode& network) {
+Result<std::vector<NetworkVersion>> SqliteNetworkRepository::SelectVersions(
+    const std::string& tail, const storage::Query& query) {
   std::vector<NetworkVersion> versions;
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_,
                         "SELECT version, user_id, display_name, role, on_behalf_of, at_us, "
-                        "principal, reason, changed_fields FROM network_versions "
-                        "WHERE network_code = ? ORDER BY version");
-    q.bind(1, network.value());
+                        "principal, reason, changed_fields FROM network_versions" +
+                            tail);
+    query.Bind(q);
     while (q.executeStep()) {
       NetworkVersion v;
       v.version = static_cast<uint32_t>(q.getColumn("version").getInt64());
@@ -347,16 +400,37 @@ Result<std::vector<NetworkVersion>> SqliteNetworkRepository::ListVersions(
   return versions;
 }
 
-Result<std::vector<ParticipationHistory>> SqliteNetworkRepository::Histories(
-    const std::optional<NetworkCode>& network) {
+Result<std::vector<NetworkVersion>> SqliteNetworkRepository::ListVersions(
+    const NetworkCode& network, const page::PageRequest& page) {
+  storage::Query query;
+  query.Where("network_code = ?", {network.value()});
+  const std::vector<storage::Query::Column> order{{"version", storage::Query::Key::kInteger}};
+  VERKOSTO_RETURN_IF_ERROR(query.After(order, page));
+  return SelectVersions(query.Sql() + storage::Query::OrderLimit(order, page), query);
+}
+
+Result<std::vector<NetworkVersion>> SqliteNetworkRepository::NewestVersions(
+    const NetworkCode& network, uint32_t count, uint32_t* total) {
+  VERKOSTO_ASSIGN_OR_RETURN(*total, Count("network_versions", network));
+  storage::Query query;
+  query.Where("network_code = ?", {network.value()});
+  VERKOSTO_ASSIGN_OR_RETURN(
+      std::vector<NetworkVersion> versions,
+      SelectVersions(query.Sql() + " ORDER BY version DESC LIMIT " + std::to_string(count), query));
+  std::reverse(versions.begin(), versions.end());
+  return versions;
+}
+
+Result<std::vector<ParticipationHistory>> SqliteNetworkRepository::SelectHistories(
+    const std::string& tail, const storage::Query& query, std::vector<int64_t>* ids) {
   std::vector<ParticipationHistory> histories;
   Status status = storage::Guard([&]() -> Status {
-    SQLite::Statement q(db_, std::string("SELECT network_code, area_code, choice, reason, user_id, "
-                                         "display_name, role, on_behalf_of, at_us, principal "
-                                         "FROM participation_decisions ") +
-                                 (network ? "WHERE network_code = ? " : "") +
-                                 "ORDER BY network_code, area_code, id");
-    if (network) q.bind(1, network->value());
+    SQLite::Statement q(db_,
+                        "SELECT id, network_code, area_code, choice, reason, user_id, "
+                        "display_name, role, on_behalf_of, at_us, principal "
+                        "FROM participation_decisions" +
+                            tail);
+    query.Bind(q);
     while (q.executeStep()) {
       ParticipationDecision d;
       d.network = NetworkCode(q.getColumn("network_code").getString());
@@ -365,6 +439,7 @@ Result<std::vector<ParticipationHistory>> SqliteNetworkRepository::Histories(
                           "participation choice");
       d.reason = q.getColumn("reason").getString();
       d.audit = ReadAudit(q, d.reason);
+      if (ids != nullptr) ids->push_back(q.getColumn("id").getInt64());
       if (histories.empty() || histories.back().network != d.network ||
           histories.back().area != d.area) {
         histories.push_back(ParticipationHistory{d.network, d.area, {}});
@@ -375,6 +450,39 @@ Result<std::vector<ParticipationHistory>> SqliteNetworkRepository::Histories(
   });
   if (!status.ok()) return status;
   return histories;
+}
+
+Result<std::vector<ParticipationHistory>> SqliteNetworkRepository::Histories(
+    const std::optional<NetworkCode>& network) {
+  storage::Query query;
+  if (network) query.Where("network_code = ?", {network->value()});
+  return SelectHistories(query.Sql() + " ORDER BY network_code, area_code, id", query);
+}
+
+Result<std::vector<ParticipationHistory>> SqliteNetworkRepository::AreaHistories(
+    const AreaCode& area) {
+  storage::Query query;
+  query.Where("area_code = ?", {area.value()});
+  return SelectHistories(query.Sql() + " ORDER BY network_code, area_code, id", query);
+}
+
+Result<std::vector<std::pair<int64_t, ParticipationDecision>>> SqliteNetworkRepository::Decisions(
+    const NetworkCode& network, const AreaCode& area, const page::PageRequest& page) {
+  storage::Query query;
+  query.Where("network_code = ?", {network.value()});
+  query.Where("area_code = ?", {area.value()});
+  const std::vector<storage::Query::Column> order{{"id", storage::Query::Key::kInteger}};
+  VERKOSTO_RETURN_IF_ERROR(query.After(order, page));
+  std::vector<int64_t> ids;
+  VERKOSTO_ASSIGN_OR_RETURN(
+      std::vector<ParticipationHistory> histories,
+      SelectHistories(query.Sql() + storage::Query::OrderLimit(order, page), query, &ids));
+  std::vector<std::pair<int64_t, ParticipationDecision>> decisions;
+  if (histories.empty()) return decisions;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    decisions.emplace_back(ids[i], std::move(histories.front().decisions[i]));
+  }
+  return decisions;
 }
 
 Result<ParticipationHistory> SqliteNetworkRepository::History(const NetworkCode& network,
@@ -417,24 +525,52 @@ Status SqliteNetworkRepository::AddComment(const Comment& comment) {
   });
 }
 
-Result<std::vector<Comment>> SqliteNetworkRepository::ListComments(const NetworkCode& network) {
-  std::vector<Comment> comments;
+Result<std::vector<std::pair<int64_t, Comment>>> SqliteNetworkRepository::SelectComments(
+    const NetworkCode& network, const std::string& tail, const storage::Query& query) {
+  std::vector<std::pair<int64_t, Comment>> comments;
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_,
-                        "SELECT area_code, text, user_id, display_name, role, on_behalf_of, "
-                        "at_us, principal FROM comments WHERE network_code = ? ORDER BY id");
-    q.bind(1, network.value());
+                        "SELECT id, area_code, text, user_id, display_name, role, on_behalf_of, "
+                        "at_us, principal FROM comments" +
+                            tail);
+    query.Bind(q);
     while (q.executeStep()) {
       Comment c;
       c.network = network;
       c.area = AreaCode(q.getColumn("area_code").getString());
       c.text = q.getColumn("text").getString();
       c.audit = ReadAudit(q);
-      comments.push_back(std::move(c));
+      comments.emplace_back(q.getColumn("id").getInt64(), std::move(c));
     }
     return Status::Ok();
   });
   if (!status.ok()) return status;
+  return comments;
+}
+
+Result<std::vector<std::pair<int64_t, Comment>>> SqliteNetworkRepository::ListComments(
+    const NetworkCode& network, const page::PageRequest& page) {
+  storage::Query query;
+  query.Where("network_code = ?", {network.value()});
+  const std::vector<storage::Query::Column> order{{"id", storage::Query::Key::kInteger}};
+  VERKOSTO_RETURN_IF_ERROR(query.After(order, page));
+  return SelectComments(network, query.Sql() + storage::Query::OrderLimit(order, page), query);
+}
+
+Result<std::vector<Comment>> SqliteNetworkRepository::NewestComments(const NetworkCode& network,
+                                                                     uint32_t count,
+                                                                     uint32_t* total) {
+  VERKOSTO_ASSIGN_OR_RETURN(*total, Count("comments", network));
+  storage::Query query;
+  query.Where("network_code = ?", {network.value()});
+  VERKOSTO_ASSIGN_OR_RETURN(
+      auto rows,
+      SelectComments(network, query.Sql() + " ORDER BY id DESC LIMIT " + std::to_string(count),
+                     query));
+  std::reverse(rows.begin(), rows.end());
+  std::vector<Comment> comments;
+  comments.reserve(rows.size());
+  for (auto& row : rows) comments.push_back(std::move(row.second));
   return comments;
 }
 

@@ -2,8 +2,10 @@
 
 #include "core/case_ids.h"
 #include "core/limits.h"
+#include "core/page.h"
 #include "core/text.h"
 #include "messaging/envelope.h"
+#include "messaging/page_reply.h"
 #include "nominations/codec/codec.h"
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/visibility.h"
@@ -133,14 +135,26 @@ Result<pb::CaseResponse> CaseStep(Context& ctx, const std::string& case_id, Step
 
 // The cases `actor` may see (the lists are scoped to their area already), as
 // they may see them.
+//
+// One page of `filter`'s cases, newest first; `list` and `filters` name the
+// query for its page tokens (core/page.h).
 Result<pb::CaseListResponse> CaseList(NominationRepository& repo, const Actor& actor,
-                                      const std::vector<Case>& cases) {
+                                      const CaseFilter& filter, std::string_view list,
+                                      const std::string& filters, uint32_t page_size,
+                                      const std::string& page_token) {
+  VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                            page::Read(page_size, page_token, list, filters, 1));
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<page::Keyed<Case>> cases, repo.ListCasePage(filter, page));
   pb::CaseListResponse response;
   ReplyNames replies(repo);
-  for (const Case& c : cases) {
-    if (!MaySeeCase(actor, c.area)) continue;
-    VERKOSTO_ASSIGN_OR_RETURN(*response.add_cases(), replies.Reply(VisibleTo(actor, c)));
-  }
+  VERKOSTO_ASSIGN_OR_RETURN(
+      *response.mutable_next_page_token(),
+      messaging::FillPage(cases, page, list, filters, [&](const Case& c) -> Result<size_t> {
+        if (!MaySeeCase(actor, c.area)) return size_t{0};
+        pb::Case* out = response.add_cases();
+        VERKOSTO_ASSIGN_OR_RETURN(*out, replies.Reply(VisibleTo(actor, c)));
+        return out->ByteSizeLong();
+      }));
   return response;
 }
 
@@ -319,15 +333,16 @@ void RegisterLeadership(messaging::RpcServer& server) {
 
 void RegisterQueries(messaging::RpcServer& server) {
   server.AddQuery<pb::RegistryInboxRequest, pb::CaseListResponse>(
-      [](Context& ctx, const pb::RegistryInboxRequest&) -> Result<pb::CaseListResponse> {
+      [](Context& ctx, const pb::RegistryInboxRequest& req) -> Result<pb::CaseListResponse> {
         VERKOSTO_RETURN_IF_ERROR(
             Authorize(ctx.actor(), Operation::kRegisterCase, ctx.actor().area));
         SqliteNominationRepository repo(ctx.db());
         CaseFilter filter;
         filter.area = ctx.actor().area;
         filter.states = {CaseState::kAwaitingRegistration};
-        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(filter));
-        return CaseList(repo, ctx.actor(), cases);
+        return CaseList(repo, ctx.actor(), filter, "cases.registry_inbox",
+                        page::FilterKey({ctx.actor().area.value()}), req.page_size(),
+                        req.page_token());
       });
 
   server.AddQuery<pb::RegistryJournalRequest, pb::CaseListResponse>(
@@ -340,19 +355,21 @@ void RegisterQueries(messaging::RpcServer& server) {
         filter.registered_only = true;
         VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(req.search(), limits::kLine, "search"));
         filter.search = req.search();
-        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(filter));
-        return CaseList(repo, ctx.actor(), cases);
+        return CaseList(repo, ctx.actor(), filter, "cases.journal",
+                        page::FilterKey({ctx.actor().area.value(), req.search()}), req.page_size(),
+                        req.page_token());
       });
 
   server.AddQuery<pb::DirectorInboxRequest, pb::CaseListResponse>(
-      [](Context& ctx, const pb::DirectorInboxRequest&) -> Result<pb::CaseListResponse> {
+      [](Context& ctx, const pb::DirectorInboxRequest& req) -> Result<pb::CaseListResponse> {
         VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kDecideCase, ctx.actor().area));
         SqliteNominationRepository repo(ctx.db());
         CaseFilter filter;
         filter.area = ctx.actor().area;
         filter.states = {CaseState::kRegistered};
-        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(filter));
-        return CaseList(repo, ctx.actor(), cases);
+        return CaseList(repo, ctx.actor(), filter, "cases.director_inbox",
+                        page::FilterKey({ctx.actor().area.value()}), req.page_size(),
+                        req.page_token());
       });
 
   server.AddQuery<pb::GetCaseRequest, pb::CaseResponse>(
@@ -461,14 +478,25 @@ void RegisterQueries(messaging::RpcServer& server) {
             filter.area = reader.area;
           }
         }
-        VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> memberships,
-                                  repo.ListMemberships(filter));
+        // The filters as applied (the reader's own area scope included).
+        constexpr std::string_view kList = "memberships.list";
+        const std::string filters = page::FilterKey(
+            {filter.network ? filter.network->value() : "", filter.area ? filter.area->value() : "",
+             filter.email, filter.include_ended ? "ended" : ""});
+        VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                                  page::Read(req.page_size(), req.page_token(), kList, filters, 3));
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<page::Keyed<Membership>> memberships,
+                                  repo.ListMembershipPage(filter, page));
         pb::ListMembershipsResponse response;
         ReplyNames names(repo);
-        for (const Membership& m : memberships) {
-          VERKOSTO_ASSIGN_OR_RETURN(*response.add_memberships(),
-                                    names.Reply(VisibleTo(reader, m.record())));
-        }
+        VERKOSTO_ASSIGN_OR_RETURN(
+            *response.mutable_next_page_token(),
+            messaging::FillPage(
+                memberships, page, kList, filters, [&](const Membership& m) -> Result<size_t> {
+                  pb::Membership* out = response.add_memberships();
+                  VERKOSTO_ASSIGN_OR_RETURN(*out, names.Reply(VisibleTo(reader, m.record())));
+                  return out->ByteSizeLong();
+                }));
         return response;
       });
 }

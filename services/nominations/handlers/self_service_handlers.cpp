@@ -1,8 +1,10 @@
 #include <algorithm>
 
 #include "core/case_ids.h"
+#include "core/page.h"
 #include "core/text.h"
 #include "messaging/envelope.h"
+#include "messaging/page_reply.h"
 #include "nominations/codec/codec.h"
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/self_service.h"
@@ -31,17 +33,20 @@ Result<std::optional<ResignationRequest>> Pending(NominationRepository& repo,
   return std::optional<ResignationRequest>(std::move(found.front()));
 }
 
-Result<pb::ListMyMembershipsResponse> ListMine(Context& ctx) {
+Result<pb::ListMyMembershipsResponse> ListMine(Context& ctx,
+                                               const pb::ListMyMembershipsRequest& req) {
   VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kSelfService));
+  constexpr std::string_view kList = "memberships.mine";
+  const std::string filters = page::FilterKey({ctx.actor().email, ctx.actor().user_id});
+  VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                            page::Read(req.page_size(), req.page_token(), kList, filters, 3));
   SqliteNominationRepository repo(ctx.db());
-  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> mine, Mine(repo, ctx.actor()));
   // Newest first: current ones before ended ones, then by start.
-  std::stable_sort(mine.begin(), mine.end(), [](const Membership& a, const Membership& b) {
-    if (a.active() != b.active()) return a.active();
-    return std::chrono::sys_days(a.record().started) > std::chrono::sys_days(b.record().started);
-  });
+  VERKOSTO_ASSIGN_OR_RETURN(
+      std::vector<page::Keyed<Membership>> rows,
+      repo.ListOwnMembershipPage(ctx.actor().email, ctx.actor().user_id, page));
   pb::ListMyMembershipsResponse response;
-  for (const Membership& m : mine) {
+  auto add = [&](const Membership& m) -> Result<size_t> {
     pb::MyMembership* out = response.add_memberships();
     *out->mutable_membership() = codec::ToProto(m);
     VERKOSTO_ASSIGN_OR_RETURN(std::optional<NetworkInfo> network,
@@ -61,7 +66,10 @@ Result<pb::ListMyMembershipsResponse> ListMine(Context& ctx) {
       *out->mutable_resignation_request() =
           codec::ToProto(requests.back(), m.record().current_person());
     }
-  }
+    return out->ByteSizeLong();
+  };
+  VERKOSTO_ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
+                            messaging::FillPage(rows, page, kList, filters, add));
   return response;
 }
 
@@ -122,27 +130,35 @@ Result<pb::ResignationRequestResponse> AskToResign(Context& ctx,
   return response;
 }
 
-Result<pb::PendingResignationsResponse> PendingOfArea(Context& ctx) {
+Result<pb::PendingResignationsResponse> PendingOfArea(Context& ctx,
+                                                      const pb::PendingResignationsRequest& req) {
   VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kRecordResignation, ctx.actor().area));
+  constexpr std::string_view kList = "resignations.pending";
+  const std::string filters = page::FilterKey({ctx.actor().area.value()});
+  VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                            page::Read(req.page_size(), req.page_token(), kList, filters, 2));
   SqliteNominationRepository repo(ctx.db());
   ResignationFilter filter;
   filter.area = ctx.actor().area;
   filter.pending_only = true;
-  VERKOSTO_ASSIGN_OR_RETURN(std::vector<ResignationRequest> requests,
-                            repo.ListResignationRequests(filter));
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<page::Keyed<ResignationRequest>> rows,
+                            repo.ListResignationPage(filter, page));
   pb::PendingResignationsResponse response;
   ReplyNames names(repo);
-  for (const ResignationRequest& r : requests) {
+  auto add = [&](const ResignationRequest& r) -> Result<size_t> {
     VERKOSTO_ASSIGN_OR_RETURN(std::optional<Membership> m, repo.FindMembership(r.membership));
     // A membership that ended otherwise (term end, replacement) has nothing
     // left to record.
-    if (!m || !m->active()) continue;
+    if (!m || !m->active()) return size_t{0};
     pb::ResignationRequest* out = response.add_requests();
     *out = codec::ToProto(r, m->record().current_person());
     VERKOSTO_ASSIGN_OR_RETURN(ReplyNames::Names network, names.Network(r.network));
     out->set_network_name_fi(network.fi);
     out->set_network_name_sv(network.sv);
-  }
+    return out->ByteSizeLong();
+  };
+  VERKOSTO_ASSIGN_OR_RETURN(*response.mutable_next_page_token(),
+                            messaging::FillPage(rows, page, kList, filters, add));
   return response;
 }
 
@@ -160,13 +176,15 @@ Status CloseResignationRequestOf(Context& ctx, NominationRepository& repo,
 
 void RegisterSelfServiceHandlers(messaging::RpcServer& server) {
   server.AddQuery<pb::ListMyMembershipsRequest, pb::ListMyMembershipsResponse>(
-      [](Context& ctx, const pb::ListMyMembershipsRequest&) { return ListMine(ctx); });
+      [](Context& ctx, const pb::ListMyMembershipsRequest& req) { return ListMine(ctx, req); });
   server.AddCommand<pb::CorrectMyContactRequest, pb::CorrectMyContactResponse>(
       [](Context& ctx, const pb::CorrectMyContactRequest& req) { return CorrectMine(ctx, req); });
   server.AddCommand<pb::RequestResignationRequest, pb::ResignationRequestResponse>(
       [](Context& ctx, const pb::RequestResignationRequest& req) { return AskToResign(ctx, req); });
   server.AddQuery<pb::PendingResignationsRequest, pb::PendingResignationsResponse>(
-      [](Context& ctx, const pb::PendingResignationsRequest&) { return PendingOfArea(ctx); });
+      [](Context& ctx, const pb::PendingResignationsRequest& req) {
+        return PendingOfArea(ctx, req);
+      });
 }
 
 }  // namespace verkosto::nominations

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/page.h"
 #include "core/result.h"
 #include "nominations/domain/membership.h"
 #include "nominations/domain/read_models.h"
@@ -83,6 +84,9 @@ class NominationRepository {
   virtual Result<std::optional<Case>> FindCase(const CaseId& id) = 0;
   // Newest first (in the order they were created).
   virtual Result<std::vector<Case>> ListCases(const CaseFilter& filter) = 0;
+  // One page of ListCases (page.fetch() at most), each case with its key.
+  virtual Result<std::vector<page::Keyed<Case>>> ListCasePage(const CaseFilter& filter,
+                                                              const page::PageRequest& page) = 0;
   virtual Result<bool> DiaryNumberInUse(const AreaCode& area, const std::string& diary_number) = 0;
 
   // --- memberships ---
@@ -94,6 +98,9 @@ class NominationRepository {
   virtual Result<std::optional<Membership>> FindMembership(const MembershipId& id) = 0;
   // By network, area, then id.
   virtual Result<std::vector<Membership>> ListMemberships(const MembershipFilter& filter) = 0;
+  // One page of ListMemberships, each with its key.
+  virtual Result<std::vector<page::Keyed<Membership>>> ListMembershipPage(
+      const MembershipFilter& filter, const page::PageRequest& page) = 0;
 
   // Retention: clears the contact data (e-mail, language; retention.h,
   // WithoutContactData) of the membership `id` and of its nominee entry in
@@ -107,6 +114,10 @@ class NominationRepository {
   // corrected.
   virtual Result<std::vector<Membership>> ListOwnMemberships(const std::string& email,
                                                              const std::string& user_id) = 0;
+  // One page of them, newest first: current ones before ended ones, then by
+  // start date (latest first) and id.
+  virtual Result<std::vector<page::Keyed<Membership>>> ListOwnMembershipPage(
+      const std::string& email, const std::string& user_id, const page::PageRequest& page) = 0;
   // Inserts or replaces the membership's contact correction.
   virtual Status SaveMembershipContact(const MembershipId& membership,
                                        const ContactCorrection& contact) = 0;
@@ -117,6 +128,9 @@ class NominationRepository {
   // Oldest first.
   virtual Result<std::vector<ResignationRequest>> ListResignationRequests(
       const ResignationFilter& filter) = 0;
+  // One page of them, each with its key.
+  virtual Result<std::vector<page::Keyed<ResignationRequest>>> ListResignationPage(
+      const ResignationFilter& filter, const page::PageRequest& page) = 0;
 
   // --- timers ---
   virtual Result<std::optional<Date>> LastTimerDate() = 0;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/text.h"
 #include "storage/database.h"
 #include "storage/stored_names.h"
 
@@ -501,15 +502,20 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
   });
 }
 
-Result<std::vector<Case>> SqliteNominationRepository::SelectCases(
-    const std::string& where, const std::vector<std::string>& args) {
+Result<std::vector<Case>> SqliteNominationRepository::SelectCases(const storage::Query& query,
+                                                                  const std::string& tail,
+                                                                  std::vector<int64_t>* seqs) {
   std::vector<Case> cases;
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_, std::string("SELECT ") + kCaseColumns +
+                                 ", c.seq AS list_seq"
                                  " FROM cases c LEFT JOIN registrations r ON r.case_id = c.id" +
-                                 where + " ORDER BY c.seq DESC");
-    for (size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
-    while (q.executeStep()) cases.push_back(ReadCase(q));
+                                 query.Sql() + tail);
+    query.Bind(q);
+    while (q.executeStep()) {
+      cases.push_back(ReadCase(q));
+      if (seqs != nullptr) seqs->push_back(q.getColumn("list_seq").getInt64());
+    }
     SQLite::Statement n(db_,
                         "SELECT name, title, email, municipality, seat, membership_id, language "
                         "FROM nominees WHERE case_id = ? ORDER BY position");
@@ -534,43 +540,59 @@ Result<std::vector<Case>> SqliteNominationRepository::SelectCases(
 }
 
 Result<std::optional<Case>> SqliteNominationRepository::FindCase(const CaseId& id) {
-  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, SelectCases(" WHERE c.id = ?", {id.value()}));
+  storage::Query query;
+  query.Where("c.id = ?", {id.value()});
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, SelectCases(query, ""));
   if (cases.empty()) return std::optional<Case>();
   return std::optional<Case>(std::move(cases.front()));
 }
 
-Result<std::vector<Case>> SqliteNominationRepository::ListCases(const CaseFilter& filter) {
-  std::string where;
-  std::vector<std::string> args;
-  auto add = [&](const std::string& clause) {
-    where += (where.empty() ? " WHERE " : " AND ") + clause;
-  };
-  if (filter.area) {
-    add("c.area_code = ?");
-    args.push_back(filter.area->value());
-  }
-  if (filter.network) {
-    add("c.network_code = ?");
-    args.push_back(filter.network->value());
-  }
+storage::Query SqliteNominationRepository::CaseQuery(const CaseFilter& filter) {
+  storage::Query query;
+  if (filter.area) query.Where("c.area_code = ?", {filter.area->value()});
+  if (filter.network) query.Where("c.network_code = ?", {filter.network->value()});
   if (!filter.states.empty()) {
-    std::string in;
-    for (CaseState s : filter.states) {
-      in += in.empty() ? "?" : ", ?";
-      args.push_back(Str(CaseStateName(s)));
+    std::vector<storage::Query::Value> states;
+    std::vector<std::string> marks;
+    for (CaseState state : filter.states) {
+      states.emplace_back(Str(CaseStateName(state)));
+      marks.emplace_back("?");
     }
-    add("c.state IN (" + in + ")");
+    query.Where("c.state IN (" + text::Join(marks, ", ") + ")", std::move(states));
   }
-  if (filter.registered_only) add("r.case_id IS NOT NULL");
+  if (filter.registered_only) query.Where("r.case_id IS NOT NULL");
   if (filter.with_deadline_open_only) {
-    add("c.deadline IS NOT NULL AND c.state IN ('awaiting_registration', 'registered')");
+    query.Where("c.deadline IS NOT NULL AND c.state IN ('awaiting_registration', 'registered')");
   }
   if (!filter.search.empty()) {
-    add("(r.diary_number LIKE ? ESCAPE '\\' OR c.network_code LIKE ? ESCAPE '\\' OR "
-        "r.subject LIKE ? ESCAPE '\\' OR r.sender LIKE ? ESCAPE '\\')");
-    for (int i = 0; i < 4; ++i) args.push_back(Like(filter.search));
+    const std::string like = Like(filter.search);
+    query.Where(
+        "(r.diary_number LIKE ? ESCAPE '\\' OR c.network_code LIKE ? ESCAPE '\\' OR "
+        "r.subject LIKE ? ESCAPE '\\' OR r.sender LIKE ? ESCAPE '\\')",
+        {like, like, like, like});
   }
-  return SelectCases(where, args);
+  return query;
+}
+
+Result<std::vector<Case>> SqliteNominationRepository::ListCases(const CaseFilter& filter) {
+  return SelectCases(CaseQuery(filter), " ORDER BY c.seq DESC");
+}
+
+Result<std::vector<page::Keyed<Case>>> SqliteNominationRepository::ListCasePage(
+    const CaseFilter& filter, const page::PageRequest& page) {
+  storage::Query query = CaseQuery(filter);
+  const std::vector<storage::Query::Column> order{{"c.seq", storage::Query::Key::kInteger}};
+  VERKOSTO_RETURN_IF_ERROR(query.After(order, page, /*descending=*/true));
+  std::vector<int64_t> seqs;
+  VERKOSTO_ASSIGN_OR_RETURN(
+      std::vector<Case> cases,
+      SelectCases(query, storage::Query::OrderLimit(order, page, /*descending=*/true), &seqs));
+  std::vector<page::Keyed<Case>> rows;
+  rows.reserve(cases.size());
+  for (size_t i = 0; i < cases.size(); ++i) {
+    rows.push_back({{page::KeyOf(seqs[i])}, std::move(cases[i])});
+  }
+  return rows;
 }
 
 Result<bool> SqliteNominationRepository::DiaryNumberInUse(const AreaCode& area,
@@ -625,12 +647,12 @@ Status SqliteNominationRepository::UpdateMembership(const MembershipRecord& m) {
 }
 
 Result<std::vector<MembershipRecord>> SqliteNominationRepository::SelectMemberships(
-    const std::string& where, const std::vector<std::string>& args) {
+    const storage::Query& query, const std::string& tail) {
   std::vector<MembershipRecord> records;
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_, std::string("SELECT ") + kMembershipColumns + " FROM memberships" +
-                                 where + " ORDER BY network_code, area_code, id");
-    for (size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
+                                 query.Sql() + tail);
+    query.Bind(q);
     while (q.executeStep()) records.push_back(ReadMembership(q));
     return Status::Ok();
   });
@@ -650,36 +672,38 @@ Result<Membership> SqliteNominationRepository::RestoreMembership(MembershipRecor
 
 Result<std::optional<Membership>> SqliteNominationRepository::FindMembership(
     const MembershipId& id) {
-  VERKOSTO_ASSIGN_OR_RETURN(std::vector<MembershipRecord> records,
-                            SelectMemberships(" WHERE id = ?", {id.value()}));
+  storage::Query query;
+  query.Where("id = ?", {id.value()});
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<MembershipRecord> records, SelectMemberships(query, ""));
   if (records.empty()) return std::optional<Membership>();
   VERKOSTO_ASSIGN_OR_RETURN(Membership m, RestoreMembership(std::move(records.front())));
   return std::optional<Membership>(std::move(m));
 }
 
-Result<std::vector<Membership>> SqliteNominationRepository::ListMemberships(
-    const MembershipFilter& filter) {
-  std::string where;
-  std::vector<std::string> args;
-  auto add = [&](const std::string& clause) {
-    where += (where.empty() ? " WHERE " : " AND ") + clause;
-  };
-  if (filter.network) {
-    add("network_code = ?");
-    args.push_back(filter.network->value());
-  }
-  if (filter.area) {
-    add("area_code = ?");
-    args.push_back(filter.area->value());
-  }
+namespace {
+
+// The order of ListMemberships and its pages.
+const std::vector<storage::Query::Column> kMembershipOrder{{"network_code"}, {"area_code"}, {"id"}};
+
+}  // namespace
+
+storage::Query SqliteNominationRepository::MembershipQuery(const MembershipFilter& filter) {
+  storage::Query query;
+  if (filter.network) query.Where("network_code = ?", {filter.network->value()});
+  if (filter.area) query.Where("area_code = ?", {filter.area->value()});
   if (!filter.email.empty()) {
     // The e-mail in force: a member's own correction wins over the approval's.
-    add("lower(COALESCE((SELECT c.email FROM membership_contacts c "
-        "WHERE c.membership_id = memberships.id), email)) = lower(?)");
-    args.push_back(filter.email);
+    query.Where(
+        "lower(COALESCE((SELECT c.email FROM membership_contacts c "
+        "WHERE c.membership_id = memberships.id), email)) = lower(?)",
+        {filter.email});
   }
-  if (!filter.include_ended) add("ended IS NULL");
-  VERKOSTO_ASSIGN_OR_RETURN(std::vector<MembershipRecord> records, SelectMemberships(where, args));
+  if (!filter.include_ended) query.Where("ended IS NULL");
+  return query;
+}
+
+Result<std::vector<Membership>> SqliteNominationRepository::Restore(
+    std::vector<MembershipRecord> records) {
   std::vector<Membership> memberships;
   memberships.reserve(records.size());
   for (MembershipRecord& r : records) {
@@ -687,6 +711,31 @@ Result<std::vector<Membership>> SqliteNominationRepository::ListMemberships(
     memberships.push_back(std::move(m));
   }
   return memberships;
+}
+
+Result<std::vector<Membership>> SqliteNominationRepository::ListMemberships(
+    const MembershipFilter& filter) {
+  VERKOSTO_ASSIGN_OR_RETURN(
+      std::vector<MembershipRecord> records,
+      SelectMemberships(MembershipQuery(filter), " ORDER BY network_code, area_code, id"));
+  return Restore(std::move(records));
+}
+
+Result<std::vector<page::Keyed<Membership>>> SqliteNominationRepository::ListMembershipPage(
+    const MembershipFilter& filter, const page::PageRequest& page) {
+  storage::Query query = MembershipQuery(filter);
+  VERKOSTO_RETURN_IF_ERROR(query.After(kMembershipOrder, page));
+  VERKOSTO_ASSIGN_OR_RETURN(
+      std::vector<MembershipRecord> records,
+      SelectMemberships(query, storage::Query::OrderLimit(kMembershipOrder, page)));
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> memberships, Restore(std::move(records)));
+  std::vector<page::Keyed<Membership>> rows;
+  for (Membership& m : memberships) {
+    std::vector<std::string> key{m.record().network.value(), m.record().area.value(),
+                                 m.id().value()};
+    rows.push_back({std::move(key), std::move(m)});
+  }
+  return rows;
 }
 
 Status SqliteNominationRepository::RemoveContactData(const MembershipId& id) {
@@ -787,23 +836,47 @@ Status SqliteNominationRepository::SaveMembershipContact(const MembershipId& mem
   });
 }
 
+storage::Query SqliteNominationRepository::OwnQuery(const std::string& email,
+                                                    const std::string& user_id) {
+  storage::Query query;
+  query.Where(
+      "id IN (SELECT m.id FROM memberships m LEFT JOIN "
+      "membership_contacts c ON c.membership_id = m.id WHERE "
+      "(?1 <> '' AND lower(COALESCE(c.email, m.email)) = lower(?1)) OR "
+      "(?2 <> '' AND c.user_id = ?2))",
+      {email, user_id});
+  return query;
+}
+
 Result<std::vector<Membership>> SqliteNominationRepository::ListOwnMemberships(
     const std::string& email, const std::string& user_id) {
   if (email.empty() && user_id.empty()) return std::vector<Membership>();
   VERKOSTO_ASSIGN_OR_RETURN(
       std::vector<MembershipRecord> records,
-      SelectMemberships(" WHERE id IN (SELECT m.id FROM memberships m LEFT JOIN "
-                        "membership_contacts c ON c.membership_id = m.id WHERE "
-                        "(?1 <> '' AND lower(COALESCE(c.email, m.email)) = lower(?1)) OR "
-                        "(?2 <> '' AND c.user_id = ?2))",
-                        {email, user_id}));
-  std::vector<Membership> memberships;
-  memberships.reserve(records.size());
-  for (MembershipRecord& r : records) {
-    VERKOSTO_ASSIGN_OR_RETURN(Membership m, RestoreMembership(std::move(r)));
-    memberships.push_back(std::move(m));
+      SelectMemberships(OwnQuery(email, user_id), " ORDER BY network_code, area_code, id"));
+  return Restore(std::move(records));
+}
+
+Result<std::vector<page::Keyed<Membership>>> SqliteNominationRepository::ListOwnMembershipPage(
+    const std::string& email, const std::string& user_id, const page::PageRequest& page) {
+  std::vector<page::Keyed<Membership>> rows;
+  if (email.empty() && user_id.empty()) return rows;
+  storage::Query query = OwnQuery(email, user_id);
+  // Current (ended IS NULL = 1) before ended, then the latest start, then id; all descending.
+  const std::vector<storage::Query::Column> order{
+      {"(ended IS NULL)", storage::Query::Key::kInteger}, {"started"}, {"id"}};
+  // The numbered parameters ?1 and ?2 above: the keyset's values follow as ?3...
+  VERKOSTO_RETURN_IF_ERROR(query.After(order, page, /*descending=*/true));
+  VERKOSTO_ASSIGN_OR_RETURN(
+      std::vector<MembershipRecord> records,
+      SelectMemberships(query, storage::Query::OrderLimit(order, page, /*descending=*/true)));
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<Membership> memberships, Restore(std::move(records)));
+  for (Membership& m : memberships) {
+    std::vector<std::string> key{m.active() ? "1" : "0", FormatIsoDate(m.record().started),
+                                 m.id().value()};
+    rows.push_back({std::move(key), std::move(m)});
   }
-  return memberships;
+  return rows;
 }
 
 namespace {
@@ -852,31 +925,23 @@ Status SqliteNominationRepository::UpdateResignationRequest(const ResignationReq
   });
 }
 
-Result<std::vector<ResignationRequest>> SqliteNominationRepository::ListResignationRequests(
-    const ResignationFilter& filter) {
-  std::string where;
-  std::vector<std::string> args;
-  auto add = [&](const std::string& clause) {
-    where += (where.empty() ? " WHERE " : " AND ") + clause;
-  };
-  if (filter.area) {
-    add("area_code = ?");
-    args.push_back(filter.area->value());
-  }
-  if (filter.membership) {
-    add("membership_id = ?");
-    args.push_back(filter.membership->value());
-  }
+storage::Query SqliteNominationRepository::ResignationQuery(const ResignationFilter& filter) {
+  storage::Query query;
+  if (filter.area) query.Where("area_code = ?", {filter.area->value()});
+  if (filter.membership) query.Where("membership_id = ?", {filter.membership->value()});
   if (filter.pending_only) {
-    add("state = ?");
-    args.push_back(Str(ResignationRequestStateName(ResignationRequestState::kPending)));
+    query.Where("state = ?", {Str(ResignationRequestStateName(ResignationRequestState::kPending))});
   }
+  return query;
+}
+
+Result<std::vector<ResignationRequest>> SqliteNominationRepository::SelectResignations(
+    const storage::Query& query, const std::string& tail) {
   std::vector<ResignationRequest> requests;
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_, std::string("SELECT ") + kResignationColumns +
-                                 " FROM resignation_requests" + where +
-                                 " ORDER BY requested_at_us, id");
-    for (size_t i = 0; i < args.size(); ++i) q.bind(static_cast<int>(i + 1), args[i]);
+                                 " FROM resignation_requests" + query.Sql() + tail);
+    query.Bind(q);
     while (q.executeStep()) {
       ResignationRequest r;
       r.id = ResignationRequestId(q.getColumn("id").getString());
@@ -894,6 +959,28 @@ Result<std::vector<ResignationRequest>> SqliteNominationRepository::ListResignat
   });
   if (!status.ok()) return status;
   return requests;
+}
+
+Result<std::vector<ResignationRequest>> SqliteNominationRepository::ListResignationRequests(
+    const ResignationFilter& filter) {
+  return SelectResignations(ResignationQuery(filter), " ORDER BY requested_at_us, id");
+}
+
+Result<std::vector<page::Keyed<ResignationRequest>>>
+SqliteNominationRepository::ListResignationPage(const ResignationFilter& filter,
+                                                const page::PageRequest& page) {
+  storage::Query query = ResignationQuery(filter);
+  const std::vector<storage::Query::Column> order{
+      {"requested_at_us", storage::Query::Key::kInteger}, {"id"}};
+  VERKOSTO_RETURN_IF_ERROR(query.After(order, page));
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<ResignationRequest> requests,
+                            SelectResignations(query, storage::Query::OrderLimit(order, page)));
+  std::vector<page::Keyed<ResignationRequest>> rows;
+  for (ResignationRequest& r : requests) {
+    std::vector<std::string> key{page::KeyOf(ToMicros(r.requested.at)), r.id.value()};
+    rows.push_back({std::move(key), std::move(r)});
+  }
+  return rows;
 }
 
 // --- timers -----------------------------------------------------------------

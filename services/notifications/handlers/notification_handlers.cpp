@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "core/email.h"
+#include "core/page.h"
 #include "core/text.h"
 #include "messaging/envelope.h"
+#include "messaging/page_reply.h"
 #include "notifications/codec/codec.h"
 #include "notifications/domain/types.h"
 #include "notifications/storage/sqlite_notification_repository.h"
@@ -16,7 +18,11 @@ using messaging::Context;
 
 namespace {
 
-uint32_t Limit(uint32_t asked) { return asked == 0 ? 50 : std::min<uint32_t>(asked, 500); }
+// The key of a newest-first row (inbox, delivery log).
+template <typename Row>
+std::vector<std::string> NewestFirstKey(const Row& row) {
+  return {page::KeyOf(row.created_us), page::KeyOf(row.id)};
+}
 
 bool Contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
@@ -46,11 +52,21 @@ void RegisterNotificationHandlers(messaging::RpcServer& server) {
       [](Context& ctx, const pb::ListInboxRequest& req) -> Result<pb::ListInboxResponse> {
         SqliteNotificationRepository repo(ctx.db());
         const std::vector<std::string> mailboxes = MailboxesOf(ctx.actor());
+        constexpr std::string_view kList = "notifications.inbox";
+        const std::string filters =
+            page::FilterKey({text::Join(mailboxes, ","), req.unread_only() ? "unread" : ""});
+        VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                                  page::Read(req.page_size(), req.page_token(), kList, filters, 2));
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<MessageRow> messages,
-                                  repo.ListInbox(mailboxes, req.unread_only(), Limit(req.limit())));
+                                  repo.ListInbox(mailboxes, req.unread_only(), page));
         VERKOSTO_ASSIGN_OR_RETURN(uint32_t unread, repo.UnreadCount(mailboxes));
         pb::ListInboxResponse response;
-        for (const MessageRow& m : messages) *response.add_items() = codec::ToProto(m);
+        VERKOSTO_ASSIGN_OR_RETURN(
+            *response.mutable_next_page_token(),
+            messaging::FillPage(messages, page, kList, filters, NewestFirstKey<MessageRow>,
+                                [&](const MessageRow& m) {
+                                  return (*response.add_items() = codec::ToProto(m)).ByteSizeLong();
+                                }));
         response.set_unread_count(unread);
         return response;
       });
@@ -127,7 +143,6 @@ void RegisterNotificationHandlers(messaging::RpcServer& server) {
   server.AddQuery<pb::ListDeliveriesRequest, pb::ListDeliveriesResponse>(
       [](Context& ctx, const pb::ListDeliveriesRequest& req) -> Result<pb::ListDeliveriesResponse> {
         DeliveryFilter filter;
-        filter.limit = Limit(req.limit());
         if (!pb::DeliveryStatus_IsValid(req.status())) {
           return Status::InvalidArgument("status", "unknown status");
         }
@@ -151,10 +166,23 @@ void RegisterNotificationHandlers(messaging::RpcServer& server) {
         } else if (!all) {
           filter.mailboxes = mine;
         }
+        // The filters as applied (the reader's own mailboxes included).
+        constexpr std::string_view kList = "notifications.deliveries";
+        const std::string filters = page::FilterKey(
+            {req.message_id(), filter.mailboxes ? text::Join(*filter.mailboxes, ",") : "*",
+             std::to_string(req.status())});
+        VERKOSTO_ASSIGN_OR_RETURN(filter.page,
+                                  page::Read(req.page_size(), req.page_token(), kList, filters, 2));
         SqliteNotificationRepository repo(ctx.db());
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<DeliveryRow> rows, repo.ListDeliveries(filter));
         pb::ListDeliveriesResponse response;
-        for (const DeliveryRow& d : rows) *response.add_deliveries() = codec::ToProto(d);
+        VERKOSTO_ASSIGN_OR_RETURN(
+            *response.mutable_next_page_token(),
+            messaging::FillPage(
+                rows, filter.page, kList, filters, NewestFirstKey<DeliveryRow>,
+                [&](const DeliveryRow& d) {
+                  return (*response.add_deliveries() = codec::ToProto(d)).ByteSizeLong();
+                }));
         return response;
       });
 }

@@ -352,19 +352,47 @@ Result<int64_t> SqliteNotificationRepository::InsertMessage(const MessageRow& m)
   return id;
 }
 
+namespace {
+
+// The newest-first order of the inbox and the delivery log, and its keyset.
+struct NewestFirst {
+  int64_t created_us = 0;
+  int64_t id = 0;
+};
+
+// The key after which `page` starts; nullopt for a first page. Errors:
+// invalid_argument on "page_token" when the key is not two integers.
+Result<std::optional<NewestFirst>> After(const page::PageRequest& page) {
+  if (page.first()) return std::optional<NewestFirst>();
+  NewestFirst key;
+  if (page.after.size() != 2 || !page::IntegerKey(page.after[0], key.created_us) ||
+      !page::IntegerKey(page.after[1], key.id)) {
+    return Status::InvalidArgument("page_token", "is not a page token of this list");
+  }
+  return std::optional<NewestFirst>(key);
+}
+
+}  // namespace
+
 Result<std::vector<MessageRow>> SqliteNotificationRepository::ListInbox(
-    const std::vector<std::string>& mailboxes, bool unread_only, uint32_t limit) {
+    const std::vector<std::string>& mailboxes, bool unread_only, const page::PageRequest& page) {
   std::vector<MessageRow> out;
   if (mailboxes.empty()) return out;
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<NewestFirst> after, After(page));
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_, std::string("SELECT ") + kMessageColumns +
                                  " FROM messages WHERE mailbox IN (" +
                                  Placeholders(mailboxes.size()) + ")" +
                                  (unread_only ? " AND read_us IS NULL" : "") +
+                                 (after ? " AND (created_us, id) < (?, ?)" : "") +
                                  " ORDER BY created_us DESC, id DESC LIMIT ?");
     int i = 1;
     for (const std::string& mb : mailboxes) q.bind(i++, mb);
-    q.bind(i, static_cast<int64_t>(limit));
+    if (after) {
+      q.bind(i++, after->created_us);
+      q.bind(i++, after->id);
+    }
+    q.bind(i, static_cast<int64_t>(page.fetch()));
     while (q.executeStep()) out.push_back(ReadMessage(q));
     return Status::Ok();
   });
@@ -498,6 +526,7 @@ Result<std::vector<DeliveryRow>> SqliteNotificationRepository::ListDeliveries(
     const DeliveryFilter& filter) {
   std::vector<DeliveryRow> out;
   if (filter.mailboxes && filter.mailboxes->empty()) return out;
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<NewestFirst> after, After(filter.page));
   Status status = storage::Guard([&]() -> Status {
     std::string sql = std::string("SELECT ") + kDeliveryColumns +
                       " FROM deliveries d JOIN messages m ON m.id = d.message_id WHERE 1 = 1";
@@ -505,6 +534,7 @@ Result<std::vector<DeliveryRow>> SqliteNotificationRepository::ListDeliveries(
     if (filter.mailboxes)
       sql += " AND d.mailbox IN (" + Placeholders(filter.mailboxes->size()) + ")";
     if (filter.status) sql += " AND d.status = ?";
+    if (after) sql += " AND (d.created_us, d.id) < (?, ?)";
     sql += " ORDER BY d.created_us DESC, d.id DESC LIMIT ?";
     SQLite::Statement q(db_, sql);
     int i = 1;
@@ -513,7 +543,11 @@ Result<std::vector<DeliveryRow>> SqliteNotificationRepository::ListDeliveries(
       for (const std::string& mb : *filter.mailboxes) q.bind(i++, mb);
     }
     if (filter.status) q.bind(i++, StatusName(*filter.status));
-    q.bind(i, static_cast<int64_t>(filter.limit));
+    if (after) {
+      q.bind(i++, after->created_us);
+      q.bind(i++, after->id);
+    }
+    q.bind(i, static_cast<int64_t>(filter.page.fetch()));
     while (q.executeStep()) out.push_back(ReadDelivery(q).delivery);
     SQLite::Statement a(db_,
                         "SELECT at_us, ok, reply FROM delivery_attempts WHERE delivery_id = ? "

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/page.h"
 #include "core/result.h"
 #include "core/status.h"
 #include "notifications/domain/read_models.h"
@@ -21,7 +22,8 @@ struct DeliveryFilter {
   // Only these mailboxes; nullopt = all.
   std::optional<std::vector<std::string>> mailboxes;
   std::optional<DeliveryStatus> status;  // nullopt = any
-  uint32_t limit = 50;
+  // The page: after its key (created_us, id), newest first, page.fetch() rows.
+  page::PageRequest page;
 };
 
 // An e-mail due to be handed to the transport, with what it carries.
@@ -71,8 +73,10 @@ class SqliteNotificationRepository {
   // the stored one either way.
   Result<int64_t> InsertMessage(const MessageRow& message);
   // Newest first, at most `limit`.
+  // Newest first (created_us, id), page.fetch() rows after the page's key.
+  // Errors: invalid_argument on "page_token" for a key that is not one.
   Result<std::vector<MessageRow>> ListInbox(const std::vector<std::string>& mailboxes,
-                                            bool unread_only, uint32_t limit);
+                                            bool unread_only, const page::PageRequest& page);
   Result<uint32_t> UnreadCount(const std::vector<std::string>& mailboxes);
   // Marks unread messages of `mailboxes` read: those in `ids`, or all. Returns
   // how many changed.

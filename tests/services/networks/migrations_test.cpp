@@ -43,7 +43,8 @@ TEST(NetworksMigrationsTest, AuditRowsFromBeforeThePrincipalReadBackWithoutOne) 
   SqliteNetworkRepository repo(sqlite);
   const NetworkCode code("verkosto");
   const AreaCode area("kainuu-koillismaa");
-  auto versions = repo.ListVersions(code);
+  uint32_t total = 0;
+  auto versions = repo.NewestVersions(code, 100, &total);
   ASSERT_TRUE(versions.ok()) << versions.status().ToString();
   EXPECT_EQ(*versions,
             (std::vector<NetworkVersion>{{2,
@@ -56,7 +57,7 @@ TEST(NetworksMigrationsTest, AuditRowsFromBeforeThePrincipalReadBackWithoutOne) 
                                     {code, area, ParticipationChoice::kDeclines, "ei resursseja",
                                      Audit{"dep-1", "Varajohtaja", Role::kAreaDeputy, "dir-1",
                                            FromMicros(20), "ei resursseja", ""}}}));
-  auto comments = repo.ListComments(code);
+  auto comments = repo.NewestComments(code, 100, &total);
   ASSERT_TRUE(comments.ok()) << comments.status().ToString();
   EXPECT_EQ(*comments, (std::vector<Comment>{{code, area, "Hyvä",
                                               Audit{"dir-1", "Johtaja", Role::kAreaDirector, "",

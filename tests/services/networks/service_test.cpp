@@ -326,7 +326,8 @@ TEST_F(NetworksServiceTest, StoredAuditRecordsThePrincipalThatCarriedTheRequest)
   SQLite::Database db(system_.services.at("networks").database, SQLite::OPEN_READONLY);
   SqliteNetworkRepository repo(db);
   const NetworkCode code("kirjattu");
-  auto versions = repo.ListVersions(code);
+  uint32_t total = 0;
+  auto versions = repo.NewestVersions(code, 100, &total);
   ASSERT_TRUE(versions.ok()) << versions.status().ToString();
   ASSERT_EQ(versions->size(), 1u);
   EXPECT_EQ(versions->front().audit.user_id, "keha-1");
@@ -337,7 +338,7 @@ TEST_F(NetworksServiceTest, StoredAuditRecordsThePrincipalThatCarriedTheRequest)
   ASSERT_EQ(history->decisions.size(), 1u);
   EXPECT_EQ(history->decisions[0].audit.user_id, "dep-kainuu");
   EXPECT_EQ(history->decisions[0].audit.principal, "gateway");
-  auto comments = repo.ListComments(code);
+  auto comments = repo.NewestComments(code, 100, &total);
   ASSERT_TRUE(comments.ok()) << comments.status().ToString();
   ASSERT_EQ(comments->size(), 1u);
   EXPECT_EQ(comments->front().audit.user_id, "dir-kainuu");

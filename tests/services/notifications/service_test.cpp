@@ -127,7 +127,7 @@ class NotificationsServiceTest : public ::testing::Test {
   int DueCount() {
     pb::ListDeliveriesRequest pending;
     pending.set_status(pb::DELIVERY_STATUS_PENDING);
-    pending.set_limit(500);
+    pending.set_page_size(1000);
     const auto r = Call<pb::ListDeliveriesResponse>("notifications", kKeha, pending);
     if (!r.ok()) return -1;
     int due = 0;
@@ -627,7 +627,7 @@ class NotificationsSlowMailTest : public NotificationsServiceTest {
   // Every e-mail delivery, from the service.
   std::vector<pb::Delivery> EmailDeliveries() {
     pb::ListDeliveriesRequest all;
-    all.set_limit(500);
+    all.set_page_size(1000);
     const auto r = Must<pb::ListDeliveriesResponse>("notifications", kKeha, all);
     std::vector<pb::Delivery> out;
     for (const pb::Delivery& d : r.deliveries()) {
@@ -772,7 +772,7 @@ class NotificationsRetentionServiceTest : public NotificationsServiceTest {
 
   int DeliveryCount() {
     pb::ListDeliveriesRequest all;
-    all.set_limit(500);
+    all.set_page_size(1000);
     return Must<pb::ListDeliveriesResponse>("notifications", kKeha, all).deliveries_size();
   }
 

@@ -245,6 +245,11 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   comment.set_text("Kainuu osallistuu mielellään.");
   Reach<npb::AddCommentResponse>(As(director), "POST", "/api/v1/networks/{network_code}/comments",
                                  network, Json(comment));
+  EXPECT_EQ(Reach<npb::ListCommentsResponse>(As(keha), "GET",
+                                             "/api/v1/networks/{network_code}/comments", network)
+                .comments(0)
+                .text(),
+            comment.text());
   npb::DecideParticipationRequest takes_part;
   takes_part.set_decision(npb::PARTICIPATION_DECISION_TAKES_PART);
   Reach<npb::DecideParticipationResponse>(
@@ -257,11 +262,14 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
             1);
 
   Reach<npb::NetworkResponse>(As(keha), "POST", "/api/v1/networks/{network_code}/open", network);
-  EXPECT_EQ(
-      Reach<npb::GetNetworkResponse>(As(keha), "GET", "/api/v1/networks/{network_code}", network)
-          .network()
-          .status(),
-      npb::NETWORK_STATUS_OPEN);
+  const auto opened =
+      Reach<npb::GetNetworkResponse>(As(keha), "GET", "/api/v1/networks/{network_code}", network);
+  EXPECT_EQ(opened.network().status(), npb::NETWORK_STATUS_OPEN);
+  // The versions route pages through what GetNetwork counts.
+  EXPECT_EQ(Reach<npb::ListVersionsResponse>(As(keha), "GET",
+                                             "/api/v1/networks/{network_code}/versions", network)
+                .versions_size(),
+            static_cast<int>(opened.versions_total()));
   ASSERT_NO_FATAL_FAILURE(SyncNominations());  // nominations learns the network is open
 
   // KEHA sends three requests to Kainuu: to approve, to decline, to withdraw.
@@ -498,9 +506,9 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   // An API token, and a call with it instead of the cookie.
   v1::ApiCreateTokenRequest token_request;
   token_request.set_label("reitit");
-  const v1::ApiTokenResponse drawn =
+  const auto drawn =
       Reach<v1::ApiTokenResponse>(As(keha), "POST", "/api/v1/tokens", {}, Json(token_request));
-  const std::string token = drawn.token();
+  const std::string& token = drawn.token();
   ASSERT_EQ(token.rfind("vkt_", 0), 0u);
   EXPECT_EQ(Reach<nom::CaseResponse>({{"Authorization", "Bearer " + token}}, "GET",
                                      "/api/v1/cases/{case_id}", to_decline)

@@ -111,9 +111,9 @@ TEST_F(GatewayApiTest, EachErrorCodeHasItsHttpStatus) {
   r = Get(keha, "/api/v1/networks?status=NETWORK_STATUS_SOMEWHERE");
   EXPECT_EQ(r->status, 400);
   EXPECT_EQ(ErrorOf(r).field(), "status");
-  r = Get(keha, "/api/v1/inbox?limit=many");
+  r = Get(keha, "/api/v1/inbox?page_size=many");
   EXPECT_EQ(r->status, 400);
-  EXPECT_EQ(ErrorOf(r).field(), "limit");
+  EXPECT_EQ(ErrorOf(r).field(), "page_size");
   r = Get(keha, "/api/v1/memberships?include_ended=perhaps");
   EXPECT_EQ(r->status, 400);
   EXPECT_EQ(ErrorOf(r).field(), "include_ended");

@@ -119,11 +119,11 @@ TEST_F(SqliteAccountRepositoryTest, AuditIsListedNewestFirstPerSubject) {
   ASSERT_TRUE(repo_->Audit({T0(), "admin", Role::kAdmin, "", "account_created", "a", ""}).ok());
   ASSERT_TRUE(repo_->Audit({T0(), "gateway", Role::kSystem, "", "login", "a", "127.0.0.1"}).ok());
   ASSERT_TRUE(repo_->Audit({T0(), "admin", Role::kAdmin, "", "account_created", "b", ""}).ok());
-  auto entries = repo_->ListAudit("a", 10);
+  auto entries = repo_->ListAudit("a", page::PageRequest{.size = 10, .after = {}});
   ASSERT_TRUE(entries.ok());
   ASSERT_EQ(entries->size(), 2u);
   EXPECT_EQ((*entries)[0].action, "login");
-  EXPECT_EQ(repo_->ListAudit("", 10)->size(), 3u);
+  EXPECT_EQ(repo_->ListAudit("", page::PageRequest{.size = 10, .after = {}})->size(), 3u);
 }
 
 }  // namespace

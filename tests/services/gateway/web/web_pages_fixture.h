@@ -37,8 +37,12 @@ class WebPagesTest : public ::testing::Test {
     ctx_.AddUser("dirhel", User("dir-hel", Role::kAreaDirector, "helsinki"));
     ctx_.On<nw::ListAreasRequest, nw::ListAreasResponse>(CannedAreas);
     ctx_.On<nw::ListNetworksRequest, nw::ListNetworksResponse>(
-        [this](const Actor&, const nw::ListNetworksRequest&, nw::ListNetworksResponse* r) {
-          *r->add_networks() = OpenNetwork("osaamisverkosto", network_name_);
+        [this](const Actor&, const nw::ListNetworksRequest& req, nw::ListNetworksResponse* r) {
+          // One open network, filtered by status as the service filters.
+          const nw::Network open = OpenNetwork("osaamisverkosto", network_name_);
+          if (req.status() == nw::NETWORK_STATUS_UNSPECIFIED || req.status() == open.status()) {
+            *r->add_networks() = open;
+          }
           return Status::Ok();
         });
     ctx_.On<nm::ListMembershipsRequest, nm::ListMembershipsResponse>(

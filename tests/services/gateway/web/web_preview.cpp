@@ -37,8 +37,11 @@ int main() {
               gateway::testing::User("director", Role::kAreaDirector, "kainuu-koillismaa"));
   ctx.On<nw::ListAreasRequest, nw::ListAreasResponse>(gateway::testing::CannedAreas);
   ctx.On<nw::ListNetworksRequest, nw::ListNetworksResponse>(
-      [](const Actor&, const nw::ListNetworksRequest&, nw::ListNetworksResponse* r) {
-        *r->add_networks() = Network();
+      [](const Actor&, const nw::ListNetworksRequest& req, nw::ListNetworksResponse* r) {
+        const nw::Network network = Network();
+        if (req.status() == nw::NETWORK_STATUS_UNSPECIFIED || req.status() == network.status()) {
+          *r->add_networks() = network;
+        }
         return Status::Ok();
       });
   ctx.On<nw::GetNetworkRequest, nw::GetNetworkResponse>(

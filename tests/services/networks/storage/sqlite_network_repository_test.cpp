@@ -183,8 +183,10 @@ TEST_F(SqliteNetworkRepositoryTest, VersionsHistoriesAndCommentsKeepTheirOrderAn
   const NetworkVersion v2{
       2, SampleAudit("keha", 10, "päivitetty tavoite"), {"goals", "term.end_date"}};
   ASSERT_TRUE(repo_->AppendVersion(code, v2).ok());
-  EXPECT_EQ(*repo_->ListVersions(code), std::vector<NetworkVersion>{v2});
-  EXPECT_EQ(repo_->ListVersions(code)->front().audit.principal, "gateway");
+  uint32_t total = 0;
+  EXPECT_EQ(*repo_->NewestVersions(code, 100, &total), std::vector<NetworkVersion>{v2});
+  EXPECT_EQ(total, 1U);
+  EXPECT_EQ(repo_->NewestVersions(code, 100, &total)->front().audit.principal, "gateway");
 
   const AreaCode kainuu("kainuu-koillismaa");
   const ParticipationDecision first{code, kainuu, ParticipationChoice::kDeclines, "ei resursseja",
@@ -205,8 +207,71 @@ TEST_F(SqliteNetworkRepositoryTest, VersionsHistoriesAndCommentsKeepTheirOrderAn
 
   const Comment comment{code, kainuu, "Hyvä ehdotus", SampleAudit("d", 40)};
   ASSERT_TRUE(repo_->AddComment(comment).ok());
-  EXPECT_EQ(*repo_->ListComments(code), std::vector<Comment>{comment});
-  EXPECT_EQ(repo_->ListComments(code)->front().audit.principal, "gateway");
+  EXPECT_EQ(*repo_->NewestComments(code, 100, &total), std::vector<Comment>{comment});
+  EXPECT_EQ(total, 1U);
+  EXPECT_EQ(repo_->NewestComments(code, 100, &total)->front().audit.principal, "gateway");
+}
+
+// Comments, versions, decisions and networks page by their keys: each page
+// starts after the previous one's last key, and GetNetwork's "newest" are the
+// last ones, oldest of them first.
+TEST_F(SqliteNetworkRepositoryTest, ListsPageByTheirKeysAndNewestTakesTheLastOnes) {
+  ASSERT_TRUE(repo_->SaveDirectory(Reference()).ok());
+  const NetworkCode code("osaamisverkosto");
+  ASSERT_TRUE(repo_->InsertNetwork(SampleNetwork(code.value())).ok());
+  ASSERT_TRUE(repo_->InsertNetwork(SampleNetwork("toinen-verkosto")).ok());
+  const AreaCode kainuu("kainuu-koillismaa");
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(
+        repo_->AddComment({code, kainuu, "kommentti " + std::to_string(i), SampleAudit("d", i)})
+            .ok());
+    ASSERT_TRUE(
+        repo_
+            ->AppendVersion(
+                code, {static_cast<uint32_t>(i + 2), SampleAudit("keha", i, "syy"), {"goals"}})
+            .ok());
+  }
+  page::PageRequest page{.size = 2, .after = {}};
+  auto first = repo_->ListComments(code, page);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(first->size(), 3U);  // page.fetch(): one more tells that more follow
+  EXPECT_EQ((*first)[0].second.text, "kommentti 0");
+  page.after = {page::KeyOf((*first)[1].first)};
+  auto second = repo_->ListComments(code, page);
+  ASSERT_TRUE(second.ok());
+  ASSERT_EQ(second->size(), 3U);
+  EXPECT_EQ((*second)[0].second.text, "kommentti 2");
+  page.after = {page::KeyOf((*second)[1].first)};
+  auto last = repo_->ListComments(code, page);
+  ASSERT_TRUE(last.ok());
+  ASSERT_EQ(last->size(), 1U);
+  EXPECT_EQ((*last)[0].second.text, "kommentti 4");
+
+  uint32_t total = 0;
+  auto newest = repo_->NewestComments(code, 2, &total);
+  ASSERT_TRUE(newest.ok());
+  EXPECT_EQ(total, 5U);
+  ASSERT_EQ(newest->size(), 2U);
+  EXPECT_EQ((*newest)[0].text, "kommentti 3");
+  EXPECT_EQ((*newest)[1].text, "kommentti 4");
+
+  page.after = {page::KeyOf(3)};
+  auto versions = repo_->ListVersions(code, page);
+  ASSERT_TRUE(versions.ok());
+  ASSERT_EQ(versions->size(), 3U);
+  EXPECT_EQ((*versions)[0].version, 4U);
+  auto newest_versions = repo_->NewestVersions(code, 1, &total);
+  ASSERT_TRUE(newest_versions.ok());
+  EXPECT_EQ(total, 5U);
+  EXPECT_EQ(newest_versions->front().version, 6U);
+
+  page.after = {"osaamisverkosto"};
+  auto networks = repo_->ListNetworks({}, page);
+  ASSERT_TRUE(networks.ok());
+  ASSERT_EQ(networks->size(), 1U);
+  EXPECT_EQ(networks->front().code().value(), "toinen-verkosto");
+  page.after = {"not-a-number"};
+  EXPECT_EQ(repo_->ListComments(code, page).status().field(), "page_token");
 }
 
 }  // namespace

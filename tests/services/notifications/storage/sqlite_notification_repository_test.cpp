@@ -34,7 +34,7 @@ class NotificationRepositoryTest : public DeliveryFixture {
   }
 
   std::vector<MessageRow> Inbox(const std::string& mailbox) {
-    auto rows = Repo().ListInbox({mailbox}, false, 100);
+    auto rows = Repo().ListInbox({mailbox}, false, page::PageRequest{});
     EXPECT_TRUE(rows.ok());
     return rows.ok() ? *rows : std::vector<MessageRow>{};
   }
@@ -217,7 +217,7 @@ TEST_F(NotificationRepositoryTest, InboxIsScopedToTheMailboxes) {
   EXPECT_EQ(*Repo().MarkRead({"email:maija@kajaani.fi"}, {maija}, false, 6), 0u);
   EXPECT_EQ(*Repo().UnreadCount({"email:maija@kajaani.fi"}), 0u);
   EXPECT_EQ(*Repo().UnreadCount({"user:keha-anna"}), 1u);
-  EXPECT_TRUE(Repo().ListInbox({"email:maija@kajaani.fi"}, true, 10)->empty());
+  EXPECT_TRUE(Repo().ListInbox({"email:maija@kajaani.fi"}, true, page::PageRequest{})->empty());
   EXPECT_EQ(*Repo().MarkRead({"user:keha-anna"}, {}, true, 7), 1u);
 }
 
