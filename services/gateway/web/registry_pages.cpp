@@ -228,8 +228,9 @@ std::string JournalCsvRow(const nm::Case& c) {
 // The whole journal as CSV, streamed a page (1000 cases) at a time: the
 // gateway holds one page, however long the journal. The first page is asked
 // before the answer starts, so a refusal is still an error page; a failure
-// later ends the download early (the file then lacks its last rows, and the
-// log says why).
+// later breaks the download off without its end (the browser reports a failed
+// download rather than keeping a file that silently lacks rows; the log says
+// why).
 void StreamJournalCsv(Page& page, nm::RegistryJournalRequest request) {
   request.set_page_size(page::kMaxPageSize);
   auto first = std::make_shared<nm::CaseListResponse>();
@@ -251,9 +252,8 @@ void StreamJournalCsv(Page& page, nm::RegistryJournalRequest request) {
           request.set_page_token(reply->next_page_token());
           auto next = std::make_shared<nm::CaseListResponse>();
           if (Status st = ctx.Call("nominations", actor, request, next.get()); !st.ok()) {
-            spdlog::warn("journal.csv ended early: {}", st.ToString());
-            sink.done();
-            return true;
+            spdlog::warn("journal.csv broken off: {}", st.ToString());
+            return false;
           }
           reply = std::move(next);
         }
