@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "core/text.h"
+
 namespace verkosto::page {
 
 namespace {
@@ -10,15 +12,8 @@ constexpr std::string_view kVersion = "p1";
 constexpr char kSeparator = '\0';
 constexpr char kHex[] = "0123456789abcdef";
 
-// FNV-1a, 64 bits: enough to tell one filter set from another; not a secret.
-uint64_t Digest(std::string_view text) {
-  uint64_t hash = 1469598103934665603ULL;
-  for (char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
+// 64 bits of digest tell one filter set from another; the filters are not secret.
+std::string Digest(std::string_view filters) { return std::to_string(text::StableHash(filters)); }
 
 std::string Hex(std::string_view bytes) {
   std::string out;
@@ -86,7 +81,7 @@ Result<PageRequest> Read(uint32_t page_size, std::string_view page_token, std::s
   if (parts.size() != 3 + key_parts || parts[0] != kVersion || parts[1] != list) {
     return BadToken("belongs to another list (ask again without page_token)");
   }
-  if (parts[2] != Hex(std::to_string(Digest(filters)))) {
+  if (parts[2] != Hex(Digest(filters))) {
     return BadToken("was made with other filters (ask again without page_token)");
   }
   for (size_t i = 3; i < parts.size(); ++i) page.after.emplace_back(parts[i]);
@@ -99,7 +94,7 @@ std::string Token(std::string_view list, std::string_view filters,
   record += kSeparator;
   record += list;
   record += kSeparator;
-  record += Hex(std::to_string(Digest(filters)));
+  record += Hex(Digest(filters));
   for (const std::string& part : key) {
     record += kSeparator;
     record += part;

@@ -53,6 +53,15 @@ std::vector<std::string> Split(std::string_view text, char separator) {
   return parts;
 }
 
+uint64_t StableHash(std::string_view text) {
+  uint64_t hash = 14695981039346656037ULL;
+  for (char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
 std::vector<std::string> NonBlankLines(std::string_view text) {
   std::vector<std::string> lines;
   for (std::string& line : Split(text, '\n')) {

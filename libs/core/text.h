@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,10 @@ std::string FoldCase(std::string_view text);
 // Splits on `separator`, trimming each part; an empty (or blank) text gives
 // no parts, "a,,b" gives {"a", "", "b"}.
 std::vector<std::string> Split(std::string_view text, char separator);
+
+// FNV-1a of `text`: the same on every platform and run (unlike std::hash),
+// for stable choices and digests. Not a secret and not collision-proof.
+uint64_t StableHash(std::string_view text);
 
 // Splits into lines (\n, \r\n), trimming each and dropping blank ones.
 std::vector<std::string> NonBlankLines(std::string_view text);

@@ -432,16 +432,6 @@ constexpr std::string_view kLastNames[] = {
     "Sammalkivi", "Kaislaranta",  "Routamaa",    "Vuorenheimo", "Järvisalo", "Mäntyrinne",
     "Koivukumpu", "Haapaniemelä", "Rastaskorpi", "Sarajärvelä"};
 
-// FNV-1a: stable across platforms and runs, unlike std::hash.
-uint64_t StableHash(std::string_view text) {
-  uint64_t hash = 14695981039346656037ULL;
-  for (char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
-
 // "järvisalo" -> "jarvisalo": e-mail local parts stay ASCII.
 std::string EmailPart(std::string_view name) {
   const std::string folded = text::FoldCase(name);
@@ -476,7 +466,7 @@ Contact DemoPerson(uint64_t hash, size_t offset, const std::string& domain) {
 
 AreaContacts DemoContacts(const AreaCode& area) {
   const std::string domain = area.value() + ".example.fi";
-  const uint64_t hash = StableHash(area.value());
+  const uint64_t hash = text::StableHash(area.value());
   AreaContacts contacts;
   contacts.registry_office = Contact{"Kirjaamo", "kirjaamo@" + domain, ""};
   contacts.director = DemoPerson(hash, 0, domain);

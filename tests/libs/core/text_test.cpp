@@ -56,5 +56,12 @@ TEST(TextTest, CsvFieldDefusesEveryFormulaStart) {
   EXPECT_EQ(CsvField("a=b"), "a=b");  // only a leading character counts
 }
 
+TEST(TextTest, StableHashIsFnv1a) {
+  // The published FNV-1a 64 test vectors: the same value on every machine.
+  EXPECT_EQ(StableHash(""), 0xcbf29ce484222325ULL);
+  EXPECT_EQ(StableHash("a"), 0xaf63dc4c8601ec8cULL);
+  EXPECT_EQ(StableHash("foobar"), 0x85944171f73967e8ULL);
+}
+
 }  // namespace
 }  // namespace verkosto::text
