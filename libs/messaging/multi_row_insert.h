@@ -40,12 +40,13 @@ class MultiRowInsert {
         ~Reset() {
           s.tryReset();
           try {
-            s.clearBindings();  // cannot fail: SQLite only sets them to NULL
+            s.clearBindings();                  // cannot fail: SQLite only sets them to NULL
           } catch (const SQLite::Exception&) {  // NOLINT(bugprone-empty-catch)
           }
         }
       } reset{statement};
-      for (size_t i = 0; i < rows; ++i) bind_row(statement, static_cast<int>(i) * columns_ + 1, done + i);
+      for (size_t i = 0; i < rows; ++i)
+        bind_row(statement, static_cast<int>(i) * columns_ + 1, done + i);
       statement.exec();
       done += rows;
     }
