@@ -1,6 +1,7 @@
 #include "messaging/outbox.h"
 
 #include <algorithm>
+#include <variant>
 
 #include "messaging/context.h"
 #include "messaging/schema.h"
@@ -10,8 +11,37 @@
 namespace verkosto::messaging {
 
 namespace {
+
 constexpr char kTypeUrlPrefix[] = "type.googleapis.com/";
+
+// "INSERT INTO outbox (seq, type, ..., prev_hash, hash)", the chain's columns.
+std::string InsertHead(const storage::ChainTable& t) {
+  std::string head = "INSERT INTO " + t.table + " (" + t.key;
+  for (const std::string& column : t.columns) head += ", " + column;
+  return head + ", prev_hash, hash)";
 }
+
+// Binds a held value without copying it (it outlives the insert).
+void BindHeld(SQLite::Statement& statement, int index, const storage::ChainValue& value) {
+  static const uint8_t kEmptyBlob = 0;  // a null pointer would bind NULL
+  std::visit(
+      [&](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>) {
+          statement.bind(index);
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          statement.bindNoCopy(index, v);
+        } else if constexpr (std::is_same_v<T, std::vector<uint8_t>>) {
+          statement.bindNoCopy(index, v.empty() ? &kEmptyBlob : v.data(),
+                               static_cast<int>(v.size()));
+        } else {
+          statement.bind(index, v);
+        }
+      },
+      value);
+}
+
+}  // namespace
 
 Status Context::Emit(const google::protobuf::Message& event) {
   if (read_only_) return Status::FailedPrecondition("a query cannot emit events");
@@ -27,6 +57,8 @@ Outbox::Outbox(SQLite::Database& db, std::string producer, std::string epoch)
       producer_(std::move(producer)),
       epoch_(std::move(epoch)),
       chain_(db, OutboxChainTable()),
+      insert_held_(db, InsertHead(OutboxChainTable()),
+                   static_cast<int>(OutboxChainTable().columns.size()) + 3),
       head_(db,
             "SELECT COALESCE(MAX(seq), (SELECT through FROM chain_anchors "
             "WHERE chain = 'outbox'), 0) FROM outbox"),
@@ -61,20 +93,67 @@ Result<std::unique_ptr<Outbox>> Outbox::Open(SQLite::Database& db, std::string p
 
 Result<uint64_t> Outbox::Append(const google::protobuf::Message& event,
                                 const std::string& request_id, TimePoint now) {
-  const std::string payload = event.SerializeAsString();
+  std::vector<uint8_t> payload(event.ByteSizeLong());
+  event.SerializeWithCachedSizesToArray(payload.data());
+  std::vector<storage::ChainValue> content{storage::ChainText(event.GetDescriptor()->full_name()),
+                                           storage::ChainValue{std::move(payload)},
+                                           storage::ChainValue{ToMicros(now)},
+                                           storage::ChainText(request_id)};
+  if (holding_) {
+    // The same row ChainWriter::Append would write, from the head in memory:
+    // the transaction's write lock has held it since Hold().
+    HeldRow row{(held_.empty() ? held_base_.key : held_.back().seq) + 1, std::move(content)};
+    row.hash = storage::ChainHash(held_.empty() ? held_base_.hash : held_.back().hash,
+                                  OutboxChainTable().chain, row.seq, row.content);
+    held_.push_back(std::move(row));
+    return static_cast<uint64_t>(held_.back().seq);
+  }
   // The previous hash is read under the write lock the caller's transaction
   // holds, so no other writer can slip a row in between.
-  auto seq = chain_.Append({storage::ChainText(event.GetDescriptor()->full_name()),
-                            storage::ChainBlob(payload.data(), payload.size()),
-                            storage::ChainValue{ToMicros(now)}, storage::ChainText(request_id)});
+  auto seq = chain_.Append(content);
   if (!seq.ok()) return seq.status();
   return static_cast<uint64_t>(*seq);
 }
 
-Result<storage::ChainHead> Outbox::ChainHead() { return chain_.Head(); }
+Status Outbox::Hold() {
+  AbandonHeld();
+  VERKOSTO_ASSIGN_OR_RETURN(held_base_, chain_.Head());
+  holding_ = true;
+  return Status::Ok();
+}
+
+void Outbox::DropHeld(size_t from) {
+  if (from < held_.size())
+    held_.erase(held_.begin() + static_cast<std::ptrdiff_t>(from), held_.end());
+}
+
+void Outbox::AbandonHeld() {
+  holding_ = false;
+  held_.clear();
+}
+
+Status Outbox::WriteHeld() {
+  Status status = storage::Guard([&]() -> Status {
+    insert_held_.Write(held_.size(), [&](SQLite::Statement& statement, int index, size_t i) {
+      const HeldRow& row = held_[i];
+      statement.bind(index++, row.seq);
+      for (const storage::ChainValue& value : row.content) BindHeld(statement, index++, value);
+      statement.bindNoCopy(index++, i == 0 ? held_base_.hash : held_[i - 1].hash);
+      statement.bindNoCopy(index, row.hash);
+    });
+    return Status::Ok();
+  });
+  AbandonHeld();
+  return status;
+}
+
+Result<storage::ChainHead> Outbox::ChainHead() {
+  if (holding_ && !held_.empty()) return storage::ChainHead{held_.back().seq, held_.back().hash};
+  return chain_.Head();
+}
 
 Result<uint64_t> Outbox::PruneThrough(uint64_t through, TimePoint now) {
-  if (through == 0 || through > Head()) {
+  if (through == 0 || through > WrittenHead()) {
     return Status::InvalidArgument(
         "through", "no event " + std::to_string(through) + " in the " + producer_ + " outbox");
   }
@@ -134,6 +213,11 @@ Result<uint64_t> Outbox::ReadByAll(const std::vector<std::string>& consumers) {
 }
 
 uint64_t Outbox::Head() {
+  if (holding_ && !held_.empty()) return static_cast<uint64_t>(held_.back().seq);
+  return WrittenHead();
+}
+
+uint64_t Outbox::WrittenHead() {
   head_.reset();
   head_.executeStep();
   const auto head = static_cast<uint64_t>(head_.getColumn(0).getInt64());
@@ -157,7 +241,7 @@ Result<common::v1::FetchEventsResponse> Outbox::Fetch(uint64_t after_seq, uint32
     pruned_through_.reset();
     response.set_producer(producer_);
     response.set_epoch(epoch_);
-    response.set_head_seq(Head());
+    response.set_head_seq(WrittenHead());
     fetch_.reset();
     fetch_.bind(1, static_cast<int64_t>(after_seq));
     fetch_.bind(2, static_cast<int64_t>(max_events == 0 ? 1 : max_events));

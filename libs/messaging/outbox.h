@@ -11,6 +11,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "messaging/multi_row_insert.h"
 #include "storage/hash_chain.h"
 #include "verkosto/common/v1/events.pb.h"
 
@@ -39,12 +40,30 @@ class Outbox {
   Result<uint64_t> Append(const google::protobuf::Message& event, const std::string& request_id,
                           TimePoint now);
 
+  // Holding, for a group of commands in one transaction (RpcServer): after
+  // Hold(), Append numbers and hashes each event from the head kept in
+  // memory and keeps its row instead of inserting it; WriteHeld() inserts
+  // every kept row (one multi-row INSERT per 64) and ends holding. It must
+  // run before the transaction commits: rows still held when it rolls back
+  // or commits without it are lost with it (AbandonHeld). DropHeld(from)
+  // forgets the rows appended after held() was `from` (a command that was
+  // undone). While holding, Head() and ChainHead() count the held rows;
+  // Fetch and PruneThrough see only written ones.
+  // Precondition of Hold: a write transaction is open (the head is read
+  // under its lock). Errors: storage errors; WriteHeld's end holding too.
+  Status Hold();
+  bool holding() const { return holding_; }
+  size_t held() const { return held_.size(); }
+  void DropHeld(size_t from);
+  Status WriteHeld();
+  void AbandonHeld();
+
   // The highest sequence number visible on this connection (0 when empty;
-  // the prune anchor's when every row was pruned).
+  // the prune anchor's when every row was pruned), held rows included.
   uint64_t Head();
 
   // The newest row's seq and hash (the anchor's when every row was pruned,
-  // (0, genesis) when empty): what witnesses record.
+  // (0, genesis) when empty): what witnesses record. Held rows included.
   Result<storage::ChainHead> ChainHead();
 
   // Events with seq > after_seq: at most max_events, and no more than
@@ -79,10 +98,25 @@ class Outbox {
  private:
   Outbox(SQLite::Database& db, std::string producer, std::string epoch);
 
+  // A row appended while holding: its content in the chain's column order
+  // (type, payload, occurred_us, request_id) and its hash; its prev_hash is
+  // the row before it's (or held_base_'s).
+  struct HeldRow {
+    int64_t seq = 0;
+    std::vector<storage::ChainValue> content{};
+    std::string hash{};
+  };
+  // Head() of the written rows only.
+  uint64_t WrittenHead();
+
   SQLite::Database& db_;
   std::string producer_;
   std::string epoch_;
   storage::ChainWriter chain_;
+  bool holding_ = false;
+  storage::ChainHead held_base_;  // the written head when holding began
+  std::vector<HeldRow> held_;
+  MultiRowInsert insert_held_;
   SQLite::Statement head_;
   SQLite::Statement fetch_;
   SQLite::Statement pruned_through_;

@@ -2,8 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iterator>
+#include <span>
 #include <vector>
 #include <zmq_addon.hpp>
 
@@ -40,14 +42,36 @@ Status RpcServer::ReplyTooLarge(const std::string& operation, size_t bytes) cons
 }
 
 struct RpcServer::Pending {
+  // Empties it for the next request, keeping what it allocated unless that
+  // was large (a large message must not stay in memory for good).
+  void Reset() {
+    if (request_bytes + reply_bytes.capacity() > kKeepBytes) {
+      *this = Pending();
+      return;
+    }
+    identity.clear();
+    principal.clear();
+    envelope.Clear();
+    operation.clear();
+    reply.Clear();
+    reply_bytes.clear();
+    ready = false;
+    executed = false;
+    oversized_reply = 0;
+    request_bytes = 0;
+  }
+  static constexpr size_t kKeepBytes = size_t{64} * 1024;
+
   std::string identity;
   std::string principal;  // from the CURVE key (ZAP "User-Id"); empty without CURVE
   common::v1::RequestEnvelope envelope;
   std::string operation;
   common::v1::ReplyEnvelope reply;
+  std::string reply_bytes;     // `reply` serialized: once stored (held_replies_), and to send
   bool ready = false;          // reply decided before execution (malformed, expired, ...)
   bool executed = false;       // ran inside the batch transaction (its reply depends on commit)
   size_t oversized_reply = 0;  // bytes of the answer replaced for being over the limit
+  size_t request_bytes = 0;    // of the received message
   std::chrono::steady_clock::time_point received;
 };
 
@@ -61,9 +85,10 @@ RpcServer::RpcServer(zmq::context_t& zmq, storage::Database& db, Outbox* outbox,
       options_(std::move(options)),
       find_reply_(db.sqlite(),
                   "SELECT reply FROM idempotency WHERE client_id = ? AND request_id = ?"),
-      store_reply_(db.sqlite(),
-                   "INSERT INTO idempotency (client_id, request_id, operation, reply, created_us) "
-                   "VALUES (?, ?, ?, ?, ?)"),
+      store_replies_(db.sqlite(),
+                     "INSERT INTO idempotency (client_id, request_id, operation, reply, "
+                     "created_us)",
+                     5),
       max_reply_(db.sqlite(), "SELECT MAX(request_id) FROM idempotency WHERE client_id = ?"),
       savepoint_(db.sqlite(), "SAVEPOINT command"),
       release_(db.sqlite(), "RELEASE command"),
@@ -73,6 +98,8 @@ RpcServer::RpcServer(zmq::context_t& zmq, storage::Database& db, Outbox* outbox,
   RegisterBuiltins();
   if (outbox_ != nullptr) last_head_ = outbox_->Head();
 }
+
+RpcServer::~RpcServer() = default;
 
 Status RpcServer::Bind() {
   try {
@@ -126,9 +153,13 @@ void RpcServer::RegisterBuiltins() {
 }
 
 void RpcServer::ProcessReadable() {
-  std::vector<Pending> batch;
-  while (batch.size() < options_.max_batch) {
-    std::vector<zmq::message_t> frames;
+  // Bounded; reloads lazily. Only between groups: a group's held replies
+  // are counted in it alone.
+  if (max_stored_id_.size() > 10000) max_stored_id_.clear();
+  size_t received = 0;
+  std::vector<zmq::message_t> frames;
+  while (received < options_.max_batch) {
+    frames.clear();
     std::optional<size_t> got;
     try {
       got = zmq::recv_multipart(router_, std::back_inserter(frames), zmq::recv_flags::dontwait);
@@ -138,7 +169,10 @@ void RpcServer::ProcessReadable() {
     }
     if (!got) break;
     if (frames.empty()) continue;
-    Pending pending;
+    if (received == slots_.size()) slots_.emplace_back();
+    Pending& pending = slots_[received++];
+    pending.Reset();
+    for (const zmq::message_t& frame : frames) pending.request_bytes += frame.size();
     pending.received = std::chrono::steady_clock::now();
     pending.identity = frames[0].to_string();
     // Set by the ZAP handler from the sender's CURVE key; absent without CURVE.
@@ -155,9 +189,9 @@ void RpcServer::ProcessReadable() {
       pending.reply = ErrorReply(
           "", Status::InvalidArgument("envelope", "malformed request: not a RequestEnvelope"));
     }
-    batch.push_back(std::move(pending));
   }
-  if (batch.empty()) return;
+  if (received == 0) return;
+  const std::span<Pending> batch(slots_.data(), received);
 
   // First without per-command savepoints (most commands succeed, and the
   // savepoints cost more than the commands). A command that fails after it
@@ -171,6 +205,7 @@ void RpcServer::ProcessReadable() {
     for (Pending& pending : batch) {
       if (pending.ready) continue;
       pending.reply.Clear();
+      pending.reply_bytes.clear();
       pending.executed = false;
       pending.oversized_reply = 0;
       try {
@@ -186,19 +221,25 @@ void RpcServer::ProcessReadable() {
       }
       if (replay) break;
     }
-    if (replay) continue;  // `tx` rolled back when it went out of scope
+    if (replay) {
+      AbandonHeld();
+      continue;  // `tx` rolled back when it went out of scope
+    }
     committed_changes = tx.has_value();
     if (tx) {
-      Status committed = tx_failed ? Status::Unavailable("transaction failed") : tx->Commit();
+      Status committed = tx_failed ? Status::Unavailable("transaction failed") : WriteHeld();
+      if (committed.ok()) committed = tx->Commit();
       if (committed.ok()) ++commits_;
       if (!committed.ok()) {
         spdlog::error("group commit failed: {}", committed.ToString());
-        tx.reset();              // rolls back
+        tx.reset();  // rolls back
+        AbandonHeld();
         max_stored_id_.clear();  // it may name replies that were rolled back
         for (Pending& pending : batch) {
           if (pending.executed) {
             pending.reply = ErrorReply(pending.envelope.request_id(),
                                        Status::Unavailable("the change could not be committed"));
+            pending.reply_bytes.clear();
             pending.oversized_reply = 0;
           }
         }
@@ -207,11 +248,15 @@ void RpcServer::ProcessReadable() {
     break;
   }
   for (Pending& pending : batch) {
-    // Only a stored reply of an older version can still be too large here.
-    if (const size_t size = pending.reply.ByteSizeLong(); OverMessageLimit(size, options_.limits)) {
-      pending.oversized_reply = size;
+    // A stored reply goes out as stored; only one of an older version can
+    // still be too large here.
+    std::string& bytes = pending.reply_bytes;
+    if (bytes.empty()) pending.reply.SerializeToString(&bytes);
+    if (OverMessageLimit(bytes.size(), options_.limits)) {
+      pending.oversized_reply = bytes.size();
       pending.reply =
-          ErrorReply(pending.envelope.request_id(), ReplyTooLarge(pending.operation, size));
+          ErrorReply(pending.envelope.request_id(), ReplyTooLarge(pending.operation, bytes.size()));
+      pending.reply.SerializeToString(&bytes);
     }
     if (pending.oversized_reply > 0) {
       spdlog::warn(
@@ -220,14 +265,64 @@ void RpcServer::ProcessReadable() {
           pending.envelope.request_id(), pending.operation, DescribeBytes(pending.oversized_reply),
           DescribeBytes(static_cast<uint64_t>(options_.limits.max_message_bytes)));
     }
-    SendReply(pending.identity, pending.reply);
+    SendReply(pending.identity, pending.envelope.request_id(), bytes);
     if (options_.log_requests) LogRequest(pending);
   }
   if (committed_changes) PublishHeadIfMoved();
 }
 
+Status RpcServer::WriteHeld() {
+  if (outbox_ != nullptr) VERKOSTO_RETURN_IF_ERROR(outbox_->WriteHeld());
+  // Transport time: stored replies serve retries within a client's timeout.
+  const int64_t created_us = ToMicros(TransportNow());
+  Status status = storage::Guard([&]() -> Status {
+    store_replies_.Write(held_replies_.size(),
+                         [&](SQLite::Statement& statement, int index, size_t i) {
+                           const Pending& pending = *held_replies_[i];
+                           statement.bindNoCopy(index, pending.envelope.client_id());
+                           statement.bindNoCopy(index + 1, pending.envelope.request_id());
+                           statement.bindNoCopy(index + 2, pending.operation);
+                           statement.bindNoCopy(index + 3, pending.reply_bytes.data(),
+                                                static_cast<int>(pending.reply_bytes.size()));
+                           statement.bind(index + 4, created_us);
+                         });
+    return Status::Ok();
+  });
+  held_replies_.clear();
+  return status;
+}
+
+void RpcServer::AbandonHeld() {
+  if (outbox_ != nullptr) outbox_->AbandonHeld();
+  held_replies_.clear();
+}
+
+bool RpcServer::FindStoredReply(const common::v1::RequestEnvelope& env,
+                                common::v1::ReplyEnvelope& reply) {
+  // A request id above every id stored for the client cannot be stored
+  // (clients number their requests ascending), which spares the lookups
+  // for new commands.
+  if (!MayHaveStoredReply(env.client_id(), env.request_id())) return false;
+  // A retry in the same group: the first one's reply is still held.
+  for (const Pending* held : held_replies_) {
+    if (held->envelope.request_id() == env.request_id() &&
+        held->envelope.client_id() == env.client_id()) {
+      return reply.ParseFromString(held->reply_bytes);
+    }
+  }
+  find_reply_.reset();
+  find_reply_.bind(1, env.client_id());
+  find_reply_.bind(2, env.request_id());
+  bool found = false;
+  if (find_reply_.executeStep()) {
+    const SQLite::Column stored = find_reply_.getColumn(0);
+    found = reply.ParseFromArray(stored.getBlob(), stored.getBytes());
+  }
+  find_reply_.reset();
+  return found;
+}
+
 bool RpcServer::MayHaveStoredReply(const std::string& client_id, const std::string& request_id) {
-  if (max_stored_id_.size() > 10000) max_stored_id_.clear();  // bounded; reloads lazily
   auto it = max_stored_id_.find(client_id);
   if (it == max_stored_id_.end()) {
     max_reply_.reset();
@@ -297,6 +392,7 @@ void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransactio
       tx.emplace(db_.sqlite());
       return Status::Ok();
     });
+    if (begun.ok() && outbox_ != nullptr) begun = outbox_->Hold();
     if (!begun.ok()) {
       tx_failed = true;
       return fail(Status::Unavailable("the database is busy; try again"));
@@ -304,21 +400,8 @@ void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransactio
   }
   pending.executed = true;
 
-  // A retried command: answer what we answered the first time. A request id
-  // above every id stored for the client cannot be stored (clients number
-  // their requests ascending), which spares the lookup for new commands.
-  if (MayHaveStoredReply(env.client_id(), request_id)) {
-    find_reply_.reset();
-    find_reply_.bind(1, env.client_id());
-    find_reply_.bind(2, request_id);
-    if (find_reply_.executeStep()) {
-      const SQLite::Column stored = find_reply_.getColumn(0);
-      pending.reply.ParseFromArray(stored.getBlob(), stored.getBytes());
-      find_reply_.reset();
-      return;
-    }
-    find_reply_.reset();
-  }
+  // A retried command: answer what we answered the first time.
+  if (FindStoredReply(env, pending.reply)) return;
 
   auto run = [](SQLite::Statement& statement) {
     statement.reset();
@@ -327,6 +410,7 @@ void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransactio
   };
   if (savepoints) run(savepoint_);
   const int changes_before = db_.sqlite().getTotalChanges();
+  const size_t events_before = outbox_ != nullptr ? outbox_->held() : 0;
   Status outcome;
   try {
     Result<google::protobuf::Any> result = route->second.handler(ctx, env.body());
@@ -359,19 +443,13 @@ void RpcServer::Execute(Pending& pending, std::optional<storage::WriteTransactio
       run(rollback_to_);
       run(release_);
     }
+    if (outbox_ != nullptr) outbox_->DropHeld(events_before);  // its events, never written
     fail(outcome);
     if (!IsStoredOutcome(outcome)) return;
   }
-  const std::string bytes = pending.reply.SerializeAsString();
-  store_reply_.reset();
-  store_reply_.bind(1, env.client_id());
-  store_reply_.bind(2, request_id);
-  store_reply_.bind(3, pending.operation);
-  store_reply_.bind(4, bytes.data(), static_cast<int>(bytes.size()));
-  // Transport time: stored replies serve retries within a client's timeout.
-  store_reply_.bind(5, ToMicros(TransportNow()));
-  store_reply_.exec();
-  store_reply_.reset();
+  // Held with the group's other replies and written just before its commit.
+  pending.reply.SerializeToString(&pending.reply_bytes);
+  held_replies_.push_back(&pending);
   std::string& max = max_stored_id_[env.client_id()];
   if (request_id > max) max = request_id;
 }
@@ -389,18 +467,18 @@ Result<int64_t> RpcServer::PruneStoredReplies(TimePoint cutoff) {
   return deleted;
 }
 
-void RpcServer::SendReply(const std::string& identity, const common::v1::ReplyEnvelope& reply) {
-  const std::string bytes = reply.SerializeAsString();
+void RpcServer::SendReply(const std::string& identity, const std::string& request_id,
+                          const std::string& bytes) {
   try {
     std::array<zmq::const_buffer, 2> frames = {zmq::buffer(identity), zmq::buffer(bytes)};
     if (!zmq::send_multipart(router_, frames, zmq::send_flags::dontwait)) {
-      spdlog::warn("reply {} dropped: the client's queue is full", reply.request_id());
+      spdlog::warn("reply {} dropped: the client's queue is full", request_id);
     }
   } catch (const zmq::error_t& e) {
     // ROUTER_MANDATORY: the client's socket is gone. Routine since clients
     // resend on a new socket and close the old ones when the call ends: the
     // answers to earlier copies find no one. A retry gets the stored reply.
-    spdlog::debug("reply {} not delivered: {}", reply.request_id(), e.what());
+    spdlog::debug("reply {} not delivered: {}", request_id, e.what());
   }
 }
 

@@ -7,11 +7,13 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 #include <zmq.hpp>
 
 #include "core/clock.h"
 #include "core/result.h"
 #include "messaging/context.h"
+#include "messaging/multi_row_insert.h"
 #include "messaging/outbox.h"
 #include "messaging/socket_options.h"
 #include "storage/database.h"
@@ -47,9 +49,13 @@ struct ServerOptions {
 // Commands run in one IMMEDIATE transaction per batch of queued requests
 // (group commit). A failing command undoes only itself: if it wrote before it
 // failed, the group rolls back and runs again with a savepoint per command. A command's reply is
-// stored with its (client id, request id): a retry gets the stored reply and has no second effect.
-// Replies go out only after the transaction commits. Queries run on the same connection and emit
-// nothing. FetchEventsRequest is answered from the outbox when there is one.
+// stored with its (client id, request id): a retry gets the stored reply and has no second effect,
+// also a retry in the same group. The group's stored replies and outbox rows are kept in memory
+// while its commands run (Outbox::Hold) and written with one multi-row INSERT each (per 64 rows)
+// just before the commit, in the same transaction. Replies go out only after the transaction
+// commits. Queries run on the same connection and emit nothing; they do not see the events
+// of the group's earlier commands. FetchEventsRequest is answered from the outbox when there is
+// one.
 //
 // Malformed, truncated or multi-frame messages get an invalid_argument reply;
 // oversized ones are dropped by libzmq (SocketLimits::max_message_bytes).
@@ -68,6 +74,9 @@ class RpcServer {
   // `outbox` may be null for a service that produces no events.
   RpcServer(zmq::context_t& zmq, storage::Database& db, Outbox* outbox, const Clock& clock,
             ServerOptions options);
+  ~RpcServer();
+  RpcServer(const RpcServer&) = delete;
+  RpcServer& operator=(const RpcServer&) = delete;
 
   // Binds the ROUTER (and PUB). Errors: unavailable if an endpoint is taken or invalid.
   Status Bind();
@@ -143,9 +152,18 @@ class RpcServer {
   void Execute(Pending& pending, std::optional<storage::WriteTransaction>& tx, bool& tx_failed,
                bool savepoints, bool& replay);
   // False only when no reply can be stored for (client, request): the id is
-  // above the client's largest stored one (cached per client, may be high).
+  // above the client's largest stored one (cached per client, may be high;
+  // counts the group's held replies).
   bool MayHaveStoredReply(const std::string& client_id, const std::string& request_id);
-  void SendReply(const std::string& identity, const common::v1::ReplyEnvelope& reply);
+  // The stored reply of (client, request) into `reply`, held by this group or
+  // written before; false when there is none.
+  bool FindStoredReply(const common::v1::RequestEnvelope& env, common::v1::ReplyEnvelope& reply);
+  // Writes the group's held outbox rows and stored replies (before the commit).
+  Status WriteHeld();
+  // Forgets them (the group's transaction rolled back).
+  void AbandonHeld();
+  void SendReply(const std::string& identity, const std::string& request_id,
+                 const std::string& bytes);
   // The invalid_argument replacing an answer of `bytes` to `operation`.
   Status ReplyTooLarge(const std::string& operation, size_t bytes) const;
   void LogRequest(const Pending& pending) const;
@@ -161,8 +179,14 @@ class RpcServer {
   uint64_t commits_ = 0;
   bool has_pub_ = false;
   SQLite::Statement find_reply_;
-  SQLite::Statement store_reply_;
+  MultiRowInsert store_replies_;
   SQLite::Statement max_reply_;
+  // The group's command replies to store, in execution order (their
+  // Pending's reply_bytes); written by WriteHeld.
+  std::vector<const Pending*> held_replies_;
+  // The requests of a group, kept from group to group: parsing into cleared
+  // messages reuses their strings instead of allocating them again.
+  std::vector<Pending> slots_;
   std::unordered_map<std::string, std::string> max_stored_id_;
   // Prepared once: parsing them per command cost more than the command.
   SQLite::Statement savepoint_;

@@ -61,6 +61,78 @@ TEST_F(OutboxTest, AppendedEventsFormAChainAndFetchCarriesTheirHashes) {
   EXPECT_EQ(batch->events(2).hash(), report.head.hash);
 }
 
+// RpcServer's group commit: rows held in memory and written in one go make
+// the same chain as rows appended one by one, numbered on from the head.
+TEST_F(OutboxTest, HeldEventsAreWrittenInOrderAsOneChainWithTheAppendedOnes) {
+  Append(2);
+  // More than two multi-row chunks (64 rows each) and a remainder.
+  constexpr int kHeld = 150;
+  {
+    storage::WriteTransaction tx(db_->sqlite());
+    ASSERT_TRUE(outbox_->Hold().ok());
+    for (int i = 0; i < kHeld; ++i) {
+      EXPECT_EQ(*outbox_->Append(Ping("held" + std::to_string(i)), "r", kNow),
+                static_cast<uint64_t>(3 + i));
+    }
+    // Counted by Head() and ChainHead() at once, served by Fetch only once written.
+    EXPECT_EQ(outbox_->Head(), 2U + kHeld);
+    EXPECT_EQ(outbox_->ChainHead()->key, 2 + kHeld);
+    EXPECT_EQ(outbox_->Fetch(0, 1000)->events_size(), 2);
+    EXPECT_EQ(outbox_->Fetch(0, 1000)->head_seq(), 2U);
+    ASSERT_TRUE(outbox_->WriteHeld().ok());
+    EXPECT_FALSE(outbox_->holding());
+    ASSERT_TRUE(tx.Commit().ok());
+  }
+  Append(1);  // and one by one again after them
+  const storage::ChainReport report = Verify();
+  EXPECT_TRUE(report.ok()) << report.error;
+  EXPECT_EQ(report.rows, 3 + kHeld);
+  EXPECT_EQ(outbox_->Head(), 3U + kHeld);
+  auto batch = outbox_->Fetch(2, 1000);
+  ASSERT_TRUE(batch.ok());
+  ASSERT_EQ(batch->events_size(), kHeld + 1);
+  for (int i = 0; i < kHeld; ++i) {
+    EXPECT_EQ(batch->events(i).seq(), static_cast<uint64_t>(3 + i));
+    common::v1::PingRecorded ping;
+    ASSERT_TRUE(batch->events(i).payload().UnpackTo(&ping));
+    EXPECT_EQ(ping.note(), "held" + std::to_string(i));
+  }
+}
+
+TEST_F(OutboxTest, DroppedAndAbandonedHeldEventsLeaveNoRowAndNoGap) {
+  Append(1);
+  {
+    storage::WriteTransaction tx(db_->sqlite());
+    ASSERT_TRUE(outbox_->Hold().ok());
+    ASSERT_TRUE(outbox_->Append(Ping("kept"), "a", kNow).ok());
+    const size_t mark = outbox_->held();
+    ASSERT_TRUE(outbox_->Append(Ping("undone"), "b", kNow).ok());
+    ASSERT_TRUE(outbox_->Append(Ping("undone too"), "b", kNow).ok());
+    outbox_->DropHeld(mark);  // the command that emitted them failed
+    EXPECT_EQ(outbox_->Head(), 2U);
+    EXPECT_EQ(*outbox_->Append(Ping("next"), "c", kNow), 3U);
+    ASSERT_TRUE(outbox_->WriteHeld().ok());
+    ASSERT_TRUE(tx.Commit().ok());
+  }
+  {
+    storage::WriteTransaction tx(db_->sqlite());  // rolled back
+    ASSERT_TRUE(outbox_->Hold().ok());
+    ASSERT_TRUE(outbox_->Append(Ping("lost with the group"), "d", kNow).ok());
+    outbox_->AbandonHeld();
+  }
+  EXPECT_EQ(outbox_->Head(), 3U);
+  Append(1);
+  const storage::ChainReport report = Verify();
+  EXPECT_TRUE(report.ok()) << report.error;
+  EXPECT_EQ(report.rows, 4);
+  auto batch = outbox_->Fetch(1, 10);
+  ASSERT_TRUE(batch.ok());
+  ASSERT_EQ(batch->events_size(), 3);
+  EXPECT_EQ(batch->events(0).request_id(), "a");
+  EXPECT_EQ(batch->events(1).request_id(), "c");
+  EXPECT_EQ(batch->events(2).request_id(), "r");
+}
+
 TEST_F(OutboxTest, OpenChainsEventsWrittenBeforeTheChainMigration) {
   testing::TempDir dir;
   const std::vector<storage::Migration> before = {MessagingTablesMigration()};

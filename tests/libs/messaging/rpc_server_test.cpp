@@ -10,6 +10,7 @@
 
 #include "messaging/envelope.h"
 #include "messaging/rpc_client.h"
+#include "storage/hash_chain.h"
 #include "test_service.h"
 #include "testing/temp_dir.h"
 #include "verkosto/common/v1/events.pb.h"
@@ -634,6 +635,139 @@ TEST(RpcServerGroupCommitTest, QueuedCommandsShareOneTransactionAndAFailureUndoe
   EXPECT_EQ(failed, 1);
   EXPECT_EQ(CountItems(service.db().sqlite()), 29);
   EXPECT_EQ(service.outbox().Head(), 29u);
+}
+
+// One group of queued commands on a service whose loop does not run: the
+// test calls ProcessReadable itself.
+class RpcServerGroupTest : public ::testing::Test {
+ protected:
+  RpcServerGroupTest()
+      : clock_(SystemClock::Instance().Now()),
+        service_(zmq_, dir_.File("s.db"), Options(), clock_),
+        raw_(zmq_, "inproc://group") {}
+
+  static ServerOptions Options() {
+    ServerOptions options;
+    options.service_name = "test";
+    options.bind_endpoint = "inproc://group";
+    return options;
+  }
+  // inproc delivers into the server's queue synchronously: everything sent
+  // is queued before the server looks, so it is one group.
+  void Send(const google::protobuf::Message& body, const std::string& request_id) {
+    raw_.Send({Envelope(body, request_id).SerializeAsString()});
+  }
+  // Runs the group and returns its replies, in the order sent.
+  std::vector<common::v1::ReplyEnvelope> RunGroup(size_t expected) {
+    service_.server().ProcessReadable();
+    std::vector<common::v1::ReplyEnvelope> replies;
+    for (size_t i = 0; i < expected; ++i) {
+      auto reply = raw_.Receive();
+      if (!reply) break;
+      replies.push_back(*reply);
+    }
+    return replies;
+  }
+  int64_t Count(const std::string& table) {
+    return service_.db().sqlite().execAndGet("SELECT COUNT(*) FROM " + table).getInt64();
+  }
+  static int64_t CountIn(const common::v1::ReplyEnvelope& reply) {
+    AddItemResponse response;
+    EXPECT_TRUE(reply.result().UnpackTo(&response)) << reply.error().message();
+    return response.count();
+  }
+
+  verkosto::testing::TempDir dir_;
+  zmq::context_t zmq_;
+  FakeClock clock_;
+  TestService service_;
+  RawClient raw_;
+};
+
+TEST_F(RpcServerGroupTest, ARetryInTheSameGroupGetsTheFirstReplyAndHasNoSecondEffect) {
+  Send(Add("a"), "r1");
+  Send(Add("b"), "r2");
+  Send(Add("a"), "r1");  // retries while the first is still in the group
+  Send(Add("c"), "r3");
+  Send(Add("b"), "r2");
+  const auto replies = RunGroup(5);
+  ASSERT_EQ(replies.size(), 5U);
+  EXPECT_EQ(service_.server().commits(), 1U);
+  EXPECT_EQ(CountIn(replies[0]), 1);
+  EXPECT_EQ(CountIn(replies[1]), 2);
+  EXPECT_EQ(CountIn(replies[3]), 3);
+  EXPECT_EQ(replies[2].SerializeAsString(), replies[0].SerializeAsString());
+  EXPECT_EQ(replies[4].SerializeAsString(), replies[1].SerializeAsString());
+  EXPECT_EQ(Count("items"), 3);
+  EXPECT_EQ(Count("outbox"), 3);
+  EXPECT_EQ(Count("idempotency"), 3);
+  // And in a later group, from the table.
+  Send(Add("a"), "r1");
+  const auto later = RunGroup(1);
+  ASSERT_EQ(later.size(), 1U);
+  EXPECT_EQ(later[0].SerializeAsString(), replies[0].SerializeAsString());
+  EXPECT_EQ(Count("items"), 3);
+}
+
+TEST_F(RpcServerGroupTest,
+       AFailedCommandLeavesNothingButItsErrorAndTheOthersKeepTheirEventsInOrder) {
+  const int failed_precondition = static_cast<int>(ErrorCode::kFailedPrecondition);
+  Send(Add("a"), "r1");
+  Send(Add("bad", failed_precondition), "r2");  // inserts and emits, then fails
+  Send(Add("c"), "r3");
+  Send(Add("bad", failed_precondition), "r2");  // its retry: the stored error
+  Send(Add("e"), "r5");
+  const auto replies = RunGroup(5);
+  ASSERT_EQ(replies.size(), 5U);
+  EXPECT_EQ(service_.server().commits(), 1U);
+  EXPECT_EQ(CountIn(replies[0]), 1);
+  EXPECT_EQ(replies[1].error().code(), common::v1::ERROR_CODE_FAILED_PRECONDITION);
+  EXPECT_EQ(CountIn(replies[2]), 2);
+  EXPECT_EQ(replies[3].SerializeAsString(), replies[1].SerializeAsString());
+  EXPECT_EQ(CountIn(replies[4]), 3);
+  EXPECT_EQ(Count("items"), 3);
+  EXPECT_EQ(Count("idempotency"), 4);  // r1, r2's error, r3, r5
+  // The events: consecutive from 1, in the order of their commands, chained.
+  const auto report = storage::VerifyChain(service_.db().sqlite(), OutboxChainTable());
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok()) << report->error;
+  EXPECT_EQ(report->rows, 3);
+  auto events = service_.outbox().Fetch(0, 10);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->events_size(), 3);
+  const char* const expected[] = {"r1", "r3", "r5"};
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(events->events(i).seq(), static_cast<uint64_t>(i + 1));
+    EXPECT_EQ(events->events(i).request_id(), expected[i]);
+  }
+}
+
+TEST_F(RpcServerGroupTest, AConsumerFetchesTheGroupsEventsOnceCommittedNeverBefore) {
+  Send(Add("a"), "r1");
+  Send(Add("b"), "r2");
+  common::v1::FetchEventsRequest fetch;
+  Send(fetch, "f1");  // in the same group: the two events are not committed yet
+  auto replies = RunGroup(3);
+  ASSERT_EQ(replies.size(), 3U);
+  common::v1::FetchEventsResponse early;
+  ASSERT_TRUE(replies[2].result().UnpackTo(&early));
+  EXPECT_EQ(early.events_size(), 0);
+  EXPECT_EQ(early.head_seq(), 0U);
+
+  Send(fetch, "f2");
+  replies = RunGroup(1);
+  ASSERT_EQ(replies.size(), 1U);
+  common::v1::FetchEventsResponse fetched;
+  ASSERT_TRUE(replies[0].result().UnpackTo(&fetched));
+  EXPECT_EQ(fetched.head_seq(), 2U);
+  ASSERT_EQ(fetched.events_size(), 2);
+  EXPECT_EQ(fetched.events(0).seq(), 1U);
+  EXPECT_EQ(fetched.events(1).seq(), 2U);
+  EXPECT_EQ(fetched.events(1).request_id(), "r2");
+  EXPECT_EQ(fetched.events(1).hash(), service_.outbox().ChainHead()->hash);
+  testing::v1::ItemAdded added;
+  ASSERT_TRUE(fetched.events(1).payload().UnpackTo(&added));
+  EXPECT_EQ(added.name(), "b");
 }
 
 TEST(RpcServerGroupCommitTest, RepliesLeaveOnlyAfterTheCommit) {
