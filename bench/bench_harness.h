@@ -1,0 +1,175 @@
+#pragma once
+
+// What rpc_bench and event_bench share: the project's command path set up as
+// a service sets it up (messaging::RpcServer + Outbox on a ServiceLoop thread,
+// CURVE with the context's ZapHandler admitting known keys as principals), a
+// client DEALER keeping N requests in flight, and the small helpers of their
+// tables. Bench-local: nothing outside bench/ uses it.
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <future>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+#include <zmq.hpp>
+
+#include "messaging/curve.h"
+#include "messaging/service_loop.h"
+#include "messaging/zap_handler.h"
+#include "verkosto/common/v1/diagnostics.pb.h"
+#include "verkosto/common/v1/envelope.pb.h"
+
+namespace verkosto::bench {
+
+namespace msg = verkosto::messaging;
+using Steady = std::chrono::steady_clock;
+
+constexpr size_t kMaxBatch = 512;  // the servers' drain limit, as RpcServer's default
+constexpr size_t kPayloadBytes = 16;
+
+// The service principal the event consumer's key is admitted as: a service
+// may fetch events (CheckPrincipal), as nominations fetches from networks.
+inline constexpr std::string_view kConsumerPrincipal = "nominations";
+
+// The CURVE keys of one run: the server's, the command client's and (for
+// event_bench) the consumer's. A key pair left empty is not admitted.
+struct Keys {
+  msg::KeyPair server;
+  msg::KeyPair client;
+  msg::KeyPair consumer;
+};
+
+// Fresh keys for the server and the client, and the consumer too if asked.
+// Throws std::runtime_error when libzmq cannot make CURVE keys.
+Keys GenerateKeys(bool with_consumer);
+
+// The ZAP handler for a server context: admits the client's key as the
+// gateway (a principal that may carry a person's actor, as the benches do)
+// and the consumer's, if any, as kConsumerPrincipal.
+std::shared_ptr<msg::ZapHandler> EnsureZap(zmq::context_t& zmq, const Keys& keys);
+
+// ---------------------------------------------------------------------------
+// Client: one DEALER keeping `window` requests in flight.
+
+// How one harness encodes requests and recognises replies.
+class Codec {
+ public:
+  virtual ~Codec() = default;
+  // Encodes request number `seq`; sets `key` to what its reply will carry.
+  virtual std::string Encode(uint64_t seq, std::string& key) = 0;
+  // Sets `key` from a reply; false for an error or undecodable reply.
+  virtual bool Decode(const zmq::message_t& reply, std::string& key) = 0;
+};
+
+// A full RequestEnvelope carrying a RecordPingRequest, built as
+// RpcClient::CallRaw builds it.
+class EnvelopeCodec final : public Codec {
+ public:
+  // `stamp_notes`: each note is the time of its encoding (SendTimeNote)
+  // instead of kPayloadBytes of filler, so a consumer of the PingRecorded
+  // events can tell how long each took to reach it.
+  EnvelopeCodec(bool sequential_ids, bool stamp_notes = false);
+  std::string Encode(uint64_t seq, std::string& key) override;
+  bool Decode(const zmq::message_t& reply, std::string& key) override;
+
+ private:
+  // 32 hex digits like RandomId, but ascending: this client's start time, then `seq`.
+  std::string SequentialId(uint64_t seq) const;
+
+  std::string client_id_;
+  bool sequential_ids_;
+  bool stamp_notes_;
+  int64_t started_us_;
+  common::v1::Actor actor_;
+  common::v1::RecordPingRequest ping_;
+};
+
+// `time` as a note of kPayloadBytes characters (hex nanoseconds of the steady
+// clock), and back; SendTimeOfNote returns -1 for any other note.
+std::string SendTimeNote(Steady::time_point time);
+int64_t SendTimeOfNote(std::string_view note);
+
+struct ClientResult {
+  uint64_t completed = 0;  // successful replies received inside the measured interval
+  uint64_t errors = 0;
+  double seconds = 0;
+  std::vector<int64_t> latencies_ns;   // of requests sent and answered inside the interval
+  uint64_t replies = 0;                // every reply, warm-up and wind-down included
+  double cpu_seconds = 0;              // the whole process's CPU time (all threads) meanwhile
+  Steady::time_point measure_start{};  // the measured interval
+  Steady::time_point measure_end{};
+};
+
+// CPU time of the whole process: client, server, ZeroMQ I/O and ZAP threads.
+double ProcessCpuSeconds();
+
+// Keeps `window` requests outstanding on `socket` for `warmup` + `seconds`,
+// then waits for the last replies. Throws when no reply comes for 10 s.
+ClientResult Drive(zmq::socket_t& socket, Codec& codec, size_t window, double seconds,
+                   double warmup);
+
+// A client DEALER for the stack, configured by ConfigureClientSocket as
+// RpcClient configures it (with the client's keys when `keys` is not null). A
+// send gives up after 10 s (instead of blocking forever on a refused handshake).
+void ConfigureStackDealer(zmq::socket_t& dealer, const Keys* keys);
+
+// ---------------------------------------------------------------------------
+// The project's stack as ServiceRuntime wires a service.
+
+struct ServerStats {
+  uint64_t requests = 0;
+  uint64_t commits = 0;
+};
+
+// messaging::RpcServer with an Outbox on a ServiceLoop thread, its own ZeroMQ
+// context and database (messaging tables, a bench table, the audit chain
+// tables), a head-hint PUB endpoint. One command, RecordPingRequest: one
+// INSERT into the bench table plus ctx.Emit(PingRecorded). With `keys`, also
+// its CURVE key and the context's ZapHandler (EnsureZap), as ServiceRuntime
+// always does.
+class StackServer {
+ public:
+  StackServer(std::string db_path, std::string endpoint, std::string hint_endpoint,
+              bool temp_store_memory, const Keys* keys);
+
+  // Returns once the server is bound; rethrows a setup failure.
+  void Start();
+  ServerStats Stop();
+
+ private:
+  void Run(std::promise<void>& ready);
+
+  std::string db_path_;
+  std::string endpoint_;
+  std::string hint_endpoint_;
+  bool temp_store_memory_;
+  const Keys* keys_;  // null: plain
+  std::thread thread_;
+  msg::ServiceLoop loop_;
+  ServerStats stats_;
+};
+
+// ---------------------------------------------------------------------------
+// Tables.
+
+// The value at `p` (0..1) of sorted nanoseconds, in microseconds; 0 when empty.
+double Percentile(const std::vector<int64_t>& sorted, double p);
+
+// "1.23 0.98 0.80", or "?".
+std::string LoadAverage();
+
+// Makes "<parent>/vkb-XXXXXX" and returns it with its statfs type. Throws
+// std::runtime_error when it cannot, or when it is on tmpfs (fsync would cost
+// nothing; the directory is removed again).
+struct BenchDir {
+  std::string path;
+  unsigned long fs_type = 0;
+};
+BenchDir MakeBenchDir(const std::string& parent);
+
+}  // namespace verkosto::bench
