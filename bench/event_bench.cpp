@@ -112,6 +112,30 @@ void Summarise(std::vector<Delivery> deliveries, Steady::time_point measure_star
   cell.lost = accepted > log.applied() ? accepted - log.applied() : 0;
 }
 
+void SummariseCatchUp(std::vector<Delivery> deliveries, Steady::time_point started,
+                      uint64_t accepted, DeliveryLog& log, CellResult& cell) {
+  const int64_t start =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(started.time_since_epoch()).count();
+  int64_t last = start;
+  for (const Delivery& d : deliveries) last = std::max(last, d.committed_ns);
+  cell.catchup_events = deliveries.size();
+  cell.catchup_per_s = last > start ? static_cast<double>(deliveries.size()) /
+                                          (static_cast<double>(last - start) * 1e-9)
+                                    : 0;
+  cell.per_commit = log.commits() == 0
+                        ? 0
+                        : static_cast<double>(log.applied()) / static_cast<double>(log.commits());
+  cell.lost = accepted > log.applied() ? accepted - log.applied() : 0;
+}
+
+void AwaitApplied(const DeliveryLog& log, uint64_t expected, double seconds) {
+  const auto deadline = Steady::now() + std::chrono::duration_cast<Steady::duration>(
+                                            std::chrono::duration<double>(seconds));
+  while (log.applied() < expected && Steady::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
 namespace {
 
 namespace storage = verkosto::storage;
@@ -207,17 +231,9 @@ class ConsumerService {
   DeliveryLog log_;
 };
 
-// Waits until `log` has applied `expected` events or `seconds` passed.
-void AwaitApplied(const DeliveryLog& log, uint64_t expected, double seconds) {
-  const auto deadline = Steady::now() + std::chrono::duration_cast<Steady::duration>(
-                                            std::chrono::duration<double>(seconds));
-  while (log.applied() < expected && Steady::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-}
-
-CellResult MeasureVerkosto(const EventSettings& settings, size_t window, const std::string& dir,
-                           const std::string& tag, const Keys& keys) {
+// With `catch_up`, the consumer starts only after the client has finished.
+CellResult MeasureVerkosto(const EventSettings& settings, size_t window, bool catch_up,
+                           const std::string& dir, const std::string& tag, const Keys& keys) {
   const std::string endpoint = "ipc://" + dir + "/" + tag + ".sock";
   const std::string hint_endpoint = "ipc://" + dir + "/" + tag + ".hint";
   StackServer producer(dir + "/" + tag + "-producer.db", endpoint, hint_endpoint,
@@ -225,7 +241,7 @@ CellResult MeasureVerkosto(const EventSettings& settings, size_t window, const s
   producer.Start();
   ConsumerService consumer(dir + "/" + tag + "-consumer.db", endpoint, hint_endpoint, keys,
                            settings.batch);
-  consumer.Start();
+  if (!catch_up) consumer.Start();
 
   zmq::context_t zmq(1);
   zmq::socket_t dealer(zmq, zmq::socket_type::dealer);
@@ -234,6 +250,8 @@ CellResult MeasureVerkosto(const EventSettings& settings, size_t window, const s
   EnvelopeCodec codec(/*sequential_ids=*/true, /*stamp_notes=*/true);
   const ClientResult client = Drive(dealer, codec, window, settings.seconds, settings.warmup);
   const uint64_t accepted = client.replies - client.errors;
+  const auto consumer_start = Steady::now();
+  if (catch_up) consumer.Start();
   AwaitApplied(consumer.log(), accepted, settings.drain_seconds);
   consumer.Stop();
   producer.Stop();
@@ -242,6 +260,10 @@ CellResult MeasureVerkosto(const EventSettings& settings, size_t window, const s
   cell.system = "verkosto outbox + pull";
   cell.window = window;
   cell.errors = client.errors;
+  if (catch_up) {
+    SummariseCatchUp(consumer.log().Take(), consumer_start, accepted, consumer.log(), cell);
+    return cell;
+  }
   cell.commands_per_s = static_cast<double>(client.completed) / client.seconds;
   std::vector<int64_t> latencies = client.latencies_ns;
   std::sort(latencies.begin(), latencies.end());
@@ -388,26 +410,33 @@ int main(int argc, char** argv) {
     for (const std::string& type : settings.queue_types) systems.push_back(type);
   }
   // cells[system][window] -> one CellResult per round.
+  // The last "window" is the catch-up cell, at the largest window.
+  const size_t catch_up_window =
+      *std::max_element(settings.windows.begin(), settings.windows.end());
+  const size_t cell_count = settings.windows.size() + 1;
   std::vector<std::vector<std::vector<CellResult>>> cells(
-      systems.size(), std::vector<std::vector<CellResult>>(settings.windows.size()));
+      systems.size(), std::vector<std::vector<CellResult>>(cell_count));
   try {
     for (int round = 0; round < settings.rounds; ++round) {
-      for (size_t w = 0; w < settings.windows.size(); ++w) {
+      for (size_t w = 0; w < cell_count; ++w) {
+        const bool catch_up = w == settings.windows.size();
+        const size_t window = catch_up ? catch_up_window : settings.windows[w];
         for (size_t i = 0; i < systems.size(); ++i) {
           // Every other round in reverse order, so that no system always runs first.
           const size_t s = round % 2 == 0 ? i : systems.size() - 1 - i;
-          const size_t window = settings.windows[w];
-          const std::string tag = systems[s] + std::to_string(window) + "-" + std::to_string(round);
+          const std::string tag = systems[s] + (catch_up ? "-catchup" : "") +
+                                  std::to_string(window) + "-" + std::to_string(round);
           CellResult cell;
           if (systems[s] == "verkosto") {
-            cell = MeasureVerkosto(settings, window, dir, tag, keys);
+            cell = MeasureVerkosto(settings, window, catch_up, dir, tag, keys);
           } else {
 #ifdef VERKOSTO_BENCH_RABBITMQ
-            cell = MeasureRabbitMq(settings, systems[s], window, dir, tag);
+            cell = MeasureRabbitMq(settings, systems[s], window, catch_up, dir, tag);
 #endif
           }
-          std::fprintf(stderr, "  round %d: %-24s in flight %2zu: %9.0f events/s\n", round + 1,
-                       cell.system.c_str(), window, cell.events_per_s);
+          std::fprintf(stderr, "  round %d: %-24s in flight %2zu%s: %9.0f events/s\n", round + 1,
+                       cell.system.c_str(), window, catch_up ? ", catch-up" : "",
+                       catch_up ? cell.catchup_per_s : cell.events_per_s);
           cells[s][w].push_back(cell);
         }
       }
@@ -420,10 +449,11 @@ int main(int argc, char** argv) {
   auto median = [](std::vector<CellResult>& runs) -> const CellResult* {
     if (runs.empty()) return nullptr;
     std::sort(runs.begin(), runs.end(), [](const CellResult& x, const CellResult& y) {
-      return x.events_per_s < y.events_per_s;
+      return x.events_per_s + x.catchup_per_s < y.events_per_s + y.catchup_per_s;
     });
     return &runs[runs.size() / 2];
   };
+
   std::printf("\n%-26s %9s %10s %8s %8s %10s %9s %9s %8s %8s %6s %5s\n", "system", "in flight",
               "commands/s", "cmd p50", "cmd p99", "events/s", "lag p50", "lag p99", "ev/commit",
               "backlog", "errors", "lost");
@@ -461,6 +491,27 @@ int main(int argc, char** argv) {
     }
   }
   if (any_ratio) std::printf("goal overall: %s\n", all_met ? "met" : "missed");
+
+  std::printf(
+      "\ncatch-up: the producer runs %.1f s at %zu in flight with no consumer; then the consumer "
+      "starts and applies the backlog\n%-26s %10s %12s %9s %5s\n",
+      settings.warmup + settings.seconds, catch_up_window, "system", "backlog", "events/s",
+      "ev/commit", "lost");
+  const size_t c = settings.windows.size();
+  for (size_t s = 0; s < systems.size(); ++s) {
+    const CellResult* r = median(cells[s][c]);
+    if (r == nullptr) continue;
+    std::printf("%-26s %10llu %12.0f %9.1f %5llu\n", r->system.c_str(),
+                static_cast<unsigned long long>(r->catchup_events), r->catchup_per_s, r->per_commit,
+                static_cast<unsigned long long>(r->lost));
+  }
+  for (size_t s = 1; s < systems.size() && systems.front() == "verkosto"; ++s) {
+    const CellResult* v = median(cells[0][c]);
+    const CellResult* r = median(cells[s][c]);
+    if (v == nullptr || r == nullptr || r->catchup_per_s <= 0) continue;
+    std::printf("verkosto/RabbitMQ %-7s catch-up events/s: %.2fx\n", systems[s].c_str(),
+                v->catchup_per_s / r->catchup_per_s);
+  }
   std::printf("load average at the end: %s\n", LoadAverage().c_str());
 
   if (settings.keep) {

@@ -86,7 +86,18 @@ struct CellResult {
   uint64_t backlog = 0;   // sent but not yet applied when the interval ended
   uint64_t errors = 0;
   uint64_t lost = 0;  // accepted (replied / confirmed) but never applied
+  // Catch-up cells only: events/s of a consumer started after the producer
+  // stopped, through the backlog (from its start to its last commit).
+  double catchup_per_s = 0;
+  uint64_t catchup_events = 0;
 };
+
+// Waits until `log` has applied `expected` events or `seconds` passed.
+void AwaitApplied(const DeliveryLog& log, uint64_t expected, double seconds);
+
+// A catch-up cell's figures: `log`'s deliveries (all of them) since `started`.
+void SummariseCatchUp(std::vector<Delivery> deliveries, Steady::time_point started,
+                      uint64_t accepted, DeliveryLog& log, CellResult& cell);
 
 // Fills the event figures of `cell` from the consumer's deliveries.
 void Summarise(std::vector<Delivery> deliveries, Steady::time_point measure_start,
@@ -97,9 +108,11 @@ void Summarise(std::vector<Delivery> deliveries, Steady::time_point measure_star
 // The same work through RabbitMQ at settings.amqp: a durable queue of
 // `queue_type`, persistent messages published with confirms keeping `window`
 // unconfirmed, a consumer with manual acks writing each message to its own
-// SQLite database under `dir`. Throws std::runtime_error on a broker error.
+// SQLite database under `dir`. With `catch_up`, the consumer starts only after
+// the publisher has finished. Throws std::runtime_error on a broker error.
 CellResult MeasureRabbitMq(const EventSettings& settings, const std::string& queue_type,
-                           size_t window, const std::string& dir, const std::string& tag);
+                           size_t window, bool catch_up, const std::string& dir,
+                           const std::string& tag);
 #endif
 
 }  // namespace verkosto::bench

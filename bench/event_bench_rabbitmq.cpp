@@ -220,7 +220,8 @@ class RabbitConsumer {
 }  // namespace
 
 CellResult MeasureRabbitMq(const EventSettings& settings, const std::string& queue_type,
-                           size_t window, const std::string& dir, const std::string& tag) {
+                           size_t window, bool catch_up, const std::string& dir,
+                           const std::string& tag) {
   const std::string queue = "vkbench-" + tag;
   Connection publisher(settings.amqp);
   amqp_connection_state_t conn = publisher.get();
@@ -237,7 +238,7 @@ CellResult MeasureRabbitMq(const EventSettings& settings, const std::string& que
     Check(amqp_get_rpc_reply(conn), "confirm.select");
   }
   RabbitConsumer consumer(settings.amqp, queue, dir + "/" + tag + "-consumer.db", settings.batch);
-  consumer.Start();
+  if (!catch_up) consumer.Start();
 
   amqp_basic_properties_t properties{};
   properties._flags = AMQP_BASIC_DELIVERY_MODE_FLAG;
@@ -318,11 +319,9 @@ CellResult MeasureRabbitMq(const EventSettings& settings, const std::string& que
     }
   }
 
-  const auto deadline = Steady::now() + std::chrono::duration_cast<Steady::duration>(
-                                            std::chrono::duration<double>(settings.drain_seconds));
-  while (consumer.log().applied() < confirmed && Steady::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
+  const auto consumer_start = Steady::now();
+  if (catch_up) consumer.Start();
+  AwaitApplied(consumer.log(), confirmed, settings.drain_seconds);
   consumer.Stop();
   amqp_queue_delete(conn, kChannel, amqp_cstring_bytes(queue.c_str()), 0, 0);
   Check(amqp_get_rpc_reply(conn), "queue.delete");
@@ -331,6 +330,10 @@ CellResult MeasureRabbitMq(const EventSettings& settings, const std::string& que
   cell.system = "RabbitMQ " + queue_type + " queue";
   cell.window = window;
   cell.errors = errors;
+  if (catch_up) {
+    SummariseCatchUp(consumer.log().Take(), consumer_start, confirmed, consumer.log(), cell);
+    return cell;
+  }
   cell.commands_per_s = static_cast<double>(completed) / settings.seconds;
   std::sort(latencies.begin(), latencies.end());
   cell.command_p50_ms = Percentile(latencies, 0.50) / 1000.0;
