@@ -86,7 +86,7 @@ void HookCommits(sqlite3* db, DeliveryLog* log) {
   sqlite3_rollback_hook(db, OnRollback, log);
 }
 
-void Summarise(std::vector<Delivery> deliveries, Steady::time_point measure_start,
+void Summarise(const std::vector<Delivery>& deliveries, Steady::time_point measure_start,
                Steady::time_point measure_end, uint64_t accepted, DeliveryLog& log,
                CellResult& cell) {
   auto ns = [](Steady::time_point t) {
@@ -112,7 +112,7 @@ void Summarise(std::vector<Delivery> deliveries, Steady::time_point measure_star
   cell.lost = accepted > log.applied() ? accepted - log.applied() : 0;
 }
 
-void SummariseCatchUp(std::vector<Delivery> deliveries, Steady::time_point started,
+void SummariseCatchUp(const std::vector<Delivery>& deliveries, Steady::time_point started,
                       uint64_t accepted, DeliveryLog& log, CellResult& cell) {
   const int64_t start =
       std::chrono::duration_cast<std::chrono::nanoseconds>(started.time_since_epoch()).count();

@@ -96,11 +96,11 @@ struct CellResult {
 void AwaitApplied(const DeliveryLog& log, uint64_t expected, double seconds);
 
 // A catch-up cell's figures: `log`'s deliveries (all of them) since `started`.
-void SummariseCatchUp(std::vector<Delivery> deliveries, Steady::time_point started,
+void SummariseCatchUp(const std::vector<Delivery>& deliveries, Steady::time_point started,
                       uint64_t accepted, DeliveryLog& log, CellResult& cell);
 
 // Fills the event figures of `cell` from the consumer's deliveries.
-void Summarise(std::vector<Delivery> deliveries, Steady::time_point measure_start,
+void Summarise(const std::vector<Delivery>& deliveries, Steady::time_point measure_start,
                Steady::time_point measure_end, uint64_t accepted, DeliveryLog& log,
                CellResult& cell);
 
