@@ -33,6 +33,60 @@ namespace verkosto::bench {
 namespace storage = verkosto::storage;
 namespace v1 = verkosto::common::v1;
 
+namespace {
+
+// Applies `arg` if it is one of RunSettings' flags; false for any other.
+bool ParseRunFlag(const std::string& arg, const FlagValue& value, RunSettings& settings) {
+  if (arg == "--seconds") {
+    settings.seconds = std::stod(value());
+  } else if (arg == "--warmup") {
+    settings.warmup = std::stod(value());
+  } else if (arg == "--quick") {
+    settings.seconds = 1.0;
+    settings.warmup = 0.2;
+  } else if (arg == "--rounds") {
+    settings.rounds = std::stoi(value());
+  } else if (arg == "--dir") {
+    settings.parent = value();
+  } else if (arg == "--keep") {
+    settings.keep = true;
+  } else if (arg == "--in-flight") {
+    settings.windows = {std::stoul(value())};
+  } else {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void ParseFlags(int argc, char** argv, RunSettings& settings,
+                const std::function<void(const std::string&, const FlagValue&)>& other) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const FlagValue value = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
+      return argv[++i];
+    };
+    if (!ParseRunFlag(arg, value, settings)) other(arg, value);
+  }
+}
+
+std::string RunFlagsUsage(const char* what) {
+  return std::string(
+             "  --seconds N   measured time per cell (default 3)\n"
+             "  --warmup S    warm-up time per cell before measuring (default 0.5)\n"
+             "  --quick       --seconds 1 --warmup 0.2\n"
+             "  --rounds R    repeat every cell R times; the table shows each cell's median\n"
+             "                round by ") +
+         what +
+         " (default 1)\n"
+         "  --dir PARENT  where the temporary directory goes (default /tmp); must be a real\n"
+         "                disk, not tmpfs, since fsync is what is measured\n"
+         "  --keep        keep the temporary directory (databases) afterwards\n"
+         "  --in-flight N measure only at N in flight (default: 1 and 32)\n";
+}
+
 Keys GenerateKeys(bool with_consumer) {
   Keys keys;
   for (msg::KeyPair* pair : {&keys.server, &keys.client, &keys.consumer}) {
@@ -215,10 +269,7 @@ StackServer::StackServer(std::string db_path, std::string endpoint, std::string 
       keys_(keys) {}
 
 void StackServer::Start() {
-  std::promise<void> ready;
-  auto started = ready.get_future();
-  thread_ = std::thread([this, &ready] { Run(ready); });
-  started.get();
+  StartThread(thread_, [this](std::promise<void>& ready) { Run(ready); });
 }
 
 ServerStats StackServer::Stop() {
@@ -234,66 +285,88 @@ void StackServer::Run(std::promise<void>& ready) {
   std::unique_ptr<msg::Outbox> outbox;
   std::unique_ptr<SQLite::Statement> insert;
   std::unique_ptr<msg::RpcServer> server;
-  try {
-    const storage::Migration migrations[] = {
-        msg::MessagingTablesMigration(),
-        {2, "create_bench_pings",
-         "CREATE TABLE bench_pings (id INTEGER PRIMARY KEY, note TEXT NOT NULL, "
-         "recorded_by TEXT NOT NULL)"},
-        msg::AuditChainMigration(3)};
-    auto opened = storage::Database::Open(db_path_, migrations);
-    if (!opened.ok()) throw std::runtime_error(opened.status().ToString());
-    db = std::move(opened).value();
-    if (temp_store_memory_) db->sqlite().exec("PRAGMA temp_store=MEMORY");
-    auto box = msg::Outbox::Open(db->sqlite(), "bench");
-    if (!box.ok()) throw std::runtime_error(box.status().ToString());
-    outbox = std::move(box).value();
-    insert = std::make_unique<SQLite::Statement>(
-        db->sqlite(), "INSERT INTO bench_pings (note, recorded_by) VALUES (?, ?)");
+  SetUpAndRun(
+      ready,
+      [&] {
+        const storage::Migration migrations[] = {
+            msg::MessagingTablesMigration(),
+            {2, "create_bench_pings",
+             "CREATE TABLE bench_pings (id INTEGER PRIMARY KEY, note TEXT NOT NULL, "
+             "recorded_by TEXT NOT NULL)"},
+            msg::AuditChainMigration(3)};
+        db = OpenDatabase(db_path_, migrations);
+        if (temp_store_memory_) db->sqlite().exec("PRAGMA temp_store=MEMORY");
+        auto box = msg::Outbox::Open(db->sqlite(), "bench");
+        if (!box.ok()) throw std::runtime_error(box.status().ToString());
+        outbox = std::move(box).value();
+        insert = std::make_unique<SQLite::Statement>(
+            db->sqlite(), "INSERT INTO bench_pings (note, recorded_by) VALUES (?, ?)");
 
-    msg::ServerOptions options;
-    options.service_name = "bench";
-    options.bind_endpoint = endpoint_;
-    options.hint_endpoint = hint_endpoint_;
-    options.max_batch = kMaxBatch;
-    options.log_requests = false;
-    if (keys_ != nullptr) {
-      zap = EnsureZap(zmq, *keys_);
-      options.curve = msg::CurveOptions{keys_->server, {}};
-    }
-    server = std::make_unique<msg::RpcServer>(zmq, *db, outbox.get(),
-                                              verkosto::SystemClock::Instance(), options);
-    server->AddCommand<v1::RecordPingRequest, v1::RecordPingResponse>(
-        [this, &insert](
-            msg::Context& ctx,
-            const v1::RecordPingRequest& req) -> verkosto::Result<v1::RecordPingResponse> {
-          ++stats_.requests;
-          insert->reset();
-          insert->bind(1, req.note());
-          insert->bind(2, ctx.actor().user_id);
-          insert->exec();
-          v1::PingRecorded event;
-          event.set_service("bench");
-          event.set_note(req.note());
-          event.set_recorded_by(ctx.actor().user_id);
-          VERKOSTO_RETURN_IF_ERROR(ctx.Emit(event));
-          return v1::RecordPingResponse();
-        });
-    const verkosto::Status bound = server->Bind();
-    if (!bound.ok()) throw std::runtime_error(bound.ToString());
-    loop_.AddServer(server.get());
+        msg::ServerOptions options;
+        options.service_name = "bench";
+        options.bind_endpoint = endpoint_;
+        options.hint_endpoint = hint_endpoint_;
+        options.max_batch = kMaxBatch;
+        options.log_requests = false;
+        if (keys_ != nullptr) {
+          zap = EnsureZap(zmq, *keys_);
+          options.curve = msg::CurveOptions{keys_->server, {}};
+        }
+        server = std::make_unique<msg::RpcServer>(zmq, *db, outbox.get(),
+                                                  verkosto::SystemClock::Instance(), options);
+        server->AddCommand<v1::RecordPingRequest, v1::RecordPingResponse>(
+            [this, &insert](
+                msg::Context& ctx,
+                const v1::RecordPingRequest& req) -> verkosto::Result<v1::RecordPingResponse> {
+              ++stats_.requests;
+              insert->reset();
+              insert->bind(1, req.note());
+              insert->bind(2, ctx.actor().user_id);
+              insert->exec();
+              v1::PingRecorded event;
+              event.set_service("bench");
+              event.set_note(req.note());
+              event.set_recorded_by(ctx.actor().user_id);
+              VERKOSTO_RETURN_IF_ERROR(ctx.Emit(event));
+              return v1::RecordPingResponse();
+            });
+        const verkosto::Status bound = server->Bind();
+        if (!bound.ok()) throw std::runtime_error(bound.ToString());
+        loop_.AddServer(server.get());
+      },
+      loop_, "stack server");
+  if (server != nullptr) stats_.commits = server->commits();
+}
+
+void StartThread(std::thread& thread, const std::function<void(std::promise<void>&)>& body) {
+  std::promise<void> ready;
+  auto started = ready.get_future();
+  thread = std::thread([body, &ready] { body(ready); });  // `ready` only until set
+  started.get();
+}
+
+void SetUpAndRun(std::promise<void>& ready, const std::function<void()>& setup,
+                 msg::ServiceLoop& loop, const char* who) {
+  try {
+    setup();
   } catch (...) {
     ready.set_exception(std::current_exception());
     return;
   }
   ready.set_value();
   try {
-    loop_.Run();
+    loop.Run();
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "stack server failed: %s\n", e.what());
+    std::fprintf(stderr, "%s failed: %s\n", who, e.what());
     std::abort();
   }
-  stats_.commits = server->commits();
+}
+
+std::unique_ptr<storage::Database> OpenDatabase(const std::string& path,
+                                                std::span<const storage::Migration> migrations) {
+  auto opened = storage::Database::Open(path, migrations);
+  if (!opened.ok()) throw std::runtime_error(opened.status().ToString());
+  return std::move(opened).value();
 }
 
 // ---------------------------------------------------------------------------
@@ -312,6 +385,16 @@ std::string LoadAverage() {
   char text[64];
   std::snprintf(text, sizeof text, "%.2f %.2f %.2f", load[0], load[1], load[2]);
   return text;
+}
+
+void FinishRun(const RunSettings& settings, const std::string& dir) {
+  std::printf("load average at the end: %s\n", LoadAverage().c_str());
+  if (settings.keep) {
+    std::printf("databases kept in %s\n", dir.c_str());
+  } else {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+  }
 }
 
 BenchDir MakeBenchDir(const std::string& parent) {

@@ -6,12 +6,15 @@
 // client DEALER keeping N requests in flight, and the small helpers of their
 // tables. Bench-local: nothing outside bench/ uses it.
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <future>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -21,6 +24,7 @@
 #include "messaging/curve.h"
 #include "messaging/service_loop.h"
 #include "messaging/zap_handler.h"
+#include "storage/database.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
 #include "verkosto/common/v1/envelope.pb.h"
 
@@ -35,6 +39,29 @@ constexpr size_t kPayloadBytes = 16;
 // The service principal the event consumer's key is admitted as: a service
 // may fetch events (CheckPrincipal), as nominations fetches from networks.
 inline constexpr std::string_view kConsumerPrincipal = "nominations";
+
+// The flags both benches take.
+struct RunSettings {
+  double seconds = 3.0;
+  double warmup = 0.5;
+  int rounds = 1;
+  std::string parent = "/tmp";
+  bool keep = false;
+  std::vector<size_t> windows = {1, 32};
+};
+
+// Gives the value after a flag (std::invalid_argument when there is none).
+using FlagValue = std::function<std::string()>;
+
+// Walks argv: RunSettings' flags (--seconds, --warmup, --quick, --rounds,
+// --dir, --keep, --in-flight) go to `settings`, every other one to
+// `other(arg, value)`, which throws std::invalid_argument for a flag it does
+// not know.
+void ParseFlags(int argc, char** argv, RunSettings& settings,
+                const std::function<void(const std::string&, const FlagValue&)>& other);
+
+// Their lines of --help; `what` names a cell's figure for --rounds.
+std::string RunFlagsUsage(const char* what);
 
 // The CURVE keys of one run: the server's, the command client's and (for
 // event_bench) the consumer's. A key pair left empty is not admitted.
@@ -155,13 +182,41 @@ class StackServer {
 };
 
 // ---------------------------------------------------------------------------
+// Threads and databases.
+
+// Starts `thread` running `body`, which must set its promise once it is set up
+// (or set the setup's exception). Returns then; rethrows a setup failure.
+void StartThread(std::thread& thread, const std::function<void(std::promise<void>&)>& body);
+
+// On the calling thread: runs `setup`, then `loop` until stopped. A setup
+// failure goes to `ready` (and nothing runs); once set up, `ready` is set and
+// a failure of the loop aborts the program, naming `who`.
+void SetUpAndRun(std::promise<void>& ready, const std::function<void()>& setup,
+                 msg::ServiceLoop& loop, const char* who);
+
+// storage::Database::Open (WAL, synchronous=FULL), throwing std::runtime_error.
+std::unique_ptr<storage::Database> OpenDatabase(const std::string& path,
+                                                std::span<const storage::Migration> migrations);
+
+// ---------------------------------------------------------------------------
 // Tables.
 
 // The value at `p` (0..1) of sorted nanoseconds, in microseconds; 0 when empty.
 double Percentile(const std::vector<int64_t>& sorted, double p);
 
+// The run with the median `key(run)` (sorting `runs` by it); nullptr when empty.
+template <typename T, typename Key>
+const T* MedianBy(std::vector<T>& runs, Key key) {
+  if (runs.empty()) return nullptr;
+  std::sort(runs.begin(), runs.end(), [&](const T& x, const T& y) { return key(x) < key(y); });
+  return &runs[runs.size() / 2];
+}
+
 // "1.23 0.98 0.80", or "?".
 std::string LoadAverage();
+
+// The end of a run: prints the load average, removes `dir` unless --keep.
+void FinishRun(const RunSettings& settings, const std::string& dir);
 
 // Makes "<parent>/vkb-XXXXXX" and returns it with its statfs type. Throws
 // std::runtime_error when it cannot, or when it is on tmpfs (fsync would cost

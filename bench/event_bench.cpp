@@ -155,10 +155,7 @@ class ConsumerService {
         batch_(batch) {}
 
   void Start() {
-    std::promise<void> ready;
-    auto started = ready.get_future();
-    thread_ = std::thread([this, &ready] { Run(ready); });
-    started.get();
+    StartThread(thread_, [this](std::promise<void>& ready) { Run(ready); });
   }
   void Stop() {
     loop_.Stop();
@@ -172,51 +169,42 @@ class ConsumerService {
     std::unique_ptr<storage::Database> db;
     std::unique_ptr<SQLite::Statement> insert;
     std::unique_ptr<msg::EventConsumer> consumer;
-    try {
-      const storage::Migration migrations[] = {
-          msg::MessagingTablesMigration(),
-          {2, "create_applied_pings",
-           "CREATE TABLE applied_pings (seq INTEGER PRIMARY KEY, note TEXT NOT NULL)"}};
-      auto opened = storage::Database::Open(db_path_, migrations);
-      if (!opened.ok()) throw std::runtime_error(opened.status().ToString());
-      db = std::move(opened).value();
-      HookCommits(db->sqlite().getHandle(), &log_);
-      insert = std::make_unique<SQLite::Statement>(
-          db->sqlite(), "INSERT INTO applied_pings (seq, note) VALUES (?, ?)");
-      msg::ConsumerOptions options;
-      options.producer = "bench";
-      options.endpoint = endpoint_;
-      options.hint_endpoint = hint_endpoint_;
-      options.consumer_name = std::string(kConsumerPrincipal);
-      options.batch_size = batch_;
-      options.curve = msg::CurveOptions{keys_.consumer, keys_.server.public_key};
-      consumer = std::make_unique<msg::EventConsumer>(zmq, *db, nullptr,
-                                                      verkosto::SystemClock::Instance(), options);
-      consumer->On<v1::PingRecorded>(
-          [this, &insert](msg::Context& ctx, const v1::PingRecorded& ping) -> Status {
-            const std::string& id = ctx.request_id();  // "<producer>:<seq>"
-            insert->reset();
-            insert->bind(1, static_cast<int64_t>(std::stoull(id.substr(id.rfind(':') + 1))));
-            insert->bind(2, ping.note());
-            insert->exec();
-            log_.Pending(SendTimeOfNote(ping.note()));
-            return Status::Ok();
-          });
-      const Status connected = consumer->Connect();
-      if (!connected.ok()) throw std::runtime_error(connected.ToString());
-      loop_.AddConsumer(consumer.get());
-    } catch (...) {
-      ready.set_exception(std::current_exception());
-      return;
-    }
-    ready.set_value();
-    try {
-      loop_.Run();
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "consumer failed: %s\n", e.what());
-      std::abort();
-    }
-    if (!consumer->status().error().empty()) {
+    SetUpAndRun(
+        ready,
+        [&] {
+          const storage::Migration migrations[] = {
+              msg::MessagingTablesMigration(),
+              {2, "create_applied_pings",
+               "CREATE TABLE applied_pings (seq INTEGER PRIMARY KEY, note TEXT NOT NULL)"}};
+          db = OpenDatabase(db_path_, migrations);
+          HookCommits(db->sqlite().getHandle(), &log_);
+          insert = std::make_unique<SQLite::Statement>(
+              db->sqlite(), "INSERT INTO applied_pings (seq, note) VALUES (?, ?)");
+          msg::ConsumerOptions options;
+          options.producer = "bench";
+          options.endpoint = endpoint_;
+          options.hint_endpoint = hint_endpoint_;
+          options.consumer_name = std::string(kConsumerPrincipal);
+          options.batch_size = batch_;
+          options.curve = msg::CurveOptions{keys_.consumer, keys_.server.public_key};
+          consumer = std::make_unique<msg::EventConsumer>(
+              zmq, *db, nullptr, verkosto::SystemClock::Instance(), options);
+          consumer->On<v1::PingRecorded>(
+              [this, &insert](msg::Context& ctx, const v1::PingRecorded& ping) -> Status {
+                const std::string& id = ctx.request_id();  // "<producer>:<seq>"
+                insert->reset();
+                insert->bind(1, static_cast<int64_t>(std::stoull(id.substr(id.rfind(':') + 1))));
+                insert->bind(2, ping.note());
+                insert->exec();
+                log_.Pending(SendTimeOfNote(ping.note()));
+                return Status::Ok();
+              });
+          const Status connected = consumer->Connect();
+          if (!connected.ok()) throw std::runtime_error(connected.ToString());
+          loop_.AddConsumer(consumer.get());
+        },
+        loop_, "consumer");
+    if (consumer != nullptr && !consumer->status().error().empty()) {
       std::fprintf(stderr, "consumer: %s\n", consumer->status().error().c_str());
     }
   }
@@ -278,48 +266,21 @@ void PrintUsage() {
   std::printf(
       "usage: event_bench [--seconds N] [--warmup S] [--quick] [--rounds R] [--dir PARENT] "
       "[--keep] [--in-flight N] [--batch N] [--amqp HOST:PORT] [--rabbit-queue T] "
-      "[--only verkosto|rabbitmq]\n"
-      "  --seconds N      measured time per cell (default 3)\n"
-      "  --warmup S       warm-up time per cell before measuring (default 0.5)\n"
-      "  --quick          --seconds 1 --warmup 0.2\n"
-      "  --rounds R       repeat every cell R times; the table shows each cell's median round\n"
-      "                   by events/s (default 1)\n"
-      "  --dir PARENT     where the temporary directory goes (default /tmp); a real disk, not\n"
-      "                   tmpfs, since fsync is what is measured\n"
-      "  --keep           keep the temporary directory (databases) afterwards\n"
-      "  --in-flight N    measure only at N commands in flight (default: 1 and 32)\n"
-      "  --batch N        events per consumer transaction at most: verkosto's fetch size,\n"
-      "                   RabbitMQ's prefetch (default 500, the consumer's default)\n"
-      "  --amqp H:P       a RabbitMQ broker (guest/guest, vhost /) to measure the same work\n"
-      "                   through; event_bench.sh starts one and passes this\n"
-      "  --rabbit-queue T classic, quorum or both (default both): the durable queue type(s)\n"
-      "  --only W         verkosto or rabbitmq: measure one side only\n"
-      "  --drain S        wait at most S seconds for the consumer to catch up (default 60)\n");
+      "[--only verkosto|rabbitmq] [--drain S]\n%s"
+      "  --batch N     events per consumer transaction at most: verkosto's fetch size,\n"
+      "                RabbitMQ's prefetch (default 500, the consumer's default)\n"
+      "  --amqp H:P    a RabbitMQ broker (guest/guest, vhost /) to measure the same work\n"
+      "                through; event_bench.sh starts one and passes this\n"
+      "  --rabbit-queue T  classic, quorum or both (default both): the durable queue type(s)\n"
+      "  --only W      verkosto or rabbitmq: measure one side only\n"
+      "  --drain S     wait at most S seconds for a consumer to catch up (default 60)\n",
+      RunFlagsUsage("events/s").c_str());
 }
 
 void ParseArgs(int argc, char** argv, EventSettings& settings) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
-      return argv[++i];
-    };
-    if (arg == "--seconds") {
-      settings.seconds = std::stod(value());
-    } else if (arg == "--warmup") {
-      settings.warmup = std::stod(value());
-    } else if (arg == "--quick") {
-      settings.seconds = 1.0;
-      settings.warmup = 0.2;
-    } else if (arg == "--rounds") {
-      settings.rounds = std::stoi(value());
-    } else if (arg == "--dir") {
-      settings.parent = value();
-    } else if (arg == "--keep") {
-      settings.keep = true;
-    } else if (arg == "--in-flight") {
-      settings.windows = {std::stoul(value())};
-    } else if (arg == "--batch") {
+  std::string only;
+  ParseFlags(argc, argv, settings, [&](const std::string& arg, const FlagValue& value) {
+    if (arg == "--batch") {
       settings.batch = static_cast<uint32_t>(std::stoul(value()));
     } else if (arg == "--amqp") {
       settings.amqp = value();
@@ -333,13 +294,10 @@ void ParseArgs(int argc, char** argv, EventSettings& settings) {
         throw std::invalid_argument("--rabbit-queue takes classic, quorum or both");
       }
     } else if (arg == "--only") {
-      const std::string which = value();
-      if (which != "verkosto" && which != "rabbitmq") {
+      only = value();
+      if (only != "verkosto" && only != "rabbitmq") {
         throw std::invalid_argument("--only takes verkosto or rabbitmq");
       }
-      settings.run_verkosto = which == "verkosto";
-      if (which == "verkosto") settings.amqp.clear();
-      if (which == "rabbitmq" && settings.amqp.empty()) settings.amqp = "-";  // must be given
     } else if (arg == "--drain") {
       settings.drain_seconds = std::stod(value());
     } else if (arg == "--help" || arg == "-h") {
@@ -348,13 +306,53 @@ void ParseArgs(int argc, char** argv, EventSettings& settings) {
     } else {
       throw std::invalid_argument("unknown argument " + arg);
     }
-  }
+  });
   if (settings.seconds <= 0 || settings.warmup < 0 || settings.rounds < 1 || settings.batch < 1 ||
       settings.windows.front() < 1) {
     throw std::invalid_argument(
         "--seconds must be > 0, --warmup >= 0, --rounds >= 1, --batch >= 1, --in-flight >= 1");
   }
-  if (settings.amqp == "-") throw std::invalid_argument("--only rabbitmq needs --amqp HOST:PORT");
+  if (only == "verkosto") settings.amqp.clear();
+  if (only == "rabbitmq") {
+    settings.run_verkosto = false;
+    if (settings.amqp.empty())
+      throw std::invalid_argument("--only rabbitmq needs --amqp HOST:PORT");
+  }
+}
+
+// cells[system][window] -> one CellResult per round; the last window is the
+// catch-up cell at `catch_up_window` in flight.
+using Cells = std::vector<std::vector<std::vector<CellResult>>>;
+
+Cells MeasureAll(const EventSettings& settings, const std::vector<std::string>& systems,
+                 size_t catch_up_window, const std::string& dir, const Keys& keys) {
+  const size_t cell_count = settings.windows.size() + 1;
+  Cells cells(systems.size(), std::vector<std::vector<CellResult>>(cell_count));
+  for (int round = 0; round < settings.rounds; ++round) {
+    for (size_t w = 0; w < cell_count; ++w) {
+      const bool catch_up = w == settings.windows.size();
+      const size_t window = catch_up ? catch_up_window : settings.windows[w];
+      for (size_t i = 0; i < systems.size(); ++i) {
+        // Every other round in reverse order, so that no system always runs first.
+        const size_t s = round % 2 == 0 ? i : systems.size() - 1 - i;
+        const std::string tag = systems[s] + (catch_up ? "-catchup" : "") + std::to_string(window) +
+                                "-" + std::to_string(round);
+        CellResult cell;
+        if (systems[s] == "verkosto") {
+          cell = MeasureVerkosto(settings, window, catch_up, dir, tag, keys);
+        } else {
+#ifdef VERKOSTO_BENCH_RABBITMQ
+          cell = MeasureRabbitMq(settings, systems[s], window, catch_up, dir, tag);
+#endif
+        }
+        std::fprintf(stderr, "  round %d: %-24s in flight %2zu%s: %9.0f events/s\n", round + 1,
+                     cell.system.c_str(), window, catch_up ? ", catch-up" : "",
+                     catch_up ? cell.catchup_per_s : cell.events_per_s);
+        cells[s][w].push_back(cell);
+      }
+    }
+  }
+  return cells;
 }
 
 }  // namespace
@@ -413,45 +411,17 @@ int main(int argc, char** argv) {
   // The last "window" is the catch-up cell, at the largest window.
   const size_t catch_up_window =
       *std::max_element(settings.windows.begin(), settings.windows.end());
-  const size_t cell_count = settings.windows.size() + 1;
-  std::vector<std::vector<std::vector<CellResult>>> cells(
-      systems.size(), std::vector<std::vector<CellResult>>(cell_count));
+  Cells cells;
   try {
-    for (int round = 0; round < settings.rounds; ++round) {
-      for (size_t w = 0; w < cell_count; ++w) {
-        const bool catch_up = w == settings.windows.size();
-        const size_t window = catch_up ? catch_up_window : settings.windows[w];
-        for (size_t i = 0; i < systems.size(); ++i) {
-          // Every other round in reverse order, so that no system always runs first.
-          const size_t s = round % 2 == 0 ? i : systems.size() - 1 - i;
-          const std::string tag = systems[s] + (catch_up ? "-catchup" : "") +
-                                  std::to_string(window) + "-" + std::to_string(round);
-          CellResult cell;
-          if (systems[s] == "verkosto") {
-            cell = MeasureVerkosto(settings, window, catch_up, dir, tag, keys);
-          } else {
-#ifdef VERKOSTO_BENCH_RABBITMQ
-            cell = MeasureRabbitMq(settings, systems[s], window, catch_up, dir, tag);
-#endif
-          }
-          std::fprintf(stderr, "  round %d: %-24s in flight %2zu%s: %9.0f events/s\n", round + 1,
-                       cell.system.c_str(), window, catch_up ? ", catch-up" : "",
-                       catch_up ? cell.catchup_per_s : cell.events_per_s);
-          cells[s][w].push_back(cell);
-        }
-      }
-    }
+    cells = MeasureAll(settings, systems, catch_up_window, dir, keys);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "event_bench: %s (directory %s kept)\n", e.what(), dir.c_str());
     return 1;
   }
 
-  auto median = [](std::vector<CellResult>& runs) -> const CellResult* {
-    if (runs.empty()) return nullptr;
-    std::sort(runs.begin(), runs.end(), [](const CellResult& x, const CellResult& y) {
-      return x.events_per_s + x.catchup_per_s < y.events_per_s + y.catchup_per_s;
-    });
-    return &runs[runs.size() / 2];
+  // The round with the median events/s (catch-up: its events/s) of each cell.
+  auto median = [](std::vector<CellResult>& runs) {
+    return MedianBy(runs, [](const CellResult& c) { return c.events_per_s + c.catchup_per_s; });
   };
 
   std::printf("\n%-26s %9s %10s %8s %8s %10s %9s %9s %8s %8s %6s %5s\n", "system", "in flight",
@@ -512,13 +482,6 @@ int main(int argc, char** argv) {
     std::printf("verkosto/RabbitMQ %-7s catch-up events/s: %.2fx\n", systems[s].c_str(),
                 v->catchup_per_s / r->catchup_per_s);
   }
-  std::printf("load average at the end: %s\n", LoadAverage().c_str());
-
-  if (settings.keep) {
-    std::printf("databases kept in %s\n", dir.c_str());
-  } else {
-    std::error_code ignored;
-    std::filesystem::remove_all(dir, ignored);
-  }
+  FinishRun(settings, dir);
   return 0;
 }

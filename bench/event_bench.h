@@ -18,13 +18,7 @@
 
 namespace verkosto::bench {
 
-struct EventSettings {
-  double seconds = 3.0;
-  double warmup = 0.5;
-  int rounds = 1;
-  std::string parent = "/tmp";
-  bool keep = false;
-  std::vector<size_t> windows = {1, 32};
+struct EventSettings : RunSettings {
   // Events applied per consumer transaction at most (verkosto's fetch size,
   // RabbitMQ's prefetch).
   uint32_t batch = 500;

@@ -118,10 +118,7 @@ class RabbitConsumer {
         batch_(batch) {}
 
   void Start() {
-    std::promise<void> ready;
-    auto started = ready.get_future();
-    thread_ = std::thread([this, &ready] { Run(ready); });
-    started.get();
+    StartThread(thread_, [this](std::promise<void>& ready) { Run(ready); });
   }
   void Stop() {
     stop_.store(true);
@@ -139,9 +136,7 @@ class RabbitConsumer {
       const storage::Migration migrations[] = {
           {1, "create_applied_messages",
            "CREATE TABLE applied_messages (seq INTEGER PRIMARY KEY, note TEXT NOT NULL)"}};
-      auto opened = storage::Database::Open(db_path_, migrations);
-      if (!opened.ok()) throw std::runtime_error(opened.status().ToString());
-      db = std::move(opened).value();
+      db = OpenDatabase(db_path_, migrations);
       HookCommits(db->sqlite().getHandle(), &log_);
       insert = std::make_unique<SQLite::Statement>(
           db->sqlite(),

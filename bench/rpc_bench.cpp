@@ -60,13 +60,7 @@ namespace {
 using namespace verkosto::bench;  // the shared harness (bench_harness.h)
 namespace storage = verkosto::storage;
 
-struct Settings {
-  double seconds = 3.0;
-  double warmup = 0.5;
-  int rounds = 1;
-  std::string parent = "/tmp";
-  bool keep = false;
-  std::vector<size_t> windows = {1, 32};
+struct Settings : RunSettings {
   bool run_bare = true;
   bool run_stack = true;
   bool run_plain = true;  // without a security mechanism (before issue 12)
@@ -108,10 +102,7 @@ class BareServer {
       : db_path_(std::move(db_path)), endpoint_(std::move(endpoint)), keys_(keys) {}
 
   void Start() {
-    std::promise<void> ready;
-    auto started = ready.get_future();
-    thread_ = std::thread([this, &ready] { Run(ready); });
-    started.get();  // rethrows a setup failure
+    StartThread(thread_, [this](std::promise<void>& ready) { Run(ready); });
   }
   ServerStats Stop() {
     stop_.store(true);
@@ -130,9 +121,7 @@ class BareServer {
       const storage::Migration migrations[] = {
           {1, "create_bench_rows",
            "CREATE TABLE bench_rows (id INTEGER PRIMARY KEY, payload BLOB NOT NULL)"}};
-      auto opened = storage::Database::Open(db_path_, migrations);
-      if (!opened.ok()) throw std::runtime_error(opened.status().ToString());
-      db = std::move(opened).value();
+      db = OpenDatabase(db_path_, migrations);
       insert = std::make_unique<SQLite::Statement>(db->sqlite(),
                                                    "INSERT INTO bench_rows (payload) VALUES (?)");
       router.set(zmq::sockopt::linger, 0);
@@ -352,47 +341,21 @@ Measurement Measure(Harness harness, bool curve, size_t window, const std::strin
 void PrintUsage() {
   std::printf(
       "usage: rpc_bench [--seconds N] [--warmup S] [--quick] [--rounds R] [--dir PARENT] "
-      "[--keep] [--curve on|off|both] [--connects N]\n"
-      "  --seconds N   measured time per cell (default 3)\n"
-      "  --warmup S    warm-up time per cell before measuring (default 0.5)\n"
-      "  --quick       --seconds 1 --warmup 0.2\n"
-      "  --rounds R    repeat the eight cells R times; the table shows each cell's median\n"
-      "                round by requests/s (default 1)\n"
-      "  --dir PARENT  where the temporary directory goes (default /tmp); must be a real\n"
-      "                disk, not tmpfs, since fsync is what is measured\n"
-      "  --keep        keep the temporary directory (databases) afterwards\n"
+      "[--keep] [--curve on|off|both] [--connects N]\n%s"
       "  --curve W     both (default): every harness plain and with CURVE; on: CURVE only\n"
       "                (as the system runs); off: plain only (as before issue 12)\n"
       "  --connects N  fresh connections per cell, each connect + one request + reply;\n"
       "                their median is the 'connect us' column (default 20; 0 = none)\n"
-      "  --in-flight N measure only at N in flight (for profiling)\n"
       "  --only a|b    measure only the bare harness or only the stack (for profiling)\n"
       "experiments (for the analysis in README.md; they change (b) only):\n"
       "  --random-ids         random request ids (RpcClient's before it used ascending ones)\n"
-      "  --temp-store-memory  PRAGMA temp_store=MEMORY on the server's connection\n");
+      "  --temp-store-memory  PRAGMA temp_store=MEMORY on the server's connection\n",
+      RunFlagsUsage("requests/s").c_str());
 }
 
 bool ParseArgs(int argc, char** argv, Settings& settings) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
-      return argv[++i];
-    };
-    if (arg == "--seconds") {
-      settings.seconds = std::stod(value());
-    } else if (arg == "--warmup") {
-      settings.warmup = std::stod(value());
-    } else if (arg == "--quick") {
-      settings.seconds = 1.0;
-      settings.warmup = 0.2;
-    } else if (arg == "--rounds") {
-      settings.rounds = std::stoi(value());
-    } else if (arg == "--dir") {
-      settings.parent = value();
-    } else if (arg == "--in-flight") {
-      settings.windows = {std::stoul(value())};
-    } else if (arg == "--only") {
+  ParseFlags(argc, argv, settings, [&](const std::string& arg, const FlagValue& value) {
+    if (arg == "--only") {
       const std::string which = value();
       settings.run_bare = which == "a";
       settings.run_stack = which == "b";
@@ -412,15 +375,13 @@ bool ParseArgs(int argc, char** argv, Settings& settings) {
       settings.sequential_ids = false;
     } else if (arg == "--temp-store-memory") {
       settings.temp_store_memory = true;
-    } else if (arg == "--keep") {
-      settings.keep = true;
     } else if (arg == "--help" || arg == "-h") {
       PrintUsage();
       std::exit(0);
     } else {
       throw std::invalid_argument("unknown argument " + arg);
     }
-  }
+  });
   if (settings.seconds <= 0 || settings.warmup < 0 || settings.rounds < 1 ||
       settings.connects < 0) {
     throw std::invalid_argument(
@@ -500,11 +461,8 @@ int main(int argc, char** argv) {
   }
 
   // The round with the median requests/s of each cell; nullptr for a cell not measured.
-  auto median = [](std::vector<Measurement>& runs) -> const Measurement* {
-    if (runs.empty()) return nullptr;
-    std::sort(runs.begin(), runs.end(),
-              [](const Measurement& x, const Measurement& y) { return x.rps < y.rps; });
-    return &runs[runs.size() / 2];
+  auto median = [](std::vector<Measurement>& runs) {
+    return MedianBy(runs, [](const Measurement& m) { return m.rps; });
   };
 
   std::printf("\n%-24s %9s %12s %10s %10s %11s %7s %11s %11s\n", "harness", "in flight",
@@ -571,13 +529,6 @@ int main(int argc, char** argv) {
           what, curve_connects.size(), p, c, c - p);
     }
   }
-  std::printf("load average at the end: %s\n", LoadAverage().c_str());
-
-  if (settings.keep) {
-    std::printf("databases kept in %s\n", dir.c_str());
-  } else {
-    std::error_code ignored;
-    std::filesystem::remove_all(dir, ignored);
-  }
+  FinishRun(settings, dir);
   return 0;
 }
