@@ -60,6 +60,18 @@ bool ParseRunFlag(const std::string& arg, const FlagValue& value, RunSettings& s
 
 }  // namespace
 
+bool ParseCommandLine(const char* program, const std::function<void()>& parse,
+                      const std::function<void()>& usage) {
+  try {
+    parse();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s: %s\n", program, e.what());
+    usage();
+    return false;
+  }
+  return true;
+}
+
 void ParseFlags(int argc, char** argv, RunSettings& settings,
                 const std::function<void(const std::string&, const FlagValue&)>& other) {
   for (int i = 1; i < argc; ++i) {
@@ -72,19 +84,22 @@ void ParseFlags(int argc, char** argv, RunSettings& settings,
   }
 }
 
-std::string RunFlagsUsage(const char* what) {
-  return std::string(
-             "  --seconds N   measured time per cell (default 3)\n"
-             "  --warmup S    warm-up time per cell before measuring (default 0.5)\n"
-             "  --quick       --seconds 1 --warmup 0.2\n"
-             "  --rounds R    repeat every cell R times; the table shows each cell's median\n"
-             "                round by ") +
-         what +
-         " (default 1)\n"
-         "  --dir PARENT  where the temporary directory goes (default /tmp); must be a real\n"
-         "                disk, not tmpfs, since fsync is what is measured\n"
-         "  --keep        keep the temporary directory (databases) afterwards\n"
-         "  --in-flight N measure only at N in flight (default: 1 and 32)\n";
+void PrintBenchUsage(const char* program, const char* synopsis, const char* figure,
+                     const char* own) {
+  std::printf(
+      "usage: %s [--seconds N] [--warmup S] [--quick] [--rounds R] [--dir PARENT] [--keep] "
+      "[--in-flight N] %s\n"
+      "  --seconds N   measured time per cell (default 3)\n"
+      "  --warmup S    warm-up time per cell before measuring (default 0.5)\n"
+      "  --quick       --seconds 1 --warmup 0.2\n"
+      "  --rounds R    repeat every cell R times; the table shows each cell's median\n"
+      "                round by %s (default 1)\n"
+      "  --dir PARENT  where the temporary directory goes (default /tmp); must be a real\n"
+      "                disk, not tmpfs, since fsync is what is measured\n"
+      "  --keep        keep the temporary directory (databases) afterwards\n"
+      "  --in-flight N measure only at N in flight (default: 1 and 32)\n"
+      "%s",
+      program, synopsis, figure, own);
 }
 
 Keys GenerateKeys(bool with_consumer) {

@@ -53,6 +53,11 @@ struct RunSettings {
 // Gives the value after a flag (std::invalid_argument when there is none).
 using FlagValue = std::function<std::string()>;
 
+// Runs `parse`; when it throws, prints "<program>: <what>" and `usage()` and
+// returns false (the caller exits with 2).
+bool ParseCommandLine(const char* program, const std::function<void()>& parse,
+                      const std::function<void()>& usage);
+
 // Walks argv: RunSettings' flags (--seconds, --warmup, --quick, --rounds,
 // --dir, --keep, --in-flight) go to `settings`, every other one to
 // `other(arg, value)`, which throws std::invalid_argument for a flag it does
@@ -60,8 +65,11 @@ using FlagValue = std::function<std::string()>;
 void ParseFlags(int argc, char** argv, RunSettings& settings,
                 const std::function<void(const std::string&, const FlagValue&)>& other);
 
-// Their lines of --help; `what` names a cell's figure for --rounds.
-std::string RunFlagsUsage(const char* what);
+// --help: "usage: <program> <RunSettings' flags> <synopsis>", their lines
+// (`figure` names what picks a cell's median round), then `own`: the lines
+// of the program's own flags.
+void PrintBenchUsage(const char* program, const char* synopsis, const char* figure,
+                     const char* own);
 
 // The CURVE keys of one run: the server's, the command client's and (for
 // event_bench) the consumer's. A key pair left empty is not admitted.

@@ -263,18 +263,17 @@ CellResult MeasureVerkosto(const EventSettings& settings, size_t window, bool ca
 }
 
 void PrintUsage() {
-  std::printf(
-      "usage: event_bench [--seconds N] [--warmup S] [--quick] [--rounds R] [--dir PARENT] "
-      "[--keep] [--in-flight N] [--batch N] [--amqp HOST:PORT] [--rabbit-queue T] "
-      "[--only verkosto|rabbitmq] [--drain S]\n%s"
+  PrintBenchUsage(
+      "event_bench",
+      "[--batch N] [--amqp HOST:PORT] [--rabbit-queue T] [--only verkosto|rabbitmq] [--drain S]",
+      "events/s",
       "  --batch N     events per consumer transaction at most: verkosto's fetch size,\n"
       "                RabbitMQ's prefetch (default 500, the consumer's default)\n"
       "  --amqp H:P    a RabbitMQ broker (guest/guest, vhost /) to measure the same work\n"
       "                through; event_bench.sh starts one and passes this\n"
       "  --rabbit-queue T  classic, quorum or both (default both): the durable queue type(s)\n"
       "  --only W      verkosto or rabbitmq: measure one side only\n"
-      "  --drain S     wait at most S seconds for a consumer to catch up (default 60)\n",
-      RunFlagsUsage("events/s").c_str());
+      "  --drain S     wait at most S seconds for a consumer to catch up (default 60)\n");
 }
 
 void ParseArgs(int argc, char** argv, EventSettings& settings) {
@@ -361,11 +360,8 @@ Cells MeasureAll(const EventSettings& settings, const std::vector<std::string>& 
 int main(int argc, char** argv) {
   using namespace verkosto::bench;
   EventSettings settings;
-  try {
-    ParseArgs(argc, argv, settings);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "event_bench: %s\n", e.what());
-    PrintUsage();
+  if (!ParseCommandLine(
+          "event_bench", [&] { ParseArgs(argc, argv, settings); }, PrintUsage)) {
     return 2;
   }
   spdlog::set_level(spdlog::level::warn);

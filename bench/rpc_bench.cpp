@@ -339,9 +339,8 @@ Measurement Measure(Harness harness, bool curve, size_t window, const std::strin
 }
 
 void PrintUsage() {
-  std::printf(
-      "usage: rpc_bench [--seconds N] [--warmup S] [--quick] [--rounds R] [--dir PARENT] "
-      "[--keep] [--curve on|off|both] [--connects N]\n%s"
+  PrintBenchUsage(
+      "rpc_bench", "[--curve on|off|both] [--connects N] [--only a|b]", "requests/s",
       "  --curve W     both (default): every harness plain and with CURVE; on: CURVE only\n"
       "                (as the system runs); off: plain only (as before issue 12)\n"
       "  --connects N  fresh connections per cell, each connect + one request + reply;\n"
@@ -349,8 +348,7 @@ void PrintUsage() {
       "  --only a|b    measure only the bare harness or only the stack (for profiling)\n"
       "experiments (for the analysis in README.md; they change (b) only):\n"
       "  --random-ids         random request ids (RpcClient's before it used ascending ones)\n"
-      "  --temp-store-memory  PRAGMA temp_store=MEMORY on the server's connection\n",
-      RunFlagsUsage("requests/s").c_str());
+      "  --temp-store-memory  PRAGMA temp_store=MEMORY on the server's connection\n");
 }
 
 bool ParseArgs(int argc, char** argv, Settings& settings) {
@@ -394,11 +392,8 @@ bool ParseArgs(int argc, char** argv, Settings& settings) {
 
 int main(int argc, char** argv) {
   Settings settings;
-  try {
-    ParseArgs(argc, argv, settings);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "rpc_bench: %s\n", e.what());
-    PrintUsage();
+  if (!ParseCommandLine(
+          "rpc_bench", [&] { ParseArgs(argc, argv, settings); }, PrintUsage)) {
     return 2;
   }
   spdlog::set_level(spdlog::level::warn);
