@@ -23,24 +23,22 @@
 // as RpcClient does. Before each cell, `connects` fresh DEALERs each connect,
 // send one request and wait for its reply: the per-connection cost (CURVE
 // handshake + ZAP round trip) the pipelined measurement amortises away.
+//
+// The client, the stack server (b) and the table helpers are shared with
+// event_bench: bench_harness.h.
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-#include <linux/magic.h>
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
-#include <sys/statfs.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <ctime>
 #include <exception>
 #include <filesystem>
 #include <future>
@@ -52,39 +50,17 @@
 #include <vector>
 #include <zmq.hpp>
 
-#include "core/clock.h"
-#include "core/result.h"
-#include "messaging/context.h"
+#include "bench_harness.h"
 #include "messaging/curve.h"
-#include "messaging/envelope.h"
-#include "messaging/outbox.h"
-#include "messaging/principal_policy.h"
-#include "messaging/rpc_server.h"
-#include "messaging/schema.h"
-#include "messaging/service_loop.h"
-#include "messaging/socket_options.h"
 #include "messaging/zap_handler.h"
 #include "storage/database.h"
-#include "verkosto/common/v1/diagnostics.pb.h"
-#include "verkosto/common/v1/envelope.pb.h"
 
 namespace {
 
-namespace msg = verkosto::messaging;
+using namespace verkosto::bench;  // the shared harness (bench_harness.h)
 namespace storage = verkosto::storage;
-namespace v1 = verkosto::common::v1;
-using Steady = std::chrono::steady_clock;
 
-constexpr size_t kMaxBatch = 512;  // the bare server's drain limit, as RpcServer's default
-constexpr size_t kPayloadBytes = 16;
-
-struct Settings {
-  double seconds = 3.0;
-  double warmup = 0.5;
-  int rounds = 1;
-  std::string parent = "/tmp";
-  bool keep = false;
-  std::vector<size_t> windows = {1, 32};
+struct Settings : RunSettings {
   bool run_bare = true;
   bool run_stack = true;
   bool run_plain = true;  // without a security mechanism (before issue 12)
@@ -97,34 +73,8 @@ struct Settings {
   bool temp_store_memory = false;
 };
 
-// The CURVE keys of one run: the server's and the one client's. Empty when
-// the run measures plain sockets only.
-struct Keys {
-  msg::KeyPair server;
-  msg::KeyPair client;
-};
-
-// The ZAP handler for a server context: admits the client's key as the
-// gateway (a principal that may carry a person's actor, as the bench does).
-std::shared_ptr<msg::ZapHandler> EnsureZap(zmq::context_t& zmq, const Keys& keys) {
-  auto zap = msg::ZapHandler::Ensure(
-      zmq, msg::PrincipalsByKey{{keys.client.public_key, std::string(msg::kGatewayPrincipal)}});
-  if (!zap.ok()) throw std::runtime_error(zap.status().ToString());
-  return std::move(zap).value();
-}
-
 // ---------------------------------------------------------------------------
 // Client: one DEALER keeping `window` requests in flight.
-
-// How one harness encodes requests and recognises replies.
-class Codec {
- public:
-  virtual ~Codec() = default;
-  // Encodes request number `seq`; sets `key` to what its reply will carry.
-  virtual std::string Encode(uint64_t seq, std::string& key) = 0;
-  // Sets `key` from a reply; false for an error or undecodable reply.
-  virtual bool Decode(const zmq::message_t& reply, std::string& key) = 0;
-};
 
 // (a): the payload is the 8-byte sequence number plus filler; the reply echoes those 8 bytes.
 class BareCodec final : public Codec {
@@ -141,146 +91,8 @@ class BareCodec final : public Codec {
   }
 };
 
-// (b): a full RequestEnvelope, built as RpcClient::CallRaw builds it.
-class EnvelopeCodec final : public Codec {
- public:
-  explicit EnvelopeCodec(bool sequential_ids)
-      : client_id_(msg::RandomId()), sequential_ids_(sequential_ids) {
-    actor_.set_user_id("bench-user");
-    actor_.set_display_name("Bench User");
-    actor_.set_role(v1::ROLE_REGISTRY_CLERK);
-    actor_.set_area("kainuu-koillismaa");
-    ping_.set_note(std::string(kPayloadBytes, 'x'));
-  }
-  std::string Encode(uint64_t seq, std::string& key) override {
-    v1::RequestEnvelope envelope;
-    envelope.set_protocol_version(msg::kProtocolVersion);
-    envelope.set_client_id(client_id_);
-    envelope.set_request_id(sequential_ids_ ? SequentialId(seq) : msg::RandomId());
-    *envelope.mutable_actor() = actor_;
-    envelope.set_deadline_unix_us(msg::DeadlineAfter(std::chrono::seconds(5)));
-    envelope.mutable_body()->PackFrom(ping_);
-    key = envelope.request_id();
-    return envelope.SerializeAsString();
-  }
-  bool Decode(const zmq::message_t& reply, std::string& key) override {
-    v1::ReplyEnvelope envelope;
-    if (!envelope.ParseFromArray(reply.data(), static_cast<int>(reply.size()))) return false;
-    key = envelope.request_id();
-    if (envelope.has_error()) {
-      spdlog::warn("error reply: {}", envelope.error().message());
-      return false;
-    }
-    v1::RecordPingResponse response;
-    return envelope.result().UnpackTo(&response);
-  }
-
- private:
-  // 32 hex digits like RandomId, but ascending: this client's start time, then `seq`.
-  std::string SequentialId(uint64_t seq) const {
-    char id[33];
-    std::snprintf(id, sizeof id, "%016llx%016llx", static_cast<unsigned long long>(started_us_),
-                  static_cast<unsigned long long>(seq));
-    return id;
-  }
-
-  std::string client_id_;
-  bool sequential_ids_;
-  int64_t started_us_ = verkosto::ToMicros(verkosto::SystemClock::Instance().Now());
-  v1::Actor actor_;
-  v1::RecordPingRequest ping_;
-};
-
-struct ClientResult {
-  uint64_t completed = 0;  // successful replies received inside the measured interval
-  uint64_t errors = 0;
-  double seconds = 0;
-  std::vector<int64_t> latencies_ns;  // of requests sent and answered inside the interval
-  uint64_t replies = 0;               // every reply, warm-up and wind-down included
-  double cpu_seconds = 0;             // the whole process's CPU time (all threads) meanwhile
-};
-
-// CPU time of the whole process: client, server, ZeroMQ I/O and ZAP threads.
-double ProcessCpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-ClientResult Drive(zmq::socket_t& socket, Codec& codec, size_t window, const Settings& settings) {
-  struct Slot {
-    std::string key;
-    Steady::time_point sent;
-    bool busy = false;
-  };
-  std::vector<Slot> slots(window);
-  uint64_t seq = 0;
-  auto send = [&](Slot& slot) {
-    const std::string bytes = codec.Encode(seq++, slot.key);
-    slot.sent = Steady::now();
-    slot.busy = true;
-    socket.send(zmq::buffer(bytes), zmq::send_flags::none);
-  };
-
-  ClientResult result;
-  const auto start = Steady::now();
-  const auto measure_start = start + std::chrono::duration_cast<Steady::duration>(
-                                         std::chrono::duration<double>(settings.warmup));
-  const auto measure_end = measure_start + std::chrono::duration_cast<Steady::duration>(
-                                               std::chrono::duration<double>(settings.seconds));
-  result.latencies_ns.reserve(1 << 18);
-  const double cpu_start = ProcessCpuSeconds();
-
-  for (Slot& slot : slots) send(slot);
-  size_t busy = window;
-  auto last_reply = Steady::now();
-  std::string key;
-  while (busy > 0) {
-    zmq::pollitem_t item{static_cast<void*>(socket), 0, ZMQ_POLLIN, 0};
-    zmq::poll(&item, 1, std::chrono::milliseconds(1000));
-    if ((item.revents & ZMQ_POLLIN) == 0) {
-      if (Steady::now() - last_reply > std::chrono::seconds(10)) {
-        throw std::runtime_error("no reply for 10 s; the server is stuck");
-      }
-      continue;
-    }
-    zmq::message_t reply;
-    while (socket.recv(reply, zmq::recv_flags::dontwait)) {
-      const auto now = Steady::now();
-      last_reply = now;
-      const bool ok = codec.Decode(reply, key);
-      const auto slot = std::find_if(slots.begin(), slots.end(),
-                                     [&](const Slot& s) { return s.busy && s.key == key; });
-      if (slot == slots.end() || !ok) ++result.errors;
-      if (slot == slots.end()) continue;
-      if (ok && now >= measure_start && now < measure_end) {
-        ++result.completed;
-        if (slot->sent >= measure_start) {
-          result.latencies_ns.push_back(
-              std::chrono::duration_cast<std::chrono::nanoseconds>(now - slot->sent).count());
-        }
-      }
-      ++result.replies;
-      slot->busy = false;
-      --busy;
-      if (now < measure_end) {
-        send(*slot);
-        ++busy;
-      }
-    }
-  }
-  result.seconds = settings.seconds;
-  result.cpu_seconds = ProcessCpuSeconds() - cpu_start;
-  return result;
-}
-
 // ---------------------------------------------------------------------------
 // Servers.
-
-struct ServerStats {
-  uint64_t requests = 0;
-  uint64_t commits = 0;
-};
 
 // (a) The bare harness; (a') with `keys`, the ROUTER is a CURVE server whose
 // context has a ZapHandler, and nothing else changes.
@@ -290,10 +102,7 @@ class BareServer {
       : db_path_(std::move(db_path)), endpoint_(std::move(endpoint)), keys_(keys) {}
 
   void Start() {
-    std::promise<void> ready;
-    auto started = ready.get_future();
-    thread_ = std::thread([this, &ready] { Run(ready); });
-    started.get();  // rethrows a setup failure
+    StartThread(thread_, [this](std::promise<void>& ready) { Run(ready); });
   }
   ServerStats Stop() {
     stop_.store(true);
@@ -312,9 +121,7 @@ class BareServer {
       const storage::Migration migrations[] = {
           {1, "create_bench_rows",
            "CREATE TABLE bench_rows (id INTEGER PRIMARY KEY, payload BLOB NOT NULL)"}};
-      auto opened = storage::Database::Open(db_path_, migrations);
-      if (!opened.ok()) throw std::runtime_error(opened.status().ToString());
-      db = std::move(opened).value();
+      db = OpenDatabase(db_path_, migrations);
       insert = std::make_unique<SQLite::Statement>(db->sqlite(),
                                                    "INSERT INTO bench_rows (payload) VALUES (?)");
       router.set(zmq::sockopt::linger, 0);
@@ -386,111 +193,6 @@ class BareServer {
   ServerStats stats_;
 };
 
-// (b) The project's stack, wired as ServiceRuntime wires a service; (b') with
-// `keys`, also with its CURVE key and the context's ZapHandler, as
-// ServiceRuntime now always does.
-class StackServer {
- public:
-  StackServer(std::string db_path, std::string endpoint, std::string hint_endpoint,
-              bool temp_store_memory, const Keys* keys)
-      : db_path_(std::move(db_path)),
-        endpoint_(std::move(endpoint)),
-        hint_endpoint_(std::move(hint_endpoint)),
-        temp_store_memory_(temp_store_memory),
-        keys_(keys) {}
-
-  void Start() {
-    std::promise<void> ready;
-    auto started = ready.get_future();
-    thread_ = std::thread([this, &ready] { Run(ready); });
-    started.get();
-  }
-  ServerStats Stop() {
-    loop_.Stop();
-    thread_.join();
-    return stats_;
-  }
-
- private:
-  void Run(std::promise<void>& ready) {
-    zmq::context_t zmq(1);
-    std::shared_ptr<msg::ZapHandler> zap;  // (b') only; outlives the server's sockets
-    std::unique_ptr<storage::Database> db;
-    std::unique_ptr<msg::Outbox> outbox;
-    std::unique_ptr<SQLite::Statement> insert;
-    std::unique_ptr<msg::RpcServer> server;
-    try {
-      const storage::Migration migrations[] = {
-          msg::MessagingTablesMigration(),
-          {2, "create_bench_pings",
-           "CREATE TABLE bench_pings (id INTEGER PRIMARY KEY, note TEXT NOT NULL, "
-           "recorded_by TEXT NOT NULL)"},
-          msg::AuditChainMigration(3)};
-      auto opened = storage::Database::Open(db_path_, migrations);
-      if (!opened.ok()) throw std::runtime_error(opened.status().ToString());
-      db = std::move(opened).value();
-      if (temp_store_memory_) db->sqlite().exec("PRAGMA temp_store=MEMORY");
-      auto box = msg::Outbox::Open(db->sqlite(), "bench");
-      if (!box.ok()) throw std::runtime_error(box.status().ToString());
-      outbox = std::move(box).value();
-      insert = std::make_unique<SQLite::Statement>(
-          db->sqlite(), "INSERT INTO bench_pings (note, recorded_by) VALUES (?, ?)");
-
-      msg::ServerOptions options;
-      options.service_name = "bench";
-      options.bind_endpoint = endpoint_;
-      options.hint_endpoint = hint_endpoint_;
-      options.max_batch = kMaxBatch;
-      options.log_requests = false;
-      if (keys_ != nullptr) {
-        zap = EnsureZap(zmq, *keys_);
-        options.curve = msg::CurveOptions{keys_->server, {}};
-      }
-      server = std::make_unique<msg::RpcServer>(zmq, *db, outbox.get(),
-                                                verkosto::SystemClock::Instance(), options);
-      server->AddCommand<v1::RecordPingRequest, v1::RecordPingResponse>(
-          [this, &insert](
-              msg::Context& ctx,
-              const v1::RecordPingRequest& req) -> verkosto::Result<v1::RecordPingResponse> {
-            ++stats_.requests;
-            insert->reset();
-            insert->bind(1, req.note());
-            insert->bind(2, ctx.actor().user_id);
-            insert->exec();
-            v1::PingRecorded event;
-            event.set_service("bench");
-            event.set_note(req.note());
-            event.set_recorded_by(ctx.actor().user_id);
-            VERKOSTO_RETURN_IF_ERROR(ctx.Emit(event));
-            return v1::RecordPingResponse();
-          });
-      const verkosto::Status bound = server->Bind();
-      if (!bound.ok()) throw std::runtime_error(bound.ToString());
-      loop_.AddServer(server.get());
-    } catch (...) {
-      ready.set_exception(std::current_exception());
-      return;
-    }
-    ready.set_value();
-    try {
-      loop_.Run();
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "stack server failed: %s\n", e.what());
-      std::abort();
-    }
-    stats_.commits = server->commits();
-  }
-
-  std::string db_path_;
-  std::string endpoint_;
-  std::string hint_endpoint_;
-  bool temp_store_memory_;
-  const Keys* keys_;  // null: plain
-  std::thread thread_;
-  msg::ServiceLoop loop_;
-  ServerStats stats_;
-};
-
 // ---------------------------------------------------------------------------
 // One measurement, the table, main.
 
@@ -528,13 +230,6 @@ struct Measurement {
   double cpu_us = 0;      // process CPU time (all threads, both ends) per reply
 };
 
-double Percentile(std::vector<int64_t>& sorted, double p) {
-  if (sorted.empty()) return 0;
-  const auto n = static_cast<double>(sorted.size());
-  const auto index = std::min(sorted.size() - 1, static_cast<size_t>(p * n));
-  return static_cast<double>(sorted[index]) / 1000.0;
-}
-
 // A client DEALER as each harness's client has it: (a) LINGER 0 only, (a') plus
 // the CURVE client keys; (b) as RpcClient configures it, (b') with keys. A send
 // gives up after 10 s (instead of blocking forever on a refused handshake).
@@ -546,13 +241,10 @@ void ConfigureDealer(zmq::socket_t& dealer, Harness harness, const Keys* keys) {
       dealer.set(zmq::sockopt::curve_publickey, keys->client.public_key);
       dealer.set(zmq::sockopt::curve_secretkey, keys->client.secret_key);
     }
+    dealer.set(zmq::sockopt::sndtimeo, 10'000);
   } else {
-    msg::ConfigureClientSocket(dealer, msg::SocketLimits{},
-                               keys != nullptr
-                                   ? msg::CurveOptions{keys->client, keys->server.public_key}
-                                   : msg::CurveOptions{});
+    ConfigureStackDealer(dealer, keys);
   }
-  dealer.set(zmq::sockopt::sndtimeo, 10'000);
 }
 
 std::unique_ptr<Codec> MakeCodec(Harness harness, const Settings& settings) {
@@ -615,7 +307,7 @@ Measurement Measure(Harness harness, bool curve, size_t window, const std::strin
     server.Start();
     connect_us = MeasureConnects(zmq, endpoint, harness, cell_keys, settings);
     dealer.connect(endpoint);
-    client = Drive(dealer, *codec, window, settings);
+    client = Drive(dealer, *codec, window, settings.seconds, settings.warmup);
     stats = server.Stop();
   } else {
     StackServer server(db_path, endpoint, "ipc://" + dir + "/" + tag + ".hint",
@@ -623,7 +315,7 @@ Measurement Measure(Harness harness, bool curve, size_t window, const std::strin
     server.Start();
     connect_us = MeasureConnects(zmq, endpoint, harness, cell_keys, settings);
     dealer.connect(endpoint);
-    client = Drive(dealer, *codec, window, settings);
+    client = Drive(dealer, *codec, window, settings.seconds, settings.warmup);
     stats = server.Stop();
   }
 
@@ -647,22 +339,12 @@ Measurement Measure(Harness harness, bool curve, size_t window, const std::strin
 }
 
 void PrintUsage() {
-  std::printf(
-      "usage: rpc_bench [--seconds N] [--warmup S] [--quick] [--rounds R] [--dir PARENT] "
-      "[--keep] [--curve on|off|both] [--connects N]\n"
-      "  --seconds N   measured time per cell (default 3)\n"
-      "  --warmup S    warm-up time per cell before measuring (default 0.5)\n"
-      "  --quick       --seconds 1 --warmup 0.2\n"
-      "  --rounds R    repeat the eight cells R times; the table shows each cell's median\n"
-      "                round by requests/s (default 1)\n"
-      "  --dir PARENT  where the temporary directory goes (default /tmp); must be a real\n"
-      "                disk, not tmpfs, since fsync is what is measured\n"
-      "  --keep        keep the temporary directory (databases) afterwards\n"
+  PrintBenchUsage(
+      "rpc_bench", "[--curve on|off|both] [--connects N] [--only a|b]", "requests/s",
       "  --curve W     both (default): every harness plain and with CURVE; on: CURVE only\n"
       "                (as the system runs); off: plain only (as before issue 12)\n"
       "  --connects N  fresh connections per cell, each connect + one request + reply;\n"
       "                their median is the 'connect us' column (default 20; 0 = none)\n"
-      "  --in-flight N measure only at N in flight (for profiling)\n"
       "  --only a|b    measure only the bare harness or only the stack (for profiling)\n"
       "experiments (for the analysis in README.md; they change (b) only):\n"
       "  --random-ids         random request ids (RpcClient's before it used ascending ones)\n"
@@ -670,26 +352,8 @@ void PrintUsage() {
 }
 
 bool ParseArgs(int argc, char** argv, Settings& settings) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
-      return argv[++i];
-    };
-    if (arg == "--seconds") {
-      settings.seconds = std::stod(value());
-    } else if (arg == "--warmup") {
-      settings.warmup = std::stod(value());
-    } else if (arg == "--quick") {
-      settings.seconds = 1.0;
-      settings.warmup = 0.2;
-    } else if (arg == "--rounds") {
-      settings.rounds = std::stoi(value());
-    } else if (arg == "--dir") {
-      settings.parent = value();
-    } else if (arg == "--in-flight") {
-      settings.windows = {std::stoul(value())};
-    } else if (arg == "--only") {
+  ParseFlags(argc, argv, settings, [&](const std::string& arg, const FlagValue& value) {
+    if (arg == "--only") {
       const std::string which = value();
       settings.run_bare = which == "a";
       settings.run_stack = which == "b";
@@ -709,15 +373,13 @@ bool ParseArgs(int argc, char** argv, Settings& settings) {
       settings.sequential_ids = false;
     } else if (arg == "--temp-store-memory") {
       settings.temp_store_memory = true;
-    } else if (arg == "--keep") {
-      settings.keep = true;
     } else if (arg == "--help" || arg == "-h") {
       PrintUsage();
       std::exit(0);
     } else {
       throw std::invalid_argument("unknown argument " + arg);
     }
-  }
+  });
   if (settings.seconds <= 0 || settings.warmup < 0 || settings.rounds < 1 ||
       settings.connects < 0) {
     throw std::invalid_argument(
@@ -726,55 +388,27 @@ bool ParseArgs(int argc, char** argv, Settings& settings) {
   return true;
 }
 
-std::string LoadAverage() {
-  double load[3] = {0, 0, 0};
-  if (getloadavg(load, 3) != 3) return "?";
-  char text[64];
-  std::snprintf(text, sizeof text, "%.2f %.2f %.2f", load[0], load[1], load[2]);
-  return text;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   Settings settings;
-  try {
-    ParseArgs(argc, argv, settings);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "rpc_bench: %s\n", e.what());
-    PrintUsage();
+  if (!ParseCommandLine(
+          "rpc_bench", [&] { ParseArgs(argc, argv, settings); }, PrintUsage)) {
     return 2;
   }
   spdlog::set_level(spdlog::level::warn);
 
   // One key pair for the servers and one for the client, for every CURVE cell.
   Keys keys;
-  if (settings.run_curve) {
-    auto server_keys = msg::GenerateKeyPair();
-    auto client_keys = msg::GenerateKeyPair();
-    if (!server_keys.ok() || !client_keys.ok()) {
-      std::fprintf(
-          stderr, "rpc_bench: no CURVE keys: %s\n",
-          (server_keys.ok() ? client_keys.status() : server_keys.status()).ToString().c_str());
-      return 1;
-    }
-    keys.server = std::move(server_keys).value();
-    keys.client = std::move(client_keys).value();
-  }
-
-  std::string dir = settings.parent + "/vkb-XXXXXX";
-  if (mkdtemp(dir.data()) == nullptr) {
-    std::fprintf(stderr, "rpc_bench: cannot create a directory under %s: %s\n",
-                 settings.parent.c_str(), std::strerror(errno));
+  BenchDir bench_dir;
+  try {
+    if (settings.run_curve) keys = GenerateKeys(/*with_consumer=*/false);
+    bench_dir = MakeBenchDir(settings.parent);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "rpc_bench: %s\n", e.what());
     return 1;
   }
-  struct statfs fs {};
-  if (statfs(dir.c_str(), &fs) == 0 && (fs.f_type == TMPFS_MAGIC || fs.f_type == RAMFS_MAGIC)) {
-    std::fprintf(stderr, "rpc_bench: %s is on tmpfs; fsync would cost nothing. Use --dir.\n",
-                 dir.c_str());
-    std::filesystem::remove_all(dir);
-    return 1;
-  }
+  const std::string& dir = bench_dir.path;
 
   int zmq_major = 0;
   int zmq_minor = 0;
@@ -788,8 +422,8 @@ int main(int argc, char** argv) {
       "(statfs type 0x%lx; WAL, synchronous=FULL), ipc:// endpoints; one client DEALER "
       "pipelining a window of N requests; server drains up to %zu requests per transaction; "
       "payload %zu bytes; %s; %d fresh connection(s) per cell before measuring\n",
-      settings.seconds, settings.warmup, settings.rounds, dir.c_str(),
-      static_cast<unsigned long>(fs.f_type), kMaxBatch, kPayloadBytes,
+      settings.seconds, settings.warmup, settings.rounds, dir.c_str(), bench_dir.fs_type, kMaxBatch,
+      kPayloadBytes,
       settings.run_curve ? (settings.run_plain ? "each harness plain and with CURVE (libsodium)"
                                                : "CURVE (libsodium) only")
                          : "plain sockets only",
@@ -822,11 +456,8 @@ int main(int argc, char** argv) {
   }
 
   // The round with the median requests/s of each cell; nullptr for a cell not measured.
-  auto median = [](std::vector<Measurement>& runs) -> const Measurement* {
-    if (runs.empty()) return nullptr;
-    std::sort(runs.begin(), runs.end(),
-              [](const Measurement& x, const Measurement& y) { return x.rps < y.rps; });
-    return &runs[runs.size() / 2];
+  auto median = [](std::vector<Measurement>& runs) {
+    return MedianBy(runs, [](const Measurement& m) { return m.rps; });
   };
 
   std::printf("\n%-24s %9s %12s %10s %10s %11s %7s %11s %11s\n", "harness", "in flight",
@@ -893,13 +524,6 @@ int main(int argc, char** argv) {
           what, curve_connects.size(), p, c, c - p);
     }
   }
-  std::printf("load average at the end: %s\n", LoadAverage().c_str());
-
-  if (settings.keep) {
-    std::printf("databases kept in %s\n", dir.c_str());
-  } else {
-    std::error_code ignored;
-    std::filesystem::remove_all(dir, ignored);
-  }
+  FinishRun(settings, dir);
   return 0;
 }
