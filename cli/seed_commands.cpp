@@ -315,14 +315,14 @@ Status Seeder::LoadAreas() {
     area.code = a.code();
     area.name_fi = a.name_fi();
     area.municipality = a.host_municipality().empty() ? a.name_fi() : a.host_municipality();
-    area.clerk = Person("seed.kirjaamo." + a.code(),
-                        a.registry_office().name().empty() ? "Kirjaamo " + a.name_fi()
-                                                           : a.registry_office().name(),
-                        Role::kRegistryClerk, a.code());
-    area.director = Person("seed.johtaja." + a.code(),
-                           a.director().name().empty() ? "Johtaja " + a.name_fi()
-                                                       : a.director().name(),
-                           Role::kAreaDirector, a.code());
+    area.clerk = Person(
+        "seed.kirjaamo." + a.code(),
+        a.registry_office().name().empty() ? "Kirjaamo " + a.name_fi() : a.registry_office().name(),
+        Role::kRegistryClerk, a.code());
+    area.director =
+        Person("seed.johtaja." + a.code(),
+               a.director().name().empty() ? "Johtaja " + a.name_fi() : a.director().name(),
+               Role::kAreaDirector, a.code());
     areas_.push_back(std::move(area));
   }
   if (areas_.empty()) {
@@ -333,9 +333,8 @@ Status Seeder::LoadAreas() {
 
 Status Seeder::WaitForConsumer(std::map<std::string, messaging::RpcClient>& clients,
                                const std::string& consumer, const std::string& producer) {
-  Result<common::v1::HealthResponse> head =
-      clients.at(producer).Call<common::v1::HealthResponse>(GatewayItself(),
-                                                            common::v1::HealthRequest());
+  Result<common::v1::HealthResponse> head = clients.at(producer).Call<common::v1::HealthResponse>(
+      GatewayItself(), common::v1::HealthRequest());
   if (!head.ok()) return head.status();
   for (;;) {
     Result<common::v1::HealthResponse> health =
@@ -357,8 +356,7 @@ Status Seeder::SeedNetwork(int index, std::map<std::string, messaging::RpcClient
   NetworkRun run(*this, index);
   // A network whose term already ended is opened with a term that still runs
   // (OpenNetwork refuses an ended one), and given its real end before it closes.
-  const Date open_end =
-      plan.fate == NetworkFate::kClosed ? AddDays(Today(), 365) : plan.term_end;
+  const Date open_end = plan.fate == NetworkFate::kClosed ? AddDays(Today(), 365) : plan.term_end;
 
   netpb::CreateNetworkRequest create;
   *create.mutable_definition() = Definition(plan, open_end);
@@ -472,9 +470,11 @@ Status Seeder::SeedNetwork(int index, std::map<std::string, messaging::RpcClient
   for (int round = 0; number < nominations && !taking_part.empty(); ++round) {
     nompb::SendRequestRequest send;
     send.set_network_code(plan.code);
-    const size_t wanted = std::min<size_t>(taking_part.size(), static_cast<size_t>(nominations - number));
+    const size_t wanted =
+        std::min<size_t>(taking_part.size(), static_cast<size_t>(nominations - number));
     for (size_t k = 0; k < wanted; ++k) {
-      send.add_area_codes(taking_part[(k + static_cast<size_t>(round) * 7) % taking_part.size()]->code);
+      send.add_area_codes(
+          taking_part[(k + static_cast<size_t>(round) * 7) % taking_part.size()]->code);
     }
     send.mutable_seats()->set_members(2);
     send.mutable_seats()->set_deputies(2);
@@ -547,22 +547,21 @@ void Seeder::Work() {
 }
 
 void Seeder::Report(bool final_line) const {
-  const double seconds =
-      std::chrono::duration<double>(Steady::now() - started_).count();
+  const double seconds = std::chrono::duration<double>(Steady::now() - started_).count();
   const int64_t cases = cases_before_ + cases_done_;
   const int networks = networks_done_ + static_cast<int>(done_before_.size());
-  const double fraction =
-      plan_.cases > 0 ? static_cast<double>(cases) / static_cast<double>(plan_.cases)
-                      : static_cast<double>(networks) / plan_.networks;
+  const double fraction = plan_.cases > 0
+                              ? static_cast<double>(cases) / static_cast<double>(plan_.cases)
+                              : static_cast<double>(networks) / plan_.networks;
   const double rate = seconds > 0 ? static_cast<double>(commands_) / seconds : 0;
   // The time left at this run's pace of cases.
   const double case_rate = seconds > 0 ? static_cast<double>(cases_done_) / seconds : 0;
   const double left = case_rate > 0 ? static_cast<double>(plan_.cases - cases) / case_rate : 0;
   char line[256];
-  std::snprintf(line, sizeof line,
-                "networks %d/%d  cases %" PRId64 "/%" PRId64 "  %.0f commands/s  %.0f s, ~%.0f s left",
-                std::min(networks, plan_.networks), plan_.networks, cases, plan_.cases, rate,
-                seconds, left);
+  std::snprintf(
+      line, sizeof line,
+      "networks %d/%d  cases %" PRId64 "/%" PRId64 "  %.0f commands/s  %.0f s, ~%.0f s left",
+      std::min(networks, plan_.networks), plan_.networks, cases, plan_.cases, rate, seconds, left);
   if (tty_) {
     constexpr int kWidth = 30;
     const int filled = static_cast<int>(std::min(1.0, fraction) * kWidth);
@@ -664,8 +663,7 @@ int Seeder::Run(const std::string& data) {
   const double seconds = std::chrono::duration<double>(Steady::now() - started_).count();
   std::printf("networks %d\ncases %" PRId64 "\nmemberships %" PRId64 "\n%sevents %" PRId64
               "\ncommands %" PRId64 "\nseconds %.1f\n",
-              plan_.networks, cases, memberships, heads.c_str(), events, commands_.load(),
-              seconds);
+              plan_.networks, cases, memberships, heads.c_str(), events, commands_.load(), seconds);
   return 0;
 }
 

@@ -53,22 +53,44 @@ struct Name {
   const char* ascii;
 };
 constexpr std::array<Name, 16> kFirstNames = {{
-    {"Aino", "aino"},     {"Eino", "eino"},       {"Helmi", "helmi"},     {"Juhani", "juhani"},
-    {"Kaisa", "kaisa"},   {"Lauri", "lauri"},     {"Maija", "maija"},     {"Niilo", "niilo"},
-    {"Outi", "outi"},     {"Pekka", "pekka"},     {"Riikka", "riikka"},   {"Sami", "sami"},
-    {"Tuula", "tuula"},   {"Ville", "ville"},     {"Ylva", "ylva"},       {"Äijö", "aijo"},
+    {"Aino", "aino"},
+    {"Eino", "eino"},
+    {"Helmi", "helmi"},
+    {"Juhani", "juhani"},
+    {"Kaisa", "kaisa"},
+    {"Lauri", "lauri"},
+    {"Maija", "maija"},
+    {"Niilo", "niilo"},
+    {"Outi", "outi"},
+    {"Pekka", "pekka"},
+    {"Riikka", "riikka"},
+    {"Sami", "sami"},
+    {"Tuula", "tuula"},
+    {"Ville", "ville"},
+    {"Ylva", "ylva"},
+    {"Äijö", "aijo"},
 }};
 constexpr std::array<Name, 16> kSurnames = {{
-    {"Korhonen", "korhonen"}, {"Virtanen", "virtanen"},   {"Mäkinen", "makinen"},
-    {"Nieminen", "nieminen"}, {"Mäkelä", "makela"},       {"Hämäläinen", "hamalainen"},
-    {"Laine", "laine"},       {"Heikkinen", "heikkinen"}, {"Koskinen", "koskinen"},
-    {"Järvinen", "jarvinen"}, {"Lehtonen", "lehtonen"},   {"Lehtinen", "lehtinen"},
-    {"Saarinen", "saarinen"}, {"Salminen", "salminen"},   {"Heinonen", "heinonen"},
+    {"Korhonen", "korhonen"},
+    {"Virtanen", "virtanen"},
+    {"Mäkinen", "makinen"},
+    {"Nieminen", "nieminen"},
+    {"Mäkelä", "makela"},
+    {"Hämäläinen", "hamalainen"},
+    {"Laine", "laine"},
+    {"Heikkinen", "heikkinen"},
+    {"Koskinen", "koskinen"},
+    {"Järvinen", "jarvinen"},
+    {"Lehtonen", "lehtonen"},
+    {"Lehtinen", "lehtinen"},
+    {"Saarinen", "saarinen"},
+    {"Salminen", "salminen"},
+    {"Heinonen", "heinonen"},
     {"Lindqvist", "lindqvist"},
 }};
-constexpr std::array<const char*, 6> kTitles = {
-    "Asiantuntija",       "Palvelupäällikkö", "Kehittämispäällikkö",
-    "Työllisyyskoordinaattori", "Yksikön päällikkö", "Suunnittelija"};
+constexpr std::array<const char*, 6> kTitles = {"Asiantuntija",        "Palvelupäällikkö",
+                                                "Kehittämispäällikkö", "Työllisyyskoordinaattori",
+                                                "Yksikön päällikkö",   "Suunnittelija"};
 
 // Every 20th network of each kind that never opens, at these positions.
 constexpr int kCycle = 20;
@@ -139,7 +161,8 @@ NetworkPlan PlanNetwork(const SeedPlan& plan, int index, const Date& today) {
 }
 
 CasePlan PlanCase(int index, int number) {
-  const uint64_t h = Hash(static_cast<uint64_t>(index), uint64_t{1000000} + static_cast<uint64_t>(number));
+  const uint64_t h =
+      Hash(static_cast<uint64_t>(index), uint64_t{1000000} + static_cast<uint64_t>(number));
   CasePlan c;
   const int fate = static_cast<int>(h % 100);
   c.fate = fate < 3    ? CaseFate::kWithdrawnUnregistered
@@ -155,7 +178,8 @@ CasePlan PlanCase(int index, int number) {
 }
 
 bool AreaDeclines(int index, int area) {
-  return Hash(static_cast<uint64_t>(index), uint64_t{2000000} + static_cast<uint64_t>(area)) % 100 < 8;
+  return Hash(static_cast<uint64_t>(index), uint64_t{2000000} + static_cast<uint64_t>(area)) % 100 <
+         8;
 }
 
 int64_t PlannedMemberships(const NetworkPlan& plan) {

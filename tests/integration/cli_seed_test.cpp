@@ -91,8 +91,9 @@ TEST_F(CliSeedTest, AnInterruptedSeedResumesToTheSameCountsWithNothingDoubled) {
   // Against the services: one network, every area decided it once, each
   // case and membership once.
   EXPECT_EQ(Count("networks", "SELECT COUNT(*) FROM networks WHERE code LIKE '%-0'"), 1);
-  EXPECT_EQ(Count("networks", "SELECT COUNT(*) FROM participation_decisions d JOIN networks n "
-                              "ON n.code = d.network_code WHERE n.code LIKE '%-0'"),
+  EXPECT_EQ(Count("networks",
+                  "SELECT COUNT(*) FROM participation_decisions d JOIN networks n "
+                  "ON n.code = d.network_code WHERE n.code LIKE '%-0'"),
             45);
   EXPECT_EQ(Count("nominations", "SELECT COUNT(*) FROM cases"), kCases);
   EXPECT_EQ(Count("nominations", "SELECT COUNT(*) FROM memberships"), totals["memberships"]);
