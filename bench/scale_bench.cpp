@@ -74,7 +74,8 @@ struct Settings {
   int calls = 100;
   int page_size = 100;
   int late_page = 10;
-  bool copy = true;  // part 4
+  bool copy = true;        // part 4
+  bool copy_only = false;  // parts 3 and 4 only
 };
 
 [[noreturn]] void Die(const std::string& what) {
@@ -190,8 +191,10 @@ class Bench {
   void Run() {
     std::printf("scale_bench on %s, load %s\n", settings_.data.c_str(), LoadAverage().c_str());
     Subjects();
-    RpcLists();
-    HttpLists();
+    if (!settings_.copy_only) {
+      RpcLists();
+      HttpLists();
+    }
     Rss("running system", RunningPids(system_));
     if (settings_.copy) StartupAndCatchUp();
     std::printf("load at the end %s\n", LoadAverage().c_str());
@@ -628,8 +631,12 @@ class Bench {
       for (;;) {
         auto health = Health(zmq_, copy, credentials_, name, std::chrono::milliseconds(60000));
         if (!health.ok()) Die(name + ": " + health.status().ToString());
+        if (health->consumers().empty()) {
+          std::printf("   catch-up %-14s consumes nothing in this config\n", name.c_str());
+          break;
+        }
         uint64_t applied = 0;
-        bool done = !health->consumers().empty();
+        bool done = true;
         for (const auto& c : health->consumers()) {
           applied += c.cursor();
           if (c.cursor() < heads[c.producer()]) done = false;
@@ -672,19 +679,21 @@ class Bench {
 void Usage() {
   std::fprintf(stderr,
                "usage: scale_bench --data DIR [--bin-dir DIR] [--calls N] [--page-size N]\n"
-               "                   [--late-page K] [--no-copy]\n"
+               "                   [--late-page K] [--no-copy | --copy-only]\n"
                "  --data DIR      a running, seeded system (`verkosto up --data DIR`, then\n"
                "                  `verkosto seed --scale N --data DIR`)\n"
                "  --bin-dir DIR   where the service programs are (default: beside scale_bench)\n"
                "  --calls N       calls per cell (default 100, after 3 warm-up calls)\n"
                "  --page-size N   page_size of the first page (default 100)\n"
                "  --late-page K   the late page is page K (default 10)\n"
-               "  --no-copy       skip part 4 (start-up and catch-up on a copy)\n");
+               "  --no-copy       skip part 4 (start-up and catch-up on a copy)\n"
+               "  --copy-only     parts 3 and 4 only\n");
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each figure as soon as it is measured
   Settings settings;
   settings.bin_dir = fs::path(argv[0]).parent_path().string();
   for (int i = 1; i < argc; ++i) {
@@ -706,6 +715,8 @@ int main(int argc, char** argv) {
       settings.page_size = std::stoi(value());
     } else if (arg == "--late-page") {
       settings.late_page = std::stoi(value());
+    } else if (arg == "--copy-only") {
+      settings.copy_only = true;
     } else if (arg == "--no-copy") {
       settings.copy = false;
     } else {
