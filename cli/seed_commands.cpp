@@ -131,13 +131,7 @@ Actor Person(std::string user_id, std::string name, Role role, const std::string
   return actor;
 }
 
-Actor GatewayItself() {
-  Actor actor;
-  actor.user_id = "gateway";
-  actor.display_name = "gateway";
-  actor.role = Role::kSystem;
-  return actor;
-}
+Actor GatewayItself() { return Person("gateway", "gateway", Role::kSystem, ""); }
 
 // Everything the workers share.
 class Seeder {
