@@ -11,6 +11,7 @@
 #include "networks_commands.h"
 #include "nominations_commands.h"
 #include "notifications_commands.h"
+#include "seed_commands.h"
 #include "system_commands.h"
 #include "users_commands.h"
 
@@ -29,6 +30,7 @@ int Run(int argc, char** argv) {
   verkosto::cli::AddNetworksCommands(app, ctx);
   verkosto::cli::AddNominationsCommands(app, ctx);
   verkosto::cli::AddNotificationsCommands(app, ctx);
+  verkosto::cli::AddSeedCommands(app, ctx);
   verkosto::cli::AddUsersCommands(app, ctx);
   CLI11_PARSE(app, argc, argv);
   return ctx.RunParsed();
