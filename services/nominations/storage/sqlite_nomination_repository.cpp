@@ -704,10 +704,38 @@ storage::Query SqliteNominationRepository::MembershipQuery(const MembershipFilte
 
 Result<std::vector<Membership>> SqliteNominationRepository::Restore(
     std::vector<MembershipRecord> records) {
+  // The deciding cases of the whole list in one query per 500 (a case names
+  // several members), not one FindCase per membership.
+  std::map<std::string, Case> cases;
+  constexpr size_t kChunk = 500;
+  std::vector<std::string> wanted;
+  for (const MembershipRecord& r : records) wanted.push_back(r.case_id.value());
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  for (size_t from = 0; from < wanted.size(); from += kChunk) {
+    storage::Query query;
+    std::vector<storage::Query::Value> ids;
+    std::vector<std::string> marks;
+    for (size_t i = from; i < std::min(wanted.size(), from + kChunk); ++i) {
+      ids.emplace_back(wanted[i]);
+      marks.emplace_back("?");
+    }
+    query.Where("c.id IN (" + text::Join(marks, ", ") + ")", std::move(ids));
+    VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> found, SelectCases(query, ""));
+    for (Case& c : found) {
+      std::string id = c.id.value();
+      cases.emplace(std::move(id), std::move(c));
+    }
+  }
   std::vector<Membership> memberships;
   memberships.reserve(records.size());
   for (MembershipRecord& r : records) {
-    VERKOSTO_ASSIGN_OR_RETURN(Membership m, RestoreMembership(std::move(r)));
+    VERKOSTO_RETURN_IF_ERROR(LoadContact(r));
+    auto deciding = cases.find(r.case_id.value());
+    if (deciding == cases.end()) {
+      return Status::Internal("membership " + r.id.value() + " has no case " + r.case_id.value());
+    }
+    VERKOSTO_ASSIGN_OR_RETURN(Membership m, Membership::Restore(std::move(r), deciding->second));
     memberships.push_back(std::move(m));
   }
   return memberships;
