@@ -709,6 +709,7 @@ Result<std::vector<Membership>> SqliteNominationRepository::Restore(
   std::map<std::string, Case> cases;
   constexpr size_t kChunk = 500;
   std::vector<std::string> wanted;
+  wanted.reserve(records.size());
   for (const MembershipRecord& r : records) wanted.push_back(r.case_id.value());
   std::sort(wanted.begin(), wanted.end());
   wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
