@@ -27,7 +27,7 @@ struct Theme {
 // The subjects of KEHA's real networks (data/reference/keha_networks.csv);
 // each seeded network is one term of one of them.
 const std::array<Theme, 8>& Themes() {
-  static const std::array<Theme, 8> themes = {{
+  static const std::array<Theme, 8> kThemes = {{
       {"osaaminen", {"Osaamisverkosto", "Kompetensnätverket", "Skills network"}},
       {"maksajat", {"Maksajaverkosto", "Betalarnätverket", "Payers network"}},
       {"tyottomyysturva",
@@ -43,7 +43,7 @@ const std::array<Theme, 8>& Themes() {
        {"Kotoutumispalveluiden kehittämisverkosto", "Nätverket för integrationstjänster",
         "Integration services network"}},
   }};
-  return themes;
+  return kThemes;
 }
 
 // Invented people: common Finnish first names and surnames, with the ASCII

@@ -42,7 +42,7 @@ class RpcServerTest : public ::testing::Test {
  protected:
   RpcServerTest() : clock_(kBusinessStart) {}
 
-  void Start(int64_t max_message_bytes = 4 * 1024 * 1024) {
+  void Start(int64_t max_message_bytes = int64_t{4} * 1024 * 1024) {
     ServerOptions options;
     options.service_name = "test";
     options.bind_endpoint = dir_.Ipc("s");
@@ -339,7 +339,7 @@ TEST_F(RpcServerTest, ARetryGoesOutOnANewSocketAndALateReplyOnTheOldOneStillCoun
 // that kept its socket would never hear from the server again.
 TEST_F(RpcServerTest, AClientRecoversFromAReplyOverItsOwnLimit) {
   Start();  // the server's limit: 4 MiB
-  RpcClient client = Client(std::chrono::milliseconds(1500), {}, /*max_message_bytes=*/64 * 1024);
+  RpcClient client = Client(std::chrono::milliseconds(1500), {}, /*max_message_bytes=*/int64_t{64} * 1024);
   ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add(std::string(40000, 'a'))).ok());
   ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add(std::string(40000, 'b'))).ok());
   auto lost = client.Call<ListItemsResponse>(kActor, ListItemsRequest());  // about 80 KB
@@ -356,7 +356,7 @@ TEST_F(RpcServerTest, AClientRecoversFromAReplyOverItsOwnLimit) {
 }
 
 TEST_F(RpcServerTest, AQueryReplyOverTheServerLimitBecomesInvalidArgumentNamingTheOperation) {
-  Start(/*max_message_bytes=*/64 * 1024);
+  Start(/*max_message_bytes=*/int64_t{64} * 1024);
   RpcClient client = Client();
   ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add(std::string(40000, 'a'))).ok());
   ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add(std::string(40000, 'b'))).ok());
@@ -376,7 +376,7 @@ TEST_F(RpcServerTest, AQueryReplyOverTheServerLimitBecomesInvalidArgumentNamingT
 }
 
 TEST_F(RpcServerTest, ACommandWhoseReplyIsOverTheLimitIsUndoneAndOnlyItsErrorStored) {
-  Start(/*max_message_bytes=*/64 * 1024);
+  Start(/*max_message_bytes=*/int64_t{64} * 1024);
   RpcClient client = Client();
   AddItemRequest padded = Add("padded");
   padded.set_reply_padding_bytes(100 * 1024);
@@ -398,7 +398,7 @@ TEST_F(RpcServerTest, ACommandWhoseReplyIsOverTheLimitIsUndoneAndOnlyItsErrorSto
 }
 
 TEST_F(RpcServerTest, EventFetchesComeInBatchesThatFitTheMessageLimit) {
-  Start(/*max_message_bytes=*/64 * 1024);
+  Start(/*max_message_bytes=*/int64_t{64} * 1024);
   RpcClient client = Client();
   // Each emits an event as large as its name. The first two together are
   // over the limit, though the first alone is below a batch's share of it.
@@ -424,8 +424,8 @@ TEST_F(RpcServerTest, EventFetchesComeInBatchesThatFitTheMessageLimit) {
 
 TEST_F(RpcServerTest, AClientRefusesARequestOverItsLimitWithoutSendingIt) {
   Start();  // the server would accept it: only the client's own limit refuses
-  RpcClient client = Client(std::chrono::milliseconds(5000), {}, /*max_message_bytes=*/64 * 1024);
-  auto refused = client.Call<AddItemResponse>(kActor, Add(std::string(100 * 1024, 'x')));
+  RpcClient client = Client(std::chrono::milliseconds(5000), {}, /*max_message_bytes=*/int64_t{64} * 1024);
+  auto refused = client.Call<AddItemResponse>(kActor, Add(std::string(size_t{100} * 1024, 'x')));
   ASSERT_EQ(refused.status().code(), ErrorCode::kInvalidArgument) << refused.status().ToString();
   EXPECT_EQ(refused.status().field(), "body");
   EXPECT_NE(refused.status().message().find("the request AddItemRequest is 100."),
@@ -459,6 +459,7 @@ class RawClient {
   }
   void Send(const std::vector<std::string>& frames) {
     std::vector<zmq::const_buffer> buffers;
+    buffers.reserve(frames.size());
     for (const std::string& f : frames) buffers.push_back(zmq::buffer(f));
     ASSERT_TRUE(zmq::send_multipart(socket_, buffers).has_value());
   }
@@ -594,9 +595,9 @@ TEST_F(RpcServerTest, EnvelopeFieldsAreValidatedWithTheFieldNamed) {
 }
 
 TEST_F(RpcServerTest, OversizedMessagesAreDroppedAndServingGoesOn) {
-  Start(/*max_message_bytes=*/64 * 1024);
+  Start(/*max_message_bytes=*/int64_t{64} * 1024);
   RawClient raw(zmq_, dir_.Ipc("s"));
-  const std::string huge = Envelope(Add(std::string(256 * 1024, 'x'))).SerializeAsString();
+  const std::string huge = Envelope(Add(std::string(size_t{256} * 1024, 'x'))).SerializeAsString();
   raw.Send({huge});
   // libzmq drops the sender's connection instead of delivering the message.
   EXPECT_FALSE(raw.Receive(std::chrono::milliseconds(300)).has_value());
