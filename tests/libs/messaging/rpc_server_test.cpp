@@ -339,7 +339,8 @@ TEST_F(RpcServerTest, ARetryGoesOutOnANewSocketAndALateReplyOnTheOldOneStillCoun
 // that kept its socket would never hear from the server again.
 TEST_F(RpcServerTest, AClientRecoversFromAReplyOverItsOwnLimit) {
   Start();  // the server's limit: 4 MiB
-  RpcClient client = Client(std::chrono::milliseconds(1500), {}, /*max_message_bytes=*/int64_t{64} * 1024);
+  RpcClient client =
+      Client(std::chrono::milliseconds(1500), {}, /*max_message_bytes=*/int64_t{64} * 1024);
   ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add(std::string(40000, 'a'))).ok());
   ASSERT_TRUE(client.Call<AddItemResponse>(kActor, Add(std::string(40000, 'b'))).ok());
   auto lost = client.Call<ListItemsResponse>(kActor, ListItemsRequest());  // about 80 KB
@@ -424,7 +425,8 @@ TEST_F(RpcServerTest, EventFetchesComeInBatchesThatFitTheMessageLimit) {
 
 TEST_F(RpcServerTest, AClientRefusesARequestOverItsLimitWithoutSendingIt) {
   Start();  // the server would accept it: only the client's own limit refuses
-  RpcClient client = Client(std::chrono::milliseconds(5000), {}, /*max_message_bytes=*/int64_t{64} * 1024);
+  RpcClient client =
+      Client(std::chrono::milliseconds(5000), {}, /*max_message_bytes=*/int64_t{64} * 1024);
   auto refused = client.Call<AddItemResponse>(kActor, Add(std::string(size_t{100} * 1024, 'x')));
   ASSERT_EQ(refused.status().code(), ErrorCode::kInvalidArgument) << refused.status().ToString();
   EXPECT_EQ(refused.status().field(), "body");
