@@ -406,7 +406,7 @@ Result<uint32_t> SqliteNotificationRepository::UnreadCount(
   if (mailboxes.empty()) return count;
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(
-        db_, "SELECT COUNT(*) AS unread FROM messages WHERE read_us IS NULL AND mailbox IN (" +
+        db_, "SELECT COALESCE(SUM(unread), 0) AS unread FROM unread_counts WHERE mailbox IN (" +
                  Placeholders(mailboxes.size()) + ")");
     int i = 1;
     for (const std::string& mb : mailboxes) q.bind(i++, mb);

@@ -72,11 +72,13 @@ class SqliteNotificationRepository {
   // Inserts the message unless (event_key, mailbox) exists; returns the id of
   // the stored one either way.
   Result<int64_t> InsertMessage(const MessageRow& message);
-  // Newest first, at most `limit`.
-  // Newest first (created_us, id), page.fetch() rows after the page's key.
+  // Newest first (created_us, id), page.fetch() rows after the page's key
+  // (SQLite walks each mailbox's index in order and stops at the LIMIT).
   // Errors: invalid_argument on "page_token" for a key that is not one.
   Result<std::vector<MessageRow>> ListInbox(const std::vector<std::string>& mailboxes,
                                             bool unread_only, const page::PageRequest& page);
+  // The unread messages of `mailboxes`, from the counts the triggers of
+  // migration 0008 keep (not a count of the messages at every call).
   Result<uint32_t> UnreadCount(const std::vector<std::string>& mailboxes);
   // Marks unread messages of `mailboxes` read: those in `ids`, or all. Returns
   // how many changed.

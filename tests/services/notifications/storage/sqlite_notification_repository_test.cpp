@@ -6,6 +6,9 @@
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
+#include <set>
+#include <utility>
+
 #include "delivery/delivery_fixture.h"
 #include "domain/fixtures.h"
 #include "notifications/service.h"
@@ -219,6 +222,72 @@ TEST_F(NotificationRepositoryTest, InboxIsScopedToTheMailboxes) {
   EXPECT_EQ(*Repo().UnreadCount({"user:keha-anna"}), 1u);
   EXPECT_TRUE(Repo().ListInbox({"email:maija@kajaani.fi"}, true, page::PageRequest{})->empty());
   EXPECT_EQ(*Repo().MarkRead({"user:keha-anna"}, {}, true, 7), 1u);
+}
+
+// An inbox of several mailboxes (KEHA: its own and its address) pages newest
+// first across all of them: each mailbox is read on its index and the pages
+// merge, with every message once, in (created_us, id) order (issue 16).
+TEST_F(NotificationRepositoryTest, InboxOfSeveralMailboxesPagesNewestFirstAcrossThem) {
+  for (int i = 0; i < 7; ++i) {
+    Record("nominations:" + std::to_string(100 + i), Approved());
+    clock_.Advance(std::chrono::seconds(i % 2 == 0 ? 0 : 1));
+  }
+  const std::vector<std::string> mailboxes{"user:keha-anna", "email:maija@kajaani.fi",
+                                           "user:nobody"};
+  for (const bool unread_only : {false, true}) {
+    if (unread_only) {
+      const int64_t newest_maija = Inbox("email:maija@kajaani.fi")[0].id;
+      ASSERT_EQ(*Repo().MarkRead({"email:maija@kajaani.fi"}, {newest_maija}, false, 5), 1u);
+    }
+    std::vector<MessageRow> all;
+    page::PageRequest request;
+    request.size = 3;
+    for (int pages = 0; pages < 10; ++pages) {
+      auto rows = Repo().ListInbox(mailboxes, unread_only, request);
+      ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+      // fetch() asks one more than the page, to tell whether another follows.
+      const bool more = rows->size() > request.size;
+      if (more) rows->pop_back();
+      all.insert(all.end(), rows->begin(), rows->end());
+      if (!more) break;
+      request.after = {page::KeyOf(all.back().created_us), page::KeyOf(all.back().id)};
+    }
+    ASSERT_EQ(all.size(), unread_only ? 13u : 14u);
+    std::set<int64_t> ids;
+    for (size_t i = 0; i < all.size(); ++i) {
+      EXPECT_TRUE(ids.insert(all[i].id).second) << "message " << all[i].id << " twice";
+      EXPECT_NE(all[i].mailbox, "user:nobody");
+      if (i > 0) {
+        EXPECT_TRUE(std::pair(all[i - 1].created_us, all[i - 1].id) >
+                    std::pair(all[i].created_us, all[i].id))
+            << "out of order at " << i;
+      }
+    }
+  }
+}
+
+// The unread count is kept by triggers (migration 0008): it follows each
+// new message, a message read, a repeated event and a message removed.
+TEST_F(NotificationRepositoryTest, UnreadCountFollowsInsertsReadsAndRemovals) {
+  const std::vector<std::string> keha{"user:keha-anna", "user:nobody"};
+  EXPECT_EQ(*Repo().UnreadCount(keha), 0u);
+  Record("nominations:1", Approved());
+  Record("nominations:2", Approved());
+  Record("nominations:2", Approved());  // the same event again: recorded once
+  EXPECT_EQ(*Repo().UnreadCount(keha), 2u);
+  EXPECT_EQ(*Repo().UnreadCount({"email:maija@kajaani.fi"}), 2u);
+  const std::vector<MessageRow> inbox = Inbox("user:keha-anna");
+  ASSERT_EQ(inbox.size(), 2u);
+  EXPECT_EQ(*Repo().MarkRead(keha, {inbox[0].id}, false, 5), 1u);
+  EXPECT_EQ(*Repo().UnreadCount(keha), 1u);
+  EXPECT_EQ(*Repo().MarkRead(keha, {inbox[0].id}, false, 6), 0u);  // read already
+  EXPECT_EQ(*Repo().UnreadCount(keha), 1u);
+  auto removed = Repo().DeleteMessages({inbox[0].id, inbox[1].id});
+  ASSERT_TRUE(removed.ok()) << removed.status().ToString();
+  EXPECT_EQ(*Repo().UnreadCount(keha), 0u);
+  EXPECT_EQ(*Repo().UnreadCount({"email:maija@kajaani.fi"}), 2u);
+  EXPECT_EQ(*Repo().MarkRead({"email:maija@kajaani.fi"}, {}, true, 7), 2u);
+  EXPECT_EQ(*Repo().UnreadCount({"email:maija@kajaani.fi"}), 0u);
 }
 
 TEST_F(NotificationRepositoryTest, TermNoticeGoesOutOncePerTermEnd) {
