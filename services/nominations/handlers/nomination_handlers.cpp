@@ -405,6 +405,7 @@ void RegisterQueries(messaging::RpcServer& server) {
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<AreaInfo> areas, repo.ListAreas());
         CaseFilter cases_filter;
         cases_filter.network = network.code;
+        cases_filter.latest_per_area_only = true;
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<Case> cases, repo.ListCases(cases_filter));
         MembershipFilter members_filter;
         members_filter.network = network.code;

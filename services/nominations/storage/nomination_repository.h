@@ -29,6 +29,7 @@ struct CaseFilter {
   bool registered_only = false;          // has a registration
   bool with_deadline_open_only = false;  // open cases with a deadline (timers)
   std::string search;                    // substring of diary number, network, subject or sender
+  bool latest_per_area_only = false;     // only each area's newest case (of the network, if set)
 };
 
 // Which memberships ListMemberships returns; unset fields match all.

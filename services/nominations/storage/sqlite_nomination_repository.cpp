@@ -564,6 +564,18 @@ storage::Query SqliteNominationRepository::CaseQuery(const CaseFilter& filter) {
   if (filter.with_deadline_open_only) {
     query.Where("c.deadline IS NOT NULL AND c.state IN ('awaiting_registration', 'registered')");
   }
+  if (filter.latest_per_area_only) {
+    // The newest case of each (network, area): 45 rows to load for a matrix,
+    // not every case the network ever had.
+    if (filter.network) {
+      query.Where(
+          "c.seq IN (SELECT MAX(x.seq) FROM cases x WHERE x.network_code = ? "
+          "GROUP BY x.area_code)",
+          {filter.network->value()});
+    } else {
+      query.Where("c.seq IN (SELECT MAX(x.seq) FROM cases x GROUP BY x.network_code, x.area_code)");
+    }
+  }
   if (!filter.search.empty()) {
     const std::string like = Like(filter.search);
     query.Where(
@@ -682,6 +694,14 @@ Result<std::optional<Membership>> SqliteNominationRepository::FindMembership(
 
 namespace {
 
+// The ids of the memberships whose e-mail in force is ? (bound twice): the
+// approval's e-mail unless the member corrected it, else the correction's.
+constexpr const char* kMembershipIdsOfEmail =
+    "SELECT m.id FROM memberships m WHERE lower(m.email) = lower(?) AND NOT EXISTS "
+    "(SELECT 1 FROM membership_contacts k WHERE k.membership_id = m.id) "
+    "UNION ALL SELECT c.membership_id FROM membership_contacts c "
+    "WHERE lower(c.email) = lower(?)";
+
 // The order of ListMemberships and its pages.
 const std::vector<storage::Query::Column> kMembershipOrder{{"network_code"}, {"area_code"}, {"id"}};
 
@@ -693,10 +713,10 @@ storage::Query SqliteNominationRepository::MembershipQuery(const MembershipFilte
   if (filter.area) query.Where("area_code = ?", {filter.area->value()});
   if (!filter.email.empty()) {
     // The e-mail in force: a member's own correction wins over the approval's.
-    query.Where(
-        "lower(COALESCE((SELECT c.email FROM membership_contacts c "
-        "WHERE c.membership_id = memberships.id), email)) = lower(?)",
-        {filter.email});
+    // The e-mail in force: a member's own correction wins over the approval's.
+    // Each side is matched on its own lower(email) index (migration 0011), not
+    // lower(COALESCE(...)) over every membership.
+    query.Where("id IN (" + std::string(kMembershipIdsOfEmail) + ")", {filter.email, filter.email});
   }
   if (!filter.include_ended) query.Where("ended IS NULL");
   return query;
@@ -868,11 +888,15 @@ Status SqliteNominationRepository::SaveMembershipContact(const MembershipId& mem
 storage::Query SqliteNominationRepository::OwnQuery(const std::string& email,
                                                     const std::string& user_id) {
   storage::Query query;
+  // The e-mail in force (a member's own correction wins over the approval's),
+  // or the account that corrected the contact; each part walks an index.
   query.Where(
-      "id IN (SELECT m.id FROM memberships m LEFT JOIN "
-      "membership_contacts c ON c.membership_id = m.id WHERE "
-      "(?1 <> '' AND lower(COALESCE(c.email, m.email)) = lower(?1)) OR "
-      "(?2 <> '' AND c.user_id = ?2))",
+      "id IN (SELECT m.id FROM memberships m WHERE ?1 <> '' AND lower(m.email) = lower(?1) "
+      "AND NOT EXISTS (SELECT 1 FROM membership_contacts k WHERE k.membership_id = m.id) "
+      "UNION ALL SELECT c.membership_id FROM membership_contacts c "
+      "WHERE ?1 <> '' AND lower(c.email) = lower(?1) "
+      "UNION ALL SELECT c.membership_id FROM membership_contacts c "
+      "WHERE ?2 <> '' AND c.user_id = ?2)",
       {email, user_id});
   return query;
 }

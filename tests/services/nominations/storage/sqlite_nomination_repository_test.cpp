@@ -221,6 +221,75 @@ TEST_F(SqliteNominationRepositoryTest, JournalSearchMatchesDiaryNumberAndNetwork
   EXPECT_EQ((*cases)[0].id, sent.id);
 }
 
+// The matrix loads each area's newest case of the network, not every case
+// the network ever had (issue 16: a network with 200 cases).
+TEST_F(SqliteNominationRepositoryTest, LatestPerAreaGivesEachAreasNewestCaseOnly) {
+  LoadReadModel();
+  const Case older = RegisteredCase(kHelsinki);
+  SaveRequest(older);
+  ASSERT_TRUE(repo_->SaveCase(older).ok());
+  const Case vantaa = SentCase(kVantaa);
+  ASSERT_TRUE(repo_->SaveCase(vantaa).ok());
+  SendRequestCommand again = RequestTo({kHelsinki});
+  again.request_id = RequestId("req-2");
+  auto sent = SendRequest(OpenNetwork(), again, Keha(), SentAt());
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  const Case newer = sent->cases.at(0);
+  SaveRequest(newer);
+  ASSERT_TRUE(repo_->SaveCase(newer).ok());
+
+  CaseFilter latest;
+  latest.network = OpenNetwork().code;
+  latest.latest_per_area_only = true;
+  auto cases = repo_->ListCases(latest);
+  ASSERT_TRUE(cases.ok()) << cases.status().ToString();
+  ASSERT_EQ(cases->size(), 2u);
+  EXPECT_EQ((*cases)[0].id, newer.id);
+  EXPECT_EQ((*cases)[1].id, vantaa.id);
+  // Without the network: the newest per (network, area) all the same.
+  latest.network.reset();
+  EXPECT_EQ(repo_->ListCases(latest)->size(), 2u);
+  CaseFilter every;
+  every.network = OpenNetwork().code;
+  EXPECT_EQ(repo_->ListCases(every)->size(), 3u);
+}
+
+// A nominee's memberships are found by the e-mail in force in any case: the
+// approval's until the member corrects it, then the correction's only.
+TEST_F(SqliteNominationRepositoryTest, MembershipsByEmailFollowTheEmailInForce) {
+  LoadReadModel();
+  const Case registered = RegisteredCase(kHelsinki);
+  SaveRequest(registered);
+  ApprovalOutcome approved = Approve(registered, {Person("anna"), Person("ben")});
+  ASSERT_TRUE(repo_->SaveCase(approved.case_after).ok());
+  for (const Membership& m : approved.started) {
+    ASSERT_TRUE(repo_->InsertMembership(m.record()).ok());
+  }
+  MembershipFilter anna;
+  anna.email = "Anna@HEL.fi";
+  EXPECT_EQ(repo_->ListMemberships(anna)->size(), 1u);
+  auto own = repo_->ListOwnMemberships("anna@hel.fi", "");
+  ASSERT_TRUE(own.ok()) << own.status().ToString();
+  EXPECT_EQ(own->size(), 1u);
+
+  ContactCorrection corrected;
+  corrected.title = "Asiantuntija";
+  corrected.email = "Anna.K@hel.fi";
+  corrected.language = Language::kFi;
+  corrected.corrected = MakeStamp(MakeActor("nominee-anna", Role::kNominee), At(2026, 6, 3));
+  ASSERT_TRUE(repo_->SaveMembershipContact(approved.started[0].id(), corrected).ok());
+  EXPECT_TRUE(repo_->ListMemberships(anna)->empty());
+  EXPECT_TRUE(repo_->ListOwnMemberships("anna@hel.fi", "")->empty());
+  anna.email = "anna.k@hel.fi";
+  EXPECT_EQ(repo_->ListMemberships(anna)->size(), 1u);
+  EXPECT_EQ(repo_->ListOwnMemberships("ANNA.K@hel.fi", "")->size(), 1u);
+  // The account that corrected it finds it by its user id, whatever the e-mail.
+  EXPECT_EQ(repo_->ListOwnMemberships("", "nominee-anna")->size(), 1u);
+  MembershipFilter ben;
+  ben.email = "ben@hel.fi";
+  EXPECT_EQ(repo_->ListMemberships(ben)->size(), 1u);
+}
+
 // Every stamp keeps the principal that carried its request, in a column of
 // its own: a different principal per stamp catches crossed columns.
 TEST_F(SqliteNominationRepositoryTest, EveryStampKeepsItsPrincipal) {
