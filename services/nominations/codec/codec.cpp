@@ -176,6 +176,7 @@ pb::Membership ToProto(const MembershipRecord& m) {
   if (m.ended) out.set_ended(FormatIsoDate(*m.ended));
   if (m.end_reason) out.set_end_reason(ToProto(*m.end_reason));
   out.set_replaced_by(m.replaced_by.value());
+  out.set_end_note(m.end_note);
   if (m.contact) {
     pb::ContactCorrection* c = out.mutable_contact_corrected();
     c->set_title(m.contact->title);
