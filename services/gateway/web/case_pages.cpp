@@ -131,9 +131,8 @@ Form PaperForm(const Catalogue& t, const nm::Case& c, const Request* req) {
        .type = "select",
        .value = "letter",
        .required = true,
-       .options = {{"letter", "channel_letter"},
-                   {"email", "channel_email"},
-                   {"other", "channel_other"}}});
+       .options = {
+           {"letter", "channel_letter"}, {"email", "channel_email"}, {"other", "channel_other"}}});
   add({.name = "approved",
        .label_key = "paper_decision",
        .type = "select",
@@ -247,9 +246,9 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   for (uint32_t i = 0; i < NomineeRows(c); ++i) {
     Data row = Object();
     row.set("n", std::to_string(i + 1));
-    row.set("fields", pf.Fields({NomineeField(i, "name"), NomineeField(i, "title"),
-                                 NomineeField(i, "email"), NomineeField(i, "municipality"),
-                                 NomineeField(i, "seat")}));
+    row.set("fields",
+            pf.Fields({NomineeField(i, "name"), NomineeField(i, "title"), NomineeField(i, "email"),
+                       NomineeField(i, "municipality"), NomineeField(i, "seat")}));
     paper_rows.push_back(row);
   }
   d.set("paper_nominee_rows", paper_rows);

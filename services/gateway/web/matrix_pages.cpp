@@ -4,8 +4,8 @@
 #include "gateway/web/handlers.h"
 #include "gateway/web/labels.h"
 #include "gateway/web/page.h"
-#include "messaging/proto_enum.h"
 #include "gateway/web/render.h"
+#include "messaging/proto_enum.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::gateway::web {

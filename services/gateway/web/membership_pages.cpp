@@ -96,8 +96,8 @@ Form ReplacementRequestForm(const Catalogue& t, const Request* req) {
   Field deadline = Input("deadline", "deadline", "replacement-", true, "date");
   deadline.hint_key = "hint_date";
   form.Add(Refilled(deadline, req));
-  form.Add(Refilled(
-      Input("covering_message", "covering_message", "replacement-", true, "textarea"), req));
+  form.Add(Refilled(Input("covering_message", "covering_message", "replacement-", true, "textarea"),
+                    req));
   form.Add(Refilled(Input("keha_diary_number", "keha_diary_number", "replacement-", false), req));
   return form;
 }
@@ -130,9 +130,8 @@ void RenderMembership(Page& page, int status, const Loaded& loaded, const Failed
   const bool keha = page.role() == Role::kKehaCoordinator;
   d.set("may_change", active && leadership);
   d.set("may_request_replacement", active && keha);
-  const Form replace = failed.step == "replace" && failed.form != nullptr
-                           ? *failed.form
-                           : ReplaceForm(t, nullptr);
+  const Form replace =
+      failed.step == "replace" && failed.form != nullptr ? *failed.form : ReplaceForm(t, nullptr);
   const Form recall =
       failed.step == "recall" && failed.form != nullptr ? *failed.form : RecallForm(t, nullptr);
   const Form replacement = failed.step == "replacement" && failed.form != nullptr
@@ -157,8 +156,8 @@ void MembershipPage(GatewayContext& ctx, const Request& req, Response& res) {
 }
 
 void ChangeMembership(GatewayContext& ctx, const Request& req, Response& res) {
-  auto page = Begin(ctx, req, res,
-                    {Role::kAreaDirector, Role::kAreaDeputy, Role::kKehaCoordinator});
+  auto page =
+      Begin(ctx, req, res, {Role::kAreaDirector, Role::kAreaDeputy, Role::kKehaCoordinator});
   if (!page) return;
   const std::string id = req.matches[1];
   const std::string step = req.matches[2];

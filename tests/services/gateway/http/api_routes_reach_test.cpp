@@ -485,9 +485,9 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   paper.set_diary_number("KAI/5/2026");
   paper.set_decision_date("2026-03-02");
   paper.set_decided_by("Kaisa Kainuulainen, johtaja");
-  const auto from_letter = Reach<nom::CaseResponse>(
-      As(keha), "POST", "/api/v1/cases/{case_id}/paper-answer",
-      {{"case_id", to_paper.cases(0).case_id()}}, Json(paper));
+  const auto from_letter =
+      Reach<nom::CaseResponse>(As(keha), "POST", "/api/v1/cases/{case_id}/paper-answer",
+                               {{"case_id", to_paper.cases(0).case_id()}}, Json(paper));
   EXPECT_EQ(from_letter.case_().decision().channel(), nom::CHANNEL_LETTER);
   EXPECT_EQ(from_letter.memberships_started_size(), 1);
 

@@ -104,7 +104,7 @@ TEST(ReplaceMemberTest, OnlyTheLeadershipMayReplace) {
 }
 
 TEST(ReplaceMemberTest, NamesTheWrongField) {
-  const auto field_of = [](ReplaceMemberCommand cmd) {
+  const auto field_of = [](const ReplaceMemberCommand& cmd) {
     auto r = Replace(Director(kHelsinki), cmd);
     EXPECT_FALSE(r.ok());
     if (r.ok()) return std::string("ok");
