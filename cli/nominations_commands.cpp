@@ -34,10 +34,22 @@ const char* StateName(pb::CaseState state) {
   }
 }
 
+// " (from a letter)" for a decision KEHA recorded from paper, " (by the
+// area)" for a replacement the area's leadership started itself; else "".
+std::string Origin(const pb::Case& c) {
+  std::string out;
+  if (c.has_decision() && c.decision().channel() != pb::CHANNEL_UNSPECIFIED &&
+      c.decision().channel() != pb::CHANNEL_SYSTEM) {
+    out += " (from " + messaging::EnumShortName(c.decision().channel()) + ")";
+  }
+  if (c.started_by_area()) out += " (by the area)";
+  return out;
+}
+
 void PrintCase(const pb::Case& c) {
-  std::printf("%s\t%s\t%s\t%s\tdeadline %s%s%s%s%s\n", c.case_id().c_str(),
+  std::printf("%s\t%s\t%s\t%s%s\tdeadline %s%s%s%s%s\n", c.case_id().c_str(),
               c.network_code().c_str(), c.area_code().c_str(), StateName(c.state()),
-              c.deadline().empty() ? "-" : c.deadline().c_str(),
+              Origin(c).c_str(), c.deadline().empty() ? "-" : c.deadline().c_str(),
               c.short_deadline() ? " (short)" : "", c.overdue() ? " OVERDUE" : "",
               c.has_registration() ? "\tdiary " : "",
               c.has_registration() ? c.registration().diary_number().c_str() : "");
@@ -279,9 +291,10 @@ void AddQueryCommands(CLI::App* nom, CliContext& ctx) {
           return;
         }
         for (const pb::MatrixRow& row : r.rows()) {
-          std::printf("%-32s %-22s %d active\n", row.area_code().c_str(),
+          std::printf("%-32s %-22s %d active%s\n", row.area_code().c_str(),
                       row.has_latest_case() ? StateName(row.latest_case().state()) : "no case",
-                      row.active_memberships_size());
+                      row.active_memberships_size(),
+                      row.has_latest_case() ? Origin(row.latest_case()).c_str() : "");
         }
       });
     });
@@ -304,6 +317,71 @@ void AddQueryCommands(CLI::App* nom, CliContext& ctx) {
   }
 }
 
+// Changes of members started by the area, and answers on paper (issue 17).
+void AddMemberChangeCommands(CLI::App* nom, CliContext& ctx) {
+  {
+    auto req = std::make_shared<pb::ReplaceMemberRequest>();
+    auto successor = std::make_shared<std::string>();
+    auto* cmd = nom->add_subcommand(
+        "replace", "Director or deputy: replace a member of your area by naming the successor");
+    AddFieldOptions(cmd, req,
+                    {{"--membership", "membership_id", true},
+                     {"--reason", "reason", true, "Why the leadership replaces the member"},
+                     {"--diary", "diary_number", true, "The area's diary number of the decision"}});
+    cmd->add_option("--successor", *successor,
+                    "name|title|email|municipality|member-or-deputy[|fi-sv-or-en]")
+        ->required();
+    ctx.AddPersonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req, successor] {
+      Result<pb::Nominee> n = ParseNominee(*successor);
+      if (!n.ok()) return CliContext::Fail(n.status());
+      *req->mutable_successor() = *n;
+      return RunCase(ctx, *req);
+    });
+  }
+  {
+    auto req = std::make_shared<pb::RecallMemberRequest>();
+    auto* cmd = nom->add_subcommand("recall", "Director or deputy: recall a member of your area");
+    AddFieldOptions(cmd, req,
+                    {{"--membership", "membership_id", true}, {"--reason", "reason", true}});
+    ctx.AddPersonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req] {
+      return Run<pb::MembershipResponse>(
+          ctx, *req, [](const pb::MembershipResponse& r) { PrintMembership(r.membership()); });
+    });
+  }
+  {
+    auto req = std::make_shared<pb::RecordPaperAnswerRequest>();
+    auto channel = std::make_shared<std::string>("letter");
+    auto nominees = std::make_shared<std::vector<std::string>>();
+    auto decline = std::make_shared<bool>(false);
+    auto* cmd = nom->add_subcommand("paper-answer",
+                                    "KEHA: record an area's answer that came by letter or e-mail");
+    AddFieldOptions(cmd, req,
+                    {{"--case", "case_id", true},
+                     {"--diary", "diary_number", true, "The area's diary number"},
+                     {"--decision-date", "decision_date", true, "The area's decision date"},
+                     {"--decided-by", "decided_by", true, "Who decided at the area: name, title"},
+                     {"--reason", "reason", false, "Why the area declined (with --decline)"},
+                     {"--organisation", "organisation", false, "Whose diary the number is in"}});
+    cmd->add_option("--channel", *channel, "letter, email or other")->capture_default_str();
+    cmd->add_option("--nominee", *nominees,
+                    "name|title|email|municipality|member-or-deputy[|fi-sv-or-en] (repeat)");
+    cmd->add_flag("--decline", *decline, "The area declined (give --reason)");
+    ctx.AddPersonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req, channel, nominees, decline] {
+      req->set_channel(ParseChannel(*channel));
+      req->set_approved(!*decline);
+      for (const std::string& text : *nominees) {
+        Result<pb::Nominee> n = ParseNominee(text);
+        if (!n.ok()) return CliContext::Fail(n.status());
+        *req->add_nominees() = *n;
+      }
+      return RunCase(ctx, *req);
+    });
+  }
+}
+
 }  // namespace
 
 void AddNominationsCommands(CLI::App& app, CliContext& ctx) {
@@ -314,6 +392,7 @@ void AddNominationsCommands(CLI::App& app, CliContext& ctx) {
   AddRegistryCommands(nom, ctx);
   AddLeadershipCommands(nom, ctx);
   AddQueryCommands(nom, ctx);
+  AddMemberChangeCommands(nom, ctx);
 }
 
 }  // namespace verkosto::cli

@@ -181,10 +181,26 @@ void RegisterNominationAppliers(messaging::EventConsumer& consumer, const std::s
     SqliteNotificationRepository repo(ctx.db());
     return repo.UpsertMembership(codec::FromProto(e.membership()));
   });
-  consumer.On<mpb::MembershipEnded>([](Context& ctx, const mpb::MembershipEnded& e) {
-    SqliteNotificationRepository repo(ctx.db());
-    return repo.UpsertMembership(codec::FromProto(e.membership()));
-  });
+  // A change of members the leadership made (replaced, recalled, resigned)
+  // is told to the member, the area's leadership and KEHA (policy.h).
+  consumer.On<mpb::MembershipEnded>(
+      [link_base](Context& ctx, const mpb::MembershipEnded& e) -> Status {
+        SqliteNotificationRepository repo(ctx.db());
+        const MembershipInfo member = codec::FromProto(e.membership());
+        VERKOSTO_RETURN_IF_ERROR(repo.UpsertMembership(member));
+        Notice notice;
+        notice.topic = Topic::kMembershipEnded;
+        notice.event_type = mpb::MembershipEnded::descriptor()->full_name();
+        notice.area = member.area;
+        notice.reason = e.membership().end_note();
+        notice.actor_name = e.audit().actor_name();
+        VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(member.network_code));
+        notice.members = {member};
+        if (Recipients(notice, {}).empty()) return Status::Ok();  // a term end: told elsewhere
+        VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
+        return RecordNotice(ctx.db(), *templates, ctx.request_id(), notice, ctx.now(), link_base)
+            .status();
+      });
   // Nominations removed these members' contact data: so does our copy.
   consumer.On<mpb::RetentionApplied>([](Context& ctx, const mpb::RetentionApplied& e) -> Status {
     SqliteNotificationRepository repo(ctx.db());

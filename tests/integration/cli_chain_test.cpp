@@ -260,6 +260,27 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   for (const nom::Case& c : sent.cases()) {
     if (c.area_code() == "pohjanmaa") pohjanmaa_case = c.case_id();
   }
+  // Issue 17: the area's leadership replaces its member by naming a successor
+  // and recalls the successor; KEHA's record of a paper answer names a wrong field.
+  nom::CaseResponse replaced;
+  CliOk({"nominations", "replace", "--membership", approved.memberships_started(0).membership_id(),
+         "--diary", "KAI/900/2026", "--reason", "Siirtyi muihin tehtäviin", "--successor",
+         "Cecilia Exempel|Asiantuntija|cecilia.exempel@kajaani.example|Kajaani|member"},
+        director_k, &replaced);
+  EXPECT_TRUE(replaced.case_().started_by_area());
+  ASSERT_EQ(replaced.memberships_started_size(), 1);
+  nom::MembershipResponse recalled;
+  CliOk({"nominations", "recall", "--membership", replaced.memberships_started(0).membership_id(),
+         "--reason", "Tehtävä lakkautettiin"},
+        director_k, &recalled);
+  EXPECT_EQ(recalled.membership().end_reason(), nom::END_REASON_RECALLED);
+  EXPECT_EQ(Cli({"nominations", "paper-answer", "--case", pohjanmaa_case, "--channel", "letter",
+                 "--diary", "POH/1/2026", "--decision-date", "2999-01-01", "--decided-by",
+                 "Johtaja", "--nominee", "Eino E|Asiantuntija|eino@vaasa.example|Vaasa|member"},
+                keha, false),
+            1);
+  EXPECT_NE(output_.find("decision_date"), std::string::npos) << output_;
+
   nom::CaseResponse withdrawn;
   CliOk({"nominations", "withdraw", "--case", pohjanmaa_case, "--reason", "Lähetetty erehdyksessä"},
         keha, &withdrawn);
@@ -271,7 +292,7 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   nom::ListMembershipsResponse after_close;
   CliOk({"nominations", "memberships", "--network", "cli-testiverkosto", "--include-ended"},
         observer, &after_close);
-  ASSERT_EQ(after_close.memberships_size(), 2);
+  ASSERT_EQ(after_close.memberships_size(), 3);  // Anna, Bertil, and Cecilia who succeeded Anna
   for (const nom::Membership& m : after_close.memberships()) {
     EXPECT_FALSE(m.ended().empty()) << m.membership_id();
   }

@@ -335,6 +335,36 @@ std::vector<ApiRoute> MakeRoutes() {
               "leadership, oldest first, with their reason. Recording the resignation (POST "
               "/api/v1/memberships/{membership_id}/resignation) closes a request. The area's "
               "director or deputy only. Errors: 403 permission_denied."),
+          R<nom::ReplaceMemberRequest, nom::CaseResponse>(
+              "POST", "/api/v1/memberships/{membership_id}/replace", "nominations",
+              "Replace a member of the own area by naming the successor (director or deputy)",
+              "The area's leadership decides itself to replace its member: the successor "
+              "(name, title, e-mail, municipality, the same seat), the reason and the area's "
+              "diary number of the decision. The old membership ends and the successor's "
+              "starts in one step, through an approved replacement case (started_by_area). "
+              "The area's director or deputy (for the director) only. Errors: 403 "
+              "permission_denied (another area's membership), 400 invalid_argument naming "
+              "the field (reason, diary_number, successor.email, successor.seat, ...), 404 "
+              "not_found, 409 already_exists (diary_number), 409 failed_precondition "
+              "(ended, network not open)."),
+          R<nom::RecallMemberRequest, nom::MembershipResponse>(
+              "POST", "/api/v1/memberships/{membership_id}/recall", "nominations",
+              "Recall a member of the own area, with a reason (director or deputy)",
+              "The area's leadership ends its member's membership today without a successor "
+              "(end_reason END_REASON_RECALLED). The area's director or deputy (for the "
+              "director) only. Errors: 403 permission_denied (another area's membership), 400 "
+              "invalid_argument (reason), 404 not_found, 409 failed_precondition (ended)."),
+          R<nom::RecordPaperAnswerRequest, nom::CaseResponse>(
+              "POST", "/api/v1/cases/{case_id}/paper-answer", "nominations",
+              "Record an area's answer that came by letter or e-mail (KEHA)",
+              "KEHA records the decision of an area that does not use verkosto: approve with "
+              "nominees or decline with a reason, the area's diary number, the decision date "
+              "and who decided there. An approval starts the memberships as the "
+              "leadership's approval does; the decision is marked with the channel. KEHA "
+              "coordinators only. Errors: 400 invalid_argument naming the field (channel, "
+              "diary_number, decision_date, decided_by, reason, nominees[i]...), 404 "
+              "not_found, 409 already_exists (diary_number), 409 failed_precondition "
+              "(decided, withdrawn, network not open)."),
       },
       r);
   Tagged("me",

@@ -115,6 +115,62 @@ Form ApproveForm(const Catalogue& t, const nm::Case& c, const Request* req) {
   return form;
 }
 
+// KEHA's record of an area's answer that came on paper (issue 17): how it
+// came, the area's decision, diary number, date and decider, the nominees
+// (as the approval form's rows) or the decline's reason.
+Form PaperForm(const Catalogue& t, const nm::Case& c, const Request* req) {
+  Form form(t);
+  const std::string prefix = "paper-";
+  auto add = [&](Field f) {
+    f.id_prefix = prefix;
+    if (req != nullptr && req->has_param(f.name)) f.value = req->get_param_value(f.name);
+    form.Add(std::move(f));
+  };
+  add({.name = "channel",
+       .label_key = "paper_channel",
+       .type = "select",
+       .value = "letter",
+       .required = true,
+       .options = {
+           {"letter", "channel_letter"}, {"email", "channel_email"}, {"other", "channel_other"}}});
+  add({.name = "approved",
+       .label_key = "paper_decision",
+       .type = "select",
+       .value = "approve",
+       .required = true,
+       .options = {{"approve", "paper_approve"}, {"decline", "paper_decline"}}});
+  add({.name = "diary_number", .label_key = "paper_diary", .required = true});
+  add({.name = "decision_date",
+       .label_key = "paper_decision_date",
+       .type = "date",
+       .hint_key = "hint_date",
+       .required = true});
+  add({.name = "decided_by",
+       .label_key = "paper_decided_by",
+       .hint_key = "hint_paper_decided_by",
+       .required = true});
+  add({.name = "organisation", .label_key = "paper_organisation"});
+  for (uint32_t i = 0; i < NomineeRows(c); ++i) {
+    for (const char* part : {"name", "title", "email", "municipality", "seat"}) {
+      Field f;
+      f.name = NomineeField(i, part);
+      f.label_key = std::string("nominee_") + part;
+      f.type = std::string(part) == "email" ? "email" : "text";
+      if (std::string(part) == "seat") {
+        f.type = "select";
+        f.options = {{"member", "seat_member"}, {"deputy", "seat_deputy"}};
+        f.value = i < c.seats().members() ? "member" : "deputy";
+      }
+      add(std::move(f));
+    }
+  }
+  add({.name = "reason",
+       .label_key = "decline_reason",
+       .type = "textarea",
+       .hint_key = "hint_paper_reason"});
+  return form;
+}
+
 // The case `id` as the nominations service shows it to the user, or nullopt
 // after answering with its error: the service decides who sees which case
 // (another area's case is not_found, as an unknown one).
@@ -129,7 +185,8 @@ std::optional<nm::CaseResponse> LoadCase(Page& page, const std::string& id) {
   return reply;
 }
 
-void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const Form* form) {
+void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const Form* form,
+                const Form* paper = nullptr) {
   const Catalogue& t = page.t();
   const nm::Case& c = reply.case_();
   // The case names its network and area; its members are of its area.
@@ -144,9 +201,21 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   d.set("diary", c.registration().diary_number());
   if (!c.covering_message().empty()) d.set("covering_message", c.covering_message());
   if (!c.decision().reason().empty()) d.set("decline_reason", c.decision().reason());
+  // Issue 17: a decision recorded from paper says so, and a replacement the
+  // area's leadership started itself.
+  const nm::Channel channel = c.decision().channel();
+  if (c.has_decision() && channel != nm::CHANNEL_UNSPECIFIED && channel != nm::CHANNEL_SYSTEM) {
+    d.set("from_paper", true);
+    d.set("decision_channel", t.Get("channel_" + messaging::EnumShortName(channel)));
+    d.set("decision_date", c.decision().decision_date());
+    d.set("decided_at_area", c.decision().decided_at_area());
+  }
+  d.set("started_by_area", c.started_by_area());
   Data members = List();
   for (const nm::Membership& m : reply.memberships_started()) {
-    members.push_back(MemberData(t, m, area));
+    Data member = MemberData(t, m, area);
+    member.set("membership_id", m.membership_id());
+    members.push_back(member);
   }
   d.set("has_members", reply.memberships_started_size() > 0);
   d.set("members", members);
@@ -165,7 +234,26 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   }
   d.set("nominee_rows", rows);
   d.set("decline_fields", f.Fields({"reason"}));
-  f.PutSummary(d);
+  // KEHA records an area's answer that came on paper while the case is open.
+  const bool open =
+      c.state() == nm::CASE_STATE_AWAITING_REGISTRATION || c.state() == nm::CASE_STATE_REGISTERED;
+  d.set("paper_answerable", open && page.role() == Role::kKehaCoordinator);
+  const Form fresh_paper = PaperForm(t, c, nullptr);
+  const Form& pf = paper != nullptr ? *paper : fresh_paper;
+  d.set("paper_fields", pf.Fields({"channel", "approved", "diary_number", "decision_date",
+                                   "decided_by", "organisation"}));
+  Data paper_rows = List();
+  for (uint32_t i = 0; i < NomineeRows(c); ++i) {
+    Data row = Object();
+    row.set("n", std::to_string(i + 1));
+    row.set("fields",
+            pf.Fields({NomineeField(i, "name"), NomineeField(i, "title"), NomineeField(i, "email"),
+                       NomineeField(i, "municipality"), NomineeField(i, "seat")}));
+    paper_rows.push_back(row);
+  }
+  d.set("paper_nominee_rows", paper_rows);
+  d.set("paper_reason_fields", pf.Fields({"reason"}));
+  (paper != nullptr ? *paper : f).PutSummary(d);
   page.Html(status, "case_title", "case", d);
 }
 
@@ -223,6 +311,51 @@ void DecideCase(GatewayContext& ctx, const Request& req, Response& res) {
   Form form = ApproveForm(page->t(), c, &req);
   form.AddErrors(InFormRows(st, rows));
   RenderCase(*page, 422, *current, &form);
+}
+
+void PaperAnswer(GatewayContext& ctx, const Request& req, Response& res) {
+  auto page = Begin(ctx, req, res, {Role::kKehaCoordinator});
+  if (!page) return;
+  const std::string id = req.matches[1];
+  auto current = LoadCase(*page, id);
+  if (!current) return;
+  const nm::Case& c = current->case_();
+  Form form = PaperForm(page->t(), c, &req);
+  form.RequireFilled();
+  nm::RecordPaperAnswerRequest r;
+  r.set_case_id(id);
+  const std::string channel = Param(req, "channel");
+  r.set_channel(channel == "letter"  ? nm::CHANNEL_LETTER
+                : channel == "email" ? nm::CHANNEL_EMAIL
+                : channel == "other" ? nm::CHANNEL_OTHER
+                                     : nm::CHANNEL_UNSPECIFIED);
+  r.set_approved(Param(req, "approved") != "decline");
+  r.set_diary_number(Param(req, "diary_number"));
+  r.set_decision_date(Param(req, "decision_date"));
+  r.set_decided_by(Param(req, "decided_by"));
+  r.set_organisation(Param(req, "organisation"));
+  r.set_reason(Param(req, "reason"));
+  std::vector<uint32_t> rows;  // the form row of each nominee sent
+  if (r.approved()) {
+    for (uint32_t i = 0; i < NomineeRows(c); ++i) {
+      if (Param(req, NomineeField(i, "name")).empty()) continue;
+      rows.push_back(i);
+      nm::Nominee* n = r.add_nominees();
+      n->set_name(Param(req, NomineeField(i, "name")));
+      n->set_title(Param(req, NomineeField(i, "title")));
+      n->set_email(Param(req, NomineeField(i, "email")));
+      n->set_municipality(Param(req, NomineeField(i, "municipality")));
+      n->set_seat(Param(req, NomineeField(i, "seat")) == "deputy" ? nm::SEAT_KIND_DEPUTY
+                                                                  : nm::SEAT_KIND_MEMBER);
+    }
+  }
+  if (!form.has_errors()) {
+    nm::CaseResponse reply;
+    const Status st = page->Call("nominations", r, &reply);
+    if (st.ok()) return Redirect(res, "/cases/" + UrlEncode(id) + "?done=paper_answer");
+    form.AddErrors(InFormRows(st, rows));
+  }
+  RenderCase(*page, 422, *current, nullptr, &form);
 }
 
 }  // namespace verkosto::gateway::web

@@ -44,6 +44,8 @@ void JournalPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 void DirectorPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 void CasePage(GatewayContext&, const httplib::Request&, httplib::Response&);
 void DecideCase(GatewayContext&, const httplib::Request&, httplib::Response&);
+// KEHA records an area's answer that came by letter or e-mail (issue 17).
+void PaperAnswer(GatewayContext&, const httplib::Request&, httplib::Response&);
 
 // leadership_pages.cpp: the area page and participation; resignations.
 void AreaPage(GatewayContext&, const httplib::Request&, httplib::Response&);
@@ -63,5 +65,10 @@ void RevokeMyToken(GatewayContext&, const httplib::Request&, httplib::Response&)
 // inbox_pages.cpp: everyone's notifications inbox.
 void InboxPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 void MarkRead(GatewayContext&, const httplib::Request&, httplib::Response&);
+
+// membership_pages.cpp: one membership; the leadership replaces or recalls
+// its member, KEHA asks for a successor (issue 17).
+void MembershipPage(GatewayContext&, const httplib::Request&, httplib::Response&);
+void ChangeMembership(GatewayContext&, const httplib::Request&, httplib::Response&);
 
 }  // namespace verkosto::gateway::web

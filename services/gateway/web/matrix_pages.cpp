@@ -5,6 +5,7 @@
 #include "gateway/web/labels.h"
 #include "gateway/web/page.h"
 #include "gateway/web/render.h"
+#include "messaging/proto_enum.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::gateway::web {
@@ -37,7 +38,14 @@ void RenderMatrix(Page& page, const std::string& code, bool csv, int status, con
     r.set("area", area);
     const bool has_case = row.has_latest_case();
     const nm::Case& c = row.latest_case();
-    r.set("state", t.Get(has_case ? StateKey(c.state()) : "state_none"));
+    std::string state = t.Get(has_case ? StateKey(c.state()) : "state_none");
+    // A decision recorded from paper says so (issue 17).
+    const nm::Channel channel = c.decision().channel();
+    if (has_case && channel != nm::CHANNEL_UNSPECIFIED && channel != nm::CHANNEL_SYSTEM) {
+      state += " (" + t.Get("paper_recorded_from") + ": " +
+               t.Get("channel_" + messaging::EnumShortName(channel)) + ")";
+    }
+    r.set("state", state);
     r.set("deadline", c.deadline());
     r.set("diary", c.registration().diary_number());
     r.set("case_id", c.case_id());

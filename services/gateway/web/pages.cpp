@@ -48,6 +48,9 @@ const std::vector<Route>& Routes() {
       {"POST", R"(/me/memberships/([A-Za-z0-9_:.-]+)/resign)", AskToResign},
       {"GET", "/director/resignations", ResignationsPage},
       {"POST", R"(/director/resignations/([A-Za-z0-9_:.-]+)/record)", RecordResignation},
+      {"POST", R"(/cases/([A-Za-z0-9_:./-]+)/paper-answer)", PaperAnswer},
+      {"GET", R"(/memberships/([A-Za-z0-9_:.-]+))", MembershipPage},
+      {"POST", R"(/memberships/([A-Za-z0-9_:.-]+)/(replace|recall|replacement))", ChangeMembership},
   };
   return kRoutes;
 }

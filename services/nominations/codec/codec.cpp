@@ -134,12 +134,16 @@ pb::Case ToProto(const Case& c) {
     d->set_reason(c.decision->reason);
     for (const Nominee& n : c.decision->nominees) *d->add_nominees() = ToProto(n);
     *d->mutable_decided() = ToProto(c.decision->decided);
+    d->set_channel(ToProto(c.decision->channel));
+    if (c.decision->decision_date) d->set_decision_date(FormatIsoDate(*c.decision->decision_date));
+    d->set_decided_at_area(c.decision->decided_at_area);
   }
   if (c.withdrawn) *out.mutable_withdrawn() = ToProto(*c.withdrawn);
   out.set_withdraw_reason(c.withdraw_reason);
   out.set_replaced_membership_id(c.replaced_membership.value());
   if (c.reminder_7_fired) out.add_reminders_sent(7);
   if (c.reminder_2_fired) out.add_reminders_sent(2);
+  out.set_started_by_area(c.started_by_area);
   return out;
 }
 
@@ -153,6 +157,8 @@ pb::EndReason ToProto(EndReason reason) {
       return pb::END_REASON_REPLACED;
     case EndReason::kResigned:
       return pb::END_REASON_RESIGNED;
+    case EndReason::kRecalled:
+      return pb::END_REASON_RECALLED;
   }
   return pb::END_REASON_UNSPECIFIED;
 }
@@ -170,6 +176,7 @@ pb::Membership ToProto(const MembershipRecord& m) {
   if (m.ended) out.set_ended(FormatIsoDate(*m.ended));
   if (m.end_reason) out.set_end_reason(ToProto(*m.end_reason));
   out.set_replaced_by(m.replaced_by.value());
+  out.set_end_note(m.end_note);
   if (m.contact) {
     pb::ContactCorrection* c = out.mutable_contact_corrected();
     c->set_title(m.contact->title);

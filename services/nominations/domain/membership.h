@@ -58,8 +58,11 @@ struct MembershipRecord {
 // nomination decided by the person's own area leadership).
 //
 // How the rule is kept by construction: Membership has no public constructor
-// and no mutators. New memberships come only from ApproveCase (workflow.h),
-// through internal::MembershipWriter, a class whose definition lives in
+// and no mutators. New memberships come only from ApproveCase (workflow.h)
+// and the two other forms of the leadership's approval, ReplaceMember (the
+// leadership names a successor itself) and RecordPaperAnswer (its approval
+// sent on paper; member_changes.h), all through one approval step in
+// workflow.cpp and internal::MembershipWriter, a class whose definition lives in
 // workflow.cpp alone, so no other translation unit can name its members. The
 // only other way to get a Membership is Restore, for the storage adapter
 // loading what it saved, and Restore demands the approved case that created

@@ -30,6 +30,10 @@ std::string_view OperationName(Operation operation) {
       return "run_timers";
     case Operation::kSelfService:
       return "self_service";
+    case Operation::kChangeMembers:
+      return "change_members";
+    case Operation::kRecordPaperAnswer:
+      return "record_paper_answer";
   }
   return "unknown";
 }
@@ -65,6 +69,7 @@ Status Authorize(const Actor& actor, Operation operation, const AreaCode& area) 
     case Operation::kRequestReplacement:
     case Operation::kWithdrawCase:
     case Operation::kExtendDeadline:
+    case Operation::kRecordPaperAnswer:
       if (actor.role == Role::kKehaCoordinator) return Status::Ok();
       return Denied(actor, operation);
     case Operation::kRegisterCase:
@@ -73,6 +78,7 @@ Status Authorize(const Actor& actor, Operation operation, const AreaCode& area) 
       return CheckArea(actor, operation, area);
     case Operation::kDecideCase:
     case Operation::kRecordResignation:
+    case Operation::kChangeMembers:
       if (actor.role != Role::kAreaDirector && actor.role != Role::kAreaDeputy) {
         return Denied(actor, operation);
       }

@@ -23,6 +23,11 @@ enum class Operation {
   // A nominee on their own memberships: list them, correct their contact, ask
   // to resign (self_service.h). Never ends or creates a membership.
   kSelfService,
+  // The area's leadership replaces or recalls its own member
+  // (member_changes.h): director or deputy, own area.
+  kChangeMembers,
+  // KEHA records an area's answer that came on paper (member_changes.h).
+  kRecordPaperAnswer,
 };
 
 // "send_request", "decide_case", ...: used in messages and logs.
@@ -32,7 +37,9 @@ std::string_view OperationName(Operation operation);
 // for `area` (ignored for unscoped operations)?
 //   - KEHA coordinator: send, request replacement, withdraw, extend; read.
 //   - registry clerk: register and log for their own area; read.
-//   - director: decide and record resignations for their own area; read.
+//   - director: decide, record resignations, replace and recall members
+//     (change_members) for their own area; read.
+//   - KEHA coordinator also records an area's answer received on paper.
 //   - deputy: as the director, but only acting on the director's behalf
 //     (Actor::on_behalf_of non-empty); both are recorded.
 //   - nominee, observer: read.

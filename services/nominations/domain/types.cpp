@@ -62,6 +62,8 @@ std::string_view EndReasonName(EndReason reason) {
       return "replaced";
     case EndReason::kResigned:
       return "resigned";
+    case EndReason::kRecalled:
+      return "recalled";
   }
   return "unspecified";
 }

@@ -84,7 +84,13 @@ enum class CaseKind {
 enum class SeatKind { kMember, kDeputy };
 
 // Why a membership ended.
-enum class EndReason { kTermEnded, kNetworkClosed, kReplaced, kResigned };
+enum class EndReason {
+  kTermEnded,
+  kNetworkClosed,
+  kReplaced,
+  kResigned,
+  kRecalled,  // the area's leadership recalled its member (member_changes.h)
+};
 
 // "awaiting_registration", "email", "nomination", "member", "term_ended", ...
 // (the wire/CLI spelling).
@@ -183,6 +189,15 @@ struct Decision {
   std::vector<Nominee> nominees;          // approvals only
   std::vector<MembershipId> memberships;  // started by the approval, in nominee order
   Stamp decided;  // user_id = who decided; on_behalf_of = the director a deputy acted for
+  // How the decision reached verkosto: kSystem when the leadership decided
+  // in verkosto; kLetter or kEmail when KEHA recorded the area's answer on
+  // paper (RecordPaperAnswer, member_changes.h). `decided` is then KEHA's
+  // recorder, and the two fields below say who decided at the area, when.
+  Channel channel{Channel::kSystem};
+  std::optional<Date> decision_date{};  // paper answers: the area's decision date
+  std::string decided_at_area{};        // paper answers: "name, title" as the letter says
+
+  bool from_paper() const { return channel != Channel::kSystem; }
 
   friend bool operator==(const Decision&, const Decision&) = default;
 };
@@ -216,6 +231,9 @@ struct Case {
   std::string withdraw_reason;
   // Replacement cases: the membership the successor replaces.
   MembershipId replaced_membership;
+  // A replacement the area's leadership started and decided itself
+  // (ReplaceMember, member_changes.h), not one KEHA asked for.
+  bool started_by_area = false;
   // Which reminders already fired (7 and 2 working days before the deadline).
   bool reminder_7_fired = false;
   bool reminder_2_fired = false;

@@ -9,6 +9,7 @@
 #include "core/email.h"
 #include "core/limits.h"
 #include "core/text.h"
+#include "nominations/domain/member_changes.h"
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/working_days.h"
 
@@ -420,6 +421,61 @@ Result<CaseOutcome> LogIncomingRequest(const NetworkView& network,
   return out;
 }
 
+namespace {
+
+// The approval itself, shared by every leadership decision that names people
+// (ApproveCase, ReplaceMember, RecordPaperAnswer): `decision` (approved, its
+// nominees and stamp) on the case, one membership per nominee starting on
+// `start`, and the end of `replaced` on `end_day` if it is still active.
+// Events: CaseApproved, MembershipEnded (replaced), MembershipStarted each.
+ApprovalOutcome Decide(const Case& c, Decision decision, const Date& start, const Date& end_day,
+                       const Membership* replaced, const Audit& audit) {
+  ApprovalOutcome out;
+  out.case_after = c;
+  Case& after = out.case_after;
+  after.state = CaseState::kApproved;
+  after.decision = std::move(decision);
+  const Stamp decided = after.decision->decided;
+  std::vector<MembershipRecord> records;
+  records.reserve(after.decision->nominees.size());
+  for (size_t i = 0; i < after.decision->nominees.size(); ++i) {
+    MembershipRecord r;
+    r.id = MembershipId(c.id.value() + kIdPartSeparator + std::to_string(i + 1));
+    r.network = c.network;
+    r.area = c.area;
+    r.person = after.decision->nominees[i];
+    r.case_id = c.id;
+    r.diary_number = c.registration->diary_number;
+    r.decided = decided;
+    r.started = start;
+    r.replaces = c.replaced_membership;
+    after.decision->memberships.push_back(r.id);
+    records.push_back(std::move(r));
+  }
+  out.events.emplace_back(CaseApproved{after, audit});
+  if (replaced != nullptr) {
+    if (replaced->active()) {
+      out.replaced = MembershipWriter::End(*replaced, end_day, EndReason::kReplaced, decided,
+                                           audit.reason, records.front().id);
+      Audit ended = audit;
+      ended.reason = std::string(EndReasonName(EndReason::kReplaced));
+      if (!audit.reason.empty()) ended.reason += ": " + audit.reason;
+      out.events.emplace_back(MembershipEnded{out.replaced->record(), std::move(ended)});
+    } else {
+      out.replaced = *replaced;
+    }
+  }
+  for (MembershipRecord& r : records) {
+    Audit started = audit;
+    started.reason.clear();
+    out.events.emplace_back(MembershipStarted{r, std::move(started)});
+    out.started.push_back(MembershipWriter::Create(std::move(r)));
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<ApprovalOutcome> ApproveCase(const Case& c, const NetworkView& network,
                                     const ApproveCommand& command, const Membership* replaced,
                                     const Actor& actor, TimePoint now) {
@@ -445,44 +501,8 @@ Result<ApprovalOutcome> ApproveCase(const Case& c, const NetworkView& network,
   VERKOSTO_RETURN_IF_ERROR(ValidateNominees(c.seats, command.nominees));
 
   const Date today = HelsinkiDate(now);
-  const Stamp decided = MakeStamp(actor, now);
-  ApprovalOutcome out;
-  out.case_after = c;
-  Case& after = out.case_after;
-  after.state = CaseState::kApproved;
-  after.decision = Decision{true, {}, command.nominees, {}, decided};
-  std::vector<MembershipRecord> records;
-  for (size_t i = 0; i < command.nominees.size(); ++i) {
-    MembershipRecord r;
-    r.id = MembershipId(c.id.value() + kIdPartSeparator + std::to_string(i + 1));
-    r.network = c.network;
-    r.area = c.area;
-    r.person = command.nominees[i];
-    r.case_id = c.id;
-    r.diary_number = c.registration->diary_number;
-    r.decided = decided;
-    r.started = Later(today, network.term_start);
-    r.replaces = c.replaced_membership;
-    after.decision->memberships.push_back(r.id);
-    records.push_back(std::move(r));
-  }
-  out.events.emplace_back(CaseApproved{after, MakeAudit(actor, now)});
-  if (replaced != nullptr) {
-    if (replaced->active()) {
-      out.replaced = MembershipWriter::End(*replaced, today, EndReason::kReplaced, decided, {},
-                                           records.front().id);
-      out.events.emplace_back(
-          MembershipEnded{out.replaced->record(),
-                          MakeAudit(actor, now, std::string(EndReasonName(EndReason::kReplaced)))});
-    } else {
-      out.replaced = *replaced;
-    }
-  }
-  for (MembershipRecord& r : records) {
-    out.events.emplace_back(MembershipStarted{r, MakeAudit(actor, now)});
-    out.started.push_back(MembershipWriter::Create(std::move(r)));
-  }
-  return out;
+  return Decide(c, Decision{true, {}, command.nominees, {}, MakeStamp(actor, now)},
+                Later(today, network.term_start), today, replaced, MakeAudit(actor, now));
 }
 
 Result<CaseOutcome> DeclineCase(const Case& c, const DeclineCommand& command, const Actor& actor,
@@ -573,6 +593,193 @@ TimerOutcome ProcessTimers(const Case& c, const Date& last_processed, TimePoint 
     out.events.emplace_back(
         ReminderDue{after, audit, kFirstReminderWorkingDays, WorkingDaysBetween(today, deadline)});
   }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Changes of members started by the area, and answers on paper
+// (member_changes.h). Here because they create and end memberships.
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// `status` of ValidateNominees for a single nominee, with its field named
+// `prefix` ("successor.name") instead of "nominees[0].name".
+Status RenameNomineeField(const Status& status, const std::string& prefix) {
+  if (status.ok()) return status;
+  std::string field = status.field();
+  const std::string first = "nominees[0].";
+  if (field.rfind(first, 0) == 0) {
+    field = prefix + "." + field.substr(first.size());
+  } else {
+    field = prefix;
+  }
+  return Status::InvalidArgument(field, status.message());
+}
+
+Status RequireActiveMembership(const MembershipRecord& m) {
+  if (!m.active()) {
+    return Status::FailedPrecondition("membership " + m.id.value() + " has already ended");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ApprovalOutcome> ReplaceMember(const NetworkView& network, const Membership& membership,
+                                      const ReplaceMemberCommand& command,
+                                      const DiaryNumberInUse& diary_number_in_use,
+                                      const Actor& actor, TimePoint now) {
+  const MembershipRecord& m = membership.record();
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kChangeMembers, m.area));
+  if (network.code != m.network) {
+    return Status::Internal("network view " + network.code.value() + " is not membership " +
+                            m.id.value() + "'s network");
+  }
+  VERKOSTO_RETURN_IF_ERROR(RequireActiveMembership(m));
+  VERKOSTO_RETURN_IF_ERROR(RequireOpenNetwork(network));
+  VERKOSTO_RETURN_IF_ERROR(RequireNotDeclined(network, m.area));
+  VERKOSTO_RETURN_IF_ERROR(
+      RequireText(command.request_id.value(), "request_id", limits::kReference));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.reason, "reason", limits::kReason));
+  const Seats seat = m.person.seat == SeatKind::kMember ? Seats{1, 0} : Seats{0, 1};
+  if (command.successor.seat != m.person.seat) {
+    return Status::InvalidArgument(
+        "successor.seat",
+        "the successor takes the replaced " + std::string(SeatKindName(m.person.seat)) + "'s seat");
+  }
+  VERKOSTO_RETURN_IF_ERROR(
+      RenameNomineeField(ValidateNominees(seat, {command.successor}), "successor"));
+  if (text::AsciiLower(command.successor.email) == text::AsciiLower(m.current_person().email)) {
+    return Status::InvalidArgument("successor.email",
+                                   "the successor must be another person than the member");
+  }
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.diary_number, "diary_number", limits::kReference));
+  VERKOSTO_RETURN_IF_ERROR(CheckDiaryNumber(command.diary_number, diary_number_in_use));
+
+  const Date today = HelsinkiDate(now);
+  const Stamp stamp = MakeStamp(actor, now);
+  Case c;
+  c.id = MakeCaseId(command.request_id, m.area);
+  c.request_id = command.request_id;
+  c.network = m.network;
+  c.area = m.area;
+  c.kind = CaseKind::kReplacement;
+  c.state = CaseState::kRegistered;
+  c.seats = seat;
+  c.covering_message = command.reason;
+  c.opened = today;
+  c.replaced_membership = m.id;
+  c.started_by_area = true;
+  c.reminder_7_fired = true;  // no deadline: nothing to remind of
+  c.reminder_2_fired = true;
+  c.registration = Registration{command.diary_number, {}, today, stamp, Channel::kSystem, {}, {}};
+  Decision decision{true, command.reason, {command.successor}, {}, stamp};
+  return Decide(c, std::move(decision), Later(today, network.term_start), today, &membership,
+                MakeAudit(actor, now, command.reason));
+}
+
+Result<MembershipOutcome> RecallMember(const Membership& membership,
+                                       const RecallMemberCommand& command, const Actor& actor,
+                                       TimePoint now) {
+  const MembershipRecord& m = membership.record();
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kChangeMembers, m.area));
+  VERKOSTO_RETURN_IF_ERROR(RequireActiveMembership(m));
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.reason, "reason", limits::kReason));
+  const Date today = HelsinkiDate(now);
+  // A membership starting later (on the term start) ends the day it would start.
+  const Date last_day = Later(today, m.started);
+  MembershipOutcome out{MembershipWriter::End(membership, last_day, EndReason::kRecalled,
+                                              MakeStamp(actor, now), command.reason),
+                        {}};
+  out.events.emplace_back(MembershipEnded{
+      out.membership.record(),
+      MakeAudit(actor, now,
+                std::string(EndReasonName(EndReason::kRecalled)) + ": " + command.reason)});
+  return out;
+}
+
+Result<ApprovalOutcome> RecordPaperAnswer(const Case& c, const NetworkView& network,
+                                          const PaperAnswerCommand& command,
+                                          const Membership* replaced,
+                                          const DiaryNumberInUse& diary_number_in_use,
+                                          const Actor& actor, TimePoint now) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kRecordPaperAnswer));
+  VERKOSTO_RETURN_IF_ERROR(RequireOpenCase(c));
+  if (network.code != c.network) {
+    return Status::Internal("network view " + network.code.value() + " is not case " +
+                            c.id.value() + "'s network");
+  }
+  if (c.kind == CaseKind::kReplacement) {
+    if (replaced == nullptr || replaced->id() != c.replaced_membership) {
+      return Status::Internal("replacement case " + c.id.value() + " needs membership " +
+                              c.replaced_membership.value());
+    }
+  } else if (replaced != nullptr) {
+    return Status::Internal("nomination case " + c.id.value() + " replaces no membership");
+  }
+  VERKOSTO_RETURN_IF_ERROR(RequireOpenNetwork(network));
+  VERKOSTO_RETURN_IF_ERROR(RequireNotDeclined(network, c.area));
+  if (command.channel == Channel::kSystem) {
+    return Status::InvalidArgument("channel",
+                                   "record answers that came by letter, e-mail or otherwise; "
+                                   "answers in verkosto are the leadership's own");
+  }
+  const Date today = HelsinkiDate(now);
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.diary_number, "diary_number", limits::kReference));
+  if (!command.decision_date.ok() || Before(today, command.decision_date)) {
+    return Status::InvalidArgument("decision_date", "must not be in the future");
+  }
+  if (Before(command.decision_date, c.opened)) {
+    return Status::InvalidArgument(
+        "decision_date", "must not be before the request (" + FormatIsoDate(c.opened) + ")");
+  }
+  VERKOSTO_RETURN_IF_ERROR(RequireText(command.decided_by, "decided_by", limits::kLine));
+  VERKOSTO_RETURN_IF_ERROR(
+      limits::CheckLength(command.organisation, limits::kName, "organisation"));
+  if (command.approved) {
+    VERKOSTO_RETURN_IF_ERROR(ValidateNominees(c.seats, command.nominees));
+  } else {
+    VERKOSTO_RETURN_IF_ERROR(RequireText(command.reason, "reason", limits::kReason));
+  }
+  if (c.registration) {
+    if (c.registration->diary_number != command.diary_number) {
+      return Status::InvalidArgument(
+          "diary_number", "the area registered the case as '" + c.registration->diary_number + "'");
+    }
+  } else {
+    VERKOSTO_RETURN_IF_ERROR(CheckDiaryNumber(command.diary_number, diary_number_in_use));
+  }
+
+  const Stamp stamp = MakeStamp(actor, now);
+  Case registered = c;
+  if (!registered.registration) {
+    registered.state = CaseState::kRegistered;
+    registered.registration = Registration{command.diary_number,
+                                           command.organisation,
+                                           command.decision_date,
+                                           stamp,
+                                           command.channel,
+                                           command.decided_by,
+                                           {}};
+  }
+  Decision decision{command.approved,
+                    command.approved ? std::string() : command.reason,
+                    command.approved ? command.nominees : std::vector<Nominee>{},
+                    {},
+                    stamp};
+  decision.channel = command.channel;
+  decision.decision_date = command.decision_date;
+  decision.decided_at_area = command.decided_by;
+  if (command.approved) {
+    return Decide(registered, std::move(decision), Later(command.decision_date, network.term_start),
+                  command.decision_date, replaced, MakeAudit(actor, now));
+  }
+  ApprovalOutcome out;
+  out.case_after = std::move(registered);
+  out.case_after.state = CaseState::kDeclined;
+  out.case_after.decision = std::move(decision);
+  out.events.emplace_back(CaseDeclined{out.case_after, MakeAudit(actor, now, command.reason)});
   return out;
 }
 

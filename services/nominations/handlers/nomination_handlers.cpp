@@ -546,6 +546,7 @@ void RegisterNominationHandlers(messaging::RpcServer& server) {
   RegisterLeadership(server);
   RegisterQueries(server);
   RegisterSelfServiceHandlers(server);
+  RegisterMemberChangeHandlers(server);
 }
 
 }  // namespace verkosto::nominations

@@ -26,6 +26,12 @@ void RegisterNominationHandlers(messaging::RpcServer& server);
 // PendingResignations (the area's director or deputy).
 void RegisterSelfServiceHandlers(messaging::RpcServer& server);
 
+// Changes of members started by the area and answers on paper
+// (member_change_handlers.cpp), registered by RegisterNominationHandlers:
+// ReplaceMember, RecallMember (the area's leadership) and RecordPaperAnswer
+// (KEHA coordinator).
+void RegisterMemberChangeHandlers(messaging::RpcServer& server);
+
 // After RecordResignation ended `ended`: closes its pending resignation
 // request, if any (ResignationRequestClosed). Nothing when there is none.
 Status CloseResignationRequestOf(messaging::Context& ctx, NominationRepository& repo,

@@ -32,7 +32,8 @@ constexpr SeatKind kSeats[] = {SeatKind::kMember, SeatKind::kDeputy};
 constexpr ResignationRequestState kResignationStates[] = {ResignationRequestState::kPending,
                                                           ResignationRequestState::kRecorded};
 constexpr EndReason kEndReasons[] = {EndReason::kTermEnded, EndReason::kNetworkClosed,
-                                     EndReason::kReplaced, EndReason::kResigned};
+                                     EndReason::kReplaced, EndReason::kResigned,
+                                     EndReason::kRecalled};
 
 constexpr storage::StoredName<NetworkStatus> kNetworkStatuses[] = {
     {NetworkStatus::kDraft, "draft"},         {NetworkStatus::kProposed, "proposed"},
@@ -125,7 +126,8 @@ constexpr char kCaseColumns[] =
     "r.role AS registered_role, r.on_behalf_of AS registered_on_behalf_of, "
     "r.at_us AS registered_at_us, "
     "c.sent_principal, c.decided_principal, c.withdrawn_principal, "
-    "r.principal AS registered_principal";
+    "r.principal AS registered_principal, "
+    "c.started_by_area, c.decision_channel, c.decision_date, c.decided_at_area";
 
 constexpr char kMembershipColumns[] =
     "id, network_code, area_code, case_id, diary_number, name, title, email, municipality, "
@@ -153,12 +155,17 @@ Case ReadCase(SQLite::Statement& q) {
   c.replaced_membership = MembershipId(q.getColumn("replaced_membership").getString());
   c.reminder_7_fired = q.getColumn("reminder_7_fired").getInt() != 0;
   c.reminder_2_fired = q.getColumn("reminder_2_fired").getInt() != 0;
+  c.started_by_area = q.getColumn("started_by_area").getInt() != 0;
   c.sent = ReadStamp(q, "sent_");
   if (!q.getColumn("decision_approved").isNull()) {
     Decision d;
     d.approved = q.getColumn("decision_approved").getInt() != 0;
     d.reason = q.getColumn("decision_reason").getString();
     d.decided = ReadStamp(q, "decided_").value_or(Stamp{});
+    d.channel = FromName(q.getColumn("decision_channel").getString(), kChannels, ChannelName,
+                         "decision channel");
+    d.decision_date = ReadDate(q, "decision_date");
+    d.decided_at_area = q.getColumn("decided_at_area").getString();
     c.decision = std::move(d);
   }
   c.withdrawn = ReadStamp(q, "withdrawn_");
@@ -457,6 +464,17 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
     BindStamp(s, 30, 38, c.withdrawn);
     s.bind(35, c.withdraw_reason);
     s.exec();
+    // Issue 17's columns (migration 0012): the area's own replacement, and
+    // how the decision reached verkosto.
+    SQLite::Statement extra(db_,
+                            "UPDATE cases SET started_by_area = ?, decision_channel = ?, "
+                            "decision_date = ?, decided_at_area = ? WHERE id = ?");
+    extra.bind(1, c.started_by_area ? 1 : 0);
+    extra.bind(2, Str(ChannelName(c.decision ? c.decision->channel : Channel::kSystem)));
+    BindDate(extra, 3, c.decision ? c.decision->decision_date : std::nullopt);
+    extra.bind(4, c.decision ? c.decision->decided_at_area : std::string());
+    extra.bind(5, c.id.value());
+    extra.exec();
 
     if (c.registration) {
       const Registration& r = *c.registration;
@@ -714,7 +732,7 @@ storage::Query SqliteNominationRepository::MembershipQuery(const MembershipFilte
   if (!filter.email.empty()) {
     // The e-mail in force: a member's own correction wins over the approval's.
     // The e-mail in force: a member's own correction wins over the approval's.
-    // Each side is matched on its own lower(email) index (migration 0011), not
+    // Each side is matched on its own lower(email) index (migration 0012), not
     // lower(COALESCE(...)) over every membership.
     query.Where("id IN (" + std::string(kMembershipIdsOfEmail) + ")", {filter.email, filter.email});
   }

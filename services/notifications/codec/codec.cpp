@@ -48,6 +48,8 @@ std::optional<EndReason> FromProto(mpb::EndReason reason) {
       return EndReason::kReplaced;
     case mpb::END_REASON_RESIGNED:
       return EndReason::kResigned;
+    case mpb::END_REASON_RECALLED:
+      return EndReason::kRecalled;
     default:
       return std::nullopt;
   }

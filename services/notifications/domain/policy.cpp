@@ -26,6 +26,7 @@ bool IsCaseTopic(Topic topic) {
     case Topic::kTermEnding:
     case Topic::kTermEnded:
     case Topic::kResignationRequested:
+    case Topic::kMembershipEnded:
       return false;
   }
   return false;
@@ -125,6 +126,8 @@ std::string_view TopicName(Topic topic) {
       return "term_ended";
     case Topic::kResignationRequested:
       return "resignation_requested";
+    case Topic::kMembershipEnded:
+      return "membership_ended";
   }
   return "unknown";
 }
@@ -184,6 +187,22 @@ std::vector<Recipient> Recipients(const Notice& notice, const AreaMap& areas) {
         AddPerson(out, m.person, m.area, name + "_member");
       }
       break;
+    case Topic::kMembershipEnded:
+      // Changes the people made: the end of a term or of the network has its
+      // own notice (kTermEnded) and the network's closing is KEHA's own act.
+      for (const MembershipInfo& m : notice.members) {
+        if (m.end_reason != EndReason::kReplaced && m.end_reason != EndReason::kRecalled &&
+            m.end_reason != EndReason::kResigned) {
+          continue;
+        }
+        AddPerson(out, m.person, m.area, name + "_member");
+        AddLeadership(out, areas, m.area, name);
+        if (notice.network && !notice.network->created_by.empty()) {
+          out.Add(UserMailbox(notice.network->created_by), name, {notice.network->contact_email},
+                  std::nullopt, AreaCode());
+        }
+      }
+      break;
   }
   std::vector<Recipient> result = out.Take();
   // The rule once more, as a guard over the whole policy: persons only for
@@ -191,7 +210,7 @@ std::vector<Recipient> Recipients(const Notice& notice, const AreaMap& areas) {
   const bool persons_allowed =
       (notice.topic == Topic::kCaseApproved && notice.case_info && notice.case_info->approved) ||
       notice.topic == Topic::kTermEnding || notice.topic == Topic::kTermEnded ||
-      notice.topic == Topic::kResignationRequested;
+      notice.topic == Topic::kResignationRequested || notice.topic == Topic::kMembershipEnded;
   if (!persons_allowed) {
     std::erase_if(result, [](const Recipient& r) { return IsPersonMailbox(r.mailbox); });
   }
@@ -253,8 +272,17 @@ View BuildView(const Notice& notice, const Recipient& recipient, Language langua
   }
   val["actor_name"] = notice.actor_name;
   val["link"] = link_base + LinkOf(notice);
-  if (notice.topic == Topic::kResignationRequested && IsPersonMailbox(recipient.mailbox)) {
+  if ((notice.topic == Topic::kResignationRequested || notice.topic == Topic::kMembershipEnded) &&
+      IsPersonMailbox(recipient.mailbox)) {
     val["link"] = link_base + "/me/memberships";  // the member's own page
+  }
+  if (notice.topic == Topic::kMembershipEnded && !notice.members.empty()) {
+    const std::optional<EndReason>& why = notice.members.front().end_reason;
+    v.flags["ended_replaced"] = why == EndReason::kReplaced;
+    v.flags["ended_recalled"] = why == EndReason::kRecalled;
+    v.flags["ended_resigned"] = why == EndReason::kResigned;
+    val["ended"] = FormatDate(notice.members.front().ended, language);
+    val["person_name"] = notice.members.front().person.name;
   }
   val["disclaimer"] = notice.network ? notice.network->Disclaimer(language) : std::string();
   v.flags["has_disclaimer"] = !val["disclaimer"].empty();

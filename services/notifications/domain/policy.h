@@ -24,6 +24,9 @@ enum class Topic {
   kTermEnding,            // a network's term ends within the notice period
   kTermEnded,             // a network's term ended
   kResignationRequested,  // a member asked their area's leadership to record their resignation
+  // The area's leadership ended a membership: replaced (by its own decision
+  // or a replacement case), recalled, or recorded a resignation.
+  kMembershipEnded,
 };
 
 // "request_sent", "case_registered", ... (stable; used in template names).
@@ -44,7 +47,9 @@ struct Notice {
   uint32_t working_days_left = 0;      // kReminderDue
   int days_left = 0;                   // kTermEnding
   // kTermEnding/kTermEnded: the network's members; kResignationRequested:
-  // the member who asked (reason in `reason`, area in `area`).
+  // the member who asked (reason in `reason`, area in `area`);
+  // kMembershipEnded: the member whose membership ended (its end_reason; the
+  // leadership's reason, if any, in `reason`).
   std::vector<MembershipInfo> members;
 };
 
@@ -76,6 +81,12 @@ struct Recipient {
 //   term ending / ended -> each member, and the leadership of each member's area
 //   resignation requested -> the leadership of the member's area (to record
 //                         it; rule 3), and the member (a confirmation)
+//   membership ended (replaced, recalled, resigned) -> the member, the
+//                         leadership of the member's area, and KEHA: the
+//                         coordinator who created the network (as for
+//                         participation decisions). Term ends and closed
+//                         networks have their own notices and are not told
+//                         again.
 // Never a person ("email:" mailbox) without an approved nomination: persons
 // are recipients only of an approved case and of their own membership's term.
 // Mailboxes are unique in the result; addresses are lower-cased and unique.

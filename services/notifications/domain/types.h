@@ -107,7 +107,7 @@ struct CaseInfo {
 };
 
 // Why a membership ended (nominations' Membership.end_reason).
-enum class EndReason { kTermEnded, kNetworkClosed, kReplaced, kResigned };
+enum class EndReason { kTermEnded, kNetworkClosed, kReplaced, kResigned, kRecalled };
 
 // A membership (from MembershipStarted / MembershipEnded).
 struct MembershipInfo {

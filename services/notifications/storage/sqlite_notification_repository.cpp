@@ -31,10 +31,9 @@ constexpr storage::StoredName<EmailMode> kEmailModes[] = {
 };
 
 constexpr storage::StoredName<EndReason> kEndReasons[] = {
-    {EndReason::kTermEnded, "term_ended"},
-    {EndReason::kNetworkClosed, "network_closed"},
-    {EndReason::kReplaced, "replaced"},
-    {EndReason::kResigned, "resigned"},
+    {EndReason::kTermEnded, "term_ended"}, {EndReason::kNetworkClosed, "network_closed"},
+    {EndReason::kReplaced, "replaced"},    {EndReason::kResigned, "resigned"},
+    {EndReason::kRecalled, "recalled"},
 };
 
 // The row's "language" column (row readers run inside storage::Guard).

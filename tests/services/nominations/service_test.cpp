@@ -560,6 +560,9 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
       "verkosto.nominations.v1.RecordResignationRequest",
       "verkosto.nominations.v1.CorrectMyContactRequest",
       "verkosto.nominations.v1.RequestResignationRequest",
+      "verkosto.nominations.v1.ReplaceMemberRequest",
+      "verkosto.nominations.v1.RecallMemberRequest",
+      "verkosto.nominations.v1.RecordPaperAnswerRequest",
       "verkosto.common.v1.RecordPingRequest",
       "verkosto.common.v1.WitnessPeersRequest",
   };
@@ -720,8 +723,54 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
   ASSERT_TRUE(Approve(kDirectorKainuu, replacement_case, {Person("erkki")}).ok());
   EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships"), before + 1);
 
+  // The leadership's other decisions that name people (issue 17): the area
+  // replacing its member itself, and its approval received on paper, which
+  // KEHA records. A recall ends a membership and starts none.
+  std::string erkki;
+  {
+    pb::ListMembershipsRequest list;
+    list.set_area_code("kainuu-koillismaa");
+    auto members = Nom<pb::ListMembershipsResponse>(kDirectorKainuu, list);
+    ASSERT_TRUE(members.ok()) << members.status().ToString();
+    ASSERT_EQ(members->memberships_size(), 1);
+    erkki = members->memberships(0).membership_id();
+  }
+  std::string frida;
+  run(ns + "ReplaceMemberRequest", [&] {
+    pb::ReplaceMemberRequest req;
+    req.set_membership_id(erkki);
+    *req.mutable_successor() = Person("frida");
+    req.set_reason("Erkki siirtyi muihin tehtäviin");
+    req.set_diary_number("KAI-4");
+    auto r = Nom<pb::CaseResponse>(kDirectorKainuu, req);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_EQ(r->memberships_started_size(), 1);
+    frida = r->memberships_started(0).membership_id();
+  });
+  run(ns + "RecallMemberRequest", [&] {
+    pb::RecallMemberRequest req;
+    req.set_membership_id(frida);
+    req.set_reason("Tehtävä lakkautettiin");
+    ASSERT_TRUE(Nom<pb::MembershipResponse>(kDirectorKainuu, req).ok());
+  });
+  auto to_helsinki = Send({"helsinki"});
+  ASSERT_TRUE(to_helsinki.ok()) << to_helsinki.status().ToString();
+  run(ns + "RecordPaperAnswerRequest", [&] {
+    pb::RecordPaperAnswerRequest req;
+    req.set_case_id(to_helsinki->cases(0).case_id());
+    req.set_channel(pb::CHANNEL_LETTER);
+    req.set_approved(true);
+    *req.add_nominees() = Person("greta");
+    req.set_diary_number("HEL/5/2026");
+    req.set_decision_date("2026-03-02");
+    req.set_decided_by("Helena Helsinki, johtaja");
+    ASSERT_TRUE(Nom<pb::CaseResponse>(kKeha, req).ok());
+  });
+
   EXPECT_EQ(ran, expected);
-  EXPECT_EQ(created_memberships, std::set<std::string>{ns + "ApproveCaseRequest"});
+  EXPECT_EQ(created_memberships,
+            (std::set<std::string>{ns + "ApproveCaseRequest", ns + "ReplaceMemberRequest",
+                                   ns + "RecordPaperAnswerRequest"}));
 }
 
 TEST_F(NominationsServiceTest, TimersFireRemindersAndOverdueAndCatchUpAfterDowntime) {
@@ -881,6 +930,191 @@ TEST_F(NominationsServiceTest, IdsAreOneUrlSegmentAndTheLegacyFormStillNamesTheS
   EXPECT_NE(unknown.status().message().find("r-000000000000/kainuu-koillismaa"), std::string::npos);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM cases WHERE instr(id, '/') > 0"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE instr(id, '/') > 0"), 0);
+}
+
+// Issue 17, item 4: the area's leadership replaces its own member by naming
+// the successor (one transaction: the old membership ends, the new one
+// starts, through an approved replacement case of the area's own), or
+// recalls them; another area's leadership is refused naming why.
+TEST_F(NominationsServiceTest, AreaLeadershipReplacesAndRecallsItsOwnMembers) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  auto sent = Send({"helsinki"});
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  const std::string case_id = sent->cases(0).case_id();
+  ASSERT_TRUE(Register(kClerkHelsinki, case_id, "HEL/1/2026").ok());
+  auto approved =
+      Approve(kDirectorHelsinki, case_id, {Person("anna"), Person("bertil", pb::SEAT_KIND_DEPUTY)});
+  ASSERT_TRUE(approved.ok()) << approved.status().ToString();
+  const std::string anna = approved->memberships_started(0).membership_id();
+  const std::string bertil = approved->memberships_started(1).membership_id();
+  const int64_t ended_before = Events("MembershipEnded");
+  const int64_t started_before = Events("MembershipStarted");
+
+  pb::ReplaceMemberRequest replace;
+  replace.set_membership_id(anna);
+  *replace.mutable_successor() = Person("cecilia");
+  replace.set_reason("Anna siirtyi toiseen tehtävään");
+  replace.set_diary_number("HEL/2/2026");
+  // Another area's director: permission denied, naming both areas.
+  auto other = Nom<pb::CaseResponse>(kDirectorKainuu, replace);
+  ASSERT_EQ(other.status().code(), ErrorCode::kPermissionDenied);
+  EXPECT_NE(other.status().message().find("'kainuu-koillismaa', not 'helsinki'"), std::string::npos)
+      << other.status().message();
+  EXPECT_EQ(Nom<pb::CaseResponse>(kKeha, replace).status().code(), ErrorCode::kPermissionDenied);
+  // A wrong field is named, nothing is written.
+  pb::ReplaceMemberRequest bad = replace;
+  bad.mutable_successor()->set_seat(pb::SEAT_KIND_DEPUTY);
+  EXPECT_EQ(Nom<pb::CaseResponse>(kDeputyHelsinki, bad).status().field(), "successor.seat");
+  bad = replace;
+  bad.set_diary_number("HEL/1/2026");  // the approval's
+  EXPECT_EQ(Nom<pb::CaseResponse>(kDeputyHelsinki, bad).status().code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(Events("MembershipEnded"), ended_before);
+
+  // The deputy, for the director.
+  auto replaced = Nom<pb::CaseResponse>(kDeputyHelsinki, replace);
+  ASSERT_TRUE(replaced.ok()) << replaced.status().ToString();
+  const pb::Case& c = replaced->case_();
+  EXPECT_EQ(c.kind(), pb::CASE_KIND_REPLACEMENT);
+  EXPECT_EQ(c.state(), pb::CASE_STATE_APPROVED);
+  EXPECT_TRUE(c.started_by_area());
+  EXPECT_EQ(c.replaced_membership_id(), anna);
+  EXPECT_EQ(c.decision().reason(), "Anna siirtyi toiseen tehtävään");
+  EXPECT_EQ(c.decision().decided().user_id(), "dep-hki");
+  EXPECT_EQ(c.decision().decided().on_behalf_of(), "dir-hki");
+  ExpectNamed(c);
+  ASSERT_EQ(replaced->memberships_started_size(), 1);
+  const pb::Membership& cecilia = replaced->memberships_started(0);
+  EXPECT_EQ(cecilia.person().name(), "cecilia");
+  EXPECT_EQ(cecilia.diary_number(), "HEL/2/2026");
+  EXPECT_EQ(Events("MembershipEnded"), ended_before + 1);
+  EXPECT_EQ(Events("MembershipStarted"), started_before + 1);
+
+  // Stored: the case reads back as the area's own, the old membership ended.
+  pb::GetCaseRequest get;
+  get.set_case_id(c.case_id());
+  auto got = Nom<pb::CaseResponse>(kObserver, get);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_TRUE(got->case_().started_by_area());
+  pb::ListMembershipsRequest list;
+  list.set_area_code("helsinki");
+  list.set_include_ended(true);
+  auto members = Nom<pb::ListMembershipsResponse>(kDirectorHelsinki, list);
+  ASSERT_TRUE(members.ok()) << members.status().ToString();
+  bool saw_anna = false;
+  for (const pb::Membership& m : members->memberships()) {
+    if (m.membership_id() != anna) continue;
+    saw_anna = true;
+    EXPECT_EQ(m.end_reason(), pb::END_REASON_REPLACED);
+    EXPECT_EQ(m.replaced_by(), cecilia.membership_id());
+  }
+  EXPECT_TRUE(saw_anna);
+  // Replacing her again: she has ended.
+  EXPECT_EQ(Nom<pb::CaseResponse>(kDirectorHelsinki, replace).status().code(),
+            ErrorCode::kFailedPrecondition);
+
+  // The recall.
+  pb::RecallMemberRequest recall;
+  recall.set_membership_id(bertil);
+  EXPECT_EQ(Nom<pb::MembershipResponse>(kDirectorHelsinki, recall).status().field(), "reason");
+  recall.set_reason("Varajäsenyys ei ole enää tarpeen");
+  EXPECT_EQ(Nom<pb::MembershipResponse>(kDirectorKainuu, recall).status().code(),
+            ErrorCode::kPermissionDenied);
+  auto recalled = Nom<pb::MembershipResponse>(kDirectorHelsinki, recall);
+  ASSERT_TRUE(recalled.ok()) << recalled.status().ToString();
+  EXPECT_EQ(recalled->membership().end_reason(), pb::END_REASON_RECALLED);
+  EXPECT_EQ(recalled->membership().ended(), "2026-03-02");
+  EXPECT_EQ(Events("MembershipEnded"), ended_before + 2);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE end_reason = 'recalled' AND "
+                  "end_note = 'Varajäsenyys ei ole enää tarpeen' AND ended_user_id = 'dir-hki'"),
+            1);
+}
+
+// Issue 17, item 6: KEHA records an area's answer that came by letter; the
+// memberships start as an approval starts them, and the case says so.
+TEST_F(NominationsServiceTest, KehaRecordsAnAnswerReceivedOnPaper) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  auto sent = Send({"helsinki", "kainuu-koillismaa"});
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  const std::string helsinki = sent->cases(0).case_id();
+  const std::string kainuu = sent->cases(1).case_id();
+
+  pb::RecordPaperAnswerRequest req;
+  req.set_case_id(kainuu);
+  req.set_channel(pb::CHANNEL_LETTER);
+  req.set_approved(true);
+  *req.add_nominees() = Person("eino");
+  req.set_diary_number("KAI/77/2026");
+  req.set_decision_date("2026-03-02");
+  req.set_decided_by("Kaisa Kainuulainen, johtaja");
+  // Only KEHA; the fields are named.
+  EXPECT_EQ(Nom<pb::CaseResponse>(kDirectorKainuu, req).status().code(),
+            ErrorCode::kPermissionDenied);
+  pb::RecordPaperAnswerRequest bad = req;
+  bad.set_decision_date("2026-03-03");
+  EXPECT_EQ(Nom<pb::CaseResponse>(kKeha, bad).status().field(), "decision_date");
+  bad = req;
+  bad.clear_diary_number();
+  EXPECT_EQ(Nom<pb::CaseResponse>(kKeha, bad).status().field(), "diary_number");
+  bad = req;
+  bad.set_channel(pb::CHANNEL_UNSPECIFIED);
+  EXPECT_EQ(Nom<pb::CaseResponse>(kKeha, bad).status().field(), "channel");
+  bad = req;
+  bad.mutable_nominees(0)->set_email("x");
+  EXPECT_EQ(Nom<pb::CaseResponse>(kKeha, bad).status().field(), "nominees[0].email");
+  EXPECT_EQ(Events("MembershipStarted"), 0);
+
+  auto recorded = Nom<pb::CaseResponse>(kKeha, req);
+  ASSERT_TRUE(recorded.ok()) << recorded.status().ToString();
+  EXPECT_EQ(recorded->case_().state(), pb::CASE_STATE_APPROVED);
+  EXPECT_EQ(recorded->case_().decision().channel(), pb::CHANNEL_LETTER);
+  EXPECT_EQ(recorded->case_().registration().diary_number(), "KAI/77/2026");
+  ASSERT_EQ(recorded->memberships_started_size(), 1);
+  EXPECT_EQ(recorded->memberships_started(0).diary_number(), "KAI/77/2026");
+  EXPECT_EQ(Events("CaseApproved"), 1);
+  EXPECT_EQ(Events("MembershipStarted"), 1);
+  // A second answer to the same case: decided already.
+  EXPECT_EQ(Nom<pb::CaseResponse>(kKeha, req).status().code(), ErrorCode::kFailedPrecondition);
+
+  // Shown as such: the case and the matrix carry the channel, date and decider.
+  pb::GetCaseRequest get;
+  get.set_case_id(kainuu);
+  auto got = Nom<pb::CaseResponse>(kDirectorKainuu, get);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->case_().decision().channel(), pb::CHANNEL_LETTER);
+  EXPECT_EQ(got->case_().decision().decision_date(), "2026-03-02");
+  EXPECT_EQ(got->case_().decision().decided_at_area(), "Kaisa Kainuulainen, johtaja");
+  EXPECT_EQ(got->case_().decision().decided().user_id(), "keha-1");
+  pb::NetworkMatrixRequest matrix;
+  matrix.set_network_code(kNetwork);
+  auto rows = Nom<pb::NetworkMatrixResponse>(kObserver, matrix);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  bool saw = false;
+  for (const pb::MatrixRow& row : rows->rows()) {
+    if (row.area_code() != "kainuu-koillismaa") continue;
+    saw = true;
+    EXPECT_EQ(row.latest_case().decision().channel(), pb::CHANNEL_LETTER);
+    EXPECT_EQ(row.active_memberships_size(), 1);
+  }
+  EXPECT_TRUE(saw);
+
+  // A decline by e-mail, for a case the area's registry had registered.
+  ASSERT_TRUE(Register(kClerkHelsinki, helsinki, "HEL/9/2026").ok());
+  pb::RecordPaperAnswerRequest decline;
+  decline.set_case_id(helsinki);
+  decline.set_channel(pb::CHANNEL_EMAIL);
+  decline.set_diary_number("HEL/9/2026");
+  decline.set_decision_date("2026-03-02");
+  decline.set_decided_by("Helena Helsinki, johtaja");
+  EXPECT_EQ(Nom<pb::CaseResponse>(kKeha, decline).status().field(), "reason");
+  decline.set_reason("Ei resursseja");
+  auto declined = Nom<pb::CaseResponse>(kKeha, decline);
+  ASSERT_TRUE(declined.ok()) << declined.status().ToString();
+  EXPECT_EQ(declined->case_().state(), pb::CASE_STATE_DECLINED);
+  EXPECT_EQ(declined->case_().decision().channel(), pb::CHANNEL_EMAIL);
+  EXPECT_EQ(Events("CaseDeclined"), 1);
+  EXPECT_EQ(Events("MembershipStarted"), 1);
 }
 
 }  // namespace

@@ -454,6 +454,43 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
                 .resignation_request()
                 .state(),
             nom::RESIGNATION_REQUEST_STATE_RECORDED);
+  // The director replaces the member by naming a successor, then recalls the
+  // successor (issue 17); KEHA records an answer that came by letter.
+  nom::ReplaceMemberRequest replace;
+  *replace.mutable_successor() =
+      Nominee("Cecilia Carlsson", "cecilia.carlsson@kajaani.example.fi", nom::SEAT_KIND_MEMBER);
+  replace.set_reason("Anna siirtyi toisiin tehtäviin");
+  replace.set_diary_number("KAI/4/2026");
+  const auto replaced =
+      Reach<nom::CaseResponse>(As(director), "POST", "/api/v1/memberships/{membership_id}/replace",
+                               {{"membership_id", member}}, Json(replace));
+  EXPECT_TRUE(replaced.case_().started_by_area());
+  ASSERT_EQ(replaced.memberships_started_size(), 1);
+  nom::RecallMemberRequest recall;
+  recall.set_reason("Tehtävä lakkautettiin");
+  EXPECT_EQ(Reach<nom::MembershipResponse>(
+                As(director), "POST", "/api/v1/memberships/{membership_id}/recall",
+                {{"membership_id", replaced.memberships_started(0).membership_id()}}, Json(recall))
+                .membership()
+                .end_reason(),
+            nom::END_REASON_RECALLED);
+  const auto to_paper = Reach<nom::SendRequestResponse>(
+      As(keha), "POST", "/api/v1/networks/{network_code}/requests", network, Json(send));
+  ASSERT_EQ(to_paper.cases_size(), 1);
+  nom::RecordPaperAnswerRequest paper;
+  paper.set_channel(nom::CHANNEL_LETTER);
+  paper.set_approved(true);
+  *paper.add_nominees() =
+      Nominee("Eino Esimerkki", "eino.esimerkki@kajaani.example.fi", nom::SEAT_KIND_MEMBER);
+  paper.set_diary_number("KAI/5/2026");
+  paper.set_decision_date("2026-03-02");
+  paper.set_decided_by("Kaisa Kainuulainen, johtaja");
+  const auto from_letter =
+      Reach<nom::CaseResponse>(As(keha), "POST", "/api/v1/cases/{case_id}/paper-answer",
+                               {{"case_id", to_paper.cases(0).case_id()}}, Json(paper));
+  EXPECT_EQ(from_letter.case_().decision().channel(), nom::CHANNEL_LETTER);
+  EXPECT_EQ(from_letter.memberships_started_size(), 1);
+
   EXPECT_EQ(Reach<nom::NetworkMatrixResponse>(As(keha), "GET",
                                               "/api/v1/networks/{network_code}/matrix", network)
                 .rows_size(),

@@ -400,6 +400,14 @@ class AuthorizationTest : public GatewayApiFixture {
         {"PUT /api/v1/me/contact", R"({"language":"LANGUAGE_FI"})"},
         {"POST /api/v1/me/memberships/{membership_id}/resignation-request",
          R"({"reason":"Muutan ulkomaille"})"},
+        // Refused for a missing field once the role may: nothing changes.
+        {"POST /api/v1/memberships/{membership_id}/replace",
+         R"({"reason":"Uusi tehtävä","successor":{"name":"Seuraaja","title":"Asiantuntija",)"
+         R"("email":"seuraaja@example.fi","municipality":"Kunta","seat":"SEAT_KIND_MEMBER"}})"},
+        {"POST /api/v1/memberships/{membership_id}/recall", R"({"reason":""})"},
+        {"POST /api/v1/cases/{case_id}/paper-answer",
+         R"({"channel":"CHANNEL_LETTER","approved":false,"reason":"Ei",)"
+         R"("diary_number":"PAPERI/1","decision_date":"2026-03-02","decided_by":"Johtaja"})"},
         {"POST /api/v1/inbox/read", R"({"all":true})"},
         {"PUT /api/v1/preferences", R"({"language":"LANGUAGE_SV"})"},
         {"POST /api/v1/accounts", R"({"account":{"user_id":"uusi.tili","display_name":"Uusi Tili",)"

@@ -225,5 +225,43 @@ TEST(NotificationPolicyTest, ViewOfANetworkNotKnownYetHasNoDisclaimer) {
   EXPECT_FALSE(v.flags.at("has_disclaimer"));
 }
 
+// Issue 17: a change of members the area's leadership made (a successor
+// named, a recall, a recorded resignation) is told to the member, the area's
+// leadership and KEHA (the network's creator); a term end is not told again.
+TEST(NotificationPolicyTest, AMembershipEndedByTheLeadershipGoesToMemberAreaAndKeha) {
+  for (EndReason why : {EndReason::kReplaced, EndReason::kRecalled, EndReason::kResigned}) {
+    Notice n;
+    n.topic = Topic::kMembershipEnded;
+    n.network = Network();
+    n.area = AreaCode("kainuu");
+    n.reason = "Tehtävä lakkautettiin";
+    n.members = {MembershipInfo{"m-1", "osaamisverkosto", AreaCode("kainuu"), Nominee("maija"),
+                                "2026-03-01", "2026-05-31", why}};
+    const auto r = Recipients(n, Areas());
+    EXPECT_EQ(Mailboxes(r), (std::vector<std::string>{"email:maija@kajaani.fi", "leadership:kainuu",
+                                                      "user:keha-anna"}));
+    ASSERT_NE(Find(r, "email:maija@kajaani.fi"), nullptr);
+    EXPECT_EQ(Find(r, "email:maija@kajaani.fi")->template_name, "membership_ended_member");
+    EXPECT_EQ(Find(r, "leadership:kainuu")->template_name, "membership_ended");
+    EXPECT_EQ(Find(r, "user:keha-anna")->template_name, "membership_ended");
+    EXPECT_EQ(Find(r, "user:keha-anna")->emails, std::vector<std::string>{"verkosto@keha.fi"});
+    const View member =
+        BuildView(n, *Find(r, "email:maija@kajaani.fi"), Language::kFi, Areas(), "https://v");
+    EXPECT_EQ(member.values.at("link"), "https://v/me/memberships");
+    EXPECT_EQ(member.values.at("reason"), "Tehtävä lakkautettiin");
+    EXPECT_EQ(member.values.at("ended"), "31.5.2026");
+    EXPECT_EQ(member.flags.at("ended_recalled"), why == EndReason::kRecalled);
+    EXPECT_EQ(member.flags.at("ended_replaced"), why == EndReason::kReplaced);
+  }
+  for (EndReason why : {EndReason::kTermEnded, EndReason::kNetworkClosed}) {
+    Notice n;
+    n.topic = Topic::kMembershipEnded;
+    n.network = Network();
+    n.members = {MembershipInfo{"m-1", "osaamisverkosto", AreaCode("kainuu"), Nominee("maija"),
+                                "2026-03-01", "2026-05-31", why}};
+    EXPECT_TRUE(Recipients(n, Areas()).empty());
+  }
+}
+
 }  // namespace
 }  // namespace verkosto::notifications

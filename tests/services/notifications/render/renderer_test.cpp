@@ -36,6 +36,11 @@ Notice Full(Topic topic) {
   n.actor_name = "Anna KEHA";
   n.members = {
       MembershipInfo{"m-1", "osaamisverkosto", AreaCode("kainuu"), Nominee("Mäkelä"), "", "", {}}};
+  if (topic == Topic::kMembershipEnded) {
+    n.members[0].ended = "2026-05-31";
+    n.members[0].end_reason = EndReason::kRecalled;
+    n.reason = "Tehtävä lakkautettiin";
+  }
   return n;
 }
 
@@ -47,17 +52,18 @@ const TemplateSet& Templates() {
 
 TEST(TemplatesTest, EveryLanguageHasTheSameTemplates) {
   const auto fi = Templates().TemplateNames(Language::kFi);
-  EXPECT_EQ(fi.size(), 16u);
+  EXPECT_EQ(fi.size(), 18u);
   EXPECT_EQ(Templates().TemplateNames(Language::kSv), fi);
   EXPECT_EQ(Templates().TemplateNames(Language::kEn), fi);
 }
 
 TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage) {
   const Topic topics[] = {
-      Topic::kRequestSent,  Topic::kCaseRegistered,  Topic::kCaseApproved,
-      Topic::kCaseDeclined, Topic::kCaseWithdrawn,   Topic::kCaseOverdue,
-      Topic::kReminderDue,  Topic::kNetworkProposed, Topic::kParticipationDecided,
-      Topic::kTermEnding,   Topic::kTermEnded,       Topic::kResignationRequested};
+      Topic::kRequestSent,    Topic::kCaseRegistered,  Topic::kCaseApproved,
+      Topic::kCaseDeclined,   Topic::kCaseWithdrawn,   Topic::kCaseOverdue,
+      Topic::kReminderDue,    Topic::kNetworkProposed, Topic::kParticipationDecided,
+      Topic::kTermEnding,     Topic::kTermEnded,       Topic::kResignationRequested,
+      Topic::kMembershipEnded};
   std::set<std::string> seen;
   for (Topic topic : topics) {
     const Notice notice = Full(topic);
@@ -86,7 +92,7 @@ TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage
       }
     }
   }
-  EXPECT_EQ(seen.size(), 16u);
+  EXPECT_EQ(seen.size(), 18u);
 }
 
 // About a network this service has not heard of yet there is no rule-6 note
