@@ -392,9 +392,78 @@ test('the language switch shows Swedish', async () => {
   await context.close();
 });
 
+// Switches the page's language with the navigation's link and checks the
+// page again in that language (issue 17: every new page in fi and sv).
+async function inLanguage(page, code) {
+  await Promise.all([page.waitForNavigation(), page.click(`nav.langs a[lang="${code}"]`)]);
+  await page.waitForFunction((c) => document.documentElement.lang === c, code);
+  await checkAccessibility(page);
+}
+
+test("the director replaces the area's member on the membership page (rule 3), in Finnish and Swedish", async () => {
+  const { context, page } = await loginAs(ACCOUNTS.directorKainuu);
+  await go(page, caseUrl);
+  const membership = await page
+    .locator('main tr', { hasText: 'Ville Varalla' })
+    .locator('a[href^="/memberships/"]')
+    .getAttribute('href');
+  await go(page, membership);
+  await inLanguage(page, 'sv');
+  await inLanguage(page, 'fi');
+  const form = page.locator(`form[action="${membership}/replace"]`);
+  // An empty form is refused naming its fields, with the focus on the summary.
+  await submit(page, form.locator('button[type=submit]'), { status: 422 });
+  await assertFocusOnErrorSummary(page);
+  await form.locator('[name="successor.name"]').fill('Veera Vaihtaja');
+  await form.locator('[name="successor.title"]').fill('asiantuntija');
+  await form.locator('[name="successor.email"]').fill('veera.vaihtaja@example.fi');
+  await form.locator('[name="successor.municipality"]').fill('Kuusamo');
+  await form.locator('[name="reason"]').fill('Ville Varalla siirtyi muihin tehtäviin.');
+  await form.locator('[name="diary_number"]').fill('KK/2027/102');
+  await submit(page, form.locator('button[type=submit]'), { status: 200 });
+  // The successor's membership page, decided by the area's leadership.
+  assert.match(await page.locator('main').innerText(), /Veera Vaihtaja/);
+  assert.match(new URL(page.url()).pathname, /^\/memberships\//);
+  await go(page, membership);
+  assert.match(await page.locator('main').innerText(), /Ville Varalla siirtyi muihin tehtäviin/);
+  await context.close();
+});
+
+test('the member asks to resign; the director is refused a last day before the membership starts; in Finnish and Swedish', async () => {
+  const member = await loginAs(ACCOUNTS.nominee);
+  await go(member.page, '/me/memberships');
+  await inLanguage(member.page, 'sv');
+  await inLanguage(member.page, 'fi');
+  const mine = member.page.locator('main section', { hasText: NETWORK_NAME }).first();
+  await mine.locator('[name="reason"]').fill('Siirryn toiseen tehtävään.');
+  await submit(member.page, mine.locator('form[action$="/resign"] button[type=submit]'), { status: 200 });
+  assert.equal(
+    await member.page.locator('main section', { hasText: NETWORK_NAME }).locator('form[action$="/resign"]').count(),
+    0,
+    'a pending request is not asked twice',
+  );
+  await member.context.close();
+
+  const { context, page } = await loginAs(ACCOUNTS.directorKainuu);
+  await go(page, '/director/resignations');
+  await inLanguage(page, 'sv');
+  await inLanguage(page, 'fi');
+  const request = page.locator('main section', { hasText: 'Siirryn toiseen tehtävään.' });
+  // The network's term (and so the membership) starts in the future: a last
+  // day of today is refused, naming the field and the days allowed.
+  await request.locator('[name="date"]').fill(isoDate(0));
+  await request.locator('[name="reason"]').fill('Jäsenen pyyntö.');
+  await submit(page, request.locator('button[type=submit]'), { status: 422 });
+  await assertFocusOnErrorSummary(page);
+  assert.match(await page.locator('.error-summary').innerText(), /must be between the start of the membership/);
+  assert.equal(await page.locator('main section', { hasText: 'Siirryn toiseen tehtävään.' }).count(), 1);
+  await context.close();
+});
+
 test('axe-core ran on every kind of page', () => {
   for (const p of ['/', '/login', '/networks', '/networks/new', `/networks/${NETWORK}`, `/networks/${NETWORK}/matrix`,
-    '/registry', '/registry/log', '/registry/journal', '/director', '/area', '/inbox', '/no-such-page']) {
+    '/registry', '/registry/log', '/registry/journal', '/director', '/area', '/inbox', '/no-such-page',
+    '/me/memberships', '/director/resignations']) {
     assert.ok(visited.has(p), `axe-core did not check ${p}`);
   }
 });
