@@ -67,6 +67,17 @@ void PrintMembership(const pb::Membership& m) {
                   : (" (" + messaging::EnumShortName(m.end_reason()) + ")").c_str());
 }
 
+// The reply's warning that the deadline is not a working day (Act 150/1930),
+// with the next working day; nothing when there is none.
+void PrintDeadlineWarning(const pb::DeadlineWarning& w) {
+  if (w.deadline().empty()) return;
+  const std::string why = !w.holiday().empty() ? w.holiday()
+                          : w.weekend()        ? "a weekend"
+                                               : "a day off";
+  std::printf("warning: the deadline %s is not a working day (%s); the next working day is %s\n",
+              w.deadline().c_str(), why.c_str(), w.next_working_day().c_str());
+}
+
 // Calls nominations with `request` and prints the reply with `print` (or JSON).
 template <typename Resp, typename Print>
 int Run(CliContext& ctx, const google::protobuf::Message& request, Print print) {
@@ -77,6 +88,7 @@ int RunCase(CliContext& ctx, const google::protobuf::Message& request) {
   return Run<pb::CaseResponse>(ctx, request, [](const pb::CaseResponse& r) {
     PrintCase(r.case_());
     for (const pb::Membership& m : r.memberships_started()) PrintMembership(m);
+    PrintDeadlineWarning(r.deadline_warning());
   });
 }
 
@@ -136,6 +148,7 @@ void AddKehaCommands(CLI::App* nom, CliContext& ctx) {
         std::printf("request %s: %d cases%s\n", r.request_id().c_str(), r.cases_size(),
                     r.short_deadline() ? " (short deadline: under 10 working days)" : "");
         for (const pb::Case& c : r.cases()) PrintCase(c);
+        PrintDeadlineWarning(r.deadline_warning());
       });
     });
   }

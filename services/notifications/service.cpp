@@ -171,6 +171,8 @@ void RegisterNominationAppliers(messaging::EventConsumer& consumer, const std::s
     notice.event_type = mpb::ReminderDue::descriptor()->full_name();
     notice.case_info = codec::FromProto(e.case_());
     notice.working_days_left = e.working_days_left();
+    notice.reminder_step = codec::FromProto(e.step());
+    notice.escalated = e.escalated();
     SqliteNotificationRepository repo(ctx.db());
     VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(notice.case_info->network_code));
     VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());

@@ -29,6 +29,10 @@ Result<size_t> RunNominationsRetention(runtime::ServiceRuntime& nominations,
   return nominations::RunRetention(nominations, nominations::RetentionPolicyOf(system));
 }
 
+Result<size_t> RunNominationsTimers(runtime::ServiceRuntime& nominations) {
+  return nominations::RunTimers(nominations);
+}
+
 std::string_view EmbeddedEmploymentAreasCsv() { return networks::EmbeddedEmploymentAreasCsv(); }
 std::string_view EmbeddedMunicipalitiesCsv() { return networks::EmbeddedMunicipalitiesCsv(); }
 

@@ -33,6 +33,8 @@ PeerService NotificationsPeer();
 Result<size_t> CloseExpiredNetworks(runtime::ServiceRuntime& networks);
 Result<size_t> RunNominationsRetention(runtime::ServiceRuntime& nominations,
                                        const config::SystemConfig& system);
+// nominations::RunTimers: the reminders and overdue notices due today.
+Result<size_t> RunNominationsTimers(runtime::ServiceRuntime& nominations);
 
 // The reference data built into the networks program.
 std::string_view EmbeddedEmploymentAreasCsv();

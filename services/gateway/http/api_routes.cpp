@@ -246,6 +246,8 @@ std::vector<ApiRoute> MakeRoutes() {
               "Send a nomination request to areas (KEHA)",
               "Sends a nomination request for an open network: one case per area, to the "
               "area's registry. An empty area list means every area. KEHA coordinators only. "
+              "A deadline that is not a working day (weekend or holiday, Act 150/1930) is "
+              "accepted with deadline_warning naming the next working day. "
               "Errors: 400 invalid_argument naming the field, 409 failed_precondition (network "
               "not open, or areas that declined: field area_codes)."),
           R<nom::NetworkMatrixRequest, nom::NetworkMatrixResponse>(
@@ -308,7 +310,9 @@ std::vector<ApiRoute> MakeRoutes() {
           R<nom::ExtendDeadlineRequest, nom::CaseResponse>(
               "POST", "/api/v1/cases/{case_id}/extend", "nominations",
               "Move an undecided case's deadline later (KEHA)",
-              "KEHA moves an undecided case's deadline later. KEHA coordinators only. Errors: "
+              "KEHA moves an undecided case's deadline later. KEHA coordinators only. A new "
+              "deadline that is not a working day (Act 150/1930) is accepted with "
+              "deadline_warning naming the next working day. Errors: "
               "400 invalid_argument (deadline), 409 failed_precondition (decided or "
               "withdrawn)."),
           R<nom::ListMembershipsRequest, nom::ListMembershipsResponse>(

@@ -1,5 +1,6 @@
 // A network's status matrix (and its CSV): every area's latest case and
 // members; KEHA withdraws a case or extends its deadline from it.
+#include "gateway/web/deadline_notice.h"
 #include "gateway/web/forms.h"
 #include "gateway/web/handlers.h"
 #include "gateway/web/labels.h"
@@ -103,7 +104,8 @@ void CaseKeha(GatewayContext& ctx, const Request& req, Response& res) {
     if (!page->Call("nominations", gr, &found).ok()) return page->ServiceError(st);
     return RenderMatrix(*page, found.case_().network_code(), false, 422, st);
   }
-  Redirect(res, "/networks/" + UrlEncode(reply.case_().network_code()) + "/matrix?done=" + step);
+  Redirect(res, "/networks/" + UrlEncode(reply.case_().network_code()) + "/matrix?done=" + step +
+                    DeadlineWarningQuery(reply.deadline_warning()));
 }
 
 }  // namespace verkosto::gateway::web

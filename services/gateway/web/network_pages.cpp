@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "gateway/web/deadline_notice.h"
 #include "gateway/web/forms.h"
 #include "gateway/web/handlers.h"
 #include "gateway/web/labels.h"
@@ -207,7 +208,10 @@ void SendRequest(GatewayContext& ctx, const Request& req, Response& res) {
     sr.set_keha_diary_number(Param(req, "keha_diary_number"));
     nm::SendRequestResponse reply;
     Status st = page->Call("nominations", sr, &reply);
-    if (st.ok()) return Redirect(res, "/networks/" + UrlEncode(code) + "/matrix?done=sent");
+    if (st.ok()) {
+      return Redirect(res, "/networks/" + UrlEncode(code) + "/matrix?done=sent" +
+                               DeadlineWarningQuery(reply.deadline_warning()));
+    }
     form.AddErrors(st);
   }
   auto net = LoadNetwork(*page, code);

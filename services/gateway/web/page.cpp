@@ -5,6 +5,7 @@
 #include "core/date.h"
 #include "gateway/http/cookies.h"
 #include "gateway/http/http_errors.h"
+#include "gateway/web/deadline_notice.h"
 
 namespace verkosto::gateway::web {
 
@@ -55,7 +56,10 @@ void Page::PutPager(Data& d, const std::string& next_token) const {
   // The page's own query without its page_token, in the order received.
   std::string query;
   for (const auto& [key, value] : req.params) {
-    if (key == "page_token" || key == "done") continue;
+    if (key == "page_token" || key == "done" || key == "deadline_warning" ||
+        key == "next_working_day") {
+      continue;
+    }
     query += (query.empty() ? "?" : "&") + UrlEncode(key) + "=" + UrlEncode(value);
   }
   const std::string base = req.path + query;
@@ -101,6 +105,9 @@ void Page::Html(int status, const std::string& title_key_or_text, const std::str
   if (!done.empty() && req.method == "GET") {
     const std::string key = "done_" + done;
     if (t().entries().count(key)) flash = t().Get(key);
+    // A deadline that is not a working day: warned, with the next one.
+    const std::string warning = DeadlineWarningNotice(t(), req);
+    if (!warning.empty()) flash += (flash.empty() ? "" : " ") + warning;
   }
   res.status = status;
   res.set_content(RenderPage(frame, raw_title ? title_key_or_text : t().Get(title_key_or_text),

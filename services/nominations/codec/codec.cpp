@@ -101,6 +101,25 @@ Result<Nominee> FromProto(const pb::Nominee& nominee, const std::string& field) 
 
 Seats FromProto(const pb::SeatsAsked& seats) { return Seats{seats.members(), seats.deputies()}; }
 
+pb::DeadlineWarning ToProto(const NonWorkingDeadline& warning) {
+  pb::DeadlineWarning out;
+  out.set_deadline(FormatIsoDate(warning.deadline));
+  out.set_next_working_day(FormatIsoDate(warning.next_working_day));
+  out.set_weekend(warning.weekend);
+  out.set_holiday(std::string(warning.holiday));
+  return out;
+}
+
+pb::ReminderStep ToProto(ReminderStep step) {
+  switch (step) {
+    case ReminderStep::kRegistration:
+      return pb::REMINDER_STEP_REGISTRATION;
+    case ReminderStep::kDecision:
+      return pb::REMINDER_STEP_DECISION;
+  }
+  return pb::REMINDER_STEP_UNSPECIFIED;
+}
+
 pb::Case ToProto(const Case& c) {
   pb::Case out;
   out.set_case_id(c.id.value());
@@ -259,6 +278,9 @@ std::unique_ptr<google::protobuf::Message> Encode(const ReminderDue& e) {
   auto out = std::make_unique<pb::ReminderDue>();
   *out->mutable_case_() = ToProto(e.case_after);
   out->set_working_days_left(static_cast<uint32_t>(std::max(0, e.working_days_left)));
+  out->set_step(ToProto(e.step));
+  out->set_threshold(static_cast<uint32_t>(std::max(0, e.threshold)));
+  out->set_escalated(e.escalated);
   return out;
 }
 std::unique_ptr<google::protobuf::Message> Encode(const CaseOverdue& e) {

@@ -10,6 +10,7 @@
 #include "nominations/domain/read_models.h"
 #include "nominations/domain/retention.h"
 #include "nominations/domain/types.h"
+#include "nominations/domain/working_days.h"
 #include "verkosto/networks/v1/events.pb.h"
 #include "verkosto/networks/v1/networks.pb.h"
 #include "verkosto/nominations/v1/events.pb.h"
@@ -39,6 +40,9 @@ inline pb::Membership ToProto(const Membership& membership) { return ToProto(mem
 // `person`: the member as their membership shows them now.
 pb::ResignationRequest ToProto(const ResignationRequest& request, const Nominee& person);
 Seats FromProto(const pb::SeatsAsked& seats);
+// The reply's warning about a deadline that is not a working day.
+pb::DeadlineWarning ToProto(const NonWorkingDeadline& warning);
+pb::ReminderStep ToProto(ReminderStep step);
 
 // "YYYY-MM-DD" from a request field. Errors: invalid_argument naming `field`
 // when empty or not a valid date.

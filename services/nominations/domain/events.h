@@ -75,13 +75,22 @@ struct DeadlineExtended {
   Date previous_deadline{};
   friend bool operator==(const DeadlineExtended&, const DeadlineExtended&) = default;
 };
+// The step of the chain a reminder is about: registration (to the area's
+// registry) while the case awaits registration, else the decision (to the
+// area's leadership).
+enum class ReminderStep { kRegistration, kDecision };
+
 // `threshold` is 7 or 2: the reminder that fired; `working_days_left` is the
-// actual count on the day it fired (smaller when caught up late).
+// actual count on the day it fired (smaller when caught up late). `escalated`:
+// still unregistered at the 2-day reminder, so the area's leadership is told
+// as well (ReminderOf in workflow.h).
 struct ReminderDue {
   Case case_after;
   Audit audit;
   int threshold = 0;
   int working_days_left = 0;
+  ReminderStep step = ReminderStep::kRegistration;
+  bool escalated = false;
   friend bool operator==(const ReminderDue&, const ReminderDue&) = default;
 };
 struct CaseOverdue {

@@ -587,11 +587,11 @@ TimerOutcome ProcessTimers(const Case& c, const Date& last_processed, TimePoint 
     after.reminder_7_fired = true;
     after.reminder_2_fired = true;
     out.events.emplace_back(
-        ReminderDue{after, audit, kSecondReminderWorkingDays, WorkingDaysBetween(today, deadline)});
+        ReminderOf(after, kSecondReminderWorkingDays, WorkingDaysBetween(today, deadline), audit));
   } else if (first_due) {
     after.reminder_7_fired = true;
     out.events.emplace_back(
-        ReminderDue{after, audit, kFirstReminderWorkingDays, WorkingDaysBetween(today, deadline)});
+        ReminderOf(after, kFirstReminderWorkingDays, WorkingDaysBetween(today, deadline), audit));
   }
   return out;
 }
@@ -781,6 +781,16 @@ Result<ApprovalOutcome> RecordPaperAnswer(const Case& c, const NetworkView& netw
   out.case_after.decision = std::move(decision);
   out.events.emplace_back(CaseDeclined{out.case_after, MakeAudit(actor, now, command.reason)});
   return out;
+ReminderDue ReminderOf(const Case& c, int threshold, int working_days_left, const Audit& audit) {
+  ReminderDue r;
+  r.case_after = c;
+  r.audit = audit;
+  r.threshold = threshold;
+  r.working_days_left = working_days_left;
+  const bool unregistered = c.state == CaseState::kAwaitingRegistration;
+  r.step = unregistered ? ReminderStep::kRegistration : ReminderStep::kDecision;
+  r.escalated = unregistered && threshold <= kEscalationWorkingDays;
+  return r;
 }
 
 }  // namespace verkosto::nominations

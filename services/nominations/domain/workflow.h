@@ -44,6 +44,9 @@ inline constexpr int kShortDeadlineWorkingDays = 10;
 // Reminders fire this many working days before a deadline.
 inline constexpr int kFirstReminderWorkingDays = 7;
 inline constexpr int kSecondReminderWorkingDays = 2;
+// A case still unregistered this many working days before its deadline is
+// escalated to the area's leadership (with the second reminder).
+inline constexpr int kEscalationWorkingDays = kSecondReminderWorkingDays;
 // Status::field of the error that refuses declined areas.
 inline constexpr std::string_view kAreasField = "area_codes";
 
@@ -311,11 +314,21 @@ Result<MembershipsOutcome> EndNetworkMemberships(const NetworkCode& network,
 // supersedes are marked fired, so nobody gets a stale "7 days left" when one
 // is left. The per-case flags make a second run for the same day emit
 // nothing. Decided, withdrawn and deadline-less cases produce nothing.
+// Each reminder is ReminderOf the case (below): its step and escalation
+// follow the case's state on the day it fires.
 struct TimerOutcome {
   Case case_after;
   std::vector<Event> events;
 };
 TimerOutcome ProcessTimers(const Case& c, const Date& last_processed, TimePoint now);
+
+// The reminder `threshold` (7 or 2) working days before the deadline of `c`,
+// as it is on the day it fires, with `working_days_left`. Per step: a case
+// awaiting registration is reminded to the registry (kRegistration), a
+// registered one to the leadership (kDecision). A case still unregistered at
+// the 2-day reminder (threshold <= kEscalationWorkingDays) is escalated: the
+// leadership is told too, so the director can see that it gets registered.
+ReminderDue ReminderOf(const Case& c, int threshold, int working_days_left, const Audit& audit);
 
 // ---------------------------------------------------------------------------
 // Helpers

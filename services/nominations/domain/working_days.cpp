@@ -104,6 +104,21 @@ int WorkingDaysBetween(const Date& from, const Date& to) {
   return count;
 }
 
+std::optional<NonWorkingDeadline> CheckDeadlineIsWorkingDay(const Date& deadline) {
+  if (IsWorkingDay(deadline)) return std::nullopt;
+  NonWorkingDeadline out;
+  out.deadline = deadline;
+  out.next_working_day = AddWorkingDays(deadline, 1);
+  out.weekend = IsWeekend(deadline);
+  for (const Holiday& h : FinnishHolidays(static_cast<int>(deadline.year()))) {
+    if (h.date == deadline) {
+      out.holiday = h.name;
+      break;
+    }
+  }
+  return out;
+}
+
 Date AddWorkingDays(const Date& date, int n) {
   if (n < 0) return SubtractWorkingDays(date, -n);
   sys_days d(date);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -57,6 +58,24 @@ int WorkingDaysBetween(const Date& from, const Date& to);
 // WorkingDaysBetween(d, AddWorkingDays(d, n)) == n. A negative n is
 // SubtractWorkingDays(date, -n).
 Date AddWorkingDays(const Date& date, int n);
+
+// A deadline that is not a working day. Under the Act on the computation of
+// statutory time limits (150/1930) a time limit whose last day is a Saturday,
+// a Sunday, a public holiday, Independence Day, May Day, Christmas Eve or
+// Midsummer Eve ends on the next working day; the areas' offices are closed
+// on every day off listed above. A deadline on such a day is allowed, but the
+// sender is warned and told the next working day.
+struct NonWorkingDeadline {
+  Date deadline{};
+  Date next_working_day{};   // the first working day after `deadline`
+  bool weekend = false;      // a Saturday or Sunday
+  std::string_view holiday;  // FinnishHolidays' name, empty when none
+  friend bool operator==(const NonWorkingDeadline&, const NonWorkingDeadline&) = default;
+};
+
+// std::nullopt when `deadline` is a working day; otherwise why it is not and
+// the next working day. Pure and total for every valid date.
+std::optional<NonWorkingDeadline> CheckDeadlineIsWorkingDay(const Date& deadline);
 
 // The n-th working day before `date` (n >= 0); n == 0 returns `date`.
 // For n > 0 the result r is a working day and WorkingDaysBetween(r, date) == n.

@@ -10,6 +10,7 @@
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/visibility.h"
 #include "nominations/domain/workflow.h"
+#include "nominations/domain/working_days.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 
 namespace verkosto::nominations {
@@ -133,6 +134,15 @@ Result<pb::CaseResponse> CaseStep(Context& ctx, const std::string& case_id, Step
   return CommitCase(ctx, repo, outcome);
 }
 
+// Warns (Act 150/1930) in `reply` when `deadline` is not a working day; a
+// working day leaves the reply without a warning.
+template <typename Reply>
+void PutDeadlineWarning(const Date& deadline, Reply& reply) {
+  if (const std::optional<NonWorkingDeadline> warning = CheckDeadlineIsWorkingDay(deadline)) {
+    *reply.mutable_deadline_warning() = codec::ToProto(*warning);
+  }
+}
+
 // The cases `actor` may see (the lists are scoped to their area already), as
 // they may see them.
 //
@@ -178,6 +188,7 @@ void RegisterKeha(messaging::RpcServer& server) {
         pb::SendRequestResponse response;
         response.set_request_id(command.request_id.value());
         response.set_short_deadline(outcome.short_deadline);
+        PutDeadlineWarning(command.deadline, response);
         ReplyNames replies(repo);
         for (const Case& c : outcome.cases) {
           VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(c));
@@ -204,7 +215,9 @@ void RegisterKeha(messaging::RpcServer& server) {
         VERKOSTO_RETURN_IF_ERROR(
             repo.InsertRequest({command.request_id, network.code, CaseKind::kReplacement,
                                 Channel::kSystem, MakeStamp(ctx.actor(), ctx.now())}));
-        return CommitCase(ctx, repo, outcome);
+        VERKOSTO_ASSIGN_OR_RETURN(pb::CaseResponse response, CommitCase(ctx, repo, outcome));
+        PutDeadlineWarning(command.deadline, response);
+        return response;
       });
 
   server.AddCommand<pb::WithdrawCaseRequest, pb::CaseResponse>(
@@ -217,9 +230,12 @@ void RegisterKeha(messaging::RpcServer& server) {
   server.AddCommand<pb::ExtendDeadlineRequest, pb::CaseResponse>(
       [](Context& ctx, const pb::ExtendDeadlineRequest& req) -> Result<pb::CaseResponse> {
         VERKOSTO_ASSIGN_OR_RETURN(Date deadline, codec::ParseDate(req.deadline(), "deadline"));
-        return CaseStep(ctx, req.case_id(), [&](const Case& c) {
-          return ExtendDeadline(c, ExtendDeadlineCommand{deadline}, ctx.actor(), ctx.now());
-        });
+        VERKOSTO_ASSIGN_OR_RETURN(
+            pb::CaseResponse response, CaseStep(ctx, req.case_id(), [&](const Case& c) {
+              return ExtendDeadline(c, ExtendDeadlineCommand{deadline}, ctx.actor(), ctx.now());
+            }));
+        PutDeadlineWarning(deadline, response);
+        return response;
       });
 }
 

@@ -90,6 +90,7 @@ CaseInfo FromProto(const mpb::Case& c) {
   out.network_code = c.network_code();
   out.area = AreaCode(c.area_code());
   out.approved = c.state() == mpb::CASE_STATE_APPROVED;
+  out.awaiting_registration = c.state() == mpb::CASE_STATE_AWAITING_REGISTRATION;
   out.replacement = c.kind() == mpb::CASE_KIND_REPLACEMENT;
   out.deadline = c.deadline();
   out.sender_user_id = c.sent().user_id();
@@ -100,6 +101,17 @@ CaseInfo FromProto(const mpb::Case& c) {
   out.reason = c.state() == mpb::CASE_STATE_WITHDRAWN ? c.withdraw_reason() : c.decision().reason();
   for (const mpb::Nominee& n : c.decision().nominees()) out.nominees.push_back(FromProto(n));
   return out;
+}
+
+ReminderStep FromProto(mpb::ReminderStep step) {
+  switch (step) {
+    case mpb::REMINDER_STEP_REGISTRATION:
+      return ReminderStep::kRegistration;
+    case mpb::REMINDER_STEP_DECISION:
+      return ReminderStep::kDecision;
+    default:
+      return ReminderStep::kUnspecified;
+  }
 }
 
 MembershipInfo FromProto(const mpb::Membership& m) {

@@ -5,6 +5,7 @@
 #include "notifications/domain/read_models.h"
 #include "notifications/domain/types.h"
 #include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/nominations/v1/events.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 #include "verkosto/notifications/v1/notifications.pb.h"
 
@@ -22,6 +23,9 @@ NetworkInfo FromProto(const ::verkosto::networks::v1::Network& network,
 // that later events, with current ids, miss.
 CaseInfo FromProto(const ::verkosto::nominations::v1::Case& c);
 MembershipInfo FromProto(const ::verkosto::nominations::v1::Membership& m);
+// REMINDER_STEP_REGISTRATION -> kRegistration etc.; UNSPECIFIED (an event
+// written before reminders had steps) and unknown numbers -> kUnspecified.
+ReminderStep FromProto(::verkosto::nominations::v1::ReminderStep step);
 
 ::verkosto::notifications::v1::InboxItem ToProto(const MessageRow& message);
 ::verkosto::notifications::v1::Delivery ToProto(const DeliveryRow& delivery);

@@ -154,13 +154,31 @@ std::vector<Recipient> Recipients(const Notice& notice, const AreaMap& areas) {
     }
     case Topic::kCaseDeclined:
     case Topic::kCaseWithdrawn:
-    case Topic::kCaseOverdue:
       AddSender(out, *notice.case_info, name);
       break;
-    case Topic::kReminderDue:
-      AddLeadership(out, areas, notice.case_info->area, name);
-      AddRegistry(out, areas, notice.case_info->area, name);
+    case Topic::kCaseOverdue:
+      // The area's own people too: the step is theirs to finish.
+      AddSender(out, *notice.case_info, name);
+      AddLeadership(out, areas, notice.case_info->area, "case_overdue_area");
+      AddRegistry(out, areas, notice.case_info->area, "case_overdue_area");
       break;
+    case Topic::kReminderDue: {
+      const AreaCode& area = notice.case_info->area;
+      switch (notice.reminder_step) {
+        case ReminderStep::kRegistration:
+          AddRegistry(out, areas, area, "reminder_registration");
+          if (notice.escalated) AddLeadership(out, areas, area, "registration_escalated");
+          break;
+        case ReminderStep::kDecision:
+          AddLeadership(out, areas, area, "reminder_decision");
+          break;
+        case ReminderStep::kUnspecified:  // an event from before reminders had steps
+          AddLeadership(out, areas, area, name);
+          AddRegistry(out, areas, area, name);
+          break;
+      }
+      break;
+    }
     case Topic::kNetworkProposed:
       for (const auto& [code, area] : areas) AddLeadership(out, areas, code, name);
       break;
@@ -301,6 +319,7 @@ View BuildView(const Notice& notice, const Recipient& recipient, Language langua
     val["reason"] = c.reason.empty() ? notice.reason : c.reason;
     v.flags["replacement"] = c.replacement;
     v.flags["has_diary_number"] = !c.diary_number.empty();
+    v.flags["awaiting_registration"] = c.awaiting_registration;
     std::vector<std::string> nominees;
     for (const Person& p : c.nominees) nominees.push_back(p.name);
     v.lists["nominees"] = nominees;

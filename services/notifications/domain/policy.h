@@ -46,6 +46,10 @@ struct Notice {
   std::string actor_name;              // who did it, for the text
   uint32_t working_days_left = 0;      // kReminderDue
   int days_left = 0;                   // kTermEnding
+  // kReminderDue: the step it is about, and whether it is escalated (still
+  // unregistered at the 2-day reminder: the area's leadership is told too).
+  ReminderStep reminder_step = ReminderStep::kUnspecified;
+  bool escalated = false;
   // kTermEnding/kTermEnded: the network's members; kResignationRequested:
   // the member who asked (reason in `reason`, area in `area`);
   // kMembershipEnded: the member whose membership ended (its end_reason; the
@@ -74,8 +78,11 @@ struct Recipient {
 //   request sent        -> registry of the case's area
 //   case registered     -> leadership (director and deputy) of the area
 //   approved            -> the KEHA sender; each nominee (by e-mail mailbox)
-//   declined, withdrawn, overdue -> the KEHA sender
-//   reminder            -> leadership and registry of the area
+//   declined, withdrawn -> the KEHA sender
+//   overdue             -> the KEHA sender; leadership and registry of the area
+//   reminder            -> by step: registration -> the area's registry (and,
+//                          escalated, its leadership); decision -> the area's
+//                          leadership; unspecified (old events) -> both
 //   network proposed    -> leadership of every area
 //   participation       -> the KEHA coordinator who created the network
 //   term ending / ended -> each member, and the leadership of each member's area

@@ -96,6 +96,8 @@ struct CaseInfo {
   AreaCode area;
   bool approved = false;  // state is approved
   bool replacement = false;
+  // The state is awaiting registration (not registered yet).
+  bool awaiting_registration = false;
   std::string deadline;  // YYYY-MM-DD
   std::string sender_user_id;
   std::string sender_name;
@@ -105,6 +107,11 @@ struct CaseInfo {
   std::string reason;  // decline or withdraw reason
   std::vector<Person> nominees;
 };
+
+// The step of the chain a reminder is about (nominations' ReminderDue.step):
+// registration (the registry's), or the decision (the leadership's);
+// kUnspecified for an event written before reminders had steps.
+enum class ReminderStep { kUnspecified, kRegistration, kDecision };
 
 // Why a membership ended (nominations' Membership.end_reason).
 enum class EndReason { kTermEnded, kNetworkClosed, kReplaced, kResigned, kRecalled };

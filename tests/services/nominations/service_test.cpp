@@ -799,6 +799,100 @@ TEST_F(NominationsServiceTest, TimersFireRemindersAndOverdueAndCatchUpAfterDownt
   EXPECT_TRUE(c->case_().overdue());
 }
 
+// Per-step reminders over the real service with a fake clock: the case
+// still awaiting registration is reminded about registration (and escalated
+// at two working days), the registered one about the decision.
+TEST_F(NominationsServiceTest, TimersRemindEachStepAndEscalateALateRegistration) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  // Deadline Friday 2026-03-20: 7 working days before is 2026-03-11, 2 before 2026-03-18.
+  auto sent = Send({"helsinki", "kainuu-koillismaa"}, "2026-03-20");
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  ASSERT_EQ(sent->cases_size(), 2);
+  const std::string helsinki = sent->cases(0).case_id();
+  const std::string kainuu = sent->cases(1).case_id();
+  ASSERT_TRUE(Register(kClerkHelsinki, helsinki, "HEL/1/2026").ok());
+
+  // The reminders in the outbox, by case id, in the order emitted.
+  auto reminders = [this] {
+    std::vector<pb::ReminderDue> out;
+    SQLite::Database db(system_.services.at("nominations").database, SQLite::OPEN_READONLY);
+    SQLite::Statement q(db,
+                        "SELECT payload FROM outbox WHERE type = "
+                        "'verkosto.nominations.v1.ReminderDue' ORDER BY seq");
+    while (q.executeStep()) {
+      const SQLite::Column payload = q.getColumn(0);
+      pb::ReminderDue e;
+      EXPECT_TRUE(e.ParseFromArray(payload.getBlob(), payload.getBytes()));
+      out.push_back(e);
+    }
+    return out;
+  };
+  auto of = [](const std::vector<pb::ReminderDue>& all, const std::string& case_id,
+               uint32_t threshold) {
+    for (const pb::ReminderDue& e : all) {
+      if (e.case_().case_id() == case_id && e.threshold() == threshold) return e;
+    }
+    ADD_FAILURE() << "no " << threshold << "-day reminder for " << case_id;
+    return pb::ReminderDue();
+  };
+
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-03-11")) + hours(8));
+  EXPECT_EQ(Timers(), 2u);
+  auto all = reminders();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(of(all, kainuu, 7).step(), pb::REMINDER_STEP_REGISTRATION);
+  EXPECT_FALSE(of(all, kainuu, 7).escalated());
+  EXPECT_EQ(of(all, helsinki, 7).step(), pb::REMINDER_STEP_DECISION);
+  EXPECT_EQ(of(all, helsinki, 7).working_days_left(), 7u);
+
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-03-18")) + hours(8));
+  EXPECT_EQ(Timers(), 2u);
+  EXPECT_EQ(Timers(), 0u) << "a second run on the same day fires nothing";
+  all = reminders();
+  ASSERT_EQ(all.size(), 4u);
+  const pb::ReminderDue late = of(all, kainuu, 2);
+  EXPECT_EQ(late.step(), pb::REMINDER_STEP_REGISTRATION);
+  EXPECT_TRUE(late.escalated()) << "still unregistered two working days before the deadline";
+  EXPECT_EQ(late.case_().state(), pb::CASE_STATE_AWAITING_REGISTRATION);
+  EXPECT_EQ(of(all, helsinki, 2).step(), pb::REMINDER_STEP_DECISION);
+  EXPECT_FALSE(of(all, helsinki, 2).escalated());
+}
+
+// Act 150/1930: a deadline on a weekend or holiday is sent as asked, but the
+// reply warns and names the next working day.
+TEST_F(NominationsServiceTest, ADeadlineOnADayOffIsWarnedWithTheNextWorkingDay) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  auto weekday = Send({"helsinki"}, "2026-04-30");  // Thursday, May Day Eve
+  ASSERT_TRUE(weekday.ok()) << weekday.status().ToString();
+  EXPECT_FALSE(weekday->has_deadline_warning());
+
+  auto saturday = Send({"kainuu-koillismaa"}, "2026-04-25");
+  ASSERT_TRUE(saturday.ok()) << saturday.status().ToString();
+  ASSERT_TRUE(saturday->has_deadline_warning());
+  EXPECT_EQ(saturday->deadline_warning().deadline(), "2026-04-25");
+  EXPECT_EQ(saturday->deadline_warning().next_working_day(), "2026-04-27");
+  EXPECT_TRUE(saturday->deadline_warning().weekend());
+  EXPECT_EQ(saturday->cases(0).deadline(), "2026-04-25") << "a warning, not a change";
+
+  pb::ExtendDeadlineRequest extend;
+  extend.set_case_id(saturday->cases(0).case_id());
+  extend.set_deadline("2026-06-19");  // Midsummer Eve
+  auto extended = Nom<pb::CaseResponse>(kKeha, extend);
+  ASSERT_TRUE(extended.ok()) << extended.status().ToString();
+  EXPECT_EQ(extended->case_().deadline(), "2026-06-19");
+  ASSERT_TRUE(extended->has_deadline_warning());
+  EXPECT_EQ(extended->deadline_warning().holiday(), "Midsummer Eve");
+  EXPECT_FALSE(extended->deadline_warning().weekend());
+  EXPECT_EQ(extended->deadline_warning().next_working_day(), "2026-06-22");
+
+  extend.set_deadline("2026-06-22");
+  auto working = Nom<pb::CaseResponse>(kKeha, extend);
+  ASSERT_TRUE(working.ok()) << working.status().ToString();
+  EXPECT_FALSE(working->has_deadline_warning());
+}
+
 TEST_F(NominationsServiceTest, TermEndEndsMembershipsOnTheTermsLastDay) {
   OpenNetwork(kNetwork);
   SyncNetworks();

@@ -47,6 +47,8 @@ const Actor kAdmin = Make("admin", Role::kAdmin);
 const Actor kClerkKainuu = Make("clerk-kainuu", Role::kRegistryClerk, "kainuu-koillismaa");
 const Actor kClerkHelsinki = Make("clerk-hki", Role::kRegistryClerk, "helsinki");
 const Actor kDirectorKainuu = Make("dir-kainuu", Role::kAreaDirector, "kainuu-koillismaa");
+const Actor kClerkPietarsaari = Make("clerk-pie", Role::kRegistryClerk, "pietarsaari");
+const Actor kDirectorPietarsaari = Make("dir-pie", Role::kAreaDirector, "pietarsaari");
 const Actor kMaija = Make("maija", Role::kNominee, "", "maija.makela@kajaani.fi");
 const Actor kObserver = Make("obs", Role::kObserver, "", "maija.makela@kajaani.fi");
 
@@ -367,6 +369,125 @@ TEST_F(NotificationsServiceTest, NominationChainReachesEachMailboxInItsLanguage)
   SyncNotifications();
   EXPECT_EQ(Inbox(kDirectorKainuu).items_size(), 2);
   EXPECT_EQ(transport_->sent().size(), mails);
+}
+
+// The subjects of `inbox` (messages of one sync may share a creation time,
+// so their order is not the point).
+std::multiset<std::string> Subjects(const pb::ListInboxResponse& inbox) {
+  std::multiset<std::string> out;
+  for (const pb::InboxItem& item : inbox.items()) out.insert(item.subject());
+  return out;
+}
+
+// Pietarsaari lists Swedish first (sv;fi in the reference data): its
+// registry's and leadership's messages are in Swedish, with no preference set.
+TEST_F(NotificationsServiceTest, ASwedishMajorityAreasRegistryIsToldInSwedish) {
+  OpenNetwork();
+  SyncNominations();
+  mpb::SendRequestRequest send;
+  send.set_network_code(kNetwork);
+  send.add_area_codes("pietarsaari");
+  send.mutable_seats()->set_members(1);
+  send.set_deadline("2026-04-30");
+  send.set_covering_message("Pyydämme nimeämään edustajat.");
+  const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, send);
+  ASSERT_EQ(sent.cases_size(), 1);
+  SyncNotifications();
+  const auto clerk = Inbox(kClerkPietarsaari);
+  ASSERT_EQ(clerk.items_size(), 1);
+  EXPECT_EQ(clerk.items(0).subject(), "Begäran om nominering att registrera: Testnätverket");
+  EXPECT_NE(clerk.items(0).body_text().find("Bästa registratorskontor"), std::string::npos);
+  // Kainuu (fi) is Finnish as before.
+  const auto proposal = Inbox(kDirectorKainuu);
+  ASSERT_EQ(proposal.items_size(), 1);
+  EXPECT_EQ(proposal.items(0).subject(), "Uusi verkostoehdotus kommentoitavaksi: Testiverkosto");
+  EXPECT_EQ(Subjects(Inbox(kDirectorPietarsaari)),
+            std::multiset<std::string>{"Nytt nätverksförslag att kommentera: Testnätverket"});
+}
+
+// Reminders per step, the escalation of a late registration and the overdue
+// notice, from the nominations timers on a fake clock to each mailbox.
+TEST_F(NotificationsServiceTest, RemindersEscalationAndOverdueReachEachStepsPeople) {
+  npb::SetAreaContactsRequest contacts;
+  contacts.set_area_code("kainuu-koillismaa");
+  contacts.mutable_registry_office()->set_name("Kajaanin kirjaamo");
+  contacts.mutable_registry_office()->set_email("kirjaamo@kainuu.example.fi");
+  contacts.mutable_director()->set_name("Johanna Johtaja");
+  contacts.mutable_director()->set_email("johtaja@kainuu.example.fi");
+  Must<npb::SetAreaContactsResponse>("networks", kAdmin, contacts);
+  OpenNetwork();
+  SyncNominations();
+  // Deadline Friday 2026-03-20: reminders on 2026-03-11 and 2026-03-18.
+  mpb::SendRequestRequest send;
+  send.set_network_code(kNetwork);
+  send.add_area_codes("kainuu-koillismaa");
+  send.add_area_codes("pietarsaari");
+  send.mutable_seats()->set_members(1);
+  send.set_deadline("2026-03-20");
+  send.set_covering_message("Pyydämme nimeämään edustajat.");
+  const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, send);
+  ASSERT_EQ(sent.cases_size(), 2);
+  // Pietarsaari registers at once; Kainuu never does.
+  mpb::RegisterCaseRequest reg;
+  reg.set_case_id(sent.cases(1).case_id());
+  ASSERT_EQ(sent.cases(1).area_code(), "pietarsaari");
+  reg.set_diary_number("JAK/7/2026");
+  reg.set_date_received("2026-03-02");
+  reg.set_organisation("Jakobstad");
+  Must<mpb::CaseResponse>("nominations", kClerkPietarsaari, reg);
+
+  size_t fired = 0;
+  for (const char* day : {"2026-03-11", "2026-03-18", "2026-03-23"}) {
+    clock_.Set(HelsinkiStartOfDay(*ParseIsoDate(day)) + std::chrono::hours(8));
+    Sync(nominations_.get(), nominations_thread_, {}, [&] {
+      auto n = verkosto::testing::RunNominationsTimers(*nominations_);
+      ASSERT_TRUE(n.ok()) << n.status().ToString();
+      fired += *n;
+    });
+  }
+  EXPECT_EQ(fired, 6u) << "two reminders and the overdue notice for each case";
+  SyncNotifications();
+
+  // Kainuu's registry: the request, both registration reminders, the overdue notice.
+  EXPECT_EQ(Subjects(Inbox(kClerkKainuu)),
+            (std::multiset<std::string>{
+                "Määräaika ylittynyt: nimeäminen verkostoon Testiverkosto",
+                "Muistutus: kirjatkaa nimeämispyyntö verkostoon Testiverkosto, 2 työpäivää "
+                "jäljellä",
+                "Muistutus: kirjatkaa nimeämispyyntö verkostoon Testiverkosto, 7 työpäivää "
+                "jäljellä",
+                "Nimeämispyyntö kirjattavaksi: Testiverkosto"}));
+  // Kainuu's leadership: no decision reminder (nothing to decide), but the
+  // escalation at two working days, and the overdue notice.
+  EXPECT_EQ(
+      Subjects(Inbox(kDirectorKainuu)),
+      (std::multiset<std::string>{"Määräaika ylittynyt: nimeäminen verkostoon Testiverkosto",
+                                  "Kirjaaminen myöhässä: nimeämispyyntö verkostoon Testiverkosto",
+                                  "Uusi verkostoehdotus kommentoitavaksi: Testiverkosto"}));
+  // Pietarsaari (registered): the leadership is reminded of the decision, in Swedish.
+  EXPECT_EQ(Subjects(Inbox(kDirectorPietarsaari)),
+            (std::multiset<std::string>{
+                "Svarstiden har gått ut: nominering till Testnätverket",
+                "Påminnelse: beslut om nominering till Testnätverket, 2 arbetsdagar kvar",
+                "Påminnelse: beslut om nominering till Testnätverket, 7 arbetsdagar kvar",
+                "För beslut: nominering till Testnätverket",
+                "Nytt nätverksförslag att kommentera: Testnätverket"}));
+  EXPECT_EQ(Subjects(Inbox(kClerkPietarsaari)),
+            (std::multiset<std::string>{"Svarstiden har gått ut: nominering till Testnätverket",
+                                        "Begäran om nominering att registrera: Testnätverket"}));
+  // KEHA: the overdue notice of each case.
+  const auto keha = Inbox(kKeha);
+  ASSERT_EQ(keha.items_size(), 2);
+  for (const pb::InboxItem& item : keha.items()) {
+    EXPECT_EQ(item.event_type(), "verkosto.nominations.v1.CaseOverdue");
+  }
+  // E-mail to the addresses of Kainuu's contacts.
+  std::set<std::pair<std::string, std::string>> mail;
+  for (const OutgoingMail& m : transport_->sent()) mail.emplace(m.to, m.subject);
+  EXPECT_TRUE(mail.count({"johtaja@kainuu.example.fi",
+                          "Kirjaaminen myöhässä: nimeämispyyntö verkostoon Testiverkosto"}));
+  EXPECT_TRUE(mail.count(
+      {"kirjaamo@kainuu.example.fi", "Määräaika ylittynyt: nimeäminen verkostoon Testiverkosto"}));
 }
 
 TEST_F(NotificationsServiceTest, TermEndingNoticeGoesToMembersAndTheirLeadershipOnce) {

@@ -328,5 +328,76 @@ TEST_F(WebPagesTest, ACommentWithoutTheCsrfTokenOrFromKehaCallsNoService) {
   EXPECT_FALSE(ctx_.Called("AddCommentRequest"));
 }
 
+// Act 150/1930: the service warns about a deadline that is not a working
+// day; the page carries the warning across the redirect and shows it, with
+// the next working day, in the notice.
+TEST_F(WebPagesTest, ADeadlineOnADayOffIsWarnedInTheNoticeAfterSendingAndExtending) {
+  auto warn = [](nm::DeadlineWarning* w) {
+    w->set_deadline("2026-06-19");
+    w->set_next_working_day("2026-06-22");
+    w->set_holiday("Midsummer Eve");
+  };
+  ctx_.On<nm::SendRequestRequest, nm::SendRequestResponse>(
+      [&warn](const Actor&, const nm::SendRequestRequest&, nm::SendRequestResponse* r) {
+        warn(r->mutable_deadline_warning());
+        return Status::Ok();
+      });
+  ctx_.On<nm::ExtendDeadlineRequest, nm::CaseResponse>(
+      [&warn](const Actor&, const nm::ExtendDeadlineRequest&, nm::CaseResponse* r) {
+        r->mutable_case_()->set_network_code("osaamisverkosto");
+        warn(r->mutable_deadline_warning());
+        return Status::Ok();
+      });
+  auto sent = Post("/networks/osaamisverkosto/send", "keha",
+                   {{"csrf_token", "token-keha1"},
+                    {"area", "helsinki"},
+                    {"seats.members", "1"},
+                    {"seats.deputies", "0"},
+                    {"deadline", "2026-06-19"},
+                    {"covering_message", "Nimetkää jäsenet"}});
+  ASSERT_TRUE(sent);
+  EXPECT_EQ(sent->status, 303) << sent->body;
+  EXPECT_EQ(sent->get_header_value("Location"),
+            "/networks/osaamisverkosto/matrix?done=sent&deadline_warning=2026-06-19"
+            "&next_working_day=2026-06-22");
+  auto extended = Post("/cases/case-1/extend", "keha",
+                       {{"csrf_token", "token-keha1"}, {"deadline", "2026-06-19"}});
+  ASSERT_TRUE(extended);
+  EXPECT_EQ(extended->status, 303);
+  EXPECT_EQ(extended->get_header_value("Location"),
+            "/networks/osaamisverkosto/matrix?done=extend&deadline_warning=2026-06-19"
+            "&next_working_day=2026-06-22");
+
+  ctx_.On<nm::NetworkMatrixRequest, nm::NetworkMatrixResponse>(
+      [](const Actor&, const nm::NetworkMatrixRequest&, nm::NetworkMatrixResponse* r) {
+        r->set_network_code("osaamisverkosto");
+        return Status::Ok();
+      });
+  const std::string shown =
+      "/networks/osaamisverkosto/matrix?done=sent&deadline_warning=2026-06-19"
+      "&next_working_day=2026-06-22";
+  auto fi = Get(shown, "keha");
+  ASSERT_TRUE(fi);
+  EXPECT_EQ(fi->status, 200);
+  EXPECT_NE(fi->body.find(R"(<p class="notice" role="status">Nimityspyyntö lähetettiin. Huom.: )"
+                          "määräaika 2026-06-19 ei ole työpäivä"),
+            std::string::npos)
+      << fi->body;
+  EXPECT_NE(fi->body.find("seuraavaa työpäivää 2026-06-22"), std::string::npos);
+  auto sv = Get(shown, "keha", "lang=sv");
+  ASSERT_TRUE(sv);
+  EXPECT_NE(sv->body.find("tidsfristen 2026-06-19 är inte en arbetsdag"), std::string::npos)
+      << sv->body;
+  EXPECT_NE(sv->body.find("följande arbetsdag 2026-06-22"), std::string::npos);
+  // Only dates reach the page: anything else in the query shows no warning.
+  auto odd =
+      Get("/networks/osaamisverkosto/matrix?done=sent&deadline_warning=%3Cb%3E&next_working_day=x",
+          "keha");
+  ASSERT_TRUE(odd);
+  EXPECT_EQ(odd->status, 200);
+  EXPECT_EQ(odd->body.find("ei ole työpäivä"), std::string::npos);
+  EXPECT_NE(odd->body.find("Nimityspyyntö lähetettiin."), std::string::npos);
+}
+
 }  // namespace
 }  // namespace verkosto::gateway

@@ -83,5 +83,21 @@ TEST(ReferenceDataTest, AreasWithoutHostAreTheDocumentedThree) {
             (std::vector<std::string>{"suupohja", "meri-lappi", "pohjois-ja-ita-lappi"}));
 }
 
+// The majority language comes first: the two Swedish-majority areas list
+// Swedish first (shared/data/employment_areas.csv), so their messages are in
+// Swedish; every other area's first language is Finnish.
+TEST(ReferenceDataTest, SwedishMajorityAreasListSwedishFirst) {
+  auto directory = LoadReal();
+  ASSERT_TRUE(directory.ok());
+  std::vector<std::string> swedish_first;
+  for (const Area& area : directory->areas) {
+    ASSERT_FALSE(area.languages.empty()) << area.code.value();
+    if (area.languages.front() == "sv") swedish_first.push_back(area.code.value());
+  }
+  EXPECT_EQ(swedish_first, (std::vector<std::string>{"raasepori-hanko-inkoo", "pietarsaari"}));
+  EXPECT_EQ(FindArea(*directory, AreaCode("pietarsaari"))->languages,
+            (std::vector<std::string>{"sv", "fi"}));
+}
+
 }  // namespace
 }  // namespace verkosto::networks

@@ -1,4 +1,5 @@
-// Reminders 7 and 2 working days before the deadline, the overdue flag, and
+// Reminders 7 and 2 working days before the deadline (per step: registration
+// or decision; escalated when still unregistered at 2), the overdue flag, and
 // catching up after downtime without duplicates.
 
 #include <gtest/gtest.h>
@@ -57,6 +58,68 @@ TEST(TimerTest, FiresReminderTwoWorkingDaysBeforeDeadline) {
 TEST(TimerTest, RemindsCasesAwaitingRegistrationToo) {
   const TimerOutcome out = ProcessTimers(SentCase(), D(2026, 6, 17), At(2026, 6, 18));
   EXPECT_EQ(Count<ReminderDue>(out.events), 1);
+}
+
+// Per step: the reminder is the registry's while the case awaits
+// registration, the leadership's once it is registered.
+TEST(TimerTest, AnUnregisteredCaseIsRemindedAboutRegistration) {
+  const TimerOutcome out = ProcessTimers(SentCase(), D(2026, 6, 17), At(2026, 6, 18));
+  ASSERT_EQ(out.events.size(), 1u);
+  const auto& e = std::get<ReminderDue>(out.events[0]);
+  EXPECT_EQ(e.step, ReminderStep::kRegistration);
+  EXPECT_FALSE(e.escalated) << "seven working days left: not late yet";
+}
+
+TEST(TimerTest, ARegisteredCaseIsRemindedAboutTheDecision) {
+  const TimerOutcome out = ProcessTimers(RegisteredCase(), D(2026, 6, 17), At(2026, 6, 18));
+  ASSERT_EQ(out.events.size(), 1u);
+  const auto& e = std::get<ReminderDue>(out.events[0]);
+  EXPECT_EQ(e.step, ReminderStep::kDecision);
+  EXPECT_FALSE(e.escalated);
+}
+
+TEST(TimerTest, StillUnregisteredTwoWorkingDaysBeforeTheDeadlineEscalates) {
+  const TimerOutcome first = ProcessTimers(SentCase(), D(2026, 6, 17), At(2026, 6, 18));
+  const TimerOutcome second = ProcessTimers(first.case_after, D(2026, 6, 25), At(2026, 6, 26));
+  ASSERT_EQ(second.events.size(), 1u) << "one event: the reminder carries the escalation";
+  const auto& e = std::get<ReminderDue>(second.events[0]);
+  EXPECT_EQ(e.threshold, kTwo);
+  EXPECT_EQ(e.step, ReminderStep::kRegistration);
+  EXPECT_TRUE(e.escalated);
+  EXPECT_EQ(e.case_after.state, CaseState::kAwaitingRegistration);
+}
+
+TEST(TimerTest, ACaseRegisteredBetweenTheRemindersIsNotEscalated) {
+  const TimerOutcome first = ProcessTimers(SentCase(), D(2026, 6, 17), At(2026, 6, 18));
+  ASSERT_EQ(std::get<ReminderDue>(first.events.at(0)).step, ReminderStep::kRegistration);
+  auto registered = RegisterCase(first.case_after, Registration1(), NoDiaryNumbers(),
+                                 Clerk(kHelsinki), At(2026, 6, 22));
+  ASSERT_TRUE(registered.ok()) << registered.status().ToString();
+  const TimerOutcome second =
+      ProcessTimers(registered->case_after, D(2026, 6, 25), At(2026, 6, 26));
+  ASSERT_EQ(second.events.size(), 1u);
+  const auto& e = std::get<ReminderDue>(second.events[0]);
+  EXPECT_EQ(e.step, ReminderStep::kDecision);
+  EXPECT_FALSE(e.escalated);
+}
+
+TEST(TimerTest, CatchingUpPastTheTwoDayReminderStillEscalates) {
+  // Down 10-29 June, the case never registered: the 2-day reminder is
+  // caught up (one day left) and still escalates.
+  const TimerOutcome out = ProcessTimers(SentCase(), D(2026, 6, 10), At(2026, 6, 29));
+  ASSERT_EQ(out.events.size(), 1u);
+  const auto& e = std::get<ReminderDue>(out.events[0]);
+  EXPECT_EQ(e.threshold, kTwo);
+  EXPECT_EQ(e.working_days_left, 1);
+  EXPECT_TRUE(e.escalated);
+}
+
+TEST(TimerTest, ReminderOfFollowsTheStateAndTheThreshold) {
+  const Audit audit{};
+  EXPECT_FALSE(ReminderOf(SentCase(), kSeven, 7, audit).escalated);
+  EXPECT_TRUE(ReminderOf(SentCase(), kTwo, 2, audit).escalated);
+  EXPECT_FALSE(ReminderOf(RegisteredCase(), kTwo, 2, audit).escalated);
+  EXPECT_EQ(ReminderOf(RegisteredCase(), kTwo, 2, audit).step, ReminderStep::kDecision);
 }
 
 TEST(TimerTest, DoesNotRepeatAReminderAlreadyFired) {

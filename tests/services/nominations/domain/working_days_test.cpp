@@ -138,5 +138,64 @@ TEST(WorkingDaysTest, AddAndSubtractInvertWorkingDaysBetween) {
   EXPECT_EQ(AddWorkingDays(D(2026, 6, 18), -1), SubtractWorkingDays(D(2026, 6, 18), 1));
 }
 
+// Act 150/1930: a deadline on a day off is warned about, with the next
+// working day; a working day gives no warning.
+TEST(DeadlineWorkingDayTest, AWorkingDayNeedsNoWarning) {
+  EXPECT_EQ(CheckDeadlineIsWorkingDay(D(2026, 6, 18)), std::nullopt);   // Thursday
+  EXPECT_EQ(CheckDeadlineIsWorkingDay(D(2026, 12, 31)), std::nullopt);  // New Year's Eve
+  EXPECT_EQ(CheckDeadlineIsWorkingDay(D(2026, 4, 30)), std::nullopt);   // May Day Eve
+}
+
+TEST(DeadlineWorkingDayTest, AWeekendSuggestsTheMonday) {
+  for (const Date& weekend : {D(2026, 3, 21), D(2026, 3, 22)}) {
+    const auto w = CheckDeadlineIsWorkingDay(weekend);
+    ASSERT_TRUE(w.has_value()) << FormatIsoDate(weekend);
+    EXPECT_EQ(w->deadline, weekend);
+    EXPECT_EQ(w->next_working_day, D(2026, 3, 23));
+    EXPECT_TRUE(w->weekend);
+    EXPECT_EQ(w->holiday, "");
+  }
+}
+
+TEST(DeadlineWorkingDayTest, MidsummerEveAndDayMoveToTheMonday) {
+  const auto eve = CheckDeadlineIsWorkingDay(D(2026, 6, 19));  // Friday
+  ASSERT_TRUE(eve.has_value());
+  EXPECT_FALSE(eve->weekend);
+  EXPECT_EQ(eve->holiday, "Midsummer Eve");
+  EXPECT_EQ(eve->next_working_day, D(2026, 6, 22));
+  const auto day = CheckDeadlineIsWorkingDay(D(2026, 6, 20));  // Saturday
+  ASSERT_TRUE(day.has_value());
+  EXPECT_TRUE(day->weekend);
+  EXPECT_EQ(day->holiday, "Midsummer Day");
+  EXPECT_EQ(day->next_working_day, D(2026, 6, 22));
+}
+
+TEST(DeadlineWorkingDayTest, ChristmasSkipsToTheFirstWorkingDayAfterTheHolidays) {
+  // Thu 24, Fri 25, Sat 26, Sun 27 December 2026: the next working day is Monday 28.
+  for (unsigned day : {24U, 25U, 26U, 27U}) {
+    const auto w = CheckDeadlineIsWorkingDay(D(2026, 12, day));
+    ASSERT_TRUE(w.has_value()) << day;
+    EXPECT_EQ(w->next_working_day, D(2026, 12, 28)) << day;
+  }
+  EXPECT_EQ(CheckDeadlineIsWorkingDay(D(2026, 12, 24))->holiday, "Christmas Eve");
+  EXPECT_EQ(CheckDeadlineIsWorkingDay(D(2026, 12, 6))->holiday, "Independence Day");
+}
+
+TEST(DeadlineWorkingDayTest, EasterBasedHolidaysFollowEaster) {
+  // 2027: Easter Sunday 28 March. Good Friday 26 March -> Tuesday 30 March
+  // (Easter Monday 29 March is off too).
+  const auto good_friday = CheckDeadlineIsWorkingDay(D(2027, 3, 26));
+  ASSERT_TRUE(good_friday.has_value());
+  EXPECT_EQ(good_friday->holiday, "Good Friday");
+  EXPECT_EQ(good_friday->next_working_day, D(2027, 3, 30));
+  EXPECT_EQ(CheckDeadlineIsWorkingDay(D(2027, 3, 29))->holiday, "Easter Monday");
+  // 2026: Easter Sunday 5 April; Ascension Day Thursday 14 May -> Friday 15 May.
+  const auto ascension = CheckDeadlineIsWorkingDay(D(2026, 5, 14));
+  ASSERT_TRUE(ascension.has_value());
+  EXPECT_EQ(ascension->holiday, "Ascension Day");
+  EXPECT_FALSE(ascension->weekend);
+  EXPECT_EQ(ascension->next_working_day, D(2026, 5, 15));
+}
+
 }  // namespace
 }  // namespace verkosto::nominations

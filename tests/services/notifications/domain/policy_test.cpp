@@ -68,18 +68,87 @@ TEST(NotificationPolicyTest, ApprovedCaseGoesToSenderAndEachNominee) {
             std::vector<std::string>{"pekka@kajaani.fi"});
 }
 
-TEST(NotificationPolicyTest, DeclinedWithdrawnAndOverdueGoToTheSenderOnly) {
-  for (Topic topic : {Topic::kCaseDeclined, Topic::kCaseWithdrawn, Topic::kCaseOverdue}) {
+TEST(NotificationPolicyTest, DeclinedAndWithdrawnGoToTheSenderOnly) {
+  for (Topic topic : {Topic::kCaseDeclined, Topic::kCaseWithdrawn}) {
     const auto r = Recipients(CaseNotice(topic), Areas());
     EXPECT_EQ(Mailboxes(r), std::vector<std::string>{"user:keha-anna"}) << TopicName(topic);
   }
 }
 
-TEST(NotificationPolicyTest, ReminderGoesToLeadershipAndRegistry) {
+TEST(NotificationPolicyTest, OverdueGoesToTheSenderAndTheAreasLeadershipAndRegistry) {
+  const auto r = Recipients(CaseNotice(Topic::kCaseOverdue), Areas());
+  EXPECT_EQ(Mailboxes(r),
+            (std::vector<std::string>{"leadership:kainuu", "registry:kainuu", "user:keha-anna"}));
+  EXPECT_EQ(Find(r, "user:keha-anna")->template_name, "case_overdue");
+  const Recipient* leadership = Find(r, "leadership:kainuu");
+  ASSERT_NE(leadership, nullptr);
+  EXPECT_EQ(leadership->template_name, "case_overdue_area");
+  EXPECT_EQ(leadership->emails,
+            (std::vector<std::string>{"johtaja@kainuu.fi", "varajohtaja@kainuu.fi"}));
+  const Recipient* registry = Find(r, "registry:kainuu");
+  ASSERT_NE(registry, nullptr);
+  EXPECT_EQ(registry->template_name, "case_overdue_area");
+  EXPECT_EQ(registry->emails, std::vector<std::string>{"kirjaamo@kainuu.fi"});
+}
+
+TEST(NotificationPolicyTest, RegistrationReminderGoesToTheRegistryOnly) {
+  Notice n = CaseNotice(Topic::kReminderDue);
+  n.working_days_left = 7;
+  n.reminder_step = ReminderStep::kRegistration;
+  const auto r = Recipients(n, Areas());
+  ASSERT_EQ(Mailboxes(r), std::vector<std::string>{"registry:kainuu"});
+  EXPECT_EQ(r[0].template_name, "reminder_registration");
+  EXPECT_EQ(r[0].emails, std::vector<std::string>{"kirjaamo@kainuu.fi"});
+}
+
+TEST(NotificationPolicyTest, DecisionReminderGoesToTheLeadershipOnly) {
   Notice n = CaseNotice(Topic::kReminderDue);
   n.working_days_left = 2;
-  EXPECT_EQ(Mailboxes(Recipients(n, Areas())),
-            (std::vector<std::string>{"leadership:kainuu", "registry:kainuu"}));
+  n.reminder_step = ReminderStep::kDecision;
+  const auto r = Recipients(n, Areas());
+  ASSERT_EQ(Mailboxes(r), std::vector<std::string>{"leadership:kainuu"});
+  EXPECT_EQ(r[0].template_name, "reminder_decision");
+  EXPECT_EQ(r[0].emails, (std::vector<std::string>{"johtaja@kainuu.fi", "varajohtaja@kainuu.fi"}));
+}
+
+TEST(NotificationPolicyTest, LateRegistrationEscalatesToTheLeadership) {
+  Notice n = CaseNotice(Topic::kReminderDue);
+  n.working_days_left = 2;
+  n.reminder_step = ReminderStep::kRegistration;
+  n.escalated = true;
+  const auto r = Recipients(n, Areas());
+  ASSERT_EQ(Mailboxes(r), (std::vector<std::string>{"leadership:kainuu", "registry:kainuu"}));
+  EXPECT_EQ(Find(r, "registry:kainuu")->template_name, "reminder_registration");
+  EXPECT_EQ(Find(r, "leadership:kainuu")->template_name, "registration_escalated");
+  EXPECT_EQ(Find(r, "leadership:kainuu")->emails,
+            (std::vector<std::string>{"johtaja@kainuu.fi", "varajohtaja@kainuu.fi"}));
+}
+
+TEST(NotificationPolicyTest, AReminderWithoutAStepGoesToLeadershipAndRegistryAsBefore) {
+  // An event nominations wrote before reminders had steps.
+  Notice n = CaseNotice(Topic::kReminderDue);
+  n.working_days_left = 2;
+  const auto r = Recipients(n, Areas());
+  EXPECT_EQ(Mailboxes(r), (std::vector<std::string>{"leadership:kainuu", "registry:kainuu"}));
+  for (const Recipient& each : r) EXPECT_EQ(each.template_name, "reminder_due");
+}
+
+// The two Swedish-majority areas list Swedish first (sv;fi): their registry
+// and leadership get their messages in Swedish.
+TEST(NotificationPolicyTest, AnAreaWhoseFirstLanguageIsSwedishIsToldInSwedish) {
+  AreaMap areas = Areas();
+  const AreaInfo pietarsaari = testing::Area("pietarsaari", {"sv", "fi"});
+  areas.emplace(pietarsaari.code, pietarsaari);
+  const AreaInfo bilingual_finnish = testing::Area("vaasa", {"fi", "sv"});
+  areas.emplace(bilingual_finnish.code, bilingual_finnish);
+  EXPECT_EQ(pietarsaari.language(), Language::kSv);
+  EXPECT_EQ(bilingual_finnish.language(), Language::kFi);
+  const auto r = Recipients(CaseNotice(Topic::kRequestSent, Case("pietarsaari")), areas);
+  ASSERT_EQ(Mailboxes(r), std::vector<std::string>{"registry:pietarsaari"});
+  EXPECT_EQ(ResolveLanguage(std::nullopt, r[0], areas), Language::kSv);
+  const auto v = Recipients(CaseNotice(Topic::kRequestSent, Case("vaasa")), areas);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(ResolveLanguage(std::nullopt, v[0], areas), Language::kFi);
 }
 
 TEST(NotificationPolicyTest, ProposedNetworkGoesToEveryAreasLeadership) {
@@ -153,6 +222,12 @@ TEST(NotificationPolicyTest, NoMessageToAPersonWithoutAnApprovedNomination) {
        {Topic::kRequestSent, Topic::kCaseRegistered, Topic::kCaseApproved, Topic::kCaseDeclined,
         Topic::kCaseWithdrawn, Topic::kCaseOverdue, Topic::kReminderDue}) {
     EXPECT_FALSE(AnyPerson(Recipients(CaseNotice(topic, c), Areas()))) << TopicName(topic);
+  }
+  for (ReminderStep step : {ReminderStep::kRegistration, ReminderStep::kDecision}) {
+    Notice reminder = CaseNotice(Topic::kReminderDue, c);
+    reminder.reminder_step = step;
+    reminder.escalated = true;
+    EXPECT_FALSE(AnyPerson(Recipients(reminder, Areas())));
   }
   Notice proposed;
   proposed.topic = Topic::kNetworkProposed;

@@ -52,21 +52,34 @@ const TemplateSet& Templates() {
 
 TEST(TemplatesTest, EveryLanguageHasTheSameTemplates) {
   const auto fi = Templates().TemplateNames(Language::kFi);
-  EXPECT_EQ(fi.size(), 18u);
+  EXPECT_EQ(fi.size(), 22u);
   EXPECT_EQ(Templates().TemplateNames(Language::kSv), fi);
   EXPECT_EQ(Templates().TemplateNames(Language::kEn), fi);
 }
 
 TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage) {
   const Topic topics[] = {
-      Topic::kRequestSent,    Topic::kCaseRegistered,  Topic::kCaseApproved,
-      Topic::kCaseDeclined,   Topic::kCaseWithdrawn,   Topic::kCaseOverdue,
-      Topic::kReminderDue,    Topic::kNetworkProposed, Topic::kParticipationDecided,
-      Topic::kTermEnding,     Topic::kTermEnded,       Topic::kResignationRequested,
+      Topic::kRequestSent,  Topic::kCaseRegistered,  Topic::kCaseApproved,
+      Topic::kCaseDeclined, Topic::kCaseWithdrawn,   Topic::kCaseOverdue,
+      Topic::kReminderDue,  Topic::kNetworkProposed, Topic::kParticipationDecided,
+      Topic::kTermEnding,   Topic::kTermEnded,       Topic::kResignationRequested,
       Topic::kMembershipEnded};
+  std::vector<Notice> notices;
+  for (Topic topic : topics) notices.push_back(Full(topic));
+  // The variants whose recipients and templates differ: a reminder per step
+  // (registration escalated, decision), an overdue case not registered yet.
+  for (ReminderStep step : {ReminderStep::kRegistration, ReminderStep::kDecision}) {
+    Notice reminder = Full(Topic::kReminderDue);
+    reminder.reminder_step = step;
+    reminder.escalated = step == ReminderStep::kRegistration;
+    notices.push_back(reminder);
+  }
+  Notice unregistered = Full(Topic::kCaseOverdue);
+  unregistered.case_info->awaiting_registration = true;
+  notices.push_back(unregistered);
   std::set<std::string> seen;
-  for (Topic topic : topics) {
-    const Notice notice = Full(topic);
+  for (const Notice& notice : notices) {
+    const Topic topic = notice.topic;
     const auto recipients = Recipients(notice, Areas());
     ASSERT_FALSE(recipients.empty()) << TopicName(topic);
     for (const Recipient& r : recipients) {
@@ -92,7 +105,61 @@ TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage
       }
     }
   }
-  EXPECT_EQ(seen.size(), 18u);
+  EXPECT_EQ(seen.size(), 22u);
+}
+
+TEST(TemplatesTest, EscalationTellsTheDirectorRegistrationIsLate) {
+  Notice notice = Full(Topic::kReminderDue);
+  notice.working_days_left = 2;
+  notice.reminder_step = ReminderStep::kRegistration;
+  notice.escalated = true;
+  notice.case_info->awaiting_registration = true;
+  const Recipient leadership{
+      "leadership:kainuu", "registration_escalated", {}, std::nullopt, AreaCode("kainuu")};
+  auto fi = Templates().Render("registration_escalated", Language::kFi,
+                               BuildView(notice, leadership, Language::kFi, Areas(), ""));
+  ASSERT_TRUE(fi.ok()) << fi.status().ToString();
+  EXPECT_EQ(fi->subject, "Kirjaaminen myöhässä: nimeämispyyntö verkostoon Osaamisverkosto");
+  EXPECT_NE(fi->text.find("Hyvä työllisyysjohtaja"), std::string::npos) << fi->text;
+  EXPECT_NE(fi->text.find("määräaikaan on enää 2 työpäivää"), std::string::npos) << fi->text;
+  EXPECT_NE(fi->text.find("Huolehdittehan, että kirjaamo kirjaa pyynnön"), std::string::npos);
+  auto sv = Templates().Render("registration_escalated", Language::kSv,
+                               BuildView(notice, leadership, Language::kSv, Areas(), ""));
+  ASSERT_TRUE(sv.ok());
+  EXPECT_EQ(sv->subject,
+            "Registreringen är försenad: begäran om nominering till Kompetensnätverket");
+  EXPECT_NE(sv->text.find("Se till att registratorskontoret registrerar den"), std::string::npos);
+
+  const Recipient registry{
+      "registry:kainuu", "reminder_registration", {}, std::nullopt, AreaCode("kainuu")};
+  auto reminder = Templates().Render("reminder_registration", Language::kFi,
+                                     BuildView(notice, registry, Language::kFi, Areas(), ""));
+  ASSERT_TRUE(reminder.ok());
+  EXPECT_EQ(reminder->subject,
+            "Muistutus: kirjatkaa nimeämispyyntö verkostoon Osaamisverkosto, 2 työpäivää "
+            "jäljellä");
+}
+
+TEST(TemplatesTest, OverdueNoticeToTheAreaSaysWhichStepIsMissing) {
+  Notice notice = Full(Topic::kCaseOverdue);
+  const Recipient registry{
+      "registry:kainuu", "case_overdue_area", {}, std::nullopt, AreaCode("kainuu")};
+  notice.case_info->awaiting_registration = true;
+  notice.case_info->diary_number.clear();
+  auto unregistered = Templates().Render("case_overdue_area", Language::kFi,
+                                         BuildView(notice, registry, Language::kFi, Areas(), ""));
+  ASSERT_TRUE(unregistered.ok());
+  EXPECT_EQ(unregistered->subject, "Määräaika ylittynyt: nimeäminen verkostoon Osaamisverkosto");
+  EXPECT_NE(unregistered->text.find("Pyyntöä ei ole vielä kirjattu"), std::string::npos)
+      << unregistered->text;
+  notice.case_info->awaiting_registration = false;
+  notice.case_info->diary_number = "KAI/55/2026";
+  auto registered = Templates().Render("case_overdue_area", Language::kEn,
+                                       BuildView(notice, registry, Language::kEn, Areas(), ""));
+  ASSERT_TRUE(registered.ok());
+  EXPECT_NE(registered->text.find("The request is registered (diary number KAI/55/2026)"),
+            std::string::npos)
+      << registered->text;
 }
 
 // About a network this service has not heard of yet there is no rule-6 note
