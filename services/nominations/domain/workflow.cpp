@@ -781,6 +781,8 @@ Result<ApprovalOutcome> RecordPaperAnswer(const Case& c, const NetworkView& netw
   out.case_after.decision = std::move(decision);
   out.events.emplace_back(CaseDeclined{out.case_after, MakeAudit(actor, now, command.reason)});
   return out;
+}
+
 ReminderDue ReminderOf(const Case& c, int threshold, int working_days_left, const Audit& audit) {
   ReminderDue r;
   r.case_after = c;
