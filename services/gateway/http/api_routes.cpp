@@ -335,6 +335,16 @@ std::vector<ApiRoute> MakeRoutes() {
               "leadership, oldest first, with their reason. Recording the resignation (POST "
               "/api/v1/memberships/{membership_id}/resignation) closes a request. The area's "
               "director or deputy only. Errors: 403 permission_denied."),
+          R<nom::NationalViewRequest, nom::NationalViewResponse>(
+              "GET", "/api/v1/national-view", "nominations",
+              "The national view: every area x every network (query status, area_code)",
+              "One cell per network and area: the area's participation decision, the members "
+              "named, open requests and overdue ones, and the hours a year its memberships "
+              "take; paged by cell. The first page also carries each area's burden (actual "
+              "memberships x the network's cadence), the national total and the people in two "
+              "or more current networks. `status` empty = proposed and open. The same as CSV: "
+              "GET /national-view.csv (web session). Errors: 400 invalid_argument (status, "
+              "area_code, page_token)."),
       },
       r);
   Tagged("me",

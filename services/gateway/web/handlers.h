@@ -64,4 +64,7 @@ void RevokeMyToken(GatewayContext&, const httplib::Request&, httplib::Response&)
 void InboxPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 void MarkRead(GatewayContext&, const httplib::Request&, httplib::Response&);
 
+// national_view_pages.cpp: 45 areas x every network, burden, loads, CSV.
+void NationalViewPage(GatewayContext&, const httplib::Request&, httplib::Response&);
+
 }  // namespace verkosto::gateway::web

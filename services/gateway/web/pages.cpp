@@ -48,6 +48,7 @@ const std::vector<Route>& Routes() {
       {"POST", R"(/me/memberships/([A-Za-z0-9_:.-]+)/resign)", AskToResign},
       {"GET", "/director/resignations", ResignationsPage},
       {"POST", R"(/director/resignations/([A-Za-z0-9_:.-]+)/record)", RecordResignation},
+      {"GET", R"(/national-view(?:\.csv)?)", NationalViewPage},
   };
   return kRoutes;
 }

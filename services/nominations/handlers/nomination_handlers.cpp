@@ -10,6 +10,7 @@
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/visibility.h"
 #include "nominations/domain/workflow.h"
+#include "nominations/handlers/national_view_handlers.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 
 namespace verkosto::nominations {
@@ -302,6 +303,7 @@ void RegisterLeadership(messaging::RpcServer& server) {
         for (const Membership& m : outcome.started) {
           *response.add_memberships_started() = codec::ToProto(m);
         }
+        VERKOSTO_RETURN_IF_ERROR(AddLoadWarnings(ctx, outcome.started, &response));
         return response;
       });
 
