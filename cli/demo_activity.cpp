@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/file_util.h"
+#include "core/text.h"
 #include "gateway/domain/demo_accounts.h"
 #include "messaging/rpc_client.h"
 #include "runtime/credentials.h"
@@ -192,18 +193,18 @@ class Runner {
     return it->second;
   }
 
-  // A command with the story's next fixed request id.
+  // A command whose request id is fixed by `step` (unique in the story), so
+  // that a repeated run repeats each command under the same id.
   template <typename Resp>
   Result<Resp> Command(const std::string& service, const Actor& actor,
-                       const google::protobuf::Message& request) {
+                       const google::protobuf::Message& request, const std::string& step) {
     if (stop_) return Status::Unavailable("demo activity stopped");
     char id[17];
-    std::snprintf(id, sizeof id, "%016" PRIx64, ++next_id_);
+    std::snprintf(id, sizeof id, "%016" PRIx64, text::StableHash("demo/" + step));
     Result<Resp> reply = Client(service).Call<Resp>(actor, request, id);
     if (!reply.ok()) {
-      return Status(reply.status().code(), reply.status().field(),
-                    std::string(request.GetDescriptor()->name()) + " as " + actor.user_id + ": " +
-                        reply.status().message());
+      return Status(reply.status().code(), std::string(request.GetDescriptor()->name()) + " as " +
+                                               actor.user_id + ": " + reply.status().ToString());
     }
     return reply;
   }
@@ -224,7 +225,6 @@ class Runner {
   zmq::context_t zmq_;
   std::map<std::string, messaging::RpcClient> clients_;
   std::map<std::string, DemoArea> areas_;
-  uint64_t next_id_ = 0;
   Actor keha_ = DemoAccount("keha.koordinaattori");
 };
 
@@ -264,14 +264,38 @@ Status Runner::PlayNetwork(const NetworkStory& story) {
     request.set_decision(takes_part ? netpb::PARTICIPATION_DECISION_TAKES_PART
                                     : netpb::PARTICIPATION_DECISION_DECLINES);
     if (!takes_part) request.set_reason(area.declines_reason);
-    return Command<netpb::DecideParticipationResponse>("networks", area.director, request).status();
+    return Command<netpb::DecideParticipationResponse>("networks", area.director, request,
+                                                       story.code + "/participation/" + code)
+        .status();
   };
-  for (const std::string& code : story.take_part) VERKOSTO_RETURN_IF_ERROR(decide(code, true));
-  for (const std::string& code : story.decline) VERKOSTO_RETURN_IF_ERROR(decide(code, false));
-
-  netpb::OpenNetworkRequest open;
-  open.set_network_code(story.code);
-  VERKOSTO_RETURN_IF_ERROR(Command<netpb::NetworkResponse>("networks", keha_, open).status());
+  // A network opened by an earlier run (its stored replies may be gone after
+  // a day) is not played again: nothing is sent twice.
+  netpb::GetNetworkRequest get;
+  get.set_network_code(story.code);
+  Result<netpb::GetNetworkResponse> current =
+      Client("networks").Call<netpb::GetNetworkResponse>(keha_, get);
+  if (!current.ok()) return current.status();
+  const netpb::NetworkStatus status = current->network().status();
+  if (status == netpb::NETWORK_STATUS_OPEN) {
+    nompb::NetworkMatrixRequest matrix_request;
+    matrix_request.set_network_code(story.code);
+    Result<nompb::NetworkMatrixResponse> matrix =
+        Client("nominations").Call<nompb::NetworkMatrixResponse>(keha_, matrix_request);
+    if (!matrix.ok()) return matrix.status();
+    for (const nompb::MatrixRow& row : matrix->rows()) {
+      if (row.has_latest_case()) return Status::Ok();  // requests went out before
+    }
+  } else if (status != netpb::NETWORK_STATUS_PROPOSED) {
+    spdlog::info("demo activity: {} is neither proposed nor open, left as it is", story.code);
+    return Status::Ok();
+  } else {
+    for (const std::string& code : story.take_part) VERKOSTO_RETURN_IF_ERROR(decide(code, true));
+    for (const std::string& code : story.decline) VERKOSTO_RETURN_IF_ERROR(decide(code, false));
+    netpb::OpenNetworkRequest open;
+    open.set_network_code(story.code);
+    VERKOSTO_RETURN_IF_ERROR(
+        Command<netpb::NetworkResponse>("networks", keha_, open, story.code + "/open").status());
+  }
   // Nominations refuses a request for a network it does not know open yet.
   VERKOSTO_RETURN_IF_ERROR(WaitForConsumer("nominations", "networks"));
 
@@ -286,7 +310,7 @@ Status Runner::PlayNetwork(const NetworkStory& story) {
       "Nimeäminen kirjataan alueen kirjaamossa ennen päätöstä.");
   send.set_keha_diary_number("KEHA/DEMO/" + story.short_name);
   Result<nompb::SendRequestResponse> sent =
-      Command<nompb::SendRequestResponse>("nominations", keha_, send);
+      Command<nompb::SendRequestResponse>("nominations", keha_, send, story.code + "/send");
   if (!sent.ok()) return sent.status();
 
   for (const nompb::Case& c : sent->cases()) {
@@ -301,13 +325,16 @@ Status Runner::PlayNetwork(const NetworkStory& story) {
     reg.set_diary_number("DEMO-" + story.short_name + "-1");
     reg.set_date_received(FormatIsoDate(today));
     reg.set_organisation(area.organisation);
-    VERKOSTO_RETURN_IF_ERROR(Command<nompb::CaseResponse>("nominations", area.clerk, reg).status());
+    const std::string step = story.code + "/" + area.code;
+    VERKOSTO_RETURN_IF_ERROR(
+        Command<nompb::CaseResponse>("nominations", area.clerk, reg, step + "/register").status());
     if (plan->fate == Fate::kDeclined) {
       nompb::DeclineCaseRequest decline;
       decline.set_case_id(c.case_id());
       decline.set_reason(area.decline_case_reason);
       VERKOSTO_RETURN_IF_ERROR(
-          Command<nompb::CaseResponse>("nominations", area.director, decline).status());
+          Command<nompb::CaseResponse>("nominations", area.director, decline, step + "/decline")
+              .status());
     } else if (plan->fate == Fate::kApproved) {
       nompb::ApproveCaseRequest approve;
       approve.set_case_id(c.case_id());
@@ -320,7 +347,8 @@ Status Runner::PlayNetwork(const NetworkStory& story) {
         nominee->set_seat(p.deputy ? nompb::SEAT_KIND_DEPUTY : nompb::SEAT_KIND_MEMBER);
       }
       VERKOSTO_RETURN_IF_ERROR(
-          Command<nompb::CaseResponse>("nominations", area.director, approve).status());
+          Command<nompb::CaseResponse>("nominations", area.director, approve, step + "/approve")
+              .status());
     }
   }
 
@@ -337,8 +365,9 @@ Status Runner::PlayNetwork(const NetworkStory& story) {
     logged.set_organisation(area.organisation);
     logged.mutable_seats()->set_members(1);
     logged.set_deadline(FormatIsoDate(AddDays(today, -10)));
-    VERKOSTO_RETURN_IF_ERROR(
-        Command<nompb::CaseResponse>("nominations", area.clerk, logged).status());
+    VERKOSTO_RETURN_IF_ERROR(Command<nompb::CaseResponse>("nominations", area.clerk, logged,
+                                                          story.code + "/" + area.code + "/letter")
+                                 .status());
   }
   return Status::Ok();
 }

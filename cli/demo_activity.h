@@ -38,10 +38,12 @@ namespace verkosto::cli {
 // marks such a case overdue at once). So the overdue case is registered,
 // undecided and past its deadline, as in real life when a letter was found late.
 //
-// Idempotent: the commands have fixed request ids under a fixed client id,
-// so a run that was interrupted repeats them and each service answers a
-// repeated command from its stored reply, with no second effect; a finished
-// run leaves DATA/demo-activity.done and is not run again.
+// Idempotent: a finished run leaves DATA/demo-activity.done and is not run
+// again. Each command has a request id fixed by its step under a fixed client
+// id, so a run that was interrupted repeats its commands and each service
+// answers a repeated one from its stored reply (kept a day), with no second
+// effect; and a network that is already open with cases is left alone, so
+// nothing is sent twice even after the stored replies are gone.
 inline constexpr char kDemoActivityDone[] = "demo-activity.done";
 
 // Runs the story against the services of `system` (whose keys the caller

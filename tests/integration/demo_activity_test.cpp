@@ -33,11 +33,11 @@ class DemoActivityTest : public UpFixture {
   void StartAndWaitForDemo(testing::Process& up, int* port) {
     system_ = WaitUntilUp(up, port);
     ASSERT_FALSE(HasFailure());
-    const std::string done = dir_.File("demo-activity.done")  // cli/demo_activity.h;
-                             ASSERT_TRUE(WaitForDirectory(
-                                 dir_.path(), [&] { return std::filesystem::exists(done); },
-                                 milliseconds(120000), up.pid()))
-                             << "the demo activity did not finish";
+    // The marker of cli/demo_activity.h.
+    const std::string done = dir_.File("demo-activity.done");
+    ASSERT_TRUE(WaitForDirectory(
+        dir_.path(), [&] { return std::filesystem::exists(done); }, milliseconds(120000), up.pid()))
+        << "the demo activity did not finish";
   }
 
   // The state of every case of the open networks, as KEHA's matrix shows it:
