@@ -8,7 +8,6 @@
 #include <string>
 
 #include "gateway_api_fixture.h"
-#include "nominations/handlers/national_view_handlers.h"
 #include "verkosto/networks/v1/networks.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 
@@ -29,10 +28,6 @@ class NationalViewTest : public GatewayApiFixture {
     keha_ = Login("keha.koordinaattori");
     director_ = Login("johtaja.kainuu");
     clerk_ = Login("kirjaamo.kainuu");
-  }
-  void TearDown() override {
-    nominations::SetLoadWarningThreshold(3);
-    GatewayApiFixture::TearDown();
   }
 
   // Opens network `code` with Kainuu taking part (6 meetings of 1.5 h a year).
@@ -182,26 +177,30 @@ TEST_F(NationalViewTest, WebPageAndStreamedCsvShowTheView) {
 }
 
 TEST_F(NationalViewTest, NamingSomeoneInManyNetworksWarnsButApproves) {
-  nominations::SetLoadWarningThreshold(2);
+  // [nominations] load_warning_networks: 3 by default.
   ASSERT_NO_FATAL_FAILURE(OpenNetwork("kansallinen-a"));
   ASSERT_NO_FATAL_FAILURE(OpenNetwork("kansallinen-b"));
+  ASSERT_NO_FATAL_FAILURE(OpenNetwork("kansallinen-c"));
   nom::CaseResponse first;
   RequestCase("kansallinen-a", "Nelli Nimitetty", &first);
   EXPECT_EQ(first.load_warnings_size(), 0);
   nom::CaseResponse second;
-  const std::string id = RequestCase("kansallinen-b", "Nelli Nimitetty", &second);
-  EXPECT_EQ(second.case_().state(), nom::CASE_STATE_APPROVED);  // a warning, not a refusal
-  ASSERT_EQ(second.load_warnings_size(), 1);
-  EXPECT_EQ(second.load_warnings(0).name(), "Nelli Nimitetty");
-  EXPECT_EQ(second.load_warnings(0).networks(), 2u);
-  EXPECT_EQ(second.load_warnings(0).threshold(), 2u);
+  RequestCase("kansallinen-b", "Nelli Nimitetty", &second);
+  EXPECT_EQ(second.load_warnings_size(), 0);
+  nom::CaseResponse third;
+  const std::string id = RequestCase("kansallinen-c", "Nelli Nimitetty", &third);
+  EXPECT_EQ(third.case_().state(), nom::CASE_STATE_APPROVED);  // a warning, not a refusal
+  ASSERT_EQ(third.load_warnings_size(), 1);
+  EXPECT_EQ(third.load_warnings(0).name(), "Nelli Nimitetty");
+  EXPECT_EQ(third.load_warnings(0).networks(), 3u);
+  EXPECT_EQ(third.load_warnings(0).threshold(), 3u);
 
   // The web form's answer carries it to the case page.
   httplib::Result shown =
-      Get(director_, "/cases/" + id + "?done=approved&load=Nelli%20Nimitetty%7C2");
+      Get(director_, "/cases/" + id + "?done=approved&load=Nelli%20Nimitetty%7C3");
   ASSERT_TRUE(shown);
   ASSERT_EQ(shown->status, 200);
-  EXPECT_NE(shown->body.find("Nelli Nimitetty: Verkostoja 2"), std::string::npos)
+  EXPECT_NE(shown->body.find("Nelli Nimitetty: Verkostoja 3"), std::string::npos)
       << shown->body.substr(0, 800);
 }
 
