@@ -33,10 +33,10 @@ NationalView BuildNationalView(const std::vector<ViewNetwork>& networks,
   NationalView view;
   std::map<std::pair<NetworkCode, AreaCode>, size_t> at;
   std::map<AreaCode, size_t> burden_at;
-  for (size_t a = 0; a < areas.size(); ++a) {
-    if (filter.area && areas[a].code != *filter.area) continue;
-    burden_at[areas[a].code] = view.burdens.size();
-    view.burdens.push_back(AreaLoad{areas[a].code, 0, 0});
+  for (const AreaInfo& area : areas) {
+    if (filter.area && area.code != *filter.area) continue;
+    burden_at[area.code] = view.burdens.size();
+    view.burdens.push_back(AreaLoad{area.code, 0, 0});
   }
   std::map<NetworkCode, const ViewNetwork*> by_code;
   for (size_t n = 0; n < networks.size(); ++n) {
