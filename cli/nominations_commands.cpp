@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "field_options.h"
+#include "gateway/web/national_view_csv.h"
 #include "messaging/envelope.h"
 #include "messaging/proto_enum.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
@@ -89,6 +90,10 @@ int RunCase(CliContext& ctx, const google::protobuf::Message& request) {
     PrintCase(r.case_());
     for (const pb::Membership& m : r.memberships_started()) PrintMembership(m);
     PrintDeadlineWarning(r.deadline_warning());
+    for (const pb::LoadWarning& w : r.load_warnings()) {
+      std::printf("warning: %s now sits in %u current networks (warning at %u)\n", w.name().c_str(),
+                  w.networks(), w.threshold());
+    }
   });
 }
 
@@ -325,6 +330,52 @@ void AddQueryCommands(CLI::App* nom, CliContext& ctx) {
       return Run<pb::ListMembershipsResponse>(ctx, *req, [](const pb::ListMembershipsResponse& r) {
         for (const pb::Membership& m : r.memberships()) PrintMembership(m);
         if (r.memberships_size() == 0) std::printf("no memberships\n");
+      });
+    });
+  }
+  {
+    auto req = std::make_shared<pb::NationalViewRequest>();
+    auto csv = std::make_shared<bool>(false);
+    auto* cmd = nom->add_subcommand(
+        "national-view",
+        "Every area x every network: participation, members, open and overdue requests, burden");
+    AddFieldOptions(cmd, req,
+                    {{"--status", "status", false,
+                      "open, proposed, closed, cancelled or draft (default: proposed and open)"},
+                     {"--of-area", "area_code", false, "Area code"}});
+    cmd->add_flag("--csv", *csv, "Print the view as CSV (UTF-8, header row)");
+    ctx.AddPersonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req, csv] {
+      return Run<pb::NationalViewResponse>(ctx, *req, [csv](const pb::NationalViewResponse& r) {
+        if (*csv) {
+          std::string out = gateway::web::NationalViewCsvHeader();
+          for (const pb::NationalViewCell& c : r.cells()) {
+            out += gateway::web::NationalViewCsvRow(c);
+          }
+          std::fwrite(out.data(), 1, out.size(), stdout);
+          return;
+        }
+        for (const pb::NationalViewCell& c : r.cells()) {
+          std::string members;
+          for (const std::string& name : c.members())
+            members += (members.empty() ? "" : "; ") + name;
+          std::printf(
+              "%-40s %-28s %-10s open %u overdue %u %s h/y\t%s\n", c.network_code().c_str(),
+              c.area_code().c_str(), c.participation().c_str(), c.open_requests(), c.overdue(),
+              gateway::web::FormatTenthsText(c.hours_per_year_tenths()).c_str(), members.c_str());
+        }
+        std::printf("burden per area (memberships, hours a year):\n");
+        for (const pb::AreaBurden& b : r.burdens()) {
+          std::printf("  %-28s %u\t%s\n", b.area_code().c_str(), b.memberships(),
+                      gateway::web::FormatTenthsText(b.hours_per_year_tenths()).c_str());
+        }
+        std::printf("  %-28s %u\t%s\n", "national total", r.national_memberships(),
+                    gateway::web::FormatTenthsText(r.national_hours_per_year_tenths()).c_str());
+        std::printf("people in two or more current networks (warning at %u):\n",
+                    r.load_warning_networks());
+        for (const pb::PersonLoad& p : r.loads()) {
+          std::printf("  %-40s %-28s %u\n", p.name().c_str(), p.area_code().c_str(), p.networks());
+        }
       });
     });
   }

@@ -3,15 +3,19 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <thread>
 
 #include "core/file_util.h"
+#include "demo_activity.h"
 #include "gateway/domain/demo_accounts.h"
 #include "logging/logging.h"
 #include "runtime/credentials.h"
@@ -87,7 +91,8 @@ struct UpOptions {
   int http_port = 8080;
   std::string config_path;
   std::string bin_dir;
-  int clock_offset_days = 0;  // tests only: [clock] offset_days of the generated config
+  int clock_offset_days = 0;      // tests only: [clock] offset_days of the generated config
+  bool no_demo_activity = false;  // else, with demo data, play demo_activity.h once up
 };
 
 int Up(const UpOptions& options) {
@@ -140,7 +145,28 @@ int Up(const UpOptions& options) {
                data_dir.string(), system.http_host, system.http_port);
   spdlog::info("check it with: verkosto status --data {}", data_dir.string());
   if (system.demo_data) PrintDemoLogins(system);
-  return cli::Supervise(children, cli::SupervisorOptions{});
+  // The demo's networks and cases, through the services' commands, beside
+  // the supervisor; it gives up at once when the system stops.
+  std::atomic<bool> stop{false};
+  std::thread demo;
+  if (system.demo_data && !options.no_demo_activity) {
+    // The supervisor waits for these signals with sigtimedwait: the thread
+    // inherits them blocked, so none is delivered to it.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGCHLD);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    demo = std::thread([&system, &stop] {
+      const Status st = RunDemoActivity(system, stop);
+      if (!st.ok() && !stop) spdlog::warn("demo activity: {}", st.ToString());
+    });
+  }
+  const int code = cli::Supervise(children, cli::SupervisorOptions{});
+  stop = true;
+  if (demo.joinable()) demo.join();
+  return code;
 }
 int StatusCommand(const std::string& data, const std::string& config_path, bool json) {
   auto system = LoadRunningConfig(config_path, data);
@@ -197,6 +223,10 @@ void AddSystemCommands(CLI::App& app, CliContext& ctx) {
                  "(written as [clock] offset_days; with --config, set it there)")
       ->check(CLI::Range(-36500, 36500))
       ->excludes(config_option)
+      ->group("Testing");
+  up->add_flag("--no-demo-activity", up_options->no_demo_activity,
+               "Tests only: with demo data, create the accounts and the catalogue but open no "
+               "network and send no request (see README: the demo)")
       ->group("Testing");
   ctx.OnRun(up, [up_options] { return Up(*up_options); });
 

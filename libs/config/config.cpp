@@ -227,6 +227,25 @@ Status ParseAudit(const toml::table& root, int* witness_interval_seconds) {
   return Status::Ok();
 }
 
+Status ParseNominations(const toml::table& root, NominationsConfig* nominations) {
+  const toml::node_view<const toml::node> n = root["nominations"];
+  if (!n) return Status::Ok();
+  if (!n.is_table()) return Status::InvalidArgument("nominations", "must be a table");
+  for (const auto& [key, value] : *n.as_table()) {
+    if (key.str() != "load_warning_networks") {
+      return Status::InvalidArgument("nominations." + std::string(key.str()),
+                                     "is not a nominations setting");
+    }
+  }
+  const toml::node_view<const toml::node> v = n["load_warning_networks"];
+  if (!v) return Status::Ok();
+  if (!v.is_integer() || *v.value<int64_t>() < 0 || *v.value<int64_t>() > 100) {
+    return Status::InvalidArgument("nominations.load_warning_networks", "must be 0..100");
+  }
+  nominations->load_warning_networks = static_cast<int>(*v.value<int64_t>());
+  return Status::Ok();
+}
+
 // 40 characters of the Z85 alphabet: the text form of a CURVE key.
 bool LooksLikeZ85Key(const std::string& key) {
   static constexpr std::string_view kAlphabet =
@@ -321,6 +340,7 @@ Result<SystemConfig> ParseSystemConfig(const std::string& toml_text) {
   VERKOSTO_RETURN_IF_ERROR(ParseRetention(root, &config.retention));
   VERKOSTO_RETURN_IF_ERROR(ParseClock(root, &config.clock_offset_days));
   VERKOSTO_RETURN_IF_ERROR(ParseAudit(root, &config.witness_interval_seconds));
+  VERKOSTO_RETURN_IF_ERROR(ParseNominations(root, &config.nominations));
 
   const toml::table* services = root["services"].as_table();
   if (services == nullptr) return Status::InvalidArgument("services", "is required");
@@ -443,6 +463,10 @@ std::string ToToml(const SystemConfig& config) {
                                          {"inbox_months", r.inbox_months},
                                          {"eml_days", r.eml_days},
                                          {"events_days", r.events_days}});
+  }
+  if (config.nominations != NominationsConfig{}) {
+    root.insert("nominations",
+                toml::table{{"load_warning_networks", config.nominations.load_warning_networks}});
   }
   // Written only when set: a test-only knob stays out of real configs.
   if (config.clock_offset_days != 0) {

@@ -92,6 +92,15 @@ struct RetentionConfig {
   friend bool operator==(const RetentionConfig&, const RetentionConfig&) = default;
 };
 
+// [nominations] in TOML (docs/national-view.md).
+struct NominationsConfig {
+  // An approval warns (never refuses) when a nominee then sits in at least
+  // this many current networks. 0 = never warn; at most 100.
+  int load_warning_networks = 3;
+
+  friend bool operator==(const NominationsConfig&, const NominationsConfig&) = default;
+};
+
 // The whole local system: the four services plus the gateway's HTTP side.
 // Read from TOML (deploy/verkosto.example.toml documents every key):
 //   data_dir = "var"
@@ -104,6 +113,7 @@ struct RetentionConfig {
 //          lockout_minutes, hash_workers, session_cache_seconds, secure_cookies,
 //          password_hash_ops, password_hash_mem_kib, token_days
 //   [retention] contact_years, inbox_months, eml_days, events_days
+//   [nominations] load_warning_networks = 3
 //   [clock] offset_days = 0            (tests only)
 //   [audit] witness_interval_seconds = 600
 //   [keys] dir = "var/keys"
@@ -150,6 +160,8 @@ struct SystemConfig {
   // these keys and no others; clients check a server by its key. A host needs
   // only the public keys of the others (deploy/README.md).
   std::map<std::string, std::string> principals;
+  // [nominations]: written by ToToml only when it differs from the defaults.
+  NominationsConfig nominations{};
 
   // The service `name`. Errors: not_found.
   Result<ServiceConfig> Service(const std::string& name) const;

@@ -28,7 +28,7 @@ Actor DemoCoordinator() {
 
 Status LoadDemoCatalogue(messaging::Context& ctx, NetworkRepository& repo) {
   VERKOSTO_ASSIGN_OR_RETURN(std::vector<DemoNetwork> demo,
-                            ParseDemoNetworks(EmbeddedKehaNetworksCsv()));
+                            ParseDemoNetworks(EmbeddedKehaNetworksCsv(), HelsinkiDate(ctx.now())));
   const Actor keha = DemoCoordinator();
   for (const DemoNetwork& item : demo) {
     VERKOSTO_ASSIGN_OR_RETURN(NetworkUpdate created,

@@ -4,6 +4,7 @@
 
 #include "nominations/codec/codec.h"
 #include "nominations/domain/workflow.h"
+#include "nominations/handlers/national_view_handlers.h"
 #include "nominations/handlers/nomination_handlers.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 
@@ -150,6 +151,8 @@ Result<size_t> RunRetention(runtime::ServiceRuntime& runtime, const RetentionPol
 
 Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& system) {
   RegisterNominationHandlers(runtime.server());
+  RegisterNationalViewHandlers(runtime.server());
+  SetLoadWarningThreshold(static_cast<uint32_t>(system.nominations.load_warning_networks));
   messaging::EventConsumer* networks = runtime.consumer("networks");
   if (networks == nullptr) {
     return Status::FailedPrecondition("nominations must consume the networks service's events");

@@ -35,9 +35,11 @@ inline int RunVerkosto(const std::vector<std::string>& args, const std::string& 
 }
 
 // `verkosto up` on `data` with the HTTP port chosen by the kernel, its clock
-// moved by $VERKOSTO_TEST_CLOCK_OFFSET_DAYS (testing/dates.h).
+// moved by $VERKOSTO_TEST_CLOCK_OFFSET_DAYS (testing/dates.h). The demo
+// accounts and catalogue, without the demo's activity (its cases would be in
+// these tests' inboxes; demo_activity_test covers it).
 inline std::vector<std::string> UpArgs(const std::string& data) {
-  std::vector<std::string> args = {"up", "--data", data, "--http-port", "0"};
+  std::vector<std::string> args = {"up", "--data", data, "--http-port", "0", "--no-demo-activity"};
   for (std::string& arg : testing::ClockOffsetArgs()) args.push_back(std::move(arg));
   return args;
 }

@@ -369,6 +369,16 @@ std::vector<ApiRoute> MakeRoutes() {
               "diary_number, decision_date, decided_by, reason, nominees[i]...), 404 "
               "not_found, 409 already_exists (diary_number), 409 failed_precondition "
               "(decided, withdrawn, network not open)."),
+          R<nom::NationalViewRequest, nom::NationalViewResponse>(
+              "GET", "/api/v1/national-view", "nominations",
+              "The national view: every area x every network (query status, area_code)",
+              "One cell per network and area: the area's participation decision, the members "
+              "named, open requests and overdue ones, and the hours a year its memberships "
+              "take; paged by cell. The first page also carries each area's burden (actual "
+              "memberships x the network's cadence), the national total and the people in two "
+              "or more current networks. `status` empty = proposed and open. The same as CSV: "
+              "GET /national-view.csv (web session). Errors: 400 invalid_argument (status, "
+              "area_code, page_token)."),
       },
       r);
   Tagged("me",

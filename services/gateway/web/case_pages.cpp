@@ -253,6 +253,19 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   }
   d.set("paper_nominee_rows", paper_rows);
   d.set("paper_reason_fields", pf.Fields({"reason"}));
+  // After an approval: who already sits in many current networks (DecideCase).
+  Data load_warnings = List();
+  for (size_t i = 0; i < page.req.get_param_value_count("load") && i < 20; ++i) {
+    const std::string value = page.req.get_param_value("load", i);
+    const size_t bar = value.rfind('|');
+    if (bar == std::string::npos) continue;
+    Data w = Object();
+    w.set("name", value.substr(0, bar));
+    w.set("networks", value.substr(bar + 1));
+    load_warnings.push_back(w);
+  }
+  d.set("has_load_warnings", page.req.get_param_value_count("load") > 0);
+  d.set("load_warnings", load_warnings);
   (paper != nullptr ? *paper : f).PutSummary(d);
   page.Html(status, "case_title", "case", d);
 }
@@ -307,7 +320,14 @@ void DecideCase(GatewayContext& ctx, const Request& req, Response& res) {
     r.set_reason(Param(req, "reason"));
     st = page->Call("nominations", r, &reply);
   }
-  if (st.ok()) return Redirect(res, "/cases/" + UrlEncode(id) + "?done=" + step + "d");
+  if (st.ok()) {
+    // The load warnings of the approval (never a refusal) ride along to the page.
+    std::string warnings;
+    for (const nm::LoadWarning& w : reply.load_warnings()) {
+      warnings += "&load=" + UrlEncode(w.name() + "|" + std::to_string(w.networks()));
+    }
+    return Redirect(res, "/cases/" + UrlEncode(id) + "?done=" + step + "d" + warnings);
+  }
   Form form = ApproveForm(page->t(), c, &req);
   form.AddErrors(InFormRows(st, rows));
   RenderCase(*page, 422, *current, &form);

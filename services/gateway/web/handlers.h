@@ -70,5 +70,7 @@ void MarkRead(GatewayContext&, const httplib::Request&, httplib::Response&);
 // its member, KEHA asks for a successor (issue 17).
 void MembershipPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 void ChangeMembership(GatewayContext&, const httplib::Request&, httplib::Response&);
+// national_view_pages.cpp: 45 areas x every network, burden, loads, CSV.
+void NationalViewPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 
 }  // namespace verkosto::gateway::web

@@ -51,6 +51,7 @@ const std::vector<Route>& Routes() {
       {"POST", R"(/cases/([A-Za-z0-9_:./-]+)/paper-answer)", PaperAnswer},
       {"GET", R"(/memberships/([A-Za-z0-9_:.-]+))", MembershipPage},
       {"POST", R"(/memberships/([A-Za-z0-9_:.-]+)/(replace|recall|replacement))", ChangeMembership},
+      {"GET", R"(/national-view(?:\.csv)?)", NationalViewPage},
   };
   return kRoutes;
 }

@@ -111,7 +111,14 @@ std::string RenderPage(const PageFrame& frame, const std::string& title, const s
     }
     page.set("user", user);
     mustache::data nav{mustache::data::type::list};
-    for (const NavLink& link : NavFor(frame.user->actor.role)) {
+    std::vector<NavLink> links = NavFor(frame.user->actor.role);
+    // Every staff role reads the national view (national_view_pages.cpp).
+    const Role role = frame.user->actor.role;
+    if (role == Role::kKehaCoordinator || role == Role::kAdmin || role == Role::kObserver ||
+        role == Role::kAreaDirector || role == Role::kAreaDeputy || role == Role::kRegistryClerk) {
+      links.push_back({"/national-view", "nav_national_view"});
+    }
+    for (const NavLink& link : links) {
       mustache::data item{mustache::data::type::object};
       item.set("href", link.href);
       item.set("label", t.Get(link.key));

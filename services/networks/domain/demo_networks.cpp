@@ -53,11 +53,10 @@ std::string SwedishNameOf(std::string_view code) {
 }
 
 // The invented parts shared by every demo network.
-void FillInventedParts(NetworkDefinition* d) {
+void FillInventedParts(NetworkDefinition* d, const Date& today) {
   d->goals = {"Jakaa tietoa ja hyviä käytäntöjä työllisyysalueiden kesken",
               "Tunnistaa yhteiset kehittämistarpeet ja viedä ne päätöksentekijöiden tietoon"};
-  d->term = {Date{std::chrono::year(2025), std::chrono::September, std::chrono::day(1)},
-             Date{std::chrono::year(2027), std::chrono::December, std::chrono::day(31)}};
+  d->term = {today, AddDays(today, kDemoTermDays)};
   d->communication_plan = {
       {"työllisyysalueiden johto", "verkoston jäsenet"},
       {"verkoston Teams-kanava", "kokousmuistiot työllisyysalueiden kirjaamoihin"},
@@ -69,7 +68,8 @@ void FillInventedParts(NetworkDefinition* d) {
 
 }  // namespace
 
-Result<std::vector<DemoNetwork>> ParseDemoNetworks(std::string_view keha_networks_csv) {
+Result<std::vector<DemoNetwork>> ParseDemoNetworks(std::string_view keha_networks_csv,
+                                                   const Date& today) {
   VERKOSTO_ASSIGN_OR_RETURN(CsvTable table, ParseCsv(keha_networks_csv, kFile));
   VERKOSTO_RETURN_IF_ERROR(
       ExpectHeader(table, {"code", "name_fi", "name_en", "kind", "description", "source"}, kFile));
@@ -88,7 +88,7 @@ Result<std::vector<DemoNetwork>> ParseDemoNetworks(std::string_view keha_network
     d.names = {std::string(text::Trim(f[1])), SwedishNameOf(code), std::string(text::Trim(f[2]))};
     if (d.names.fi.empty()) problems.Add(where, "name_fi is empty");
     d.description = std::string(text::Trim(f[4]));
-    FillInventedParts(&d);
+    FillInventedParts(&d, today);
     const std::string_view kind = text::Trim(f[3]);
     if (kind == "keha_run" || kind == "nomination_request") {
       d.kind = NetworkKind::kNetwork;

@@ -16,8 +16,12 @@ namespace verkosto::networks {
 // Only the code, the Finnish and English names, the kind and the description
 // come from the file. Everything else is INVENTED for the demo and says
 // nothing about the real networks: the Swedish names (unofficial translations
-// made here), the goals, the term (2025-09-01 – 2027-12-31), the communication
-// plan, the meeting cadence and the seats.
+// made here), the goals, the term, the communication plan, the meeting
+// cadence and the seats.
+//
+// The term is relative to `today`, the day of the first start: it begins that
+// day and ends two years later (kDemoTermDays), so a demo started in any year
+// has a catalogue whose terms still run.
 //
 // Kinds in the file: keha_run and nomination_request (networks KEHA runs or
 // asked nominations for) and advisory_board / subcommittee (the national
@@ -34,6 +38,10 @@ struct DemoNetwork {
 // wrong header, a code that is not a slug, a repeated code, an empty name_fi
 // or an unknown kind. Every returned definition passes ValidateDefinition, and
 // every proposed one passes CheckReadyToPublish.
-Result<std::vector<DemoNetwork>> ParseDemoNetworks(std::string_view keha_networks_csv);
+Result<std::vector<DemoNetwork>> ParseDemoNetworks(std::string_view keha_networks_csv,
+                                                   const Date& today);
+
+// Days from the first start to the demo terms' last day.
+inline constexpr int kDemoTermDays = 730;
 
 }  // namespace verkosto::networks

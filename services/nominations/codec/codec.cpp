@@ -371,6 +371,8 @@ NetworkInfo FromNetworksProto(const npb::Network& network) {
   info.name_sv = d.names().sv();
   info.seats = Seats{d.seats_per_area().members(), d.seats_per_area().deputies()};
   info.goals.assign(d.goals().begin(), d.goals().end());
+  info.meetings_per_year = d.cadence().meetings_per_year();
+  info.hours_per_meeting_tenths = d.cadence().hours_per_meeting_tenths();
   return info;
 }
 

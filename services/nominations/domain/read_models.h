@@ -23,6 +23,9 @@ struct NetworkInfo {
   std::string name_sv;
   Seats seats;                       // per area, as the network defines them
   std::vector<std::string> goals{};  // in the network's order
+  // The meeting cadence (the national view's burden, schema/0013).
+  uint32_t meetings_per_year = 0;
+  uint32_t hours_per_meeting_tenths = 0;
 };
 
 // One area of the directory, as the read model keeps it.

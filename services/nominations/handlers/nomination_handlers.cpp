@@ -11,6 +11,7 @@
 #include "nominations/domain/visibility.h"
 #include "nominations/domain/workflow.h"
 #include "nominations/domain/working_days.h"
+#include "nominations/handlers/national_view_handlers.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 
 namespace verkosto::nominations {
@@ -318,6 +319,7 @@ void RegisterLeadership(messaging::RpcServer& server) {
         for (const Membership& m : outcome.started) {
           *response.add_memberships_started() = codec::ToProto(m);
         }
+        VERKOSTO_RETURN_IF_ERROR(AddLoadWarnings(ctx, outcome.started, &response));
         return response;
       });
 

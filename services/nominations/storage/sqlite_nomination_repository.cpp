@@ -245,12 +245,15 @@ Status SqliteNominationRepository::UpsertNetwork(const NetworkInfo& n) {
   return storage::Guard([&]() -> Status {
     SQLite::Statement s(db_,
                         "INSERT INTO networks (code, status, term_start, term_end, name_fi, "
-                        "name_sv, seat_members, seat_deputies, updated_us) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (code) DO UPDATE SET "
+                        "name_sv, seat_members, seat_deputies, updated_us, meetings_per_year, "
+                        "hours_per_meeting_tenths) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (code) DO UPDATE SET "
                         "status = excluded.status, term_start = excluded.term_start, "
                         "term_end = excluded.term_end, name_fi = excluded.name_fi, "
                         "name_sv = excluded.name_sv, seat_members = excluded.seat_members, "
-                        "seat_deputies = excluded.seat_deputies");
+                        "seat_deputies = excluded.seat_deputies, "
+                        "meetings_per_year = excluded.meetings_per_year, "
+                        "hours_per_meeting_tenths = excluded.hours_per_meeting_tenths");
     s.bind(1, n.code.value());
     s.bind(2, storage::NameOf(kNetworkStatuses, n.status));
     BindDate(s, 3, n.term_start);
@@ -259,6 +262,8 @@ Status SqliteNominationRepository::UpsertNetwork(const NetworkInfo& n) {
     s.bind(6, n.name_sv);
     s.bind(7, static_cast<int64_t>(n.seats.members));
     s.bind(8, static_cast<int64_t>(n.seats.deputies));
+    s.bind(9, static_cast<int64_t>(n.meetings_per_year));
+    s.bind(10, static_cast<int64_t>(n.hours_per_meeting_tenths));
     s.exec();
     return SaveGoals(n.code, n.goals);
   });

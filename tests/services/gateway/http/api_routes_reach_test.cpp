@@ -345,6 +345,15 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   decline.set_reason("Ei sopivaa edustajaa nyt");
   Reach<nom::CaseResponse>(As(director), "POST", "/api/v1/cases/{case_id}/decline", to_decline,
                            Json(decline));
+  // The national view: Kainuu's cell of the network names the two members.
+  const auto national =
+      Reach<nom::NationalViewResponse>(As(keha), "GET", "/api/v1/national-view", {}, {},
+                                       "status=open&area_code=" + std::string(kKainuu));
+  int named = -1;
+  for (const nom::NationalViewCell& cell : national.cells()) {
+    if (cell.network_code() == kNetwork) named = cell.members_size();
+  }
+  EXPECT_EQ(named, 2);
 
   // KEHA extends and withdraws the third, and asks a successor for the member.
   nom::ExtendDeadlineRequest extend;

@@ -9,6 +9,8 @@
 namespace verkosto::networks {
 namespace {
 
+const Date kToday{std::chrono::year(2031), std::chrono::March, std::chrono::day(14)};
+
 std::string ReadKehaNetworks() {
   std::ifstream in(std::string(VERKOSTO_SOURCE_DIR) + "/data/reference/keha_networks.csv",
                    std::ios::binary);
@@ -18,7 +20,7 @@ std::string ReadKehaNetworks() {
 }
 
 TEST(DemoNetworksTest, RealFileGivesValidDefinitionsAndPublishableProposals) {
-  auto demo = ParseDemoNetworks(ReadKehaNetworks());
+  auto demo = ParseDemoNetworks(ReadKehaNetworks(), kToday);
   ASSERT_TRUE(demo.ok()) << demo.status().ToString();
   EXPECT_EQ(demo->size(), 19u);
   std::set<NetworkCode> codes;
@@ -37,7 +39,7 @@ TEST(DemoNetworksTest, RealFileGivesValidDefinitionsAndPublishableProposals) {
 }
 
 TEST(DemoNetworksTest, MapsKindsAndOwners) {
-  auto demo = ParseDemoNetworks(ReadKehaNetworks());
+  auto demo = ParseDemoNetworks(ReadKehaNetworks(), kToday);
   ASSERT_TRUE(demo.ok());
   for (const DemoNetwork& network : *demo) {
     const NetworkDefinition& d = network.definition;
@@ -62,7 +64,8 @@ TEST(DemoNetworksTest, RefusesUnknownKindAndRepeatedCodeWithLineNumbers) {
       "code,name_fi,name_en,kind,description,source\n"
       "a-verkosto,A,A,keha_run,,\n"
       "b-verkosto,B,B,club,,\n"
-      "a-verkosto,A2,A2,keha_run,,\n");
+      "a-verkosto,A2,A2,keha_run,,\n",
+      kToday);
   ASSERT_FALSE(demo.ok());
   EXPECT_EQ(demo.status().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(demo.status().field(), "keha_networks.csv:3");
@@ -73,9 +76,19 @@ TEST(DemoNetworksTest, RefusesUnknownKindAndRepeatedCodeWithLineNumbers) {
 TEST(DemoNetworksTest, UntranslatedNetworkStaysDraft) {
   auto demo = ParseDemoNetworks(
       "code,name_fi,name_en,kind,description,source\n"
-      "uusi-verkosto,Uusi,New,keha_run,,\n");
+      "uusi-verkosto,Uusi,New,keha_run,,\n",
+      kToday);
   ASSERT_TRUE(demo.ok());
   EXPECT_EQ(demo->at(0).status, NetworkStatus::kDraft);
+}
+
+TEST(DemoNetworksTest, TermsRunFromTheFirstStartForTwoYears) {
+  auto demo = ParseDemoNetworks(ReadKehaNetworks(), kToday);
+  ASSERT_TRUE(demo.ok());
+  for (const DemoNetwork& network : *demo) {
+    EXPECT_EQ(network.definition.term.start_date, kToday) << network.definition.code.value();
+    EXPECT_EQ(network.definition.term.end_date, AddDays(kToday, kDemoTermDays));
+  }
 }
 
 }  // namespace
