@@ -461,10 +461,22 @@ test('the member asks to resign; the director is refused a last day before the m
   await context.close();
 });
 
+test('the national view shows the network and its areas, in Finnish and Swedish, and as CSV', async () => {
+  const { context, page } = await loginAs(ACCOUNTS.keha);
+  await go(page, '/national-view');
+  assert.match(await page.locator('main').innerText(), new RegExp(NETWORK_NAME));
+  await inLanguage(page, 'sv');
+  await inLanguage(page, 'fi');
+  const csv = await page.request.get(`${base}/national-view.csv`);
+  assert.equal(csv.status(), 200);
+  assert.match(await csv.text(), new RegExp(`${NETWORK}.*kainuu-koillismaa`));
+  await context.close();
+});
+
 test('axe-core ran on every kind of page', () => {
   for (const p of ['/', '/login', '/networks', '/networks/new', `/networks/${NETWORK}`, `/networks/${NETWORK}/matrix`,
     '/registry', '/registry/log', '/registry/journal', '/director', '/area', '/inbox', '/no-such-page',
-    '/me/memberships', '/director/resignations']) {
+    '/me/memberships', '/director/resignations', '/national-view']) {
     assert.ok(visited.has(p), `axe-core did not check ${p}`);
   }
 });
