@@ -57,7 +57,7 @@ class NationalViewTest : public GatewayApiFixture {
     EXPECT_TRUE(sent && sent->status == 200) << (sent ? sent->body : "no answer");
     nom::SendRequestResponse reply;
     EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(sent->body, &reply).ok());
-    const std::string id = reply.cases(0).case_id();
+    std::string id = reply.cases(0).case_id();
     if (approve_with.empty()) return id;
     nom::RegisterCaseRequest reg;
     reg.set_date_received("2026-03-02");

@@ -59,10 +59,10 @@ TEST(TemplatesTest, EveryLanguageHasTheSameTemplates) {
 
 TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage) {
   const Topic topics[] = {
-      Topic::kRequestSent,  Topic::kCaseRegistered,  Topic::kCaseApproved,
-      Topic::kCaseDeclined, Topic::kCaseWithdrawn,   Topic::kCaseOverdue,
-      Topic::kReminderDue,  Topic::kNetworkProposed, Topic::kParticipationDecided,
-      Topic::kTermEnding,   Topic::kTermEnded,       Topic::kResignationRequested,
+      Topic::kRequestSent,    Topic::kCaseRegistered,  Topic::kCaseApproved,
+      Topic::kCaseDeclined,   Topic::kCaseWithdrawn,   Topic::kCaseOverdue,
+      Topic::kReminderDue,    Topic::kNetworkProposed, Topic::kParticipationDecided,
+      Topic::kTermEnding,     Topic::kTermEnded,       Topic::kResignationRequested,
       Topic::kMembershipEnded};
   std::vector<Notice> notices;
   for (Topic topic : topics) notices.push_back(Full(topic));
