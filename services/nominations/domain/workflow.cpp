@@ -97,6 +97,25 @@ Status RequireOpenCase(const Case& c) {
 }
 
 // Rule 4: the leadership acts only on a registered, undecided, unwithdrawn case.
+// The caller's loading gave the case's own network and, for a replacement
+// case only, the membership it replaces: anything else is a bug (internal).
+Status RequireConsistentInputs(const Case& c, const NetworkView& network,
+                               const Membership* replaced) {
+  if (network.code != c.network) {
+    return Status::Internal("network view " + network.code.value() + " is not case " +
+                            c.id.value() + "'s network");
+  }
+  if (c.kind == CaseKind::kReplacement) {
+    if (replaced == nullptr || replaced->id() != c.replaced_membership) {
+      return Status::Internal("replacement case " + c.id.value() + " needs membership " +
+                              c.replaced_membership.value());
+    }
+  } else if (replaced != nullptr) {
+    return Status::Internal("nomination case " + c.id.value() + " replaces no membership");
+  }
+  return Status::Ok();
+}
+
 Status RequireDecidable(const Case& c) {
   VERKOSTO_RETURN_IF_ERROR(RequireOpenCase(c));
   if (c.state == CaseState::kAwaitingRegistration) {
@@ -481,18 +500,7 @@ Result<ApprovalOutcome> ApproveCase(const Case& c, const NetworkView& network,
                                     const Actor& actor, TimePoint now) {
   VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kDecideCase, c.area));
   VERKOSTO_RETURN_IF_ERROR(RequireDecidable(c));
-  if (network.code != c.network) {
-    return Status::Internal("network view " + network.code.value() + " is not case " +
-                            c.id.value() + "'s network");
-  }
-  if (c.kind == CaseKind::kReplacement) {
-    if (replaced == nullptr || replaced->id() != c.replaced_membership) {
-      return Status::Internal("replacement case " + c.id.value() + " needs membership " +
-                              c.replaced_membership.value());
-    }
-  } else if (replaced != nullptr) {
-    return Status::Internal("nomination case " + c.id.value() + " replaces no membership");
-  }
+  VERKOSTO_RETURN_IF_ERROR(RequireConsistentInputs(c, network, replaced));
   if (!c.registration) {
     return Status::Internal("registered case " + c.id.value() + " has no registration");
   }
@@ -706,18 +714,7 @@ Result<ApprovalOutcome> RecordPaperAnswer(const Case& c, const NetworkView& netw
                                           const Actor& actor, TimePoint now) {
   VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kRecordPaperAnswer));
   VERKOSTO_RETURN_IF_ERROR(RequireOpenCase(c));
-  if (network.code != c.network) {
-    return Status::Internal("network view " + network.code.value() + " is not case " +
-                            c.id.value() + "'s network");
-  }
-  if (c.kind == CaseKind::kReplacement) {
-    if (replaced == nullptr || replaced->id() != c.replaced_membership) {
-      return Status::Internal("replacement case " + c.id.value() + " needs membership " +
-                              c.replaced_membership.value());
-    }
-  } else if (replaced != nullptr) {
-    return Status::Internal("nomination case " + c.id.value() + " replaces no membership");
-  }
+  VERKOSTO_RETURN_IF_ERROR(RequireConsistentInputs(c, network, replaced));
   VERKOSTO_RETURN_IF_ERROR(RequireOpenNetwork(network));
   VERKOSTO_RETURN_IF_ERROR(RequireNotDeclined(network, c.area));
   if (command.channel == Channel::kSystem) {
