@@ -150,9 +150,10 @@ Result<size_t> RunRetention(runtime::ServiceRuntime& runtime, const RetentionPol
 }
 
 Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& system) {
-  RegisterNominationHandlers(runtime.server());
-  RegisterNationalViewHandlers(runtime.server());
-  SetLoadWarningThreshold(static_cast<uint32_t>(system.nominations.load_warning_networks));
+  const auto load_warning_networks =
+      static_cast<uint32_t>(system.nominations.load_warning_networks);
+  RegisterNominationHandlers(runtime.server(), load_warning_networks);
+  RegisterNationalViewHandlers(runtime.server(), load_warning_networks);
   messaging::EventConsumer* networks = runtime.consumer("networks");
   if (networks == nullptr) {
     return Status::FailedPrecondition("nominations must consume the networks service's events");

@@ -1,7 +1,5 @@
 #include "nominations/handlers/national_view_handlers.h"
 
-#include <atomic>
-
 #include "core/page.h"
 #include "messaging/page_reply.h"
 #include "nominations/domain/national_view.h"
@@ -16,13 +14,11 @@ using messaging::Context;
 
 namespace {
 
-constexpr uint32_t kDefaultThreshold = 3;
-std::atomic<uint32_t> g_threshold{kDefaultThreshold};
 // The people listed on the first page at most.
 constexpr size_t kMaxLoads = 100;
 
-Result<pb::NationalViewResponse> NationalViewQuery(Context& ctx,
-                                                   const pb::NationalViewRequest& req) {
+Result<pb::NationalViewResponse> NationalViewQuery(Context& ctx, const pb::NationalViewRequest& req,
+                                                   uint32_t load_warning_networks) {
   VERKOSTO_RETURN_IF_ERROR(Authorize(ctx.actor(), Operation::kRead));
   ViewFilter filter;
   if (!req.status().empty()) {
@@ -57,7 +53,7 @@ Result<pb::NationalViewResponse> NationalViewQuery(Context& ctx,
   const NationalView view = BuildNationalView(networks, areas, open, active, filter);
 
   pb::NationalViewResponse response;
-  response.set_load_warning_networks(LoadWarningThreshold());
+  response.set_load_warning_networks(load_warning_networks);
   if (page.first()) {
     for (const AreaLoad& b : view.burdens) {
       pb::AreaBurden* out = response.add_burdens();
@@ -125,16 +121,15 @@ Result<pb::NationalViewResponse> NationalViewQuery(Context& ctx,
 
 }  // namespace
 
-void SetLoadWarningThreshold(uint32_t networks) { g_threshold = networks; }
-uint32_t LoadWarningThreshold() { return g_threshold; }
-
-void RegisterNationalViewHandlers(messaging::RpcServer& server) {
-  server.AddQuery<pb::NationalViewRequest, pb::NationalViewResponse>(NationalViewQuery);
+void RegisterNationalViewHandlers(messaging::RpcServer& server, uint32_t load_warning_networks) {
+  server.AddQuery<pb::NationalViewRequest, pb::NationalViewResponse>(
+      [load_warning_networks](Context& ctx, const pb::NationalViewRequest& req) {
+        return NationalViewQuery(ctx, req, load_warning_networks);
+      });
 }
 
-Status AddLoadWarnings(Context& ctx, const std::vector<Membership>& started,
+Status AddLoadWarnings(Context& ctx, const std::vector<Membership>& started, uint32_t threshold,
                        pb::CaseResponse* reply) {
-  const uint32_t threshold = LoadWarningThreshold();
   if (threshold == 0 || started.empty()) return Status::Ok();
   VERKOSTO_ASSIGN_OR_RETURN(std::vector<ViewMembership> current,
                             ReadActiveMemberships(ctx.db(), /*current_only=*/true));

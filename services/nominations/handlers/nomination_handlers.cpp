@@ -286,9 +286,10 @@ void RegisterRegistry(messaging::RpcServer& server) {
       });
 }
 
-void RegisterLeadership(messaging::RpcServer& server) {
+void RegisterLeadership(messaging::RpcServer& server, uint32_t load_warning_networks) {
   server.AddCommand<pb::ApproveCaseRequest, pb::CaseResponse>(
-      [](Context& ctx, const pb::ApproveCaseRequest& req) -> Result<pb::CaseResponse> {
+      [load_warning_networks](Context& ctx,
+                              const pb::ApproveCaseRequest& req) -> Result<pb::CaseResponse> {
         SqliteNominationRepository repo(ctx.db());
         VERKOSTO_ASSIGN_OR_RETURN(Case c, LoadCase(repo, req.case_id()));
         VERKOSTO_ASSIGN_OR_RETURN(NetworkView network, LoadNetwork(repo, c.network.value()));
@@ -319,7 +320,8 @@ void RegisterLeadership(messaging::RpcServer& server) {
         for (const Membership& m : outcome.started) {
           *response.add_memberships_started() = codec::ToProto(m);
         }
-        VERKOSTO_RETURN_IF_ERROR(AddLoadWarnings(ctx, outcome.started, &response));
+        VERKOSTO_RETURN_IF_ERROR(
+            AddLoadWarnings(ctx, outcome.started, load_warning_networks, &response));
         return response;
       });
 
@@ -558,10 +560,10 @@ std::string MatrixCsv(const NetworkCode& network, const std::vector<MatrixLine>&
   return csv;
 }
 
-void RegisterNominationHandlers(messaging::RpcServer& server) {
+void RegisterNominationHandlers(messaging::RpcServer& server, uint32_t load_warning_networks) {
   RegisterKeha(server);
   RegisterRegistry(server);
-  RegisterLeadership(server);
+  RegisterLeadership(server, load_warning_networks);
   RegisterQueries(server);
   RegisterSelfServiceHandlers(server);
   RegisterMemberChangeHandlers(server);

@@ -18,7 +18,9 @@ namespace verkosto::nominations {
 // permissions (permissions.h); queries check Authorize themselves.
 // A case_id or membership_id in the legacy form ("r-…/area[/n]") is read as
 // the current one (UpgradeLegacyId, core/case_ids.h).
-void RegisterNominationHandlers(messaging::RpcServer& server);
+// `load_warning_networks`: [nominations] load_warning_networks, the number of
+// current networks from which an approval warns about a nominee (0: never).
+void RegisterNominationHandlers(messaging::RpcServer& server, uint32_t load_warning_networks);
 
 // Nominee self-service (self_service_handlers.cpp), registered by
 // RegisterNominationHandlers: ListMyMemberships, CorrectMyContact,
