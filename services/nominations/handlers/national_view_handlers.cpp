@@ -131,8 +131,6 @@ void RegisterNationalViewHandlers(messaging::RpcServer& server, uint32_t load_wa
 Status AddLoadWarnings(Context& ctx, const std::vector<Membership>& started, uint32_t threshold,
                        pb::CaseResponse* reply) {
   if (threshold == 0 || started.empty()) return Status::Ok();
-  VERKOSTO_ASSIGN_OR_RETURN(std::vector<ViewMembership> current,
-                            ReadActiveMemberships(ctx.db(), /*current_only=*/true));
   std::vector<ViewMembership> named;
   named.reserve(started.size());
   for (const Membership& m : started) {
@@ -140,6 +138,8 @@ Status AddLoadWarnings(Context& ctx, const std::vector<Membership>& started, uin
     named.push_back(ViewMembership{r.network, r.area, r.person.name, r.person.email,
                                    r.person.seat == SeatKind::kDeputy});
   }
+  VERKOSTO_ASSIGN_OR_RETURN(std::vector<ViewMembership> current,
+                            ReadCurrentMembershipsOf(ctx.db(), named));
   for (const LoadWarningLine& w : LoadWarnings(named, current, threshold)) {
     pb::LoadWarning* out = reply->add_load_warnings();
     out->set_name(w.name);

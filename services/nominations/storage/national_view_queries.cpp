@@ -1,6 +1,7 @@
 #include "nominations/storage/national_view_queries.h"
 
 #include <map>
+#include <set>
 
 #include "storage/database.h"
 
@@ -72,6 +73,42 @@ Result<std::vector<ViewMembership>> ReadActiveMemberships(SQLite::Database& db, 
                                            AreaCode(q.getColumn(1).getString()),
                                            q.getColumn(2).getString(), q.getColumn(3).getString(),
                                            q.getColumn(4).getString() == std::string("deputy")});
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return memberships;
+}
+
+Result<std::vector<ViewMembership>> ReadCurrentMembershipsOf(
+    SQLite::Database& db, const std::vector<ViewMembership>& people) {
+  std::vector<ViewMembership> memberships;
+  Status status = storage::Guard([&]() -> Status {
+    constexpr char kColumns[] =
+        "SELECT m.network_code, m.area_code, m.name, m.email, m.seat FROM memberships m "
+        "JOIN networks n ON n.code = m.network_code "
+        "WHERE m.ended IS NULL AND n.status IN ('proposed', 'open') AND ";
+    SQLite::Statement by_email(db, std::string(kColumns) + "lower(m.email) = lower(?1)");
+    SQLite::Statement by_name(
+        db, std::string(kColumns) + "m.area_code = ?1 AND m.email = '' AND m.name = ?2");
+    std::set<std::string> asked;
+    for (const ViewMembership& person : people) {
+      if (!asked.insert(PersonKey(person)).second) continue;
+      SQLite::Statement& q = person.email.empty() ? by_name : by_email;
+      q.reset();
+      q.clearBindings();
+      if (person.email.empty()) {
+        q.bind(1, person.area.value());
+        q.bind(2, person.name);
+      } else {
+        q.bind(1, person.email);
+      }
+      while (q.executeStep()) {
+        memberships.push_back(ViewMembership{NetworkCode(q.getColumn(0).getString()),
+                                             AreaCode(q.getColumn(1).getString()),
+                                             q.getColumn(2).getString(), q.getColumn(3).getString(),
+                                             q.getColumn(4).getString() == std::string("deputy")});
+      }
     }
     return Status::Ok();
   });

@@ -19,4 +19,12 @@ Result<std::vector<ViewNetwork>> ReadViewNetworks(SQLite::Database& db);
 Result<std::vector<ViewOpenCase>> ReadOpenCases(SQLite::Database& db);
 Result<std::vector<ViewMembership>> ReadActiveMemberships(SQLite::Database& db, bool current_only);
 
+// The active memberships of current networks held by the people of `people`
+// (by PersonKey: the e-mail, compared without regard to case, through the
+// lower(email) index of schema/0011; without an e-mail, the same name in the
+// same area), for the approval's load warning: an approval reads the
+// memberships of the people it names, not all of them.
+Result<std::vector<ViewMembership>> ReadCurrentMembershipsOf(
+    SQLite::Database& db, const std::vector<ViewMembership>& people);
+
 }  // namespace verkosto::nominations

@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "../domain/fixtures.h"
+#include "core/text.h"
 #include "nominations/domain/retention.h"
 #include "nominations/service.h"
+#include "nominations/storage/national_view_queries.h"
 #include "storage/database.h"
 
 namespace verkosto::nominations {
@@ -288,6 +290,39 @@ TEST_F(SqliteNominationRepositoryTest, MembershipsByEmailFollowTheEmailInForce) 
   MembershipFilter ben;
   ben.email = "ben@hel.fi";
   EXPECT_EQ(repo_->ListMemberships(ben)->size(), 1u);
+}
+
+// The approval's load warning reads the memberships of the people it names,
+// found through the lower(email) index, not every membership.
+TEST_F(SqliteNominationRepositoryTest, CurrentMembershipsOfPeopleReadOnlyThosePeople) {
+  LoadReadModel();
+  const Case registered = RegisteredCase(kHelsinki);
+  SaveRequest(registered);
+  ApprovalOutcome approved = Approve(registered, {Person("anna"), Person("ben")});
+  ASSERT_TRUE(repo_->SaveCase(approved.case_after).ok());
+  for (const Membership& m : approved.started) {
+    ASSERT_TRUE(repo_->InsertMembership(m.record()).ok());
+  }
+  ViewMembership asked;
+  asked.name = "anna";
+  asked.area = kHelsinki;
+  asked.email = "ANNA@hel.fi";
+  auto anna = ReadCurrentMembershipsOf(db_->sqlite(), {asked, asked});
+  ASSERT_TRUE(anna.ok()) << anna.status().ToString();
+  ASSERT_EQ(anna->size(), 1u);  // asked twice, read once; Ben is not read
+  EXPECT_EQ(text::AsciiLower(anna->front().email), "anna@hel.fi");
+  EXPECT_EQ(anna->front().network, OpenNetwork().code);
+
+  asked.email = "nobody@hel.fi";
+  EXPECT_TRUE(ReadCurrentMembershipsOf(db_->sqlite(), {asked})->empty());
+
+  SQLite::Statement plan(db_->sqlite(),
+                         "EXPLAIN QUERY PLAN SELECT m.id FROM memberships m "
+                         "JOIN networks n ON n.code = m.network_code WHERE m.ended IS NULL AND "
+                         "n.status IN ('proposed', 'open') AND lower(m.email) = lower('x')");
+  std::string details;
+  while (plan.executeStep()) details += plan.getColumn(3).getString() + "\n";
+  EXPECT_NE(details.find("memberships_by_lower_email"), std::string::npos) << details;
 }
 
 // Every stamp keeps the principal that carried its request, in a column of
