@@ -281,6 +281,29 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
             1);
   EXPECT_NE(output_.find("decision_date"), std::string::npos) << output_;
 
+  // A deadline moved to a Saturday is accepted, with a warning line that
+  // names the next working day (Act 150/1930) in the text output.
+  Date saturday = AddDays(testing::Today(), 70);
+  while (std::chrono::weekday(std::chrono::sys_days(saturday)) != std::chrono::Saturday) {
+    saturday = AddDays(saturday, 1);
+  }
+  ASSERT_EQ(Cli({"nominations", "extend", "--case", pohjanmaa_case, "--deadline",
+                 FormatIsoDate(saturday)},
+                keha, false),
+            0)
+      << output_;
+  // "(a weekend)", or the holiday's name for a Saturday that is one too.
+  const std::string warning =
+      "warning: the deadline " + FormatIsoDate(saturday) + " is not a working day (";
+  ASSERT_NE(output_.find(warning), std::string::npos) << output_;
+  const std::string then = "; the next working day is ";
+  const size_t at = output_.find(then, output_.find(warning));
+  ASSERT_NE(at, std::string::npos) << output_;
+  const std::string next = output_.substr(at + then.size(), 10);
+  const std::optional<Date> next_day = ParseIsoDate(next);
+  ASSERT_TRUE(next_day.has_value()) << output_;
+  EXPECT_GE(DaysBetween(saturday, *next_day), 2) << output_;  // Monday or later
+
   nom::CaseResponse withdrawn;
   CliOk({"nominations", "withdraw", "--case", pohjanmaa_case, "--reason", "Lähetetty erehdyksessä"},
         keha, &withdrawn);

@@ -23,7 +23,13 @@ int ClockOffsetDays() {
   return kDays;
 }
 
-Date Today() { return AddDays(HelsinkiDate(SystemClock::Instance().Now()), ClockOffsetDays()); }
+// The services move the instant and then take Helsinki's date of it (an
+// offset clock, [clock] offset_days): so does this. Adding days to today's
+// date instead differs near midnight when the two instants are on different
+// sides of a daylight-saving change (23:56 in December is 00:56 in June).
+Date Today() {
+  return HelsinkiDate(SystemClock::Instance().Now() + std::chrono::hours(24) * ClockOffsetDays());
+}
 
 std::string DaysFromToday(int days) { return FormatIsoDate(AddDays(Today(), days)); }
 
