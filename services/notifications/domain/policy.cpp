@@ -417,8 +417,7 @@ View BuildView(const Notice& notice, const Recipient& recipient, Language langua
     val["contact_email"] = n.contact_email;
   }
   // The plan's topics: what changed, the new deadline, the comment, the due date.
-  v.lists["changed_fields"] = notice.changed_fields;
-  val["changed_fields"] = text::Join(notice.changed_fields, ", ");
+  val["changed_fields_joined"] = text::Join(notice.changed_fields, ", ");
   v.flags["has_changed_fields"] = !notice.changed_fields.empty();
   val["previous_deadline"] = FormatDate(notice.previous_deadline, language);
   v.flags["has_previous_deadline"] = !notice.previous_deadline.empty();

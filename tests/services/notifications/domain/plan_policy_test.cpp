@@ -189,7 +189,7 @@ TEST(PlanPolicyTest, ViewNamesWhatChanged) {
   n.reason = "Toimikautta jatketaan";
   const auto r = Recipients(n, Areas());
   const View v = BuildView(n, *Find(r, "leadership:kainuu"), Language::kFi, Areas(), "https://v");
-  EXPECT_EQ(v.values.at("changed_fields"), "goals, term.end_date");
+  EXPECT_EQ(v.values.at("changed_fields_joined"), "goals, term.end_date");
   EXPECT_EQ(v.values.at("reason"), "Toimikautta jatketaan");
   EXPECT_EQ(v.values.at("link"), "https://v/networks/osaamisverkosto");
   EXPECT_TRUE(v.flags.at("has_changed_fields"));
