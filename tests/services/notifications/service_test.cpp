@@ -1184,5 +1184,49 @@ TEST_F(NotificationsServiceTest, NotesDueRemindsTheResponsibleOncePerDueDate) {
   EXPECT_NE(inbox.items(0).body_text().find("30.4.2026"), std::string::npos);
 }
 
+// The plan's "public" audience: the public catalogue's announcements, per
+// language, newest first, paged; no e-mail, and anyone may read them.
+TEST_F(NotificationsServiceTest, ThePublicCatalogueListsTheNetworksAnnouncements) {
+  OpenNetwork();
+  npb::UpdateNetworkRequest update;
+  *update.mutable_definition() = Complete();
+  update.mutable_definition()->add_goals("Yhtenäistää palveluja");
+  update.set_reason("Tavoitteita tarkennettiin");
+  Must<npb::NetworkResponse>("networks", kKeha, update);
+  SyncNotifications();
+  const Actor anyone = Make("web:public", Role::kObserver);
+  pb::ListAnnouncementsRequest fi;
+  fi.set_network_code(kNetwork);
+  fi.set_page_size(1);
+  const auto first = Must<pb::ListAnnouncementsResponse>("notifications", anyone, fi);
+  ASSERT_EQ(first.items_size(), 1);
+  EXPECT_EQ(first.items(0).subject(), "Verkoston tiedot muuttuivat: Testiverkosto");
+  ASSERT_FALSE(first.next_page_token().empty());
+  fi.set_page_token(first.next_page_token());
+  const auto second = Must<pb::ListAnnouncementsResponse>("notifications", anyone, fi);
+  ASSERT_EQ(second.items_size(), 1);
+  EXPECT_EQ(second.items(0).subject(), "Verkosto avattu: Testiverkosto");
+  EXPECT_TRUE(second.next_page_token().empty());
+  pb::ListAnnouncementsRequest sv;
+  sv.set_network_code(kNetwork);
+  sv.set_language(common::v1::LANGUAGE_SV);
+  const auto swedish = Must<pb::ListAnnouncementsResponse>("notifications", anyone, sv);
+  ASSERT_EQ(swedish.items_size(), 2);
+  EXPECT_EQ(swedish.items(1).subject(), "Nätverket har öppnats: Testnätverket");
+  // Another network has none; the network code is required.
+  pb::ListAnnouncementsRequest other;
+  other.set_network_code("toinen");
+  EXPECT_EQ(Must<pb::ListAnnouncementsResponse>("notifications", anyone, other).items_size(), 0);
+  const auto missing =
+      Call<pb::ListAnnouncementsResponse>("notifications", anyone, pb::ListAnnouncementsRequest{});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().field(), "network_code");
+  // The catalogue is not e-mailed.
+  const auto all =
+      Must<pb::ListDeliveriesResponse>("notifications", kKeha, pb::ListDeliveriesRequest{});
+  for (const pb::Delivery& d : all.deliveries()) {
+    EXPECT_NE(d.mailbox().rfind("public:", 0), 0u) << d.mailbox();
+  }
+}
 }  // namespace
 }  // namespace verkosto::notifications

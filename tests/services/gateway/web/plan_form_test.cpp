@@ -4,12 +4,14 @@
 #include <httplib.h>
 
 #include "verkosto/networks/v1/networks.pb.h"
+#include "verkosto/notifications/v1/notifications.pb.h"
 #include "web_pages_fixture.h"
 
 namespace verkosto::gateway {
 namespace {
 
 namespace nw = ::verkosto::networks::v1;
+namespace ntf = ::verkosto::notifications::v1;
 using testing::OpenNetwork;
 using testing::WebPagesTest;
 
@@ -110,6 +112,33 @@ TEST_F(WebPagesTest, TheNetworkPageSaysThePlanInEffectInWords) {
       << res->body;
   EXPECT_NE(res->body.find("Vakiosuunnitelma:"), std::string::npos);
   EXPECT_NE(res->body.find("60 päivän välein (anna@keha.fi)"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, ThePublicCatalogueShowsEachNetworksAnnouncementsWithoutLogin) {
+  ntf::ListAnnouncementsRequest asked;
+  ctx_.On<ntf::ListAnnouncementsRequest, ntf::ListAnnouncementsResponse>(
+      [&asked](const Actor&, const ntf::ListAnnouncementsRequest& req,
+               ntf::ListAnnouncementsResponse* r) {
+        asked = req;
+        ntf::InboxItem* item = r->add_items();
+        item->set_subject(req.language() == common::v1::LANGUAGE_SV ? "Nätverket har öppnats: X"
+                                                                    : "Verkosto avattu: X");
+        item->set_body_text("Hei,\n\nKEHA-keskus on avannut verkoston X.\n\nHuom.");
+        return Status::Ok();
+      });
+  auto res = Get("/");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  EXPECT_EQ(asked.network_code(), "osaamisverkosto");
+  EXPECT_EQ(asked.page_size(), 3U);
+  EXPECT_NE(res->body.find("<h3>Tiedotteet</h3>"), std::string::npos) << res->body;
+  EXPECT_NE(res->body.find("<strong>Verkosto avattu: X</strong>"), std::string::npos);
+  EXPECT_NE(res->body.find("KEHA-keskus on avannut verkoston X."), std::string::npos);
+  EXPECT_EQ(res->body.find("Huom."), std::string::npos);  // the first paragraph only
+  auto sv = Get("/", {}, "lang=sv");
+  ASSERT_TRUE(sv);
+  EXPECT_NE(sv->body.find("<h3>Meddelanden</h3>"), std::string::npos);
+  EXPECT_NE(sv->body.find("Nätverket har öppnats: X"), std::string::npos);
 }
 
 }  // namespace
