@@ -22,6 +22,14 @@ constexpr nw::PlanEvent kEvents[] = {
     nw::PLAN_EVENT_DEADLINE_EXTENDED, nw::PLAN_EVENT_COMMENT_ADDED,
     nw::PLAN_EVENT_NOTES_DUE,         nw::PLAN_EVENT_RENEWED};
 
+// What the public catalogue may announce (networks' ValidatePlanTargets):
+// never a person, one area's case, a comment or a reminder to people.
+bool Offered(nw::PlanAudience audience, nw::PlanEvent event) {
+  if (audience != nw::PLAN_AUDIENCE_PUBLIC) return true;
+  return event != nw::PLAN_EVENT_MEMBERSHIP_ENDED && event != nw::PLAN_EVENT_DEADLINE_EXTENDED &&
+         event != nw::PLAN_EVENT_COMMENT_ADDED && event != nw::PLAN_EVENT_NOTES_DUE;
+}
+
 nw::PlanChannel ChannelOf(nw::PlanAudience audience) {
   return audience == nw::PLAN_AUDIENCE_PUBLIC ? nw::PLAN_CHANNEL_PUBLIC_CATALOGUE
                                               : nw::PLAN_CHANNEL_INBOX_EMAIL;
@@ -74,6 +82,7 @@ Data PlanTableData(const Catalogue& t, const nw::CommunicationPlan& plan) {
           "plan." + messaging::EnumShortName(a) + "." + messaging::EnumShortName(e);
       cell.set("name", name);
       cell.set("id", "plan-" + messaging::EnumShortName(a) + "-" + messaging::EnumShortName(e));
+      cell.set("offered", Offered(a, e));
       cell.set("checked", Lists(target, e));
       cell.set("label", AudienceLabel(t, a) + ": " + EventLabel(t, e));
       cells.push_back(cell);

@@ -88,6 +88,9 @@ TEST_F(WebPagesTest, TheEditFormShowsTheStoredPlanTickedAndLabelled) {
   EXPECT_NE(html.find(R"(name="plan.standard" value="1" aria-describedby)"), std::string::npos);
   EXPECT_NE(html.find(R"(<th scope="row">Verkoston jäsenet</th>)"), std::string::npos);
   EXPECT_NE(html.find(R"(id="f-communication_plan-notes_every_days")"), std::string::npos);
+  // The public is not offered what names people or one area's case.
+  EXPECT_NE(html.find(R"(name="plan.public.opened")"), std::string::npos);
+  EXPECT_EQ(html.find(R"(name="plan.public.membership_ended")"), std::string::npos);
 }
 
 TEST_F(WebPagesTest, TheNetworkPageSaysThePlanInEffectInWords) {
