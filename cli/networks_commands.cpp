@@ -124,6 +124,24 @@ std::string FormatNetwork(const pb::GetNetworkResponse& r) {
   out << " by";
   for (const std::string& c : plan.channels()) out << " [" << c << "]";
   out << ", " << plan.cadence() << ", responsible: " << plan.responsible() << "\n";
+  // The typed plan as it acts (the standard plan when the definition lists no targets).
+  out << "  plan targets" << (plan.targets().empty() ? " (standard plan)" : "") << ":\n";
+  for (const pb::PlanTarget& t : n.effective_targets()) {
+    out << "    " << messaging::EnumShortName(t.audience()) << " by "
+        << messaging::EnumShortName(t.channel()) << ":";
+    for (int e : t.events()) out << " " << messaging::EnumShortName(static_cast<pb::PlanEvent>(e));
+    out << "\n";
+  }
+  out << "  notes reminder: ";
+  if (n.effective_notes_every_days() == 0) {
+    out << "none";
+  } else {
+    out << "every " << n.effective_notes_every_days() << " days"
+        << (plan.notes_every_days() == 0 ? " (from the meeting cadence)" : "") << " to "
+        << (n.effective_responsible_email().empty() ? "(no address)"
+                                                    : n.effective_responsible_email());
+  }
+  out << "\n";
   out << "  meetings: " << d.cadence().meetings_per_year() << "/year × "
       << Hours(d.cadence().hours_per_meeting_tenths())
       << " h; seats per area: " << d.seats_per_area().members() << " + "

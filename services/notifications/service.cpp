@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "notifications/codec/codec.h"
 #include "notifications/delivery/mail_worker.h"
+#include "notifications/domain/plan_policy.h"
 #include "notifications/handlers/notification_handlers.h"
 #include "notifications/storage/sqlite_notification_repository.h"
 #include "verkosto/networks/v1/events.pb.h"
@@ -74,6 +75,40 @@ std::vector<MembershipInfo> TermMembers(std::vector<MembershipInfo> all) {
   return all;
 }
 
+// What the plan's audiences need of a network notice: the areas that take
+// part and the network's members (plan_policy.h).
+Status AddPlanContext(SqliteNotificationRepository& repo, Notice& notice) {
+  if (!notice.network) return Status::Ok();
+  const std::string& code = notice.network->code;
+  VERKOSTO_ASSIGN_OR_RETURN(notice.network_members, repo.MembershipsOf(code));
+  VERKOSTO_ASSIGN_OR_RETURN(notice.member_areas, repo.MemberAreasOf(code));
+  for (const MembershipInfo& m : notice.network_members) {
+    if (IsPlanMember(notice, m) && std::find(notice.member_areas.begin(), notice.member_areas.end(),
+                                             m.area) == notice.member_areas.end()) {
+      notice.member_areas.push_back(m.area);
+    }
+  }
+  return Status::Ok();
+}
+
+// Records a notice about network `code` (as the read model has it) to the
+// audiences of its plan; `fill` adds the topic's own facts.
+template <typename Event, typename Fill>
+Status RecordPlanNotice(Context& ctx, const std::string& link_base, Topic topic,
+                        const std::string& code, Fill fill) {
+  SqliteNotificationRepository repo(ctx.db());
+  Notice notice;
+  notice.topic = topic;
+  notice.event_type = Event::descriptor()->full_name();
+  VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(code));
+  if (!notice.network) return Status::Ok();  // a network not known (yet): no plan
+  fill(notice);
+  VERKOSTO_RETURN_IF_ERROR(AddPlanContext(repo, notice));
+  VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
+  return RecordNotice(ctx.db(), *templates, ctx.request_id(), notice, ctx.now(), link_base)
+      .status();
+}
+
 void RegisterNetworkAppliers(messaging::EventConsumer& consumer, const std::string& link_base) {
   consumer.On<npb::NetworkCreated>([](Context& ctx, const npb::NetworkCreated& e) {
     return UpsertNetwork(ctx, e.network(), e.audit().actor());
@@ -87,19 +122,56 @@ void RegisterNetworkAppliers(messaging::EventConsumer& consumer, const std::stri
     notice.event_type = npb::NetworkProposed::descriptor()->full_name();
     VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(e.network().definition().code()));
     notice.actor_name = e.audit().actor_name();
+    VERKOSTO_RETURN_IF_ERROR(AddPlanContext(repo, notice));
     VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
     return RecordNotice(ctx.db(), *templates, ctx.request_id(), notice, ctx.now(), link_base)
         .status();
   });
-  consumer.On<npb::NetworkOpened>(
-      [](Context& ctx, const npb::NetworkOpened& e) { return UpsertNetwork(ctx, e.network()); });
-  consumer.On<npb::NetworkChanged>(
-      [](Context& ctx, const npb::NetworkChanged& e) { return UpsertNetwork(ctx, e.network()); });
-  consumer.On<npb::NetworkCancelled>(
-      [](Context& ctx, const npb::NetworkCancelled& e) { return UpsertNetwork(ctx, e.network()); });
+  // The communication plan's events: told to the plan's audiences (policy.h).
+  consumer.On<npb::NetworkOpened>([link_base](Context& ctx, const npb::NetworkOpened& e) -> Status {
+    VERKOSTO_RETURN_IF_ERROR(UpsertNetwork(ctx, e.network()));
+    return RecordPlanNotice<npb::NetworkOpened>(
+        ctx, link_base, Topic::kNetworkOpened, e.network().definition().code(),
+        [&e](Notice& n) { n.actor_name = e.audit().actor_name(); });
+  });
+  consumer.On<npb::NetworkChanged>([link_base](Context& ctx,
+                                               const npb::NetworkChanged& e) -> Status {
+    VERKOSTO_RETURN_IF_ERROR(UpsertNetwork(ctx, e.network()));
+    // A draft is KEHA's own work: nobody else has seen it yet.
+    if (e.network().status() == npb::NETWORK_STATUS_DRAFT) return Status::Ok();
+    return RecordPlanNotice<npb::NetworkChanged>(
+        ctx, link_base, Topic::kNetworkChanged, e.network().definition().code(), [&e](Notice& n) {
+          n.actor_name = e.audit().actor_name();
+          n.reason = e.audit().reason();
+          n.changed_fields.assign(e.changed_fields().begin(), e.changed_fields().end());
+        });
+  });
+  consumer.On<npb::NetworkCancelled>([link_base](Context& ctx,
+                                                 const npb::NetworkCancelled& e) -> Status {
+    VERKOSTO_RETURN_IF_ERROR(UpsertNetwork(ctx, e.network()));
+    return RecordPlanNotice<npb::NetworkCancelled>(
+        ctx, link_base, Topic::kNetworkCancelled, e.network().definition().code(), [&e](Notice& n) {
+          n.actor_name = e.audit().actor_name();
+          n.reason = e.network().end_reason();
+        });
+  });
+  consumer.On<npb::CommentAdded>([link_base](Context& ctx, const npb::CommentAdded& e) -> Status {
+    return RecordPlanNotice<npb::CommentAdded>(ctx, link_base, Topic::kCommentAdded,
+                                               e.comment().network_code(), [&e](Notice& n) {
+                                                 n.area = AreaCode(e.comment().area_code());
+                                                 n.actor_name = e.comment().author_name();
+                                                 n.reason = e.comment().text();
+                                               });
+  });
   consumer.On<npb::NetworkClosed>([link_base](Context& ctx, const npb::NetworkClosed& e) -> Status {
     VERKOSTO_RETURN_IF_ERROR(UpsertNetwork(ctx, e.network()));
-    if (!e.by_term_end()) return Status::Ok();
+    if (!e.by_term_end()) {
+      return RecordPlanNotice<npb::NetworkClosed>(ctx, link_base, Topic::kNetworkClosedEarly,
+                                                  e.network().definition().code(), [&e](Notice& n) {
+                                                    n.actor_name = e.audit().actor_name();
+                                                    n.reason = e.network().end_reason();
+                                                  });
+    }
     SqliteNotificationRepository repo(ctx.db());
     Notice notice;
     notice.topic = Topic::kTermEnded;
@@ -127,6 +199,8 @@ void RegisterNetworkAppliers(messaging::EventConsumer& consumer, const std::stri
         }
         notice.area = AreaCode(p.area_code());
         notice.takes_part = p.decision() == npb::PARTICIPATION_DECISION_TAKES_PART;
+        VERKOSTO_RETURN_IF_ERROR(
+            repo.SetParticipation(p.network_code(), notice.area, notice.takes_part));
         notice.reason = p.reason();
         notice.actor_name = p.decided_by_name();
         VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
@@ -179,6 +253,17 @@ void RegisterNominationAppliers(messaging::EventConsumer& consumer, const std::s
     return RecordNotice(ctx.db(), *templates, ctx.request_id(), notice, ctx.now(), link_base)
         .status();
   });
+  consumer.On<mpb::DeadlineExtended>(
+      [link_base](Context& ctx, const mpb::DeadlineExtended& e) -> Status {
+        const CaseInfo info = codec::FromProto(e.case_());
+        return RecordPlanNotice<mpb::DeadlineExtended>(
+            ctx, link_base, Topic::kDeadlineExtended, info.network_code, [&](Notice& n) {
+              n.case_info = info;
+              n.actor_name = e.audit().actor_name();
+              n.previous_deadline = e.previous_deadline();
+              n.reason = e.audit().reason();
+            });
+      });
   consumer.On<mpb::MembershipStarted>([](Context& ctx, const mpb::MembershipStarted& e) {
     SqliteNotificationRepository repo(ctx.db());
     return repo.UpsertMembership(codec::FromProto(e.membership()));
@@ -199,6 +284,7 @@ void RegisterNominationAppliers(messaging::EventConsumer& consumer, const std::s
         VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(member.network_code));
         notice.members = {member};
         if (Recipients(notice, {}).empty()) return Status::Ok();  // a term end: told elsewhere
+        VERKOSTO_RETURN_IF_ERROR(AddPlanContext(repo, notice));
         VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
         return RecordNotice(ctx.db(), *templates, ctx.request_id(), notice, ctx.now(), link_base)
             .status();
@@ -257,6 +343,35 @@ Status TermNotices(Context& ctx, int notice_days, const std::string& link_base, 
     VERKOSTO_RETURN_IF_ERROR(
         RecordNotice(ctx.db(), *templates, key, notice, ctx.now(), link_base).status());
     VERKOSTO_RETURN_IF_ERROR(repo.SetTermNoticeFor(notice.network->code, notice.network->term_end));
+    ++*count;
+  }
+  return Status::Ok();
+}
+
+constexpr char kNotesDueEvent[] = "verkosto.notifications.NotesDue";
+
+// The cadence reminders due today (plan_policy.h NotesDueOn), each once per
+// due date (networks.notes_due_for; the event key "notes-due:<code>:<date>").
+Status NotesDue(Context& ctx, const std::string& link_base, size_t* count) {
+  SqliteNotificationRepository repo(ctx.db());
+  const Date today = HelsinkiDate(ctx.now());
+  VERKOSTO_ASSIGN_OR_RETURN(auto networks, repo.OpenNetworksWithNotes());
+  VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
+  for (auto& [network, due_for] : networks) {
+    const std::optional<Date> due =
+        NotesDueOn(ParseIsoDate(network.term_start), ParseIsoDate(network.term_end),
+                   network.notes_every_days, today);
+    if (!due || FormatIsoDate(*due) == due_for) continue;
+    Notice notice;
+    notice.topic = Topic::kNotesDue;
+    notice.event_type = kNotesDueEvent;
+    notice.due_date = FormatIsoDate(*due);
+    const std::string key = "notes-due:" + network.code + ":" + notice.due_date;
+    notice.network = std::move(network);
+    VERKOSTO_RETURN_IF_ERROR(AddPlanContext(repo, notice));
+    VERKOSTO_RETURN_IF_ERROR(
+        RecordNotice(ctx.db(), *templates, key, notice, ctx.now(), link_base).status());
+    VERKOSTO_RETURN_IF_ERROR(repo.SetNotesDueFor(notice.network->code, notice.due_date));
     ++*count;
   }
   return Status::Ok();
@@ -448,6 +563,7 @@ Result<size_t> RecordNotice(SQLite::Database& db, const TemplateSet& templates,
     m.created_us = ToMicros(now);
     VERKOSTO_ASSIGN_OR_RETURN(int64_t message_id, repo.InsertMessage(m));
     ++created;
+    if (IsPublicMailbox(r.mailbox)) continue;  // the public catalogue: no e-mail
 
     std::vector<std::string> addresses = r.emails;
     if (prefs && !prefs->email.empty() &&
@@ -531,6 +647,16 @@ Result<size_t> RunTermNotices(runtime::ServiceRuntime& runtime, int notice_days,
   return count;
 }
 
+Result<size_t> RunNotesDue(runtime::ServiceRuntime& runtime, const std::string& link_base) {
+  size_t count = 0;
+  Status status = runtime.RunInTransaction(ServiceActor(), "notes-due", [&](Context& ctx) {
+    count = 0;
+    return NotesDue(ctx, link_base, &count);
+  });
+  if (!status.ok()) return status;
+  return count;
+}
+
 Status WireWith(runtime::ServiceRuntime& runtime, const config::SystemConfig& system,
                 std::shared_ptr<MailTransport> transport, const DeliveryOptions& options) {
   for (const char* producer : {"networks", "nominations"}) {
@@ -560,6 +686,9 @@ Status WireWith(runtime::ServiceRuntime& runtime, const config::SystemConfig& sy
                                auto notices = RunTermNotices(*rt, notice_days, link_base);
                                if (!notices.ok())
                                  spdlog::error("term notices: {}", notices.status().ToString());
+                               auto notes = RunNotesDue(*rt, link_base);
+                               if (!notes.ok())
+                                 spdlog::error("notes due: {}", notes.status().ToString());
                                d->Digests();
                                auto removed = RunRetention(*rt, retention, mail_dir);
                                if (!removed.ok())

@@ -52,6 +52,13 @@ void RegisterAppliers(runtime::ServiceRuntime& runtime, const std::string& link_
 Result<size_t> RunTermNotices(runtime::ServiceRuntime& runtime, int notice_days,
                               const std::string& link_base);
 
+// One cadence-reminder run (the communication plan): for every open network
+// with a notes interval whose reminder is due today (NotesDueOn, Helsinki
+// date by the runtime clock) and has not gone out for that due date, records
+// a kNotesDue notice (event key "notes-due:<code>:<date>"). Returns the
+// notices recorded. Call on the loop's thread (or before Run()).
+Result<size_t> RunNotesDue(runtime::ServiceRuntime& runtime, const std::string& link_base);
+
 // The notifications part of the config's [retention].
 RetentionPolicy RetentionPolicyOf(const config::SystemConfig& system);
 

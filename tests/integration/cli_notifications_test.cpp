@@ -78,11 +78,13 @@ TEST_F(CliNotificationsTest, ChainThroughTheCommandLineFillsInboxesAndWritesEmai
   CliOk({"notifications", "inbox"}, clerk, &inbox);
   ASSERT_EQ(inbox.items_size(), 1);
   EXPECT_EQ(inbox.items(0).subject(), "Nimeämispyyntö kirjattavaksi: Ilmoitusverkosto");
-  // The director: the demo catalogue's proposals, ours, and the registered case (newest).
+  // The director: the demo catalogue's proposals, ours, its opening (the
+  // standard communication plan) and the registered case (newest).
   CliOk({"notifications", "inbox"}, director, &inbox);
-  ASSERT_GE(inbox.items_size(), 2);
+  ASSERT_GE(inbox.items_size(), 3);
   EXPECT_EQ(inbox.items(0).subject(), "Päätettävänä: nimeäminen verkostoon Ilmoitusverkosto");
-  EXPECT_EQ(inbox.items(1).subject(), "Uusi verkostoehdotus kommentoitavaksi: Ilmoitusverkosto");
+  EXPECT_EQ(inbox.items(1).subject(), "Verkosto avattu: Ilmoitusverkosto");
+  EXPECT_EQ(inbox.items(2).subject(), "Uusi verkostoehdotus kommentoitavaksi: Ilmoitusverkosto");
   CliOk({"notifications", "inbox"}, keha, &inbox);
   ASSERT_EQ(inbox.items_size(), 1);
   EXPECT_NE(inbox.items(0).subject().find("Nimeäminen hyväksytty"), std::string::npos);

@@ -442,6 +442,14 @@ std::vector<ApiRoute> MakeRoutes() {
                  "GET", "/api/v1/deliveries", "notifications", "The e-mail delivery log",
                  "Every e-mail delivery with its attempts, newest first. KEHA coordinators and "
                  "admins see all; everyone else only those of their own mailboxes."),
+             R<ntf::ListAnnouncementsRequest, ntf::ListAnnouncementsResponse>(
+                 "GET", "/api/v1/networks/{network_code}/announcements", "notifications",
+                 "A network's public announcements, newest first (no login)",
+                 "What the network's communication plan tells the public (its public "
+                 "catalogue: opened, changed, closed early, ...), newest first, in `language` "
+                 "(fi, sv or en; default fi), page_size at a time (default 100, at most 1000) "
+                 "with next_page_token while more follow. Needs no login. Errors: 400 "
+                 "invalid_argument (page_size, page_token, language)."),
          },
          r);
   Tagged(
@@ -487,6 +495,10 @@ std::vector<ApiRoute> MakeRoutes() {
     if (route.request == gw::SetPasswordRequest::descriptor()) route.custom = true;
   }
   r[0].is_public = true;
+  for (ApiRoute& route : r) {
+    // The public catalogue's announcements (the communication plan's "public").
+    if (route.request == ntf::ListAnnouncementsRequest::descriptor()) route.is_public = true;
+  }
   return r;
 }
 
@@ -594,6 +606,14 @@ Result<std::optional<std::string>> IdempotencyKey(const httplib::Request& req) {
 void Serve(const ApiRoute& route, GatewayContext& ctx, const httplib::Request& req,
            httplib::Response& res) {
   std::optional<RequestUser> user = ctx.CurrentUser(req);
+  if (!user && route.is_public && route.method == "GET") {
+    // A public query (no login): asked as the anonymous public.
+    RequestUser anonymous;
+    anonymous.actor.user_id = "web:public";
+    anonymous.actor.display_name = "public";
+    anonymous.actor.role = Role::kObserver;
+    user = std::move(anonymous);
+  }
   if (!user) {
     return ReplyUnauthenticated(res,
                                 "log in first (session cookie or Authorization: Bearer token)");

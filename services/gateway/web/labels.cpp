@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "gateway/web/page.h"
+#include "gateway/web/plan_form.h"
 #include "messaging/proto_enum.h"
 
 namespace verkosto::gateway::web {
@@ -179,6 +180,7 @@ void PutDefinition(const Catalogue& t, const nw::Network& n, Data& d) {
   d.set("channels", text::Join(plan.channels(), ", "));
   d.set("plan_cadence", plan.cadence());
   d.set("plan_responsible", plan.responsible());
+  d.set("plan_effective", EffectivePlanData(t, n));
   d.set("disclaimer", Localized(n.disclaimer(), t.language()));
 }
 

@@ -6,6 +6,7 @@
 #include "gateway/web/labels.h"
 #include "gateway/web/network_pages.h"
 #include "gateway/web/page.h"
+#include "gateway/web/plan_form.h"
 #include "gateway/web/render.h"
 #include "verkosto/networks/v1/networks.pb.h"
 
@@ -21,9 +22,10 @@ const std::vector<std::string> kBasics = {
     "code",  "names.fi",         "names.sv",          "names.en",   "kind",
     "owner", "responsible.name", "responsible.email", "description"};
 const std::vector<std::string> kGoalsTerm = {"goals", "term.start_date", "term.end_date"};
-const std::vector<std::string> kPlan = {"communication_plan.audiences",
-                                        "communication_plan.channels", "communication_plan.cadence",
-                                        "communication_plan.responsible"};
+const std::vector<std::string> kPlan = {
+    "communication_plan.audiences",        "communication_plan.channels",
+    "communication_plan.cadence",          "communication_plan.responsible",
+    "communication_plan.notes_every_days", "communication_plan.responsible_email"};
 const std::vector<std::string> kCadenceSeats = {
     "cadence.meetings_per_year", "cadence.hours_per_meeting_tenths", "seats_per_area.members",
     "seats_per_area.deputies"};
@@ -73,6 +75,10 @@ Form NetworkForm(const Catalogue& t, const nw::NetworkDefinition& def, bool with
         "hint_one_per_line");
   field("communication_plan.cadence", plan.cadence());
   field("communication_plan.responsible", plan.responsible());
+  field("communication_plan.notes_every_days", std::to_string(plan.notes_every_days()), false,
+        "number", "hint_notes_every_days");
+  field("communication_plan.responsible_email", plan.responsible_email(), false, "email",
+        "hint_plan_responsible_email");
   field("cadence.meetings_per_year", std::to_string(def.cadence().meetings_per_year()), false,
         "number");
   field("cadence.hours_per_meeting_tenths",
@@ -109,6 +115,8 @@ nw::NetworkDefinition DefinitionFromForm(const Request& req, std::vector<std::st
   }
   plan->set_cadence(Param(req, "communication_plan.cadence"));
   plan->set_responsible(Param(req, "communication_plan.responsible"));
+  plan->set_responsible_email(Param(req, "communication_plan.responsible_email"));
+  ReadPlanTargets(req, plan);
   auto number = [&](const std::string& name, auto setter) {
     if (auto v = ParseUint(Param(req, name))) {
       setter(*v);
@@ -116,6 +124,10 @@ nw::NetworkDefinition DefinitionFromForm(const Request& req, std::vector<std::st
       bad->push_back(name);
     }
   };
+  if (!Param(req, "communication_plan.notes_every_days").empty()) {
+    number("communication_plan.notes_every_days",
+           [&](uint32_t v) { plan->set_notes_every_days(v); });
+  }
   number("cadence.meetings_per_year",
          [&](uint32_t v) { def.mutable_cadence()->set_meetings_per_year(v); });
   if (auto v = ParseTenths(Param(req, "cadence.hours_per_meeting_tenths"))) {
@@ -131,8 +143,10 @@ nw::NetworkDefinition DefinitionFromForm(const Request& req, std::vector<std::st
 }
 
 void RenderNetworkForm(Page& page, int status, const std::string& title_key,
-                       const std::string& action, const Form& form) {
+                       const std::string& action, const Form& form,
+                       const nw::NetworkDefinition& def) {
   Data d = Object();
+  d.set("plan_table", PlanTableData(page.t(), def.communication_plan()));
   d.set("action", action);
   d.set("basics", form.Fields(kBasics));
   d.set("goals_term", form.Fields(kGoalsTerm));
@@ -153,7 +167,7 @@ void NewNetworkPage(GatewayContext& ctx, const Request& req, Response& res) {
   def.mutable_seats_per_area()->set_members(1);
   def.mutable_seats_per_area()->set_deputies(1);
   Form form = NetworkForm(page->t(), def, false, {});
-  RenderNetworkForm(*page, 200, "network_new", "/networks/new", form);
+  RenderNetworkForm(*page, 200, "network_new", "/networks/new", form, def);
 }
 
 void CreateNetwork(GatewayContext& ctx, const Request& req, Response& res) {
@@ -171,7 +185,7 @@ void CreateNetwork(GatewayContext& ctx, const Request& req, Response& res) {
     if (st.ok()) return Redirect(res, "/networks/" + UrlEncode(def.code()) + "?done=created");
     form.AddErrors(st);
   }
-  RenderNetworkForm(*page, 422, "network_new", "/networks/new", form);
+  RenderNetworkForm(*page, 422, "network_new", "/networks/new", form, def);
 }
 
 void EditNetworkPage(GatewayContext& ctx, const Request& req, Response& res) {
@@ -182,7 +196,8 @@ void EditNetworkPage(GatewayContext& ctx, const Request& req, Response& res) {
   if (!net) return;
   const bool open = net->network().status() == nw::NETWORK_STATUS_OPEN;
   Form form = NetworkForm(page->t(), net->network().definition(), open, {});
-  RenderNetworkForm(*page, 200, "network_edit", "/networks/" + UrlEncode(code) + "/edit", form);
+  RenderNetworkForm(*page, 200, "network_edit", "/networks/" + UrlEncode(code) + "/edit", form,
+                    net->network().definition());
 }
 
 void UpdateNetwork(GatewayContext& ctx, const Request& req, Response& res) {
@@ -197,14 +212,14 @@ void UpdateNetwork(GatewayContext& ctx, const Request& req, Response& res) {
   Form form = NetworkForm(page->t(), def, open, Param(req, "reason"));
   const std::string action = "/networks/" + UrlEncode(code) + "/edit";
   for (const std::string& name : bad) form.AddFieldError(name, "err_not_a_number");
-  if (form.has_errors()) return RenderNetworkForm(*page, 422, "network_edit", action, form);
+  if (form.has_errors()) return RenderNetworkForm(*page, 422, "network_edit", action, form, def);
   nw::UpdateNetworkRequest ur;
   *ur.mutable_definition() = def;
   ur.set_reason(Param(req, "reason"));
   nw::NetworkResponse reply;
   if (Status st = page->Call("networks", ur, &reply); !st.ok()) {
     form.AddErrors(st);
-    return RenderNetworkForm(*page, 422, "network_edit", action, form);
+    return RenderNetworkForm(*page, 422, "network_edit", action, form, def);
   }
   Redirect(res, "/networks/" + UrlEncode(code) + "?done=saved");
 }
@@ -245,7 +260,7 @@ void NetworkLifecycle(GatewayContext& ctx, const Request& req, Response& res) {
     Form form = NetworkForm(page->t(), net->network().definition(), open, {});
     form.AddErrors(st);
     return RenderNetworkForm(*page, 422, "network_edit", "/networks/" + UrlEncode(code) + "/edit",
-                             form);
+                             form, net->network().definition());
   }
   Form form = SendForm(page->t(), nullptr);
   form.AddErrors(st);

@@ -10,11 +10,13 @@
 #include "gateway/web/render.h"
 #include "verkosto/networks/v1/networks.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
+#include "verkosto/notifications/v1/notifications.pb.h"
 
 namespace verkosto::gateway::web {
 
 namespace nw = ::verkosto::networks::v1;
 namespace nm = ::verkosto::nominations::v1;
+namespace ntf = ::verkosto::notifications::v1;
 using httplib::Request;
 using httplib::Response;
 
@@ -26,6 +28,38 @@ Actor PublicActor() {
   a.display_name = "public";
   a.role = Role::kObserver;
   return a;
+}
+
+// The newest announcements of the network's public catalogue (what its
+// communication plan tells the public), first line of each message's text
+// after the greeting; none when notifications does not answer.
+void PutAnnouncements(GatewayContext& ctx, const Actor& pub, const std::string& code,
+                      Language language, Data& d) {
+  constexpr uint32_t kShown = 3;
+  ntf::ListAnnouncementsRequest ar;
+  ar.set_network_code(code);
+  ar.set_page_size(kShown);
+  ar.set_language(language == Language::kSv   ? common::v1::LANGUAGE_SV
+                  : language == Language::kEn ? common::v1::LANGUAGE_EN
+                                              : common::v1::LANGUAGE_FI);
+  ntf::ListAnnouncementsResponse reply;
+  Data items = List();
+  if (ctx.Call("notifications", pub, ar, &reply).ok()) {
+    for (const ntf::InboxItem& item : reply.items()) {
+      Data a = Object();
+      a.set("subject", item.subject());
+      a.set("date", FormatTime(item.created_unix_us()));
+      std::string body = item.body_text();
+      // The paragraph that says what happened: the text's second one (after the greeting).
+      const size_t start = body.find("\n\n");
+      if (start != std::string::npos) body = body.substr(start + 2);
+      const size_t end = body.find("\n\n");
+      a.set("body", body.substr(0, end));
+      items.push_back(a);
+    }
+  }
+  d.set("has_announcements", reply.items_size() > 0);
+  d.set("announcements", items);
 }
 
 }  // namespace
@@ -61,6 +95,7 @@ void CataloguePage(GatewayContext& ctx, const Request& req, Response& res) {
         });
     d.set("has_members", any);
     d.set("members", rows);
+    PutAnnouncements(ctx, pub, n.definition().code(), page.frame.lang, d);
     networks.push_back(d);
   }
   Data d = Object();

@@ -120,6 +120,29 @@ NetworkStatus FromProto(pb::NetworkStatus status) {
   return value >= 0 && value <= 5 ? static_cast<NetworkStatus>(value) : NetworkStatus::kUnspecified;
 }
 
+pb::PlanTarget ToProto(const PlanTarget& target) {
+  pb::PlanTarget out;
+  out.set_audience(static_cast<pb::PlanAudience>(static_cast<int>(target.audience)));
+  out.set_channel(static_cast<pb::PlanChannel>(static_cast<int>(target.channel)));
+  for (PlanEvent e : target.events) out.add_events(static_cast<pb::PlanEvent>(static_cast<int>(e)));
+  return out;
+}
+
+PlanTarget FromProto(const pb::PlanTarget& target) {
+  // Numbers the domain does not know become unspecified, which validation refuses.
+  PlanTarget out;
+  const int audience = static_cast<int>(target.audience());
+  out.audience = audience >= 0 && audience <= 6 ? static_cast<PlanAudience>(audience)
+                                                : PlanAudience::kUnspecified;
+  const int channel = static_cast<int>(target.channel());
+  out.channel =
+      channel >= 0 && channel <= 2 ? static_cast<PlanChannel>(channel) : PlanChannel::kUnspecified;
+  for (int e : target.events()) {
+    out.events.push_back(e >= 0 && e <= 10 ? static_cast<PlanEvent>(e) : PlanEvent::kUnspecified);
+  }
+  return out;
+}
+
 pb::NetworkDefinition ToProto(const NetworkDefinition& d) {
   pb::NetworkDefinition out;
   out.set_code(d.code.value());
@@ -135,6 +158,9 @@ pb::NetworkDefinition ToProto(const NetworkDefinition& d) {
   for (const std::string& c : d.communication_plan.channels) plan->add_channels(c);
   plan->set_cadence(d.communication_plan.cadence);
   plan->set_responsible(d.communication_plan.responsible);
+  for (const PlanTarget& t : d.communication_plan.targets) *plan->add_targets() = ToProto(t);
+  plan->set_notes_every_days(d.communication_plan.notes_every_days);
+  plan->set_responsible_email(d.communication_plan.responsible_email);
   out.mutable_cadence()->set_meetings_per_year(d.cadence.meetings_per_year);
   out.mutable_cadence()->set_hours_per_meeting_tenths(d.cadence.hours_per_meeting_tenths);
   out.mutable_seats_per_area()->set_members(d.seats_per_area.members);
@@ -161,6 +187,11 @@ Result<NetworkDefinition> FromProto(const pb::NetworkDefinition& d) {
   out.communication_plan.channels.assign(plan.channels().begin(), plan.channels().end());
   out.communication_plan.cadence = plan.cadence();
   out.communication_plan.responsible = plan.responsible();
+  for (const pb::PlanTarget& t : plan.targets()) {
+    out.communication_plan.targets.push_back(FromProto(t));
+  }
+  out.communication_plan.notes_every_days = plan.notes_every_days();
+  out.communication_plan.responsible_email = plan.responsible_email();
   out.cadence.meetings_per_year = d.cadence().meetings_per_year();
   out.cadence.hours_per_meeting_tenths = d.cadence().hours_per_meeting_tenths();
   out.seats_per_area.members = d.seats_per_area().members();
@@ -181,6 +212,12 @@ pb::Network ToProto(const Network& network) {
   out.mutable_disclaimer()->set_en(std::string(kDisclaimerEn));
   out.set_created_unix_us(ToMicros(network.created_at));
   out.set_updated_unix_us(ToMicros(network.updated_at));
+  const CommunicationPlan& plan = network.definition.communication_plan;
+  for (const PlanTarget& t : EffectiveTargets(plan)) *out.add_effective_targets() = ToProto(t);
+  out.set_effective_notes_every_days(
+      EffectiveNotesEveryDays(plan, network.definition.cadence.meetings_per_year));
+  out.set_effective_responsible_email(
+      EffectiveResponsibleEmail(plan, network.definition.responsible.email));
   return out;
 }
 

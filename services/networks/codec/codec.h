@@ -27,6 +27,10 @@ pb::Municipality ToProto(const Municipality& municipality);
 pb::Area ToProto(const Area& area, const AreaDirectory* with_municipalities = nullptr);
 AreaContacts ContactsFromProto(const pb::SetAreaContactsRequest& request);
 
+// A plan target; unknown enum numbers come back unspecified (validation refuses them).
+pb::PlanTarget ToProto(const PlanTarget& target);
+PlanTarget FromProto(const pb::PlanTarget& target);
+
 pb::NetworkDefinition ToProto(const NetworkDefinition& definition);
 // Errors: invalid_argument for a date that is not YYYY-MM-DD
 // ("term.start_date", "term.end_date").
@@ -37,7 +41,8 @@ NetworkKind FromProto(pb::NetworkKind kind);
 pb::NetworkStatus ToProto(NetworkStatus status);
 NetworkStatus FromProto(pb::NetworkStatus status);
 
-// A network as clients see it, with the rule-6 disclaimer in fi/sv/en.
+// A network as clients see it, with the rule-6 disclaimer in fi/sv/en and
+// the effective communication plan (effective_targets etc.).
 pb::Network ToProto(const Network& network);
 
 pb::ParticipationDecision ToProto(ParticipationChoice choice);

@@ -61,7 +61,10 @@ void FillInventedParts(NetworkDefinition* d, const Date& today) {
       {"työllisyysalueiden johto", "verkoston jäsenet"},
       {"verkoston Teams-kanava", "kokousmuistiot työllisyysalueiden kirjaamoihin"},
       "muistio kahden viikon kuluessa kokouksesta",
-      "verkoston sihteeri"};
+      "verkoston sihteeri",
+      {},                // the standard plan
+      0,                 // notes reminder from the meeting cadence
+      {}};               // to the network's responsible contact
   d->cadence = {4, 20};  // four two-hour meetings a year
   d->seats_per_area = {1, 1};
 }

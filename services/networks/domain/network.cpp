@@ -133,6 +133,7 @@ Status ValidateDefinition(const NetworkDefinition& d) {
       limits::CheckLength(plan.cadence, limits::kLine, "communication_plan.cadence"));
   VERKOSTO_RETURN_IF_ERROR(
       limits::CheckLength(plan.responsible, limits::kName, "communication_plan.responsible"));
+  VERKOSTO_RETURN_IF_ERROR(ValidatePlanTargets(plan));
   if (d.cadence.meetings_per_year > kMaxMeetingsPerYear) {
     return Status::InvalidArgument("cadence.meetings_per_year", "is more than 365");
   }
@@ -192,6 +193,9 @@ std::vector<std::string> ChangedFields(const NetworkDefinition& a, const Network
   check(pa.channels != pb.channels, "communication_plan.channels");
   check(pa.cadence != pb.cadence, "communication_plan.cadence");
   check(pa.responsible != pb.responsible, "communication_plan.responsible");
+  check(pa.targets != pb.targets, "communication_plan.targets");
+  check(pa.notes_every_days != pb.notes_every_days, "communication_plan.notes_every_days");
+  check(pa.responsible_email != pb.responsible_email, "communication_plan.responsible_email");
   check(a.cadence != b.cadence, "cadence");
   check(a.seats_per_area != b.seats_per_area, "seats_per_area");
   check(a.statutory != b.statutory, "statutory");

@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/result.h"
 #include "core/strong_id.h"
+#include "networks/domain/communication_plan.h"
 #include "networks/domain/types.h"
 
 namespace verkosto::networks {
@@ -67,15 +68,7 @@ struct Term {
   friend bool operator==(const Term&, const Term&) = default;
 };
 
-// The communication plan (viestintäsuunnitelma) as structured data.
-struct CommunicationPlan {
-  std::vector<std::string> audiences;  // who is informed, e.g. "työllisyysalueiden johto"
-  std::vector<std::string> channels;   // e.g. "Teams-kanava", "muistiot kirjaamon kautta"
-  std::string cadence;                 // e.g. "kokousten jälkeen, 2 viikon sisällä"
-  std::string responsible;             // who keeps the plan, e.g. "verkoston sihteeri"
-
-  friend bool operator==(const CommunicationPlan&, const CommunicationPlan&) = default;
-};
+// The communication plan (CommunicationPlan) is in communication_plan.h.
 
 // How often the network meets; feeds the burden figure.
 struct MeetingCadence {
@@ -180,6 +173,8 @@ struct NetworkUpdate {
 //   "goals[i]"               an empty goal (i from 0);
 //   "term.end_date"          both dates given and end not after start;
 //   "communication_plan.audiences[i]" / ".channels[i]"  an empty entry;
+//   "communication_plan.targets[i].*", ".responsible_email", ".notes_every_days"
+//                            as ValidatePlanTargets (communication_plan.h);
 //   "cadence.meetings_per_year" over 365; "cadence.hours_per_meeting_tenths" over 240;
 //   "seats_per_area.members" / ".deputies"  over 20.
 Status ValidateDefinition(const NetworkDefinition& definition);

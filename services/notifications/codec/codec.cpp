@@ -81,6 +81,24 @@ NetworkInfo FromProto(const npb::Network& network, const std::string& created_by
   n.disclaimer_fi = network.disclaimer().fi();
   n.disclaimer_sv = network.disclaimer().sv();
   n.disclaimer_en = network.disclaimer().en();
+  for (const npb::PlanTarget& t : network.effective_targets()) {
+    const int audience = static_cast<int>(t.audience());
+    // PLAN_AUDIENCE_* 1..6 are PlanAudience's values in order; others are skipped.
+    if (audience < npb::PLAN_AUDIENCE_ALL_AREAS_LEADERSHIP ||
+        audience > npb::PLAN_AUDIENCE_PUBLIC) {
+      continue;
+    }
+    PlanTargetInfo target;
+    target.audience = static_cast<PlanAudience>(audience - 1);
+    for (int e : t.events()) {
+      if (e >= npb::PLAN_EVENT_PROPOSED && e <= npb::PLAN_EVENT_RENEWED) {
+        target.events.push_back(static_cast<PlanEvent>(e - 1));
+      }
+    }
+    n.targets.push_back(std::move(target));
+  }
+  n.notes_every_days = network.effective_notes_every_days();
+  n.responsible_email = text::AsciiLower(network.effective_responsible_email());
   return n;
 }
 

@@ -6,6 +6,7 @@
 #include "core/date.h"
 #include "core/email.h"
 #include "core/text.h"
+#include "notifications/domain/plan_policy.h"
 
 namespace verkosto::notifications {
 
@@ -27,9 +28,33 @@ bool IsCaseTopic(Topic topic) {
     case Topic::kTermEnded:
     case Topic::kResignationRequested:
     case Topic::kMembershipEnded:
+    case Topic::kNetworkOpened:
+    case Topic::kNetworkChanged:
+    case Topic::kNetworkCancelled:
+    case Topic::kNetworkClosedEarly:
+    case Topic::kCommentAdded:
+    case Topic::kDeadlineExtended:  // its readers need not see the case: the network's link
+    case Topic::kNotesDue:
       return false;
   }
   return false;
+}
+
+// The persons ("email:" mailboxes) the plan may reach for `notice`: the
+// active members of the notice's own network, and for the notes reminder the
+// plan's responsible address.
+std::set<std::string> PlanPersons(const Notice& notice) {
+  std::set<std::string> out;
+  if (!notice.network) return out;
+  if (PlanEventOf(notice.topic)) {
+    for (const MembershipInfo& m : notice.network_members) {
+      if (IsPlanMember(notice, m)) out.insert(EmailMailbox(m.person.email));
+    }
+  }
+  if (notice.topic == Topic::kNotesDue && !notice.network->responsible_email.empty()) {
+    out.insert(EmailMailbox(notice.network->responsible_email));
+  }
+  return out;
 }
 
 // Collects recipients, merging the addresses of a mailbox named twice.
@@ -128,6 +153,20 @@ std::string_view TopicName(Topic topic) {
       return "resignation_requested";
     case Topic::kMembershipEnded:
       return "membership_ended";
+    case Topic::kNetworkOpened:
+      return "network_opened";
+    case Topic::kNetworkChanged:
+      return "network_changed";
+    case Topic::kNetworkCancelled:
+      return "network_cancelled";
+    case Topic::kNetworkClosedEarly:
+      return "network_closed_early";
+    case Topic::kCommentAdded:
+      return "comment_added";
+    case Topic::kDeadlineExtended:
+      return "deadline_extended";
+    case Topic::kNotesDue:
+      return "notes_due";
   }
   return "unknown";
 }
@@ -136,6 +175,10 @@ std::vector<Recipient> Recipients(const Notice& notice, const AreaMap& areas) {
   RecipientList out;
   const std::string name(TopicName(notice.topic));
   if (IsCaseTopic(notice.topic) && !notice.case_info) return {};
+  // Whether the network's plan adds its audiences (a membership ended only
+  // by a change the people made).
+  bool plan_applies =
+      PlanEventOf(notice.topic).has_value() && notice.topic != Topic::kMembershipEnded;
   switch (notice.topic) {
     case Topic::kRequestSent:
       AddRegistry(out, areas, notice.case_info->area, name);
@@ -213,6 +256,7 @@ std::vector<Recipient> Recipients(const Notice& notice, const AreaMap& areas) {
             m.end_reason != EndReason::kResigned) {
           continue;
         }
+        plan_applies = true;
         AddPerson(out, m.person, m.area, name + "_member");
         AddLeadership(out, areas, m.area, name);
         if (notice.network && !notice.network->created_by.empty()) {
@@ -221,6 +265,33 @@ std::vector<Recipient> Recipients(const Notice& notice, const AreaMap& areas) {
         }
       }
       break;
+    case Topic::kNetworkOpened:
+    case Topic::kNetworkChanged:
+    case Topic::kNetworkCancelled:
+    case Topic::kNetworkClosedEarly:
+    case Topic::kCommentAdded:
+    case Topic::kDeadlineExtended:
+      break;  // the plan's audiences only (below)
+    case Topic::kNotesDue:
+      // The plan's responsible person, and the KEHA coordinator who created
+      // the network, whatever the audiences.
+      if (notice.network) {
+        const NetworkInfo& n = *notice.network;
+        if (IsValidEmail(n.responsible_email)) {
+          out.Add(EmailMailbox(n.responsible_email), name, {n.responsible_email}, std::nullopt,
+                  AreaCode());
+        }
+        if (!n.created_by.empty()) {
+          out.Add(UserMailbox(n.created_by), name, {n.contact_email}, std::nullopt, AreaCode());
+        }
+      }
+      break;
+  }
+  if (plan_applies) {
+    for (Recipient& r : PlanRecipients(notice, areas, name)) {
+      out.Add(std::move(r.mailbox), std::move(r.template_name), r.emails, r.language,
+              std::move(r.area));
+    }
   }
   std::vector<Recipient> result = out.Take();
   // The rule once more, as a guard over the whole policy: persons only for
@@ -230,7 +301,10 @@ std::vector<Recipient> Recipients(const Notice& notice, const AreaMap& areas) {
       notice.topic == Topic::kTermEnding || notice.topic == Topic::kTermEnded ||
       notice.topic == Topic::kResignationRequested || notice.topic == Topic::kMembershipEnded;
   if (!persons_allowed) {
-    std::erase_if(result, [](const Recipient& r) { return IsPersonMailbox(r.mailbox); });
+    const std::set<std::string> plan_persons = PlanPersons(notice);
+    std::erase_if(result, [&plan_persons](const Recipient& r) {
+      return IsPersonMailbox(r.mailbox) && !plan_persons.contains(r.mailbox);
+    });
   }
   return result;
 }
@@ -341,6 +415,16 @@ View BuildView(const Notice& notice, const Recipient& recipient, Language langua
         !n.audiences.empty() || !n.channels.empty() || !n.cadence.empty() || !n.responsible.empty();
     val["contact_name"] = n.contact_name;
     val["contact_email"] = n.contact_email;
+  }
+  // The plan's topics: what changed, the new deadline, the comment, the due date.
+  val["changed_fields_joined"] = text::Join(notice.changed_fields, ", ");
+  v.flags["has_changed_fields"] = !notice.changed_fields.empty();
+  val["previous_deadline"] = FormatDate(notice.previous_deadline, language);
+  v.flags["has_previous_deadline"] = !notice.previous_deadline.empty();
+  val["due_date"] = FormatDate(notice.due_date, language);
+  v.flags["has_actor_name"] = !notice.actor_name.empty();
+  if (notice.network) {
+    val["notes_every_days"] = std::to_string(notice.network->notes_every_days);
   }
   // The person's own name for messages to a member or nominee.
   for (const MembershipInfo& m : notice.members) {

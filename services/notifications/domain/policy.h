@@ -27,6 +27,14 @@ enum class Topic {
   // The area's leadership ended a membership: replaced (by its own decision
   // or a replacement case), recalled, or recorded a resignation.
   kMembershipEnded,
+  // The communication plan (plan_policy.h): told to the plan's audiences.
+  kNetworkOpened,       // a network opened for nominations
+  kNetworkChanged,      // an open (or proposed) network's definition changed
+  kNetworkCancelled,    // a draft or proposed network was cancelled
+  kNetworkClosedEarly,  // KEHA closed an open network before its term ended
+  kCommentAdded,        // an area commented on a network
+  kDeadlineExtended,    // KEHA extended a case's deadline
+  kNotesDue,            // the cadence reminder to publish the meeting notes
 };
 
 // "request_sent", "case_registered", ... (stable; used in template names).
@@ -55,6 +63,17 @@ struct Notice {
   // kMembershipEnded: the member whose membership ended (its end_reason; the
   // leadership's reason, if any, in `reason`).
   std::vector<MembershipInfo> members;
+  // For the plan's audiences (plan_policy.h): the areas that take part (their
+  // current decision is takes-part, or they have an active member) and the
+  // network's active members.
+  std::vector<AreaCode> member_areas;
+  std::vector<MembershipInfo> network_members;
+  // kNetworkChanged: the fields that changed (reason in `reason`).
+  std::vector<std::string> changed_fields;
+  // kDeadlineExtended: the deadline before (the new one is the case's).
+  std::string previous_deadline;
+  // kNotesDue: the due date (YYYY-MM-DD).
+  std::string due_date;
 };
 
 // One recipient of a notice: a mailbox (one inbox message) and the e-mail
@@ -93,9 +112,17 @@ struct Recipient {
 //                         coordinator who created the network (as for
 //                         participation decisions). Term ends and closed
 //                         networks have their own notices and are not told
-//                         again.
+//                         again. Also the plan's audiences of membership_ended.
+//   network opened, changed, cancelled, closed early, comment added,
+//   deadline extended -> the audiences of the network's plan that hear of the
+//                         event (plan_policy.h; network proposed adds them to
+//                         its fixed recipients too)
+//   notes due           -> the plan's responsible e-mail, the KEHA creator and
+//                         the plan's audiences of notes_due
 // Never a person ("email:" mailbox) without an approved nomination: persons
-// are recipients only of an approved case and of their own membership's term.
+// are recipients only of an approved case, of their own membership's term,
+// and (by the plan) of their own network's events; the notes reminder also
+// reaches the plan's responsible address.
 // Mailboxes are unique in the result; addresses are lower-cased and unique.
 std::vector<Recipient> Recipients(const Notice& notice, const AreaMap& areas);
 

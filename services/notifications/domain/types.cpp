@@ -11,6 +11,10 @@ std::string EmailMailbox(std::string_view address) { return "email:" + text::Asc
 std::string RegistryMailbox(const AreaCode& area) { return "registry:" + area.value(); }
 std::string LeadershipMailbox(const AreaCode& area) { return "leadership:" + area.value(); }
 bool IsPersonMailbox(std::string_view mailbox) { return mailbox.rfind("email:", 0) == 0; }
+std::string PublicMailbox(Language language) {
+  return "public:" + std::string(LanguageCode(language));
+}
+bool IsPublicMailbox(std::string_view mailbox) { return mailbox.rfind("public:", 0) == 0; }
 
 std::vector<std::string> MailboxesOf(const Actor& actor) {
   std::vector<std::string> out;

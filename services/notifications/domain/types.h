@@ -8,6 +8,7 @@
 
 #include "core/actor.h"
 #include "core/language.h"
+#include "notifications/domain/plan.h"
 
 namespace verkosto::notifications {
 
@@ -19,6 +20,10 @@ std::string RegistryMailbox(const AreaCode& area);
 std::string LeadershipMailbox(const AreaCode& area);
 // True for an "email:" mailbox: a person known only by their nomination.
 bool IsPersonMailbox(std::string_view mailbox);
+// The public catalogue's mailbox in `language` ("public:fi", "public:sv",
+// "public:en"): announcements on the network's public page, no e-mail.
+std::string PublicMailbox(Language language);
+bool IsPublicMailbox(std::string_view mailbox);
 
 // The mailboxes whose messages `actor` may read, derived from the actor only:
 // user:<user_id>; email:<email> when set; registry:<area> for a registry
@@ -72,6 +77,11 @@ struct NetworkInfo {
   std::string disclaimer_fi;
   std::string disclaimer_sv;
   std::string disclaimer_en;
+  // The communication plan as it acts (Network.effective_targets etc.):
+  // empty targets = not known (an event from before plans), nobody by plan.
+  std::vector<PlanTargetInfo> targets;
+  uint32_t notes_every_days = 0;  // 0 = no notes reminder
+  std::string responsible_email;  // the notes reminder's address; may be empty
 
   // The name in `language`, falling back to Finnish.
   const std::string& Name(Language language) const;

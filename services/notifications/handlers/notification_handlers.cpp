@@ -71,6 +71,33 @@ void RegisterNotificationHandlers(messaging::RpcServer& server) {
         return response;
       });
 
+  // The public catalogue (the plan's "public" audience): anyone may read it.
+  server.AddQuery<pb::ListAnnouncementsRequest, pb::ListAnnouncementsResponse>(
+      [](Context& ctx,
+         const pb::ListAnnouncementsRequest& req) -> Result<pb::ListAnnouncementsResponse> {
+        if (req.network_code().empty()) {
+          return Status::InvalidArgument("network_code", "is required");
+        }
+        VERKOSTO_ASSIGN_OR_RETURN(std::optional<Language> language,
+                                  messaging::FromProtoLanguage(req.language(), "language"));
+        const std::string mailbox = PublicMailbox(language.value_or(Language::kFi));
+        constexpr std::string_view kList = "notifications.announcements";
+        const std::string filters = page::FilterKey({req.network_code(), mailbox});
+        VERKOSTO_ASSIGN_OR_RETURN(page::PageRequest page,
+                                  page::Read(req.page_size(), req.page_token(), kList, filters, 2));
+        SqliteNotificationRepository repo(ctx.db());
+        VERKOSTO_ASSIGN_OR_RETURN(std::vector<MessageRow> messages,
+                                  repo.ListAnnouncements(req.network_code(), mailbox, page));
+        pb::ListAnnouncementsResponse response;
+        VERKOSTO_ASSIGN_OR_RETURN(
+            *response.mutable_next_page_token(),
+            messaging::FillPage(messages, page, kList, filters, NewestFirstKey<MessageRow>,
+                                [&](const MessageRow& m) {
+                                  return (*response.add_items() = codec::ToProto(m)).ByteSizeLong();
+                                }));
+        return response;
+      });
+
   server.AddCommand<pb::MarkReadRequest, pb::MarkReadResponse>(
       [](Context& ctx, const pb::MarkReadRequest& req) -> Result<pb::MarkReadResponse> {
         if (!req.all() && req.ids().empty()) {

@@ -56,7 +56,7 @@ DeliveryStatus StatusCol(SQLite::Statement& q, const char* name) {
 constexpr char kNetworkColumns[] =
     "code, status, name_fi, name_sv, name_en, goals, term_start, term_end, audiences, channels, "
     "cadence, responsible, contact_name, contact_email, created_by, disclaimer_fi, disclaimer_sv, "
-    "disclaimer_en";
+    "disclaimer_en, plan_targets, notes_every_days, responsible_email";
 
 NetworkInfo ReadNetwork(SQLite::Statement& q) {
   NetworkInfo n;
@@ -78,6 +78,9 @@ NetworkInfo ReadNetwork(SQLite::Statement& q) {
   n.disclaimer_fi = Col(q, "disclaimer_fi");
   n.disclaimer_sv = Col(q, "disclaimer_sv");
   n.disclaimer_en = Col(q, "disclaimer_en");
+  n.targets = ParsePlan(Col(q, "plan_targets"));
+  n.notes_every_days = static_cast<uint32_t>(q.getColumn("notes_every_days").getInt64());
+  n.responsible_email = Col(q, "responsible_email");
   return n;
 }
 
@@ -188,7 +191,7 @@ Status SqliteNotificationRepository::UpsertNetwork(const NetworkInfo& n) {
   return storage::Guard([&]() -> Status {
     SQLite::Statement s(
         db_, std::string("INSERT INTO networks (") + kNetworkColumns +
-                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                  "ON CONFLICT (code) DO UPDATE SET status = excluded.status, "
                  "name_fi = excluded.name_fi, name_sv = excluded.name_sv, "
                  "name_en = excluded.name_en, goals = excluded.goals, "
@@ -198,6 +201,13 @@ Status SqliteNotificationRepository::UpsertNetwork(const NetworkInfo& n) {
                  "contact_name = excluded.contact_name, contact_email = excluded.contact_email, "
                  "disclaimer_fi = excluded.disclaimer_fi, disclaimer_sv = excluded.disclaimer_sv, "
                  "disclaimer_en = excluded.disclaimer_en, "
+                 // An event from before plans carries none: the stored plan stays.
+                 "plan_targets = CASE WHEN excluded.plan_targets = '' THEN networks.plan_targets "
+                 "ELSE excluded.plan_targets END, "
+                 "notes_every_days = CASE WHEN excluded.plan_targets = '' THEN "
+                 "networks.notes_every_days ELSE excluded.notes_every_days END, "
+                 "responsible_email = CASE WHEN excluded.plan_targets = '' THEN "
+                 "networks.responsible_email ELSE excluded.responsible_email END, "
                  "created_by = CASE WHEN excluded.created_by = '' THEN networks.created_by "
                  "ELSE excluded.created_by END");
     s.bind(1, n.code);
@@ -218,6 +228,9 @@ Status SqliteNotificationRepository::UpsertNetwork(const NetworkInfo& n) {
     s.bind(16, n.disclaimer_fi);
     s.bind(17, n.disclaimer_sv);
     s.bind(18, n.disclaimer_en);
+    s.bind(19, SerializePlan(n.targets));
+    s.bind(20, static_cast<int64_t>(n.notes_every_days));
+    s.bind(21, n.responsible_email);
     s.exec();
     return Status::Ok();
   });
@@ -780,6 +793,89 @@ Status SqliteNotificationRepository::SetLastDailyRun(const std::string& name, co
     s.exec();
     return Status::Ok();
   });
+}
+
+// --- the communication plan (migration 0009) ---
+
+Status SqliteNotificationRepository::SetParticipation(const std::string& network_code,
+                                                      const AreaCode& area, bool takes_part) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "INSERT INTO participations (network_code, area_code, takes_part) "
+                        "VALUES (?, ?, ?) ON CONFLICT (network_code, area_code) "
+                        "DO UPDATE SET takes_part = excluded.takes_part");
+    s.bind(1, network_code);
+    s.bind(2, area.value());
+    s.bind(3, takes_part ? 1 : 0);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<AreaCode>> SqliteNotificationRepository::MemberAreasOf(
+    const std::string& network_code) {
+  std::vector<AreaCode> out;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT area_code FROM participations WHERE network_code = ? AND "
+                        "takes_part = 1 UNION SELECT area_code FROM memberships WHERE "
+                        "network_code = ? AND ended = '' ORDER BY 1");
+    q.bind(1, network_code);
+    q.bind(2, network_code);
+    while (q.executeStep()) out.emplace_back(Col(q, "area_code"));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+Result<std::vector<std::pair<NetworkInfo, std::string>>>
+SqliteNotificationRepository::OpenNetworksWithNotes() {
+  std::vector<std::pair<NetworkInfo, std::string>> out;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, std::string("SELECT ") + kNetworkColumns +
+                                 ", notes_due_for FROM networks WHERE status = 'open' AND "
+                                 "notes_every_days > 0 AND term_start != '' ORDER BY code");
+    while (q.executeStep()) out.emplace_back(ReadNetwork(q), Col(q, "notes_due_for"));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+Status SqliteNotificationRepository::SetNotesDueFor(const std::string& code,
+                                                    const std::string& due_date) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_, "UPDATE networks SET notes_due_for = ? WHERE code = ?");
+    s.bind(1, due_date);
+    s.bind(2, code);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<MessageRow>> SqliteNotificationRepository::ListAnnouncements(
+    const std::string& network_code, const std::string& mailbox, const page::PageRequest& page) {
+  std::vector<MessageRow> out;
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<NewestFirst> after, After(page));
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_, std::string("SELECT ") + kMessageColumns +
+                                 " FROM messages WHERE network_code = ? AND mailbox = ?" +
+                                 (after ? " AND (created_us, id) < (?, ?)" : "") +
+                                 " ORDER BY created_us DESC, id DESC LIMIT ?");
+    int i = 1;
+    q.bind(i++, network_code);
+    q.bind(i++, mailbox);
+    if (after) {
+      q.bind(i++, after->created_us);
+      q.bind(i++, after->id);
+    }
+    q.bind(i, static_cast<int64_t>(page.fetch()));
+    while (q.executeStep()) out.push_back(ReadMessage(q));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
 }
 
 }  // namespace verkosto::notifications

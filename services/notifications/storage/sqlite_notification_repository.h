@@ -67,6 +67,19 @@ class SqliteNotificationRepository {
   Status SetTermNoticeFor(const std::string& code, const std::string& term_end);
   Status UpsertMembership(const MembershipInfo& membership);
   Result<std::vector<MembershipInfo>> MembershipsOf(const std::string& network_code);
+  // The communication plan (migration 0009): an area's current participation
+  // decision; the areas that take part (decision takes-part, or an active
+  // member), by code; open networks with a notes interval and a term start,
+  // with the due date their last notes reminder went out for ('' = none).
+  Status SetParticipation(const std::string& network_code, const AreaCode& area, bool takes_part);
+  Result<std::vector<AreaCode>> MemberAreasOf(const std::string& network_code);
+  Result<std::vector<std::pair<NetworkInfo, std::string>>> OpenNetworksWithNotes();
+  Status SetNotesDueFor(const std::string& code, const std::string& due_date);
+  // The public catalogue: the messages of `mailbox` (a public:<language>
+  // mailbox) about `network_code`, newest first, as ListInbox pages.
+  Result<std::vector<MessageRow>> ListAnnouncements(const std::string& network_code,
+                                                    const std::string& mailbox,
+                                                    const page::PageRequest& page);
 
   // --- inbox ---
   // Inserts the message unless (event_key, mailbox) exists; returns the id of

@@ -238,6 +238,14 @@ class NotificationsServiceTest : public ::testing::Test {
   std::thread notifications_thread_;
 };
 
+// The subjects of `inbox` (messages of one sync may share a creation time,
+// so their order is not the point).
+std::multiset<std::string> Subjects(const pb::ListInboxResponse& inbox) {
+  std::multiset<std::string> out;
+  for (const pb::InboxItem& item : inbox.items()) out.insert(item.subject());
+  return out;
+}
+
 TEST_F(NotificationsServiceTest, NominationChainReachesEachMailboxInItsLanguage) {
   // Real contacts for Kainuu; the other areas have none (inbox only).
   npb::SetAreaContactsRequest contacts;
@@ -299,11 +307,15 @@ TEST_F(NotificationsServiceTest, NominationChainReachesEachMailboxInItsLanguage)
   EXPECT_EQ(clerk.unread_count(), 1u);
   // Another area's registry: nothing.
   EXPECT_EQ(Inbox(kClerkHelsinki).items_size(), 0);
-  // The leadership of Kainuu: the proposal (every area's is told) and the registered case.
+  // The leadership of Kainuu: the proposal and the opening (every area's is
+  // told, by the standard communication plan) and the registered case.
   const auto director = Inbox(kDirectorKainuu);
-  ASSERT_EQ(director.items_size(), 2);
+  ASSERT_EQ(director.items_size(), 3);
   EXPECT_EQ(director.items(0).subject(), "Päätettävänä: nimeäminen verkostoon Testiverkosto");
-  EXPECT_EQ(director.items(1).subject(), "Uusi verkostoehdotus kommentoitavaksi: Testiverkosto");
+  EXPECT_EQ(Subjects(director),
+            (std::multiset<std::string>{"Päätettävänä: nimeäminen verkostoon Testiverkosto",
+                                        "Verkosto avattu: Testiverkosto",
+                                        "Uusi verkostoehdotus kommentoitavaksi: Testiverkosto"}));
   EXPECT_NE(director.items(0).body_text().find("KAI/12/2026"), std::string::npos);
   // KEHA: the approval, in English by their preference.
   const auto keha = Inbox(kKeha);
@@ -367,16 +379,8 @@ TEST_F(NotificationsServiceTest, NominationChainReachesEachMailboxInItsLanguage)
   // Applying the streams again changes nothing.
   const size_t mails = transport_->sent().size();
   SyncNotifications();
-  EXPECT_EQ(Inbox(kDirectorKainuu).items_size(), 2);
+  EXPECT_EQ(Inbox(kDirectorKainuu).items_size(), 3);
   EXPECT_EQ(transport_->sent().size(), mails);
-}
-
-// The subjects of `inbox` (messages of one sync may share a creation time,
-// so their order is not the point).
-std::multiset<std::string> Subjects(const pb::ListInboxResponse& inbox) {
-  std::multiset<std::string> out;
-  for (const pb::InboxItem& item : inbox.items()) out.insert(item.subject());
-  return out;
 }
 
 // Pietarsaari lists Swedish first (sv;fi in the reference data): its
@@ -398,11 +402,12 @@ TEST_F(NotificationsServiceTest, ASwedishMajorityAreasRegistryIsToldInSwedish) {
   EXPECT_EQ(clerk.items(0).subject(), "Begäran om nominering att registrera: Testnätverket");
   EXPECT_NE(clerk.items(0).body_text().find("Bästa registratorskontor"), std::string::npos);
   // Kainuu (fi) is Finnish as before.
-  const auto proposal = Inbox(kDirectorKainuu);
-  ASSERT_EQ(proposal.items_size(), 1);
-  EXPECT_EQ(proposal.items(0).subject(), "Uusi verkostoehdotus kommentoitavaksi: Testiverkosto");
+  EXPECT_EQ(Subjects(Inbox(kDirectorKainuu)),
+            (std::multiset<std::string>{"Uusi verkostoehdotus kommentoitavaksi: Testiverkosto",
+                                        "Verkosto avattu: Testiverkosto"}));
   EXPECT_EQ(Subjects(Inbox(kDirectorPietarsaari)),
-            std::multiset<std::string>{"Nytt nätverksförslag att kommentera: Testnätverket"});
+            (std::multiset<std::string>{"Nytt nätverksförslag att kommentera: Testnätverket",
+                                        "Nätverket har öppnats: Testnätverket"}));
 }
 
 // Reminders per step, the escalation of a late registration and the overdue
@@ -463,7 +468,8 @@ TEST_F(NotificationsServiceTest, RemindersEscalationAndOverdueReachEachStepsPeop
       Subjects(Inbox(kDirectorKainuu)),
       (std::multiset<std::string>{"Määräaika ylittynyt: nimeäminen verkostoon Testiverkosto",
                                   "Kirjaaminen myöhässä: nimeämispyyntö verkostoon Testiverkosto",
-                                  "Uusi verkostoehdotus kommentoitavaksi: Testiverkosto"}));
+                                  "Uusi verkostoehdotus kommentoitavaksi: Testiverkosto",
+                                  "Verkosto avattu: Testiverkosto"}));
   // Pietarsaari (registered): the leadership is reminded of the decision, in Swedish.
   EXPECT_EQ(Subjects(Inbox(kDirectorPietarsaari)),
             (std::multiset<std::string>{
@@ -471,7 +477,8 @@ TEST_F(NotificationsServiceTest, RemindersEscalationAndOverdueReachEachStepsPeop
                 "Påminnelse: beslut om nominering till Testnätverket, 2 arbetsdagar kvar",
                 "Påminnelse: beslut om nominering till Testnätverket, 7 arbetsdagar kvar",
                 "För beslut: nominering till Testnätverket",
-                "Nytt nätverksförslag att kommentera: Testnätverket"}));
+                "Nytt nätverksförslag att kommentera: Testnätverket",
+                "Nätverket har öppnats: Testnätverket"}));
   EXPECT_EQ(Subjects(Inbox(kClerkPietarsaari)),
             (std::multiset<std::string>{"Svarstiden har gått ut: nominering till Testnätverket",
                                         "Begäran om nominering att registrera: Testnätverket"}));
@@ -768,20 +775,24 @@ TEST_F(NotificationsSlowMailTest, WhileASendIsStuckTheServiceStillAnswersAndAppl
   Sync(notifications_.get(), notifications_thread_, {"networks", "nominations"});
   ASSERT_TRUE(held_->WaitForSend());
 
-  // The loop still answers queries...
+  // The loop still answers queries (the proposal and, by the standard
+  // communication plan, the opening)...
   const auto inbox = Inbox(kDirectorKainuu);
-  ASSERT_EQ(inbox.items_size(), 1);
+  ASSERT_EQ(inbox.items_size(), 2);
   const size_t per_proposal = EmailDeliveries().size();
   ASSERT_GE(per_proposal, 2u);
-  // ...and applies events: a second network is proposed and reaches the
-  // director's inbox while the first e-mail is still stuck.
+  // ...and applies events: a second network is proposed and opened and
+  // reaches the director's inbox while the first e-mail is still stuck.
   npb::CreateNetworkRequest create;
   *create.mutable_definition() = testing::CompleteNetworkDefinition("toinenverkosto");
   Must<npb::NetworkResponse>("networks", kKeha, create);
   npb::ProposeNetworkRequest propose;
   propose.set_network_code("toinenverkosto");
   Must<npb::NetworkResponse>("networks", kKeha, propose);
-  ASSERT_TRUE(WaitForInbox(kDirectorKainuu, 2));
+  npb::OpenNetworkRequest open;
+  open.set_network_code("toinenverkosto");
+  Must<npb::NetworkResponse>("networks", kKeha, open);
+  ASSERT_TRUE(WaitForInbox(kDirectorKainuu, 4));
   EXPECT_EQ(EmailDeliveries().size(), 2 * per_proposal);
   // Nothing was recorded for the stuck e-mail, and nothing else was sent.
   for (const pb::Delivery& d : EmailDeliveries()) {
@@ -999,5 +1010,227 @@ TEST_F(NotificationsServiceTest, MemberCopiesLoseTheirContactDataWithNominations
   EXPECT_FALSE(q.executeStep());
 }
 
+// Issue 17: the communication plan acts. With the standard plan (no targets
+// in the definition) each of the network's events reaches the plan's
+// audiences: every area's leadership, the areas that take part (leadership
+// and registry), the members, KEHA; each in their language.
+TEST_F(NotificationsServiceTest, TheStandardPlanTellsEachAudienceOfTheNetworksLife) {
+  const Actor director_helsinki = Make("dir-hki", Role::kAreaDirector, "helsinki");
+  pb::SetPreferencesRequest swedish;
+  swedish.set_language(common::v1::LANGUAGE_SV);
+  Must<pb::SetPreferencesResponse>("notifications", kMaija, swedish);
+  OpenNetwork();
+  // Kainuu takes part; Pietarsaari comments.
+  npb::DecideParticipationRequest part;
+  part.set_network_code(kNetwork);
+  part.set_area_code("kainuu-koillismaa");
+  part.set_decision(npb::PARTICIPATION_DECISION_TAKES_PART);
+  Must<npb::DecideParticipationResponse>("networks", kDirectorKainuu, part);
+  npb::AddCommentRequest comment;
+  comment.set_network_code(kNetwork);
+  comment.set_area_code("pietarsaari");
+  comment.set_text("Toivomme kokouksia myös ruotsiksi.");
+  Must<npb::AddCommentResponse>("networks", kDirectorPietarsaari, comment);
+  SyncNominations();
+  ASSERT_FALSE(ApproveChain("maija.makela@kajaani.fi").empty());
+  SyncNominations();
+  SyncNotifications();
+  // KEHA changes the open network, then closes it early.
+  npb::UpdateNetworkRequest update;
+  *update.mutable_definition() = Complete();
+  update.mutable_definition()->add_goals("Yhtenäistää palveluja");
+  update.set_reason("Tavoitteita tarkennettiin");
+  Must<npb::NetworkResponse>("networks", kKeha, update);
+  npb::CloseNetworkRequest close;
+  close.set_network_code(kNetwork);
+  close.set_reason("Tehtävä siirtyi toiselle verkostolle");
+  Must<npb::NetworkResponse>("networks", kKeha, close);
+  SyncNominations();
+  SyncNotifications();
+
+  // Kainuu takes part: its leadership and registry hear of the change and the closing.
+  const auto kainuu = Subjects(Inbox(kDirectorKainuu));
+  EXPECT_EQ(kainuu.count("Verkosto avattu: Testiverkosto"), 1u);
+  EXPECT_EQ(kainuu.count("Verkoston tiedot muuttuivat: Testiverkosto"), 1u);
+  EXPECT_EQ(kainuu.count("Verkosto lakkautettu ennen toimikauden loppua: Testiverkosto"), 1u);
+  const auto clerk = Subjects(Inbox(kClerkKainuu));
+  EXPECT_EQ(clerk.count("Verkoston tiedot muuttuivat: Testiverkosto"), 1u);
+  EXPECT_EQ(clerk.count("Verkosto lakkautettu ennen toimikauden loppua: Testiverkosto"), 1u);
+  EXPECT_EQ(clerk.count("Verkosto avattu: Testiverkosto"), 0u);  // not the registry's
+  // Helsinki does not take part: the opening only.
+  const auto helsinki = Subjects(Inbox(director_helsinki));
+  EXPECT_EQ(helsinki.count("Verkosto avattu: Testiverkosto"), 1u);
+  EXPECT_EQ(helsinki.count("Verkoston tiedot muuttuivat: Testiverkosto"), 0u);
+  EXPECT_EQ(Inbox(kClerkHelsinki).items_size(), 0);
+  // The member, in Swedish; the change names what changed and why.
+  const auto maija = Inbox(kMaija);
+  const pb::InboxItem* changed = nullptr;
+  for (const pb::InboxItem& item : maija.items()) {
+    if (item.subject() == "Nätverkets uppgifter har ändrats: Testnätverket") changed = &item;
+  }
+  ASSERT_NE(changed, nullptr);
+  EXPECT_NE(changed->body_text().find("goals"), std::string::npos);
+  EXPECT_NE(changed->body_text().find("Tavoitteita tarkennettiin"), std::string::npos);
+  EXPECT_EQ(
+      Subjects(maija).count("Nätverket har avslutats före mandatperiodens slut: Testnätverket"),
+      1u);
+  // KEHA (the creator): the comment, at the network's contact address too.
+  const auto keha = Inbox(kKeha);
+  const pb::InboxItem* commented = nullptr;
+  for (const pb::InboxItem& item : keha.items()) {
+    if (item.event_type() == "verkosto.networks.v1.CommentAdded") commented = &item;
+  }
+  ASSERT_NE(commented, nullptr);
+  EXPECT_NE(commented->body_text().find("Toivomme kokouksia myös ruotsiksi."), std::string::npos);
+  bool mailed = false;
+  for (const OutgoingMail& m : transport_->sent()) {
+    mailed = mailed || (m.to == "anna@keha.example.fi" && m.subject == commented->subject());
+  }
+  EXPECT_TRUE(mailed);
+}
+
+// A plan of its own: only the audiences it names hear of the events it names.
+TEST_F(NotificationsServiceTest, AGivenPlanReplacesTheStandardOne) {
+  npb::CreateNetworkRequest create;
+  *create.mutable_definition() = Complete();
+  npb::PlanTarget* keha = create.mutable_definition()->mutable_communication_plan()->add_targets();
+  keha->set_audience(npb::PLAN_AUDIENCE_KEHA);
+  keha->set_channel(npb::PLAN_CHANNEL_INBOX_EMAIL);
+  keha->add_events(npb::PLAN_EVENT_OPENED);
+  Must<npb::NetworkResponse>("networks", kKeha, create);
+  npb::ProposeNetworkRequest propose;
+  propose.set_network_code(kNetwork);
+  Must<npb::NetworkResponse>("networks", kKeha, propose);
+  npb::OpenNetworkRequest open;
+  open.set_network_code(kNetwork);
+  const auto opened = Must<npb::NetworkResponse>("networks", kKeha, open);
+  ASSERT_EQ(opened.network().effective_targets_size(), 1);
+  SyncNotifications();
+  // The leadership hears of the proposal (as always), not of the opening.
+  EXPECT_EQ(Subjects(Inbox(kDirectorKainuu)),
+            std::multiset<std::string>{"Uusi verkostoehdotus kommentoitavaksi: Testiverkosto"});
+  EXPECT_EQ(Subjects(Inbox(kKeha)), std::multiset<std::string>{"Verkosto avattu: Testiverkosto"});
+}
+
+// A deadline extended reaches the case's own area (registry and leadership).
+TEST_F(NotificationsServiceTest, ADeadlineExtendedIsToldToTheCasesArea) {
+  OpenNetwork();
+  SyncNominations();
+  mpb::SendRequestRequest send;
+  send.set_network_code(kNetwork);
+  send.add_area_codes("kainuu-koillismaa");
+  send.mutable_seats()->set_members(1);
+  send.set_deadline("2026-04-30");
+  send.set_covering_message("Pyydämme nimeämään edustajat.");
+  const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, send);
+  ASSERT_EQ(sent.cases_size(), 1);
+  mpb::ExtendDeadlineRequest extend;
+  extend.set_case_id(sent.cases(0).case_id());
+  extend.set_deadline("2026-05-15");
+  Must<mpb::CaseResponse>("nominations", kKeha, extend);
+  SyncNotifications();
+  const auto clerk = Inbox(kClerkKainuu);
+  const pb::InboxItem* extended = nullptr;
+  for (const pb::InboxItem& item : clerk.items()) {
+    if (item.event_type() == "verkosto.nominations.v1.DeadlineExtended") extended = &item;
+  }
+  ASSERT_NE(extended, nullptr);
+  EXPECT_EQ(extended->subject(), "Määräaikaa jatkettu 15.5.2026 asti: Testiverkosto");
+  EXPECT_NE(extended->body_text().find("30.4.2026"), std::string::npos);
+  EXPECT_EQ(
+      Subjects(Inbox(kDirectorKainuu)).count("Määräaikaa jatkettu 15.5.2026 asti: Testiverkosto"),
+      1u);
+  EXPECT_EQ(Subjects(Inbox(kDirectorPietarsaari))
+                .count("Tidsfristen har förlängts till 15.5.2026: Testnätverket"),
+            0u);
+}
+
+// The cadence reminder: every notes interval from the term's start, to the
+// plan's responsible address and KEHA, once per due date.
+TEST_F(NotificationsServiceTest, NotesDueRemindsTheResponsibleOncePerDueDate) {
+  npb::CreateNetworkRequest create;
+  *create.mutable_definition() = Complete();
+  create.mutable_definition()->mutable_communication_plan()->set_notes_every_days(30);
+  create.mutable_definition()->mutable_communication_plan()->set_responsible_email(
+      "Sihteeri@Keha.example.fi");
+  Must<npb::NetworkResponse>("networks", kKeha, create);
+  npb::ProposeNetworkRequest propose;
+  propose.set_network_code(kNetwork);
+  Must<npb::NetworkResponse>("networks", kKeha, propose);
+  npb::OpenNetworkRequest open;
+  open.set_network_code(kNetwork);
+  Must<npb::NetworkResponse>("networks", kKeha, open);
+  const Actor secretary = Make("sihteeri", Role::kNominee, "", "sihteeri@keha.example.fi");
+  auto run = [&] {
+    size_t count = 0;
+    Sync(notifications_.get(), notifications_thread_, {"networks", "nominations"}, [&] {
+      auto n = RunNotesDue(*notifications_, system_.notifications.web_base_url);
+      ASSERT_TRUE(n.ok()) << n.status().ToString();
+      count = *n;
+    });
+    return count;
+  };
+  // The term starts 2026-03-01: the first notes are due 2026-03-31.
+  EXPECT_EQ(run(), 0u);
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-03-31")) + std::chrono::hours(9));
+  EXPECT_EQ(run(), 1u);
+  EXPECT_EQ(run(), 0u);  // once per due date
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-04-10")) + std::chrono::hours(9));
+  EXPECT_EQ(run(), 0u);
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-04-30")) + std::chrono::hours(9));
+  EXPECT_EQ(run(), 1u);
+  EXPECT_EQ(Subjects(Inbox(secretary)),
+            (std::multiset<std::string>{"Julkaise kokousmuistiot: Testiverkosto",
+                                        "Julkaise kokousmuistiot: Testiverkosto"}));
+  EXPECT_EQ(Subjects(Inbox(kKeha)).count("Julkaise kokousmuistiot: Testiverkosto"), 2u);
+  const auto inbox = Inbox(secretary);
+  ASSERT_GE(inbox.items_size(), 1);
+  EXPECT_NE(inbox.items(0).body_text().find("30.4.2026"), std::string::npos);
+}
+
+// The plan's "public" audience: the public catalogue's announcements, per
+// language, newest first, paged; no e-mail, and anyone may read them.
+TEST_F(NotificationsServiceTest, ThePublicCatalogueListsTheNetworksAnnouncements) {
+  OpenNetwork();
+  npb::UpdateNetworkRequest update;
+  *update.mutable_definition() = Complete();
+  update.mutable_definition()->add_goals("Yhtenäistää palveluja");
+  update.set_reason("Tavoitteita tarkennettiin");
+  Must<npb::NetworkResponse>("networks", kKeha, update);
+  SyncNotifications();
+  const Actor anyone = Make("web:public", Role::kObserver);
+  pb::ListAnnouncementsRequest fi;
+  fi.set_network_code(kNetwork);
+  fi.set_page_size(1);
+  const auto first = Must<pb::ListAnnouncementsResponse>("notifications", anyone, fi);
+  ASSERT_EQ(first.items_size(), 1);
+  EXPECT_EQ(first.items(0).subject(), "Verkoston tiedot muuttuivat: Testiverkosto");
+  ASSERT_FALSE(first.next_page_token().empty());
+  fi.set_page_token(first.next_page_token());
+  const auto second = Must<pb::ListAnnouncementsResponse>("notifications", anyone, fi);
+  ASSERT_EQ(second.items_size(), 1);
+  EXPECT_EQ(second.items(0).subject(), "Verkosto avattu: Testiverkosto");
+  EXPECT_TRUE(second.next_page_token().empty());
+  pb::ListAnnouncementsRequest sv;
+  sv.set_network_code(kNetwork);
+  sv.set_language(common::v1::LANGUAGE_SV);
+  const auto swedish = Must<pb::ListAnnouncementsResponse>("notifications", anyone, sv);
+  ASSERT_EQ(swedish.items_size(), 2);
+  EXPECT_EQ(swedish.items(1).subject(), "Nätverket har öppnats: Testnätverket");
+  // Another network has none; the network code is required.
+  pb::ListAnnouncementsRequest other;
+  other.set_network_code("toinen");
+  EXPECT_EQ(Must<pb::ListAnnouncementsResponse>("notifications", anyone, other).items_size(), 0);
+  const auto missing =
+      Call<pb::ListAnnouncementsResponse>("notifications", anyone, pb::ListAnnouncementsRequest{});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().field(), "network_code");
+  // The catalogue is not e-mailed.
+  const auto all =
+      Must<pb::ListDeliveriesResponse>("notifications", kKeha, pb::ListDeliveriesRequest{});
+  for (const pb::Delivery& d : all.deliveries()) {
+    EXPECT_NE(d.mailbox().rfind("public:", 0), 0u) << d.mailbox();
+  }
+}
 }  // namespace
 }  // namespace verkosto::notifications

@@ -523,6 +523,12 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   EXPECT_GT(
       Reach<ntf::ListDeliveriesResponse>(As(admin), "GET", "/api/v1/deliveries").deliveries_size(),
       0);
+  // The public catalogue's announcements, without a login: the standard plan
+  // announces the opening.
+  EXPECT_GT(Reach<ntf::ListAnnouncementsResponse>(
+                {}, "GET", "/api/v1/networks/{network_code}/announcements", network)
+                .items_size(),
+            0);
 
   // The e-mail link to the approved case opens it; so does the same link in
   // the legacy form, as e-mails sent before the ids changed carry it.

@@ -60,7 +60,10 @@ inline NetworkDefinition CompleteDefinition(std::string code = "opastajaverkosto
   d.communication_plan = {{"työllisyysalueiden johto"},
                           {"Teams-kanava", "muistiot kirjaamon kautta"},
                           "kokousten jälkeen, kahden viikon sisällä",
-                          "verkoston sihteeri"};
+                          "verkoston sihteeri",
+                          {},
+                          0,
+                          {}};
   d.cadence = {6, 20};  // six two-hour meetings a year
   d.seats_per_area = {1, 1};
   d.description = "Valtakunnallinen verkosto opastajille.";

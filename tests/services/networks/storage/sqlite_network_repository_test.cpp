@@ -36,7 +36,7 @@ class SqliteNetworkRepositoryTest : public ::testing::Test {
     n.definition.goals = {"Jakaa käytäntöjä", "Kehittää yhdessä"};
     n.definition.term = {year(2026) / month(1) / day(1), year(2027) / month(12) / day(31)};
     n.definition.communication_plan = {
-        {"johto"}, {"muistiot", "Teams"}, "kuukausittain", "sihteeri"};
+        {"johto"}, {"muistiot", "Teams"}, "kuukausittain", "sihteeri", {}, 0, {}};
     n.definition.cadence = {6, 25};
     n.definition.seats_per_area = {1, 1};
     n.definition.statutory = true;

@@ -36,6 +36,23 @@ Notice Full(Topic topic) {
   n.actor_name = "Anna KEHA";
   n.members = {
       MembershipInfo{"m-1", "osaamisverkosto", AreaCode("kainuu"), Nominee("Mäkelä"), "", "", {}}};
+  // The communication plan: every audience hears of every event.
+  for (PlanAudience audience :
+       {PlanAudience::kAllAreasLeadership, PlanAudience::kMemberAreasLeadership,
+        PlanAudience::kMemberAreasRegistry, PlanAudience::kMembers, PlanAudience::kKeha,
+        PlanAudience::kPublic}) {
+    n.network->targets.push_back(
+        {audience,
+         {PlanEvent::kOpened, PlanEvent::kChanged, PlanEvent::kCancelled, PlanEvent::kClosedEarly,
+          PlanEvent::kCommentAdded, PlanEvent::kDeadlineExtended, PlanEvent::kNotesDue}});
+  }
+  n.network->notes_every_days = 30;
+  n.network->responsible_email = "sihteeri@keha.fi";
+  n.member_areas = {AreaCode("kainuu")};
+  n.network_members = n.members;
+  n.changed_fields = {"goals", "term.end_date"};
+  n.previous_deadline = "2026-04-15";
+  n.due_date = "2026-05-01";
   if (topic == Topic::kMembershipEnded) {
     n.members[0].ended = "2026-05-31";
     n.members[0].end_reason = EndReason::kRecalled;
@@ -52,18 +69,32 @@ const TemplateSet& Templates() {
 
 TEST(TemplatesTest, EveryLanguageHasTheSameTemplates) {
   const auto fi = Templates().TemplateNames(Language::kFi);
-  EXPECT_EQ(fi.size(), 22u);
+  EXPECT_EQ(fi.size(), 29u);
   EXPECT_EQ(Templates().TemplateNames(Language::kSv), fi);
   EXPECT_EQ(Templates().TemplateNames(Language::kEn), fi);
 }
 
 TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage) {
-  const Topic topics[] = {
-      Topic::kRequestSent,    Topic::kCaseRegistered,  Topic::kCaseApproved,
-      Topic::kCaseDeclined,   Topic::kCaseWithdrawn,   Topic::kCaseOverdue,
-      Topic::kReminderDue,    Topic::kNetworkProposed, Topic::kParticipationDecided,
-      Topic::kTermEnding,     Topic::kTermEnded,       Topic::kResignationRequested,
-      Topic::kMembershipEnded};
+  const Topic topics[] = {Topic::kRequestSent,
+                          Topic::kCaseRegistered,
+                          Topic::kCaseApproved,
+                          Topic::kCaseDeclined,
+                          Topic::kCaseWithdrawn,
+                          Topic::kCaseOverdue,
+                          Topic::kReminderDue,
+                          Topic::kNetworkProposed,
+                          Topic::kParticipationDecided,
+                          Topic::kTermEnding,
+                          Topic::kTermEnded,
+                          Topic::kResignationRequested,
+                          Topic::kMembershipEnded,
+                          Topic::kNetworkOpened,
+                          Topic::kNetworkChanged,
+                          Topic::kNetworkCancelled,
+                          Topic::kNetworkClosedEarly,
+                          Topic::kCommentAdded,
+                          Topic::kDeadlineExtended,
+                          Topic::kNotesDue};
   std::vector<Notice> notices;
   for (Topic topic : topics) notices.push_back(Full(topic));
   // The variants whose recipients and templates differ: a reminder per step
@@ -105,7 +136,7 @@ TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage
       }
     }
   }
-  EXPECT_EQ(seen.size(), 22u);
+  EXPECT_EQ(seen.size(), 29u);
 }
 
 TEST(TemplatesTest, EscalationTellsTheDirectorRegistrationIsLate) {
