@@ -1,0 +1,4 @@
+-- Placeholder: number 0008 is reserved for issue 17 item 1 (the typed
+-- communication plan, branch i17-plan). Migrations are numbered without gaps,
+-- so this keeps 0009 (renewal) loadable on its own; drop this file when the
+-- other branch's 0008 is merged.
