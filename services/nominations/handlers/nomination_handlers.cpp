@@ -57,16 +57,13 @@ Result<Proto> ReplyNames::Named(Proto out, const NetworkCode& network, const Are
 
 Result<pb::Case> ReplyNames::Reply(const Case& c) {
   VERKOSTO_ASSIGN_OR_RETURN(pb::Case out, Named(codec::ToProto(c), c.network, c.area));
-  // A confirmation case's sitting members, named (confirmation.h).
+  // A confirmation case's sitting members' seats (confirmation.h). Their
+  // names are the case's own; title and contact stay on the memberships,
+  // where visibility.h decides who sees them.
   for (pb::SittingMember& s : *out.mutable_sitting()) {
     VERKOSTO_ASSIGN_OR_RETURN(std::optional<Membership> m,
                               repo_.FindMembership(MembershipId(s.membership_id())));
-    if (!m) continue;
-    const Nominee person = m->record().current_person();
-    s.set_name(person.name);
-    s.set_title(person.title);
-    s.set_municipality(person.municipality);
-    s.set_seat(codec::ToProto(person.seat));
+    if (m) s.set_seat(codec::ToProto(m->record().person.seat));
   }
   return out;
 }

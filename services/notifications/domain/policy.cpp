@@ -318,6 +318,10 @@ View BuildView(const Notice& notice, const Recipient& recipient, Language langua
     val["decided_by"] = c.decided_by_name;
     val["reason"] = c.reason.empty() ? notice.reason : c.reason;
     v.flags["replacement"] = c.replacement;
+    v.flags["confirmation"] = c.confirmation;  // a renewal's confirmation request
+    val["next_term_start"] = FormatDate(c.next_term_start, language);
+    v.lists["sitting"] = c.sitting;
+    val["sitting_joined"] = text::Join(c.sitting, ", ");
     v.flags["has_diary_number"] = !c.diary_number.empty();
     v.flags["awaiting_registration"] = c.awaiting_registration;
     std::vector<std::string> nominees;

@@ -563,6 +563,8 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
       "verkosto.nominations.v1.ReplaceMemberRequest",
       "verkosto.nominations.v1.RecallMemberRequest",
       "verkosto.nominations.v1.RecordPaperAnswerRequest",
+      "verkosto.nominations.v1.SendConfirmationRequestsRequest",
+      "verkosto.nominations.v1.DecideConfirmationRequest",
       "verkosto.common.v1.RecordPingRequest",
       "verkosto.common.v1.WitnessPeersRequest",
   };
@@ -766,11 +768,48 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
     req.set_decided_by("Helena Helsinki, johtaja");
     ASSERT_TRUE(Nom<pb::CaseResponse>(kKeha, req).ok());
   });
+  // Renewal (issue 17): asking for confirmations starts nothing; the
+  // leadership's decision naming a successor does.
+  npb::RenewNetworkRequest renew;
+  *renew.mutable_definition() = Complete(kNetwork);
+  renew.mutable_definition()->mutable_term()->set_start_date("2027-01-01");
+  renew.mutable_definition()->mutable_term()->set_end_date("2028-12-31");
+  renew.set_reason("Jatkuu");
+  ASSERT_TRUE(Call<npb::NetworkResponse>("networks", kKeha, renew).ok());
+  SyncNetworks();
+  std::string confirmation_case;
+  run(ns + "SendConfirmationRequestsRequest", [&] {
+    pb::SendConfirmationRequestsRequest req;
+    req.set_network_code(kNetwork);
+    req.set_deadline("2026-04-30");
+    auto r = Nom<pb::SendRequestResponse>(kKeha, req);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_EQ(r->cases_size(), 1);
+    confirmation_case = r->cases(0).case_id();
+  });
+  pb::ConfirmationAnswer answer;
+  {
+    ASSERT_TRUE(Register(kClerkHelsinki, confirmation_case, "HEL-6").ok());
+    pb::GetCaseRequest get;
+    get.set_case_id(confirmation_case);
+    auto got = Nom<pb::CaseResponse>(kDirectorHelsinki, get);
+    ASSERT_TRUE(got.ok() && got->case_().sitting_size() == 1);
+    answer.set_membership_id(got->case_().sitting(0).membership_id());
+  }
+  run(ns + "DecideConfirmationRequest", [&] {
+    pb::DecideConfirmationRequest req;
+    req.set_case_id(confirmation_case);
+    answer.set_choice(pb::CONFIRMATION_CHOICE_REPLACE);
+    *answer.mutable_successor() = Person("hanna");
+    *req.add_answers() = answer;
+    ASSERT_TRUE(Nom<pb::CaseResponse>(kDirectorHelsinki, req).ok());
+  });
 
   EXPECT_EQ(ran, expected);
-  EXPECT_EQ(created_memberships,
-            (std::set<std::string>{ns + "ApproveCaseRequest", ns + "ReplaceMemberRequest",
-                                   ns + "RecordPaperAnswerRequest"}));
+  EXPECT_EQ(
+      created_memberships,
+      (std::set<std::string>{ns + "ApproveCaseRequest", ns + "ReplaceMemberRequest",
+                             ns + "RecordPaperAnswerRequest", ns + "DecideConfirmationRequest"}));
 }
 
 TEST_F(NominationsServiceTest, TimersFireRemindersAndOverdueAndCatchUpAfterDowntime) {

@@ -140,6 +140,38 @@ TEST(TemplatesTest, EscalationTellsTheDirectorRegistrationIsLate) {
             "jäljellä");
 }
 
+// Issue 17, item 3: a renewal's confirmation request says so and lists the
+// sitting members, to the registry and to the leadership, in fi and sv.
+TEST(TemplatesTest, AConfirmationRequestNamesTheNewTermAndTheSittingMembers) {
+  Notice notice = Full(Topic::kRequestSent);
+  notice.case_info->approved = false;
+  notice.case_info->confirmation = true;
+  notice.case_info->next_term_start = "2027-01-01";
+  notice.case_info->sitting = {"Maija Mäkelä", "Matti Virtanen"};
+  const Recipient registry{"registry:kainuu", "request_sent", {}, std::nullopt, AreaCode("kainuu")};
+  auto fi = Templates().Render("request_sent", Language::kFi,
+                               BuildView(notice, registry, Language::kFi, Areas(), ""));
+  ASSERT_TRUE(fi.ok()) << fi.status().ToString();
+  EXPECT_NE(fi->text.find("vahvistuspyynnön"), std::string::npos) << fi->text;
+  EXPECT_NE(fi->text.find("Maija Mäkelä, Matti Virtanen"), std::string::npos) << fi->text;
+  EXPECT_NE(fi->text.find("1.1.2027"), std::string::npos) << fi->text;
+  EXPECT_EQ(fi->text.find("pyynnön nimetä edustajat"), std::string::npos) << fi->text;
+  auto sv = Templates().Render("request_sent", Language::kSv,
+                               BuildView(notice, registry, Language::kSv, Areas(), ""));
+  ASSERT_TRUE(sv.ok());
+  EXPECT_NE(sv->text.find("begäran om bekräftelse"), std::string::npos) << sv->text;
+  Notice registered = Full(Topic::kCaseRegistered);
+  registered.case_info->confirmation = true;
+  registered.case_info->sitting = {"Maija Mäkelä"};
+  const Recipient leadership{
+      "leadership:kainuu", "case_registered", {}, std::nullopt, AreaCode("kainuu")};
+  auto en = Templates().Render("case_registered", Language::kEn,
+                               BuildView(registered, leadership, Language::kEn, Areas(), ""));
+  ASSERT_TRUE(en.ok());
+  EXPECT_NE(en->text.find("confirmation request for the new term"), std::string::npos) << en->text;
+  EXPECT_NE(en->text.find("Sitting members: Maija Mäkelä"), std::string::npos) << en->text;
+}
+
 TEST(TemplatesTest, OverdueNoticeToTheAreaSaysWhichStepIsMissing) {
   Notice notice = Full(Topic::kCaseOverdue);
   const Recipient registry{
