@@ -97,6 +97,12 @@ void RegisterNetworkAppliers(messaging::EventConsumer& consumer, const std::stri
       [](Context& ctx, const npb::NetworkChanged& e) { return UpsertNetwork(ctx, e.network()); });
   consumer.On<npb::NetworkCancelled>(
       [](Context& ctx, const npb::NetworkCancelled& e) { return UpsertNetwork(ctx, e.network()); });
+  // Renewal (issue 17): the copy follows the network into its new term.
+  consumer.On<npb::NetworkRenewed>(
+      [](Context& ctx, const npb::NetworkRenewed& e) { return UpsertNetwork(ctx, e.network()); });
+  consumer.On<npb::NetworkTermStarted>([](Context& ctx, const npb::NetworkTermStarted& e) {
+    return UpsertNetwork(ctx, e.network());
+  });
   consumer.On<npb::NetworkClosed>([link_base](Context& ctx, const npb::NetworkClosed& e) -> Status {
     VERKOSTO_RETURN_IF_ERROR(UpsertNetwork(ctx, e.network()));
     if (!e.by_term_end()) return Status::Ok();
