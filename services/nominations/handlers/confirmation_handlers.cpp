@@ -44,7 +44,11 @@ Result<pb::SendRequestResponse> SendConfirmations(Context& ctx,
   SendConfirmationsCommand command;
   // A fresh id; the RPC layer stores a command's reply, so a retry makes no second one.
   command.request_id = RequestId("r-" + messaging::RandomId().substr(0, 12));
-  VERKOSTO_ASSIGN_OR_RETURN(command.deadline, codec::ParseDate(req.deadline(), "deadline"));
+  // An unreadable deadline stays invalid (Date{}): the domain names it after
+  // the permission check, so who may not send learns nothing more.
+  if (Result<Date> deadline = codec::ParseDate(req.deadline(), "deadline"); deadline.ok()) {
+    command.deadline = *deadline;
+  }
   command.covering_message = req.covering_message();
   command.keha_diary_number = req.keha_diary_number();
   VERKOSTO_ASSIGN_OR_RETURN(
