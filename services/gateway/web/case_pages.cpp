@@ -242,7 +242,7 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   // KEHA records an area's answer that came on paper while the case is open.
   const bool open =
       c.state() == nm::CASE_STATE_AWAITING_REGISTRATION || c.state() == nm::CASE_STATE_REGISTERED;
-  d.set("paper_answerable", open && page.role() == Role::kKehaCoordinator);
+  d.set("paper_answerable", open && !confirming && page.role() == Role::kKehaCoordinator);
   const Form fresh_paper = PaperForm(t, c, nullptr);
   const Form& pf = paper != nullptr ? *paper : fresh_paper;
   d.set("paper_fields", pf.Fields({"channel", "approved", "diary_number", "decision_date",

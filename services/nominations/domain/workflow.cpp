@@ -729,6 +729,7 @@ Result<ApprovalOutcome> RecordPaperAnswer(const Case& c, const NetworkView& netw
                                           const Actor& actor, TimePoint now) {
   VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kRecordPaperAnswer));
   VERKOSTO_RETURN_IF_ERROR(RequireOpenCase(c));
+  VERKOSTO_RETURN_IF_ERROR(RequireNotConfirmation(c));
   VERKOSTO_RETURN_IF_ERROR(RequireConsistentInputs(c, network, replaced));
   VERKOSTO_RETURN_IF_ERROR(RequireOpenNetwork(network));
   VERKOSTO_RETURN_IF_ERROR(RequireNotDeclined(network, c.area));

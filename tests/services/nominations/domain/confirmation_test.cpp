@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "fixtures.h"
+#include "nominations/domain/member_changes.h"
 
 namespace verkosto::nominations {
 namespace {
@@ -217,6 +218,17 @@ TEST(DecideConfirmationTest, OnlyTheAreasLeadershipAndNeverAsAWhole) {
             ErrorCode::kFailedPrecondition);
   EXPECT_EQ(ApproveCase(c, Renewed(), ApproveCommand{{Person("x")}}, nullptr, Director(kHelsinki),
                         kDecided)
+                .status()
+                .code(),
+            ErrorCode::kFailedPrecondition);
+  // Nor recorded from paper as an approval or decline by KEHA.
+  PaperAnswerCommand paper;
+  paper.approved = false;
+  paper.reason = "ei";
+  paper.diary_number = "HEL 12/2027";
+  paper.decision_date = D(2027, 10, 5);
+  paper.decided_by = "Johtaja";
+  EXPECT_EQ(RecordPaperAnswer(c, Renewed(), paper, nullptr, NoDiaryNumbers(), Keha(), kDecided)
                 .status()
                 .code(),
             ErrorCode::kFailedPrecondition);
