@@ -373,6 +373,24 @@ void AddNetworksCommands(CLI::App& app, CliContext& ctx) {
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunNetwork(ctx, *req); });
   }
+  {
+    auto args = std::make_shared<std::pair<std::string, std::string>>();
+    auto* cmd = net->add_subcommand(
+        "renew", "KEHA: renew an open network for a new term (the reviewed definition)");
+    cmd->add_option("--file", args->first,
+                    "JSON NetworkDefinition with the new term (protobuf JSON mapping), - for stdin")
+        ->required();
+    cmd->add_option("--reason", args->second, "Why it is renewed")->required();
+    ctx.AddPersonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, args] {
+      auto definition = ReadDefinition(args->first);
+      if (!definition.ok()) return CliContext::Fail(definition.status());
+      pb::RenewNetworkRequest req;
+      *req.mutable_definition() = *definition;
+      req.set_reason(args->second);
+      return RunNetwork(ctx, req);
+    });
+  }
 
   // --- participation, comments, history, burden ---
   {

@@ -183,6 +183,24 @@ void AddKehaCommands(CLI::App* nom, CliContext& ctx) {
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] { return RunCase(ctx, *req); });
   }
+  {
+    auto req = std::make_shared<pb::SendConfirmationRequestsRequest>();
+    auto* cmd = nom->add_subcommand(
+        "send-confirmations",
+        "KEHA: ask each area with sitting members to confirm them for the renewed term");
+    AddFieldOptions(cmd, req,
+                    {{"--network", "network_code", true},
+                     {"--deadline", "deadline", true, "YYYY-MM-DD, within the current term"},
+                     {"--message", "covering_message", false, "Covering message (optional)"},
+                     {"--keha-diary", "keha_diary_number", false, "KEHA's own diary number"}});
+    ctx.AddPersonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req] {
+      return Run<pb::SendRequestResponse>(ctx, *req, [](const pb::SendRequestResponse& r) {
+        std::printf("confirmation request %s: %d cases\n", r.request_id().c_str(), r.cases_size());
+        for (const pb::Case& c : r.cases()) PrintCase(c);
+      });
+    });
+  }
 }
 
 void AddRegistryCommands(CLI::App* nom, CliContext& ctx) {
@@ -284,6 +302,56 @@ void AddLeadershipCommands(CLI::App* nom, CliContext& ctx) {
         nom->add_subcommand("director-inbox", "Director or deputy: registered, undecided cases");
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx] { return RunCaseList(ctx, pb::DirectorInboxRequest()); });
+  }
+  {
+    struct Args {
+      std::vector<std::string> confirm;
+      std::vector<std::string> replace;
+      std::vector<std::string> end;
+    };
+    auto req = std::make_shared<pb::DecideConfirmationRequest>();
+    auto args = std::make_shared<Args>();
+    auto* cmd = nom->add_subcommand(
+        "decide-confirmation",
+        "Director or deputy: confirm, replace or end each sitting member of a confirmation case");
+    AddFieldOptions(cmd, req, {{"--case", "case_id", true}});
+    cmd->add_option("--confirm", args->confirm, "MEMBERSHIP continues into the new term (repeat)");
+    cmd->add_option("--replace", args->replace,
+                    "MEMBERSHIP=name|title|email|municipality|member-or-deputy[|fi-sv-or-en]: "
+                    "the successor starts the new term (repeat)");
+    cmd->add_option("--end", args->end, "MEMBERSHIP=reason: ends with the old term (repeat)");
+    ctx.AddPersonOptions(cmd);
+    ctx.OnRun(cmd, [&ctx, req, args] {
+      for (const std::string& id : args->confirm) {
+        pb::ConfirmationAnswer* a = req->add_answers();
+        a->set_membership_id(id);
+        a->set_choice(pb::CONFIRMATION_CHOICE_CONFIRM);
+      }
+      for (const std::string& text : args->replace) {
+        const size_t eq = text.find('=');
+        if (eq == std::string::npos) {
+          return CliContext::Fail(
+              Status::InvalidArgument("--replace", "write MEMBERSHIP=name|title|email|..."));
+        }
+        Result<pb::Nominee> successor = ParseNominee(text.substr(eq + 1));
+        if (!successor.ok()) return CliContext::Fail(successor.status());
+        pb::ConfirmationAnswer* a = req->add_answers();
+        a->set_membership_id(text.substr(0, eq));
+        a->set_choice(pb::CONFIRMATION_CHOICE_REPLACE);
+        *a->mutable_successor() = *successor;
+      }
+      for (const std::string& text : args->end) {
+        const size_t eq = text.find('=');
+        if (eq == std::string::npos) {
+          return CliContext::Fail(Status::InvalidArgument("--end", "write MEMBERSHIP=reason"));
+        }
+        pb::ConfirmationAnswer* a = req->add_answers();
+        a->set_membership_id(text.substr(0, eq));
+        a->set_choice(pb::CONFIRMATION_CHOICE_END);
+        a->set_reason(text.substr(eq + 1));
+      }
+      return RunCase(ctx, *req);
+    });
   }
 }
 

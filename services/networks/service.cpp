@@ -50,8 +50,13 @@ Status CloseExpired(messaging::Context& ctx, NetworkRepository& repo, size_t* cl
                             repo.ListOpenEndedBefore(FormatIsoDate(HelsinkiDate(ctx.now()))));
   for (const NetworkUpdate& update : networks::CloseExpired(networks, ctx.now())) {
     VERKOSTO_RETURN_IF_ERROR(repo.UpdateNetwork(update.network));
+    for (const NetworkEvent& event : update.events) {
+      VERKOSTO_RETURN_IF_ERROR(AppendVersionOf(repo, update.network.code(), event));
+    }
     VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(update.events, codec::ToProto));
-    spdlog::info("network {} closed: its term ended", update.network.code().value());
+    spdlog::info(
+        "network {}: its term ended; {}", update.network.code().value(),
+        update.network.status == NetworkStatus::kOpen ? "the renewed term started" : "closed");
     ++*closed;
   }
   return Status::Ok();

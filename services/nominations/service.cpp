@@ -106,6 +106,15 @@ void RegisterNetworkAppliers(messaging::EventConsumer& consumer) {
   consumer.On<npb::NetworkCancelled>([](Context& ctx, const npb::NetworkCancelled& e) {
     return ApplyNetworkEnd(ctx, e.network(), false);
   });
+  consumer.On<npb::NetworkRenewed>(
+      [](Context& ctx, const npb::NetworkRenewed& e) { return ApplyNetwork(ctx, e.network()); });
+  // The renewed term started: what the leadership did not confirm ends (rule 3).
+  consumer.On<npb::NetworkTermStarted>([](Context& ctx, const npb::NetworkTermStarted& e) {
+    const NetworkInfo info = codec::FromNetworksProto(e.network());
+    const std::optional<Date> old_end = ParseIsoDate(e.previous_term().end_date());
+    const Date end = old_end ? *old_end : AddDays(info.term_start.value_or(Date{}), -1);
+    return ApplyTermStart(ctx, info, end);
+  });
   consumer.On<npb::ParticipationDecided>(
       [](Context& ctx, const npb::ParticipationDecided& e) -> Status {
         SqliteNominationRepository repo(ctx.db());

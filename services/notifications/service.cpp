@@ -163,6 +163,22 @@ void RegisterNetworkAppliers(messaging::EventConsumer& consumer, const std::stri
                                                  n.reason = e.comment().text();
                                                });
   });
+  // Renewal (issue 17): the plan's audiences hear of the new term; the copy
+  // follows the network into it when it starts.
+  consumer.On<npb::NetworkRenewed>([link_base](Context& ctx,
+                                               const npb::NetworkRenewed& e) -> Status {
+    VERKOSTO_RETURN_IF_ERROR(UpsertNetwork(ctx, e.network()));
+    return RecordPlanNotice<npb::NetworkRenewed>(
+        ctx, link_base, Topic::kNetworkRenewed, e.network().definition().code(), [&e](Notice& n) {
+          n.actor_name = e.audit().actor_name();
+          n.reason = e.audit().reason();
+          n.next_term_start = e.network().next_term().term().start_date();
+          n.next_term_end = e.network().next_term().term().end_date();
+        });
+  });
+  consumer.On<npb::NetworkTermStarted>([](Context& ctx, const npb::NetworkTermStarted& e) {
+    return UpsertNetwork(ctx, e.network());
+  });
   consumer.On<npb::NetworkClosed>([link_base](Context& ctx, const npb::NetworkClosed& e) -> Status {
     VERKOSTO_RETURN_IF_ERROR(UpsertNetwork(ctx, e.network()));
     if (!e.by_term_end()) {

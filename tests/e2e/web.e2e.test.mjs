@@ -473,10 +473,73 @@ test('the national view shows the network and its areas, in Finnish and Swedish,
   await context.close();
 });
 
+// Issue 17, item 3: KEHA renews the network and asks for confirmations; the
+// registry registers the request; the director confirms one member and
+// replaces the other (rule 3 for an existing network), in Finnish and Swedish.
+let confirmationUrl;
+
+test('KEHA renews the network for a new term and sends confirmation requests, in Finnish and Swedish', async () => {
+  const { context, page } = await loginAs(ACCOUNTS.keha);
+  await go(page, `/networks/${NETWORK}`);
+  await go(page, `/networks/${NETWORK}/renew`);
+  await inLanguage(page, 'sv');
+  await inLanguage(page, 'fi');
+  // The form holds the current definition to review; the new term follows the old one.
+  assert.equal(await page.locator('[name="names.fi"]').inputValue(), NETWORK_NAME);
+  await page.fill('[name="term.start_date"]', isoDate(30 + 731));
+  await page.fill('[name="term.end_date"]', isoDate(30 + 1460));
+  await page.fill('[name="reason"]', 'Verkoston työ jatkuu uudella toimikaudella.');
+  await submit(page, page.locator('main form button[type=submit]'), { status: 200 });
+  assert.equal(new URL(page.url()).pathname, `/networks/${NETWORK}`);
+  await inLanguage(page, 'sv');
+  await inLanguage(page, 'fi');
+  const confirmations = page.locator(`form[action="/networks/${NETWORK}/confirmations"]`);
+  await confirmations.locator('[name="deadline"]').fill(isoDate(50));
+  await submit(page, confirmations.locator('button[type=submit]'), { status: 200 });
+  assert.equal(new URL(page.url()).pathname, `/networks/${NETWORK}/matrix`);
+  await context.close();
+});
+
+test('the registry clerk registers the confirmation request', async () => {
+  const { context, page } = await loginAs(ACCOUNTS.clerkKainuu);
+  await go(page, '/registry');
+  const section = page.locator('section', { hasText: NETWORK_NAME });
+  await section.locator('[name="diary_number"]').fill('KK/2027/103');
+  await section.locator('[name="organisation"]').fill('Kajaanin kaupunki');
+  await submit(page, section.locator('button[type=submit]'), { status: 200 });
+  assert.ok(await page.locator('.notice').isVisible());
+  await context.close();
+});
+
+test('the director confirms one sitting member and replaces the other, in Finnish and Swedish', async () => {
+  const { context, page } = await loginAs(ACCOUNTS.directorKainuu);
+  await go(page, '/director');
+  confirmationUrl = await page.locator('main table a', { hasText: NETWORK_NAME }).getAttribute('href');
+  await go(page, confirmationUrl);
+  await inLanguage(page, 'sv');
+  await inLanguage(page, 'fi');
+  const form = page.locator('form[action$="/confirmation"]');
+  // Nobody answered: refused, naming the members, with the focus on the summary.
+  await submit(page, form.locator('button[type=submit]').last(), { status: 422 });
+  await assertFocusOnErrorSummary(page);
+  const nina = form.locator('fieldset', { hasText: 'Nina Nimetty' }).first();
+  await nina.locator('input[type=radio][value="confirm"]').check();
+  const veera = form.locator('fieldset', { hasText: 'Veera Vaihtaja' }).first();
+  await veera.locator('input[type=radio][value="replace"]').check();
+  await veera.locator('[name$=".successor.name"]').fill('Vilma Jatkaja');
+  await veera.locator('[name$=".successor.title"]').fill('asiantuntija');
+  await veera.locator('[name$=".successor.email"]').fill('vilma.jatkaja@example.fi');
+  await veera.locator('[name$=".successor.municipality"]').fill('Kuusamo');
+  await submit(page, form.locator('button[type=submit]').last(), { status: 200 });
+  assert.ok(await page.locator('.notice').isVisible());
+  assert.match(await page.locator('main').innerText(), /Vilma Jatkaja/);
+  await context.close();
+});
+
 test('axe-core ran on every kind of page', () => {
   for (const p of ['/', '/login', '/networks', '/networks/new', `/networks/${NETWORK}`, `/networks/${NETWORK}/matrix`,
     '/registry', '/registry/log', '/registry/journal', '/director', '/area', '/inbox', '/no-such-page',
-    '/me/memberships', '/director/resignations', '/national-view']) {
+    '/me/memberships', '/director/resignations', '/national-view', `/networks/${NETWORK}/renew`]) {
     assert.ok(visited.has(p), `axe-core did not check ${p}`);
   }
 });

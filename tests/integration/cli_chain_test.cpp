@@ -304,6 +304,54 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   ASSERT_TRUE(next_day.has_value()) << output_;
   EXPECT_GE(DaysBetween(saturday, *next_day), 2) << output_;  // Monday or later
 
+  // Issue 17, item 3: KEHA renews the network for a new term and asks for
+  // confirmations; Kainuu's registry registers the request and its director
+  // answers every sitting member (an unanswered one is named).
+  std::string next_term = complete;
+  const std::string term_fields =
+      start_field + R"(, "end_date": ")" + testing::DaysFromToday(30 + 730) + R"(")";
+  next_term.replace(next_term.find(term_fields), term_fields.size(),
+                    R"("start_date": ")" + testing::DaysFromToday(30 + 731) +
+                        R"(", "end_date": ")" + testing::DaysFromToday(30 + 1460) + R"(")");
+  net::NetworkResponse renewed;
+  CliOk({"networks", "renew", "--file", WriteFile("next-term.json", next_term), "--reason",
+         "Toimikausi jatkuu"},
+        keha, &renewed);
+  EXPECT_EQ(renewed.network().next_term().term().start_date(), testing::DaysFromToday(30 + 731));
+  ASSERT_NO_FATAL_FAILURE(WaitForConsumer("nominations", "networks"));
+  nom::SendRequestResponse confirmations;
+  CliOk({"nominations", "send-confirmations", "--network", "cli-testiverkosto", "--deadline",
+         testing::DaysFromToday(20)},
+        keha, &confirmations);
+  std::string kainuu_confirmation;
+  std::vector<std::string> sitting;
+  for (const nom::Case& c : confirmations.cases()) {
+    EXPECT_EQ(c.kind(), nom::CASE_KIND_CONFIRMATION);
+    if (c.area_code() != "kainuu-koillismaa") continue;
+    kainuu_confirmation = c.case_id();
+    for (const nom::SittingMember& m : c.sitting()) sitting.push_back(m.membership_id());
+  }
+  ASSERT_FALSE(kainuu_confirmation.empty());
+  ASSERT_FALSE(sitting.empty());
+  nom::CaseResponse confirmation_registered;
+  CliOk({"nominations", "register", "--case", kainuu_confirmation, "--diary", "KAI/901/2026",
+         "--date-received", testing::DaysFromToday(0), "--organisation", "Kajaanin kaupunki"},
+        clerk_k, &confirmation_registered);
+  EXPECT_EQ(
+      Cli({"nominations", "decide-confirmation", "--case", kainuu_confirmation}, director_k, false),
+      1);
+  EXPECT_NE(output_.find("answers[" + sitting.front() + "]"), std::string::npos) << output_;
+  std::vector<std::string> decide = {"nominations", "decide-confirmation", "--case",
+                                     kainuu_confirmation};
+  for (const std::string& id : sitting) {
+    decide.emplace_back("--confirm");
+    decide.push_back(id);
+  }
+  nom::CaseResponse confirmed;
+  CliOk(decide, director_k, &confirmed);
+  EXPECT_EQ(confirmed.case_().state(), nom::CASE_STATE_APPROVED);
+  EXPECT_EQ(confirmed.case_().decision().answers_size(), static_cast<int>(sitting.size()));
+
   nom::CaseResponse withdrawn;
   CliOk({"nominations", "withdraw", "--case", pohjanmaa_case, "--reason", "Lähetetty erehdyksessä"},
         keha, &withdrawn);

@@ -236,6 +236,18 @@ std::vector<ApiRoute> MakeRoutes() {
               "KEHA see it. Only the area's own director or deputy. Errors: 400 "
               "invalid_argument (text empty or too long), 403 permission_denied, 409 "
               "failed_precondition (not proposed or open)."),
+          FillsField(
+              R<net::RenewNetworkRequest, net::NetworkResponse>(
+                  "POST", "/api/v1/networks/{network_code}/renew", "networks",
+                  "Renew an open network for a new term (KEHA, reason required)",
+                  "Stores the reviewed definition (goals, plan, the new term starting after "
+                  "the current term's end; rule 2 again) as the network's next_term. The "
+                  "network keeps its term; when it ends, the network rolls to the new one and "
+                  "every membership its area's leadership did not confirm ends. KEHA "
+                  "coordinators only. Errors: 400 invalid_argument naming the field "
+                  "(term.start_date, reason, goals, ...), 404 not_found, 409 "
+                  "failed_precondition (not open, a renewal pending)."),
+              "network_code", "definition.code"),
       },
       r);
   Tagged(
@@ -379,6 +391,25 @@ std::vector<ApiRoute> MakeRoutes() {
               "or more current networks. `status` empty = proposed and open. The same as CSV: "
               "GET /national-view.csv (web session). Errors: 400 invalid_argument (status, "
               "area_code, page_token)."),
+          R<nom::SendConfirmationRequestsRequest, nom::SendRequestResponse>(
+              "POST", "/api/v1/networks/{network_code}/confirmation-requests", "nominations",
+              "Ask each area to confirm its sitting members for the renewed term (KEHA)",
+              "For a network with a pending renewal: one confirmation case per area with "
+              "sitting members, listing them, to the area's registry and then its leadership. "
+              "The deadline falls within the current term. KEHA coordinators only. Errors: "
+              "400 invalid_argument (deadline), 409 failed_precondition (no pending renewal, "
+              "no area left to ask)."),
+          R<nom::DecideConfirmationRequest, nom::CaseResponse>(
+              "POST", "/api/v1/cases/{case_id}/confirmation", "nominations",
+              "Confirm, replace or end each sitting member (director or deputy)",
+              "The area's leadership decides a registered confirmation case with one answer "
+              "per sitting member: CONFIRMATION_CHOICE_CONFIRM (continues into the new term), "
+              "_REPLACE with a successor (starts on the new term's first day) or _END with a "
+              "reason. Replaced and ended members serve to the end of the old term. The "
+              "area's director or deputy only. Errors: 400 invalid_argument naming the field "
+              "(answers[<membership_id>], answers[<membership_id>].reason, "
+              "answers[<membership_id>].successor.email, ...), 403 permission_denied, 409 "
+              "failed_precondition (not registered, decided, renewal no longer pending)."),
       },
       r);
   Tagged("me",

@@ -1,6 +1,7 @@
 // The area's leadership on cases: the director's desk of registered cases, a
 // case's page (for everyone the nominations service lets see it) and the
 // decision on it.
+#include "gateway/web/confirmation_pages.h"
 #include "gateway/web/forms.h"
 #include "gateway/web/handlers.h"
 #include "gateway/web/labels.h"
@@ -186,7 +187,7 @@ std::optional<nm::CaseResponse> LoadCase(Page& page, const std::string& id) {
 }
 
 void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const Form* form,
-                const Form* paper = nullptr) {
+                const Form* paper = nullptr, const Form* confirmation = nullptr) {
   const Catalogue& t = page.t();
   const nm::Case& c = reply.case_();
   // The case names its network and area; its members are of its area.
@@ -219,8 +220,12 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   }
   d.set("has_members", reply.memberships_started_size() > 0);
   d.set("members", members);
-  // Whether the user may decide it now is the service's answer.
-  d.set("decidable", reply.may_decide());
+  // Whether the user may decide it now is the service's answer. A
+  // confirmation case is decided per sitting member instead (issue 17).
+  const bool confirming = c.kind() == nm::CASE_KIND_CONFIRMATION;
+  d.set("decidable", reply.may_decide() && !confirming);
+  PutConfirmation(t, c, reply.may_decide(), confirmation,
+                  confirmation != nullptr ? &page.req : nullptr, d);
   Form fresh = ApproveForm(t, c, nullptr);
   const Form& f = form != nullptr ? *form : fresh;
   Data rows = List();
@@ -237,7 +242,7 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   // KEHA records an area's answer that came on paper while the case is open.
   const bool open =
       c.state() == nm::CASE_STATE_AWAITING_REGISTRATION || c.state() == nm::CASE_STATE_REGISTERED;
-  d.set("paper_answerable", open && page.role() == Role::kKehaCoordinator);
+  d.set("paper_answerable", open && !confirming && page.role() == Role::kKehaCoordinator);
   const Form fresh_paper = PaperForm(t, c, nullptr);
   const Form& pf = paper != nullptr ? *paper : fresh_paper;
   d.set("paper_fields", pf.Fields({"channel", "approved", "diary_number", "decision_date",
@@ -266,7 +271,7 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   }
   d.set("has_load_warnings", page.req.get_param_value_count("load") > 0);
   d.set("load_warnings", load_warnings);
-  (paper != nullptr ? *paper : f).PutSummary(d);
+  (confirmation != nullptr ? *confirmation : paper != nullptr ? *paper : f).PutSummary(d);
   page.Html(status, "case_title", "case", d);
 }
 
@@ -376,6 +381,20 @@ void PaperAnswer(GatewayContext& ctx, const Request& req, Response& res) {
     form.AddErrors(InFormRows(st, rows));
   }
   RenderCase(*page, 422, *current, nullptr, &form);
+}
+
+void DecideConfirmationCase(GatewayContext& ctx, const Request& req, Response& res) {
+  auto page = Begin(ctx, req, res, {Role::kAreaDirector, Role::kAreaDeputy});
+  if (!page) return;
+  const std::string id = req.matches[1];
+  auto current = LoadCase(*page, id);
+  if (!current) return;
+  nm::CaseResponse reply;
+  const Status st = DecideConfirmationFromForm(*page, req, current->case_(), &reply);
+  if (st.ok()) return Redirect(res, "/cases/" + UrlEncode(id) + "?done=confirmed");
+  Form form = ConfirmationForm(page->t(), current->case_(), &req);
+  form.AddErrors(st);
+  RenderCase(*page, 422, *current, nullptr, nullptr, &form);
 }
 
 }  // namespace verkosto::gateway::web

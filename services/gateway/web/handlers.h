@@ -46,6 +46,13 @@ void CasePage(GatewayContext&, const httplib::Request&, httplib::Response&);
 void DecideCase(GatewayContext&, const httplib::Request&, httplib::Response&);
 // KEHA records an area's answer that came by letter or e-mail (issue 17).
 void PaperAnswer(GatewayContext&, const httplib::Request&, httplib::Response&);
+// The leadership answers a confirmation request per sitting member (issue 17).
+void DecideConfirmationCase(GatewayContext&, const httplib::Request&, httplib::Response&);
+
+// confirmation_pages.cpp: KEHA renews a network and sends confirmation requests.
+void RenewNetworkPage(GatewayContext&, const httplib::Request&, httplib::Response&);
+void RenewNetwork(GatewayContext&, const httplib::Request&, httplib::Response&);
+void SendConfirmations(GatewayContext&, const httplib::Request&, httplib::Response&);
 
 // leadership_pages.cpp: the area page and participation; resignations.
 void AreaPage(GatewayContext&, const httplib::Request&, httplib::Response&);

@@ -267,4 +267,22 @@ void NetworkLifecycle(GatewayContext& ctx, const Request& req, Response& res) {
   RenderNetwork(*page, 422, *net, &form);
 }
 
+// --- renewal (issue 17): the same form, the current definition to review ---
+
+nw::NetworkDefinition DefinitionFromRequest(const Request& req, std::vector<std::string>* bad) {
+  return DefinitionFromForm(req, bad);
+}
+
+void RenderRenewForm(Page& page, int status, const std::string& code,
+                     const nw::NetworkDefinition& def, const std::vector<std::string>* bad,
+                     const Status& error) {
+  Form form = NetworkForm(page.t(), def, true, Param(page.req, "reason"));
+  if (bad != nullptr) {
+    for (const std::string& name : *bad) form.AddFieldError(name, "err_not_a_number");
+  }
+  if (!error.ok()) form.AddErrors(error);
+  RenderNetworkForm(page, status, "network_renew", "/networks/" + UrlEncode(code) + "/renew", form,
+                    def);
+}
+
 }  // namespace verkosto::gateway::web

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "gateway/web/confirmation_pages.h"
 #include "gateway/web/deadline_notice.h"
 #include "gateway/web/forms.h"
 #include "gateway/web/handlers.h"
@@ -92,7 +93,7 @@ Form CommentForm(const Catalogue& t, const Request* req) {
 }  // namespace
 
 void RenderNetwork(Page& page, int status, const nw::GetNetworkResponse& net, const Form* send,
-                   const Form* comment) {
+                   const Form* comment, const Form* confirmations) {
   const Catalogue& t = page.t();
   Data d = Object();
   PutDefinition(t, net.network(), d);
@@ -105,6 +106,15 @@ void RenderNetwork(Page& page, int status, const nw::GetNetworkResponse& net, co
   d.set("can_close", s == nw::NETWORK_STATUS_OPEN);
   d.set("can_cancel", s == nw::NETWORK_STATUS_DRAFT || s == nw::NETWORK_STATUS_PROPOSED);
   d.set("can_send", s == nw::NETWORK_STATUS_OPEN);
+  // Renewal (issue 17): renew an open network; then ask for confirmations.
+  const bool pending = net.network().has_next_term();
+  d.set("can_renew", s == nw::NETWORK_STATUS_OPEN && !pending);
+  d.set("renewal_pending", s == nw::NETWORK_STATUS_OPEN && pending);
+  d.set("next_term_start", net.network().next_term().term().start_date());
+  d.set("next_term_end", net.network().next_term().term().end_date());
+  const Form fresh_confirmations = ConfirmationsForm(t, nullptr);
+  d.set("confirm_fields",
+        (confirmations != nullptr ? *confirmations : fresh_confirmations).AllFields());
   Data participation = List();
   std::set<std::string> declined_areas;
   for (const nw::ParticipationRow& row : net.participation()) {
@@ -150,7 +160,10 @@ void RenderNetwork(Page& page, int status, const nw::GetNetworkResponse& net, co
   Form fresh = SendForm(t, nullptr);
   const Form& form = send != nullptr ? *send : fresh;
   d.set("send_fields", form.AllFields());
-  (comment != nullptr ? comment_form : form).PutSummary(d);
+  (confirmations != nullptr ? *confirmations
+   : comment != nullptr     ? comment_form
+                            : form)
+      .PutSummary(d);
   page.Html(status, Localized(net.network().definition().names(), page.frame.lang), "network", d,
             /*raw_title=*/true);
 }

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "gateway/web/forms.h"
 #include "gateway/web/page.h"
@@ -22,7 +23,20 @@ Form SendForm(const Catalogue& t, const httplib::Request* req);
 
 // The network's page; `send` or `comment`: the refused form to show again
 // (at most one of them).
+// `confirmations`: a refused confirmation request (renewal, issue 17).
 void RenderNetwork(Page& page, int status, const networks::v1::GetNetworkResponse& net,
-                   const Form* send, const Form* comment = nullptr);
+                   const Form* send, const Form* comment = nullptr,
+                   const Form* confirmations = nullptr);
+
+// The renewal form (network_edit_pages.cpp): `def` to review, the reason;
+// `bad` fields that were not numbers and the service's refusal `error`.
+void RenderRenewForm(Page& page, int status, const std::string& code,
+                     const networks::v1::NetworkDefinition& def,
+                     const std::vector<std::string>* bad, const Status& error);
+
+// The definition the network form of `req` describes; `bad` gets the numeric
+// fields that were not numbers.
+networks::v1::NetworkDefinition DefinitionFromRequest(const httplib::Request& req,
+                                                      std::vector<std::string>* bad);
 
 }  // namespace verkosto::gateway::web

@@ -52,6 +52,10 @@ const std::vector<Route>& Routes() {
       {"GET", R"(/memberships/([A-Za-z0-9_:.-]+))", MembershipPage},
       {"POST", R"(/memberships/([A-Za-z0-9_:.-]+)/(replace|recall|replacement))", ChangeMembership},
       {"GET", R"(/national-view(?:\.csv)?)", NationalViewPage},
+      {"GET", R"(/networks/([A-Za-z0-9_-]+)/renew)", RenewNetworkPage},
+      {"POST", R"(/networks/([A-Za-z0-9_-]+)/renew)", RenewNetwork},
+      {"POST", R"(/networks/([A-Za-z0-9_-]+)/confirmations)", SendConfirmations},
+      {"POST", R"(/cases/([A-Za-z0-9_:./-]+)/confirmation)", DecideConfirmationCase},
   };
   return kRoutes;
 }

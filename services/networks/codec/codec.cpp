@@ -218,6 +218,7 @@ pb::Network ToProto(const Network& network) {
       EffectiveNotesEveryDays(plan, network.definition.cadence.meetings_per_year));
   out.set_effective_responsible_email(
       EffectiveResponsibleEmail(plan, network.definition.responsible.email));
+  if (network.next_term) *out.mutable_next_term() = ToProto(*network.next_term);
   return out;
 }
 
@@ -332,6 +333,22 @@ std::unique_ptr<google::protobuf::Message> ToProto(const NetworkEvent& event) {
     }
     std::unique_ptr<google::protobuf::Message> operator()(const NetworkCancelled& e) const {
       return NetworkEventProto<pb::NetworkCancelled>(e.network, e.audit);
+    }
+    std::unique_ptr<google::protobuf::Message> operator()(const NetworkRenewed& e) const {
+      auto out = std::make_unique<pb::NetworkRenewed>();
+      *out->mutable_network() = ToProto(e.network);
+      *out->mutable_audit() = ToProto(e.version.audit);
+      for (const std::string& f : e.version.changed_fields) out->add_changed_fields(f);
+      return out;
+    }
+    std::unique_ptr<google::protobuf::Message> operator()(const NetworkTermStarted& e) const {
+      auto out = std::make_unique<pb::NetworkTermStarted>();
+      *out->mutable_network() = ToProto(e.network);
+      *out->mutable_audit() = ToProto(e.version.audit);
+      out->mutable_previous_term()->set_start_date(DateText(e.previous_term.start_date));
+      out->mutable_previous_term()->set_end_date(DateText(e.previous_term.end_date));
+      for (const std::string& f : e.version.changed_fields) out->add_changed_fields(f);
+      return out;
     }
   };
   return std::visit(Visitor{}, event);

@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "networks/domain/permissions.h"
 #include "networks/domain/problems.h"
+#include "networks/domain/renewal.h"
 #include "networks/domain/text_util.h"
 
 namespace verkosto::networks {
@@ -297,6 +298,7 @@ std::optional<NetworkUpdate> CloseIfTermEnded(const Network& network, TimePoint 
   if (network.status != NetworkStatus::kOpen || !end || !(*end < HelsinkiDate(now))) {
     return std::nullopt;
   }
+  if (network.next_term) return StartNextTerm(network, now);
   Network next = Advance(network, NetworkStatus::kClosed, now);
   next.closed_by_term_end = true;
   return NetworkUpdate{next, {NetworkClosed{next, MakeAudit(SystemActor(), now), true}}};

@@ -114,6 +114,9 @@ struct Network {
   bool closed_by_term_end = false;
   TimePoint created_at{};
   TimePoint updated_at{};
+  // A renewal KEHA decided (renewal.h): the reviewed definition of the next
+  // term, which replaces `definition` when the current term ends.
+  std::optional<NetworkDefinition> next_term{};
 
   const NetworkCode& code() const { return definition.code; }
   friend bool operator==(const Network&, const Network&) = default;
@@ -154,8 +157,22 @@ struct NetworkCancelled {
   Network network;
   Audit audit;
 };
-using NetworkEvent = std::variant<NetworkCreated, NetworkProposed, NetworkOpened, NetworkChanged,
-                                  NetworkClosed, NetworkCancelled>;
+// Renewed for a new term (renewal.h): network.next_term is the reviewed
+// definition; version.audit is the event's audit.
+struct NetworkRenewed {
+  Network network;
+  NetworkVersion version;
+};
+// The old term ended and the renewed one started (renewal.h): the network
+// with its new definition, and the term that ended.
+struct NetworkTermStarted {
+  Network network;
+  Term previous_term;
+  NetworkVersion version;  // version.audit: the system actor
+};
+using NetworkEvent =
+    std::variant<NetworkCreated, NetworkProposed, NetworkOpened, NetworkChanged, NetworkClosed,
+                 NetworkCancelled, NetworkRenewed, NetworkTermStarted>;
 
 // The outcome of a command: the new state and the events to publish with it.
 struct NetworkUpdate {
@@ -232,7 +249,9 @@ Result<NetworkUpdate> CancelNetwork(const Network& network, std::string_view rea
 // Rule 2, "when its term ends, its memberships end": an open network whose
 // term end date is before Helsinki's date of `now` is closed by the system
 // (NetworkClosed with by_term_end true). Any other network is left alone:
-// nullopt. Run it at start-up and periodically; it never fails.
+// nullopt. A network with a pending renewal does not close: it rolls to the
+// next term (StartNextTerm, renewal.h). Run it at start-up and periodically;
+// it never fails.
 std::optional<NetworkUpdate> CloseIfTermEnded(const Network& network, TimePoint now);
 
 // CloseIfTermEnded over a set: the updates of the networks that closed, in

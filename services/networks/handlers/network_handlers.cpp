@@ -6,6 +6,7 @@
 #include "messaging/page_reply.h"
 #include "networks/codec/codec.h"
 #include "networks/domain/permissions.h"
+#include "networks/domain/renewal.h"
 #include "networks/storage/sqlite_network_repository.h"
 
 namespace verkosto::networks {
@@ -49,9 +50,7 @@ Result<pb::NetworkResponse> Commit(Context& ctx, NetworkRepository& repo,
                                    const NetworkUpdate& update) {
   VERKOSTO_RETURN_IF_ERROR(repo.UpdateNetwork(update.network));
   for (const NetworkEvent& event : update.events) {
-    if (const auto* changed = std::get_if<NetworkChanged>(&event)) {
-      VERKOSTO_RETURN_IF_ERROR(repo.AppendVersion(update.network.code(), changed->version));
-    }
+    VERKOSTO_RETURN_IF_ERROR(AppendVersionOf(repo, update.network.code(), event));
   }
   VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(update.events, codec::ToProto));
   return Reply(update.network);
@@ -231,6 +230,17 @@ void RegisterLifecycle(messaging::RpcServer& server) {
         return Transition(ctx, req.network_code(), [&](const Network& network) {
           return CancelNetwork(network, req.reason(), ctx.actor(), ctx.now());
         });
+      });
+
+  server.AddCommand<pb::RenewNetworkRequest, pb::NetworkResponse>(
+      [](Context& ctx, const pb::RenewNetworkRequest& req) {
+        return Transition(
+            ctx, req.definition().code(), [&](const Network& network) -> Result<NetworkUpdate> {
+              VERKOSTO_ASSIGN_OR_RETURN(NetworkDefinition definition,
+                                        codec::FromProto(req.definition()));
+              return RenewNetwork(network, RenewCommand{std::move(definition), req.reason()},
+                                  ctx.actor(), ctx.now());
+            });
       });
 }
 

@@ -87,4 +87,9 @@ class NetworkRepository {
                                                       uint32_t* total) = 0;
 };
 
+// Records the version history entry `event` carries (NetworkChanged,
+// NetworkRenewed, NetworkTermStarted); other events record none.
+Status AppendVersionOf(NetworkRepository& repo, const NetworkCode& network,
+                       const NetworkEvent& event);
+
 }  // namespace verkosto::networks

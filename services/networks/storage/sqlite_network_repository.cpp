@@ -87,6 +87,23 @@ void BindNetwork(SQLite::Statement& s, const Network& n) {
   s.bind(9, n.closed_by_term_end ? 1 : 0);
   s.bind(10, ToMicros(n.created_at));
   s.bind(11, ToMicros(n.updated_at));
+  if (n.next_term) {
+    const std::string next = codec::ToProto(*n.next_term).SerializeAsString();
+    s.bind(12, next.data(), static_cast<int>(next.size()));
+  } else {
+    s.bind(12);
+  }
+}
+
+// A definition stored as a verkosto.networks.v1.NetworkDefinition blob.
+Result<NetworkDefinition> ReadDefinition(const SQLite::Column& blob) {
+  codec::pb::NetworkDefinition stored;
+  if (!stored.ParseFromArray(blob.getBlob(), blob.getBytes())) {
+    return Status::Internal("stored network definition is unreadable");
+  }
+  auto definition = codec::FromProto(stored);
+  if (!definition.ok()) return Status::Internal(definition.status().ToString());
+  return std::move(definition).value();
 }
 
 }  // namespace
@@ -240,19 +257,19 @@ Result<std::vector<Network>> SqliteNetworkRepository::SelectNetworks(const std::
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_,
                         "SELECT status, version, definition, end_reason, closed_by_term_end, "
-                        "created_us, updated_us FROM networks" +
+                        "created_us, updated_us, next_definition FROM networks" +
                             tail);
     query.Bind(q);
     while (q.executeStep()) {
-      codec::pb::NetworkDefinition stored;
-      const SQLite::Column blob = q.getColumn("definition");
-      if (!stored.ParseFromArray(blob.getBlob(), blob.getBytes())) {
-        return Status::Internal("stored network definition is unreadable");
-      }
-      auto definition = codec::FromProto(stored);
-      if (!definition.ok()) return Status::Internal(definition.status().ToString());
+      auto definition = ReadDefinition(q.getColumn("definition"));
+      if (!definition.ok()) return definition.status();
       Network n;
       n.definition = std::move(definition).value();
+      if (const SQLite::Column next = q.getColumn("next_definition"); !next.isNull()) {
+        auto next_term = ReadDefinition(next);
+        if (!next_term.ok()) return next_term.status();
+        n.next_term = std::move(next_term).value();
+      }
       n.status = FromName(q.getColumn("status").getString(), kStatuses, NetworkStatusName,
                           "network status");
       n.version = static_cast<uint32_t>(q.getColumn("version").getInt64());
@@ -335,8 +352,8 @@ Status SqliteNetworkRepository::InsertNetwork(const Network& network) {
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement s(db_,
                         "INSERT INTO networks (code, status, kind, owner, end_date, version, "
-                        "definition, end_reason, closed_by_term_end, created_us, updated_us) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "definition, end_reason, closed_by_term_end, created_us, updated_us, "
+                        "next_definition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     BindNetwork(s, network);
     s.exec();
     return Status::Ok();
@@ -353,8 +370,8 @@ Status SqliteNetworkRepository::UpdateNetwork(const Network& network) {
     SQLite::Statement s(db_,
                         "UPDATE networks SET status = ?2, kind = ?3, owner = ?4, end_date = ?5, "
                         "version = ?6, definition = ?7, end_reason = ?8, "
-                        "closed_by_term_end = ?9, created_us = ?10, updated_us = ?11 "
-                        "WHERE code = ?1");
+                        "closed_by_term_end = ?9, created_us = ?10, updated_us = ?11, "
+                        "next_definition = ?12 WHERE code = ?1");
     BindNetwork(s, network);
     if (s.exec() == 0) return Status::NotFound("no network '" + network.code().value() + "'");
     return Status::Ok();
@@ -572,6 +589,20 @@ Result<std::vector<Comment>> SqliteNetworkRepository::NewestComments(const Netwo
   comments.reserve(rows.size());
   for (auto& row : rows) comments.push_back(std::move(row.second));
   return comments;
+}
+
+Status AppendVersionOf(NetworkRepository& repo, const NetworkCode& network,
+                       const NetworkEvent& event) {
+  if (const auto* changed = std::get_if<NetworkChanged>(&event)) {
+    return repo.AppendVersion(network, changed->version);
+  }
+  if (const auto* renewed = std::get_if<NetworkRenewed>(&event)) {
+    return repo.AppendVersion(network, renewed->version);
+  }
+  if (const auto* started = std::get_if<NetworkTermStarted>(&event)) {
+    return repo.AppendVersion(network, started->version);
+  }
+  return Status::Ok();
 }
 
 }  // namespace verkosto::networks

@@ -1,5 +1,6 @@
 #include "nominations/codec/codec.h"
 
+#include "core/case_ids.h"
 #include "messaging/envelope.h"
 
 namespace verkosto::nominations::codec {
@@ -53,7 +54,27 @@ Result<Channel> FromProto(pb::Channel channel) {
 }
 
 pb::CaseKind ToProto(CaseKind kind) {
-  return kind == CaseKind::kReplacement ? pb::CASE_KIND_REPLACEMENT : pb::CASE_KIND_NOMINATION;
+  switch (kind) {
+    case CaseKind::kReplacement:
+      return pb::CASE_KIND_REPLACEMENT;
+    case CaseKind::kConfirmation:
+      return pb::CASE_KIND_CONFIRMATION;
+    case CaseKind::kNomination:
+      break;
+  }
+  return pb::CASE_KIND_NOMINATION;
+}
+
+pb::ConfirmationChoice ToProto(ConfirmationChoice choice) {
+  switch (choice) {
+    case ConfirmationChoice::kConfirm:
+      return pb::CONFIRMATION_CHOICE_CONFIRM;
+    case ConfirmationChoice::kReplace:
+      return pb::CONFIRMATION_CHOICE_REPLACE;
+    case ConfirmationChoice::kEnd:
+      return pb::CONFIRMATION_CHOICE_END;
+  }
+  return pb::CONFIRMATION_CHOICE_UNSPECIFIED;
 }
 
 pb::SeatKind ToProto(SeatKind seat) {
@@ -156,6 +177,13 @@ pb::Case ToProto(const Case& c) {
     d->set_channel(ToProto(c.decision->channel));
     if (c.decision->decision_date) d->set_decision_date(FormatIsoDate(*c.decision->decision_date));
     d->set_decided_at_area(c.decision->decided_at_area);
+    for (const ConfirmationAnswer& a : c.decision->answers) {
+      pb::ConfirmationAnswer* answer = d->add_answers();
+      answer->set_membership_id(a.membership.value());
+      answer->set_choice(ToProto(a.choice));
+      answer->set_reason(a.reason);
+      answer->set_successor_membership_id(a.successor.value());
+    }
   }
   if (c.withdrawn) *out.mutable_withdrawn() = ToProto(*c.withdrawn);
   out.set_withdraw_reason(c.withdraw_reason);
@@ -163,6 +191,13 @@ pb::Case ToProto(const Case& c) {
   if (c.reminder_7_fired) out.add_reminders_sent(7);
   if (c.reminder_2_fired) out.add_reminders_sent(2);
   out.set_started_by_area(c.started_by_area);
+  if (c.next_term_start) out.set_next_term_start(FormatIsoDate(*c.next_term_start));
+  if (c.next_term_end) out.set_next_term_end(FormatIsoDate(*c.next_term_end));
+  for (size_t i = 0; i < c.sitting.size(); ++i) {
+    pb::SittingMember* s = out.add_sitting();
+    s->set_membership_id(c.sitting[i].value());
+    if (i < c.sitting_names.size()) s->set_name(c.sitting_names[i]);
+  }
   return out;
 }
 
@@ -373,7 +408,34 @@ NetworkInfo FromNetworksProto(const npb::Network& network) {
   info.goals.assign(d.goals().begin(), d.goals().end());
   info.meetings_per_year = d.cadence().meetings_per_year();
   info.hours_per_meeting_tenths = d.cadence().hours_per_meeting_tenths();
+  if (network.has_next_term()) {
+    info.next_term_start = ParseIsoDate(network.next_term().term().start_date());
+    info.next_term_end = ParseIsoDate(network.next_term().term().end_date());
+  }
   return info;
+}
+
+Result<ConfirmationAnswerCommand> FromProto(const pb::ConfirmationAnswer& answer) {
+  ConfirmationAnswerCommand out;
+  out.membership = MembershipId(UpgradeLegacyId(answer.membership_id()));
+  const std::string field = "answers[" + answer.membership_id() + "]";
+  switch (answer.choice()) {
+    case pb::CONFIRMATION_CHOICE_CONFIRM:
+      out.choice = ConfirmationChoice::kConfirm;
+      break;
+    case pb::CONFIRMATION_CHOICE_REPLACE: {
+      out.choice = ConfirmationChoice::kReplace;
+      VERKOSTO_ASSIGN_OR_RETURN(out.successor, FromProto(answer.successor(), field + ".successor"));
+      break;
+    }
+    case pb::CONFIRMATION_CHOICE_END:
+      out.choice = ConfirmationChoice::kEnd;
+      break;
+    default:
+      return Status::InvalidArgument(field, "choose confirm, replace or end");
+  }
+  out.reason = answer.reason();
+  return out;
 }
 
 Participation FromNetworksProto(npb::ParticipationDecision decision) {

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "core/result.h"
+#include "nominations/domain/confirmation.h"
 #include "nominations/domain/events.h"
 #include "nominations/domain/membership.h"
 #include "nominations/domain/read_models.h"
@@ -34,6 +35,9 @@ pb::Nominee ToProto(const Nominee& nominee);
 pb::EndReason ToProto(EndReason reason);
 // Errors: invalid_argument ("<field>.seat") for an unspecified seat kind.
 Result<Nominee> FromProto(const pb::Nominee& nominee, const std::string& field);
+// One answer of DecideConfirmationRequest; an unspecified choice is
+// InvalidArgument "answers[<membership_id>]".
+Result<ConfirmationAnswerCommand> FromProto(const pb::ConfirmationAnswer& answer);
 pb::Case ToProto(const Case& c);
 pb::Membership ToProto(const MembershipRecord& membership);
 inline pb::Membership ToProto(const Membership& membership) { return ToProto(membership.record()); }

@@ -59,9 +59,10 @@ struct MembershipRecord {
 //
 // How the rule is kept by construction: Membership has no public constructor
 // and no mutators. New memberships come only from ApproveCase (workflow.h)
-// and the two other forms of the leadership's approval, ReplaceMember (the
-// leadership names a successor itself) and RecordPaperAnswer (its approval
-// sent on paper; member_changes.h), all through one approval step in
+// and the other forms of the leadership's approval, ReplaceMember (the
+// leadership names a successor itself), RecordPaperAnswer (its approval
+// sent on paper; member_changes.h) and DecideConfirmation (a successor named
+// in a renewal's confirmation; confirmation.h), all through one approval step in
 // workflow.cpp and internal::MembershipWriter, a class whose definition lives in
 // workflow.cpp alone, so no other translation unit can name its members. The
 // only other way to get a Membership is Restore, for the storage adapter

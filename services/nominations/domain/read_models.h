@@ -26,6 +26,9 @@ struct NetworkInfo {
   // The meeting cadence (the national view's burden, schema/0013).
   uint32_t meetings_per_year = 0;
   uint32_t hours_per_meeting_tenths = 0;
+  // A pending renewal's next term (schema/0014); unset when none is pending.
+  std::optional<Date> next_term_start{};
+  std::optional<Date> next_term_end{};
 };
 
 // One area of the directory, as the read model keeps it.

@@ -38,6 +38,20 @@ std::string_view CaseKindName(CaseKind kind) {
       return "nomination";
     case CaseKind::kReplacement:
       return "replacement";
+    case CaseKind::kConfirmation:
+      return "confirmation";
+  }
+  return "unspecified";
+}
+
+std::string_view ConfirmationChoiceName(ConfirmationChoice choice) {
+  switch (choice) {
+    case ConfirmationChoice::kConfirm:
+      return "confirm";
+    case ConfirmationChoice::kReplace:
+      return "replace";
+    case ConfirmationChoice::kEnd:
+      return "end";
   }
   return "unspecified";
 }

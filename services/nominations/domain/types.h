@@ -55,6 +55,10 @@ struct NetworkView {
   Date term_start{};
   Date term_end{};
   std::map<AreaCode, Participation> areas;
+  // A pending renewal's next term (networks' Network.next_term); unset when
+  // none is pending.
+  std::optional<Date> next_term_start{};
+  std::optional<Date> next_term_end{};
 
   friend bool operator==(const NetworkView&, const NetworkView&) = default;
 };
@@ -79,6 +83,9 @@ enum class Channel { kSystem, kEmail, kLetter, kOther };
 enum class CaseKind {
   kNomination,   // name members and/or deputies to a network
   kReplacement,  // name a successor for Case::replaced_membership
+  // confirm, replace or end each sitting member of a renewed network for its
+  // new term (confirmation.h); Case::sitting lists them
+  kConfirmation,
 };
 
 enum class SeatKind { kMember, kDeputy };
@@ -182,6 +189,25 @@ struct Registration {
   friend bool operator==(const Registration&, const Registration&) = default;
 };
 
+// The leadership's answer for one sitting member in a confirmation case
+// (confirmation.h).
+enum class ConfirmationChoice {
+  kConfirm,  // continues into the new term
+  kReplace,  // ends with the old term; a successor starts the new one
+  kEnd,      // ends with the old term; nobody succeeds
+};
+// "confirm", "replace", "end".
+std::string_view ConfirmationChoiceName(ConfirmationChoice choice);
+
+struct ConfirmationAnswer {
+  MembershipId membership;  // a sitting member of the case
+  ConfirmationChoice choice = ConfirmationChoice::kConfirm;
+  std::string reason;      // required to end; optional otherwise
+  MembershipId successor;  // kReplace: the membership the decision started
+
+  friend bool operator==(const ConfirmationAnswer&, const ConfirmationAnswer&) = default;
+};
+
 // The leadership's decision (rule 3).
 struct Decision {
   bool approved = false;
@@ -196,6 +222,9 @@ struct Decision {
   Channel channel{Channel::kSystem};
   std::optional<Date> decision_date{};  // paper answers: the area's decision date
   std::string decided_at_area{};        // paper answers: "name, title" as the letter says
+  // Confirmation cases: one answer per sitting member, in Case::sitting's
+  // order; `nominees` are the successors of the kReplace answers, in order.
+  std::vector<ConfirmationAnswer> answers{};
 
   bool from_paper() const { return channel != Channel::kSystem; }
 
@@ -237,6 +266,14 @@ struct Case {
   // Which reminders already fired (7 and 2 working days before the deadline).
   bool reminder_7_fired = false;
   bool reminder_2_fired = false;
+  // Confirmation cases (confirmation.h): the renewed term the sitting members
+  // are confirmed for, and the sitting members (the area's active
+  // memberships of the old term when the request was sent).
+  std::optional<Date> next_term_start{};
+  std::optional<Date> next_term_end{};
+  std::vector<MembershipId> sitting{};
+  // The sitting members' names, in the order of `sitting` (for the messages).
+  std::vector<std::string> sitting_names{};
 
   // Neither decided nor withdrawn.
   bool open() const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -9,6 +10,7 @@
 #include "core/email.h"
 #include "core/limits.h"
 #include "core/text.h"
+#include "nominations/domain/confirmation.h"
 #include "nominations/domain/member_changes.h"
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/working_days.h"
@@ -112,6 +114,17 @@ Status RequireConsistentInputs(const Case& c, const NetworkView& network,
     }
   } else if (replaced != nullptr) {
     return Status::Internal("nomination case " + c.id.value() + " replaces no membership");
+  }
+  return Status::Ok();
+}
+
+// A confirmation case is decided with one answer per sitting member
+// (DecideConfirmation, confirmation.h), never approved or declined as a whole.
+Status RequireNotConfirmation(const Case& c) {
+  if (c.kind == CaseKind::kConfirmation) {
+    return Status::FailedPrecondition("case " + c.id.value() +
+                                      " is a confirmation request: confirm, replace or end each "
+                                      "sitting member");
   }
   return Status::Ok();
 }
@@ -500,6 +513,7 @@ Result<ApprovalOutcome> ApproveCase(const Case& c, const NetworkView& network,
                                     const Actor& actor, TimePoint now) {
   VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kDecideCase, c.area));
   VERKOSTO_RETURN_IF_ERROR(RequireDecidable(c));
+  VERKOSTO_RETURN_IF_ERROR(RequireNotConfirmation(c));
   VERKOSTO_RETURN_IF_ERROR(RequireConsistentInputs(c, network, replaced));
   if (!c.registration) {
     return Status::Internal("registered case " + c.id.value() + " has no registration");
@@ -517,6 +531,7 @@ Result<CaseOutcome> DeclineCase(const Case& c, const DeclineCommand& command, co
                                 TimePoint now) {
   VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kDecideCase, c.area));
   VERKOSTO_RETURN_IF_ERROR(RequireDecidable(c));
+  VERKOSTO_RETURN_IF_ERROR(RequireNotConfirmation(c));
   VERKOSTO_RETURN_IF_ERROR(RequireText(command.reason, "reason", limits::kReason));
   CaseOutcome out{c, {}};
   out.case_after.state = CaseState::kDeclined;
@@ -714,6 +729,7 @@ Result<ApprovalOutcome> RecordPaperAnswer(const Case& c, const NetworkView& netw
                                           const Actor& actor, TimePoint now) {
   VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kRecordPaperAnswer));
   VERKOSTO_RETURN_IF_ERROR(RequireOpenCase(c));
+  VERKOSTO_RETURN_IF_ERROR(RequireNotConfirmation(c));
   VERKOSTO_RETURN_IF_ERROR(RequireConsistentInputs(c, network, replaced));
   VERKOSTO_RETURN_IF_ERROR(RequireOpenNetwork(network));
   VERKOSTO_RETURN_IF_ERROR(RequireNotDeclined(network, c.area));
@@ -790,6 +806,271 @@ ReminderDue ReminderOf(const Case& c, int threshold, int working_days_left, cons
   r.step = unregistered ? ReminderStep::kRegistration : ReminderStep::kDecision;
   r.escalated = unregistered && threshold <= kEscalationWorkingDays;
   return r;
+}
+
+// ---------------------------------------------------------------------------
+// Confirmation requests for a renewed network (confirmation.h). Here because
+// they create and end memberships.
+// ---------------------------------------------------------------------------
+
+namespace {
+
+std::string AnswerField(const MembershipId& membership) {
+  return "answers[" + membership.value() + "]";
+}
+
+// The confirmation case `c` is for the renewal `network` has pending.
+Status RequireSameRenewal(const Case& c, const NetworkView& network) {
+  if (!network.next_term_start || !c.next_term_start ||
+      *network.next_term_start != *c.next_term_start) {
+    return Status::FailedPrecondition("network_code", "the renewal of " + network.code.value() +
+                                                          " that case " + c.id.value() +
+                                                          " asks about is no longer pending");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<SendRequestOutcome> SendConfirmationRequests(const NetworkView& network,
+                                                    const std::vector<Membership>& memberships,
+                                                    const std::vector<Case>& existing,
+                                                    const SendConfirmationsCommand& command,
+                                                    const Actor& actor, TimePoint now) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kSendRequest));
+  VERKOSTO_RETURN_IF_ERROR(RequireOpenNetwork(network));
+  if (!network.next_term_start) {
+    return Status::FailedPrecondition("network_code",
+                                      "network " + network.code.value() +
+                                          " has no pending renewal: renew it for a new term first");
+  }
+  const Date today = HelsinkiDate(now);
+  VERKOSTO_RETURN_IF_ERROR(
+      RequireText(command.request_id.value(), "request_id", limits::kReference));
+  VERKOSTO_RETURN_IF_ERROR(RequireDeadlineNotPast(command.deadline, today));
+  if (Before(network.term_end, command.deadline)) {
+    return Status::InvalidArgument(
+        "deadline",
+        "must not be after " + FormatIsoDate(network.term_end) + ", the end of the current term");
+  }
+  VERKOSTO_RETURN_IF_ERROR(
+      limits::CheckLength(command.covering_message, limits::kText, "covering_message"));
+  VERKOSTO_RETURN_IF_ERROR(
+      limits::CheckLength(command.keha_diary_number, limits::kReference, "keha_diary_number"));
+
+  std::set<AreaCode> asked;
+  for (const Case& c : existing) {
+    if (c.kind == CaseKind::kConfirmation && c.network == network.code &&
+        c.next_term_start == network.next_term_start &&
+        (c.open() || c.state == CaseState::kApproved)) {
+      asked.insert(c.area);
+    }
+  }
+  std::map<AreaCode, std::vector<const MembershipRecord*>> sitting;
+  for (const Membership& m : memberships) {
+    const MembershipRecord& r = m.record();
+    if (r.network != network.code || !r.active() || !Before(r.started, *network.next_term_start) ||
+        asked.contains(r.area)) {
+      continue;
+    }
+    sitting[r.area].push_back(&r);
+  }
+  if (sitting.empty()) {
+    return Status::FailedPrecondition("network " + network.code.value() +
+                                      " has no area with sitting members left to ask");
+  }
+  SendRequestOutcome out;
+  out.short_deadline = IsShortDeadline(today, command.deadline);
+  const Stamp sent = MakeStamp(actor, now);
+  for (const auto& [area, members] : sitting) {
+    Case c;
+    c.id = MakeCaseId(command.request_id, area);
+    c.request_id = command.request_id;
+    c.network = network.code;
+    c.area = area;
+    c.kind = CaseKind::kConfirmation;
+    c.state = CaseState::kAwaitingRegistration;
+    for (const MembershipRecord* r : members) {
+      (r->person.seat == SeatKind::kMember ? c.seats.members : c.seats.deputies) += 1;
+      c.sitting.push_back(r->id);
+      c.sitting_names.push_back(r->person.name);
+    }
+    c.deadline = command.deadline;
+    c.short_deadline = out.short_deadline;
+    c.covering_message = command.covering_message;
+    c.keha_diary_number = command.keha_diary_number;
+    c.opened = today;
+    c.sent = sent;
+    c.next_term_start = network.next_term_start;
+    c.next_term_end = network.next_term_end;
+    ArmReminders(c, today);
+    out.events.emplace_back(RequestSent{c, MakeAudit(actor, now)});
+    out.cases.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<ApprovalOutcome> DecideConfirmation(const Case& c, const NetworkView& network,
+                                           const std::vector<Membership>& sitting,
+                                           const DecideConfirmationCommand& command,
+                                           const Actor& actor, TimePoint now) {
+  VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kDecideCase, c.area));
+  VERKOSTO_RETURN_IF_ERROR(RequireDecidable(c));
+  if (c.kind != CaseKind::kConfirmation) {
+    return Status::FailedPrecondition("case " + c.id.value() +
+                                      " is not a confirmation request; approve or decline it");
+  }
+  if (network.code != c.network || !c.registration) {
+    return Status::Internal("confirmation case " + c.id.value() +
+                            " was loaded with another network or without its registration");
+  }
+  std::map<MembershipId, const Membership*> members;
+  for (const Membership& m : sitting) members[m.id()] = &m;
+  for (const MembershipId& id : c.sitting) {
+    if (!members.contains(id)) {
+      return Status::Internal("confirmation case " + c.id.value() + " needs membership " +
+                              id.value());
+    }
+  }
+  VERKOSTO_RETURN_IF_ERROR(RequireOpenNetwork(network));
+  VERKOSTO_RETURN_IF_ERROR(RequireSameRenewal(c, network));
+
+  std::map<MembershipId, const ConfirmationAnswerCommand*> answers;
+  std::set<std::string> emails;
+  for (const MembershipId& id : c.sitting) {
+    emails.insert(text::AsciiLower(members.at(id)->record().current_person().email));
+  }
+  for (const ConfirmationAnswerCommand& a : command.answers) {
+    const std::string field = AnswerField(a.membership);
+    if (std::find(c.sitting.begin(), c.sitting.end(), a.membership) == c.sitting.end()) {
+      return Status::InvalidArgument(field, "is not a sitting member of case " + c.id.value());
+    }
+    if (!answers.emplace(a.membership, &a).second) {
+      return Status::InvalidArgument(field, "is answered twice");
+    }
+    VERKOSTO_RETURN_IF_ERROR(limits::CheckLength(a.reason, limits::kReason, field + ".reason"));
+    if (a.choice == ConfirmationChoice::kEnd) {
+      VERKOSTO_RETURN_IF_ERROR(RequireText(a.reason, field + ".reason", limits::kReason));
+    }
+    if (a.choice != ConfirmationChoice::kReplace) continue;
+    const MembershipRecord& m = members.at(a.membership)->record();
+    const std::string prefix = field + ".successor";
+    if (a.successor.seat != m.person.seat) {
+      return Status::InvalidArgument(
+          prefix + ".seat",
+          "the successor takes the member's " + std::string(SeatKindName(m.person.seat)) + " seat");
+    }
+    const Seats seat = m.person.seat == SeatKind::kMember ? Seats{1, 0} : Seats{0, 1};
+    VERKOSTO_RETURN_IF_ERROR(RenameNomineeField(ValidateNominees(seat, {a.successor}), prefix));
+    if (!emails.insert(text::AsciiLower(a.successor.email)).second) {
+      return Status::InvalidArgument(
+          prefix + ".email",
+          a.successor.email + " is a sitting member or another successor already");
+    }
+  }
+  for (const MembershipId& id : c.sitting) {
+    if (!answers.contains(id)) {
+      return Status::InvalidArgument(AnswerField(id),
+                                     "is not answered: confirm, replace or end every member");
+    }
+  }
+
+  const Stamp stamp = MakeStamp(actor, now);
+  const Audit audit = MakeAudit(actor, now);
+  ApprovalOutcome out;
+  out.case_after = c;
+  Case& after = out.case_after;
+  after.state = CaseState::kApproved;
+  after.decision = Decision{true, {}, {}, {}, stamp};
+  Decision& decision = *after.decision;
+  std::vector<MembershipRecord> records;
+  for (const MembershipId& id : c.sitting) {
+    const ConfirmationAnswerCommand& a = *answers.at(id);
+    ConfirmationAnswer answer{id, a.choice, std::string(text::Trim(a.reason)), {}};
+    if (a.choice == ConfirmationChoice::kReplace) {
+      MembershipRecord r;
+      r.id = MembershipId(c.id.value() + kIdPartSeparator +
+                          std::to_string(decision.nominees.size() + 1));
+      r.network = c.network;
+      r.area = c.area;
+      r.person = a.successor;
+      r.case_id = c.id;
+      r.diary_number = c.registration->diary_number;
+      r.decided = stamp;
+      r.started = *c.next_term_start;
+      r.replaces = id;
+      answer.successor = r.id;
+      decision.nominees.push_back(a.successor);
+      decision.memberships.push_back(r.id);
+      records.push_back(std::move(r));
+    }
+    decision.answers.push_back(std::move(answer));
+  }
+  out.events.emplace_back(CaseApproved{after, audit});
+  for (MembershipRecord& r : records) {
+    out.events.emplace_back(MembershipStarted{r, audit});
+    out.started.push_back(MembershipWriter::Create(std::move(r)));
+  }
+  return out;
+}
+
+TermStartOutcome StartRenewedTerm(const NetworkCode& network, const Date& old_term_end,
+                                  const Date& new_term_start,
+                                  const std::vector<Membership>& memberships,
+                                  const std::vector<Case>& cases, TimePoint now) {
+  const Actor system = SystemActor();
+  const Stamp by_system = MakeStamp(system, now);
+  // The leadership's answer for each membership, and who gave it.
+  std::map<MembershipId, std::pair<const ConfirmationAnswer*, const Stamp*>> answered;
+  TermStartOutcome out;
+  for (const Case& c : cases) {
+    if (c.kind != CaseKind::kConfirmation || c.network != network ||
+        c.next_term_start != new_term_start) {
+      continue;
+    }
+    if (c.state == CaseState::kApproved && c.decision) {
+      for (const ConfirmationAnswer& a : c.decision->answers) {
+        answered[a.membership] = {&a, &c.decision->decided};
+      }
+    } else if (c.open()) {
+      Case closed = c;
+      closed.overdue = true;
+      closed.state = CaseState::kWithdrawn;
+      closed.withdrawn = by_system;
+      closed.withdraw_reason = "the new term started on " + FormatIsoDate(new_term_start) +
+                               " before the leadership decided";
+      out.cases.push_back(closed);
+    }
+  }
+  for (const Membership& m : memberships) {
+    const MembershipRecord& r = m.record();
+    if (r.network != network || !r.active() || !Before(r.started, new_term_start)) continue;
+    const auto it = answered.find(r.id);
+    const Date last_day = Later(old_term_end, r.started);
+    if (it == answered.end()) {
+      out.ended.push_back(MembershipWriter::End(m, last_day, EndReason::kTermEnded, by_system,
+                                                "not confirmed for the new term"));
+      out.events.emplace_back(MembershipEnded{
+          out.ended.back().record(), MakeAudit(system, now,
+                                               std::string(EndReasonName(EndReason::kTermEnded)) +
+                                                   ": not confirmed for the new term")});
+      continue;
+    }
+    const ConfirmationAnswer& a = *it->second.first;
+    if (a.choice == ConfirmationChoice::kConfirm) continue;
+    const EndReason reason =
+        a.choice == ConfirmationChoice::kReplace ? EndReason::kReplaced : EndReason::kTermEnded;
+    out.ended.push_back(
+        MembershipWriter::End(m, last_day, reason, *it->second.second, a.reason, a.successor));
+    std::string why(EndReasonName(reason));
+    if (!a.reason.empty()) why += ": " + a.reason;
+    out.events.emplace_back(
+        MembershipEnded{out.ended.back().record(), MakeAudit(system, now, why)});
+  }
+  for (const Case& c : out.cases) {
+    out.events.emplace_back(CaseWithdrawn{c, MakeAudit(system, now, c.withdraw_reason)});
+  }
+  return out;
 }
 
 }  // namespace verkosto::nominations

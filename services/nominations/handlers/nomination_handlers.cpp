@@ -56,7 +56,16 @@ Result<Proto> ReplyNames::Named(Proto out, const NetworkCode& network, const Are
 }
 
 Result<pb::Case> ReplyNames::Reply(const Case& c) {
-  return Named(codec::ToProto(c), c.network, c.area);
+  VERKOSTO_ASSIGN_OR_RETURN(pb::Case out, Named(codec::ToProto(c), c.network, c.area));
+  // A confirmation case's sitting members' seats (confirmation.h). Their
+  // names are the case's own; title and contact stay on the memberships,
+  // where visibility.h decides who sees them.
+  for (pb::SittingMember& s : *out.mutable_sitting()) {
+    VERKOSTO_ASSIGN_OR_RETURN(std::optional<Membership> m,
+                              repo_.FindMembership(MembershipId(s.membership_id())));
+    if (m) s.set_seat(codec::ToProto(m->record().person.seat));
+  }
+  return out;
 }
 
 Result<pb::Membership> ReplyNames::Reply(const MembershipRecord& m) {
@@ -567,6 +576,7 @@ void RegisterNominationHandlers(messaging::RpcServer& server, uint32_t load_warn
   RegisterQueries(server);
   RegisterSelfServiceHandlers(server);
   RegisterMemberChangeHandlers(server);
+  RegisterConfirmationHandlers(server);
 }
 
 }  // namespace verkosto::nominations

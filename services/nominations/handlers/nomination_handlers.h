@@ -34,6 +34,17 @@ void RegisterSelfServiceHandlers(messaging::RpcServer& server);
 // (KEHA coordinator).
 void RegisterMemberChangeHandlers(messaging::RpcServer& server);
 
+// Confirmation requests for a renewed network (confirmation_handlers.cpp),
+// registered by RegisterNominationHandlers: SendConfirmationRequests (KEHA
+// coordinator) and DecideConfirmation (the area's leadership).
+void RegisterConfirmationHandlers(messaging::RpcServer& server);
+
+// The networks service's NetworkTermStarted: the read model takes the new
+// term (`network`) and every membership of the network the leadership did
+// not confirm ends on `old_term_end` (StartRenewedTerm, confirmation.h).
+Status ApplyTermStart(messaging::Context& ctx, const NetworkInfo& network,
+                      const Date& old_term_end);
+
 // After RecordResignation ended `ended`: closes its pending resignation
 // request, if any (ResignationRequestClosed). Nothing when there is none.
 Status CloseResignationRequestOf(messaging::Context& ctx, NominationRepository& repo,

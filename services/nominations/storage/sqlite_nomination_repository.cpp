@@ -127,7 +127,8 @@ constexpr char kCaseColumns[] =
     "r.at_us AS registered_at_us, "
     "c.sent_principal, c.decided_principal, c.withdrawn_principal, "
     "r.principal AS registered_principal, "
-    "c.started_by_area, c.decision_channel, c.decision_date, c.decided_at_area";
+    "c.started_by_area, c.decision_channel, c.decision_date, c.decided_at_area, "
+    "c.next_term_start, c.next_term_end";
 
 constexpr char kMembershipColumns[] =
     "id, network_code, area_code, case_id, diary_number, name, title, email, municipality, "
@@ -143,6 +144,10 @@ Case ReadCase(SQLite::Statement& q) {
   c.network = NetworkCode(q.getColumn("network_code").getString());
   c.area = AreaCode(q.getColumn("area_code").getString());
   c.kind = FromName(q.getColumn("kind").getString(), kKinds, CaseKindName, "case kind");
+  // Confirmation cases are stored with kind 'nomination' (schema/0014).
+  c.next_term_start = ReadDate(q, "next_term_start");
+  c.next_term_end = ReadDate(q, "next_term_end");
+  if (c.next_term_start) c.kind = CaseKind::kConfirmation;
   c.state = FromName(q.getColumn("state").getString(), kStates, CaseStateName, "case state");
   c.seats.members = static_cast<uint32_t>(q.getColumn("seat_members").getInt64());
   c.seats.deputies = static_cast<uint32_t>(q.getColumn("seat_deputies").getInt64());
@@ -265,6 +270,14 @@ Status SqliteNominationRepository::UpsertNetwork(const NetworkInfo& n) {
     s.bind(9, static_cast<int64_t>(n.meetings_per_year));
     s.bind(10, static_cast<int64_t>(n.hours_per_meeting_tenths));
     s.exec();
+    // A pending renewal's next term (schema/0014).
+    SQLite::Statement next(db_,
+                           "UPDATE networks SET next_term_start = ?, next_term_end = ? "
+                           "WHERE code = ?");
+    BindDate(next, 1, n.next_term_start);
+    BindDate(next, 2, n.next_term_end);
+    next.bind(3, n.code.value());
+    next.exec();
     return SaveGoals(n.code, n.goals);
   });
 }
@@ -275,7 +288,8 @@ Result<std::optional<NetworkInfo>> SqliteNominationRepository::FindNetworkInfo(
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_,
                         "SELECT code, status, term_start, term_end, name_fi, name_sv, "
-                        "seat_members, seat_deputies FROM networks WHERE code = ?");
+                        "seat_members, seat_deputies, next_term_start, next_term_end "
+                        "FROM networks WHERE code = ?");
     q.bind(1, code.value());
     if (!q.executeStep()) return Status::Ok();
     NetworkInfo n;
@@ -284,6 +298,8 @@ Result<std::optional<NetworkInfo>> SqliteNominationRepository::FindNetworkInfo(
         storage::ValueOf(kNetworkStatuses, q.getColumn("status").getString(), "network status"));
     n.term_start = ReadDate(q, "term_start");
     n.term_end = ReadDate(q, "term_end");
+    n.next_term_start = ReadDate(q, "next_term_start");
+    n.next_term_end = ReadDate(q, "next_term_end");
     n.name_fi = q.getColumn("name_fi").getString();
     n.name_sv = q.getColumn("name_sv").getString();
     n.seats.members = static_cast<uint32_t>(q.getColumn("seat_members").getInt64());
@@ -307,6 +323,8 @@ Result<std::optional<NetworkView>> SqliteNominationRepository::FindNetwork(
   view.status = info->status;
   view.term_start = info->term_start.value_or(Date{});
   view.term_end = info->term_end.value_or(Date{});
+  view.next_term_start = info->next_term_start;
+  view.next_term_end = info->next_term_end;
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_,
                         "SELECT a.code, p.decision FROM areas a "
@@ -443,7 +461,9 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
     s.bind(2, c.request_id.value());
     s.bind(3, c.network.value());
     s.bind(4, c.area.value());
-    s.bind(5, Str(CaseKindName(c.kind)));
+    // The kind column's CHECK predates confirmation cases (schema/0014).
+    s.bind(5,
+           Str(CaseKindName(c.kind == CaseKind::kConfirmation ? CaseKind::kNomination : c.kind)));
     s.bind(6, Str(CaseStateName(c.state)));
     s.bind(7, static_cast<int64_t>(c.seats.members));
     s.bind(8, static_cast<int64_t>(c.seats.deputies));
@@ -480,6 +500,7 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
     extra.bind(4, c.decision ? c.decision->decided_at_area : std::string());
     extra.bind(5, c.id.value());
     extra.exec();
+    if (c.kind == CaseKind::kConfirmation) VERKOSTO_RETURN_IF_ERROR(SaveConfirmation(c));
 
     if (c.registration) {
       const Registration& r = *c.registration;
@@ -525,6 +546,67 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
   });
 }
 
+Status SqliteNominationRepository::SaveConfirmation(const Case& c) {
+  SQLite::Statement term(db_,
+                         "UPDATE cases SET next_term_start = ?, next_term_end = ? WHERE id = ?");
+  BindDate(term, 1, c.next_term_start);
+  BindDate(term, 2, c.next_term_end);
+  term.bind(3, c.id.value());
+  term.exec();
+  SQLite::Statement s(db_,
+                      "INSERT INTO confirmation_members (case_id, position, membership_id, "
+                      "answer, reason, successor, name) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                      "ON CONFLICT (case_id, position) DO UPDATE SET answer = excluded.answer, "
+                      "reason = excluded.reason, successor = excluded.successor");
+  for (size_t i = 0; i < c.sitting.size(); ++i) {
+    s.reset();
+    s.bind(1, c.id.value());
+    s.bind(2, static_cast<int64_t>(i));
+    s.bind(3, c.sitting[i].value());
+    const ConfirmationAnswer* answer = nullptr;
+    if (c.decision) {
+      for (const ConfirmationAnswer& a : c.decision->answers) {
+        if (a.membership == c.sitting[i]) answer = &a;
+      }
+    }
+    if (answer != nullptr) {
+      s.bind(4, Str(ConfirmationChoiceName(answer->choice)));
+      s.bind(5, answer->reason);
+      s.bind(6, answer->successor.value());
+    } else {
+      s.bind(4);
+      s.bind(5, std::string());
+      s.bind(6, std::string());
+    }
+    s.bind(7, i < c.sitting_names.size() ? c.sitting_names[i] : std::string());
+    s.exec();
+  }
+  return Status::Ok();
+}
+
+Status SqliteNominationRepository::LoadConfirmation(Case& c) {
+  static constexpr ConfirmationChoice kChoices[] = {
+      ConfirmationChoice::kConfirm, ConfirmationChoice::kReplace, ConfirmationChoice::kEnd};
+  SQLite::Statement q(
+      db_,
+      "SELECT membership_id, answer, reason, successor, name FROM confirmation_members "
+      "WHERE case_id = ? ORDER BY position");
+  q.bind(1, c.id.value());
+  while (q.executeStep()) {
+    const MembershipId id(q.getColumn("membership_id").getString());
+    c.sitting.push_back(id);
+    c.sitting_names.push_back(q.getColumn("name").getString());
+    if (c.decision && !q.getColumn("answer").isNull()) {
+      c.decision->answers.push_back(ConfirmationAnswer{
+          id,
+          FromName(q.getColumn("answer").getString(), kChoices, ConfirmationChoiceName,
+                   "confirmation answer"),
+          q.getColumn("reason").getString(), MembershipId(q.getColumn("successor").getString())});
+    }
+  }
+  return Status::Ok();
+}
+
 Result<std::vector<Case>> SqliteNominationRepository::SelectCases(const storage::Query& query,
                                                                   const std::string& tail,
                                                                   std::vector<int64_t>* seqs) {
@@ -555,6 +637,9 @@ Result<std::vector<Case>> SqliteNominationRepository::SelectCases(const storage:
         const std::string membership = n.getColumn("membership_id").getString();
         if (!membership.empty()) c.decision->memberships.emplace_back(membership);
       }
+    }
+    for (Case& c : cases) {
+      if (c.kind == CaseKind::kConfirmation) VERKOSTO_RETURN_IF_ERROR(LoadConfirmation(c));
     }
     return Status::Ok();
   });

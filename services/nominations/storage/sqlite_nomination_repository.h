@@ -53,6 +53,9 @@ class SqliteNominationRepository final : public NominationRepository {
   Status SetLastDailyRun(const std::string& name, const Date& date) override;
 
  private:
+  // A confirmation case's new term, sitting members and answers (schema/0014).
+  Status SaveConfirmation(const Case& c);
+  Status LoadConfirmation(Case& c);
   // The cases of `query` in the order of `tail` (ORDER BY ... LIMIT); with
   // `seqs`, each case's sequence number.
   Result<std::vector<Case>> SelectCases(const storage::Query& query, const std::string& tail,

@@ -118,6 +118,9 @@ CaseInfo FromProto(const mpb::Case& c) {
   out.on_behalf_of = c.decision().decided().on_behalf_of();
   out.reason = c.state() == mpb::CASE_STATE_WITHDRAWN ? c.withdraw_reason() : c.decision().reason();
   for (const mpb::Nominee& n : c.decision().nominees()) out.nominees.push_back(FromProto(n));
+  out.confirmation = c.kind() == mpb::CASE_KIND_CONFIRMATION;
+  out.next_term_start = c.next_term_start();
+  for (const mpb::SittingMember& m : c.sitting()) out.sitting.push_back(m.name());
   return out;
 }
 

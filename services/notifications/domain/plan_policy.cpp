@@ -51,6 +51,8 @@ std::optional<PlanEvent> PlanEventOf(Topic topic) {
       return PlanEvent::kCommentAdded;
     case Topic::kNotesDue:
       return PlanEvent::kNotesDue;
+    case Topic::kNetworkRenewed:
+      return PlanEvent::kRenewed;
     default:
       return std::nullopt;
   }

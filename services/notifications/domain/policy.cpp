@@ -35,6 +35,7 @@ bool IsCaseTopic(Topic topic) {
     case Topic::kCommentAdded:
     case Topic::kDeadlineExtended:  // its readers need not see the case: the network's link
     case Topic::kNotesDue:
+    case Topic::kNetworkRenewed:
       return false;
   }
   return false;
@@ -167,6 +168,8 @@ std::string_view TopicName(Topic topic) {
       return "deadline_extended";
     case Topic::kNotesDue:
       return "notes_due";
+    case Topic::kNetworkRenewed:
+      return "network_renewed";
   }
   return "unknown";
 }
@@ -271,6 +274,7 @@ std::vector<Recipient> Recipients(const Notice& notice, const AreaMap& areas) {
     case Topic::kNetworkClosedEarly:
     case Topic::kCommentAdded:
     case Topic::kDeadlineExtended:
+    case Topic::kNetworkRenewed:
       break;  // the plan's audiences only (below)
     case Topic::kNotesDue:
       // The plan's responsible person, and the KEHA coordinator who created
@@ -392,6 +396,10 @@ View BuildView(const Notice& notice, const Recipient& recipient, Language langua
     val["decided_by"] = c.decided_by_name;
     val["reason"] = c.reason.empty() ? notice.reason : c.reason;
     v.flags["replacement"] = c.replacement;
+    v.flags["confirmation"] = c.confirmation;  // a renewal's confirmation request
+    val["next_term_start"] = FormatDate(c.next_term_start, language);
+    v.lists["sitting"] = c.sitting;
+    val["sitting_joined"] = text::Join(c.sitting, ", ");
     v.flags["has_diary_number"] = !c.diary_number.empty();
     v.flags["awaiting_registration"] = c.awaiting_registration;
     std::vector<std::string> nominees;
@@ -400,6 +408,10 @@ View BuildView(const Notice& notice, const Recipient& recipient, Language langua
     val["nominees_joined"] = text::Join(nominees, ", ");
   }
   v.flags["has_reason"] = !val["reason"].empty();
+  if (notice.topic == Topic::kNetworkRenewed) {
+    val["next_term_start"] = FormatDate(notice.next_term_start, language);
+    val["next_term_end"] = FormatDate(notice.next_term_end, language);
+  }
   if (notice.network) {
     const NetworkInfo& n = *notice.network;
     v.lists["goals"] = n.goals;

@@ -35,6 +35,7 @@ enum class Topic {
   kCommentAdded,        // an area commented on a network
   kDeadlineExtended,    // KEHA extended a case's deadline
   kNotesDue,            // the cadence reminder to publish the meeting notes
+  kNetworkRenewed,      // KEHA renewed an open network for a new term
 };
 
 // "request_sent", "case_registered", ... (stable; used in template names).
@@ -74,6 +75,10 @@ struct Notice {
   std::string previous_deadline;
   // kNotesDue: the due date (YYYY-MM-DD).
   std::string due_date;
+  // kNetworkRenewed: the new term's dates (YYYY-MM-DD) from the reviewed
+  // definition; the network's own term is still the old one.
+  std::string next_term_start;
+  std::string next_term_end;
 };
 
 // One recipient of a notice: a mailbox (one inbox message) and the e-mail

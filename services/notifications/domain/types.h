@@ -116,6 +116,11 @@ struct CaseInfo {
   std::string on_behalf_of;
   std::string reason;  // decline or withdraw reason
   std::vector<Person> nominees;
+  // A confirmation request for a renewed network (nominations'
+  // CASE_KIND_CONFIRMATION): the new term's start and the sitting members' names.
+  bool confirmation = false;
+  std::string next_term_start{};  // YYYY-MM-DD
+  std::vector<std::string> sitting{};
 };
 
 // The step of the chain a reminder is about (nominations' ReminderDue.step):

@@ -416,5 +416,49 @@ TEST_F(NetworksServiceTest, DemoDataCreatesTheCatalogueOnce) {
   EXPECT_EQ(Call<pb::ListNetworksResponse>(kKeha, pb::ListNetworksRequest())->networks_size(), 19);
 }
 
+TEST_F(NetworksServiceTest, RenewalKeepsTheTermThenRollsToTheNextInsteadOfClosing) {
+  OpenNetwork("uusittava");
+  pb::RenewNetworkRequest renew;
+  *renew.mutable_definition() = Complete("uusittava");
+  renew.mutable_definition()->mutable_term()->set_start_date("2026-06-30");
+  renew.mutable_definition()->mutable_term()->set_end_date("2027-06-30");
+  renew.set_reason("Toimikausi jatkuu");
+  auto refused = Call<pb::NetworkResponse>(kKeha, renew);
+  EXPECT_EQ(refused.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(refused.status().field(), "term.start_date");
+  EXPECT_EQ(Call<pb::NetworkResponse>(kDirector, renew).status().code(),
+            ErrorCode::kPermissionDenied);
+  renew.mutable_definition()->mutable_term()->set_start_date("2026-07-01");
+  auto renewed = Call<pb::NetworkResponse>(kKeha, renew);
+  ASSERT_TRUE(renewed.ok()) << renewed.status().ToString();
+  EXPECT_EQ(renewed->network().definition().term().end_date(), "2026-06-30");
+  EXPECT_EQ(renewed->network().next_term().term().start_date(), "2026-07-01");
+  EXPECT_EQ(OutboxTypes().back(), "verkosto.networks.v1.NetworkRenewed");
+  // A second renewal while one is pending is refused.
+  EXPECT_EQ(Call<pb::NetworkResponse>(kKeha, renew).status().code(),
+            ErrorCode::kFailedPrecondition);
+  // The renewal survives a restart and the history says "renewed".
+  pb::GetNetworkRequest get;
+  get.set_network_code("uusittava");
+  auto got = Call<pb::GetNetworkResponse>(kObserver, get);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->network().next_term().term().end_date(), "2027-06-30");
+  ASSERT_GT(got->versions_size(), 0);
+  EXPECT_EQ(got->versions(got->versions_size() - 1).changed_fields(0), "renewed");
+  EXPECT_EQ(got->versions(got->versions_size() - 1).reason(), "Toimikausi jatkuu");
+
+  Halt();
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-07-01")) + hours(1));
+  EXPECT_EQ(*CloseExpiredNetworks(*runtime_), 1u);
+  auto found =
+      SqliteNetworkRepository(runtime_->db().sqlite()).FindNetwork(NetworkCode("uusittava"));
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->status, NetworkStatus::kOpen);
+  EXPECT_EQ(FormatIsoDate(*(*found)->definition.term.end_date), "2027-06-30");
+  EXPECT_FALSE((*found)->next_term.has_value());
+  EXPECT_EQ(OutboxTypes().back(), "verkosto.networks.v1.NetworkTermStarted");
+  EXPECT_EQ(*CloseExpiredNetworks(*runtime_), 0u) << "the new term runs";
+}
+
 }  // namespace
 }  // namespace verkosto::networks

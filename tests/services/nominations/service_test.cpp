@@ -563,6 +563,8 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
       "verkosto.nominations.v1.ReplaceMemberRequest",
       "verkosto.nominations.v1.RecallMemberRequest",
       "verkosto.nominations.v1.RecordPaperAnswerRequest",
+      "verkosto.nominations.v1.SendConfirmationRequestsRequest",
+      "verkosto.nominations.v1.DecideConfirmationRequest",
       "verkosto.common.v1.RecordPingRequest",
       "verkosto.common.v1.WitnessPeersRequest",
   };
@@ -766,11 +768,48 @@ TEST_F(NominationsServiceTest, OnlyTheApprovalCreatesMemberships) {
     req.set_decided_by("Helena Helsinki, johtaja");
     ASSERT_TRUE(Nom<pb::CaseResponse>(kKeha, req).ok());
   });
+  // Renewal (issue 17): asking for confirmations starts nothing; the
+  // leadership's decision naming a successor does.
+  npb::RenewNetworkRequest renew;
+  *renew.mutable_definition() = Complete(kNetwork);
+  renew.mutable_definition()->mutable_term()->set_start_date("2027-01-01");
+  renew.mutable_definition()->mutable_term()->set_end_date("2028-12-31");
+  renew.set_reason("Jatkuu");
+  ASSERT_TRUE(Call<npb::NetworkResponse>("networks", kKeha, renew).ok());
+  SyncNetworks();
+  std::string confirmation_case;
+  run(ns + "SendConfirmationRequestsRequest", [&] {
+    pb::SendConfirmationRequestsRequest req;
+    req.set_network_code(kNetwork);
+    req.set_deadline("2026-04-30");
+    auto r = Nom<pb::SendRequestResponse>(kKeha, req);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_EQ(r->cases_size(), 1);
+    confirmation_case = r->cases(0).case_id();
+  });
+  pb::ConfirmationAnswer answer;
+  {
+    ASSERT_TRUE(Register(kClerkHelsinki, confirmation_case, "HEL-6").ok());
+    pb::GetCaseRequest get;
+    get.set_case_id(confirmation_case);
+    auto got = Nom<pb::CaseResponse>(kDirectorHelsinki, get);
+    ASSERT_TRUE(got.ok() && got->case_().sitting_size() == 1);
+    answer.set_membership_id(got->case_().sitting(0).membership_id());
+  }
+  run(ns + "DecideConfirmationRequest", [&] {
+    pb::DecideConfirmationRequest req;
+    req.set_case_id(confirmation_case);
+    answer.set_choice(pb::CONFIRMATION_CHOICE_REPLACE);
+    *answer.mutable_successor() = Person("hanna");
+    *req.add_answers() = answer;
+    ASSERT_TRUE(Nom<pb::CaseResponse>(kDirectorHelsinki, req).ok());
+  });
 
   EXPECT_EQ(ran, expected);
-  EXPECT_EQ(created_memberships,
-            (std::set<std::string>{ns + "ApproveCaseRequest", ns + "ReplaceMemberRequest",
-                                   ns + "RecordPaperAnswerRequest"}));
+  EXPECT_EQ(
+      created_memberships,
+      (std::set<std::string>{ns + "ApproveCaseRequest", ns + "ReplaceMemberRequest",
+                             ns + "RecordPaperAnswerRequest", ns + "DecideConfirmationRequest"}));
 }
 
 TEST_F(NominationsServiceTest, TimersFireRemindersAndOverdueAndCatchUpAfterDowntime) {
@@ -1209,6 +1248,120 @@ TEST_F(NominationsServiceTest, KehaRecordsAnAnswerReceivedOnPaper) {
   EXPECT_EQ(declined->case_().decision().channel(), pb::CHANNEL_EMAIL);
   EXPECT_EQ(Events("CaseDeclined"), 1);
   EXPECT_EQ(Events("MembershipStarted"), 1);
+}
+
+// Issue 17, item 3: a renewed network's sitting members are confirmed,
+// replaced or ended by their area's leadership through the registry; at the
+// new term whatever was not confirmed ends with the old term.
+TEST_F(NominationsServiceTest, RenewalConfirmationsDecideWhoCarriesOverToTheNewTerm) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  auto sent = Send({"helsinki", "kainuu-koillismaa"});
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  for (const pb::Case& c : sent->cases()) {
+    const bool hki = c.area_code() == "helsinki";
+    ASSERT_TRUE(
+        Register(hki ? kClerkHelsinki : kClerkKainuu, c.case_id(), hki ? "HKI-1" : "KAI-1").ok());
+    auto approved = hki ? Approve(kDirectorHelsinki, c.case_id(), {Person("hanna")})
+                        : Approve(kDirectorKainuu, c.case_id(),
+                                  {Person("anna"), Person("bert", pb::SEAT_KIND_DEPUTY)});
+    ASSERT_TRUE(approved.ok()) << approved.status().ToString();
+  }
+
+  pb::SendConfirmationRequestsRequest confirm;
+  confirm.set_network_code(kNetwork);
+  confirm.set_deadline("2026-04-30");
+  auto too_early = Nom<pb::SendRequestResponse>(kKeha, confirm);
+  EXPECT_EQ(too_early.status().code(), ErrorCode::kFailedPrecondition) << "not renewed yet";
+
+  npb::RenewNetworkRequest renew;
+  *renew.mutable_definition() = Complete(kNetwork);
+  renew.mutable_definition()->mutable_term()->set_start_date("2027-01-01");
+  renew.mutable_definition()->mutable_term()->set_end_date("2028-12-31");
+  renew.set_reason("Toimikausi jatkuu");
+  auto renewed = Call<npb::NetworkResponse>("networks", kKeha, renew);
+  ASSERT_TRUE(renewed.ok()) << renewed.status().ToString();
+  SyncNetworks();
+
+  auto asked = Nom<pb::SendRequestResponse>(kKeha, confirm);
+  ASSERT_TRUE(asked.ok()) << asked.status().ToString();
+  ASSERT_EQ(asked->cases_size(), 2);
+  std::string kainuu_case;
+  for (const pb::Case& c : asked->cases()) {
+    EXPECT_EQ(c.kind(), pb::CASE_KIND_CONFIRMATION);
+    EXPECT_EQ(c.next_term_start(), "2027-01-01");
+    if (c.area_code() == "kainuu-koillismaa") kainuu_case = c.case_id();
+  }
+  ASSERT_FALSE(kainuu_case.empty());
+  EXPECT_EQ(Events("RequestSent"), 4);
+  // Sending again asks nobody twice.
+  EXPECT_EQ(Nom<pb::SendRequestResponse>(kKeha, confirm).status().code(),
+            ErrorCode::kFailedPrecondition);
+
+  pb::GetCaseRequest get;
+  get.set_case_id(kainuu_case);
+  auto got = Nom<pb::CaseResponse>(kDirectorKainuu, get);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ASSERT_EQ(got->case_().sitting_size(), 2);
+  EXPECT_EQ(got->case_().sitting(0).name(), "anna");
+  EXPECT_EQ(got->case_().sitting(1).seat(), pb::SEAT_KIND_DEPUTY);
+  const std::string anna = got->case_().sitting(0).membership_id();
+  const std::string bert = got->case_().sitting(1).membership_id();
+
+  pb::DecideConfirmationRequest decide;
+  decide.set_case_id(kainuu_case);
+  pb::ConfirmationAnswer* keep = decide.add_answers();
+  keep->set_membership_id(anna);
+  keep->set_choice(pb::CONFIRMATION_CHOICE_CONFIRM);
+  // Rule 4: the registry first.
+  EXPECT_EQ(Nom<pb::CaseResponse>(kDirectorKainuu, decide).status().code(),
+            ErrorCode::kFailedPrecondition);
+  ASSERT_TRUE(Register(kClerkKainuu, kainuu_case, "KAI-2").ok());
+  auto unanswered = Nom<pb::CaseResponse>(kDirectorKainuu, decide);
+  EXPECT_EQ(unanswered.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(unanswered.status().field(), "answers[" + bert + "]");
+  pb::ConfirmationAnswer* swap = decide.add_answers();
+  swap->set_membership_id(bert);
+  swap->set_choice(pb::CONFIRMATION_CHOICE_REPLACE);
+  *swap->mutable_successor() = Person("cecilia", pb::SEAT_KIND_DEPUTY);
+  EXPECT_EQ(Nom<pb::CaseResponse>(kDirectorLahti, decide).status().code(),
+            ErrorCode::kPermissionDenied);
+  auto decided = Nom<pb::CaseResponse>(kDirectorKainuu, decide);
+  ASSERT_TRUE(decided.ok()) << decided.status().ToString();
+  EXPECT_EQ(decided->case_().state(), pb::CASE_STATE_APPROVED);
+  ASSERT_EQ(decided->memberships_started_size(), 1);
+  EXPECT_EQ(decided->memberships_started(0).started(), "2027-01-01");
+  ASSERT_EQ(decided->case_().decision().answers_size(), 2);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE ended IS NULL"), 4)
+      << "everyone serves the old term out; the successor waits for the new one";
+
+  // The old term ends; networks rolls the network to the renewed term.
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2027-01-04")) + hours(8));
+  networks_->Stop();
+  networks_thread_.join();
+  auto rolled = verkosto::testing::CloseExpiredNetworks(*networks_);
+  ASSERT_TRUE(rolled.ok()) << rolled.status().ToString();
+  EXPECT_EQ(*rolled, 1u);
+  networks_thread_ = std::thread([this] { networks_->Run(); });
+  SyncNetworks();
+
+  // Read from the database (the clock is past the wall clock).
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE ended IS NULL AND name IN "
+                  "('anna', 'cecilia')"),
+            2);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE name = 'bert' AND ended = "
+                  "'2026-12-31' AND end_reason = 'replaced' AND replaced_by <> ''"),
+            1);
+  // Helsinki never decided: no membership carries over without a decision.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE name = 'hanna' AND ended = "
+                  "'2026-12-31' AND end_reason = 'term_ended' AND ended_user_id = 'system'"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM cases WHERE area_code = 'helsinki' AND "
+                  "next_term_start IS NOT NULL AND state = 'withdrawn' AND overdue = 1"),
+            1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM networks WHERE term_start = '2027-01-01' AND "
+                  "next_term_start IS NULL"),
+            1);
 }
 
 }  // namespace

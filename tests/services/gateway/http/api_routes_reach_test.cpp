@@ -604,6 +604,43 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   EXPECT_EQ(actions,
             (std::vector<std::string>{"account_disabled", "password_reset", "account_created"}));
 
+  // KEHA renews the network and asks Kainuu to confirm its sitting members;
+  // the registry registers the request and the director confirms them all.
+  npb::RenewNetworkRequest renew;
+  *renew.mutable_definition() = Complete(kNetwork);
+  renew.mutable_definition()->mutable_term()->set_start_date("2027-01-01");
+  renew.mutable_definition()->mutable_term()->set_end_date("2028-12-31");
+  renew.set_reason("Toimikausi jatkuu");
+  EXPECT_EQ(Reach<npb::NetworkResponse>(As(keha), "POST", "/api/v1/networks/{network_code}/renew",
+                                        network, Json(renew))
+                .network()
+                .next_term()
+                .term()
+                .start_date(),
+            "2027-01-01");
+  ASSERT_NO_FATAL_FAILURE(SyncNominations());  // nominations learns the renewal
+  nom::SendConfirmationRequestsRequest confirmations;
+  confirmations.set_deadline("2026-04-30");
+  const auto confirming = Reach<nom::SendRequestResponse>(
+      As(keha), "POST", "/api/v1/networks/{network_code}/confirmation-requests", network,
+      Json(confirmations));
+  ASSERT_EQ(confirming.cases_size(), 1);
+  const PathValues to_confirm = {{"case_id", confirming.cases(0).case_id()}};
+  reg.set_diary_number("KAI/9/2026");
+  Reach<nom::CaseResponse>(As(clerk), "POST", "/api/v1/cases/{case_id}/register", to_confirm,
+                           Json(reg));
+  nom::DecideConfirmationRequest decide;
+  for (const auto& sitting : confirming.cases(0).sitting()) {
+    nom::ConfirmationAnswer* answer = decide.add_answers();
+    answer->set_membership_id(sitting.membership_id());
+    answer->set_choice(nom::CONFIRMATION_CHOICE_CONFIRM);
+  }
+  EXPECT_EQ(Reach<nom::CaseResponse>(As(director), "POST", "/api/v1/cases/{case_id}/confirmation",
+                                     to_confirm, Json(decide))
+                .case_()
+                .state(),
+            nom::CASE_STATE_APPROVED);
+
   // KEHA cancels a draft, closes the network and logs out.
   Reach<npb::NetworkResponse>(As(keha), "POST", "/api/v1/networks", {},
                               CreateBody(Complete("peruttava")));

@@ -213,6 +213,23 @@ TEST(PlanPolicyTest, NotesDueOnCountsWholeIntervalsFromTheTermStart) {
   EXPECT_FALSE(NotesDueOn(std::nullopt, end, 30, *ParseIsoDate("2026-05-01")));
 }
 
+TEST(PlanPolicyTest, RenewedGoesToMemberAreasLeadershipAndMembersWithTheNewTerm) {
+  Notice n = PlanNotice(Topic::kNetworkRenewed);
+  n.next_term_start = "2027-01-01";
+  n.next_term_end = "2028-12-31";
+  n.reason = "Toimikausi jatkuu";
+  const auto r = Recipients(n, Areas());
+  EXPECT_EQ(Mailboxes(r),
+            (std::vector<std::string>{"email:maija@kajaani.fi", "leadership:kainuu"}));
+  EXPECT_EQ(Find(r, "leadership:kainuu")->template_name, "network_renewed");
+  const View v = BuildView(n, *Find(r, "email:maija@kajaani.fi"), Language::kSv, Areas(), "");
+  EXPECT_EQ(v.values.at("next_term_start"), "1.1.2027");
+  EXPECT_EQ(v.values.at("next_term_end"), "31.12.2028");
+  // A plan without `renewed` tells nobody of it.
+  EXPECT_TRUE(
+      Recipients(PlanNotice(Topic::kNetworkRenewed, {{A::kKeha, {E::kOpened}}}), Areas()).empty());
+}
+
 TEST(PlanPolicyTest, PlanSerializationRoundTrips) {
   EXPECT_EQ(ParsePlan(SerializePlan(Standard())), Standard());
   EXPECT_EQ(SerializePlan({{A::kKeha, {E::kNotesDue, E::kRenewed}}}), "keha:notes_due,renewed");
@@ -229,6 +246,7 @@ TEST(PlanPolicyTest, EveryNewTopicHasAStableName) {
   EXPECT_EQ(TopicName(Topic::kCommentAdded), "comment_added");
   EXPECT_EQ(TopicName(Topic::kDeadlineExtended), "deadline_extended");
   EXPECT_EQ(TopicName(Topic::kNotesDue), "notes_due");
+  EXPECT_EQ(TopicName(Topic::kNetworkRenewed), "network_renewed");
 }
 
 }  // namespace

@@ -44,7 +44,8 @@ Notice Full(Topic topic) {
     n.network->targets.push_back(
         {audience,
          {PlanEvent::kOpened, PlanEvent::kChanged, PlanEvent::kCancelled, PlanEvent::kClosedEarly,
-          PlanEvent::kCommentAdded, PlanEvent::kDeadlineExtended, PlanEvent::kNotesDue}});
+          PlanEvent::kCommentAdded, PlanEvent::kDeadlineExtended, PlanEvent::kNotesDue,
+          PlanEvent::kRenewed}});
   }
   n.network->notes_every_days = 30;
   n.network->responsible_email = "sihteeri@keha.fi";
@@ -53,6 +54,8 @@ Notice Full(Topic topic) {
   n.changed_fields = {"goals", "term.end_date"};
   n.previous_deadline = "2026-04-15";
   n.due_date = "2026-05-01";
+  n.next_term_start = "2027-01-01";
+  n.next_term_end = "2028-12-31";
   if (topic == Topic::kMembershipEnded) {
     n.members[0].ended = "2026-05-31";
     n.members[0].end_reason = EndReason::kRecalled;
@@ -69,32 +72,20 @@ const TemplateSet& Templates() {
 
 TEST(TemplatesTest, EveryLanguageHasTheSameTemplates) {
   const auto fi = Templates().TemplateNames(Language::kFi);
-  EXPECT_EQ(fi.size(), 29u);
+  EXPECT_EQ(fi.size(), 30u);
   EXPECT_EQ(Templates().TemplateNames(Language::kSv), fi);
   EXPECT_EQ(Templates().TemplateNames(Language::kEn), fi);
 }
 
 TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage) {
-  const Topic topics[] = {Topic::kRequestSent,
-                          Topic::kCaseRegistered,
-                          Topic::kCaseApproved,
-                          Topic::kCaseDeclined,
-                          Topic::kCaseWithdrawn,
-                          Topic::kCaseOverdue,
-                          Topic::kReminderDue,
-                          Topic::kNetworkProposed,
-                          Topic::kParticipationDecided,
-                          Topic::kTermEnding,
-                          Topic::kTermEnded,
-                          Topic::kResignationRequested,
-                          Topic::kMembershipEnded,
-                          Topic::kNetworkOpened,
-                          Topic::kNetworkChanged,
-                          Topic::kNetworkCancelled,
-                          Topic::kNetworkClosedEarly,
-                          Topic::kCommentAdded,
-                          Topic::kDeadlineExtended,
-                          Topic::kNotesDue};
+  const Topic topics[] = {
+      Topic::kRequestSent,      Topic::kCaseRegistered,     Topic::kCaseApproved,
+      Topic::kCaseDeclined,     Topic::kCaseWithdrawn,      Topic::kCaseOverdue,
+      Topic::kReminderDue,      Topic::kNetworkProposed,    Topic::kParticipationDecided,
+      Topic::kTermEnding,       Topic::kTermEnded,          Topic::kResignationRequested,
+      Topic::kMembershipEnded,  Topic::kNetworkOpened,      Topic::kNetworkChanged,
+      Topic::kNetworkCancelled, Topic::kNetworkClosedEarly, Topic::kCommentAdded,
+      Topic::kDeadlineExtended, Topic::kNotesDue,           Topic::kNetworkRenewed};
   std::vector<Notice> notices;
   for (Topic topic : topics) notices.push_back(Full(topic));
   // The variants whose recipients and templates differ: a reminder per step
@@ -136,7 +127,7 @@ TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage
       }
     }
   }
-  EXPECT_EQ(seen.size(), 29u);
+  EXPECT_EQ(seen.size(), 30u);
 }
 
 TEST(TemplatesTest, EscalationTellsTheDirectorRegistrationIsLate) {
@@ -169,6 +160,38 @@ TEST(TemplatesTest, EscalationTellsTheDirectorRegistrationIsLate) {
   EXPECT_EQ(reminder->subject,
             "Muistutus: kirjatkaa nimeämispyyntö verkostoon Osaamisverkosto, 2 työpäivää "
             "jäljellä");
+}
+
+// Issue 17, item 3: a renewal's confirmation request says so and lists the
+// sitting members, to the registry and to the leadership, in fi and sv.
+TEST(TemplatesTest, AConfirmationRequestNamesTheNewTermAndTheSittingMembers) {
+  Notice notice = Full(Topic::kRequestSent);
+  notice.case_info->approved = false;
+  notice.case_info->confirmation = true;
+  notice.case_info->next_term_start = "2027-01-01";
+  notice.case_info->sitting = {"Maija Mäkelä", "Matti Virtanen"};
+  const Recipient registry{"registry:kainuu", "request_sent", {}, std::nullopt, AreaCode("kainuu")};
+  auto fi = Templates().Render("request_sent", Language::kFi,
+                               BuildView(notice, registry, Language::kFi, Areas(), ""));
+  ASSERT_TRUE(fi.ok()) << fi.status().ToString();
+  EXPECT_NE(fi->text.find("vahvistuspyynnön"), std::string::npos) << fi->text;
+  EXPECT_NE(fi->text.find("Maija Mäkelä, Matti Virtanen"), std::string::npos) << fi->text;
+  EXPECT_NE(fi->text.find("1.1.2027"), std::string::npos) << fi->text;
+  EXPECT_EQ(fi->text.find("pyynnön nimetä edustajat"), std::string::npos) << fi->text;
+  auto sv = Templates().Render("request_sent", Language::kSv,
+                               BuildView(notice, registry, Language::kSv, Areas(), ""));
+  ASSERT_TRUE(sv.ok());
+  EXPECT_NE(sv->text.find("begäran om bekräftelse"), std::string::npos) << sv->text;
+  Notice registered = Full(Topic::kCaseRegistered);
+  registered.case_info->confirmation = true;
+  registered.case_info->sitting = {"Maija Mäkelä"};
+  const Recipient leadership{
+      "leadership:kainuu", "case_registered", {}, std::nullopt, AreaCode("kainuu")};
+  auto en = Templates().Render("case_registered", Language::kEn,
+                               BuildView(registered, leadership, Language::kEn, Areas(), ""));
+  ASSERT_TRUE(en.ok());
+  EXPECT_NE(en->text.find("confirmation request for the new term"), std::string::npos) << en->text;
+  EXPECT_NE(en->text.find("Sitting members: Maija Mäkelä"), std::string::npos) << en->text;
 }
 
 TEST(TemplatesTest, OverdueNoticeToTheAreaSaysWhichStepIsMissing) {
