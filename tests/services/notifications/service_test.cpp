@@ -1089,6 +1089,47 @@ TEST_F(NotificationsServiceTest, TheStandardPlanTellsEachAudienceOfTheNetworksLi
   EXPECT_TRUE(mailed);
 }
 
+// A renewal is a plan event: the standard plan tells the member areas'
+// leadership and the members (in their language), with the new term's dates;
+// an area that does not take part hears nothing of it.
+TEST_F(NotificationsServiceTest, ARenewalTellsTheMemberAreasAndTheMembersOfTheNewTerm) {
+  const Actor director_helsinki = Make("dir-hki", Role::kAreaDirector, "helsinki");
+  pb::SetPreferencesRequest swedish;
+  swedish.set_language(common::v1::LANGUAGE_SV);
+  Must<pb::SetPreferencesResponse>("notifications", kMaija, swedish);
+  OpenNetwork();
+  npb::DecideParticipationRequest part;
+  part.set_network_code(kNetwork);
+  part.set_area_code("kainuu-koillismaa");
+  part.set_decision(npb::PARTICIPATION_DECISION_TAKES_PART);
+  Must<npb::DecideParticipationResponse>("networks", kDirectorKainuu, part);
+  SyncNominations();
+  ASSERT_FALSE(ApproveChain("maija.makela@kajaani.fi").empty());
+  SyncNominations();
+  SyncNotifications();  // the membership is known before the renewal is told
+  npb::RenewNetworkRequest renew;
+  *renew.mutable_definition() = Complete();
+  renew.mutable_definition()->mutable_term()->set_start_date("2027-01-01");
+  renew.mutable_definition()->mutable_term()->set_end_date("2028-12-31");
+  renew.set_reason("Toimikausi jatkuu");
+  Must<npb::NetworkResponse>("networks", kKeha, renew);
+  SyncNotifications();
+
+  const std::string fi_subject = "Verkostolle uusi toimikausi: Testiverkosto";
+  const pb::InboxItem* told = nullptr;
+  const auto kainuu = Inbox(kDirectorKainuu);
+  for (const pb::InboxItem& item : kainuu.items()) {
+    if (item.subject() == fi_subject) told = &item;
+  }
+  ASSERT_NE(told, nullptr);
+  EXPECT_EQ(told->event_type(), "verkosto.networks.v1.NetworkRenewed");
+  EXPECT_NE(told->body_text().find("1.1.2027–31.12.2028"), std::string::npos) << told->body_text();
+  EXPECT_NE(told->body_text().find("Toimikausi jatkuu"), std::string::npos);
+  EXPECT_EQ(Subjects(Inbox(kMaija)).count("Ny mandatperiod för nätverket: Testnätverket"), 1u);
+  EXPECT_EQ(Subjects(Inbox(director_helsinki)).count(fi_subject), 0u);
+  EXPECT_EQ(Subjects(Inbox(kClerkKainuu)).count(fi_subject), 0u);  // not in the standard plan
+}
+
 // A plan of its own: only the audiences it names hear of the events it names.
 TEST_F(NotificationsServiceTest, AGivenPlanReplacesTheStandardOne) {
   npb::CreateNetworkRequest create;
