@@ -213,6 +213,8 @@ pb::EndReason ToProto(EndReason reason) {
       return pb::END_REASON_RESIGNED;
     case EndReason::kRecalled:
       return pb::END_REASON_RECALLED;
+    case EndReason::kNotRenewed:
+      return pb::END_REASON_NOT_RENEWED;
   }
   return pb::END_REASON_UNSPECIFIED;
 }

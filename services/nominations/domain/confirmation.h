@@ -98,8 +98,8 @@ struct TermStartOutcome {
 // membership of the network among `memberships` that started before the new
 // term ends on the old term's end date unless an approved confirmation case
 // for this term among `cases` confirmed it: kReplaced (replaced_by the
-// successor) or kTermEnded with the leadership's reason when its answer said
-// so, kTermEnded by the system when nobody answered. Undecided confirmation
+// successor) or kNotRenewed with the leadership's reason when its answer said
+// so, kNotRenewed by the system when nobody answered. Undecided confirmation
 // cases of the network are closed: overdue, and withdrawn by the system.
 // Never fails: what it cannot match ends (no membership carries over without
 // a leadership decision).

@@ -78,6 +78,8 @@ std::string_view EndReasonName(EndReason reason) {
       return "resigned";
     case EndReason::kRecalled:
       return "recalled";
+    case EndReason::kNotRenewed:
+      return "not_renewed";
   }
   return "unspecified";
 }

@@ -97,6 +97,9 @@ enum class EndReason {
   kReplaced,
   kResigned,
   kRecalled,  // the area's leadership recalled its member (member_changes.h)
+  // The network was renewed and the membership not carried into the new term
+  // (ended in a confirmation answer, or not confirmed; confirmation.h).
+  kNotRenewed,
 };
 
 // "awaiting_registration", "email", "nomination", "member", "term_ended", ...

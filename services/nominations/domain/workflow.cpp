@@ -1048,18 +1048,18 @@ TermStartOutcome StartRenewedTerm(const NetworkCode& network, const Date& old_te
     const auto it = answered.find(r.id);
     const Date last_day = Later(old_term_end, r.started);
     if (it == answered.end()) {
-      out.ended.push_back(MembershipWriter::End(m, last_day, EndReason::kTermEnded, by_system,
+      out.ended.push_back(MembershipWriter::End(m, last_day, EndReason::kNotRenewed, by_system,
                                                 "not confirmed for the new term"));
       out.events.emplace_back(MembershipEnded{
           out.ended.back().record(), MakeAudit(system, now,
-                                               std::string(EndReasonName(EndReason::kTermEnded)) +
+                                               std::string(EndReasonName(EndReason::kNotRenewed)) +
                                                    ": not confirmed for the new term")});
       continue;
     }
     const ConfirmationAnswer& a = *it->second.first;
     if (a.choice == ConfirmationChoice::kConfirm) continue;
     const EndReason reason =
-        a.choice == ConfirmationChoice::kReplace ? EndReason::kReplaced : EndReason::kTermEnded;
+        a.choice == ConfirmationChoice::kReplace ? EndReason::kReplaced : EndReason::kNotRenewed;
     out.ended.push_back(
         MembershipWriter::End(m, last_day, reason, *it->second.second, a.reason, a.successor));
     std::string why(EndReasonName(reason));

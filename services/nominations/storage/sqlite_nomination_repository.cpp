@@ -32,8 +32,8 @@ constexpr SeatKind kSeats[] = {SeatKind::kMember, SeatKind::kDeputy};
 constexpr ResignationRequestState kResignationStates[] = {ResignationRequestState::kPending,
                                                           ResignationRequestState::kRecorded};
 constexpr EndReason kEndReasons[] = {EndReason::kTermEnded, EndReason::kNetworkClosed,
-                                     EndReason::kReplaced, EndReason::kResigned,
-                                     EndReason::kRecalled};
+                                     EndReason::kReplaced,  EndReason::kResigned,
+                                     EndReason::kRecalled,  EndReason::kNotRenewed};
 
 constexpr storage::StoredName<NetworkStatus> kNetworkStatuses[] = {
     {NetworkStatus::kDraft, "draft"},         {NetworkStatus::kProposed, "proposed"},

@@ -50,6 +50,8 @@ std::optional<EndReason> FromProto(mpb::EndReason reason) {
       return EndReason::kResigned;
     case mpb::END_REASON_RECALLED:
       return EndReason::kRecalled;
+    case mpb::END_REASON_NOT_RENEWED:
+      return EndReason::kNotRenewed;
     default:
       return std::nullopt;
   }

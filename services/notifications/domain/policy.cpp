@@ -256,7 +256,7 @@ std::vector<Recipient> Recipients(const Notice& notice, const AreaMap& areas) {
       // own notice (kTermEnded) and the network's closing is KEHA's own act.
       for (const MembershipInfo& m : notice.members) {
         if (m.end_reason != EndReason::kReplaced && m.end_reason != EndReason::kRecalled &&
-            m.end_reason != EndReason::kResigned) {
+            m.end_reason != EndReason::kNotRenewed && m.end_reason != EndReason::kResigned) {
           continue;
         }
         plan_applies = true;
@@ -376,6 +376,7 @@ View BuildView(const Notice& notice, const Recipient& recipient, Language langua
     const std::optional<EndReason>& why = notice.members.front().end_reason;
     v.flags["ended_replaced"] = why == EndReason::kReplaced;
     v.flags["ended_recalled"] = why == EndReason::kRecalled;
+    v.flags["ended_not_renewed"] = why == EndReason::kNotRenewed;
     v.flags["ended_resigned"] = why == EndReason::kResigned;
     val["ended"] = FormatDate(notice.members.front().ended, language);
     val["person_name"] = notice.members.front().person.name;

@@ -25,7 +25,8 @@ enum class Topic {
   kTermEnded,             // a network's term ended
   kResignationRequested,  // a member asked their area's leadership to record their resignation
   // The area's leadership ended a membership: replaced (by its own decision
-  // or a replacement case), recalled, or recorded a resignation.
+  // or a replacement case), recalled, or recorded a resignation; or a renewed
+  // network's new term started without the membership (not renewed).
   kMembershipEnded,
   // The communication plan (plan_policy.h): told to the plan's audiences.
   kNetworkOpened,       // a network opened for nominations
@@ -112,7 +113,7 @@ struct Recipient {
 //   term ending / ended -> each member, and the leadership of each member's area
 //   resignation requested -> the leadership of the member's area (to record
 //                         it; rule 3), and the member (a confirmation)
-//   membership ended (replaced, recalled, resigned) -> the member, the
+//   membership ended (replaced, recalled, resigned, not renewed) -> the member, the
 //                         leadership of the member's area, and KEHA: the
 //                         coordinator who created the network (as for
 //                         participation decisions). Term ends and closed

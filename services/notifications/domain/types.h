@@ -129,7 +129,7 @@ struct CaseInfo {
 enum class ReminderStep { kUnspecified, kRegistration, kDecision };
 
 // Why a membership ended (nominations' Membership.end_reason).
-enum class EndReason { kTermEnded, kNetworkClosed, kReplaced, kResigned, kRecalled };
+enum class EndReason { kTermEnded, kNetworkClosed, kReplaced, kResigned, kRecalled, kNotRenewed };
 
 // A membership (from MembershipStarted / MembershipEnded).
 struct MembershipInfo {

@@ -33,7 +33,7 @@ constexpr storage::StoredName<EmailMode> kEmailModes[] = {
 constexpr storage::StoredName<EndReason> kEndReasons[] = {
     {EndReason::kTermEnded, "term_ended"}, {EndReason::kNetworkClosed, "network_closed"},
     {EndReason::kReplaced, "replaced"},    {EndReason::kResigned, "resigned"},
-    {EndReason::kRecalled, "recalled"},
+    {EndReason::kRecalled, "recalled"},    {EndReason::kNotRenewed, "not_renewed"},
 };
 
 // The row's "language" column (row readers run inside storage::Guard).

@@ -1354,7 +1354,7 @@ TEST_F(NominationsServiceTest, RenewalConfirmationsDecideWhoCarriesOverToTheNewT
             1);
   // Helsinki never decided: no membership carries over without a decision.
   EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE name = 'hanna' AND ended = "
-                  "'2026-12-31' AND end_reason = 'term_ended' AND ended_user_id = 'system'"),
+                  "'2026-12-31' AND end_reason = 'not_renewed' AND ended_user_id = 'system'"),
             1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM cases WHERE area_code = 'helsinki' AND "
                   "next_term_start IS NOT NULL AND state = 'withdrawn' AND overdue = 1"),

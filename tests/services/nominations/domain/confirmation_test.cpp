@@ -258,7 +258,7 @@ TEST(StartRenewedTermTest, ConfirmedContinueReplacedAndEndedEndWithTheOldTerm) {
   EXPECT_EQ(bert.replaced_by, decided->started[0].id());
   EXPECT_EQ(bert.ended_by->user_id, "director-helsinki");
   const MembershipRecord& cecilia = out.ended[1].record();
-  EXPECT_EQ(cecilia.end_reason, EndReason::kTermEnded);
+  EXPECT_EQ(cecilia.end_reason, EndReason::kNotRenewed);
   EXPECT_EQ(cecilia.end_note, "Tehtävä päättyy");
   EXPECT_EQ(Count<MembershipEnded>(out.events), 2);
   EXPECT_TRUE(out.cases.empty());
@@ -276,7 +276,7 @@ TEST(StartRenewedTermTest, NoMembershipCarriesOverWithoutALeadershipDecision) {
   ASSERT_EQ(out.ended.size(), 4u);
   for (const Membership& m : out.ended) {
     EXPECT_EQ(m.record().ended, D(2027, 12, 31)) << m.id().value();
-    EXPECT_EQ(m.record().end_reason, EndReason::kTermEnded) << m.id().value();
+    EXPECT_EQ(m.record().end_reason, EndReason::kNotRenewed) << m.id().value();
     EXPECT_EQ(m.record().ended_by->user_id, "system");
   }
   ASSERT_EQ(out.cases.size(), 1u);

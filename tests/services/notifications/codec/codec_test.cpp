@@ -27,6 +27,7 @@ TEST(NotificationsCodecTest, AMembershipsEndReasonAndLanguageBecomeTheDomainsOwn
   EXPECT_EQ(term.person.language, Language::kSv);
   EXPECT_EQ(term.person.email, "anna@kajaani.fi");
   EXPECT_EQ(FromProto(Ended(mpb::END_REASON_RESIGNED)).end_reason, EndReason::kResigned);
+  EXPECT_EQ(FromProto(Ended(mpb::END_REASON_NOT_RENEWED)).end_reason, EndReason::kNotRenewed);
   EXPECT_EQ(FromProto(Ended(mpb::END_REASON_UNSPECIFIED)).end_reason, std::nullopt);
 }
 

@@ -304,7 +304,8 @@ TEST(NotificationPolicyTest, ViewOfANetworkNotKnownYetHasNoDisclaimer) {
 // named, a recall, a recorded resignation) is told to the member, the area's
 // leadership and KEHA (the network's creator); a term end is not told again.
 TEST(NotificationPolicyTest, AMembershipEndedByTheLeadershipGoesToMemberAreaAndKeha) {
-  for (EndReason why : {EndReason::kReplaced, EndReason::kRecalled, EndReason::kResigned}) {
+  for (EndReason why :
+       {EndReason::kReplaced, EndReason::kRecalled, EndReason::kResigned, EndReason::kNotRenewed}) {
     Notice n;
     n.topic = Topic::kMembershipEnded;
     n.network = Network();
@@ -327,6 +328,7 @@ TEST(NotificationPolicyTest, AMembershipEndedByTheLeadershipGoesToMemberAreaAndK
     EXPECT_EQ(member.values.at("ended"), "31.5.2026");
     EXPECT_EQ(member.flags.at("ended_recalled"), why == EndReason::kRecalled);
     EXPECT_EQ(member.flags.at("ended_replaced"), why == EndReason::kReplaced);
+    EXPECT_EQ(member.flags.at("ended_not_renewed"), why == EndReason::kNotRenewed);
   }
   for (EndReason why : {EndReason::kTermEnded, EndReason::kNetworkClosed}) {
     Notice n;

@@ -130,6 +130,28 @@ TEST(TemplatesTest, EveryRecipientOfEveryTopicGetsACompleteMessageInEachLanguage
   EXPECT_EQ(seen.size(), 30u);
 }
 
+// A member a renewal left out hears why, in each language.
+TEST(TemplatesTest, AMembershipNotRenewedSaysTheNewTermGoesOnWithoutIt) {
+  Notice notice = Full(Topic::kMembershipEnded);
+  notice.members[0].end_reason = EndReason::kNotRenewed;
+  const auto recipients = Recipients(notice, Areas());
+  const Recipient* member = nullptr;
+  for (const Recipient& r : recipients) {
+    if (r.template_name == "membership_ended_member") member = &r;
+  }
+  ASSERT_NE(member, nullptr);
+  const std::pair<Language, std::string> expected[] = {
+      {Language::kFi, "ei jatku verkoston uudella toimikaudella"},
+      {Language::kSv, "fortsätter inte under nätverkets nya mandatperiod"},
+      {Language::kEn, "does not continue into the network's new term"}};
+  for (const auto& [language, text] : expected) {
+    const View view = BuildView(notice, *member, language, Areas(), "https://v");
+    auto m = Templates().Render(member->template_name, language, view);
+    ASSERT_TRUE(m.ok()) << m.status().ToString();
+    EXPECT_NE(m->text.find(text), std::string::npos) << m->text;
+  }
+}
+
 TEST(TemplatesTest, EscalationTellsTheDirectorRegistrationIsLate) {
   Notice notice = Full(Topic::kReminderDue);
   notice.working_days_left = 2;
