@@ -56,6 +56,17 @@ std::string NomineeField(uint32_t i, const std::string& part) {
   return "nominees[" + std::to_string(i) + "]." + part;
 }
 
+// The nominee of the form's row `i` (the approval's and the paper answer's
+// rows): name, title, e-mail, municipality and seat.
+void ReadNomineeRow(const Request& req, uint32_t i, nm::Nominee* n) {
+  n->set_name(Param(req, NomineeField(i, "name")));
+  n->set_title(Param(req, NomineeField(i, "title")));
+  n->set_email(Param(req, NomineeField(i, "email")));
+  n->set_municipality(Param(req, NomineeField(i, "municipality")));
+  n->set_seat(Param(req, NomineeField(i, "seat")) == "deputy" ? nm::SEAT_KIND_DEPUTY
+                                                              : nm::SEAT_KIND_MEMBER);
+}
+
 // The service numbers the nominees it was sent, the form its rows, blank ones
 // included: each "nominees[k]" of `status`'s violations becomes the form row
 // `rows[k]`, so an error stands beside the row the person filled.
@@ -303,12 +314,7 @@ void DecideCase(GatewayContext& ctx, const Request& req, Response& res) {
       if (Param(req, NomineeField(i, "name")).empty()) continue;
       rows.push_back(i);
       nm::Nominee* n = r.add_nominees();
-      n->set_name(Param(req, NomineeField(i, "name")));
-      n->set_title(Param(req, NomineeField(i, "title")));
-      n->set_email(Param(req, NomineeField(i, "email")));
-      n->set_municipality(Param(req, NomineeField(i, "municipality")));
-      n->set_seat(Param(req, NomineeField(i, "seat")) == "deputy" ? nm::SEAT_KIND_DEPUTY
-                                                                  : nm::SEAT_KIND_MEMBER);
+      ReadNomineeRow(req, i, n);
       Result<common::v1::Language> language = messaging::ParseProtoLanguage(
           Param(req, NomineeField(i, "language")), NomineeField(i, "language"));
       if (!language.ok()) {
@@ -365,13 +371,7 @@ void PaperAnswer(GatewayContext& ctx, const Request& req, Response& res) {
     for (uint32_t i = 0; i < NomineeRows(c); ++i) {
       if (Param(req, NomineeField(i, "name")).empty()) continue;
       rows.push_back(i);
-      nm::Nominee* n = r.add_nominees();
-      n->set_name(Param(req, NomineeField(i, "name")));
-      n->set_title(Param(req, NomineeField(i, "title")));
-      n->set_email(Param(req, NomineeField(i, "email")));
-      n->set_municipality(Param(req, NomineeField(i, "municipality")));
-      n->set_seat(Param(req, NomineeField(i, "seat")) == "deputy" ? nm::SEAT_KIND_DEPUTY
-                                                                  : nm::SEAT_KIND_MEMBER);
+      ReadNomineeRow(req, i, r.add_nominees());
     }
   }
   if (!form.has_errors()) {

@@ -141,6 +141,34 @@ DueDelivery ReadDelivery(SQLite::Statement& q) {
   return due;
 }
 
+// Open networks that pass `where`, each with the date in `mark` (the last
+// daily notice sent for it: the term notice, the notes reminder).
+Result<std::vector<std::pair<NetworkInfo, std::string>>> OpenNetworksMarked(SQLite::Database& db,
+                                                                            const char* where,
+                                                                            const char* mark) {
+  std::vector<std::pair<NetworkInfo, std::string>> out;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db, std::string("SELECT ") + kNetworkColumns + ", " + mark +
+                                " FROM networks WHERE status = 'open' AND " + where +
+                                " ORDER BY code");
+    while (q.executeStep()) out.emplace_back(ReadNetwork(q), Col(q, mark));
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
+}
+
+Status SetNetworkMark(SQLite::Database& db, const char* mark, const std::string& code,
+                      const std::string& date) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db, std::string("UPDATE networks SET ") + mark + " = ? WHERE code = ?");
+    s.bind(1, date);
+    s.bind(2, code);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
 }  // namespace
 
 Status SqliteNotificationRepository::UpsertAreas(const std::vector<AreaInfo>& areas) {
@@ -252,27 +280,12 @@ Result<std::optional<NetworkInfo>> SqliteNotificationRepository::FindNetwork(
 
 Result<std::vector<std::pair<NetworkInfo, std::string>>>
 SqliteNotificationRepository::OpenNetworksWithTermEnd() {
-  std::vector<std::pair<NetworkInfo, std::string>> out;
-  Status status = storage::Guard([&]() -> Status {
-    SQLite::Statement q(db_, std::string("SELECT ") + kNetworkColumns +
-                                 ", term_notice_for FROM networks "
-                                 "WHERE status = 'open' AND term_end != '' ORDER BY code");
-    while (q.executeStep()) out.emplace_back(ReadNetwork(q), Col(q, "term_notice_for"));
-    return Status::Ok();
-  });
-  if (!status.ok()) return status;
-  return out;
+  return OpenNetworksMarked(db_, "term_end != ''", "term_notice_for");
 }
 
 Status SqliteNotificationRepository::SetTermNoticeFor(const std::string& code,
                                                       const std::string& term_end) {
-  return storage::Guard([&]() -> Status {
-    SQLite::Statement s(db_, "UPDATE networks SET term_notice_for = ? WHERE code = ?");
-    s.bind(1, term_end);
-    s.bind(2, code);
-    s.exec();
-    return Status::Ok();
-  });
+  return SetNetworkMark(db_, "term_notice_for", code, term_end);
 }
 
 Status SqliteNotificationRepository::UpsertMembership(const MembershipInfo& m) {
@@ -831,27 +844,12 @@ Result<std::vector<AreaCode>> SqliteNotificationRepository::MemberAreasOf(
 
 Result<std::vector<std::pair<NetworkInfo, std::string>>>
 SqliteNotificationRepository::OpenNetworksWithNotes() {
-  std::vector<std::pair<NetworkInfo, std::string>> out;
-  Status status = storage::Guard([&]() -> Status {
-    SQLite::Statement q(db_, std::string("SELECT ") + kNetworkColumns +
-                                 ", notes_due_for FROM networks WHERE status = 'open' AND "
-                                 "notes_every_days > 0 AND term_start != '' ORDER BY code");
-    while (q.executeStep()) out.emplace_back(ReadNetwork(q), Col(q, "notes_due_for"));
-    return Status::Ok();
-  });
-  if (!status.ok()) return status;
-  return out;
+  return OpenNetworksMarked(db_, "notes_every_days > 0 AND term_start != ''", "notes_due_for");
 }
 
 Status SqliteNotificationRepository::SetNotesDueFor(const std::string& code,
                                                     const std::string& due_date) {
-  return storage::Guard([&]() -> Status {
-    SQLite::Statement s(db_, "UPDATE networks SET notes_due_for = ? WHERE code = ?");
-    s.bind(1, due_date);
-    s.bind(2, code);
-    s.exec();
-    return Status::Ok();
-  });
+  return SetNetworkMark(db_, "notes_due_for", code, due_date);
 }
 
 Result<std::vector<MessageRow>> SqliteNotificationRepository::ListAnnouncements(
