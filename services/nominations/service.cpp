@@ -4,6 +4,7 @@
 
 #include "nominations/codec/codec.h"
 #include "nominations/domain/workflow.h"
+#include "nominations/handlers/desk_handlers.h"
 #include "nominations/handlers/national_view_handlers.h"
 #include "nominations/handlers/nomination_handlers.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
@@ -163,6 +164,7 @@ Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& system
       static_cast<uint32_t>(system.nominations.load_warning_networks);
   RegisterNominationHandlers(runtime.server(), load_warning_networks);
   RegisterNationalViewHandlers(runtime.server(), load_warning_networks);
+  RegisterDeskHandlers(runtime.server(), system.notifications.term_notice_days);
   messaging::EventConsumer* networks = runtime.consumer("networks");
   if (networks == nullptr) {
     return Status::FailedPrecondition("nominations must consume the networks service's events");

@@ -10,6 +10,8 @@ export const ACCOUNTS = {
   directorKainuu: account('kainuu.johtaja', 'juho.johtaja@kainuu.example.fi'),
   directorHelsinki: account('helsinki.johtaja', 'helka.hallinto@helsinki.example.fi'),
   nominee: account('nelli.nimitetty', 'nelli.nimitetty@kainuu.example.fi'),
+  observer: account('tarkkailija', 'olli.observoija@example.fi'),
+  admin: account('yllapito', 'yllapito@keha.example.fi'),
 };
 
 // The three areas the scenario asks: two Finnish-speaking and the Swedish-speaking one.

@@ -536,10 +536,54 @@ test('the director confirms one sitting member and replaces the other, in Finnis
   await context.close();
 });
 
+// Issue 18: every role lands on its desk after logging in, follows the
+// desk's first item to its page, and the desk passes axe-core in Finnish and
+// Swedish. With VERKOSTO_E2E_SCREENSHOTS_DIR set (e.g. docs/images) each
+// role's desk is saved there as desk-<role>.png for docs/web.md; CI leaves it
+// unset, so the source tree stays clean.
+test('every role lands on its desk, follows its first item, in Finnish and Swedish', async () => {
+  const shots = process.env.VERKOSTO_E2E_SCREENSHOTS_DIR;
+  if (shots) fs.mkdirSync(shots, { recursive: true });
+  const roles = [
+    ['keha', ACCOUNTS.keha, 'desk-states'],
+    ['clerk', ACCOUNTS.clerkKainuu, 'desk-register'],
+    ['director', ACCOUNTS.directorKainuu, 'desk-decide'],
+    ['nominee', ACCOUNTS.nominee, 'desk-memberships'],
+    ['observer', ACCOUNTS.observer, 'desk-national'],
+    ['admin', ACCOUNTS.admin, 'desk-health'],
+  ];
+  for (const [role, account, section] of roles) {
+    const { context, page } = await loginAs(account);
+    assert.equal(new URL(page.url()).pathname, '/desk', `${role} lands on the desk`);
+    assert.equal(await page.locator('h1').count(), 1);
+    assert.ok(await page.locator(`h2#${section}`).isVisible(), `${role}: ${section}`);
+    await inLanguage(page, 'sv');
+    assert.match(await page.locator('h1').innerText(), /Skrivbord/);
+    await inLanguage(page, 'fi');
+    assert.match(await page.locator('h1').innerText(), /Työpöytä/);
+    if (shots) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.screenshot({ path: path.join(shots, `desk-${role}.png`), fullPage: true });
+    }
+    // The first item of the desk's lists, else its first "show all" link
+    // (the admin's health link is JSON: the admin's items are its tables).
+    if (role !== 'admin') {
+      const items = page.locator('main section table a, main section li a');
+      const link = (await items.count()) > 0 ? items.first() : page.locator('main section p a').first();
+      const href = await link.getAttribute('href');
+      await go(page, href);
+    } else {
+      assert.match(await page.locator('#desk-health + table').innerText(), /nominations/);
+    }
+    await context.close();
+  }
+});
+
 test('axe-core ran on every kind of page', () => {
   for (const p of ['/', '/login', '/networks', '/networks/new', `/networks/${NETWORK}`, `/networks/${NETWORK}/matrix`,
     '/registry', '/registry/log', '/registry/journal', '/director', '/area', '/inbox', '/no-such-page',
-    '/me/memberships', '/director/resignations', '/national-view', `/networks/${NETWORK}/renew`]) {
+    '/me/memberships', '/director/resignations', '/national-view', `/networks/${NETWORK}/renew`,
+    '/desk']) {
     assert.ok(visited.has(p), `axe-core did not check ${p}`);
   }
 });

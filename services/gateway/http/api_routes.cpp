@@ -444,6 +444,21 @@ std::vector<ApiRoute> MakeRoutes() {
                  "only. Errors: 400 invalid_argument (reason: required, at most 2000 characters), "
                  "403 permission_denied (not the caller's membership), 404 not_found, 409 "
                  "failed_precondition (ended, or a request already pending)."),
+             R<nom::DeskRequest, nom::DeskResponse>(
+                 "GET", "/api/v1/desk", "nominations",
+                 "What needs the caller now: the desk's counts and short lists",
+                 "The caller's desk as the nominations service answers it for their role "
+                 "(docs/web.md, \"Desk\"): cases by state and overdue ones (a registry clerk, "
+                 "director or deputy their own area's, KEHA, observers and admins every "
+                 "area's, a nominee none), networks proposed and open; a registry clerk's "
+                 "cases to register and a director's or deputy's cases to decide, nearest "
+                 "deadline first with the days left; the leadership's pending participation "
+                 "decisions and the memberships whose term ends within term_notice_days; "
+                 "KEHA's areas with overdue cases and proposed networks. Each list has at "
+                 "most `limit` items (default 10). counts_only=true answers the counts only. "
+                 "The web desk adds the nominee's memberships and inbox, the proposals' "
+                 "comments, the accounts and health from their own routes. Errors: 400 "
+                 "invalid_argument (limit over 50)."),
          },
          r);
   Tagged("notifications",

@@ -83,7 +83,8 @@ void RegisterAuthRoutes(httplib::Server& server,
       return SeeOther(res, LoginPage("unavailable", next));
     }
     if (!outcome->accepted) return SeeOther(res, LoginPage(outcome->refusal, next));
-    SeeOther(res, next);
+    // Without a page to go back to, everyone lands on their desk (issue 18).
+    SeeOther(res, next == "/" ? "/desk" : next);
   });
 
   server.Post("/logout", [context](const httplib::Request& req, httplib::Response& res) {

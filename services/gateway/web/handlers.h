@@ -79,5 +79,7 @@ void MembershipPage(GatewayContext&, const httplib::Request&, httplib::Response&
 void ChangeMembership(GatewayContext&, const httplib::Request&, httplib::Response&);
 // national_view_pages.cpp: 45 areas x every network, burden, loads, CSV.
 void NationalViewPage(GatewayContext&, const httplib::Request&, httplib::Response&);
+// desk_pages.cpp: everyone's home page after login (issue 18).
+void DeskPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 
 }  // namespace verkosto::gateway::web

@@ -6,6 +6,7 @@
 #include "gateway/http/cookies.h"
 #include "gateway/http/http_errors.h"
 #include "gateway/web/deadline_notice.h"
+#include "gateway/web/desk_pages.h"
 
 namespace verkosto::gateway::web {
 
@@ -109,6 +110,8 @@ void Page::Html(int status, const std::string& title_key_or_text, const std::str
     const std::string warning = DeadlineWarningNotice(t(), req);
     if (!warning.empty()) flash += (flash.empty() ? "" : " ") + warning;
   }
+  // Not on a failure's page: the service that failed would be asked again.
+  if (status < 500) ReadNavCounts(*this);
   res.status = status;
   res.set_content(RenderPage(frame, raw_title ? title_key_or_text : t().Get(title_key_or_text),
                              name, std::move(data), flash),

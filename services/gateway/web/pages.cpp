@@ -56,6 +56,7 @@ const std::vector<Route>& Routes() {
       {"POST", R"(/networks/([A-Za-z0-9_-]+)/renew)", RenewNetwork},
       {"POST", R"(/networks/([A-Za-z0-9_-]+)/confirmations)", SendConfirmations},
       {"POST", R"(/cases/([A-Za-z0-9_:./-]+)/confirmation)", DecideConfirmationCase},
+      {"GET", "/desk", DeskPage},
   };
   return kRoutes;
 }

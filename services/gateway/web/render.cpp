@@ -111,7 +111,9 @@ std::string RenderPage(const PageFrame& frame, const std::string& title, const s
     }
     page.set("user", user);
     mustache::data nav{mustache::data::type::list};
-    std::vector<NavLink> links = NavFor(frame.user->actor.role);
+    // Everyone's home page first (issue 18, desk_pages.cpp).
+    std::vector<NavLink> links = {{"/desk", "nav_desk"}};
+    for (const NavLink& link : NavFor(frame.user->actor.role)) links.push_back(link);
     // Every staff role reads the national view (national_view_pages.cpp).
     const Role role = frame.user->actor.role;
     if (role == Role::kKehaCoordinator || role == Role::kAdmin || role == Role::kObserver ||
@@ -123,6 +125,11 @@ std::string RenderPage(const PageFrame& frame, const std::string& title, const s
       item.set("href", link.href);
       item.set("label", t.Get(link.key));
       item.set("current", frame.path == link.href);
+      const auto count = frame.nav_counts.find(link.href);
+      if (count != frame.nav_counts.end() && count->second.count > 0) {
+        item.set("count", std::to_string(count->second.count));
+        item.set("count_text", t.Get(count->second.text_key));
+      }
       nav.push_back(item);
     }
     page.set("nav", nav);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstdint>
 #include <kainjow/mustache.hpp>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -17,6 +19,15 @@ struct PageFrame {
   // for marking the current navigation link.
   std::string path = "/";
   std::string query;
+  // Counts beside navigation links (issue 18, desk_pages.cpp): by the link's
+  // path, the number and the message key of the words an assistive
+  // technology reads after it ("3 odottaa"). Filled once per page.
+  struct NavCount {
+    uint32_t count = 0;
+    std::string text_key;
+  };
+  std::map<std::string, NavCount> nav_counts;
+  bool nav_counts_read = false;
 };
 
 // Renders the embedded template templates/<name>.mustache with `data`; every

@@ -1364,5 +1364,111 @@ TEST_F(NominationsServiceTest, RenewalConfirmationsDecideWhoCarriesOverToTheNewT
             1);
 }
 
+std::vector<std::string> CaseIds(const pb::DeskResponse& desk) {
+  std::vector<std::string> ids;
+  for (const pb::DeskCase& c : desk.cases()) ids.push_back(c.case_id());
+  return ids;
+}
+
+// The desk (issue 18): each role's counts in its own scope, and the clerk's
+// and the leadership's cases nearest deadline first, over the real socket.
+TEST_F(NominationsServiceTest, TheDeskCountsAndListsWhatNeedsEachRoleInItsScope) {
+  constexpr char kOther[] = "toinenverkosto";
+  OpenNetwork(kNetwork);
+  OpenNetwork(kOther);
+  SyncNetworks();
+  auto later = Send({"kainuu-koillismaa"}, "2026-04-30");
+  ASSERT_TRUE(later.ok()) << later.status().ToString();
+  pb::SendRequestRequest send;
+  send.set_network_code(kOther);
+  send.add_area_codes("kainuu-koillismaa");
+  send.add_area_codes("helsinki");
+  send.mutable_seats()->set_members(1);
+  send.set_deadline("2026-04-15");
+  send.set_covering_message("Pyydämme nimeämään edustajan.");
+  send.set_keha_diary_number("KEHA/13/2026");
+  auto sooner = Nom<pb::SendRequestResponse>(kKeha, send);
+  ASSERT_TRUE(sooner.ok()) << sooner.status().ToString();
+  const std::string later_id = later->cases(0).case_id();
+  std::string sooner_id;
+  for (const pb::Case& c : sooner->cases()) {
+    if (c.area_code() == "kainuu-koillismaa") sooner_id = c.case_id();
+  }
+
+  pb::DeskRequest desk;
+  auto clerk = Nom<pb::DeskResponse>(kClerkKainuu, desk);
+  ASSERT_TRUE(clerk.ok()) << clerk.status().ToString();
+  EXPECT_EQ(clerk->awaiting_registration(), 2u) << "Helsinki's case is not Kainuu's";
+  EXPECT_EQ(CaseIds(*clerk), (std::vector<std::string>{sooner_id, later_id}));
+  ASSERT_EQ(clerk->cases_size(), 2);
+  EXPECT_EQ(clerk->cases(0).deadline(), "2026-04-15");
+  EXPECT_EQ(clerk->cases(0).days_left(), 44);  // from 2026-03-02
+  EXPECT_EQ(clerk->cases(0).network_code(), kOther);
+  EXPECT_EQ(clerk->cases(0).network_name_fi(), "Testiverkosto");  // the definition's name
+  EXPECT_EQ(clerk->cases(0).area_name_fi(), "Kainuu-Koillismaan työllisyysalue");
+  EXPECT_EQ(clerk->cases(0).kind(), "nomination");
+  EXPECT_EQ(clerk->networks_open(), 2u);
+
+  // The navigation's call: the counts, no lists.
+  pb::DeskRequest counts;
+  counts.set_counts_only(true);
+  auto nav = Nom<pb::DeskResponse>(kClerkKainuu, counts);
+  ASSERT_TRUE(nav.ok());
+  EXPECT_EQ(nav->awaiting_registration(), 2u);
+  EXPECT_EQ(nav->cases_size(), 0);
+
+  // The director: both networks' participation is undecided; after the
+  // registry registers one case, it is the one to decide.
+  ASSERT_TRUE(Register(kClerkKainuu, later_id, "KAI-21").ok());
+  auto director = Nom<pb::DeskResponse>(kDirectorKainuu, desk);
+  ASSERT_TRUE(director.ok()) << director.status().ToString();
+  EXPECT_EQ(director->registered(), 1u);
+  EXPECT_EQ(director->awaiting_registration(), 1u);
+  EXPECT_EQ(CaseIds(*director), (std::vector<std::string>{later_id}));
+  EXPECT_EQ(director->participation_pending(), 2u);
+  ASSERT_EQ(director->participation_pending_networks_size(), 2);
+  EXPECT_EQ(director->participation_pending_networks(0).network_code(), kNetwork);  // by code
+  Declines(kDirectorKainuu, kOther);
+  SyncNetworks();
+  director = Nom<pb::DeskResponse>(kDirectorKainuu, desk);
+  ASSERT_TRUE(director.ok());
+  EXPECT_EQ(director->participation_pending(), 1u);
+  EXPECT_EQ(director->terms_ending(), 0u) << "the term ends 2026-12-31, not within 60 days";
+
+  // KEHA counts every area; a nominee no cases at all.
+  auto keha = Nom<pb::DeskResponse>(kKeha, desk);
+  ASSERT_TRUE(keha.ok()) << keha.status().ToString();
+  EXPECT_EQ(keha->awaiting_registration(), 2u);
+  EXPECT_EQ(keha->registered(), 1u);
+  EXPECT_EQ(keha->areas(), static_cast<uint32_t>(Count("SELECT COUNT(*) FROM areas")));
+  EXPECT_EQ(keha->cases_size(), 0);
+  const Actor nominee = Make("nelli", Role::kNominee);
+  auto mine = Nom<pb::DeskResponse>(nominee, desk);
+  ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+  EXPECT_EQ(mine->awaiting_registration(), 0u);
+  EXPECT_EQ(mine->networks_open(), 2u);
+
+  // Once approved, the member's term (ending 2026-12-31) is in the
+  // director's window of term_notice_days (60) from 2026-11-15.
+  auto approved = Approve(kDirectorKainuu, later_id, {Person("anna")});
+  ASSERT_TRUE(approved.ok()) << approved.status().ToString();
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-11-15")) + hours(9));
+  director = Nom<pb::DeskResponse>(kDirectorKainuu, desk);
+  ASSERT_TRUE(director.ok()) << director.status().ToString();
+  EXPECT_EQ(director->terms_ending(), 1u);
+  ASSERT_EQ(director->terms_ending_memberships_size(), 1);
+  EXPECT_EQ(director->terms_ending_memberships(0).name(), "anna");
+  EXPECT_EQ(director->terms_ending_memberships(0).term_end(), "2026-12-31");
+  EXPECT_EQ(director->terms_ending_memberships(0).days_left(), 46);
+  EXPECT_EQ(director->terms_ending_memberships(0).membership_id(),
+            approved->memberships_started(0).membership_id());
+
+  pb::DeskRequest too_many;
+  too_many.set_limit(51);
+  EXPECT_EQ(Nom<pb::DeskResponse>(kKeha, too_many).status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(Nom<pb::DeskResponse>(Make("operator:x", Role::kOperator), desk).status().code(),
+            ErrorCode::kPermissionDenied);
+}
+
 }  // namespace
 }  // namespace verkosto::nominations

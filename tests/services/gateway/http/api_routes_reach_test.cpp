@@ -354,6 +354,8 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
     if (cell.network_code() == kNetwork) named = cell.members_size();
   }
   EXPECT_EQ(named, 2);
+  // KEHA's desk (issue 18) counts the approved case among every area's.
+  EXPECT_GE(Reach<nom::DeskResponse>(As(keha), "GET", "/api/v1/desk").approved(), 1u);
 
   // KEHA extends and withdraws the third, and asks a successor for the member.
   nom::ExtendDeadlineRequest extend;

@@ -442,13 +442,13 @@ TEST_F(GatewayApiTest, TheLoginFormNeedsItsTokenAndRedirects) {
   const std::string cookie = r->get_header_value("Set-Cookie");
   EXPECT_EQ(cookie.rfind(std::string(kSessionCookie) + "=", 0), 0u) << cookie;
 
-  // `next` must be a local path: anything else goes to "/".
+  // `next` must be a local path: anything else goes to the desk, as no `next`.
   form = {{"username", "keha.koordinaattori"},
           {"password", kPassword},
           {"csrf_token", token},
           {"next", "//evil.example/x"}};
   r = Client().Post("/login", headers, form);
-  EXPECT_EQ(r->get_header_value("Location"), "/");
+  EXPECT_EQ(r->get_header_value("Location"), "/desk");
 
   // Without the token, or with a wrong password, back to the form with the reason.
   form = {{"username", "keha.koordinaattori"}, {"password", kPassword}, {"next", "//evil"}};
@@ -490,7 +490,7 @@ TEST_F(GatewayApiTest, TheLoginPageSetsTheFormTokenThatPostLoginAccepts) {
           {"username", "johtaja.kainuu"}, {"password", kPassword}, {"csrf_token", token}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 303);
-  EXPECT_EQ(r->get_header_value("Location"), "/");
+  EXPECT_EQ(r->get_header_value("Location"), "/desk");  // the landing page after login
 }
 
 // A form body over httplib's built-in 8 KiB for url-encoded forms reaches the
