@@ -103,7 +103,8 @@ std::string FormatDateTime(int64_t unix_us, Language lang) {
   icu::SimpleDateFormat* format = DateTimeFormat(lang);
   if (format == nullptr) return {};
   icu::UnicodeString out;
-  format->format(static_cast<UDate>(unix_us / 1000), out);
+  const int64_t unix_ms = unix_us / 1000;  // whole milliseconds, as ICU counts
+  format->format(static_cast<UDate>(unix_ms), out);
   return Utf8(out);
 }
 
@@ -118,7 +119,7 @@ std::string FormatNumber(int64_t n, Language lang) {
 
 std::string FormatTenths(uint64_t tenths, Language lang) {
   // A decimal string, not a double: 0.1 stays exactly one tenth.
-  const std::string decimal = std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+  std::string decimal = std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString out =
       icu::number::NumberFormatter::withLocale(IcuLocale(lang))

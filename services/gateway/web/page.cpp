@@ -38,7 +38,7 @@ Field Refilled(Field field, const httplib::Request* req) {
 }
 
 std::string DateParam(const httplib::Request& req, const std::string& key, Form& form) {
-  const std::string typed = Param(req, key);
+  std::string typed = Param(req, key);
   if (typed.empty()) return typed;
   if (std::optional<std::string> iso = locale::ParseUserDate(typed)) return *iso;
   form.AddFieldError(key, "err_date_invalid");
