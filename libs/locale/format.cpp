@@ -11,6 +11,7 @@
 
 #include <array>
 #include <chrono>
+#include <map>
 #include <memory>
 
 namespace verkosto::locale {
@@ -80,6 +81,38 @@ icu::SimpleDateFormat* DateTimeFormat(Language lang) {
   return slot.get();
 }
 
+// Parsed patterns per language and thread: a service renders the same few
+// catalogue patterns thousands of times, and parsing one (with its plural
+// rules) costs far more than formatting. nullptr for a pattern ICU refused.
+const icu::MessageFormat* CachedMessageFormat(std::string_view pattern, Language lang) {
+  thread_local std::map<std::pair<Language, std::string>, std::unique_ptr<icu::MessageFormat>,
+                        std::less<>>
+      cache;
+  std::pair<Language, std::string> key(lang, pattern);
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    if (cache.size() >= 512) cache.clear();  // bounded even if called with ever-new patterns
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size())));
+    auto format = std::make_unique<icu::MessageFormat>(source, IcuLocale(lang), status);
+    if (U_FAILURE(status)) format.reset();
+    it = cache.emplace(std::move(key), std::move(format)).first;
+  }
+  return it->second.get();
+}
+
+const icu::PluralRules* CachedPluralRules(Language lang) {
+  thread_local std::array<std::unique_ptr<icu::PluralRules>, 3> cache;
+  auto& slot = cache.at(Index(lang));
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    slot.reset(icu::PluralRules::forLocale(IcuLocale(lang), status));
+    if (U_FAILURE(status)) slot.reset();
+  }
+  return slot.get();
+}
+
 }  // namespace
 
 std::string FormatDate(const Date& date, Language lang) {
@@ -132,20 +165,16 @@ std::string FormatTenths(uint64_t tenths, Language lang) {
 }
 
 std::string PluralCategory(int64_t n, Language lang) {
-  UErrorCode status = U_ZERO_ERROR;
-  const std::unique_ptr<icu::PluralRules> rules(
-      icu::PluralRules::forLocale(IcuLocale(lang), status));
-  if (U_FAILURE(status) || !rules) return "other";
+  const icu::PluralRules* rules = CachedPluralRules(lang);
+  if (rules == nullptr) return "other";
   return Utf8(rules->select(static_cast<double>(n)));
 }
 
 std::string FormatMessage(std::string_view pattern, Language lang,
                           const std::vector<std::pair<std::string, MessageArg>>& args) {
+  const icu::MessageFormat* format = CachedMessageFormat(pattern, lang);
+  if (format == nullptr) return std::string(pattern);
   UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size())));
-  const icu::MessageFormat format(source, IcuLocale(lang), status);
-  if (U_FAILURE(status)) return std::string(pattern);
   std::vector<icu::UnicodeString> names;
   std::vector<icu::Formattable> values;
   names.reserve(args.size());
@@ -159,7 +188,7 @@ std::string FormatMessage(std::string_view pattern, Language lang,
     }
   }
   icu::UnicodeString out;
-  format.format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
+  format->format(names.data(), values.data(), static_cast<int32_t>(values.size()), out, status);
   if (U_FAILURE(status)) return std::string(pattern);
   return Utf8(out);
 }

@@ -62,7 +62,9 @@ using MessageArg = std::variant<int64_t, std::string>;
 // Formats the ICU MessageFormat `pattern` in `lang` with named `args`
 // ("{count, plural, one {# medlem} other {# medlemmar}}" with count = 1 ->
 // "1 medlem"). A pattern ICU cannot read, or an argument it lacks, gives the
-// pattern itself: a catalogue defect shows, it does not fail a page.
+// pattern itself: a catalogue defect shows, it does not fail a page. Parsed
+// patterns are kept per thread (a few hundred at most): pass catalogue or
+// template patterns, never text a user typed.
 std::string FormatMessage(std::string_view pattern, Language lang,
                           const std::vector<std::pair<std::string, MessageArg>>& args);
 
