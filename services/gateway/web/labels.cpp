@@ -128,6 +128,8 @@ std::string FormatTime(int64_t unix_us, Language lang) {
   return locale::FormatDateTime(unix_us, lang);
 }
 
+std::string ShowNumber(int64_t n, Language lang) { return locale::FormatNumber(n, lang); }
+
 std::string ShowDate(const std::string& iso_date, Language lang) {
   return locale::FormatIsoDate(iso_date, lang);
 }

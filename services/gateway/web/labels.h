@@ -70,6 +70,9 @@ std::string Tenths(uint64_t tenths, Language lang);
 // 14.05" (locale::FormatDateTime); empty for 0 or less.
 std::string FormatTime(int64_t unix_us, Language lang);
 
+// A count as the language groups it: "1 000" (fi, sv), "1,000" (en).
+std::string ShowNumber(int64_t n, Language lang);
+
 // An ISO date "YYYY-MM-DD" as the language writes it, "3.1.2027"
 // (locale::FormatIsoDate); other text, also empty, unchanged.
 std::string ShowDate(const std::string& iso_date, Language lang);
