@@ -10,6 +10,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev libkainjow-mustache-dev libcurl4-openssl-dev libsodium-dev
   libcli11-dev libtomlplusplus-dev libhowardhinnant-date-dev
+  # Dates, numbers and plural rules of fi/sv/en on pages and in e-mail (libs/locale).
+  libicu-dev
   # event_bench's RabbitMQ half (bench/CMakeLists.txt) is compiled and linted
   # with the rest; the broker itself (rabbitmq-server) stays optional.
   librabbitmq-dev

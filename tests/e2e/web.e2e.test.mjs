@@ -577,6 +577,52 @@ test('every role lands on its desk, follows its first item, in Finnish and Swedi
     }
     await context.close();
   }
+// Issue 18 (fmt): dates typed by hand as d.m.yyyy, an impossible date refused
+// naming the field, dates shown as 3.1.2027; axe in Finnish and Swedish.
+test('KEHA types the term of a new network as d.m.yyyy; 31.2. is refused naming the field; in Finnish and Swedish', async () => {
+  const { context, page } = await loginAs(ACCOUNTS.keha);
+  // "3.1.2027" for the date `daysFromNow` days ahead (Europe/Helsinki).
+  const typed = (daysFromNow) => {
+    const [y, m, d] = isoDate(daysFromNow).split('-');
+    return `${Number(d)}.${Number(m)}.${y}`;
+  };
+  const code = 'e2e-paivamaarat';
+  await go(page, '/networks/new');
+  const start = page.locator('[name="term.start_date"]');
+  assert.equal(await start.getAttribute('type'), 'text');
+  assert.match(await page.locator('#f-term-start_date-hint').innerText(), /pp\.kk\.vvvv/);
+  await inLanguage(page, 'sv');
+  assert.match(await page.locator('#f-term-start_date-hint').innerText(), /dd\.mm\.åååå/);
+  await inLanguage(page, 'fi');
+  await page.fill('[name="code"]', code);
+  await page.fill('[name="names.fi"]', 'E2E-päivämääräverkosto');
+  await page.fill('[name="goals"]', 'Kokeilla päivämääriä');
+  await start.fill(typed(30));
+  const endYear = Number(isoDate(30 + 730).slice(0, 4));
+  await page.fill('[name="term.end_date"]', `31.2.${endYear}`);
+  await page.fill('[name="cadence.meetings_per_year"]', '1');
+  await page.fill('[name="cadence.hours_per_meeting_tenths"]', '2');
+  await page.fill('[name="seats_per_area.members"]', '1');
+  await page.fill('[name="seats_per_area.deputies"]', '2');
+  await submit(page, page.locator('main form button[type=submit]'), { status: 422 });
+  await assertFocusOnErrorSummary(page);
+  const link = page.locator('.error-summary a[href="#f-term-end_date"]');
+  assert.match(await link.innerText(), /Päivämäärä ei kelpaa/);
+  assert.equal(await page.locator('#f-term-end_date').inputValue(), `31.2.${endYear}`);
+
+  await page.fill('[name="term.end_date"]', typed(30 + 730));
+  await submit(page, page.locator('main form button[type=submit]'), { status: 200 });
+  assert.equal(new URL(page.url()).pathname, `/networks/${code}`);
+  const main = await page.locator('main').innerText();
+  assert.ok(main.includes(typed(30)), `the term start as d.m.yyyy on the page:\n${main.slice(0, 800)}`);
+  assert.ok(main.includes('1 jäsen, 2 varajäsentä'), main.slice(0, 800));
+  assert.ok(!main.includes(isoDate(30)), 'no ISO date on the page');
+  await inLanguage(page, 'sv');
+  const sv = await page.locator('main').innerText();
+  assert.ok(sv.includes(typed(30)), sv.slice(0, 800));
+  assert.ok(sv.includes('1 medlem, 2 ersättare'), sv.slice(0, 800));
+  await inLanguage(page, 'fi');
+  await context.close();
 });
 
 test('axe-core ran on every kind of page', () => {

@@ -34,7 +34,7 @@ void DirectorPage(GatewayContext& ctx, const Request& req, Response& res) {
     item.set("network", CaseNetworkName(c, page->frame.lang));
     item.set("diary", c.registration().diary_number());
     item.set("seats", SeatsText(t, c.seats().members(), c.seats().deputies()));
-    item.set("deadline", c.deadline());
+    item.set("deadline", ShowDate(c.deadline(), page->frame.lang));
     item.set("overdue", c.overdue());
     cases.push_back(item);
   }
@@ -209,7 +209,7 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   d.set("area", area);
   d.set("state", t.Get(StateKey(c.state())));
   d.set("seats", SeatsText(t, c.seats().members(), c.seats().deputies()));
-  d.set("deadline", c.deadline());
+  d.set("deadline", ShowDate(c.deadline(), page.frame.lang));
   d.set("diary", c.registration().diary_number());
   if (!c.covering_message().empty()) d.set("covering_message", c.covering_message());
   if (!c.decision().reason().empty()) d.set("decline_reason", c.decision().reason());
@@ -219,7 +219,7 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   if (c.has_decision() && channel != nm::CHANNEL_UNSPECIFIED && channel != nm::CHANNEL_SYSTEM) {
     d.set("from_paper", true);
     d.set("decision_channel", t.Get("channel_" + messaging::EnumShortName(channel)));
-    d.set("decision_date", c.decision().decision_date());
+    d.set("decision_date", ShowDate(c.decision().decision_date(), page.frame.lang));
     d.set("decided_at_area", c.decision().decided_at_area());
   }
   d.set("started_by_area", c.started_by_area());
@@ -362,7 +362,7 @@ void PaperAnswer(GatewayContext& ctx, const Request& req, Response& res) {
                                      : nm::CHANNEL_UNSPECIFIED);
   r.set_approved(Param(req, "approved") != "decline");
   r.set_diary_number(Param(req, "diary_number"));
-  r.set_decision_date(Param(req, "decision_date"));
+  r.set_decision_date(DateParam(req, "decision_date", form));
   r.set_decided_by(Param(req, "decided_by"));
   r.set_organisation(Param(req, "organisation"));
   r.set_reason(Param(req, "reason"));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gateway/web/handlers.h"
+#include "gateway/web/labels.h"
 #include "gateway/web/network_pages.h"
 #include "gateway/web/page.h"
 #include "gateway/web/render.h"
@@ -71,8 +72,8 @@ void PutConfirmation(const Catalogue& t, const nm::Case& c, bool may_decide, con
   const bool confirmation = c.kind() == nm::CASE_KIND_CONFIRMATION;
   d.set("confirmation", confirmation);
   if (!confirmation) return;
-  d.set("next_term_start", c.next_term_start());
-  d.set("next_term_end", c.next_term_end());
+  d.set("next_term_start", ShowDate(c.next_term_start(), t.language()));
+  d.set("next_term_end", ShowDate(c.next_term_end(), t.language()));
   d.set("confirmation_decidable", may_decide);
   const Form fresh = ConfirmationForm(t, c, nullptr);
   const Form& f = form != nullptr ? *form : fresh;
@@ -143,10 +144,11 @@ void SendConfirmations(GatewayContext& ctx, const Request& req, Response& res) {
   const std::string code = req.matches[1];
   Form form = ConfirmationsForm(page->t(), &req);
   form.RequireFilled();
+  const std::string deadline = DateParam(req, "deadline", form);
   if (!form.has_errors()) {
     nm::SendConfirmationRequestsRequest r;
     r.set_network_code(code);
-    r.set_deadline(Param(req, "deadline"));
+    r.set_deadline(deadline);
     r.set_covering_message(Param(req, "covering_message"));
     nm::SendRequestResponse reply;
     const Status st = page->Call("nominations", r, &reply);

@@ -4,6 +4,7 @@
 
 #include "core/date.h"
 #include "gateway/web/page.h"
+#include "locale/format.h"
 
 namespace verkosto::gateway::web {
 
@@ -30,8 +31,8 @@ std::string DeadlineWarningNotice(const Catalogue& t, const httplib::Request& re
   if (!deadline || !next) return {};
   // The dates as parsed, so only a date reaches the page.
   std::string text = t.Get("deadline_not_working_day");
-  ReplaceAll(text, "{deadline}", FormatIsoDate(*deadline));
-  ReplaceAll(text, "{next}", FormatIsoDate(*next));
+  ReplaceAll(text, "{deadline}", locale::FormatDate(*deadline, t.language()));
+  ReplaceAll(text, "{next}", locale::FormatDate(*next, t.language()));
   return text;
 }
 

@@ -11,6 +11,7 @@
 #include "gateway/http/local_path.h"
 #include "gateway/web/handlers.h"
 #include "gateway/web/labels.h"
+#include "locale/format.h"
 #include "verkosto/common/v1/health.pb.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
 #include "verkosto/networks/v1/networks.pb.h"
@@ -32,17 +33,9 @@ constexpr uint32_t kItems = 10;
 // A comment on a proposal is new for 14 days (docs/web.md, "Desk").
 constexpr std::chrono::hours kNewComments{24 * 14};
 
-void ReplaceAll(std::string& text, const std::string& what, const std::string& with) {
-  for (size_t at = text.find(what); at != std::string::npos;
-       at = text.find(what, at + with.size())) {
-    text.replace(at, what.size(), with);
-  }
-}
-
+// The message `key` with its {count} (plural rules and digits of the language).
 std::string WithN(const Catalogue& t, const std::string& key, int64_t n) {
-  std::string text = t.Get(key);
-  ReplaceAll(text, "{n}", std::to_string(n));
-  return text;
+  return t.Plural(key, n);
 }
 
 Data CaseRows(const Catalogue& t, Language lang, const nm::DeskResponse& desk) {
@@ -51,10 +44,10 @@ Data CaseRows(const Catalogue& t, Language lang, const nm::DeskResponse& desk) {
     Data row = Object();
     row.set("case_id", c.case_id());
     row.set("network", NameIn(lang, c.network_name_fi(), c.network_name_sv(), c.network_code()));
-    row.set("deadline", c.deadline());
+    row.set("deadline", ShowDate(c.deadline(), lang));
     row.set("days", DaysLeftText(t, !c.deadline().empty(), c.days_left()));
     row.set("late", !c.deadline().empty() && c.days_left() < 0);
-    row.set("sent", FormatTime(c.sent_unix_us()));
+    row.set("sent", FormatTime(c.sent_unix_us(), lang));
     rows.push_back(row);
   }
   return rows;
@@ -96,7 +89,7 @@ void PutLeadership(const Catalogue& t, Language lang, const nm::DeskResponse& de
     row.set("name", m.name());
     row.set("seat", t.Get(m.seat() == "deputy" ? "seat_deputy" : "seat_member"));
     row.set("network", NameIn(lang, m.network_name_fi(), m.network_name_sv(), m.network_code()));
-    row.set("term_end", m.term_end());
+    row.set("term_end", ShowDate(m.term_end(), lang));
     row.set("days", DaysLeftText(t, true, m.days_left()));
     members.push_back(row);
   }
@@ -109,7 +102,7 @@ void PutLeadership(const Catalogue& t, Language lang, const nm::DeskResponse& de
 Data CountRow(const Catalogue& t, const std::string& key, uint32_t count) {
   Data row = Object();
   row.set("label", t.Get(key));
-  row.set("count", std::to_string(count));
+  row.set("count", locale::FormatNumber(count, t.language()));
   return row;
 }
 
@@ -199,8 +192,11 @@ void PutNominee(Page& page, Data& d) {
     row.set("network", NameIn(page.frame.lang, m.network_name_fi(), m.network_name_sv(),
                               m.membership().network_code()));
     row.set("seat", t.Get(SeatKey(m.membership().person().seat())));
-    row.set("term", m.term_start() + " – " + m.term_end());
-    if (!m.membership().ended().empty()) row.set("ended", m.membership().ended());
+    row.set("term", ShowDate(m.term_start(), page.frame.lang) + " – " +
+                        ShowDate(m.term_end(), page.frame.lang));
+    if (!m.membership().ended().empty()) {
+      row.set("ended", ShowDate(m.membership().ended(), page.frame.lang));
+    }
     memberships.push_back(row);
   }
   Data ms_section = Section(static_cast<uint32_t>(mine.memberships_size()), memberships,
@@ -217,7 +213,7 @@ void PutNominee(Page& page, Data& d) {
   for (const nt::InboxItem& i : inbox.items()) {
     Data row = Object();
     row.set("subject", i.subject());
-    row.set("created", FormatTime(i.created_unix_us()));
+    row.set("created", FormatTime(i.created_unix_us(), page.frame.lang));
     if (IsLocalPath(i.link())) row.set("link", i.link());
     row.set("is_unread", !i.read());
     messages.push_back(row);
@@ -277,8 +273,7 @@ std::string DaysLeftText(const Catalogue& t, bool has_deadline, int days) {
   if (!has_deadline) return t.Get("desk_no_deadline");
   if (days == 0) return t.Get("desk_due_today");
   const int n = std::abs(days);
-  if (days > 0) return WithN(t, n == 1 ? "desk_days_left_one" : "desk_days_left_other", n);
-  return WithN(t, n == 1 ? "desk_days_overdue_one" : "desk_days_overdue_other", n);
+  return WithN(t, days > 0 ? "desk_days_left" : "desk_days_overdue", n);
 }
 
 void PutNavCounts(PageFrame& frame, const nm::DeskResponse& counts) {

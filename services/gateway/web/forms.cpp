@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "locale/user_date.h"
+
 namespace verkosto::gateway::web {
 
 namespace mustache = kainjow::mustache;
@@ -100,9 +102,12 @@ mustache::data Form::FieldData(const Field& f) const {
   d.set("label", t_.Get(f.label_key));
   d.set("value", f.value);
   d.set("required", f.required);
+  d.set("date_field", f.type == "date");
   std::string describedby;
-  if (!f.hint_key.empty()) {
-    d.set("hint", t_.Get(f.hint_key));
+  // Every date field shows its format (d.m.yyyy) in a hint.
+  const std::string hint_key = f.hint_key.empty() && f.type == "date" ? "hint_date" : f.hint_key;
+  if (!hint_key.empty()) {
+    d.set("hint", t_.Get(hint_key));
     describedby = id + "-hint";
   }
   auto err = by_field_.find(f.name);
@@ -125,6 +130,14 @@ mustache::data Form::FieldData(const Field& f) const {
       options.push_back(o);
     }
     d.set("options", options);
+  } else if (f.type == "date") {
+    // A text field, not type="date": the browser's date picker follows the
+    // browser's locale (mm/dd/yyyy), not the page's language. A stored ISO
+    // date is shown as d.m.yyyy; what the user typed is kept as typed.
+    d.set("input", true);
+    d.set("type", "text");
+    d.set("value", locale::FormatUserDate(f.value));
+    if (f.autocomplete.empty()) d.set("autocomplete", "off");
   } else {
     d.set("input", true);
     d.set("type", f.type);

@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "gateway/web/assets.h"
+#include "locale/format.h"
 
 namespace verkosto::gateway::web {
 
@@ -41,6 +42,10 @@ const Catalogue& Catalogue::For(Language lang) {
 std::string Catalogue::Get(const std::string& key) const {
   auto it = entries_.find(key);
   return it == entries_.end() ? key : it->second;
+}
+
+std::string Catalogue::Plural(const std::string& key, int64_t count) const {
+  return locale::FormatCount(Get(key), count, language_);
 }
 
 std::vector<std::string> CatalogueProblems() {

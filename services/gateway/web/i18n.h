@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -22,6 +23,10 @@ class Catalogue {
   // The text of `key`; the key itself when missing (the completeness test
   // keeps that from happening).
   std::string Get(const std::string& key) const;
+  // The value of `key` read as an ICU MessageFormat pattern with the number
+  // `count` ("{count, plural, one {# medlem} other {# medlemmar}}"), in the
+  // catalogue's language with its plural rules (locale::FormatCount).
+  std::string Plural(const std::string& key, int64_t count) const;
   const std::map<std::string, std::string>& entries() const { return entries_; }
   Language language() const { return language_; }
 

@@ -25,7 +25,7 @@ void InboxPage(GatewayContext& ctx, const Request& req, Response& res) {
     item.set("id", i.id());
     item.set("subject", i.subject());
     item.set("body", i.body_text());
-    item.set("created", FormatTime(i.created_unix_us()));
+    item.set("created", FormatTime(i.created_unix_us(), page->frame.lang));
     if (IsLocalPath(i.link())) item.set("link", i.link());
     item.set("read", i.read());
     items.push_back(item);

@@ -1,10 +1,9 @@
 #include "gateway/web/labels.h"
 
-#include <ctime>
-
 #include "core/text.h"
 #include "gateway/web/page.h"
 #include "gateway/web/plan_form.h"
+#include "locale/format.h"
 #include "messaging/proto_enum.h"
 
 namespace verkosto::gateway::web {
@@ -123,29 +122,28 @@ std::optional<uint32_t> ParseTenths(const std::string& s) {
   return *whole * 10 + tenths;
 }
 
-std::string Tenths(uint64_t tenths, Language lang) {
-  return std::to_string(tenths / 10) + (lang == Language::kEn ? "." : ",") +
-         std::to_string(tenths % 10);
+std::string Tenths(uint64_t tenths, Language lang) { return locale::FormatTenths(tenths, lang); }
+
+std::string FormatTime(int64_t unix_us, Language lang) {
+  return locale::FormatDateTime(unix_us, lang);
 }
 
-std::string FormatTime(int64_t unix_us) {
-  if (unix_us <= 0) return {};
-  const std::time_t t = unix_us / 1000000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-  return buf;
+std::string ShowNumber(int64_t n, Language lang) { return locale::FormatNumber(n, lang); }
+
+std::string ShowDate(const std::string& iso_date, Language lang) {
+  return locale::FormatIsoDate(iso_date, lang);
 }
 
 std::string CadenceText(const Catalogue& t, const nw::Cadence& c) {
-  return std::to_string(c.meetings_per_year()) + " " + t.Get("meetings_per_year_unit") + ", " +
+  // Hours always show one decimal ("1,0"), which every language's rules
+  // put in the plural: only the meetings need a plural pattern.
+  return t.Plural("cadence_meetings_per_year", c.meetings_per_year()) + ", " +
          Tenths(c.hours_per_meeting_tenths(), t.language()) + " " + t.Get("hours_per_meeting_unit");
 }
 
 std::string SeatsText(const Catalogue& t, uint32_t members, uint32_t deputies) {
-  return std::to_string(members) + " " + t.Get("seats_members_unit") + ", " +
-         std::to_string(deputies) + " " + t.Get("seats_deputies_unit");
+  return t.Plural("seats_members_count", members) + ", " +
+         t.Plural("seats_deputies_count", deputies);
 }
 
 Data MemberData(const Catalogue& t, const nm::Membership& m, const std::string& area) {
@@ -156,7 +154,7 @@ Data MemberData(const Catalogue& t, const nm::Membership& m, const std::string& 
   d.set("email", m.person().email());
   d.set("municipality", m.person().municipality());
   d.set("seat", t.Get(SeatKey(m.person().seat())));
-  d.set("started", m.started());
+  d.set("started", ShowDate(m.started(), t.language()));
   return d;
 }
 
@@ -167,8 +165,8 @@ void PutDefinition(const Catalogue& t, const nw::Network& n, Data& d) {
   d.set("status", t.Get(StatusKey(n.status())));
   d.set("kind", t.Get("kind_" + KindValue(def.kind())));
   d.set("owner", def.owner());
-  d.set("term_start", def.term().start_date());
-  d.set("term_end", def.term().end_date());
+  d.set("term_start", ShowDate(def.term().start_date(), t.language()));
+  d.set("term_end", ShowDate(def.term().end_date(), t.language()));
   d.set("cadence", CadenceText(t, def.cadence()));
   d.set("seats", SeatsText(t, def.seats_per_area().members(), def.seats_per_area().deputies()));
   if (!def.description().empty()) d.set("description", def.description());

@@ -63,13 +63,23 @@ std::string SeatKey(nominations::v1::SeatKind s);          // "seat_member"
 
 // "1,5" or "1.5" hours as tenths (15), or nullopt (empty gives 0).
 std::optional<uint32_t> ParseTenths(const std::string& s);
-// Tenths as "1,5" ("1.5" in English).
+// Tenths as "1,5" ("1.5" in English): locale::FormatTenths.
 std::string Tenths(uint64_t tenths, Language lang);
 
-// "YYYY-MM-DD HH:MM UTC"; empty for 0 or less.
-std::string FormatTime(int64_t unix_us);
+// An instant in Europe/Helsinki as the language writes it, "3.1.2027 klo
+// 14.05" (locale::FormatDateTime); empty for 0 or less.
+std::string FormatTime(int64_t unix_us, Language lang);
 
-// "4 meetings a year, 1,5 hours each" and "1 member, 1 deputy", in the catalogue's language.
+// A count as the language groups it: "1 000" (fi, sv), "1,000" (en).
+std::string ShowNumber(int64_t n, Language lang);
+
+// An ISO date "YYYY-MM-DD" as the language writes it, "3.1.2027"
+// (locale::FormatIsoDate); other text, also empty, unchanged.
+std::string ShowDate(const std::string& iso_date, Language lang);
+
+// "4 meetings a year, 1,5 hours each" and "1 member, 1 deputy", in the
+// catalogue's language, with its plural rules (the catalogue's values are ICU
+// MessageFormat patterns, docs/web.md "Formats").
 std::string CadenceText(const Catalogue& t, const networks::v1::Cadence& c);
 std::string SeatsText(const Catalogue& t, uint32_t members, uint32_t deputies);
 

@@ -175,7 +175,7 @@ void RenderResignations(Page& page, int status, const std::string& failed_id, co
     item.set("title", r.person().title());
     item.set("email", r.person().email());
     item.set("reason", r.reason());
-    item.set("requested_at", FormatTime(r.requested().at_unix_us()));
+    item.set("requested_at", FormatTime(r.requested().at_unix_us(), page.frame.lang));
     if (failed != nullptr && failed_id == r.membership_id()) {
       item.set("fields", failed->AllFields());
     } else {
@@ -207,10 +207,11 @@ void RecordResignation(GatewayContext& ctx, const Request& req, Response& res) {
   const std::string id = req.matches[1];
   Form form = RecordForm(page->t(), id, {}, {}, &req);
   form.RequireFilled();
+  const std::string date = DateParam(req, "date", form);
   if (form.has_errors()) return RenderResignations(*page, 422, id, &form);
   nm::RecordResignationRequest r;
   r.set_membership_id(id);
-  r.set_date(Param(req, "date"));
+  r.set_date(date);
   r.set_reason(Param(req, "reason"));
   nm::MembershipResponse reply;
   if (Status st = page->Call("nominations", r, &reply); !st.ok()) {

@@ -17,9 +17,17 @@ using httplib::Response;
 
 namespace {
 
+// The id prefix of a case's extend form's deadline field, and the field's id.
+std::string ExtendPrefix(const std::string& case_id) { return "ext-" + case_id + "-"; }
+std::string ExtendId(const std::string& case_id) {
+  return Form::IdFor(ExtendPrefix(case_id), "deadline");
+}
+
 // The matrix page (or its CSV when `csv`); `error` (a refused withdraw or
 // extend) goes into its error summary.
-void RenderMatrix(Page& page, const std::string& code, bool csv, int status, const Status& error) {
+// `form`, when given, is a refused extension's (its summary instead of `error`'s).
+void RenderMatrix(Page& page, const std::string& code, bool csv, int status, const Status& error,
+                  const Form* form = nullptr) {
   nm::NetworkMatrixRequest mr;
   mr.set_network_code(code);
   nm::NetworkMatrixResponse matrix;
@@ -47,7 +55,8 @@ void RenderMatrix(Page& page, const std::string& code, bool csv, int status, con
                t.Get("channel_" + messaging::EnumShortName(channel)) + ")";
     }
     r.set("state", state);
-    r.set("deadline", c.deadline());
+    r.set("deadline", ShowDate(c.deadline(), lang));
+    r.set("extend_id", ExtendId(c.case_id()));
     r.set("diary", c.registration().diary_number());
     r.set("case_id", c.case_id());
     r.set("undecided", page.role() == Role::kKehaCoordinator && has_case &&
@@ -64,7 +73,11 @@ void RenderMatrix(Page& page, const std::string& code, bool csv, int status, con
   d.set("code", code);
   d.set("name", NameIn(lang, matrix.network_name_fi(), matrix.network_name_sv(), code));
   d.set("rows", rows);
-  PutErrorSummary(t, error, d);
+  if (form != nullptr) {
+    form->PutSummary(d);
+  } else {
+    PutErrorSummary(t, error, d);
+  }
   page.Html(status, "matrix_title", "matrix", d);
 }
 
@@ -91,9 +104,26 @@ void CaseKeha(GatewayContext& ctx, const Request& req, Response& res) {
     r.set_reason(Param(req, "reason"));
     st = page->Call("nominations", r, &reply);
   } else {
+    // The new deadline typed as d.m.yyyy or ISO; an impossible date goes
+    // back to the matrix naming the field, and nothing is sent.
+    Form form(page->t());
+    form.Add({.name = "deadline",
+              .label_key = "new_deadline",
+              .type = "date",
+              .id_prefix = ExtendPrefix(id)});
+    const std::string deadline = DateParam(req, "deadline", form);
+    if (form.has_errors()) {
+      nm::GetCaseRequest gr;
+      gr.set_case_id(id);
+      nm::CaseResponse found;
+      if (Status found_st = page->Call("nominations", gr, &found); !found_st.ok()) {
+        return page->ServiceError(found_st);
+      }
+      return RenderMatrix(*page, found.case_().network_code(), false, 422, Status::Ok(), &form);
+    }
     nm::ExtendDeadlineRequest r;
     r.set_case_id(id);
-    r.set_deadline(Param(req, "deadline"));
+    r.set_deadline(deadline);
     st = page->Call("nominations", r, &reply);
   }
   if (!st.ok()) {

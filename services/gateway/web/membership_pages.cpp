@@ -121,7 +121,7 @@ void RenderMembership(Page& page, int status, const Loaded& loaded, const Failed
   const bool active = m.ended().empty();
   d.set("active", active);
   if (!active) {
-    d.set("ended", m.ended());
+    d.set("ended", ShowDate(m.ended(), page.frame.lang));
     d.set("end_reason", t.Get("end_reason_" + messaging::EnumShortName(m.end_reason())));
     if (!m.end_note().empty()) d.set("end_note", m.end_note());
   }
@@ -168,6 +168,7 @@ void ChangeMembership(GatewayContext& ctx, const Request& req, Response& res) {
               : step == "recall" ? RecallForm(t, &req)
                                  : ReplacementRequestForm(t, &req);
   form.RequireFilled();
+  const std::string deadline = step == "replacement" ? DateParam(req, "deadline", form) : "";
   Status st;
   std::string to = "/memberships/" + UrlEncode(id);
   if (!form.has_errors()) {
@@ -202,7 +203,7 @@ void ChangeMembership(GatewayContext& ctx, const Request& req, Response& res) {
     } else {
       nm::RequestReplacementRequest r;
       r.set_membership_id(id);
-      r.set_deadline(Param(req, "deadline"));
+      r.set_deadline(deadline);
       r.set_covering_message(Param(req, "covering_message"));
       r.set_keha_diary_number(Param(req, "keha_diary_number"));
       nm::CaseResponse reply;

@@ -131,15 +131,15 @@ void NationalViewPage(GatewayContext& ctx, const Request& req, Response& res) {
     c.set("open_requests", std::to_string(cell.open_requests()));
     c.set("overdue", std::to_string(cell.overdue()));
     c.set("has_overdue", cell.overdue() > 0);
-    c.set("hours", FormatTenthsText(cell.hours_per_year_tenths()));
+    c.set("hours", Tenths(cell.hours_per_year_tenths(), lang));
     cells.push_back(c);
   }
   Data burdens = List();
   for (const nm::AreaBurden& b : view.burdens()) {
     Data o = Object();
     o.set("area", NameIn(lang, b.area_name_fi(), b.area_name_sv(), b.area_code()));
-    o.set("memberships", std::to_string(b.memberships()));
-    o.set("hours", FormatTenthsText(b.hours_per_year_tenths()));
+    o.set("memberships", ShowNumber(static_cast<int64_t>(b.memberships()), lang));
+    o.set("hours", Tenths(b.hours_per_year_tenths(), lang));
     burdens.push_back(o);
   }
   Data loads = List();
@@ -158,8 +158,9 @@ void NationalViewPage(GatewayContext& ctx, const Request& req, Response& res) {
   d.set("has_cells", view.cells_size() > 0);
   d.set("first_page", page->PageToken().empty());
   d.set("burdens", burdens);
-  d.set("national_hours", FormatTenthsText(view.national_hours_per_year_tenths()));
-  d.set("national_memberships", std::to_string(view.national_memberships()));
+  d.set("national_hours", Tenths(view.national_hours_per_year_tenths(), lang));
+  d.set("national_memberships",
+        ShowNumber(static_cast<int64_t>(view.national_memberships()), lang));
   d.set("loads", loads);
   d.set("has_loads", view.loads_size() > 0);
   d.set("threshold", std::to_string(view.load_warning_networks()));

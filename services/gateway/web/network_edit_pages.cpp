@@ -8,6 +8,7 @@
 #include "gateway/web/page.h"
 #include "gateway/web/plan_form.h"
 #include "gateway/web/render.h"
+#include "locale/user_date.h"
 #include "verkosto/networks/v1/networks.pb.h"
 
 namespace verkosto::gateway::web {
@@ -91,7 +92,15 @@ Form NetworkForm(const Catalogue& t, const nw::NetworkDefinition& def, bool with
   return form;
 }
 
-// Reads the network form; fields that are not numbers go into `bad`.
+// The message of a field DefinitionFromForm put into `bad`: a date that is
+// not one (the term's), or a number that is not one.
+std::string BadFieldKey(const std::string& name) {
+  return name == "term.start_date" || name == "term.end_date" ? "err_date_invalid"
+                                                              : "err_not_a_number";
+}
+
+// Reads the network form; fields that are not numbers, or dates that are not
+// dates (d.m.yyyy or ISO, converted to ISO), go into `bad`.
 nw::NetworkDefinition DefinitionFromForm(const Request& req, std::vector<std::string>* bad) {
   nw::NetworkDefinition def;
   def.set_code(Param(req, "code"));
@@ -104,8 +113,17 @@ nw::NetworkDefinition DefinitionFromForm(const Request& req, std::vector<std::st
   def.mutable_responsible()->set_email(Param(req, "responsible.email"));
   def.set_description(Param(req, "description"));
   for (const std::string& g : text::NonBlankLines(Param(req, "goals"))) def.add_goals(g);
-  def.mutable_term()->set_start_date(Param(req, "term.start_date"));
-  def.mutable_term()->set_end_date(Param(req, "term.end_date"));
+  for (const char* name : {"term.start_date", "term.end_date"}) {
+    const std::string typed = Param(req, name);
+    const std::optional<std::string> iso = locale::ParseUserDate(typed);
+    if (!typed.empty() && !iso) bad->push_back(name);
+    const std::string value = iso ? *iso : typed;
+    if (std::string_view(name) == "term.start_date") {
+      def.mutable_term()->set_start_date(value);
+    } else {
+      def.mutable_term()->set_end_date(value);
+    }
+  }
   nw::CommunicationPlan* plan = def.mutable_communication_plan();
   for (const std::string& a : text::NonBlankLines(Param(req, "communication_plan.audiences"))) {
     plan->add_audiences(a);
@@ -176,7 +194,7 @@ void CreateNetwork(GatewayContext& ctx, const Request& req, Response& res) {
   std::vector<std::string> bad;
   nw::NetworkDefinition def = DefinitionFromForm(req, &bad);
   Form form = NetworkForm(page->t(), def, false, {});
-  for (const std::string& name : bad) form.AddFieldError(name, "err_not_a_number");
+  for (const std::string& name : bad) form.AddFieldError(name, BadFieldKey(name));
   if (!form.has_errors()) {
     nw::CreateNetworkRequest cr;
     *cr.mutable_definition() = def;
@@ -211,7 +229,7 @@ void UpdateNetwork(GatewayContext& ctx, const Request& req, Response& res) {
   nw::NetworkDefinition def = DefinitionFromForm(req, &bad);
   Form form = NetworkForm(page->t(), def, open, Param(req, "reason"));
   const std::string action = "/networks/" + UrlEncode(code) + "/edit";
-  for (const std::string& name : bad) form.AddFieldError(name, "err_not_a_number");
+  for (const std::string& name : bad) form.AddFieldError(name, BadFieldKey(name));
   if (form.has_errors()) return RenderNetworkForm(*page, 422, "network_edit", action, form, def);
   nw::UpdateNetworkRequest ur;
   *ur.mutable_definition() = def;
@@ -278,7 +296,7 @@ void RenderRenewForm(Page& page, int status, const std::string& code,
                      const Status& error) {
   Form form = NetworkForm(page.t(), def, true, Param(page.req, "reason"));
   if (bad != nullptr) {
-    for (const std::string& name : *bad) form.AddFieldError(name, "err_not_a_number");
+    for (const std::string& name : *bad) form.AddFieldError(name, BadFieldKey(name));
   }
   if (!error.ok()) form.AddErrors(error);
   RenderNetworkForm(page, status, "network_renew", "/networks/" + UrlEncode(code) + "/renew", form,

@@ -110,8 +110,9 @@ void RenderNetwork(Page& page, int status, const nw::GetNetworkResponse& net, co
   const bool pending = net.network().has_next_term();
   d.set("can_renew", s == nw::NETWORK_STATUS_OPEN && !pending);
   d.set("renewal_pending", s == nw::NETWORK_STATUS_OPEN && pending);
-  d.set("next_term_start", net.network().next_term().term().start_date());
-  d.set("next_term_end", net.network().next_term().term().end_date());
+  d.set("next_term_start",
+        ShowDate(net.network().next_term().term().start_date(), page.frame.lang));
+  d.set("next_term_end", ShowDate(net.network().next_term().term().end_date(), page.frame.lang));
   const Form fresh_confirmations = ConfirmationsForm(t, nullptr);
   d.set("confirm_fields",
         (confirmations != nullptr ? *confirmations : fresh_confirmations).AllFields());
@@ -147,7 +148,7 @@ void RenderNetwork(Page& page, int status, const nw::GetNetworkResponse& net, co
     item.set("text", c.text());
     item.set("author", c.author_name().empty() ? c.author() : c.author_name());
     if (!c.on_behalf_of().empty()) item.set("on_behalf_of", c.on_behalf_of());
-    item.set("created", FormatTime(c.created_unix_us()));
+    item.set("created", FormatTime(c.created_unix_us(), page.frame.lang));
     comments.push_back(item);
   }
   d.set("show_comments", discussed || net.comments_size() > 0);
@@ -213,10 +214,11 @@ void SendRequest(GatewayContext& ctx, const Request& req, Response& res) {
   if (!members) form.AddFieldError("seats.members", "err_not_a_number");
   if (!deputies) form.AddFieldError("seats.deputies", "err_not_a_number");
   if (!all_areas && chosen.empty()) form.AddFieldError("", "err_choose_areas");
+  const std::string deadline = DateParam(req, "deadline", form);
   if (!form.has_errors()) {
     sr.mutable_seats()->set_members(*members);
     sr.mutable_seats()->set_deputies(*deputies);
-    sr.set_deadline(Param(req, "deadline"));
+    sr.set_deadline(deadline);
     sr.set_covering_message(Param(req, "covering_message"));
     sr.set_keha_diary_number(Param(req, "keha_diary_number"));
     nm::SendRequestResponse reply;

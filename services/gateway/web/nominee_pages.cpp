@@ -86,9 +86,10 @@ void RenderMyMemberships(Page& page, int status, const Form* contact, const std:
     item.set("diary", m.diary_number());
     item.set("decided_by", m.decided().name());
     if (!m.decided().on_behalf_of().empty()) item.set("on_behalf_of", m.decided().on_behalf_of());
-    item.set("decided_at", FormatTime(m.decided().at_unix_us()));
-    item.set("term", mm.term_start() + " – " + mm.term_end());
-    item.set("started", m.started());
+    item.set("decided_at", FormatTime(m.decided().at_unix_us(), page.frame.lang));
+    item.set("term", ShowDate(mm.term_start(), page.frame.lang) + " – " +
+                         ShowDate(mm.term_end(), page.frame.lang));
+    item.set("started", ShowDate(m.started(), page.frame.lang));
     Data goals = List();
     for (const std::string& g : mm.goals()) goals.push_back(Data(g));
     item.set("goals", goals);
@@ -97,12 +98,13 @@ void RenderMyMemberships(Page& page, int status, const Form* contact, const std:
     any_current = any_current || current;
     item.set("current", current);
     if (!current) {
-      item.set("ended", m.ended());
+      item.set("ended", ShowDate(m.ended(), page.frame.lang));
       item.set("end_reason", t.Get("end_reason_" + messaging::EnumShortName(m.end_reason())));
     }
     const bool pending = mm.resignation_request().state() == nm::RESIGNATION_REQUEST_STATE_PENDING;
     if (pending)
-      item.set("pending_since", FormatTime(mm.resignation_request().requested().at_unix_us()));
+      item.set("pending_since",
+               FormatTime(mm.resignation_request().requested().at_unix_us(), page.frame.lang));
     if (current && !pending) {
       item.set("resign_fields", resign != nullptr && failed_id == m.membership_id()
                                     ? resign->AllFields()

@@ -7,6 +7,7 @@
 #include "gateway/http/http_errors.h"
 #include "gateway/web/deadline_notice.h"
 #include "gateway/web/desk_pages.h"
+#include "locale/user_date.h"
 
 namespace verkosto::gateway::web {
 
@@ -35,6 +36,14 @@ std::optional<uint32_t> ParseUint(const std::string& s) {
 Field Refilled(Field field, const httplib::Request* req) {
   if (req != nullptr && req->has_param(field.name)) field.value = req->get_param_value(field.name);
   return field;
+}
+
+std::string DateParam(const httplib::Request& req, const std::string& key, Form& form) {
+  std::string typed = Param(req, key);
+  if (typed.empty()) return typed;
+  if (std::optional<std::string> iso = locale::ParseUserDate(typed)) return *iso;
+  form.AddFieldError(key, "err_date_invalid");
+  return typed;
 }
 
 void PutErrorSummary(const Catalogue& t, const Status& error, Data& d) {

@@ -38,6 +38,14 @@ std::optional<uint32_t> ParseUint(const std::string& s);
 // one, so a refused form shows what was typed; `field.value` otherwise.
 Field Refilled(Field field, const httplib::Request* req);
 
+// The date field `key` as the ISO date the services take: typed by hand as
+// d.m.yyyy ("3.1.2027") or as ISO ("2027-01-03"), locale::ParseUserDate.
+// Empty stays empty (RequireFilled or the service names a missing date).
+// Anything else, such as 31.2.2027, puts "err_date_invalid" on the field in
+// `form` (so the handler, which calls no service while the form has errors,
+// writes nothing) and gives the text as typed.
+std::string DateParam(const httplib::Request& req, const std::string& key, Form& form);
+
 // Puts `error` (nothing when Ok) into the error summary of the page data `d`.
 void PutErrorSummary(const Catalogue& t, const Status& error, Data& d);
 

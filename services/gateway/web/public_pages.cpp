@@ -48,7 +48,7 @@ void PutAnnouncements(GatewayContext& ctx, const Actor& pub, const std::string& 
     for (const ntf::InboxItem& item : reply.items()) {
       Data a = Object();
       a.set("subject", item.subject());
-      a.set("date", FormatTime(item.created_unix_us()));
+      a.set("date", FormatTime(item.created_unix_us(), language));
       std::string body = item.body_text();
       // The paragraph that says what happened: the text's second one (after the greeting).
       const size_t start = body.find("\n\n");

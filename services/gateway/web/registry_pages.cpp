@@ -59,9 +59,9 @@ void RenderRegistry(Page& page, int status, const std::string& failed_case, cons
     item.set("case_id", c.case_id());
     item.set("network", CaseNetworkName(c, page.frame.lang));
     item.set("seats", SeatsText(t, c.seats().members(), c.seats().deputies()));
-    item.set("deadline", c.deadline());
+    item.set("deadline", ShowDate(c.deadline(), page.frame.lang));
     item.set("sent_by", c.sent().name());
-    item.set("sent_at", FormatTime(c.sent().at_unix_us()));
+    item.set("sent_at", FormatTime(c.sent().at_unix_us(), page.frame.lang));
     if (!c.covering_message().empty()) item.set("covering_message", c.covering_message());
     if (failed != nullptr && c.case_id() == failed_case) {
       item.set("fields", failed->AllFields());
@@ -92,10 +92,10 @@ void RegisterCase(GatewayContext& ctx, const Request& req, Response& res) {
   nm::RegisterCaseRequest r;
   r.set_case_id(id);
   r.set_diary_number(Param(req, "diary_number"));
-  r.set_date_received(Param(req, "date_received"));
   r.set_organisation(Param(req, "organisation"));
   Form form = RegisterForm(page->t(), page->Today(), id, &req);
   form.RequireFilled();  // names every missing field at once
+  r.set_date_received(DateParam(req, "date_received", form));
   if (form.has_errors()) return RenderRegistry(*page, 422, id, &form);
   nm::CaseResponse reply;
   if (Status st = page->Call("nominations", r, &reply); !st.ok()) {
@@ -193,11 +193,11 @@ void LogIncoming(GatewayContext& ctx, const Request& req, Response& res) {
                                      : nm::CHANNEL_EMAIL);
   r.set_sender(Param(req, "sender"));
   r.set_subject(Param(req, "subject"));
-  r.set_date_received(Param(req, "date_received"));
   r.set_diary_number(Param(req, "diary_number"));
   r.set_organisation(Param(req, "organisation"));
-  r.set_deadline(Param(req, "deadline"));
   form.RequireFilled();  // names every missing field at once
+  r.set_date_received(DateParam(req, "date_received", form));
+  r.set_deadline(DateParam(req, "deadline", form));
   auto members = ParseUint(Param(req, "seats.members"));
   auto deputies = ParseUint(Param(req, "seats.deputies"));
   if (!members) form.AddFieldError("seats.members", "err_not_a_number");
@@ -281,7 +281,7 @@ void JournalPage(GatewayContext& ctx, const Request& req, Response& res) {
   for (const nm::Case& c : journal.cases()) {
     Data item = Object();
     item.set("diary", c.registration().diary_number());
-    item.set("date_received", c.registration().date_received());
+    item.set("date_received", ShowDate(c.registration().date_received(), page->frame.lang));
     item.set("network", CaseNetworkName(c, page->frame.lang));
     item.set("channel", t.Get(ChannelKey(c.registration().channel())));
     item.set("sender", c.registration().sender());

@@ -26,8 +26,8 @@ void MyTokensPage(GatewayContext& ctx, const Request& req, Response& res) {
     Data item = Object();
     item.set("token_id", token.token_id());
     item.set("label", token.label());
-    item.set("created", FormatTime(token.created_unix_us()));
-    item.set("expires", FormatTime(token.expires_unix_us()));
+    item.set("created", FormatTime(token.created_unix_us(), page->frame.lang));
+    item.set("expires", FormatTime(token.expires_unix_us(), page->frame.lang));
     item.set("state", t.Get(token.expired() ? "token_expired" : "token_valid"));
     tokens.push_back(item);
   }

@@ -4,6 +4,8 @@
 #include <kainjow/mustache.hpp>
 #include <sstream>
 
+#include "locale/format.h"
+
 namespace verkosto::notifications {
 
 namespace {
@@ -33,6 +35,21 @@ mu::data ToData(const View& view) {
     data.set(key, list);
   }
   return data;
+}
+
+constexpr std::string_view kPluralPrefix = "plural.";
+
+bool IsPluralPart(const std::string& key) { return key.rfind(kPluralPrefix, 0) == 0; }
+
+// The view's whole-number values as named MessageFormat arguments.
+std::vector<std::pair<std::string, locale::MessageArg>> NumberArgs(const View& view) {
+  std::vector<std::pair<std::string, locale::MessageArg>> args;
+  for (const auto& [key, value] : view.values) {
+    if (value.empty() || value.size() > 18) continue;
+    if (value.find_first_not_of("0123456789") != std::string::npos) continue;
+    args.emplace_back(key, locale::MessageArg(static_cast<int64_t>(std::stoll(value))));
+  }
+  return args;
 }
 
 // Renders Mustache source as plain text (no HTML escaping).
@@ -126,6 +143,10 @@ Result<TemplateSet> TemplateSet::Parse(const std::map<Language, std::string>& fi
     auto finish = [&]() -> Status {
       if (key.empty()) return Status::Ok();  // the header comment before the first part
       std::string source = TrimNewlines(body);
+      if (IsPluralPart(key)) {  // an ICU MessageFormat pattern, not Mustache
+        set.parts_[{language, key}] = std::move(source);
+        return Status::Ok();
+      }
       mu::mustache check(source);
       if (!check.is_valid()) {
         return Status::InvalidArgument(lang + ":" + std::to_string(part_line),
@@ -177,7 +198,15 @@ Result<RenderedMessage> TemplateSet::Render(const std::string& template_name, La
     return Status::NotFound("no template '" + template_name + "' in " +
                             std::string(LanguageCode(language)));
   }
-  const mu::data data = ToData(view);
+  mu::data data = ToData(view);
+  // Each "plural.<name>" part of the language becomes the value <name>: its
+  // pattern formatted with the view's numbers, by the language's plural rules.
+  const std::vector<std::pair<std::string, locale::MessageArg>> numbers = NumberArgs(view);
+  for (auto it = parts_.lower_bound({language, std::string(kPluralPrefix)});
+       it != parts_.end() && it->first.first == language && IsPluralPart(it->first.second); ++it) {
+    data.set(it->first.second.substr(kPluralPrefix.size()),
+             locale::FormatMessage(it->second, language, numbers));
+  }
   RenderedMessage out;
   VERKOSTO_ASSIGN_OR_RETURN(std::string raw_subject, RenderText(subject->second, data));
   for (char c : raw_subject) out.subject += (c == '\n' || c == '\r') ? ' ' : c;

@@ -29,7 +29,11 @@ class TemplateSet {
   // Builds a set from template file texts per language and the HTML layout.
   // A file is a sequence of parts, each starting with a line
   // "@@ <template>.<part>" (parts: subject, text; plus footer.text and
-  // layout.open_link once per file). Errors: invalid_argument (field
+  // layout.open_link once per file). A part "@@ plural.<name>" is an ICU
+  // MessageFormat pattern over the view's whole-number values
+  // ("{working_days_left, plural, one {# arbetsdag} other {# arbetsdagar}}"):
+  // Render gives it to the templates as {{<name>}}, by the language's plural
+  // rules (libs/locale). Errors: invalid_argument (field
   // "<lang>:<line>") for text outside a part or a template that does not parse.
   static Result<TemplateSet> Parse(const std::map<Language, std::string>& files,
                                    std::string layout_html);

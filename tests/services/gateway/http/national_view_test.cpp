@@ -156,6 +156,8 @@ TEST_F(NationalViewTest, WebPageAndStreamedCsvShowTheView) {
   EXPECT_NE(page->body.find("Nelli Nimitetty"), std::string::npos);
   EXPECT_NE(page->body.find("<label for=\"nv-status\">"), std::string::npos);
   EXPECT_NE(page->body.find("href=\"/national-view\""), std::string::npos);  // in the menu
+  // Hours in the page's language (Finnish "9,0"); the CSV below keeps "9" for machines.
+  EXPECT_NE(page->body.find("9,0"), std::string::npos);
 
   httplib::Result csv = Get(keha_, "/national-view.csv?status=open&area=");
   ASSERT_TRUE(csv);

@@ -69,7 +69,7 @@ TEST_F(ConfirmationPagesTest, KehaRenewsAnOpenNetworkThenSendsConfirmationReques
   ASSERT_TRUE(form);
   EXPECT_EQ(form->status, 200) << form->body;
   EXPECT_NE(form->body.find("Uudista toimikausi"), std::string::npos);
-  EXPECT_NE(form->body.find(R"(value="2028-12-31")"), std::string::npos) << "prefilled";
+  EXPECT_NE(form->body.find(R"(value="31.12.2028")"), std::string::npos) << "prefilled";
   EXPECT_NE(form->body.find(R"(name="reason")"), std::string::npos);
   EXPECT_EQ(Get("/networks/osaamisverkosto/renew", "dirkk")->status, 403);
 
@@ -114,7 +114,7 @@ TEST_F(ConfirmationPagesTest, AfterRenewalKehaSendsConfirmationRequestsWithADead
   EXPECT_NE(page->body.find(R"(action="/networks/osaamisverkosto/confirmations")"),
             std::string::npos)
       << page->body;
-  EXPECT_NE(page->body.find("2029-01-01"), std::string::npos);
+  EXPECT_NE(page->body.find("1.1.2029"), std::string::npos);
   EXPECT_EQ(page->body.find(R"(href="/networks/osaamisverkosto/renew")"), std::string::npos);
   // A blank deadline is named before the service is asked.
   auto blank =

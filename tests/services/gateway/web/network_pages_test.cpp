@@ -214,8 +214,20 @@ TEST_F(WebPagesTest, KehaWithdrawsAndExtendsFromTheMatrix) {
         *r->mutable_case_() = RegisteredCase("helsinki");
         return Status::Ok();
       });
+  // Not a date: the page refuses it, naming the field, and asks no service.
+  ctx_.ForgetCalls();
+  auto not_date = Post("/cases/r-1/helsinki/extend", "keha",
+                       {{"csrf_token", "token-keha1"}, {"deadline", "huomenna"}});
+  ASSERT_TRUE(not_date);
+  EXPECT_EQ(not_date->status, 422);
+  EXPECT_NE(not_date->body.find(R"(<a href="#f-ext-r-1-helsinki-deadline">Uusi määräaika: )"
+                                "Päivämäärä ei kelpaa."),
+            std::string::npos)
+      << not_date->body;
+  EXPECT_FALSE(ctx_.Called("ExtendDeadlineRequest"));
+  // A date the service refuses: its refusal in the summary.
   auto refused = Post("/cases/r-1/helsinki/extend", "keha",
-                      {{"csrf_token", "token-keha1"}, {"deadline", "huomenna"}});
+                      {{"csrf_token", "token-keha1"}, {"deadline", "2.3.2027"}});
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 422);
   EXPECT_NE(refused->body.find(R"(class="error-summary")"), std::string::npos);
@@ -380,15 +392,15 @@ TEST_F(WebPagesTest, ADeadlineOnADayOffIsWarnedInTheNoticeAfterSendingAndExtendi
   ASSERT_TRUE(fi);
   EXPECT_EQ(fi->status, 200);
   EXPECT_NE(fi->body.find(R"(<p class="notice" role="status">Nimityspyyntö lähetettiin. Huom.: )"
-                          "määräaika 2026-06-19 ei ole työpäivä"),
+                          "määräaika 19.6.2026 ei ole työpäivä"),
             std::string::npos)
       << fi->body;
-  EXPECT_NE(fi->body.find("seuraavaa työpäivää 2026-06-22"), std::string::npos);
+  EXPECT_NE(fi->body.find("seuraavaa työpäivää 22.6.2026"), std::string::npos);
   auto sv = Get(shown, "keha", "lang=sv");
   ASSERT_TRUE(sv);
-  EXPECT_NE(sv->body.find("tidsfristen 2026-06-19 är inte en arbetsdag"), std::string::npos)
+  EXPECT_NE(sv->body.find("tidsfristen 19.6.2026 är inte en arbetsdag"), std::string::npos)
       << sv->body;
-  EXPECT_NE(sv->body.find("följande arbetsdag 2026-06-22"), std::string::npos);
+  EXPECT_NE(sv->body.find("följande arbetsdag 22.6.2026"), std::string::npos);
   // Only dates reach the page: anything else in the query shows no warning.
   auto odd =
       Get("/networks/osaamisverkosto/matrix?done=sent&deadline_warning=%3Cb%3E&next_working_day=x",

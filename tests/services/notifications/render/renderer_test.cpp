@@ -308,6 +308,46 @@ TEST(TemplatesTest, FinnishAndSwedishUseTheirOwnLetters) {
   EXPECT_NE(sv->text.find("Sysselsättningsområde: Området kainuu"), std::string::npos);
 }
 
+// Issue 18: counts by each language's plural rules (ICU), dates as 3.1.2027.
+TEST(TemplatesTest, OneWorkingDayIsSingularAndDatesAreDayMonthYear) {
+  Notice notice = Full(Topic::kReminderDue);
+  notice.working_days_left = 1;
+  notice.case_info->deadline = "2027-01-03";
+  Recipient registry{"registry:kainuu", "reminder_due", {}, std::nullopt, AreaCode("kainuu")};
+  auto render = [&](Language lang) {
+    auto m =
+        Templates().Render("reminder_due", lang, BuildView(notice, registry, lang, Areas(), ""));
+    EXPECT_TRUE(m.ok()) << m.status().ToString();
+    return *m;
+  };
+  const RenderedMessage fi = render(Language::kFi);
+  EXPECT_EQ(fi.subject, "Muistutus: nimeäminen verkostoon Osaamisverkosto, 1 työpäivä jäljellä");
+  EXPECT_NE(fi.text.find("Määräaika: 3.1.2027"), std::string::npos) << fi.text;
+  const RenderedMessage sv = render(Language::kSv);
+  EXPECT_EQ(sv.subject, "Påminnelse: nominering till Kompetensnätverket, 1 arbetsdag kvar");
+  EXPECT_NE(sv.text.find("Det återstår 1 arbetsdag till"), std::string::npos) << sv.text;
+  EXPECT_NE(sv.text.find("3.1.2027"), std::string::npos) << sv.text;
+  const RenderedMessage en = render(Language::kEn);
+  EXPECT_NE(en.subject.find(", 1 working day left"), std::string::npos) << en.subject;
+  EXPECT_NE(en.text.find("1 working day remains until"), std::string::npos) << en.text;
+  EXPECT_NE(en.text.find("3 January 2027"), std::string::npos) << en.text;
+
+  // And the plural again at 2; the member's term ends in 1 day.
+  notice.working_days_left = 2;
+  EXPECT_EQ(render(Language::kSv).subject,
+            "Påminnelse: nominering till Kompetensnätverket, 2 arbetsdagar kvar");
+  EXPECT_NE(render(Language::kEn).text.find("2 working days remain until"), std::string::npos);
+  Notice ending = Full(Topic::kTermEnding);
+  ending.days_left = 1;
+  for (const Recipient& r : Recipients(ending, Areas())) {
+    if (r.template_name != "term_ending") continue;
+    auto m = Templates().Render(r.template_name, Language::kSv,
+                                BuildView(ending, r, Language::kSv, Areas(), ""));
+    ASSERT_TRUE(m.ok());
+    EXPECT_NE(m->text.find("går ut om 1 dag,"), std::string::npos) << m->text;
+  }
+}
+
 TEST(TemplatesTest, HtmlEscapesWhatPeopleTyped) {
   Notice notice = Full(Topic::kCaseDeclined);
   notice.case_info->reason = "<script>alert('x')</script> & more";
