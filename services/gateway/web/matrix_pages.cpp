@@ -1,5 +1,6 @@
 // A network's status matrix (and its CSV): every area's latest case and
 // members; KEHA withdraws a case or extends its deadline from it.
+#include "gateway/web/area_map.h"
 #include "gateway/web/deadline_notice.h"
 #include "gateway/web/forms.h"
 #include "gateway/web/handlers.h"
@@ -17,6 +18,22 @@ using httplib::Response;
 
 namespace {
 
+// What the map's mark of a row says: members named first, then the latest
+// case's state (issue 18).
+MapKind MatrixKind(const nm::MatrixRow& row) {
+  if (row.active_memberships_size() > 0) return MapKind::kMembers;
+  if (!row.has_latest_case()) return MapKind::kNone;
+  switch (row.latest_case().state()) {
+    case nm::CASE_STATE_AWAITING_REGISTRATION:
+    case nm::CASE_STATE_REGISTERED:
+      return row.latest_case().overdue() ? MapKind::kOverdue : MapKind::kOpen;
+    case nm::CASE_STATE_DECLINED:
+      return MapKind::kDeclined;
+    default:
+      return MapKind::kNone;
+  }
+}
+
 // The matrix page (or its CSV when `csv`); `error` (a refused withdraw or
 // extend) goes into its error summary.
 void RenderMatrix(Page& page, const std::string& code, bool csv, int status, const Status& error) {
@@ -33,10 +50,12 @@ void RenderMatrix(Page& page, const std::string& code, bool csv, int status, con
   // The reply names the network and each row's area (no list of either).
   const Language lang = page.frame.lang;
   Data rows = List();
+  std::map<std::string, MapEntry> marks;
   for (const nm::MatrixRow& row : matrix.rows()) {
     Data r = Object();
     const std::string area = NameIn(lang, row.area_name_fi(), row.area_name_sv(), row.area_code());
     r.set("area", area);
+    r.set("area_code", row.area_code());
     const bool has_case = row.has_latest_case();
     const nm::Case& c = row.latest_case();
     std::string state = t.Get(has_case ? StateKey(c.state()) : "state_none");
@@ -47,6 +66,10 @@ void RenderMatrix(Page& page, const std::string& code, bool csv, int status, con
                t.Get("channel_" + messaging::EnumShortName(channel)) + ")";
     }
     r.set("state", state);
+    marks[row.area_code()] = {.kind = MatrixKind(row),
+                              .name = area,
+                              .detail = has_case ? state : std::string(),
+                              .href = "#row-" + row.area_code()};
     r.set("deadline", c.deadline());
     r.set("diary", c.registration().diary_number());
     r.set("case_id", c.case_id());
@@ -64,6 +87,9 @@ void RenderMatrix(Page& page, const std::string& code, bool csv, int status, con
   d.set("code", code);
   d.set("name", NameIn(lang, matrix.network_name_fi(), matrix.network_name_sv(), code));
   d.set("rows", rows);
+  d.set("map", AreaMapData(t, t.Get("map_matrix_label"), marks, MapKind::kNone,
+                           {MapKind::kMembers, MapKind::kOpen, MapKind::kOverdue,
+                            MapKind::kDeclined, MapKind::kNone}));
   PutErrorSummary(t, error, d);
   page.Html(status, "matrix_title", "matrix", d);
 }
