@@ -25,7 +25,7 @@ TEST_F(WebPagesTest, TheStyleSheetCarriesTheSuomiFiTokensWithTheirLicence) {
        {"--fi-color-brand-base:hsl(214,100%,24%)", "--fi-color-highlight-base:hsl(212,63%,45%)",
         "--fi-color-black-base:hsl(0,0%,13%)", "--fi-color-success-dark1:hsl(165,90%,27%)",
         "--fi-color-warning-base:hsl(42,93%,50%)", "--fi-color-alert-base:hsl(3,59%,43%)",
-        "--fi-font-family:\"Source Sans 3\",\"Source Sans Pro\"", "--fi-text-body:1.125rem",
+        R"(--fi-font-family:"Source Sans 3","Source Sans Pro")", "--fi-text-body:1.125rem",
         "--fi-text-heading1:2.5rem", "--fi-spacing-m:20px"}) {
     EXPECT_NE(s.find(token), std::string::npos) << token;
   }
@@ -45,7 +45,7 @@ TEST_F(WebPagesTest, TheStyleSheetPrintsACasePageAsContentOnly) {
   const std::string rules = s.substr(print);
   EXPECT_NE(rules.find("header.site,nav,footer.site,form,button"), std::string::npos);
   EXPECT_NE(rules.find("body{color:#000;background:#fff"), std::string::npos);
-  EXPECT_NE(rules.find("content:\" (\" attr(href) \")\""), std::string::npos);
+  EXPECT_NE(rules.find(R"css(content:" (" attr(href) ")")css"), std::string::npos);
   EXPECT_NE(rules.find("break-inside:avoid"), std::string::npos);
 }
 
