@@ -23,8 +23,8 @@ std::string Num(double v) {
 }
 
 // The shape of `kind` centred on (x, y), as one SVG path inside a circle of
-// radius 8 (the layout's mark_radius): circle, diamond, triangle, square or
-// ring, so that no kind is told by its colour alone.
+// radius 8 (the layout's mark_radius): circle, diamond, triangle, square, bar
+// or ring, so that no kind is told by its colour alone.
 std::string ShapePath(MapKind kind, double x, double y) {
   const auto circle = [&](double r) {
     return "M" + Num(x - r) + "," + Num(y) + "a" + Num(r) + "," + Num(r) + " 0 1,0 " + Num(2 * r) +
@@ -48,6 +48,8 @@ std::string ShapePath(MapKind kind, double x, double y) {
     case MapKind::kDeclined:
     case MapKind::kCount6:
       return square();
+    case MapKind::kNotTakingPart:  // a bar, as a "no entry" sign
+      return "M" + Num(x - 8) + "," + Num(y - 3) + "h16v6h-16Z";
     case MapKind::kNone:
     case MapKind::kCount0:
       return circle(6);  // drawn as a ring (style.css)
@@ -74,6 +76,8 @@ std::string MapKindName(MapKind kind) {
       return "overdue";
     case MapKind::kDeclined:
       return "declined";
+    case MapKind::kNotTakingPart:
+      return "not_taking_part";
     case MapKind::kNone:
       return "none";
     case MapKind::kCount0:

@@ -21,11 +21,12 @@ namespace verkosto::gateway::web {
 // `.mk-<name>`), and a message key `map_<name>` naming it.
 enum class MapKind {
   // A network's matrix: the area's latest case.
-  kMembers,   // members named (active memberships)
-  kOpen,      // a request awaiting registration or a decision
-  kOverdue,   // an open request past its deadline
-  kDeclined,  // the leadership declined
-  kNone,      // no request (or withdrawn)
+  kMembers,        // members named (active memberships)
+  kOpen,           // a request awaiting registration or a decision
+  kOverdue,        // an open request past its deadline
+  kDeclined,       // the leadership declined
+  kNotTakingPart,  // the area decided not to take part in the network (rule 5)
+  kNone,           // no request (or withdrawn)
   // The national view: memberships the area has named.
   kCount0,
   kCount1,  // 1-2

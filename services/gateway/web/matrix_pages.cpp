@@ -18,11 +18,19 @@ using httplib::Response;
 
 namespace {
 
+// The message key of a MatrixRow's participation ("takes_part", ...).
+std::string ParticipationKey(const std::string& participation) {
+  if (participation == "takes_part") return "takes_part";
+  if (participation == "declines") return "declines";
+  return "participation_undecided";
+}
+
 // What the map's mark of a row says: members named first, then the latest
-// case's state (issue 18).
+// case's state, then the area's decision not to take part (issue 18).
 MapKind MatrixKind(const nm::MatrixRow& row) {
   if (row.active_memberships_size() > 0) return MapKind::kMembers;
-  if (!row.has_latest_case()) return MapKind::kNone;
+  const bool declines = row.participation() == "declines";
+  if (!row.has_latest_case()) return declines ? MapKind::kNotTakingPart : MapKind::kNone;
   switch (row.latest_case().state()) {
     case nm::CASE_STATE_AWAITING_REGISTRATION:
     case nm::CASE_STATE_REGISTERED:
@@ -30,7 +38,7 @@ MapKind MatrixKind(const nm::MatrixRow& row) {
     case nm::CASE_STATE_DECLINED:
       return MapKind::kDeclined;
     default:
-      return MapKind::kNone;
+      return declines ? MapKind::kNotTakingPart : MapKind::kNone;
   }
 }
 
@@ -66,10 +74,14 @@ void RenderMatrix(Page& page, const std::string& code, bool csv, int status, con
                t.Get("channel_" + messaging::EnumShortName(channel)) + ")";
     }
     r.set("state", state);
-    marks[row.area_code()] = {.kind = MatrixKind(row),
-                              .name = area,
-                              .detail = has_case ? state : std::string(),
-                              .href = "#row-" + row.area_code()};
+    const std::string participation = t.Get(ParticipationKey(row.participation()));
+    r.set("participation", participation);
+    // The mark's name: its kind, then the state and participation not already said.
+    const MapKind kind = MatrixKind(row);
+    std::string detail = has_case ? state + ", " + participation : participation;
+    if (!has_case && kind == MapKind::kNotTakingPart) detail.clear();
+    marks[row.area_code()] = {
+        .kind = kind, .name = area, .detail = detail, .href = "#row-" + row.area_code()};
     r.set("deadline", c.deadline());
     r.set("diary", c.registration().diary_number());
     r.set("case_id", c.case_id());
@@ -89,7 +101,7 @@ void RenderMatrix(Page& page, const std::string& code, bool csv, int status, con
   d.set("rows", rows);
   d.set("map", AreaMapData(t, t.Get("map_matrix_label"), marks, MapKind::kNone,
                            {MapKind::kMembers, MapKind::kOpen, MapKind::kOverdue,
-                            MapKind::kDeclined, MapKind::kNone}));
+                            MapKind::kDeclined, MapKind::kNotTakingPart, MapKind::kNone}));
   PutErrorSummary(t, error, d);
   page.Html(status, "matrix_title", "matrix", d);
 }

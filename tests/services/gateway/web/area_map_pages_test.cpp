@@ -72,6 +72,7 @@ TEST_F(WebPagesTest, TheMatrixShowsAMapOfTheFortyFiveAreasByTheirState) {
         nm::MatrixRow* helsinki = r->add_rows();
         helsinki->set_area_code("helsinki");
         helsinki->set_area_name_fi("Helsingin työllisyysalue");
+        helsinki->set_participation("takes_part");
         nm::Case approved = RegisteredCase("helsinki");
         approved.set_state(nm::CASE_STATE_APPROVED);
         *helsinki->mutable_latest_case() = approved;
@@ -91,6 +92,10 @@ TEST_F(WebPagesTest, TheMatrixShowsAMapOfTheFortyFiveAreasByTheirState) {
         nm::Case declined = RegisteredCase("tampere");
         declined.set_state(nm::CASE_STATE_DECLINED);
         *tampere->mutable_latest_case() = declined;
+        nm::MatrixRow* vaasa = r->add_rows();
+        vaasa->set_area_code("pohjanmaa");
+        vaasa->set_area_name_fi("Pohjanmaan työllisyysalue");
+        vaasa->set_participation("declines");  // and so no request
         return Status::Ok();
       });
   for (const char* cookie : {"", "lang=sv", "lang=en"}) {
@@ -113,19 +118,25 @@ TEST_F(WebPagesTest, TheMatrixShowsAMapOfTheFortyFiveAreasByTheirState) {
     EXPECT_EQ(Find(marks, "kainuu-koillismaa")->kind, "overdue");
     EXPECT_EQ(Find(marks, "oulu")->kind, "open");
     EXPECT_EQ(Find(marks, "tampere")->kind, "declined");
+    EXPECT_EQ(Find(marks, "pohjanmaa")->kind, "not_taking_part");
+    EXPECT_EQ(Find(marks, "pohjanmaa")->href, "#row-pohjanmaa");
     EXPECT_EQ(Find(marks, "turku")->kind, "none");
     EXPECT_EQ(Find(marks, "turku")->href, "");  // no row to lead to
     // A legend in words, with the counts.
     EXPECT_NE(page->body.find(R"(<ul class="map-legend")"), std::string::npos);
-    EXPECT_EQ(Count(page->body, R"(<li><svg viewBox="-10 -10 20 20")"), 5u);
+    EXPECT_EQ(Count(page->body, R"(<li><svg viewBox="-10 -10 20 20")"), 6u);
   }
   auto fi = Get("/networks/osaamisverkosto/matrix", "keha");
   const std::vector<Mark> marks = MarksOf(fi->body);
   EXPECT_EQ(Find(marks, "helsinki")->title,
-            "Helsingin työllisyysalue: Jäsenet nimetty (Hyväksytty)");
+            "Helsingin työllisyysalue: Jäsenet nimetty (Hyväksytty, Osallistuu)");
+  EXPECT_EQ(Find(marks, "pohjanmaa")->title, "Pohjanmaan työllisyysalue: Ei osallistu");
   EXPECT_EQ(Find(marks, "turku")->title, "Turku: Ei avointa pyyntöä");
   EXPECT_NE(fi->body.find("Jäsenet nimetty: 1</li>"), std::string::npos);
-  EXPECT_NE(fi->body.find("Ei avointa pyyntöä: 41</li>"), std::string::npos);
+  // The table says the same in words, participation included.
+  EXPECT_NE(fi->body.find(R"(<th scope="row">Pohjanmaan työllisyysalue</th><td>Ei osallistu</td>)"),
+            std::string::npos);
+  EXPECT_NE(fi->body.find("Ei avointa pyyntöä: 40</li>"), std::string::npos);
 }
 
 TEST_F(WebPagesTest, TheNationalViewShowsTheMembershipsOfEveryAreaOnAMap) {
