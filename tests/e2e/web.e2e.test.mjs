@@ -622,6 +622,41 @@ test('KEHA types the term of a new network as d.m.yyyy; 31.2. is refused naming 
   assert.ok(sv.includes(typed(30)), sv.slice(0, 800));
   assert.ok(sv.includes('1 medlem, 2 ersättare'), sv.slice(0, 800));
   await inLanguage(page, 'fi');
+// Issue 18, items 5 and 6: the map of the 45 areas on the matrix and the
+// national view (axe in Finnish and Swedish), and a page printed as content only.
+test('the map of the 45 areas shows on the matrix and the national view, in Finnish and Swedish', async () => {
+  const { context, page } = await loginAs(ACCOUNTS.keha);
+  const marks = page.locator('svg.area-map-svg > [role=listitem]');
+  const assertMap = async (where) => {
+    assert.equal(await marks.count(), 45, `marks on ${where}`);
+    const shown = await marks.evaluateAll((els) => els.filter((e) => {
+      const box = e.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+    }).length);
+    assert.equal(shown, 45, `visible marks on ${where}`);
+    const names = await page.locator('svg.area-map-svg > [role=listitem] title').allTextContents();
+    assert.equal(names.filter((n) => /\S: \S/.test(n)).length, 45, `named marks on ${where}`);
+    assert.ok(await page.locator('main table').first().isVisible(), `the table on ${where}`);
+  };
+  for (const where of [`/networks/${NETWORK}/matrix`, '/national-view']) {
+    await go(page, where);
+    await assertMap(where);
+    await inLanguage(page, 'sv');
+    await assertMap(where);
+    await inLanguage(page, 'fi');
+  }
+  // Kainuu-Koillismaa has named members; its mark leads to its row.
+  await go(page, `/networks/${NETWORK}/matrix`);
+  const kainuu = page.locator('svg.area-map-svg [data-area="kainuu-koillismaa"]');
+  assert.equal(await kainuu.locator('.mk-members').count(), 1);
+  await kainuu.locator('a').click();
+  await page.waitForFunction(() => location.hash === '#row-kainuu-koillismaa');
+  // Printed: no navigation, forms or buttons; black text.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('header.site').isVisible(), false);
+  assert.equal(await page.locator('main form').first().isVisible(), false);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).color), 'rgb(0, 0, 0)');
+  await page.emulateMedia({ media: 'screen' });
   await context.close();
 });
 

@@ -1,5 +1,6 @@
 // A network's status matrix (and its CSV): every area's latest case and
 // members; KEHA withdraws a case or extends its deadline from it.
+#include "gateway/web/area_map.h"
 #include "gateway/web/deadline_notice.h"
 #include "gateway/web/forms.h"
 #include "gateway/web/handlers.h"
@@ -23,6 +24,30 @@ std::string ExtendId(const std::string& case_id) {
   return Form::IdFor(ExtendPrefix(case_id), "deadline");
 }
 
+// The message key of a MatrixRow's participation ("takes_part", ...).
+std::string ParticipationKey(const std::string& participation) {
+  if (participation == "takes_part") return "takes_part";
+  if (participation == "declines") return "declines";
+  return "participation_undecided";
+}
+
+// What the map's mark of a row says: members named first, then the latest
+// case's state, then the area's decision not to take part (issue 18).
+MapKind MatrixKind(const nm::MatrixRow& row) {
+  if (row.active_memberships_size() > 0) return MapKind::kMembers;
+  const bool declines = row.participation() == "declines";
+  if (!row.has_latest_case()) return declines ? MapKind::kNotTakingPart : MapKind::kNone;
+  switch (row.latest_case().state()) {
+    case nm::CASE_STATE_AWAITING_REGISTRATION:
+    case nm::CASE_STATE_REGISTERED:
+      return row.latest_case().overdue() ? MapKind::kOverdue : MapKind::kOpen;
+    case nm::CASE_STATE_DECLINED:
+      return MapKind::kDeclined;
+    default:
+      return declines ? MapKind::kNotTakingPart : MapKind::kNone;
+  }
+}
+
 // The matrix page (or its CSV when `csv`); `error` (a refused withdraw or
 // extend) goes into its error summary.
 // `form`, when given, is a refused extension's (its summary instead of `error`'s).
@@ -41,10 +66,12 @@ void RenderMatrix(Page& page, const std::string& code, bool csv, int status, con
   // The reply names the network and each row's area (no list of either).
   const Language lang = page.frame.lang;
   Data rows = List();
+  std::map<std::string, MapEntry> marks;
   for (const nm::MatrixRow& row : matrix.rows()) {
     Data r = Object();
     const std::string area = NameIn(lang, row.area_name_fi(), row.area_name_sv(), row.area_code());
     r.set("area", area);
+    r.set("area_code", row.area_code());
     const bool has_case = row.has_latest_case();
     const nm::Case& c = row.latest_case();
     std::string state = t.Get(has_case ? StateKey(c.state()) : "state_none");
@@ -55,6 +82,14 @@ void RenderMatrix(Page& page, const std::string& code, bool csv, int status, con
                t.Get("channel_" + messaging::EnumShortName(channel)) + ")";
     }
     r.set("state", state);
+    const std::string participation = t.Get(ParticipationKey(row.participation()));
+    r.set("participation", participation);
+    // The mark's name: its kind, then the state and participation not already said.
+    const MapKind kind = MatrixKind(row);
+    std::string detail = has_case ? state + ", " + participation : participation;
+    if (!has_case && kind == MapKind::kNotTakingPart) detail.clear();
+    marks[row.area_code()] = {
+        .kind = kind, .name = area, .detail = detail, .href = "#row-" + row.area_code()};
     r.set("deadline", ShowDate(c.deadline(), lang));
     r.set("extend_id", ExtendId(c.case_id()));
     r.set("diary", c.registration().diary_number());
@@ -73,6 +108,9 @@ void RenderMatrix(Page& page, const std::string& code, bool csv, int status, con
   d.set("code", code);
   d.set("name", NameIn(lang, matrix.network_name_fi(), matrix.network_name_sv(), code));
   d.set("rows", rows);
+  d.set("map", AreaMapData(t, t.Get("map_matrix_label"), marks, MapKind::kNone,
+                           {MapKind::kMembers, MapKind::kOpen, MapKind::kOverdue,
+                            MapKind::kDeclined, MapKind::kNotTakingPart, MapKind::kNone}));
   if (form != nullptr) {
     form->PutSummary(d);
   } else {

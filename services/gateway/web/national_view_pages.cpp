@@ -4,6 +4,7 @@
 // people in several networks; and the whole view as CSV, streamed page by page.
 #include <memory>
 
+#include "gateway/web/area_map.h"
 #include "gateway/web/handlers.h"
 #include "gateway/web/labels.h"
 #include "gateway/web/national_view_csv.h"
@@ -135,9 +136,17 @@ void NationalViewPage(GatewayContext& ctx, const Request& req, Response& res) {
     cells.push_back(c);
   }
   Data burdens = List();
+  std::map<std::string, MapEntry> marks;
   for (const nm::AreaBurden& b : view.burdens()) {
     Data o = Object();
-    o.set("area", NameIn(lang, b.area_name_fi(), b.area_name_sv(), b.area_code()));
+    const std::string area = NameIn(lang, b.area_name_fi(), b.area_name_sv(), b.area_code());
+    o.set("area", area);
+    // The map (issue 18): a mark leads to the view of that one area.
+    marks[b.area_code()] = {.kind = CountKind(b.memberships()),
+                            .name = area,
+                            .detail = ShowNumber(static_cast<int64_t>(b.memberships()), lang),
+                            .href = "/national-view?status=" + UrlEncode(filter.status()) +
+                                    "&area=" + UrlEncode(b.area_code())};
     o.set("memberships", ShowNumber(static_cast<int64_t>(b.memberships()), lang));
     o.set("hours", Tenths(b.hours_per_year_tenths(), lang));
     burdens.push_back(o);
@@ -157,6 +166,13 @@ void NationalViewPage(GatewayContext& ctx, const Request& req, Response& res) {
   d.set("cells", cells);
   d.set("has_cells", view.cells_size() > 0);
   d.set("first_page", page->PageToken().empty());
+  // The country at a glance: on the first page of every area (the burdens
+  // name every area of the filter only there).
+  if (page->PageToken().empty() && filter.area_code().empty()) {
+    d.set("map",
+          AreaMapData(t, t.Get("map_national_label"), marks, MapKind::kCount0,
+                      {MapKind::kCount0, MapKind::kCount1, MapKind::kCount3, MapKind::kCount6}));
+  }
   d.set("burdens", burdens);
   d.set("national_hours", Tenths(view.national_hours_per_year_tenths(), lang));
   d.set("national_memberships",

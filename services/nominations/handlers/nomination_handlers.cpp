@@ -7,6 +7,7 @@
 #include "messaging/envelope.h"
 #include "messaging/page_reply.h"
 #include "nominations/codec/codec.h"
+#include "nominations/domain/national_view.h"
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/visibility.h"
 #include "nominations/domain/workflow.h"
@@ -468,6 +469,9 @@ void RegisterQueries(messaging::RpcServer& server) {
           row->set_area_code(area.code.value());
           row->set_area_name_fi(area.name_fi);
           row->set_area_name_sv(area.name_sv);
+          const auto decided = network.areas.find(area.code);
+          row->set_participation(std::string(ParticipationName(
+              decided == network.areas.end() ? Participation::kUndecided : decided->second)));
           if (line.latest_case) {
             VERKOSTO_ASSIGN_OR_RETURN(*row->mutable_latest_case(),
                                       replies.Reply(*line.latest_case));

@@ -456,6 +456,9 @@ TEST_F(NominationsServiceTest, FullChainFromKehaThroughRegistryAndLeadershipToMe
       EXPECT_EQ(row.latest_case().case_id(), second_case) << "the latest case";
       EXPECT_EQ(row.active_memberships_size(), 2);
     }
+    // Each area's participation decision (the matrix's map, issue 18).
+    EXPECT_EQ(row.participation(), row.area_code() == "lahti" ? "declines" : "undecided")
+        << row.area_code();
     with_members += row.active_memberships_size() > 0 ? 1 : 0;
   }
   EXPECT_EQ(with_members, 2);
