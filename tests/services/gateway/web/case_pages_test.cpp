@@ -271,7 +271,7 @@ TEST_F(WebPagesTest, TheCasePagesNameTheNetworkAndAreaFromTheCaseWithoutListingT
 TEST_F(WebPagesTest, TheCasePageShowsTheCasesHistoryAndKehasDiaryNumber) {
   nm::Case c = RegisteredCase("helsinki");
   c.set_keha_diary_number("KEHA/12/2026");
-  ServeCase(c, {"dirhel"}, {});
+  ServeCase(c, {"dir-hel"}, {});
   std::string asked;
   ctx_.On<nm::ListCaseHistoryRequest, nm::ListCaseHistoryResponse>(
       [&asked, c](const Actor&, const nm::ListCaseHistoryRequest& req,
