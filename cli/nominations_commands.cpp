@@ -1,6 +1,7 @@
 #include "nominations_commands.h"
 
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -514,6 +515,53 @@ void AddMemberChangeCommands(CLI::App* nom, CliContext& ctx) {
   }
 }
 
+// "YYYY-MM-DD HH:MM UTC" of a stamp.
+std::string ActTime(int64_t unix_us) {
+  const std::time_t seconds = unix_us / 1000000;
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+  return buf;
+}
+
+// Issue 18: a case's history, one act a line, oldest first.
+void AddHistoryCommand(CLI::App* nom, CliContext& ctx) {
+  auto req = std::make_shared<pb::ListCaseHistoryRequest>();
+  auto* cmd = nom->add_subcommand("history", "A case's history: every act, oldest first");
+  cmd->add_option_function<std::string>(
+         "case", [req](const std::string& id) { req->set_case_id(id); }, "Case id")
+      ->required();
+  ctx.AddPersonOptions(cmd);
+  ctx.OnRun(cmd, [&ctx, req] {
+    return Run<pb::ListCaseHistoryResponse>(ctx, *req, [](const pb::ListCaseHistoryResponse& r) {
+      for (const pb::CaseAct& a : r.acts()) {
+        std::string details;
+        const auto add = [&details](const std::string& label, const std::string& value) {
+          if (!value.empty()) details += "\t" + label + " " + value;
+        };
+        add("keha-diary", a.kind() == "sent" ? a.keha_diary_number() : "");
+        add("diary", a.diary_number());
+        add("received", a.date_received());
+        if (a.kind() == "deadline_extended") {
+          add("deadline", a.previous_deadline() + " -> " + a.deadline());
+        }
+        if (a.reminder_days() > 0) add("days-before", std::to_string(a.reminder_days()));
+        std::string names;
+        for (const std::string& n : a.names()) names += (names.empty() ? "" : ", ") + n;
+        add("names", names);
+        add("reason", a.reason());
+        const std::string behalf =
+            a.by().on_behalf_of().empty() ? "" : " on behalf of " + a.by().on_behalf_of();
+        const std::string role(RoleName(messaging::FromProtoRole(a.role())));
+        std::printf("%s\t%s\t%s (%s)%s%s\n", ActTime(a.by().at_unix_us()).c_str(), a.kind().c_str(),
+                    a.by().name().c_str(), role.c_str(), behalf.c_str(), details.c_str());
+      }
+      if (r.acts_size() == 0) std::printf("no history\n");
+    });
+  });
+}
+
 }  // namespace
 
 void AddNominationsCommands(CLI::App& app, CliContext& ctx) {
@@ -525,6 +573,7 @@ void AddNominationsCommands(CLI::App& app, CliContext& ctx) {
   AddLeadershipCommands(nom, ctx);
   AddQueryCommands(nom, ctx);
   AddMemberChangeCommands(nom, ctx);
+  AddHistoryCommand(nom, ctx);
 }
 
 }  // namespace verkosto::cli

@@ -1,6 +1,9 @@
 #include "system_commands.h"
 
+#include <netdb.h>
+#include <netinet/in.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -64,6 +67,40 @@ Result<std::string> RunDir(const fs::path& data_dir) {
   }
   return pattern;
 }
+// A free TCP port on `host` for --http-port 0: the kernel's pick for a
+// socket bound and closed again. `up` picks it before it starts the
+// services, so every one of them knows the address the gateway will answer
+// at (the links in e-mails: config::PublicUrl); the gateway still writes it
+// to DATA/gateway.port.
+Result<int> PickFreePort(const std::string& host) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE;
+  addrinfo* found = nullptr;
+  if (getaddrinfo(host.empty() ? nullptr : host.c_str(), "0", &hints, &found) != 0 ||
+      found == nullptr) {
+    return Status::Unavailable("cannot resolve the HTTP host '" + host + "'");
+  }
+  int port = -1;
+  for (addrinfo* a = found; a != nullptr && port < 0; a = a->ai_next) {
+    const int fd = socket(a->ai_family, a->ai_socktype, a->ai_protocol);
+    if (fd < 0) continue;
+    sockaddr_storage bound{};
+    socklen_t length = sizeof bound;
+    if (bind(fd, a->ai_addr, a->ai_addrlen) == 0 &&
+        getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &length) == 0) {
+      port = bound.ss_family == AF_INET6
+                 ? ntohs(reinterpret_cast<const sockaddr_in6*>(&bound)->sin6_port)
+                 : ntohs(reinterpret_cast<const sockaddr_in*>(&bound)->sin_port);
+    }
+    close(fd);
+  }
+  freeaddrinfo(found);
+  if (port <= 0) return Status::Unavailable("no free port on '" + host + "'");
+  return port;
+}
+
 // How to log in as each demo role (the gateway creates the accounts on its
 // first start with demo data).
 void PrintDemoLogins(const config::SystemConfig& system) {
@@ -119,6 +156,13 @@ int Up(const UpOptions& options) {
     auto loaded = config::LoadSystemConfig(config_path);
     if (!loaded.ok()) return CliContext::Fail(loaded.status());
     system = *loaded;
+  }
+  // --http-port 0 (or [http] port = 0): a free port now, so that the links
+  // in e-mails name it (config::PublicUrl).
+  if (system.http_port == 0) {
+    Result<int> port = PickFreePort(system.http_host);
+    if (!port.ok()) return CliContext::Fail(port.status());
+    system.http_port = *port;
   }
   // One `up` per data directory: a second would run a second set of
   // services on the same databases.

@@ -62,6 +62,16 @@ Status ParseHttp(const toml::table& root, SystemConfig* config) {
     }
     config->http_workers = static_cast<int>(*workers);
   }
+  if (h["public_url"]) {
+    const std::optional<std::string> url = h["public_url"].value<std::string>();
+    if (!url) return Status::InvalidArgument("http.public_url", "must be a string");
+    std::string normal = *url;
+    while (!normal.empty() && normal.back() == '/') normal.pop_back();
+    if (const std::string problem = PublicUrlProblem(normal); !problem.empty()) {
+      return Status::InvalidArgument("http.public_url", problem);
+    }
+    config->http_public_url = normal;
+  }
   const toml::node_view<const toml::node> allowed = h["allowed_hosts"];
   if (!allowed) return Status::Ok();
   const toml::array* hosts = allowed.as_array();
@@ -406,6 +416,52 @@ Result<SystemConfig> LoadSystemConfig(const std::string& path) {
   return ParseSystemConfig(text.str());
 }
 
+std::string PublicUrlProblem(const std::string& url) {
+  const std::string example = " (e.g. \"https://verkosto.example.fi\")";
+  size_t rest = 0;
+  if (url.rfind("https://", 0) == 0) {
+    rest = 8;
+  } else if (url.rfind("http://", 0) == 0) {
+    rest = 7;
+  } else {
+    return "must start with http:// or https://" + example;
+  }
+  const size_t path = url.find('/', rest);
+  const std::string authority = url.substr(rest, path == std::string::npos ? path : path - rest);
+  if (authority.empty() || authority.front() == ':') return "must name a host" + example;
+  if (authority.find('@') != std::string::npos) return "must not carry a user or password";
+  for (const char c : url) {
+    if (c == '?' || c == '#') return "must not have a query or fragment" + example;
+    if (static_cast<unsigned char>(c) <= ' ' || c == 0x7f) {
+      return "must not contain blanks or control characters";
+    }
+  }
+  const size_t colon = authority.rfind(':');
+  if (colon != std::string::npos && authority.find(']', colon) == std::string::npos) {
+    const std::string port = authority.substr(colon + 1);
+    if (port.empty() || port.size() > 5 ||
+        port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) < 1 ||
+        std::stoi(port) > 65535) {
+      return "must have a port 1..65535 after the host, or none";
+    }
+  }
+  if (path != std::string::npos && url.find("//", path) != std::string::npos) {
+    return "must not have an empty path segment";
+  }
+  return {};
+}
+
+std::string PublicUrl(const SystemConfig& config) {
+  if (!config.http_public_url.empty()) return config.http_public_url;
+  std::string legacy = config.notifications.web_base_url;
+  while (!legacy.empty() && legacy.back() == '/') legacy.pop_back();
+  if (!legacy.empty()) return legacy;
+  std::string host = config.http_host;
+  if (host.empty() || host == "0.0.0.0" || host == "::" || host == "[::]") host = "localhost";
+  if (host.find(':') != std::string::npos && host.front() != '[') host = "[" + host + "]";
+  return "http://" + host + ":" + std::to_string(config.http_port);
+}
+
 std::string ToToml(const SystemConfig& config) {
   toml::table root;
   root.insert("data_dir", config.data_dir);
@@ -417,6 +473,7 @@ std::string ToToml(const SystemConfig& config) {
     for (const std::string& host : config.http_allowed_hosts) allowed.push_back(host);
     http.insert("allowed_hosts", allowed);
   }
+  if (!config.http_public_url.empty()) http.insert("public_url", config.http_public_url);
   root.insert("http", http);
   toml::table services;
   for (const auto& [name, s] : config.services) {

@@ -107,8 +107,10 @@ struct NominationsConfig {
 //   demo_data = true
 //   [http] host = "127.0.0.1"  port = 8080  workers = 16
 //          allowed_hosts = ["verkosto.example.fi"]   (default: see http_allowed_hosts)
+//          public_url = "https://verkosto.example.fi"  (default: see PublicUrl)
 //   [notifications] smtp_url, smtp_from, smtp_user, smtp_password_file,
-//                   starttls, term_notice_days, mail_dir, web_base_url
+//                   starttls, term_notice_days, mail_dir,
+//                   web_base_url (deprecated alias of [http] public_url)
 //   [auth] idle_timeout_minutes, session_lifetime_hours, max_failed_logins,
 //          lockout_minutes, hash_workers, session_cache_seconds, secure_cookies,
 //          password_hash_ops, password_hash_mem_kib, token_days
@@ -136,6 +138,12 @@ struct SystemConfig {
   // for IPv6). Empty = the default: http_host and "localhost", each bare and
   // with the bound port. Written by ToToml only when set.
   std::vector<std::string> http_allowed_hosts;
+  // [http] public_url: the address people reach the web UI at, the prefix of
+  // every link in e-mails, e.g. "https://verkosto.example.fi" (an http(s)
+  // URL: scheme and host, optional port and path prefix; no query, fragment
+  // or trailing "/"). Empty = PublicUrl's default. Written by ToToml only
+  // when set.
+  std::string http_public_url;
   std::map<std::string, ServiceConfig> services;
   NotificationsConfig notifications;
   AuthConfig auth;
@@ -180,6 +188,18 @@ inline const std::vector<std::string>& ServiceNames() {
 // empty: the caller fills it from the keys (`verkosto up` makes them first).
 SystemConfig DefaultSystemConfig(const std::string& data_dir, const std::string& run_dir,
                                  int http_port);
+
+// The address of the web UI for links in e-mails: [http] public_url; else
+// the deprecated [notifications] web_base_url when set; else
+// "http://<http_host>:<http_port>" (the bound address; "localhost" for the
+// wildcard hosts 0.0.0.0 and ::, brackets around an IPv6 address). With
+// http_port 0 the port is known only once bound: `verkosto up` picks the
+// port before it starts the services, so this never sees 0 there.
+std::string PublicUrl(const SystemConfig& config);
+
+// Checks a public URL as [http] public_url takes it: "" when it is one,
+// else what is wrong with it (for the error naming the key).
+std::string PublicUrlProblem(const std::string& url);
 
 // The principals every configured service needs to know: the services of
 // the config and "operator".

@@ -4,6 +4,7 @@
 
 #include "nominations/codec/codec.h"
 #include "nominations/domain/workflow.h"
+#include "nominations/handlers/case_history.h"
 #include "nominations/handlers/desk_handlers.h"
 #include "nominations/handlers/national_view_handlers.h"
 #include "nominations/handlers/nomination_handlers.h"
@@ -44,7 +45,7 @@ Status ApplyNetworkEnd(Context& ctx, const npb::Network& network, bool by_term_e
     VERKOSTO_RETURN_IF_ERROR(repo.UpdateMembership(m.record()));
   }
   spdlog::info("network {} ended: {} memberships ended", info.code.value(), outcome.events.size());
-  return ctx.EmitAll(outcome.events, codec::ToProto);
+  return RecordAndEmit(ctx, outcome.events);
 }
 
 Status ProcessAllTimers(Context& ctx, size_t* emitted) {
@@ -60,7 +61,7 @@ Status ProcessAllTimers(Context& ctx, size_t* emitted) {
     TimerOutcome outcome = ProcessTimers(c, last_processed, ctx.now());
     if (outcome.case_after == c) continue;
     VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(outcome.case_after));
-    VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
+    VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
     *emitted += outcome.events.size();
   }
   if (!last || *last < today) VERKOSTO_RETURN_IF_ERROR(repo.SetLastTimerDate(today));

@@ -682,7 +682,9 @@ Status WireWith(runtime::ServiceRuntime& runtime, const config::SystemConfig& sy
     }
   }
   VERKOSTO_RETURN_IF_ERROR(BuiltInTemplates().status());
-  const std::string link_base = system.notifications.web_base_url;
+  // Every link in an e-mail is absolute: [http] public_url, or its default
+  // (config::PublicUrl).
+  const std::string link_base = config::PublicUrl(system);
   const int notice_days = system.notifications.term_notice_days;
   RegisterNotificationHandlers(runtime.server());
   RegisterAppliers(runtime, link_base);

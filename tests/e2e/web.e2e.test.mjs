@@ -333,7 +333,8 @@ test('the director approves two nominees', async () => {
     await page.selectOption(`[name="nominees[${i}].seat"]`, seat);
   }
   await submit(page, page.locator(`form[action$="/approve"] button[type=submit]`), { status: 200 });
-  assert.ok(await page.locator('main table', { hasText: 'Nina Nimetty' }).isVisible());
+  // The nominees' table (the case's history below it names them too).
+  assert.ok(await page.locator('main table', { hasText: 'Nina Nimetty' }).first().isVisible());
   await go(page, '/area');
   await context.close();
 });
@@ -657,6 +658,55 @@ test('the map of the 45 areas shows on the matrix and the national view, in Finn
   assert.equal(await page.locator('main form').first().isVisible(), false);
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).color), 'rgb(0, 0, 0)');
   await page.emulateMedia({ media: 'screen' });
+// Issue 18, item 2: a decided case tells its story on its page.
+test('the director opens the decided case and sees its history, in Finnish and Swedish', async () => {
+  const { context, page } = await loginAs(ACCOUNTS.directorKainuu);
+  await go(page, caseUrl);
+  const history = page.locator('section.case-history');
+  assert.equal(await history.locator('h2').innerText(), 'Käsittelyhistoria');
+  const rows = history.locator('tbody tr');
+  const acts = await rows.locator('th').allInnerTexts();
+  assert.deepEqual(acts.slice(0, 3), ['Pyyntö lähetetty', 'Kirjattu', 'Hyväksytty']);
+  assert.match(await rows.nth(1).innerText(), /KK\/2027\/101/);
+  assert.match(await rows.nth(2).innerText(), /Nina Nimetty/);
+  await inLanguage(page, 'sv');
+  assert.equal(await page.locator('section.case-history h2').innerText(), 'Behandlingshistorik');
+  await inLanguage(page, 'fi');
+  await context.close();
+});
+
+// Issue 18, item 4: a link from a delivered e-mail opens the right page.
+// Without SMTP every e-mail is an .eml file under <data>/mail; its parts are
+// base64. The nominee's message after the approval links to their memberships.
+function emlText(file) {
+  const raw = fs.readFileSync(file, 'utf8');
+  const parts = raw.split(/Content-Transfer-Encoding: base64\r?\n\r?\n/).slice(1);
+  return parts
+    .map((p) => Buffer.from(p.split(/\r?\n\r?\n|\r?\n--/)[0].replace(/\s+/g, ''), 'base64').toString('utf8'))
+    .join('\n');
+}
+
+test("a link in the nominee's delivered e-mail is absolute and opens the page", async () => {
+  const mailDir = path.join(data, 'mail');
+  const link = await waitFor(
+    () => {
+      if (!fs.existsSync(mailDir)) return null;
+      for (const name of fs.readdirSync(mailDir).filter((n) => n.endsWith('.eml')).sort()) {
+        const file = path.join(mailDir, name);
+        if (!fs.readFileSync(file, 'utf8').includes(ACCOUNTS.nominee.email)) continue;
+        const found = emlText(file).match(/https?:\/\/[^\s"<>]+\/me\/memberships/);
+        if (found) return found[0];
+      }
+      return null;
+    },
+    { dir: fs.existsSync(mailDir) ? mailDir : data, what: "the nominee's .eml with a link", everyMs: 250 },
+  );
+  assert.ok(link.startsWith(`${base}/`), `${link} is not on ${base}`);
+  const { context, page } = await loginAs(ACCOUNTS.nominee);
+  const response = await page.goto(link);
+  assert.equal(response.status(), 200, `GET ${link}`);
+  await checkAccessibility(page);
+  assert.match(await page.locator('main').innerText(), new RegExp(`${NETWORK_NAME}|${NETWORK}`));
   await context.close();
 });
 

@@ -210,6 +210,21 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   EXPECT_EQ(approved.case_().decision().decided().on_behalf_of(), "kainuu.johtaja");
   ASSERT_EQ(approved.memberships_started_size(), 2);
 
+  // Issue 18: the case's history, in order, with both diary numbers and on
+  // whose behalf the deputy decided; as text, one act a line.
+  nom::ListCaseHistoryResponse history;
+  CliOk({"nominations", "history", case_id}, director_k, &history);
+  ASSERT_EQ(history.acts_size(), 3);
+  EXPECT_EQ(history.acts(0).kind(), "sent");
+  EXPECT_EQ(history.acts(0).keha_diary_number(), "KEHA/7/2026");
+  EXPECT_EQ(history.acts(1).kind(), "registered");
+  EXPECT_EQ(history.acts(1).diary_number(), "843/14.07.00/2026");
+  EXPECT_EQ(history.acts(2).kind(), "approved");
+  EXPECT_EQ(history.acts(2).by().on_behalf_of(), "kainuu.johtaja");
+  ASSERT_EQ(Cli({"nominations", "history", case_id}, director_k, /*json=*/false), 0);
+  EXPECT_NE(output_.find("keha-diary KEHA/7/2026"), std::string::npos) << output_;
+  EXPECT_NE(output_.find("on behalf of kainuu.johtaja"), std::string::npos) << output_;
+
   // A case is decided once.
   EXPECT_EQ(Cli({"nominations", "decline", "--case", case_id, "--reason", "toinen kerta"},
                 director_k, false),

@@ -410,6 +410,17 @@ std::vector<ApiRoute> MakeRoutes() {
               "(answers[<membership_id>], answers[<membership_id>].reason, "
               "answers[<membership_id>].successor.email, ...), 403 permission_denied, 409 "
               "failed_precondition (not registered, decided, renewal no longer pending)."),
+          // Issue 18: a case's history.
+          R<nom::ListCaseHistoryRequest, nom::ListCaseHistoryResponse>(
+              "GET", "/api/v1/cases/{case_id}/history", "nominations",
+              "A case's history: every act, oldest first (paged)",
+              "Every act on the case in the order it happened: sent (with KEHA's diary "
+              "number), registered or logged (the area's diary number, date received, "
+              "channel), deadline extended (previous and new deadline), reminders (7 and 2 "
+              "working days), overdue, approved or declined (who, in which role, on whose "
+              "behalf, the reason, the nominees' names), paper answers, confirmations and "
+              "withdrawal. Seen by whoever may see the case (GET /api/v1/cases/{case_id}). "
+              "Errors: 404 not_found (also for another area's case)."),
       },
       r);
   Tagged("me",

@@ -1,6 +1,7 @@
 // The area's leadership on cases: the director's desk of registered cases, a
 // case's page (for everyone the nominations service lets see it) and the
 // decision on it.
+#include "gateway/web/case_history_pages.h"
 #include "gateway/web/confirmation_pages.h"
 #include "gateway/web/forms.h"
 #include "gateway/web/handlers.h"
@@ -211,6 +212,9 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   d.set("seats", SeatsText(t, c.seats().members(), c.seats().deputies()));
   d.set("deadline", ShowDate(c.deadline(), page.frame.lang));
   d.set("diary", c.registration().diary_number());
+  // Issue 18: KEHA's diary number is shown to the area too, and the history.
+  d.set("keha_diary", c.keha_diary_number());
+  PutCaseHistory(page, c.case_id(), d);
   if (!c.covering_message().empty()) d.set("covering_message", c.covering_message());
   if (!c.decision().reason().empty()) d.set("decline_reason", c.decision().reason());
   // Issue 17: a decision recorded from paper says so, and a replacement the

@@ -6,6 +6,7 @@
 #include "messaging/envelope.h"
 #include "nominations/codec/codec.h"
 #include "nominations/domain/confirmation.h"
+#include "nominations/handlers/case_history.h"
 #include "nominations/handlers/nomination_handlers.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 
@@ -65,7 +66,7 @@ Result<pb::SendRequestResponse> SendConfirmations(Context& ctx,
     VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(c));
     VERKOSTO_ASSIGN_OR_RETURN(*response.add_cases(), replies.Reply(c));
   }
-  VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
+  VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
   return response;
 }
 
@@ -98,7 +99,7 @@ Result<pb::CaseResponse> DecideConfirmationHandler(Context& ctx,
   for (const Membership& m : outcome.started) {
     VERKOSTO_RETURN_IF_ERROR(repo.InsertMembership(m.record()));
   }
-  VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
+  VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
   pb::CaseResponse response;
   VERKOSTO_ASSIGN_OR_RETURN(*response.mutable_case_(), ReplyNames(repo).Reply(outcome.case_after));
   for (const Membership& m : outcome.started) {
@@ -129,7 +130,7 @@ Status ApplyTermStart(Context& ctx, const NetworkInfo& network, const Date& old_
     VERKOSTO_RETURN_IF_ERROR(repo.UpdateMembership(m.record()));
   }
   for (const Case& c : outcome.cases) VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(c));
-  return ctx.EmitAll(outcome.events, codec::ToProto);
+  return RecordAndEmit(ctx, outcome.events);
 }
 
 }  // namespace verkosto::nominations

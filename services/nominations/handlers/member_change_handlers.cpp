@@ -7,6 +7,7 @@
 #include "messaging/envelope.h"
 #include "nominations/codec/codec.h"
 #include "nominations/domain/member_changes.h"
+#include "nominations/handlers/case_history.h"
 #include "nominations/handlers/nomination_handlers.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 
@@ -63,7 +64,7 @@ Result<pb::CaseResponse> CommitApproval(Context& ctx, NominationRepository& repo
   for (const Membership& m : outcome.started) {
     VERKOSTO_RETURN_IF_ERROR(repo.InsertMembership(m.record()));
   }
-  VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
+  VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
   pb::CaseResponse response;
   VERKOSTO_ASSIGN_OR_RETURN(*response.mutable_case_(), ReplyNames(repo).Reply(outcome.case_after));
   for (const Membership& m : outcome.started) {
@@ -101,7 +102,7 @@ Result<pb::MembershipResponse> RecallMemberHandler(Context& ctx,
       MembershipOutcome outcome,
       RecallMember(membership, RecallMemberCommand{req.reason()}, ctx.actor(), ctx.now()));
   VERKOSTO_RETURN_IF_ERROR(repo.UpdateMembership(outcome.membership.record()));
-  VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
+  VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
   pb::MembershipResponse response;
   *response.mutable_membership() = codec::ToProto(outcome.membership);
   return response;

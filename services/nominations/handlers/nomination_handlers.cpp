@@ -12,6 +12,7 @@
 #include "nominations/domain/visibility.h"
 #include "nominations/domain/workflow.h"
 #include "nominations/domain/working_days.h"
+#include "nominations/handlers/case_history.h"
 #include "nominations/handlers/national_view_handlers.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 
@@ -132,7 +133,7 @@ Result<pb::CaseResponse> CaseReply(NominationRepository& repo, const Case& c) {
 Result<pb::CaseResponse> CommitCase(Context& ctx, NominationRepository& repo,
                                     const CaseOutcome& outcome) {
   VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(outcome.case_after));
-  VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
+  VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
   return CaseReply(repo, outcome.case_after);
 }
 
@@ -205,7 +206,7 @@ void RegisterKeha(messaging::RpcServer& server) {
           VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(c));
           VERKOSTO_ASSIGN_OR_RETURN(*response.add_cases(), replies.Reply(c));
         }
-        VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
+        VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
         return response;
       });
 
@@ -325,7 +326,7 @@ void RegisterLeadership(messaging::RpcServer& server, uint32_t load_warning_netw
         for (const Membership& m : outcome.started) {
           VERKOSTO_RETURN_IF_ERROR(repo.InsertMembership(m.record()));
         }
-        VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
+        VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
         VERKOSTO_ASSIGN_OR_RETURN(pb::CaseResponse response, CaseReply(repo, outcome.case_after));
         for (const Membership& m : outcome.started) {
           *response.add_memberships_started() = codec::ToProto(m);
@@ -352,7 +353,7 @@ void RegisterLeadership(messaging::RpcServer& server, uint32_t load_warning_netw
         VERKOSTO_ASSIGN_OR_RETURN(MembershipOutcome outcome,
                                   RecordResignation(membership, command, ctx.actor(), ctx.now()));
         VERKOSTO_RETURN_IF_ERROR(repo.UpdateMembership(outcome.membership.record()));
-        VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
+        VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
         // The member's request to resign, if they made one, is answered now.
         VERKOSTO_RETURN_IF_ERROR(CloseResignationRequestOf(ctx, repo, outcome.membership));
         pb::MembershipResponse response;
@@ -581,6 +582,7 @@ void RegisterNominationHandlers(messaging::RpcServer& server, uint32_t load_warn
   RegisterSelfServiceHandlers(server);
   RegisterMemberChangeHandlers(server);
   RegisterConfirmationHandlers(server);
+  RegisterCaseHistoryHandlers(server);
 }
 
 }  // namespace verkosto::nominations

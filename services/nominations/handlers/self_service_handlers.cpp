@@ -8,6 +8,7 @@
 #include "nominations/codec/codec.h"
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/self_service.h"
+#include "nominations/handlers/case_history.h"
 #include "nominations/handlers/nomination_handlers.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 
@@ -98,7 +99,7 @@ Result<pb::CorrectMyContactResponse> CorrectMine(Context& ctx,
   for (const Membership& m : outcome.changed) {
     VERKOSTO_RETURN_IF_ERROR(repo.SaveMembershipContact(m.id(), *m.record().contact));
   }
-  VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
+  VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
   pb::CorrectMyContactResponse response;
   for (const Membership& m : outcome.memberships) {
     if (m.active()) *response.add_memberships() = codec::ToProto(m);
@@ -123,7 +124,7 @@ Result<pb::ResignationRequestResponse> AskToResign(Context& ctx,
       ResignationRequestOutcome outcome,
       RequestResignation(*membership, pending, command, ctx.actor(), ctx.now()));
   VERKOSTO_RETURN_IF_ERROR(repo.InsertResignationRequest(outcome.request));
-  VERKOSTO_RETURN_IF_ERROR(ctx.EmitAll(outcome.events, codec::ToProto));
+  VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
   pb::ResignationRequestResponse response;
   *response.mutable_request() =
       codec::ToProto(outcome.request, membership->record().current_person());
@@ -171,7 +172,7 @@ Status CloseResignationRequestOf(Context& ctx, NominationRepository& repo,
   VERKOSTO_ASSIGN_OR_RETURN(ResignationRequestOutcome outcome,
                             CloseResignationRequest(*pending, ended, ctx.actor(), ctx.now()));
   VERKOSTO_RETURN_IF_ERROR(repo.UpdateResignationRequest(outcome.request));
-  return ctx.EmitAll(outcome.events, codec::ToProto);
+  return RecordAndEmit(ctx, outcome.events);
 }
 
 void RegisterSelfServiceHandlers(messaging::RpcServer& server) {

@@ -368,7 +368,11 @@ View BuildView(const Notice& notice, const Recipient& recipient, Language langua
   }
   val["actor_name"] = notice.actor_name;
   val["link"] = link_base + LinkOf(notice);
-  if ((notice.topic == Topic::kResignationRequested || notice.topic == Topic::kMembershipEnded) &&
+  // A person (the nominee, the member) cannot open the case; their own
+  // memberships page is where the message leads (issue 18: the nominee's
+  // approval message linked to the case page, a 404 for them).
+  if ((notice.topic == Topic::kResignationRequested || notice.topic == Topic::kMembershipEnded ||
+       notice.topic == Topic::kCaseApproved) &&
       IsPersonMailbox(recipient.mailbox)) {
     val["link"] = link_base + "/me/memberships";  // the member's own page
   }

@@ -240,5 +240,54 @@ TEST(ConfigTest, MissingFileIsNotFoundAndUnknownServiceToo) {
             ErrorCode::kNotFound);
 }
 
+// Issue 18, item 4: [http] public_url, the prefix of every link in e-mails.
+TEST(ConfigTest, PublicUrlRoundTripsAndDropsATrailingSlash) {
+  SystemConfig config = Configured("/srv/vk", "/tmp/vk", 8080);
+  EXPECT_EQ(ToToml(config).find("public_url"), std::string::npos) << "written only when set";
+  config.http_public_url = "https://verkosto.example.fi";
+  auto parsed = ParseSystemConfig(ToToml(config));
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->http_public_url, "https://verkosto.example.fi");
+  EXPECT_EQ(PublicUrl(*parsed), "https://verkosto.example.fi");
+
+  std::string text = ToToml(Configured("/srv/vk", "/tmp/vk", 8080));
+  text.replace(text.find("[http]\n"), 7,
+               "[http]\npublic_url = \"https://keha.example.fi:8443/verkosto/\"\n");
+  parsed = ParseSystemConfig(text);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->http_public_url, "https://keha.example.fi:8443/verkosto");
+}
+
+TEST(ConfigTest, PublicUrlDefaultsToTheDeprecatedAliasThenTheBoundAddress) {
+  SystemConfig config = Configured("/srv/vk", "/tmp/vk", 8123);
+  EXPECT_EQ(PublicUrl(config), "http://127.0.0.1:8123");
+  config.http_host = "0.0.0.0";
+  EXPECT_EQ(PublicUrl(config), "http://localhost:8123") << "no link to the wildcard address";
+  config.http_host = "::1";
+  EXPECT_EQ(PublicUrl(config), "http://[::1]:8123");
+  config.notifications.web_base_url = "https://old.example.fi/";
+  EXPECT_EQ(PublicUrl(config), "https://old.example.fi") << "the deprecated alias, when set";
+  config.http_public_url = "https://new.example.fi";
+  EXPECT_EQ(PublicUrl(config), "https://new.example.fi") << "public_url wins";
+}
+
+TEST(ConfigTest, PublicUrlErrorsNameTheKey) {
+  const std::string services = "[services.networks]\ndatabase = \"a.db\"\nrpc = \"ipc:///x\"\n";
+  for (const std::string url :
+       {"verkosto.example.fi", "ftp://verkosto.example.fi", "https://", "https://:8080",
+        "https://verkosto.example.fi/?a=1", "https://verkosto.example.fi/#top",
+        "https://user:pw@verkosto.example.fi", "https://verkosto.example.fi:99999",
+        "https://verkosto.example.fi:x", "https://verkosto example.fi",
+        "https://verkosto.example.fi//x"}) {
+    auto parsed = ParseSystemConfig("[http]\npublic_url = \"" + url + "\"\n" + services);
+    ASSERT_FALSE(parsed.ok()) << url;
+    EXPECT_EQ(parsed.status().code(), ErrorCode::kInvalidArgument) << url;
+    EXPECT_EQ(parsed.status().field(), "http.public_url") << url;
+  }
+  auto parsed = ParseSystemConfig("[http]\npublic_url = 8080\n" + services);
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.status().field(), "http.public_url");
+}
+
 }  // namespace
 }  // namespace verkosto::config

@@ -9,6 +9,7 @@
 
 #include "domain/fixtures.h"
 #include "nominations/service.h"
+#include "nominations/storage/case_act_store.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 #include "testing/temp_dir.h"
 
@@ -241,6 +242,54 @@ TEST(NominationsMigrationsTest, StampsFromBeforeThePrincipalReadBackWithoutOne) 
   EXPECT_EQ(principals("SELECT decided_principal, ended_principal FROM memberships ORDER BY id"),
             (std::vector<std::string>{"''", "''", "''", "NULL"}))
       << "the first resigned, the second is active";
+}
+
+// Migration 15 (issue 18) backfills a case's history from the stamps the
+// cases already keep: sent, registered, decided and withdrawn, in time order.
+TEST(NominationsMigrationsTest, CaseHistoryIsBackfilledFromTheCasesStamps) {
+  const std::vector<storage::Migration> migrations = Migrations();
+  ASSERT_GE(migrations.size(), 14u);
+  const ApprovalOutcome approved =
+      Approve(RegisteredCase(kHelsinki), {Person("anna"), Person("ben")});
+  auto withdrawn =
+      WithdrawCase(SentCase(kVantaa), WithdrawCommand{"Sent by mistake"}, Keha(), At(2026, 6, 4));
+  ASSERT_TRUE(withdrawn.ok()) << withdrawn.status().ToString();
+  const std::vector<Case> cases = {approved.case_after, withdrawn->case_after};
+  auto db = OlderDatabaseWith(migrations, 14, [&](SqliteNominationRepository& writer) {
+    ASSERT_TRUE(writer
+                    .InsertRequest({cases[0].request_id, cases[0].network, cases[0].kind,
+                                    Channel::kSystem, MakeStamp(Keha(), SentAt())})
+                    .ok());
+    for (const Case& c : cases) ASSERT_TRUE(writer.SaveCase(c).ok());
+    for (const Membership& m : approved.started) {
+      ASSERT_TRUE(writer.InsertMembership(m.record()).ok());
+    }
+  });
+  ASSERT_NE(db, nullptr);
+  ASSERT_EQ(db->SchemaVersion(), 14);
+  ASSERT_TRUE(storage::Migrate(db->sqlite(), migrations).ok());
+
+  CaseActStore store(db->sqlite());
+  auto helsinki = store.ListPage(cases[0].id, page::PageRequest{});
+  ASSERT_TRUE(helsinki.ok()) << helsinki.status().ToString();
+  ASSERT_EQ(helsinki->size(), 3u);
+  EXPECT_EQ((*helsinki)[0].item.kind, ActKind::kSent);
+  EXPECT_EQ((*helsinki)[0].item.keha_diary_number, "KEHA/123/2026");
+  EXPECT_EQ((*helsinki)[0].item.by.user_id, "keha-1");
+  EXPECT_EQ((*helsinki)[0].item.by.role, Role::kKehaCoordinator);
+  EXPECT_EQ((*helsinki)[1].item.kind, ActKind::kRegistered);
+  EXPECT_EQ((*helsinki)[1].item.diary_number, "843/14.07.00/2026");
+  EXPECT_EQ((*helsinki)[1].item.date_received, D(2026, 6, 2));
+  EXPECT_EQ((*helsinki)[2].item.kind, ActKind::kApproved);
+  EXPECT_EQ((*helsinki)[2].item.by.user_id, "director-helsinki");
+  EXPECT_EQ((*helsinki)[2].item.names, (std::vector<std::string>{"anna", "ben"}));
+  EXPECT_EQ((*helsinki)[2].item.by.at, At(2026, 6, 3));
+
+  auto vantaa = store.ListPage(cases[1].id, page::PageRequest{});
+  ASSERT_TRUE(vantaa.ok()) << vantaa.status().ToString();
+  ASSERT_EQ(vantaa->size(), 2u);
+  EXPECT_EQ((*vantaa)[1].item.kind, ActKind::kWithdrawn);
+  EXPECT_EQ((*vantaa)[1].item.by.reason, "Sent by mistake");
 }
 
 }  // namespace

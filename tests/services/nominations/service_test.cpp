@@ -1473,5 +1473,103 @@ TEST_F(NominationsServiceTest, TheDeskCountsAndListsWhatNeedsEachRoleInItsScope)
             ErrorCode::kPermissionDenied);
 }
 
+// Issue 18, item 2: a case's history over the real sockets. Send, register,
+// a reminder, an extension and a deputy's approval come back in order with
+// who, role, on whose behalf, when and both diary numbers; paged; another
+// area's staff cannot read it.
+TEST_F(NominationsServiceTest, CaseHistoryListsEveryActInOrderWithStampsAndDiaryNumbers) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  auto sent = Send({"helsinki"}, "2026-03-20");
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  const std::string id = sent->cases(0).case_id();
+  const TimePoint sent_at = Start();
+
+  clock_.Set(Start() + hours(1));
+  ASSERT_TRUE(Register(kClerkHelsinki, id, "HEL/77/2026").ok());
+
+  // 7 working days before 2026-03-20: the decision reminder.
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-03-11")) + hours(8));
+  EXPECT_EQ(Timers(), 1u);
+
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-03-12")) + hours(10));
+  pb::ExtendDeadlineRequest extend;
+  extend.set_case_id(id);
+  extend.set_deadline("2026-04-30");
+  ASSERT_TRUE(Nom<pb::CaseResponse>(kKeha, extend).ok());
+
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-03-13")) + hours(11));
+  const TimePoint approved_at = clock_.Now();
+  auto approved = Approve(kDeputyHelsinki, id, {Person("anna")});
+  ASSERT_TRUE(approved.ok()) << approved.status().ToString();
+
+  pb::ListCaseHistoryRequest req;
+  req.set_case_id(id);
+  auto history = Nom<pb::ListCaseHistoryResponse>(kDirectorHelsinki, req);
+  ASSERT_TRUE(history.ok()) << history.status().ToString();
+  std::vector<std::string> kinds;
+  for (const pb::CaseAct& a : history->acts()) kinds.push_back(a.kind());
+  EXPECT_EQ(kinds, (std::vector<std::string>{"sent", "registered", "reminder", "deadline_extended",
+                                             "approved"}));
+  ASSERT_EQ(history->acts_size(), 5);
+  EXPECT_TRUE(history->next_page_token().empty());
+
+  const pb::CaseAct& first = history->acts(0);
+  EXPECT_EQ(first.by().user_id(), "keha-1");
+  EXPECT_EQ(first.role(), common::v1::ROLE_KEHA_COORDINATOR);
+  EXPECT_EQ(first.by().at_unix_us(), ToMicros(sent_at));
+  EXPECT_EQ(first.keha_diary_number(), "KEHA/12/2026") << "KEHA's number, shown to the area";
+
+  const pb::CaseAct& registered = history->acts(1);
+  EXPECT_EQ(registered.by().user_id(), "clerk-hki");
+  EXPECT_EQ(registered.diary_number(), "HEL/77/2026");
+  EXPECT_EQ(registered.date_received(), "2026-03-02");
+  EXPECT_EQ(registered.channel(), pb::CHANNEL_SYSTEM);
+
+  EXPECT_EQ(history->acts(2).reminder_days(), 7u);
+  EXPECT_EQ(history->acts(2).by().user_id(), "system");
+
+  EXPECT_EQ(history->acts(3).previous_deadline(), "2026-03-20");
+  EXPECT_EQ(history->acts(3).deadline(), "2026-04-30");
+
+  const pb::CaseAct& decided = history->acts(4);
+  EXPECT_EQ(decided.by().user_id(), "dep-hki");
+  EXPECT_EQ(decided.role(), common::v1::ROLE_AREA_DEPUTY);
+  EXPECT_EQ(decided.by().on_behalf_of(), "dir-hki");
+  EXPECT_EQ(decided.by().at_unix_us(), ToMicros(approved_at));
+  EXPECT_EQ(decided.diary_number(), "HEL/77/2026");
+  EXPECT_EQ(decided.keha_diary_number(), "KEHA/12/2026");
+  ASSERT_EQ(decided.names_size(), 1);
+  EXPECT_EQ(decided.names(0), "anna");
+  for (int i = 0; i + 1 < history->acts_size(); ++i) {
+    EXPECT_LE(history->acts(i).by().at_unix_us(), history->acts(i + 1).by().at_unix_us());
+  }
+  // Names only: no e-mail in the history table.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM case_acts WHERE names LIKE '%@%'"), 0);
+
+  // Paged: two at a time, in the same order.
+  pb::ListCaseHistoryRequest paged;
+  paged.set_case_id(id);
+  paged.set_page_size(2);
+  std::vector<std::string> walked;
+  for (int i = 0; i < 5; ++i) {
+    auto p = Nom<pb::ListCaseHistoryResponse>(kKeha, paged);
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    for (const pb::CaseAct& a : p->acts()) walked.push_back(a.kind());
+    if (p->next_page_token().empty()) break;
+    paged.set_page_token(p->next_page_token());
+  }
+  EXPECT_EQ(walked, kinds);
+
+  // Visible as GetCase is: the observer sees it, another area does not.
+  EXPECT_TRUE(Nom<pb::ListCaseHistoryResponse>(kObserver, req).ok());
+  auto other = Nom<pb::ListCaseHistoryResponse>(kDirectorKainuu, req);
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.status().code(), ErrorCode::kNotFound);
+  pb::ListCaseHistoryRequest unknown;
+  unknown.set_case_id("r-000000000000.helsinki");
+  EXPECT_EQ(Nom<pb::ListCaseHistoryResponse>(kKeha, unknown).status().code(), ErrorCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace verkosto::nominations

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <mutex>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "core/date.h"
@@ -65,6 +66,7 @@ class NotificationsServiceTest : public ::testing::Test {
     ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.demo_data = false;
     system_.notifications.web_base_url = "https://verkosto.example.fi";
+    AdjustConfig(system_);
     networks_ = Create("networks", verkosto::testing::NetworksPeer().migrations);
     ASSERT_TRUE(verkosto::testing::NetworksPeer().wire(*networks_, system_).ok());
     nominations_ = Create("nominations", verkosto::testing::NominationsPeer().migrations);
@@ -78,6 +80,9 @@ class NotificationsServiceTest : public ::testing::Test {
     nominations_thread_ = std::thread([this] { nominations_->Run(); });
     notifications_thread_ = std::thread([this] { notifications_->Run(); });
   }
+
+  // A fixture's own settings, before the services are wired.
+  virtual void AdjustConfig(config::SystemConfig&) {}
 
   void TearDown() override {
     Stop(notifications_.get(), notifications_thread_);
@@ -1272,6 +1277,84 @@ TEST_F(NotificationsServiceTest, ThePublicCatalogueListsTheNetworksAnnouncements
   for (const pb::Delivery& d : all.deliveries()) {
     EXPECT_NE(d.mailbox().rfind("public:", 0), 0u) << d.mailbox();
   }
+}
+
+// Issue 18, item 4: with neither [http] public_url nor the deprecated
+// web_base_url set, the links in the .eml files written for `verkosto up`
+// are absolute, on the gateway's bound address.
+class NotificationsEmlLinkTest : public NotificationsServiceTest {
+ protected:
+  NotificationsEmlLinkTest() { wired_ = MakeEmlTransport(dir_->path() + "/mail"); }
+  void AdjustConfig(config::SystemConfig& system) override {
+    system.notifications.web_base_url.clear();
+    system.http_public_url.clear();
+    system.http_host = "127.0.0.1";
+    system.http_port = 18765;
+  }
+};
+
+// Decodes the base64 parts of a MIME message (the .eml bodies).
+std::string DecodedBodies(const std::string& eml) {
+  static const std::string kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::istringstream lines(eml);
+  std::string line;
+  bool in_body = false;
+  while (std::getline(lines, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find("Content-Transfer-Encoding: base64") == 0) {
+      in_body = false;
+      std::getline(lines, line);  // the blank line
+      in_body = true;
+      continue;
+    }
+    if (!in_body) continue;
+    if (line.empty() || line.rfind("--", 0) == 0) {
+      in_body = false;
+      out += "\n";
+      continue;
+    }
+    uint32_t bits = 0;
+    int count = 0;
+    for (const char c : line) {
+      const size_t v = kAlphabet.find(c);
+      if (v == std::string::npos) break;  // '=' padding
+      bits = (bits << 6) | static_cast<uint32_t>(v);
+      count += 6;
+      if (count >= 8) {
+        count -= 8;
+        out.push_back(static_cast<char>((bits >> count) & 0xFF));
+      }
+    }
+  }
+  return out;
+}
+
+TEST_F(NotificationsEmlLinkTest, EveryLinkInADeliveredEmlIsAbsolute) {
+  OpenNetwork();
+  SyncNominations();
+  ASSERT_FALSE(ApproveChain("maija.makela@kajaani.fi").empty());
+  SyncNotifications();
+  const std::string base = "http://127.0.0.1:18765/";
+  int files = 0;
+  int maija = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(MailDirOf(system_))) {
+    std::ifstream in(entry.path());
+    std::stringstream raw;
+    raw << in.rdbuf();
+    const std::string text = DecodedBodies(raw.str());
+    ++files;
+    EXPECT_NE(text.find(base), std::string::npos) << entry.path() << "\n" << text;
+    EXPECT_EQ(text.find("href=\"/"), std::string::npos) << "a relative link\n" << text;
+    EXPECT_EQ(text.find(": /"), std::string::npos) << "a relative link\n" << text;
+    if (raw.str().find("maija.makela@kajaani.fi") != std::string::npos) {
+      ++maija;
+      EXPECT_NE(text.find(base + "me/memberships"), std::string::npos) << text;
+    }
+  }
+  EXPECT_GT(files, 0);
+  EXPECT_GE(maija, 1) << "the nominee is told of the approval";
 }
 }  // namespace
 }  // namespace verkosto::notifications

@@ -345,6 +345,15 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   decline.set_reason("Ei sopivaa edustajaa nyt");
   Reach<nom::CaseResponse>(As(director), "POST", "/api/v1/cases/{case_id}/decline", to_decline,
                            Json(decline));
+  // Issue 18: the approved case's history, as its director reads it.
+  const auto history = Reach<nom::ListCaseHistoryResponse>(
+      As(director), "GET", "/api/v1/cases/{case_id}/history", to_approve, {}, "page_size=2");
+  ASSERT_EQ(history.acts_size(), 2);
+  EXPECT_EQ(history.acts(0).kind(), "sent");
+  EXPECT_EQ(history.acts(0).keha_diary_number(), "KEHA/7/2026");
+  EXPECT_EQ(history.acts(1).kind(), "registered");
+  EXPECT_EQ(history.acts(1).diary_number(), "KAI/1/2026");
+  EXPECT_FALSE(history.next_page_token().empty());
   // The national view: Kainuu's cell of the network names the two members.
   const auto national =
       Reach<nom::NationalViewResponse>(As(keha), "GET", "/api/v1/national-view", {}, {},

@@ -265,5 +265,60 @@ TEST_F(WebPagesTest, TheCasePagesNameTheNetworkAndAreaFromTheCaseWithoutListingT
   EXPECT_NE(codes->body.find("<dd>helsinki</dd>"), std::string::npos);
 }
 
+// Issue 18, item 2: the case page tells the case's story from
+// ListCaseHistory, in order, with who, role, on whose behalf, when and the
+// diary numbers; KEHA's diary number is shown to the area too.
+TEST_F(WebPagesTest, TheCasePageShowsTheCasesHistoryAndKehasDiaryNumber) {
+  nm::Case c = RegisteredCase("helsinki");
+  c.set_keha_diary_number("KEHA/12/2026");
+  ServeCase(c, {"dir-hel"}, {});
+  std::string asked;
+  ctx_.On<nm::ListCaseHistoryRequest, nm::ListCaseHistoryResponse>(
+      [&asked, c](const Actor&, const nm::ListCaseHistoryRequest& req,
+                  nm::ListCaseHistoryResponse* r) {
+        asked = req.case_id();
+        nm::CaseAct* sent = r->add_acts();
+        sent->set_kind("sent");
+        sent->mutable_by()->set_name("Kaisa Keha");
+        sent->mutable_by()->set_at_unix_us(1772438400000000);  // 2026-03-02 08:00 UTC
+        sent->set_role(common::v1::ROLE_KEHA_COORDINATOR);
+        sent->set_keha_diary_number("KEHA/12/2026");
+        nm::CaseAct* decided = r->add_acts();
+        decided->set_kind("approved");
+        decided->mutable_by()->set_name("Ville Varajohtaja");
+        decided->mutable_by()->set_on_behalf_of("dirhel");
+        decided->mutable_by()->set_at_unix_us(1772524800000000);
+        decided->set_role(common::v1::ROLE_AREA_DEPUTY);
+        decided->set_diary_number("HEL/1/2026");
+        decided->add_names("Maija Meikäläinen");
+        return Status::Ok();
+      });
+  auto page = Get("/cases/" + c.case_id(), "dirhel");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(asked, c.case_id());
+  const std::string& body = page->body;
+  EXPECT_NE(body.find("<dd>KEHA/12/2026</dd>"), std::string::npos) << body;
+  const size_t history = body.find(">Käsittelyhistoria</h2>");
+  ASSERT_NE(history, std::string::npos) << body;
+  EXPECT_NE(body.find("<caption>", history), std::string::npos);
+  EXPECT_NE(body.find(R"(<th scope="col">)", history), std::string::npos);
+  const size_t sent = body.find("Pyyntö lähetetty", history);
+  const size_t approved = body.find("Hyväksytty", history);
+  ASSERT_NE(sent, std::string::npos);
+  ASSERT_NE(approved, std::string::npos);
+  EXPECT_LT(sent, approved) << "oldest first";
+  EXPECT_NE(body.find("2.3.2026 klo 10.00", history), std::string::npos);  // Helsinki time
+  EXPECT_NE(body.find("Kaisa Keha (KEHA-koordinaattori)", history), std::string::npos) << body;
+  EXPECT_NE(body.find("dirhel", approved), std::string::npos);
+  EXPECT_NE(body.find("HEL/1/2026", approved), std::string::npos);
+  EXPECT_NE(body.find("Maija Meikäläinen", approved), std::string::npos);
+
+  auto sv = Get("/cases/" + c.case_id(), "dirhel", "lang=sv");
+  ASSERT_TRUE(sv);
+  EXPECT_NE(sv->body.find(">Behandlingshistorik</h2>"), std::string::npos);
+  EXPECT_NE(sv->body.find("På uppdrag av:"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace verkosto::gateway

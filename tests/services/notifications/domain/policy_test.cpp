@@ -278,7 +278,13 @@ TEST(NotificationPolicyTest, ViewCarriesNetworkInTheLanguageAndTheDisclaimer) {
   EXPECT_EQ(v.values.at("network_name"), "Kompetensnätverket");
   EXPECT_EQ(v.values.at("area_name"), "Området pohjanmaa");
   EXPECT_EQ(v.values.at("person_name"), "maija");
-  EXPECT_EQ(v.values.at("link"), "https://v.fi/cases/c-1");
+  // The nominee cannot open the case: the link leads to their memberships;
+  // KEHA's sender gets the case (issue 18, item 4).
+  EXPECT_EQ(v.values.at("link"), "https://v.fi/me/memberships");
+  const Recipient* sender = Find(r, "user:keha-anna");
+  ASSERT_NE(sender, nullptr);
+  EXPECT_EQ(BuildView(n, *sender, Language::kFi, Areas(), "https://v.fi").values.at("link"),
+            "https://v.fi/cases/c-1");
   EXPECT_EQ(v.values.at("term_end"), "31.12.2026");
   // Rule 6 as the network's events carry it, in the recipient's language.
   EXPECT_EQ(v.values.at("disclaimer"), Network().disclaimer_sv);
