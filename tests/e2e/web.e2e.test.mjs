@@ -578,6 +578,8 @@ test('every role lands on its desk, follows its first item, in Finnish and Swedi
     }
     await context.close();
   }
+});
+
 // Issue 18 (fmt): dates typed by hand as d.m.yyyy, an impossible date refused
 // naming the field, dates shown as 3.1.2027; axe in Finnish and Swedish.
 test('KEHA types the term of a new network as d.m.yyyy; 31.2. is refused naming the field; in Finnish and Swedish', async () => {
@@ -623,6 +625,9 @@ test('KEHA types the term of a new network as d.m.yyyy; 31.2. is refused naming 
   assert.ok(sv.includes(typed(30)), sv.slice(0, 800));
   assert.ok(sv.includes('1 medlem, 2 ersättare'), sv.slice(0, 800));
   await inLanguage(page, 'fi');
+  await context.close();
+});
+
 // Issue 18, items 5 and 6: the map of the 45 areas on the matrix and the
 // national view (axe in Finnish and Swedish), and a page printed as content only.
 test('the map of the 45 areas shows on the matrix and the national view, in Finnish and Swedish', async () => {
@@ -658,6 +663,9 @@ test('the map of the 45 areas shows on the matrix and the national view, in Finn
   assert.equal(await page.locator('main form').first().isVisible(), false);
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).color), 'rgb(0, 0, 0)');
   await page.emulateMedia({ media: 'screen' });
+  await context.close();
+});
+
 // Issue 18, item 2: a decided case tells its story on its page.
 test('the director opens the decided case and sees its history, in Finnish and Swedish', async () => {
   const { context, page } = await loginAs(ACCOUNTS.directorKainuu);
