@@ -32,6 +32,24 @@ std::string Joined(const google::protobuf::RepeatedPtrField<std::string>& names)
   return out;
 }
 
+// A confirmation's "name: choice" lines (choice: confirm, replace, end) with
+// the choice in the page's language.
+std::string AnswerLines(const Catalogue& t,
+                        const google::protobuf::RepeatedPtrField<std::string>& lines) {
+  std::string out;
+  for (const std::string& line : lines) {
+    if (!out.empty()) out += ", ";
+    const size_t colon = line.rfind(": ");
+    const std::string choice = colon == std::string::npos ? "" : line.substr(colon + 2);
+    if (choice == "confirm" || choice == "replace" || choice == "end") {
+      out += line.substr(0, colon) + ": " + t.Get("confirmation_" + choice);
+    } else {
+      out += line;
+    }
+  }
+  return out;
+}
+
 Data ActRow(const Catalogue& t, const nm::CaseAct& a) {
   const Language lang = t.language();
   Data row = Object();
@@ -68,7 +86,11 @@ Data ActRow(const Catalogue& t, const nm::CaseAct& a) {
     AddDetail(details, t.Get("paper_decision_date"), ShowDate(a.decision_date(), lang));
     AddDetail(details, t.Get("paper_decided_by"), a.decided_at_area());
   }
-  AddDetail(details, t.Get("nominees"), Joined(a.names()));
+  if (a.kind() == "confirmed") {
+    AddDetail(details, t.Get("confirmation_choice"), AnswerLines(t, a.names()));
+  } else {
+    AddDetail(details, t.Get("nominees"), Joined(a.names()));
+  }
   AddDetail(details, t.Get("reason"), a.reason());
   row.set("details", details);
   return row;

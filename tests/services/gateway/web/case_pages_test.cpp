@@ -291,6 +291,13 @@ TEST_F(WebPagesTest, TheCasePageShowsTheCasesHistoryAndKehasDiaryNumber) {
         decided->set_role(common::v1::ROLE_AREA_DEPUTY);
         decided->set_diary_number("HEL/1/2026");
         decided->add_names("Maija Meikäläinen");
+        nm::CaseAct* confirmed = r->add_acts();
+        confirmed->set_kind("confirmed");
+        confirmed->mutable_by()->set_name("Ville Varajohtaja");
+        confirmed->mutable_by()->set_at_unix_us(1772611200000000);
+        confirmed->set_role(common::v1::ROLE_AREA_DEPUTY);
+        confirmed->add_names("Maija Meikäläinen: confirm");
+        confirmed->add_names("Olli Osallinen: end");
         return Status::Ok();
       });
   auto page = Get("/cases/" + c.case_id(), "dirhel");
@@ -313,11 +320,17 @@ TEST_F(WebPagesTest, TheCasePageShowsTheCasesHistoryAndKehasDiaryNumber) {
   EXPECT_NE(body.find("dirhel", approved), std::string::npos);
   EXPECT_NE(body.find("HEL/1/2026", approved), std::string::npos);
   EXPECT_NE(body.find("Maija Meikäläinen", approved), std::string::npos);
+  // A confirmation's answers in the page's language, not the service's words.
+  EXPECT_NE(
+      body.find("Maija Meikäläinen: Vahvista jatko, Olli Osallinen: Päätä jäsenyys", approved),
+      std::string::npos)
+      << body;
 
   auto sv = Get("/cases/" + c.case_id(), "dirhel", "lang=sv");
   ASSERT_TRUE(sv);
   EXPECT_NE(sv->body.find(">Behandlingshistorik</h2>"), std::string::npos);
   EXPECT_NE(sv->body.find("På uppdrag av:"), std::string::npos);
+  EXPECT_NE(sv->body.find("Olli Osallinen: Avsluta medlemskapet"), std::string::npos);
 }
 
 }  // namespace
