@@ -7,6 +7,8 @@
 #include <sstream>
 #include <string_view>
 
+#include "core/email.h"
+
 namespace verkosto::config {
 
 namespace {
@@ -71,6 +73,15 @@ Status ParseHttp(const toml::table& root, SystemConfig* config) {
       return Status::InvalidArgument("http.public_url", problem);
     }
     config->http_public_url = normal;
+  }
+  if (h["accessibility_contact"]) {
+    const std::optional<std::string> contact = h["accessibility_contact"].value<std::string>();
+    if (!contact || !IsValidEmail(*contact)) {
+      return Status::InvalidArgument(
+          "http.accessibility_contact",
+          "must be an e-mail address, e.g. \"saavutettavuus@example.fi\"");
+    }
+    config->http_accessibility_contact = *contact;
   }
   const toml::node_view<const toml::node> allowed = h["allowed_hosts"];
   if (!allowed) return Status::Ok();
@@ -474,6 +485,9 @@ std::string ToToml(const SystemConfig& config) {
     http.insert("allowed_hosts", allowed);
   }
   if (!config.http_public_url.empty()) http.insert("public_url", config.http_public_url);
+  if (!config.http_accessibility_contact.empty()) {
+    http.insert("accessibility_contact", config.http_accessibility_contact);
+  }
   root.insert("http", http);
   toml::table services;
   for (const auto& [name, s] : config.services) {

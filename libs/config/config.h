@@ -144,6 +144,11 @@ struct SystemConfig {
   // or trailing "/"). Empty = PublicUrl's default. Written by ToToml only
   // when set.
   std::string http_public_url;
+  // [http] accessibility_contact: the e-mail address the accessibility
+  // statement (/accessibility, Act 306/2019) gives for feedback and requests
+  // for content in an accessible form. Empty: the statement points to the
+  // registry of KEHA-keskus instead.
+  std::string http_accessibility_contact;
   std::map<std::string, ServiceConfig> services;
   NotificationsConfig notifications;
   AuthConfig auth;

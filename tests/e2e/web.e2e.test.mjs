@@ -718,11 +718,30 @@ test("a link in the nominee's delivered e-mail is absolute and opens the page", 
   await context.close();
 });
 
+// Issue 19, item 5: the accessibility statement (Act 306/2019), reached from
+// the footer of any page without logging in, passes axe-core in Finnish,
+// Swedish and English.
+test('the footer leads to the accessibility statement, which passes axe-core in Finnish, Swedish and English', async () => {
+  const context = await newContext();
+  const page = await context.newPage();
+  await go(page, '/');
+  await Promise.all([page.waitForNavigation(), page.click('footer.site a[href="/accessibility"]')]);
+  assert.equal(new URL(page.url()).pathname, '/accessibility');
+  await checkAccessibility(page);
+  assert.equal(await page.locator('h1').innerText(), 'Saavutettavuusseloste');
+  await inLanguage(page, 'sv');
+  assert.equal(await page.locator('h1').innerText(), 'Tillgänglighetsutlåtande');
+  await inLanguage(page, 'en');
+  assert.equal(await page.locator('h1').innerText(), 'Accessibility statement');
+  await inLanguage(page, 'fi');
+  await context.close();
+});
+
 test('axe-core ran on every kind of page', () => {
   for (const p of ['/', '/login', '/networks', '/networks/new', `/networks/${NETWORK}`, `/networks/${NETWORK}/matrix`,
     '/registry', '/registry/log', '/registry/journal', '/director', '/area', '/inbox', '/no-such-page',
     '/me/memberships', '/director/resignations', '/national-view', `/networks/${NETWORK}/renew`,
-    '/desk']) {
+    '/desk', '/accessibility']) {
     assert.ok(visited.has(p), `axe-core did not check ${p}`);
   }
 });

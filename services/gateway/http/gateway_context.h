@@ -79,6 +79,10 @@ class GatewayContext {
   // Business time as the services see it (the gateway's Clock): pages take
   // "today" from here — in Europe/Helsinki — never from the host's clock.
   virtual TimePoint Now() const = 0;
+
+  // [http] accessibility_contact: the accessibility statement's feedback
+  // address ("" when not configured).
+  virtual std::string AccessibilityContact() const { return {}; }
 };
 
 // The largest request body the gateway reads: 1 MiB. Far more than any valid

@@ -141,6 +141,7 @@ class RpcGatewayContext final : public GatewayContext {
                   google::protobuf::Message* response) override;
   std::optional<RequestUser> CurrentUser(const httplib::Request& req) override;
   TimePoint Now() const override { return clock_.Now(); }
+  std::string AccessibilityContact() const override { return system_.http_accessibility_contact; }
   bool CheckCsrf(const httplib::Request& req, const RequestUser& user) override;
   std::string LoginFormToken(const httplib::Request& req, httplib::Response& res) override;
 

@@ -13,6 +13,8 @@ namespace verkosto::gateway::web {
 // public_pages.cpp: no login needed.
 void CataloguePage(GatewayContext&, const httplib::Request&, httplib::Response&);
 void LoginPage(GatewayContext&, const httplib::Request&, httplib::Response&);
+// The accessibility statement (Act 306/2019), for everyone.
+void AccessibilityPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 void LangSwitch(GatewayContext&, const httplib::Request&, httplib::Response&);
 void StyleSheet(GatewayContext&, const httplib::Request&, httplib::Response&);
 

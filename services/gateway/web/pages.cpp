@@ -16,6 +16,7 @@ const std::vector<Route>& Routes() {
   static const std::vector<Route> kRoutes = {
       {"GET", "/", CataloguePage},
       {"GET", "/login", LoginPage},
+      {"GET", "/accessibility", AccessibilityPage},
       {"GET", "/lang", LangSwitch},
       {"GET", "/static/style.css", StyleSheet},
       {"GET", "/networks", NetworksPage},

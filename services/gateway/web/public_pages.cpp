@@ -146,4 +146,17 @@ void HttplibErrorPage(GatewayContext& ctx, const Request& req, Response& res) {
   }
 }
 
+// The accessibility statement ("Saavutettavuusseloste" / "Tillgänglighetsutlåtande" /
+// "Accessibility statement", Act 306/2019 on the provision of digital
+// services): no login, linked from every page's footer, the feedback address
+// from [http] accessibility_contact.
+void AccessibilityPage(GatewayContext& ctx, const Request& req, Response& res) {
+  Page page = Page::For(ctx, req, res);
+  Data d = Object();
+  const std::string contact = ctx.AccessibilityContact();
+  d.set("has_contact", !contact.empty());
+  d.set("contact", contact);
+  page.Html(200, "a11y_title", "accessibility", d);
+}
+
 }  // namespace verkosto::gateway::web

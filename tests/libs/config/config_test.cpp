@@ -240,6 +240,24 @@ TEST(ConfigTest, MissingFileIsNotFoundAndUnknownServiceToo) {
             ErrorCode::kNotFound);
 }
 
+// Issue 19, item 5: [http] accessibility_contact, the accessibility
+// statement's feedback address: round-trips, and anything but an e-mail
+// address is refused naming the field.
+TEST(ConfigTest, AccessibilityContactIsAnEmailAddress) {
+  SystemConfig config = Configured("/srv/vk", "/tmp/vk", 8080);
+  EXPECT_EQ(ToToml(config).find("accessibility_contact"), std::string::npos);
+  config.http_accessibility_contact = "saavutettavuus@keha.example.fi";
+  auto parsed = ParseSystemConfig(ToToml(config));
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->http_accessibility_contact, "saavutettavuus@keha.example.fi");
+
+  std::string text = ToToml(Configured("/srv/vk", "/tmp/vk", 8080));
+  text.replace(text.find("[http]\n"), 7, "[http]\naccessibility_contact = \"not an address\"\n");
+  parsed = ParseSystemConfig(text);
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.status().field(), "http.accessibility_contact");
+}
+
 // Issue 18, item 4: [http] public_url, the prefix of every link in e-mails.
 TEST(ConfigTest, PublicUrlRoundTripsAndDropsATrailingSlash) {
   SystemConfig config = Configured("/srv/vk", "/tmp/vk", 8080);

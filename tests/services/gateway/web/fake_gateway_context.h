@@ -100,6 +100,9 @@ class FakeGatewayContext : public GatewayContext {
   }
 
   TimePoint Now() const override { return clock_.Now(); }
+  std::string AccessibilityContact() const override { return accessibility_contact; }
+  // [http] accessibility_contact as the pages read it.
+  std::string accessibility_contact;
   // The pages' business clock (starts at the real time; tests move it).
   FakeClock& clock() { return clock_; }
 
