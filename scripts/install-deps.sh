@@ -12,6 +12,10 @@ packages=(
   libcli11-dev libtomlplusplus-dev libhowardhinnant-date-dev
   # Dates, numbers and plural rules of fi/sv/en on pages and in e-mail (libs/locale).
   libicu-dev
+  # Formal letters as PDF (issue 19): cairo + pango render real text with
+  # embedded DejaVu fonts; pdftotext (poppler-utils) reads them back in tests;
+  # xmllint (libxml2-utils) checks the records export's XML in tests.
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils libxml2-utils
   # event_bench's RabbitMQ half (bench/CMakeLists.txt) is compiled and linted
   # with the rest; the broker itself (rabbitmq-server) stays optional.
   librabbitmq-dev
