@@ -35,7 +35,8 @@ let data;
 let up;
 let base;
 let browser;
-const visited = new Set();
+// Path -> the languages (<html lang>) axe-core checked it in.
+const visited = new Map();
 
 // Resolves once `check()` returns a truthy value; re-checks whenever `dir`
 // changes, and at most every `everyMs` for conditions a file watch cannot see.
@@ -140,7 +141,9 @@ async function checkAccessibility(page) {
     WCAG_TAGS,
   );
   const where = new URL(page.url()).pathname;
-  visited.add(where);
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  if (!visited.has(where)) visited.set(where, new Set());
+  visited.get(where).add(lang);
   const problems = result.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
@@ -411,6 +414,7 @@ test("the director replaces the area's member on the membership page (rule 3), i
     .getAttribute('href');
   await go(page, membership);
   await inLanguage(page, 'sv');
+  await inLanguage(page, 'en');
   await inLanguage(page, 'fi');
   const form = page.locator(`form[action="${membership}/replace"]`);
   // An empty form is refused naming its fields, with the focus on the summary.
@@ -435,6 +439,7 @@ test('the member asks to resign; the director is refused a last day before the m
   const member = await loginAs(ACCOUNTS.nominee);
   await go(member.page, '/me/memberships');
   await inLanguage(member.page, 'sv');
+  await inLanguage(member.page, 'en');
   await inLanguage(member.page, 'fi');
   const mine = member.page.locator('main section', { hasText: NETWORK_NAME }).first();
   await mine.locator('[name="reason"]').fill('Siirryn toiseen tehtävään.');
@@ -449,6 +454,7 @@ test('the member asks to resign; the director is refused a last day before the m
   const { context, page } = await loginAs(ACCOUNTS.directorKainuu);
   await go(page, '/director/resignations');
   await inLanguage(page, 'sv');
+  await inLanguage(page, 'en');
   await inLanguage(page, 'fi');
   const request = page.locator('main section', { hasText: 'Siirryn toiseen tehtävään.' });
   // The network's term (and so the membership) starts in the future: a last
@@ -467,6 +473,7 @@ test('the national view shows the network and its areas, in Finnish and Swedish,
   await go(page, '/national-view');
   assert.match(await page.locator('main').innerText(), new RegExp(NETWORK_NAME));
   await inLanguage(page, 'sv');
+  await inLanguage(page, 'en');
   await inLanguage(page, 'fi');
   const csv = await page.request.get(`${base}/national-view.csv`);
   assert.equal(csv.status(), 200);
@@ -484,6 +491,7 @@ test('KEHA renews the network for a new term and sends confirmation requests, in
   await go(page, `/networks/${NETWORK}`);
   await go(page, `/networks/${NETWORK}/renew`);
   await inLanguage(page, 'sv');
+  await inLanguage(page, 'en');
   await inLanguage(page, 'fi');
   // The form holds the current definition to review; the new term follows the old one.
   assert.equal(await page.locator('[name="names.fi"]').inputValue(), NETWORK_NAME);
@@ -493,6 +501,7 @@ test('KEHA renews the network for a new term and sends confirmation requests, in
   await submit(page, page.locator('main form button[type=submit]'), { status: 200 });
   assert.equal(new URL(page.url()).pathname, `/networks/${NETWORK}`);
   await inLanguage(page, 'sv');
+  await inLanguage(page, 'en');
   await inLanguage(page, 'fi');
   const confirmations = page.locator(`form[action="/networks/${NETWORK}/confirmations"]`);
   await confirmations.locator('[name="deadline"]').fill(isoDate(50));
@@ -518,6 +527,7 @@ test('the director confirms one sitting member and replaces the other, in Finnis
   confirmationUrl = await page.locator('main table a', { hasText: NETWORK_NAME }).getAttribute('href');
   await go(page, confirmationUrl);
   await inLanguage(page, 'sv');
+  await inLanguage(page, 'en');
   await inLanguage(page, 'fi');
   const form = page.locator('form[action$="/confirmation"]');
   // Nobody answered: refused, naming the members, with the focus on the summary.
@@ -560,6 +570,8 @@ test('every role lands on its desk, follows its first item, in Finnish and Swedi
     assert.ok(await page.locator(`h2#${section}`).isVisible(), `${role}: ${section}`);
     await inLanguage(page, 'sv');
     assert.match(await page.locator('h1').innerText(), /Skrivbord/);
+    await inLanguage(page, 'en');
+    assert.match(await page.locator('h1').innerText(), /Desk/);
     await inLanguage(page, 'fi');
     assert.match(await page.locator('h1').innerText(), /Työpöytä/);
     if (shots) {
@@ -596,6 +608,8 @@ test('KEHA types the term of a new network as d.m.yyyy; 31.2. is refused naming 
   assert.match(await page.locator('#f-term-start_date-hint').innerText(), /pp\.kk\.vvvv/);
   await inLanguage(page, 'sv');
   assert.match(await page.locator('#f-term-start_date-hint').innerText(), /dd\.mm\.åååå/);
+  await inLanguage(page, 'en');
+  assert.match(await page.locator('#f-term-start_date-hint').innerText(), /d\.m\.yyyy/);
   await inLanguage(page, 'fi');
   await page.fill('[name="code"]', code);
   await page.fill('[name="names.fi"]', 'E2E-päivämääräverkosto');
@@ -624,6 +638,7 @@ test('KEHA types the term of a new network as d.m.yyyy; 31.2. is refused naming 
   const sv = await page.locator('main').innerText();
   assert.ok(sv.includes(typed(30)), sv.slice(0, 800));
   assert.ok(sv.includes('1 medlem, 2 ersättare'), sv.slice(0, 800));
+  await inLanguage(page, 'en');
   await inLanguage(page, 'fi');
   await context.close();
 });
@@ -648,6 +663,8 @@ test('the map of the 45 areas shows on the matrix and the national view, in Finn
     await go(page, where);
     await assertMap(where);
     await inLanguage(page, 'sv');
+    await assertMap(where);
+    await inLanguage(page, 'en');
     await assertMap(where);
     await inLanguage(page, 'fi');
   }
@@ -679,6 +696,8 @@ test('the director opens the decided case and sees its history, in Finnish and S
   assert.match(await rows.nth(2).innerText(), /Nina Nimetty/);
   await inLanguage(page, 'sv');
   assert.equal(await page.locator('section.case-history h2').innerText(), 'Behandlingshistorik');
+  await inLanguage(page, 'en');
+  assert.equal(await page.locator('section.case-history h2').innerText(), 'History');
   await inLanguage(page, 'fi');
   await context.close();
 });
@@ -737,11 +756,55 @@ test('the footer leads to the accessibility statement, which passes axe-core in 
   await context.close();
 });
 
+// Issue 19, item 5: the pages the scenario walked in Finnish are checked in
+// Swedish and English too — each role's pages with the language chosen once
+// (the choice is a cookie, so it holds from page to page), then back to Finnish.
+test('every kind of page passes axe-core in Swedish and English too', async () => {
+  const walks = [
+    [null, ['/', '/login', ['/no-such-page', 404]]],
+    [ACCOUNTS.keha, ['/networks', '/networks/new', `/networks/${NETWORK}`, `/networks/${NETWORK}/matrix`]],
+    [ACCOUNTS.clerkKainuu, ['/registry', '/registry/log', '/registry/journal']],
+    [ACCOUNTS.directorKainuu, ['/director', '/area']],
+    [ACCOUNTS.nominee, ['/inbox']],
+  ];
+  const titles = {};
+  for (const [account, pages] of walks) {
+    let context;
+    let page;
+    if (account) {
+      ({ context, page } = await loginAs(account));
+    } else {
+      context = await newContext({ locale: 'fi-FI' });
+      page = await context.newPage();
+      await go(page, '/');
+    }
+    for (const lang of ['sv', 'en', 'fi']) {
+      await inLanguage(page, lang);
+      for (const entry of pages) {
+        const [where, status] = Array.isArray(entry) ? entry : [entry, 200];
+        await go(page, where, { status });
+        assert.equal(new URL(page.url()).pathname, where, 'no redirect');
+        assert.equal(await page.evaluate(() => document.documentElement.lang), lang, `${where} in ${lang}`);
+        (titles[where] ??= new Set()).add(await page.title());
+      }
+    }
+    await context.close();
+  }
+  // Each page's title really changed with the language.
+  for (const [where, seen] of Object.entries(titles)) {
+    assert.equal(seen.size, 3, `${where} has one title per language: ${[...seen].join(' | ')}`);
+  }
+});
+
 test('axe-core ran on every kind of page', () => {
+  const missing = [];
   for (const p of ['/', '/login', '/networks', '/networks/new', `/networks/${NETWORK}`, `/networks/${NETWORK}/matrix`,
     '/registry', '/registry/log', '/registry/journal', '/director', '/area', '/inbox', '/no-such-page',
     '/me/memberships', '/director/resignations', '/national-view', `/networks/${NETWORK}/renew`,
     '/desk', '/accessibility']) {
-    assert.ok(visited.has(p), `axe-core did not check ${p}`);
+    for (const lang of ['fi', 'sv', 'en']) {
+      if (!visited.get(p)?.has(lang)) missing.push(`${p} in ${lang}`);
+    }
   }
+  assert.deepEqual(missing, [], 'pages axe-core did not check in each of fi, sv and en');
 });
