@@ -23,14 +23,6 @@ using httplib::Response;
 
 namespace {
 
-Actor PublicReader() {
-  Actor a;
-  a.user_id = "web:public";
-  a.display_name = "public";
-  a.role = Role::kObserver;
-  return a;
-}
-
 // One page of a list: the body's parts, the newest change of what it lists,
 // and the token of the next page.
 struct OpenPage {
@@ -49,7 +41,7 @@ Status NetworksPage(GatewayContext& ctx, uint32_t size, const std::string& token
   lr.set_page_size(size);
   lr.set_page_token(token);
   nw::ListNetworksResponse list;
-  VERKOSTO_RETURN_IF_ERROR(ctx.Call("networks", PublicReader(), lr, &list));
+  VERKOSTO_RETURN_IF_ERROR(ctx.Call("networks", PublicActor(), lr, &list));
   out.csv = od::NetworksCsvHeader();
   for (const nw::Network& n : list.networks()) {
     if (!od::IsPublished(n.status())) continue;
@@ -66,7 +58,7 @@ Status MembersPage(GatewayContext& ctx, uint32_t size, const std::string& token,
   std::set<std::string> published;
   VERKOSTO_RETURN_IF_ERROR(ForEachPage<nw::ListNetworksResponse>(
       [&](const nw::ListNetworksRequest& r, nw::ListNetworksResponse* reply) {
-        return ctx.Call("networks", PublicReader(), r, reply);
+        return ctx.Call("networks", PublicActor(), r, reply);
       },
       nw::ListNetworksRequest(),
       [&](const nw::ListNetworksResponse& reply) {
@@ -80,7 +72,7 @@ Status MembersPage(GatewayContext& ctx, uint32_t size, const std::string& token,
   mr.set_page_size(size);
   mr.set_page_token(token);
   nm::ListMembershipsResponse list;
-  VERKOSTO_RETURN_IF_ERROR(ctx.Call("nominations", PublicReader(), mr, &list));
+  VERKOSTO_RETURN_IF_ERROR(ctx.Call("nominations", PublicActor(), mr, &list));
   out.csv = od::MembersCsvHeader();
   for (const nm::Membership& m : list.memberships()) {
     if (published.count(m.network_code()) == 0) continue;

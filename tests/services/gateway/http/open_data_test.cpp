@@ -8,8 +8,10 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -449,6 +451,29 @@ TEST_F(OpenDataTest, OpenApiDocumentAndCatalogueListTheRoutes) {
   }
   EXPECT_NE(catalogue->body.find("https://creativecommons.org/licenses/by/4.0/"),
             std::string::npos);
+}
+
+TEST_F(OpenDataTest, ALoginChangesNothingAndAuthorizationMdListsEveryRouteAsPublic) {
+  ASSERT_NO_FATAL_FAILURE(Publish());
+  std::ifstream in(VERKOSTO_AUTHORIZATION_MD);
+  ASSERT_TRUE(in) << VERKOSTO_AUTHORIZATION_MD;
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string md = text.str();
+  const size_t section = md.find("## Open data (no login)");
+  ASSERT_NE(section, std::string::npos);
+  for (const std::string path :
+       {"/open-data/v1/networks.json", "/open-data/v1/networks.csv", "/open-data/v1/members.json",
+        "/open-data/v1/members.csv", "/open-data/v1/schema.json"}) {
+    EXPECT_NE(md.find("| `GET " + path + "` | 200 |", section), std::string::npos) << path;
+    // KEHA, who may see every contact, gets what the public gets.
+    httplib::Result as_keha = Get(keha_, path);
+    httplib::Result anonymous = Anonymous(path);
+    ASSERT_TRUE(as_keha && anonymous);
+    EXPECT_EQ(as_keha->status, 200) << path;
+    EXPECT_EQ(as_keha->body, anonymous->body) << path;
+    EXPECT_EQ(as_keha->body.find('@'), std::string::npos) << path;
+  }
 }
 
 }  // namespace
