@@ -451,6 +451,14 @@ TEST_F(OpenDataTest, OpenApiDocumentAndCatalogueListTheRoutes) {
   }
   EXPECT_NE(catalogue->body.find("https://creativecommons.org/licenses/by/4.0/"),
             std::string::npos);
+  // The section in each language of the catalogue.
+  for (const auto& [lang, heading] : std::map<std::string, std::string>{
+           {"fi", ">Avoin data</h2>"}, {"sv", ">Öppna data</h2>"}, {"en", ">Open data</h2>"}}) {
+    httplib::Result page = Anonymous("/", {{"Cookie", "lang=" + lang}});
+    ASSERT_TRUE(page);
+    EXPECT_NE(page->body.find(heading), std::string::npos) << lang;
+    EXPECT_NE(page->body.find("href=\"/open-data/v1/members.csv\""), std::string::npos) << lang;
+  }
 }
 
 TEST_F(OpenDataTest, ALoginChangesNothingAndAuthorizationMdListsEveryRouteAsPublic) {
