@@ -422,6 +422,37 @@ TEST_F(OpenDataTest, PagesFollowTheNextLinksAndHoldEveryItemOnce) {
   }
 }
 
+TEST_F(OpenDataTest, APageOfTheLargestNetworksStaysFarBelowTheFrameLimitAndPagesOn) {
+  // 16 networks with every field full (about 80 KB each): more than one
+  // service page (1 MiB), so the largest open-data page is cut by size.
+  constexpr int kLargest = 16;
+  for (int i = 0; i < kLargest; ++i) {
+    const std::string code = "od-suuri-" + std::to_string(10 + i);
+    ASSERT_EQ(Post(keha_, "/api/v1/networks",
+                   CreateBody(verkosto::testing::LargestNetworkDefinition(code)))
+                  ->status,
+              200);
+    ASSERT_NO_FATAL_FAILURE(Act(code, "propose"));
+  }
+  std::set<std::string> codes;
+  std::string path = "/open-data/v1/networks.json?page_size=500";
+  int pages = 0;
+  while (!path.empty() && ++pages < 20) {
+    httplib::Result r = Anonymous(path);
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << path;
+    EXPECT_LT(r->body.size(), size_t{2} * 1024 * 1024) << "far below the 4 MiB frame";
+    EXPECT_EQ(r->body.find('@'), std::string::npos);
+    const gpb::Value doc = ParseJson(r->body);
+    for (const gpb::Value& item : Field(doc, "items").list_value().values()) {
+      EXPECT_TRUE(codes.insert(Field(item, "code").string_value()).second);
+    }
+    path = LinkTarget(r->get_header_value("Link"), "next");
+  }
+  EXPECT_EQ(codes.size(), static_cast<size_t>(kLargest));
+  EXPECT_GE(pages, 2) << "cut by size, not by page_size";
+}
+
 TEST_F(OpenDataTest, BadPageSizeOrTokenIsA400NamingTheField) {
   httplib::Result big = Anonymous("/open-data/v1/networks.json?page_size=501");
   ASSERT_TRUE(big);
