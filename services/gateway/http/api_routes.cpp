@@ -16,6 +16,7 @@
 #include "gateway/http/gateway_context.h"
 #include "gateway/http/http_errors.h"
 #include "gateway/web/my_contact.h"
+#include "gateway/web/open_data.h"
 #include "messaging/proto_fields.h"
 #include "verkosto/gateway/v1/accounts.pb.h"
 #include "verkosto/gateway/v1/api.pb.h"
@@ -1028,6 +1029,84 @@ std::string OpenApiJson() {
             "503 unavailable, 504 deadline_exceeded, 500 internal");
     At(At(At(error, "content"), "application/json"), "schema") = error_ref;
     At(At(paths, route.path), method) = std::move(op);
+  }
+  // issue 19: open: the open data (no login; gateway/web/open_data.h), not
+  // forwarded RPCs: JSON and CSV documents of their own (their schema is
+  // /open-data/v1/schema.json).
+  {
+    gpb::Value t;
+    At(t, "name") = Str("open-data");
+    At(t, "description") =
+        Str("Open data without a login, CC BY 4.0: the published networks and their decided "
+            "composition as JSON and CSV (docs/open-data.md).");
+    Append(At(doc, "tags"), std::move(t));
+  }
+  for (const web::open_data::RouteDoc& route : web::open_data::RouteDocs()) {
+    gpb::Value op;
+    At(op, "summary") = Str(route.summary);
+    At(op, "description") = Str(route.description);
+    std::string operation_id = "get";
+    for (char c : route.path) {
+      const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (alnum) {
+        operation_id += c;
+      } else if (operation_id.back() != '_') {
+        operation_id += '_';
+      }
+    }
+    At(op, "operationId") = Str(operation_id);
+    Append(At(op, "tags"), Str("open-data"));
+    At(op, "security").mutable_list_value();  // no login needed
+    gpb::Value& parameters = At(op, "parameters");
+    parameters.mutable_list_value();
+    if (route.paged) {
+      gpb::Value size;
+      At(size, "name") = Str("page_size");
+      At(size, "in") = Str("query");
+      At(size, "required").set_bool_value(false);
+      At(size, "description") = Str("Items per page: 0 or none = 100, at most 500.");
+      At(At(size, "schema"), "type") = Str("integer");
+      At(At(size, "schema"), "minimum").set_number_value(0);
+      At(At(size, "schema"), "maximum").set_number_value(web::open_data::kMaxPageSize);
+      Append(parameters, std::move(size));
+      gpb::Value token;
+      At(token, "name") = Str("page_token");
+      At(token, "in") = Str("query");
+      At(token, "required").set_bool_value(false);
+      At(token, "description") =
+          Str("The previous page's next_page_token (with the same page_size); none for the "
+              "first page.");
+      At(At(token, "schema"), "type") = Str("string");
+      Append(parameters, std::move(token));
+    }
+    for (const char* name : {"If-None-Match", "If-Modified-Since"}) {
+      gpb::Value param;
+      At(param, "name") = Str(name);
+      At(param, "in") = Str("header");
+      At(param, "required").set_bool_value(false);
+      At(param, "description") = Str("A conditional request: 304 when the copy is current.");
+      At(At(param, "schema"), "type") = Str("string");
+      Append(parameters, std::move(param));
+    }
+    gpb::Value& ok = At(At(op, "responses"), "200");
+    At(ok, "description") = Str("The document (JSON Schema: /open-data/v1/schema.json)");
+    gpb::Value& media = At(At(ok, "content"), route.content_type);
+    At(At(media, "schema"), "type") = Str(route.content_type == "text/csv" ? "string" : "object");
+    for (const char* name : {"ETag", "Last-Modified", "Link", "Cache-Control"}) {
+      gpb::Value header;
+      At(header, "description") =
+          Str(std::string(name) == "Link"
+                  ? "rel=\"license\" (CC BY 4.0), rel=\"describedby\" (the schema) and, "
+                    "while more pages follow, rel=\"next\""
+                  : std::string(name) + " of the answer");
+      At(At(header, "schema"), "type") = Str("string");
+      At(At(ok, "headers"), name) = std::move(header);
+    }
+    At(At(At(op, "responses"), "304"), "description") = Str("Not modified");
+    gpb::Value& error = At(At(op, "responses"), "default");
+    At(error, "description") = Str("An error: 400 invalid_argument, 503 unavailable");
+    At(At(At(error, "content"), "application/json"), "schema") = error_ref;
+    At(At(paths, route.path), "get") = std::move(op);
   }
   At(At(doc, "components"), "schemas").mutable_struct_value()->Swap(&schemas);
   std::string json;

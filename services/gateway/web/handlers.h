@@ -84,4 +84,8 @@ void NationalViewPage(GatewayContext&, const httplib::Request&, httplib::Respons
 // desk_pages.cpp: everyone's home page after login (issue 18).
 void DeskPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 
+// issue 19: open: open_data_routes.cpp: the open data, JSON and CSV, no login.
+void OpenDataList(GatewayContext&, const httplib::Request&, httplib::Response&);
+void OpenDataSchema(GatewayContext&, const httplib::Request&, httplib::Response&);
+
 }  // namespace verkosto::gateway::web

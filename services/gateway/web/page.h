@@ -127,4 +127,8 @@ std::optional<Page> Begin(GatewayContext& ctx, const httplib::Request& req, http
 // The roles that lead an area: its director and deputy.
 bool IsLeader(Role role);
 
+// The anonymous public (user "web:public", role observer): whom the pages
+// without a login (the catalogue, the open data) ask the services as.
+Actor PublicActor();
+
 }  // namespace verkosto::gateway::web

@@ -58,6 +58,9 @@ const std::vector<Route>& Routes() {
       {"POST", R"(/networks/([A-Za-z0-9_-]+)/confirmations)", SendConfirmations},
       {"POST", R"(/cases/([A-Za-z0-9_:./-]+)/confirmation)", DecideConfirmationCase},
       {"GET", "/desk", DeskPage},
+      // issue 19: open: the open data (no login; docs/open-data.md).
+      {"GET", R"(/open-data/v1/(networks|members)\.(json|csv))", OpenDataList},
+      {"GET", "/open-data/v1/schema.json", OpenDataSchema},
   };
   return kRoutes;
 }

@@ -20,8 +20,6 @@ namespace ntf = ::verkosto::notifications::v1;
 using httplib::Request;
 using httplib::Response;
 
-namespace {
-
 Actor PublicActor() {
   Actor a;
   a.user_id = "web:public";
@@ -29,6 +27,8 @@ Actor PublicActor() {
   a.role = Role::kObserver;
   return a;
 }
+
+namespace {
 
 // The newest announcements of the network's public catalogue (what its
 // communication plan tells the public), first line of each message's text
