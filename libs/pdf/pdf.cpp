@@ -223,7 +223,7 @@ Result<std::string> RenderPdf(const Document& doc) {
                      kMarginLeft, left_y, 0, false);
   }
   double right_y = kBodyTop;
-  constexpr double kLabelWidth = 120;
+  constexpr double kLabelWidth = 98;
   for (const MetaRow& row : doc.meta) {
     const double label_end = c.Place(c.Layout(row.label, kSansSmall, kLabelWidth - 6), kRightColumn,
                                      right_y + 1.5, 0.35, false);

@@ -388,6 +388,24 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404) << "Kainuu writes in Finnish only: " << missing->body;
   EXPECT_NE(missing->body.find("not_found"), std::string::npos) << missing->body;
+  // The case page lists them ("Kirjeet") and the web route downloads them.
+  httplib::Result case_page = Page(director, "/cases/" + cases[0]);
+  ASSERT_TRUE(case_page);
+  EXPECT_NE(case_page->body.find("Kirjeet"), std::string::npos);
+  EXPECT_NE(case_page->body.find("/cases/" + cases[0] + "/letters/decision-fi.pdf"),
+            std::string::npos);
+  EXPECT_NE(case_page->body.find(letters.letters(2).sha256().substr(0, 12)), std::string::npos);
+  httplib::Result web_pdf = Page(director, "/cases/" + cases[0] + "/letters/decision-fi.pdf");
+  ASSERT_TRUE(web_pdf);
+  EXPECT_EQ(web_pdf->status, 200);
+  EXPECT_EQ(web_pdf->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(web_pdf->get_header_value("Content-Disposition"),
+            "attachment; filename=\"" + letters.letters(2).filename() + "\"");
+  EXPECT_EQ(web_pdf->get_header_value("ETag"), "\"" + letters.letters(2).sha256() + "\"");
+  EXPECT_EQ(web_pdf->body.size(), letters.letters(2).size_bytes());
+  httplib::Result web_missing = Page(director, "/cases/" + cases[1] + "/letters/decision-sv.pdf");
+  ASSERT_TRUE(web_missing);
+  EXPECT_EQ(web_missing->status, 404);
   // The national view: Kainuu's cell of the network names the two members.
   const auto national =
       Reach<nom::NationalViewResponse>(As(keha), "GET", "/api/v1/national-view", {}, {},
