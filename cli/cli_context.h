@@ -45,6 +45,10 @@ class CliContext {
   Status Call(const std::string& service, const google::protobuf::Message& request,
               google::protobuf::Message* response);
 
+  // GET `path` of the JSON API as the logged-in person: the answer's bytes
+  // as they come (e.g. a letter's PDF). Errors: as Call.
+  Result<std::string> PersonGet(const std::string& path);
+
   // The logged-in person as the gateway knows them (GET /api/v1/session):
   // what a command needs of its own account (e.g. the area a director
   // decides for). Errors: as Call.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/file_util.h"
 #include "field_options.h"
 #include "gateway/web/national_view_csv.h"
 #include "messaging/envelope.h"
@@ -562,6 +563,88 @@ void AddHistoryCommand(CLI::App* nom, CliContext& ctx) {
   });
 }
 
+// issue 19: letters. "request", "acknowledgement", "decision".
+std::string LetterKindWord(pb::LetterKind kind) {
+  switch (kind) {
+    case pb::LETTER_KIND_REQUEST:
+      return "request";
+    case pb::LETTER_KIND_ACKNOWLEDGEMENT:
+      return "acknowledgement";
+    case pb::LETTER_KIND_DECISION:
+      return "decision";
+    default:
+      return "unspecified";
+  }
+}
+
+// A case's formal letters: the list, and one letter's PDF to a file.
+void AddLetterCommands(CLI::App* nom, CliContext& ctx) {
+  auto list = std::make_shared<pb::ListCaseLettersRequest>();
+  auto* letters = nom->add_subcommand("letters",
+                                      "A case's formal letters (PDF): kind, language, "
+                                      "size, sha256, file name");
+  letters
+      ->add_option_function<std::string>(
+          "case", [list](const std::string& id) { list->set_case_id(id); }, "Case id")
+      ->required();
+  ctx.AddPersonOptions(letters);
+  ctx.OnRun(letters, [&ctx, list] {
+    return Run<pb::ListCaseLettersResponse>(ctx, *list, [](const pb::ListCaseLettersResponse& r) {
+      for (const pb::CaseLetter& l : r.letters()) {
+        std::printf("%s\t%s\t%llu bytes\t%s\t%s\n", LetterKindWord(l.kind()).c_str(),
+                    l.language().c_str(), static_cast<unsigned long long>(l.size_bytes()),
+                    l.sha256().c_str(), l.filename().c_str());
+      }
+      if (r.letters_size() == 0) std::printf("no letters\n");
+    });
+  });
+
+  struct LetterArgs {
+    std::string case_id;
+    std::string kind;
+    std::string language;
+    std::string out;
+  };
+  auto args = std::make_shared<LetterArgs>();
+  auto* letter = nom->add_subcommand("letter", "Save one formal letter of a case as a PDF file");
+  letter->add_option("case", args->case_id, "Case id")->required();
+  letter->add_option("kind", args->kind, "request, acknowledgement or decision")
+      ->required()
+      ->check(CLI::IsMember({"request", "acknowledgement", "decision"}));
+  letter->add_option("--language", args->language, "fi or sv (default: the first kept)")
+      ->check(CLI::IsMember({"fi", "sv"}));
+  letter->add_option("--out", args->out, "The file to write")->required();
+  ctx.AddPersonOptions(letter);
+  ctx.OnRun(letter, [&ctx, args] {
+    // The PDF comes as itself from the API's download route; the list says
+    // which languages the case has (the first kept one is the default).
+    pb::ListCaseLettersRequest list_req;
+    list_req.set_case_id(args->case_id);
+    pb::ListCaseLettersResponse kept;
+    if (Status st = ctx.Call("nominations", list_req, &kept); !st.ok()) {
+      return CliContext::Fail(st);
+    }
+    std::string language = args->language;
+    std::string sha256;
+    for (const pb::CaseLetter& l : kept.letters()) {
+      if (LetterKindWord(l.kind()) != args->kind) continue;
+      if (language.empty()) language = l.language();
+      if (l.language() == language) sha256 = l.sha256();
+    }
+    if (language.empty()) {
+      return CliContext::Fail(
+          Status::NotFound("case '" + args->case_id + "' has no " + args->kind + " letter"));
+    }
+    Result<std::string> pdf = ctx.PersonGet("/api/v1/cases/" + args->case_id + "/letters/" +
+                                            args->kind + "-" + language + ".pdf");
+    if (!pdf.ok()) return CliContext::Fail(pdf.status());
+    if (Status st = WriteFileAtomically(args->out, *pdf); !st.ok()) return CliContext::Fail(st);
+    std::printf("%s\t%s\t%zu bytes%s%s\n", args->out.c_str(), language.c_str(), pdf->size(),
+                sha256.empty() ? "" : "\tsha256 ", sha256.c_str());
+    return 0;
+  });
+}
+
 }  // namespace
 
 void AddNominationsCommands(CLI::App& app, CliContext& ctx) {
@@ -574,6 +657,7 @@ void AddNominationsCommands(CLI::App& app, CliContext& ctx) {
   AddQueryCommands(nom, ctx);
   AddMemberChangeCommands(nom, ctx);
   AddHistoryCommand(nom, ctx);
+  AddLetterCommands(nom, ctx);  // issue 19: letters
 }
 
 }  // namespace verkosto::cli

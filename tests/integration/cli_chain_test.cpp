@@ -14,6 +14,7 @@
 #include <fstream>
 #include <initializer_list>
 
+#include "testing/pdf_tools.h"
 #include "up_fixture.h"
 #include "verkosto/networks/v1/networks.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
@@ -224,6 +225,27 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   ASSERT_EQ(Cli({"nominations", "history", case_id}, director_k, /*json=*/false), 0);
   EXPECT_NE(output_.find("keha-diary KEHA/7/2026"), std::string::npos) << output_;
   EXPECT_NE(output_.find("on behalf of kainuu.johtaja"), std::string::npos) << output_;
+
+  // Issue 19: the case's letters, and the decision saved as a PDF file.
+  nom::ListCaseLettersResponse letters;
+  CliOk({"nominations", "letters", case_id}, director_k, &letters);
+  ASSERT_EQ(letters.letters_size(), 3);
+  EXPECT_EQ(letters.letters(2).kind(), nom::LETTER_KIND_DECISION);
+  const std::string pdf_path = dir_.File("decision.pdf");
+  ASSERT_EQ(Cli({"nominations", "letter", case_id, "decision", "--out", pdf_path}, director_k,
+                /*json=*/false),
+            0)
+      << output_;
+  EXPECT_NE(output_.find(letters.letters(2).sha256()), std::string::npos) << output_;
+  const std::string decision_text =
+      verkosto::testing::RunCommand("pdftotext '" + pdf_path + "' - 2>&1");
+  EXPECT_NE(decision_text.find("Anna Esimerkki"), std::string::npos) << decision_text;
+  EXPECT_NE(decision_text.find("843/14.07.00/2026"), std::string::npos) << decision_text;
+  EXPECT_EQ(Cli({"nominations", "letter", case_id, "decision", "--language", "sv", "--out",
+                 dir_.File("sv.pdf")},
+                director_k, false),
+            1)
+      << "Kainuu writes in Finnish only";
 
   // A case is decided once.
   EXPECT_EQ(Cli({"nominations", "decline", "--case", case_id, "--reason", "toinen kerta"},

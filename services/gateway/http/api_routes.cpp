@@ -422,6 +422,26 @@ std::vector<ApiRoute> MakeRoutes() {
               "behalf, the reason, the nominees' names), paper answers, confirmations and "
               "withdrawal. Seen by whoever may see the case (GET /api/v1/cases/{case_id}). "
               "Errors: 404 not_found (also for another area's case)."),
+          // issue 19: letters.
+          R<nom::ListCaseLettersRequest, nom::ListCaseLettersResponse>(
+              "GET", "/api/v1/cases/{case_id}/letters", "nominations",
+              "A case's formal letters (PDF): kind, language, size, SHA-256",
+              "The letters the nominations service keeps for the case, kind then language: "
+              "the request (written when KEHA sends it), the registry's acknowledgement of "
+              "receipt and the decision, in the area's first language, and any other language "
+              "of a bilingual area once asked for. Download each from "
+              "/api/v1/cases/{case_id}/letters/{kind}-{language}.pdf. Seen by whoever may see "
+              "the case. Errors: 404 not_found (also for another area's case)."),
+          R<nom::GetCaseLetterRequest, nom::CaseLetterResponse>(
+              "GET", "/api/v1/cases/{case_id}/letters/{kind}-{language}.pdf", "nominations",
+              "One formal letter as a PDF (application/pdf)",
+              "The stored PDF itself (not JSON): Content-Type application/pdf, "
+              "Content-Disposition attachment with the file name "
+              "<case id>-<kind>-<language>.pdf and ETag the SHA-256 of the bytes, which are "
+              "the same every time. kind is request, acknowledgement or decision; language fi "
+              "or sv. The other language of a bilingual area is written on its first download. "
+              "Seen by whoever may see the case. Errors (JSON): 404 not_found (a letter the "
+              "case does not have yet, a language the area does not use, another area's case)."),
       },
       r);
   Tagged("me",
@@ -551,6 +571,8 @@ std::vector<ApiRoute> MakeRoutes() {
     if (route.request == nom::CorrectMyContactRequest::descriptor()) route.custom = true;
     // Keeps the asking session (auth_routes.cpp).
     if (route.request == gw::SetPasswordRequest::descriptor()) route.custom = true;
+    // issue 19: letters. Answers the PDF, not JSON (ServeLetter).
+    if (route.request == nom::GetCaseLetterRequest::descriptor()) route.custom = true;
   }
   r[0].is_public = true;
   for (ApiRoute& route : r) {
@@ -726,6 +748,39 @@ void ServeMyContact(GatewayContext& ctx, const httplib::Request& req, httplib::R
   ReplyMessage(res, response);
 }
 
+// GET /api/v1/cases/{case_id}/letters/{kind}-{language}.pdf: the stored PDF
+// with its file name and its SHA-256 as ETag (issue 19: letters).
+void ServeLetter(GatewayContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  std::optional<RequestUser> user = ctx.CurrentUser(req);
+  if (!user) {
+    return ReplyUnauthenticated(res,
+                                "log in first (session cookie or Authorization: Bearer token)");
+  }
+  const std::string kind = req.matches[2];
+  nom::GetCaseLetterRequest request;
+  request.set_case_id(req.matches[1]);
+  request.set_kind(kind == "request"           ? nom::LETTER_KIND_REQUEST
+                   : kind == "acknowledgement" ? nom::LETTER_KIND_ACKNOWLEDGEMENT
+                                               : nom::LETTER_KIND_DECISION);
+  request.set_language(req.matches[3]);
+  nom::CaseLetterResponse response;
+  if (Status st = ctx.Call("nominations", user->actor, request, &response); !st.ok()) {
+    // A language the area does not use is as absent as a letter not written yet.
+    return ReplyError(
+        res, st.code() == ErrorCode::kInvalidArgument ? Status::NotFound(st.message()) : st);
+  }
+  const std::string etag = "\"" + response.letter().sha256() + "\"";
+  res.set_header("ETag", etag);
+  res.set_header("Cache-Control", "private, no-cache");
+  if (req.get_header_value("If-None-Match") == etag) {
+    res.status = 304;
+    return;
+  }
+  res.set_header("Content-Disposition",
+                 "attachment; filename=\"" + response.letter().filename() + "\"");
+  res.set_content(response.pdf(), "application/pdf");
+}
+
 // --- OpenAPI -------------------------------------------------------------
 
 gpb::Value Str(const std::string& s) {
@@ -879,6 +934,12 @@ void RegisterApiRoutes(httplib::Server& server, const ContextForThread& context)
   server.Put("/api/v1/me/contact", [context](const httplib::Request& req, httplib::Response& res) {
     ServeMyContact(context(), req, res);
   });
+  // issue 19: letters.
+  server.Get(
+      R"(/api/v1/cases/([A-Za-z0-9_:.-]+)/letters/(request|acknowledgement|decision)-(fi|sv)\.pdf)",
+      [context](const httplib::Request& req, httplib::Response& res) {
+        ServeLetter(context(), req, res);
+      });
   for (const ApiRoute& route : ApiRoutes()) {
     if (route.custom) continue;
     auto handler = [&route, context](const httplib::Request& req, httplib::Response& res) {

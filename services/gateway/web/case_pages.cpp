@@ -6,6 +6,7 @@
 #include "gateway/web/forms.h"
 #include "gateway/web/handlers.h"
 #include "gateway/web/labels.h"
+#include "gateway/web/letter_pages.h"
 #include "gateway/web/page.h"
 #include "gateway/web/render.h"
 #include "messaging/envelope.h"
@@ -215,6 +216,7 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   // Issue 18: KEHA's diary number is shown to the area too, and the history.
   d.set("keha_diary", c.keha_diary_number());
   PutCaseHistory(page, c.case_id(), d);
+  PutCaseLetters(page, c.case_id(), c.area_code(), d);  // issue 19: letters
   if (!c.covering_message().empty()) d.set("covering_message", c.covering_message());
   if (!c.decision().reason().empty()) d.set("decline_reason", c.decision().reason());
   // Issue 17: a decision recorded from paper says so, and a replacement the

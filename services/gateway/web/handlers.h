@@ -51,6 +51,9 @@ void PaperAnswer(GatewayContext&, const httplib::Request&, httplib::Response&);
 // The leadership answers a confirmation request per sitting member (issue 17).
 void DecideConfirmationCase(GatewayContext&, const httplib::Request&, httplib::Response&);
 
+// letter_pages.cpp: a case's formal letters as PDF (issue 19: letters).
+void LetterDownload(GatewayContext&, const httplib::Request&, httplib::Response&);
+
 // confirmation_pages.cpp: KEHA renews a network and sends confirmation requests.
 void RenewNetworkPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 void RenewNetwork(GatewayContext&, const httplib::Request&, httplib::Response&);

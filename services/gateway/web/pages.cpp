@@ -36,6 +36,10 @@ const std::vector<Route>& Routes() {
       {"POST", "/registry/log", LogIncoming},
       {"GET", R"(/registry/journal(?:\.csv)?)", JournalPage},
       {"GET", "/director", DirectorPage},
+      // issue 19: letters. Before the case page, whose pattern would take it.
+      {"GET",
+       R"(/cases/([A-Za-z0-9_:./-]+)/letters/(request|acknowledgement|decision)-(fi|sv)\.pdf)",
+       LetterDownload},
       {"GET", R"(/cases/([A-Za-z0-9_:./-]+))", CasePage},
       {"POST", R"(/cases/([A-Za-z0-9_:./-]+)/(approve|decline))", DecideCase},
       {"GET", "/area", AreaPage},

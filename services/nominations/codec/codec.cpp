@@ -452,7 +452,8 @@ Participation FromNetworksProto(npb::ParticipationDecision decision) {
 }
 
 AreaInfo FromNetworksProto(const npb::Area& area) {
-  return AreaInfo{AreaCode(area.code()), area.name_fi(), area.name_sv()};
+  return AreaInfo{AreaCode(area.code()), area.name_fi(), area.name_sv(),
+                  std::vector<std::string>(area.languages().begin(), area.languages().end())};
 }
 
 }  // namespace verkosto::nominations::codec

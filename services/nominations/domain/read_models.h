@@ -36,6 +36,9 @@ struct AreaInfo {
   AreaCode code;
   std::string name_fi;
   std::string name_sv;
+  // Official languages in the directory's order, e.g. {"fi", "sv"}
+  // (schema/0018; the formal letters' languages, letters.h).
+  std::vector<std::string> languages{};
 };
 
 }  // namespace verkosto::nominations

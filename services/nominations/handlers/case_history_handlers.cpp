@@ -6,6 +6,7 @@
 #include "nominations/domain/case_acts.h"
 #include "nominations/domain/permissions.h"
 #include "nominations/handlers/case_history.h"
+#include "nominations/handlers/letters.h"
 #include "nominations/storage/case_act_store.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 
@@ -51,6 +52,8 @@ pb::CaseAct ToProto(const CaseAct& a) {
 Status RecordAndEmit(Context& ctx, const std::vector<Event>& events) {
   CaseActStore acts(ctx.db());
   VERKOSTO_RETURN_IF_ERROR(acts.Append(ActsOf(events)));
+  // The formal letters the acts make, in the same transaction (issue 19).
+  VERKOSTO_RETURN_IF_ERROR(WriteLettersOf(ctx, events));
   return ctx.EmitAll(events, codec::ToProto);
 }
 

@@ -13,6 +13,7 @@
 #include "nominations/domain/workflow.h"
 #include "nominations/domain/working_days.h"
 #include "nominations/handlers/case_history.h"
+#include "nominations/handlers/letters.h"
 #include "nominations/handlers/national_view_handlers.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 
@@ -583,6 +584,7 @@ void RegisterNominationHandlers(messaging::RpcServer& server, uint32_t load_warn
   RegisterMemberChangeHandlers(server);
   RegisterConfirmationHandlers(server);
   RegisterCaseHistoryHandlers(server);
+  RegisterLetterHandlers(server);  // issue 19: letters
 }
 
 }  // namespace verkosto::nominations

@@ -348,14 +348,18 @@ Result<std::optional<NetworkView>> SqliteNominationRepository::FindNetwork(
 Status SqliteNominationRepository::UpsertAreas(const std::vector<AreaInfo>& areas) {
   return storage::Guard([&]() -> Status {
     SQLite::Statement s(db_,
-                        "INSERT INTO areas (code, position, name_fi, name_sv) "
-                        "VALUES (?1, (SELECT COALESCE(MAX(position), -1) + 1 FROM areas), ?2, ?3) "
-                        "ON CONFLICT (code) DO UPDATE SET name_fi = ?2, name_sv = ?3");
+                        "INSERT INTO areas (code, position, name_fi, name_sv, languages) "
+                        "VALUES (?1, (SELECT COALESCE(MAX(position), -1) + 1 FROM areas), ?2, ?3, "
+                        "?4) ON CONFLICT (code) DO UPDATE SET name_fi = ?2, name_sv = ?3, "
+                        "languages = ?4");
     for (const AreaInfo& a : areas) {
+      std::string languages;
+      for (const std::string& l : a.languages) languages += (languages.empty() ? "" : ",") + l;
       s.reset();
       s.bind(1, a.code.value());
       s.bind(2, a.name_fi);
       s.bind(3, a.name_sv);
+      s.bind(4, languages.empty() ? std::string("fi") : languages);
       s.exec();
     }
     return Status::Ok();
@@ -379,11 +383,18 @@ Result<std::vector<AreaInfo>> SqliteNominationRepository::ListAreas() {
 Result<std::optional<AreaInfo>> SqliteNominationRepository::FindArea(const AreaCode& code) {
   std::optional<AreaInfo> found;
   Status status = storage::Guard([&]() -> Status {
-    SQLite::Statement q(db_, "SELECT name_fi, name_sv FROM areas WHERE code = ?");
+    SQLite::Statement q(db_, "SELECT name_fi, name_sv, languages FROM areas WHERE code = ?");
     q.bind(1, code.value());
     if (q.executeStep()) {
       found =
           AreaInfo{code, q.getColumn("name_fi").getString(), q.getColumn("name_sv").getString()};
+      const std::string languages = q.getColumn("languages").getString();
+      size_t start = 0;
+      while (start <= languages.size()) {
+        const size_t comma = std::min(languages.find(',', start), languages.size());
+        if (comma > start) found->languages.push_back(languages.substr(start, comma - start));
+        start = comma + 1;
+      }
     }
     return Status::Ok();
   });

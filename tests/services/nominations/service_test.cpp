@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 #include <thread>
 
@@ -15,6 +16,7 @@
 #include "messaging/rpc_client.h"
 #include "testing/keys.h"
 #include "testing/network_definition.h"
+#include "testing/pdf_tools.h"
 #include "testing/peers.h"
 #include "testing/temp_dir.h"
 #include "verkosto/common/v1/chain.pb.h"
@@ -1569,6 +1571,161 @@ TEST_F(NominationsServiceTest, CaseHistoryListsEveryActInOrderWithStampsAndDiary
   pb::ListCaseHistoryRequest unknown;
   unknown.set_case_id("r-000000000000.helsinki");
   EXPECT_EQ(Nom<pb::ListCaseHistoryResponse>(kKeha, unknown).status().code(), ErrorCode::kNotFound);
+}
+
+// Issue 19: the formal letters, written with the acts that make them, in
+// the area's first language; the other of a bilingual area's languages on
+// request; the same bytes every time.
+TEST_F(NominationsServiceTest, FormalLettersAreWrittenWithTheirActsAndReturnedUnchanged) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  auto sent = Send({"helsinki", "kainuu-koillismaa"}, "2026-04-30");
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  std::string hki;
+  std::string kainuu;
+  for (const pb::Case& c : sent->cases())
+    (c.area_code() == "helsinki" ? hki : kainuu) = c.case_id();
+  const std::string dir = dir_->path();
+  auto get = [&](const Actor& actor, const std::string& id, pb::LetterKind kind,
+                 const std::string& language = {}) {
+    pb::GetCaseLetterRequest req;
+    req.set_case_id(id);
+    req.set_kind(kind);
+    req.set_language(language);
+    return Nom<pb::CaseLetterResponse>(actor, req);
+  };
+  // VERKOSTO_LETTERS_DIR=<dir> keeps each letter read here, to look at
+  // (pdftoppm -png -r 60).
+  const char* keep = std::getenv("VERKOSTO_LETTERS_DIR");
+  auto text_of = [&](const pb::CaseLetterResponse& r) {
+    if (keep != nullptr) verkosto::testing::WritePdf(keep, r.letter().filename(), r.pdf());
+    return verkosto::testing::PdfTool("pdftotext", dir, r.pdf());
+  };
+  auto expect_has = [](const std::string& text, std::initializer_list<const char*> parts) {
+    for (const char* p : parts) EXPECT_NE(text.find(p), std::string::npos) << p << " in\n" << text;
+  };
+
+  // Sent: the request in Finnish, Helsinki's first language.
+  pb::ListCaseLettersRequest list;
+  list.set_case_id(hki);
+  auto listed = Nom<pb::ListCaseLettersResponse>(kClerkHelsinki, list);
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  ASSERT_EQ(listed->letters_size(), 1);
+  EXPECT_EQ(listed->letters(0).kind(), pb::LETTER_KIND_REQUEST);
+  EXPECT_EQ(listed->letters(0).language(), "fi");
+  EXPECT_EQ(listed->letters(0).filename(), hki + "-request-fi.pdf");
+
+  auto request = get(kClerkHelsinki, hki, pb::LETTER_KIND_REQUEST);
+  ASSERT_TRUE(request.ok()) << request.status().ToString();
+  EXPECT_EQ(request->letter().language(), "fi");
+  EXPECT_EQ(request->letter().sha256(), listed->letters(0).sha256());
+  EXPECT_EQ(request->letter().size_bytes(), request->pdf().size());
+  const std::string path = verkosto::testing::WritePdf(dir, "request.pdf", request->pdf());
+  EXPECT_EQ(verkosto::testing::RunCommand("sha256sum '" + path + "' | cut -c1-64"),
+            request->letter().sha256() + "\n");
+  expect_has(text_of(*request),
+             {"NIMEÄMISPYYNTÖ", "Sivu 1 (", "KEHA-keskus", "Helsingin kaupunki", "KEHA/12/2026",
+              "2.3.2026", "30.4.2026", "1 jäsenen ja 1 varajäsenen", "Testiverkosto", "sääntö 6",
+              "Name of keha-1", "Pyydämme nimeämään edustajat."});
+  const std::string info = verkosto::testing::PdfTool("pdfinfo", dir, request->pdf());
+  EXPECT_NE(info.find("(A4)"), std::string::npos) << info;
+  EXPECT_NE(info.find("Pages:"), std::string::npos) << info;
+  const std::string fonts = verkosto::testing::PdfTool("pdffonts", dir, request->pdf());
+  EXPECT_NE(fonts.find("DejaVu"), std::string::npos) << fonts;
+  EXPECT_EQ(fonts.find(" no "), std::string::npos) << "every font embedded:\n" << fonts;
+
+  // The same bytes every time.
+  auto again = get(kKeha, hki, pb::LETTER_KIND_REQUEST, "fi");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->pdf(), request->pdf());
+
+  // Swedish on request for the bilingual area, then kept.
+  auto sv = get(kClerkHelsinki, hki, pb::LETTER_KIND_REQUEST, "sv");
+  ASSERT_TRUE(sv.ok()) << sv.status().ToString();
+  expect_has(text_of(*sv), {"BEGÄRAN OM NOMINERING", "Sida 1 (", "Helsingfors stad", "KEHA/12/2026",
+                            "30.4.2026", "1 ledamot och 1 ersättare", "regel 6"});
+  clock_.Set(Start() + hours(3));
+  auto sv_again = get(kKeha, hki, pb::LETTER_KIND_REQUEST, "sv");
+  ASSERT_TRUE(sv_again.ok());
+  EXPECT_EQ(sv_again->pdf(), sv->pdf());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM case_letters WHERE case_id = '" + hki + "'"), 2);
+  // Kainuu is Finnish only; a letter the case has not reached is not found.
+  EXPECT_EQ(get(kKeha, kainuu, pb::LETTER_KIND_REQUEST, "sv").status().code(),
+            ErrorCode::kNotFound);
+  EXPECT_EQ(get(kKeha, kainuu, pb::LETTER_KIND_REQUEST, "en").status().code(),
+            ErrorCode::kInvalidArgument);
+  EXPECT_EQ(get(kKeha, kainuu, pb::LETTER_KIND_ACKNOWLEDGEMENT).status().code(),
+            ErrorCode::kNotFound);
+  EXPECT_EQ(get(kKeha, kainuu, pb::LETTER_KIND_UNSPECIFIED).status().code(),
+            ErrorCode::kInvalidArgument);
+  // Visible as GetCase is.
+  EXPECT_EQ(get(kDirectorKainuu, hki, pb::LETTER_KIND_REQUEST).status().code(),
+            ErrorCode::kNotFound);
+  EXPECT_EQ(Nom<pb::ListCaseLettersResponse>(kDirectorKainuu, list).status().code(),
+            ErrorCode::kNotFound);
+
+  // Registered: the acknowledgement.
+  clock_.Set(Start() + hours(4));
+  ASSERT_TRUE(Register(kClerkHelsinki, hki, "HEL/77/2026").ok());
+  auto ack = get(kKeha, hki, pb::LETTER_KIND_ACKNOWLEDGEMENT);
+  ASSERT_TRUE(ack.ok()) << ack.status().ToString();
+  expect_has(text_of(*ack),
+             {"VASTAANOTTOILMOITUS", "HEL/77/2026", "KEHA/12/2026", "Vastaanotettu: 2.3.2026",
+              "verkosto-järjestelmä", "Name of clerk-hki", "Sivu 1 (1)"});
+  auto ack_sv = get(kKeha, hki, pb::LETTER_KIND_ACKNOWLEDGEMENT, "sv");
+  ASSERT_TRUE(ack_sv.ok());
+  expect_has(text_of(*ack_sv), {"MOTTAGNINGSBEVIS", "HEL/77/2026", "Mottagen: 2.3.2026",
+                                "Registrerad av: Name of clerk-hki", "Sida 1 (1)"});
+
+  // Decided: the decision, by a deputy on the director's behalf.
+  clock_.Set(Start() + hours(26));
+  auto anna = Person("anna");
+  anna.set_name("Anna Aalto");
+  auto bo = Person("bo", pb::SEAT_KIND_DEPUTY);
+  bo.set_name("Bo Berg");
+  ASSERT_TRUE(Approve(kDeputyHelsinki, hki, {anna, bo}).ok());
+  auto decision = get(kKeha, hki, pb::LETTER_KIND_DECISION);
+  ASSERT_TRUE(decision.ok()) << decision.status().ToString();
+  const std::string decided = text_of(*decision);
+  expect_has(decided, {"PÄÄTÖS", "Päätöspäivä", "3.3.2026", "HEL/77/2026", "Anna Aalto",
+                       "Kehittämispäällikkö", "(jäsen)", "Bo Berg", "(varajäsen)",
+                       "Name of dep-hki", "dir-hki"});
+  EXPECT_EQ(decided.find("@kajaani.fi"), std::string::npos) << "no e-mail in a letter";
+  auto decision_sv = get(kKeha, hki, pb::LETTER_KIND_DECISION, "sv");
+  ASSERT_TRUE(decision_sv.ok());
+  expect_has(text_of(*decision_sv),
+             {"BESLUT", "Beslutsdatum", "Anna Aalto", "(ledamot)", "(ersättare)", "Sida 1 ("});
+
+  // A decline: the reason.
+  ASSERT_TRUE(Register(kClerkKainuu, kainuu, "KAI/5/2026").ok());
+  pb::DeclineCaseRequest decline;
+  decline.set_case_id(kainuu);
+  decline.set_reason("Ei resursseja tällä kaudella");
+  ASSERT_TRUE(Nom<pb::CaseResponse>(kDirectorKainuu, decline).ok());
+  auto declined = get(kDirectorKainuu, kainuu, pb::LETTER_KIND_DECISION);
+  ASSERT_TRUE(declined.ok()) << declined.status().ToString();
+  expect_has(text_of(*declined), {"PÄÄTÖS", "KAI/5/2026", "ei nimeä edustajia", "Perustelut",
+                                  "Ei resursseja tällä kaudella", "Name of dir-kainuu"});
+
+  pb::ListCaseLettersRequest all;
+  all.set_case_id(hki);
+  auto letters = Nom<pb::ListCaseLettersResponse>(kObserver, all);
+  ASSERT_TRUE(letters.ok());
+  std::vector<std::string> names;
+  for (const pb::CaseLetter& l : letters->letters()) names.push_back(l.filename());
+  EXPECT_EQ(names, (std::vector<std::string>{hki + "-request-fi.pdf", hki + "-request-sv.pdf",
+                                             hki + "-acknowledgement-fi.pdf",
+                                             hki + "-acknowledgement-sv.pdf",
+                                             hki + "-decision-fi.pdf", hki + "-decision-sv.pdf"}));
+  // One letter each; a request logged by the registry has no KEHA letter.
+  auto logged = LogLetter(kClerkKainuu, "KAI/6/2026");
+  ASSERT_TRUE(logged.ok()) << logged.status().ToString();
+  pb::ListCaseLettersRequest logged_list;
+  logged_list.set_case_id(logged->case_().case_id());
+  auto logged_letters = Nom<pb::ListCaseLettersResponse>(kKeha, logged_list);
+  ASSERT_TRUE(logged_letters.ok());
+  ASSERT_EQ(logged_letters->letters_size(), 1);
+  EXPECT_EQ(logged_letters->letters(0).kind(), pb::LETTER_KIND_ACKNOWLEDGEMENT);
 }
 
 }  // namespace

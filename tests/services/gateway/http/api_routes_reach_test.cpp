@@ -354,6 +354,58 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   EXPECT_EQ(history.acts(1).kind(), "registered");
   EXPECT_EQ(history.acts(1).diary_number(), "KAI/1/2026");
   EXPECT_FALSE(history.next_page_token().empty());
+  // Issue 19: the approved case's letters, listed as JSON and each
+  // downloaded as its PDF, the same bytes with the sha256 as ETag.
+  const auto letters = Reach<nom::ListCaseLettersResponse>(
+      As(director), "GET", "/api/v1/cases/{case_id}/letters", to_approve);
+  ASSERT_EQ(letters.letters_size(), 3);
+  EXPECT_EQ(letters.letters(0).kind(), nom::LETTER_KIND_REQUEST);
+  EXPECT_EQ(letters.letters(1).kind(), nom::LETTER_KIND_ACKNOWLEDGEMENT);
+  EXPECT_EQ(letters.letters(2).kind(), nom::LETTER_KIND_DECISION);
+  for (const nom::CaseLetter& l : letters.letters()) {
+    const std::string kind = l.kind() == nom::LETTER_KIND_REQUEST           ? "request"
+                             : l.kind() == nom::LETTER_KIND_ACKNOWLEDGEMENT ? "acknowledgement"
+                                                                            : "decision";
+    const std::string path =
+        "/api/v1/cases/" + cases[0] + "/letters/" + kind + "-" + l.language() + ".pdf";
+    httplib::Result pdf = Client().Get(path.c_str(), As(director));
+    ASSERT_TRUE(pdf) << path;
+    ASSERT_EQ(pdf->status, 200) << path << " " << pdf->body;
+    EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+    EXPECT_EQ(pdf->get_header_value("Content-Disposition"),
+              "attachment; filename=\"" + l.filename() + "\"");
+    EXPECT_EQ(pdf->get_header_value("ETag"), "\"" + l.sha256() + "\"");
+    EXPECT_EQ(pdf->body.size(), l.size_bytes());
+    EXPECT_EQ(pdf->body.rfind("%PDF-", 0), 0u);
+    httplib::Result again = Client().Get(path.c_str(), As(director));
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->body, pdf->body) << "the same bytes every time";
+  }
+  reached_.insert("GET /api/v1/cases/{case_id}/letters/{kind}-{language}.pdf");
+  // A letter the case does not have: JSON 404.
+  httplib::Result missing =
+      Client().Get(("/api/v1/cases/" + cases[0] + "/letters/request-sv.pdf").c_str(), As(director));
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404) << "Kainuu writes in Finnish only: " << missing->body;
+  EXPECT_NE(missing->body.find("not_found"), std::string::npos) << missing->body;
+  // The case page lists them ("Kirjeet") and the web route downloads them.
+  httplib::Result case_page = Page(director, "/cases/" + cases[0]);
+  ASSERT_TRUE(case_page);
+  EXPECT_NE(case_page->body.find("Kirjeet"), std::string::npos);
+  EXPECT_NE(case_page->body.find("/cases/" + cases[0] + "/letters/decision-fi.pdf"),
+            std::string::npos);
+  EXPECT_NE(case_page->body.find(letters.letters(2).sha256().substr(0, 12)), std::string::npos);
+  httplib::Result web_pdf = Page(director, "/cases/" + cases[0] + "/letters/decision-fi.pdf");
+  ASSERT_TRUE(web_pdf);
+  EXPECT_EQ(web_pdf->status, 200);
+  EXPECT_EQ(web_pdf->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(web_pdf->get_header_value("Content-Disposition"),
+            "attachment; filename=\"" + letters.letters(2).filename() + "\"");
+  EXPECT_EQ(web_pdf->get_header_value("ETag"), "\"" + letters.letters(2).sha256() + "\"");
+  EXPECT_EQ(web_pdf->body.size(), letters.letters(2).size_bytes());
+  httplib::Result web_missing = Page(director, "/cases/" + cases[1] + "/letters/decision-sv.pdf");
+  ASSERT_TRUE(web_missing);
+  EXPECT_EQ(web_missing->status, 404);
   // The national view: Kainuu's cell of the network names the two members.
   const auto national =
       Reach<nom::NationalViewResponse>(As(keha), "GET", "/api/v1/national-view", {}, {},

@@ -26,6 +26,7 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <set>
@@ -333,6 +334,9 @@ class AuthorizationTest : public GatewayApiFixture {
         {"user_id", own && !user_id.empty() ? user_id : "tarkkailija"},
         {"token_id", observer_token_id_},
         {"self", user_id},
+        // issue 19: letters (the request letter, in Kainuu's and Helsinki's first language).
+        {"kind", "request"},
+        {"language", "fi"},
     };
     // Routes that change what they act on get something of their own.
     const auto on = [&](const std::string& path) { return route.find(path) != std::string::npos; };
@@ -462,6 +466,18 @@ class AuthorizationTest : public GatewayApiFixture {
       }
       const gpb::FieldDescriptor* leaf = message->GetDescriptor()->FindFieldByName(field);
       ASSERT_NE(leaf, nullptr) << key << " " << field;
+      if (leaf->type() == gpb::FieldDescriptor::TYPE_ENUM) {
+        // A path word names an enum value: "request" is LETTER_KIND_REQUEST.
+        std::string upper = values.at(name);
+        for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        for (int i = 0; i < leaf->enum_type()->value_count(); ++i) {
+          const gpb::EnumValueDescriptor* value = leaf->enum_type()->value(i);
+          if (value->name().ends_with("_" + upper)) {
+            message->GetReflection()->SetEnum(message, leaf, value);
+          }
+        }
+        continue;
+      }
       message->GetReflection()->SetString(message, leaf, values.at(name));
     }
   }

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <vector>
+
+#include "core/status.h"
+#include "messaging/context.h"
+#include "messaging/rpc_server.h"
+#include "nominations/domain/events.h"
+
+namespace verkosto::nominations {
+
+// Writes the formal letters `events` make (LetterOf, letters.h) in the
+// area's first language, rendered to PDF and kept in case_letters, in the
+// transaction of the events (called by RecordAndEmit).
+Status WriteLettersOf(messaging::Context& ctx, const std::vector<Event>& events);
+
+// ListCaseLetters and GetCaseLetter (letter_handlers.cpp): visible as GetCase
+// is. GetCaseLetter of a bilingual area's other language renders and keeps
+// it the first time, so it too is the same afterwards.
+void RegisterLetterHandlers(messaging::RpcServer& server);
+
+}  // namespace verkosto::nominations
