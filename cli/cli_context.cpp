@@ -85,6 +85,11 @@ Status CliContext::Call(const std::string& service, const google::protobuf::Mess
   return PersonCall(request, response);
 }
 
+Result<std::string> CliContext::PersonGet(const std::string& path) const {
+  VERKOSTO_ASSIGN_OR_RETURN(ApiClient api, PersonApi());
+  return api.Send("GET", path, "");
+}
+
 Result<ApiClient> CliContext::PersonApi() const {
   VERKOSTO_ASSIGN_OR_RETURN(std::string server, Server());
   std::string token = token_;

@@ -70,6 +70,11 @@ class CliContext {
   // for it (3 unavailable, 1 otherwise).
   static int Fail(const Status& status);
 
+  // Issue 19: export. A person's GET of `path` (with its query) through the
+  // gateway, the answer's body as it came (a file: JSON, XML, PDF). Errors:
+  // as Call.
+  Result<std::string> PersonGet(const std::string& path) const;
+
   // Registers `fn` to run when `command` was parsed; main() calls the one that was.
   void OnRun(CLI::App* command, std::function<int()> fn);
   // Runs the parsed command's function; -1 if none matched.

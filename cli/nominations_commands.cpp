@@ -11,6 +11,7 @@
 #include "gateway/web/national_view_csv.h"
 #include "messaging/envelope.h"
 #include "messaging/proto_enum.h"
+#include "records_export_command.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::cli {
@@ -574,6 +575,7 @@ void AddNominationsCommands(CLI::App& app, CliContext& ctx) {
   AddQueryCommands(nom, ctx);
   AddMemberChangeCommands(nom, ctx);
   AddHistoryCommand(nom, ctx);
+  AddExportCommand(nom, ctx);  // issue 19: export
 }
 
 }  // namespace verkosto::cli

@@ -84,4 +84,8 @@ void NationalViewPage(GatewayContext&, const httplib::Request&, httplib::Respons
 // desk_pages.cpp: everyone's home page after login (issue 18).
 void DeskPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 
+// records_export_pages.cpp (issue 19: export): an area's records of a
+// period as the records export's JSON or XML file.
+void RecordsExportPage(GatewayContext&, const httplib::Request&, httplib::Response&);
+
 }  // namespace verkosto::gateway::web

@@ -58,6 +58,7 @@ const std::vector<Route>& Routes() {
       {"POST", R"(/networks/([A-Za-z0-9_-]+)/confirmations)", SendConfirmations},
       {"POST", R"(/cases/([A-Za-z0-9_:./-]+)/confirmation)", DecideConfirmationCase},
       {"GET", "/desk", DeskPage},
+      {"GET", "/registry/export", RecordsExportPage},  // issue 19: export
   };
   return kRoutes;
 }

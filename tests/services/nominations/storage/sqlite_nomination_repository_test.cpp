@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "nominations/domain/retention.h"
 #include "nominations/service.h"
+#include "nominations/storage/case_letter_index.h"
 #include "nominations/storage/national_view_queries.h"
 #include "storage/database.h"
 
@@ -437,6 +438,37 @@ TEST_F(SqliteNominationRepositoryTest, RemovingContactDataKeepsThePublicRecordOn
   EXPECT_TRUE(repo_->ListMemberships(by_email)->empty());
 
   EXPECT_EQ(repo_->RemoveContactData(MembershipId("nope.helsinki.1")).code(), ErrorCode::kNotFound);
+}
+
+// Issue 19, item 3: the records export lists a case's letters from the
+// case_letters table of item 1 (metadata only), in kind then language
+// order, and none for a case without letters.
+TEST_F(SqliteNominationRepositoryTest, TheRecordsExportListsACasesLettersInKindOrder) {
+  LoadReadModel();
+  const Case c = SentCase();
+  SaveRequest(c);
+  ASSERT_TRUE(repo_->SaveCase(c).ok());
+  auto none = ListLetterInfos(db_->sqlite(), c.id);
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_TRUE(none->empty());
+  for (const char* row : {"'decision', 'sv', 'cc', 30, 3", "'request', 'fi', 'aa', 10, 1",
+                          "'decision', 'fi', 'bb', 20, 2"}) {
+    db_->sqlite().exec(
+        "INSERT INTO case_letters (case_id, kind, language, sha256, size_bytes, created_at_us, "
+        "pdf) VALUES ('" +
+        c.id.value() + "', " + row + ", X'25504446')");
+  }
+  auto letters = ListLetterInfos(db_->sqlite(), c.id);
+  ASSERT_TRUE(letters.ok()) << letters.status().ToString();
+  ASSERT_EQ(letters->size(), 3u);
+  EXPECT_EQ((*letters)[0], (LetterInfo{.kind = "request",
+                                       .language = "fi",
+                                       .sha256 = "aa",
+                                       .size_bytes = 10,
+                                       .created_at_us = 1}));
+  EXPECT_EQ((*letters)[1].kind + "-" + (*letters)[1].language, "decision-fi");
+  EXPECT_EQ((*letters)[2].kind + "-" + (*letters)[2].language, "decision-sv");
+  EXPECT_TRUE(ListLetterInfos(db_->sqlite(), CaseId("r-000000000000.helsinki"))->empty());
 }
 
 }  // namespace
