@@ -385,28 +385,28 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   EXPECT_NE(record_xml.find("<Identifier organisation=\"area\">KAI/1/2026</Identifier>"),
             std::string::npos)
       << record_xml;
-  const std::string opened = [&] {
+  const std::string case_opened = [&] {
     const size_t at = record_json.find("\"opened\":\"") + 10;
     return record_json.substr(at, 10);
   }();
-  const std::string area_xml = ReachFile(
-      As(clerk), "/api/v1/areas/{area_code}/records",
-      "/api/v1/areas/" + std::string(kKainuu) + "/records?from=" + opened + "&to=" + opened,
-      "application/xml");
+  const std::string area_xml = ReachFile(As(clerk), "/api/v1/areas/{area_code}/records",
+                                         "/api/v1/areas/" + std::string(kKainuu) +
+                                             "/records?from=" + case_opened + "&to=" + case_opened,
+                                         "application/xml");
   (void)area_xml;
   {
     httplib::Headers accept_xml = As(keha);
     accept_xml.emplace("Accept", "application/xml");
     const std::string by_accept =
         ReachFile(accept_xml, "/api/v1/areas/{area_code}/records",
-                  "/api/v1/areas/" + std::string(kKainuu) + "/records?from=" + opened +
-                      "&to=" + opened + "&page_size=1",
+                  "/api/v1/areas/" + std::string(kKainuu) + "/records?from=" + case_opened +
+                      "&to=" + case_opened + "&page_size=1",
                   "application/xml");
     EXPECT_NE(by_accept.find("<NativeId>"), std::string::npos) << by_accept;
     const std::string json_page =
         ReachFile(As(keha), "/api/v1/areas/{area_code}/records",
-                  "/api/v1/areas/" + std::string(kKainuu) + "/records?from=" + opened +
-                      "&to=" + opened + "&format=json&page_size=1",
+                  "/api/v1/areas/" + std::string(kKainuu) + "/records?from=" + case_opened +
+                      "&to=" + case_opened + "&format=json&page_size=1",
                   "application/json");
     EXPECT_NE(json_page.find("\"next_page_token\":\""), std::string::npos);
     EXPECT_EQ(json_page.find("\"next_page_token\":\"\""), std::string::npos)
@@ -417,7 +417,7 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
            {"from=2026-13-01&to=2026-12-31", "from"},
            {"from=2026-03-02&to=2026-03-01", "to"},
            {"from=2026-01-01&to=2027-06-01", "to"},
-           {"from=" + opened + "&to=" + opened + "&format=pdf", "format"}}) {
+           {"from=" + case_opened + "&to=" + case_opened + "&format=pdf", "format"}}) {
     httplib::Result bad = Client().Get(
         ("/api/v1/areas/" + std::string(kKainuu) + "/records?" + query).c_str(), As(clerk));
     ASSERT_TRUE(bad);
