@@ -389,10 +389,11 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
     const size_t at = record_json.find("\"opened\":\"") + 10;
     return record_json.substr(at, 10);
   }();
-  const std::string area_xml = ReachFile(As(clerk), "/api/v1/areas/{area_code}/records",
-                                         "/api/v1/areas/" + std::string(kKainuu) +
-                                             "/records?from=" + case_opened + "&to=" + case_opened,
-                                         "application/xml");
+  const std::string area_xml =
+      ReachFile(As(clerk), "/api/v1/areas/{area_code}/records",
+                "/api/v1/areas/" + std::string(kKainuu) + "/records?from=" + case_opened +
+                    "&to=" + case_opened + "&format=xml",
+                "application/xml");
   (void)area_xml;
   {
     httplib::Headers accept_xml = As(keha);
