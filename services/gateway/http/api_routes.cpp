@@ -1100,7 +1100,13 @@ std::string OpenApiJson() {
       At(ok, "description") =
           Str("The records export: JSON per docs/records-export.schema.json, or XML per "
               "docs/records-export.xsd (namespace urn:verkosto:records-export:1)");
-      At(At(At(content, "application/json"), "schema"), "type") = Str("object");
+      gpb::Value& json = At(At(content, "application/json"), "schema");
+      gpb::Value file;
+      At(file, "type") = Str("object");
+      At(file, "description") = Str("format=json: docs/records-export.schema.json");
+      Append(At(json, "oneOf"), std::move(file));
+      // format=protojson: the reply message itself (what the CLI reads).
+      Append(At(json, "oneOf"), builder.RefTo(route.response));
       At(At(At(content, "application/xml"), "schema"), "type") = Str("string");
     }
     gpb::Value& error = At(At(op, "responses"), "default");
