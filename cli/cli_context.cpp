@@ -85,7 +85,7 @@ Status CliContext::Call(const std::string& service, const google::protobuf::Mess
   return PersonCall(request, response);
 }
 
-Result<std::string> CliContext::PersonGet(const std::string& path) {
+Result<std::string> CliContext::PersonGet(const std::string& path) const {
   VERKOSTO_ASSIGN_OR_RETURN(ApiClient api, PersonApi());
   return api.Send("GET", path, "");
 }

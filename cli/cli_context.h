@@ -45,10 +45,6 @@ class CliContext {
   Status Call(const std::string& service, const google::protobuf::Message& request,
               google::protobuf::Message* response);
 
-  // GET `path` of the JSON API as the logged-in person: the answer's bytes
-  // as they come (e.g. a letter's PDF). Errors: as Call.
-  Result<std::string> PersonGet(const std::string& path);
-
   // The logged-in person as the gateway knows them (GET /api/v1/session):
   // what a command needs of its own account (e.g. the area a director
   // decides for). Errors: as Call.
@@ -73,6 +69,11 @@ class CliContext {
   // each "  <field>: <message>" on a line of its own; returns the exit code
   // for it (3 unavailable, 1 otherwise).
   static int Fail(const Status& status);
+
+  // GET `path` (with its query) of the JSON API as the logged-in person:
+  // the answer's body as it came (a file: a letter's PDF, a records export's
+  // JSON or XML). Errors: as Call.
+  Result<std::string> PersonGet(const std::string& path) const;
 
   // Registers `fn` to run when `command` was parsed; main() calls the one that was.
   void OnRun(CLI::App* command, std::function<int()> fn);

@@ -12,6 +12,7 @@
 #include "gateway/web/national_view_csv.h"
 #include "messaging/envelope.h"
 #include "messaging/proto_enum.h"
+#include "records_export_command.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::cli {
@@ -658,6 +659,7 @@ void AddNominationsCommands(CLI::App& app, CliContext& ctx) {
   AddMemberChangeCommands(nom, ctx);
   AddHistoryCommand(nom, ctx);
   AddLetterCommands(nom, ctx);  // issue 19: letters
+  AddExportCommand(nom, ctx);  // issue 19: export
 }
 
 }  // namespace verkosto::cli

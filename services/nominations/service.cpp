@@ -8,6 +8,7 @@
 #include "nominations/handlers/desk_handlers.h"
 #include "nominations/handlers/national_view_handlers.h"
 #include "nominations/handlers/nomination_handlers.h"
+#include "nominations/handlers/records_export_handlers.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 
 namespace verkosto::nominations {
@@ -166,6 +167,7 @@ Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& system
   RegisterNominationHandlers(runtime.server(), load_warning_networks);
   RegisterNationalViewHandlers(runtime.server(), load_warning_networks);
   RegisterDeskHandlers(runtime.server(), system.notifications.term_notice_days);
+  RegisterRecordsExportHandlers(runtime.server());  // issue 19: export
   messaging::EventConsumer* networks = runtime.consumer("networks");
   if (networks == nullptr) {
     return Status::FailedPrecondition("nominations must consume the networks service's events");

@@ -15,6 +15,7 @@
 #include "gateway/auth/credentials.h"
 #include "gateway/http/gateway_context.h"
 #include "gateway/http/http_errors.h"
+#include "gateway/records/records_export_format.h"
 #include "gateway/web/my_contact.h"
 #include "gateway/web/open_data.h"
 #include "messaging/proto_fields.h"
@@ -442,6 +443,30 @@ std::vector<ApiRoute> MakeRoutes() {
               "or sv. The other language of a bilingual area is written on its first download. "
               "Seen by whoever may see the case. Errors (JSON): 404 not_found (a letter the "
               "case does not have yet, a language the area does not use, another area's case)."),
+          // Issue 19: export. The records export (docs/records-export.md).
+          R<nom::ExportCaseRecordsRequest, nom::ExportCaseRecordsResponse>(
+              "GET", "/api/v1/cases/{case_id}/record", "nominations",
+              "A case's record for the area's case management (JSON or XML)",
+              "The case as a record (JHS 191 / SAHKE2 concepts): title, KEHA's and the "
+              "area's diary numbers, parties (nominees by name and title, never e-mail), "
+              "every act with its date, the decision, publicity class, retention period and "
+              "the formal letters (kind, language, filename, sha256, size, download path). "
+              "format=json (default; docs/records-export.schema.json) or format=xml "
+              "(docs/records-export.xsd), or Accept: application/xml. KEHA coordinators, "
+              "and the area's registry clerk, director and deputy. Errors: 400 "
+              "invalid_argument (format), 403 permission_denied (a role that may see but not "
+              "export), 404 not_found (also for another area's case)."),
+          R<nom::ExportCaseRecordsRequest, nom::ExportCaseRecordsResponse>(
+              "GET", "/api/v1/areas/{area_code}/records", "nominations",
+              "An area's case records of a period (JSON or XML, paged)",
+              "The records of the area's cases opened (sent, or received when logged) from "
+              "`from` to `to` (YYYY-MM-DD, both included, at most 366 days), newest first, "
+              "page_size at a time (default 20, at most 100) with next_page_token while more "
+              "follow. Same record and formats as GET /api/v1/cases/{case_id}/record. KEHA "
+              "coordinators any area; the area's registry clerk, director and deputy their "
+              "own. Errors: 400 invalid_argument naming the field (from, to, format, "
+              "page_size, page_token), 403 permission_denied (another area), 404 not_found "
+              "(area)."),
       },
       r);
   Tagged("me",
@@ -573,6 +598,8 @@ std::vector<ApiRoute> MakeRoutes() {
     if (route.request == gw::SetPasswordRequest::descriptor()) route.custom = true;
     // issue 19: letters. Answers the PDF, not JSON (ServeLetter).
     if (route.request == nom::GetCaseLetterRequest::descriptor()) route.custom = true;
+    // Issue 19: export. Answers JSON or XML files (ServeRecords).
+    if (route.request == nom::ExportCaseRecordsRequest::descriptor()) route.custom = true;
   }
   r[0].is_public = true;
   for (ApiRoute& route : r) {
@@ -781,6 +808,42 @@ void ServeLetter(GatewayContext& ctx, const httplib::Request& req, httplib::Resp
   res.set_content(response.pdf(), "application/pdf");
 }
 
+// Issue 19: export. GET /api/v1/cases/{case_id}/record and
+// /api/v1/areas/{area_code}/records: the nominations service's reply written
+// as the records export's JSON or XML (gateway/records), chosen by `format`
+// or else the Accept header.
+void ServeRecords(const ApiRoute& route, GatewayContext& ctx, const httplib::Request& req,
+                  httplib::Response& res) {
+  std::optional<RequestUser> user = ctx.CurrentUser(req);
+  if (!user) {
+    return ReplyUnauthenticated(res,
+                                "log in first (session cookie or Authorization: Bearer token)");
+  }
+  nom::ExportCaseRecordsRequest request;
+  if (Status st = DecodeRequest(route, req, &request); !st.ok()) return ReplyError(res, st);
+  if (request.format().empty()) {
+    const std::string accept = req.get_header_value("Accept");
+    const bool wants_xml = accept.find("application/xml") != std::string::npos ||
+                           accept.find("text/xml") != std::string::npos;
+    request.set_format(wants_xml && accept.find("application/json") == std::string::npos ? "xml"
+                                                                                         : "json");
+  }
+  if (request.format() != "json" && request.format() != "xml" && request.format() != "protojson") {
+    return ReplyError(res, Status::InvalidArgument("format", "must be json or xml"));
+  }
+  nom::ExportCaseRecordsResponse response;
+  if (Status st = ctx.Call(route.service, user->actor, request, &response); !st.ok()) {
+    return ReplyError(res, st);
+  }
+  // The reply message itself (protobuf JSON mapping): what the CLI reads to
+  // merge the pages and write the file with the same serializer.
+  if (request.format() == "protojson") return ReplyMessage(res, response);
+  const RecordsFormat format =
+      request.format() == "xml" ? RecordsFormat::kXml : RecordsFormat::kJson;
+  res.status = 200;
+  res.set_content(RecordsTo(format, response), std::string(RecordsContentType(format)));
+}
+
 // --- OpenAPI -------------------------------------------------------------
 
 gpb::Value Str(const std::string& s) {
@@ -941,6 +1004,15 @@ void RegisterApiRoutes(httplib::Server& server, const ContextForThread& context)
         ServeLetter(context(), req, res);
       });
   for (const ApiRoute& route : ApiRoutes()) {
+    // Issue 19: export.
+    if (route.request == nom::ExportCaseRecordsRequest::descriptor()) {
+      server.Get(PathPattern(route.path),
+                 [&route, context](const httplib::Request& req, httplib::Response& res) {
+                   ServeRecords(route, context(), req, res);
+                 });
+    }
+  }
+  for (const ApiRoute& route : ApiRoutes()) {
     if (route.custom) continue;
     auto handler = [&route, context](const httplib::Request& req, httplib::Response& res) {
       Serve(route, context(), req, res);
@@ -1083,6 +1155,22 @@ std::string OpenApiJson() {
     gpb::Value& ok = At(At(op, "responses"), "200");
     At(ok, "description") = Str(route.response->name());
     At(At(At(ok, "content"), "application/json"), "schema") = builder.RefTo(route.response);
+    if (route.request == nom::ExportCaseRecordsRequest::descriptor()) {
+      // Issue 19: export. The body is the records export's file, not the reply message.
+      gpb::Value& content = At(ok, "content");
+      content.mutable_struct_value()->mutable_fields()->clear();
+      At(ok, "description") =
+          Str("The records export: JSON per docs/records-export.schema.json, or XML per "
+              "docs/records-export.xsd (namespace urn:verkosto:records-export:1)");
+      gpb::Value& json = At(At(content, "application/json"), "schema");
+      gpb::Value file;
+      At(file, "type") = Str("object");
+      At(file, "description") = Str("format=json: docs/records-export.schema.json");
+      Append(At(json, "oneOf"), std::move(file));
+      // format=protojson: the reply message itself (what the CLI reads).
+      Append(At(json, "oneOf"), builder.RefTo(route.response));
+      At(At(At(content, "application/xml"), "schema"), "type") = Str("string");
+    }
     gpb::Value& error = At(At(op, "responses"), "default");
     At(error, "description") =
         Str("An error: 400 invalid_argument, 401 unauthenticated, 403 permission_denied (also a "

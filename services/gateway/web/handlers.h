@@ -90,5 +90,8 @@ void DeskPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 // issue 19: open: open_data_routes.cpp: the open data, JSON and CSV, no login.
 void OpenDataList(GatewayContext&, const httplib::Request&, httplib::Response&);
 void OpenDataSchema(GatewayContext&, const httplib::Request&, httplib::Response&);
+// records_export_pages.cpp (issue 19: export): an area's records of a
+// period as the records export's JSON or XML file.
+void RecordsExportPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 
 }  // namespace verkosto::gateway::web

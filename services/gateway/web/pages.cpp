@@ -65,6 +65,7 @@ const std::vector<Route>& Routes() {
       // issue 19: open: the open data (no login; docs/open-data.md).
       {"GET", R"(/open-data/v1/(networks|members)\.(json|csv))", OpenDataList},
       {"GET", "/open-data/v1/schema.json", OpenDataSchema},
+      {"GET", "/registry/export", RecordsExportPage},  // issue 19: export
   };
   return kRoutes;
 }

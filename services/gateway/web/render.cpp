@@ -24,17 +24,21 @@ struct NavLink {
 std::vector<NavLink> NavFor(Role role) {
   switch (role) {
     case Role::kKehaCoordinator:
-      return {{"/networks", "nav_networks"}, {"/inbox", "nav_inbox"}};
+      return {{"/networks", "nav_networks"},
+              {"/inbox", "nav_inbox"},
+              {"/registry/export", "nav_records_export"}};  // issue 19: export
     case Role::kRegistryClerk:
       return {{"/registry", "nav_registry"},
               {"/registry/journal", "nav_journal"},
-              {"/inbox", "nav_inbox"}};
+              {"/inbox", "nav_inbox"},
+              {"/registry/export", "nav_records_export"}};  // issue 19: export
     case Role::kAreaDirector:
     case Role::kAreaDeputy:
       return {{"/director", "nav_director"},
               {"/director/resignations", "nav_resignations"},
               {"/area", "nav_area"},
-              {"/inbox", "nav_inbox"}};
+              {"/inbox", "nav_inbox"},
+              {"/registry/export", "nav_records_export"}};  // issue 19: export
     case Role::kNominee:
       return {{"/me/memberships", "nav_my_memberships"}, {"/inbox", "nav_inbox"}};
     case Role::kObserver:

@@ -49,6 +49,8 @@ pb::CaseAct ToProto(const CaseAct& a) {
 
 }  // namespace
 
+pb::CaseAct ActToProto(const CaseAct& act) { return ToProto(act); }
+
 Status RecordAndEmit(Context& ctx, const std::vector<Event>& events) {
   CaseActStore acts(ctx.db());
   VERKOSTO_RETURN_IF_ERROR(acts.Append(ActsOf(events)));

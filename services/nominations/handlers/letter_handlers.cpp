@@ -43,18 +43,6 @@ Result<LetterKind> FromProto(pb::LetterKind kind) {
   }
 }
 
-pb::CaseLetter ToProto(const StoredLetter& l) {
-  pb::CaseLetter out;
-  out.set_case_id(l.case_id.value());
-  out.set_kind(ToProto(l.kind));
-  out.set_language(l.language);
-  out.set_sha256(l.sha256);
-  out.set_size_bytes(static_cast<uint64_t>(l.size_bytes));
-  out.set_created_at_us(l.created_at_us);
-  out.set_filename(l.case_id.value() + "-" + std::string(LetterKindName(l.kind)) + "-" +
-                   l.language + ".pdf");
-  return out;
-}
 
 // The letter's input: the case as stored with the read model's network and area.
 Result<LetterInput> InputOf(NominationRepository& repo, const Case& c) {
@@ -101,6 +89,19 @@ Result<Case> VisibleCase(Context& ctx, NominationRepository& repo, const std::st
 
 }  // namespace
 
+pb::CaseLetter LetterToProto(const StoredLetter& l) {
+  pb::CaseLetter out;
+  out.set_case_id(l.case_id.value());
+  out.set_kind(ToProto(l.kind));
+  out.set_language(l.language);
+  out.set_sha256(l.sha256);
+  out.set_size_bytes(static_cast<uint64_t>(l.size_bytes));
+  out.set_created_at_us(l.created_at_us);
+  out.set_filename(l.case_id.value() + "-" + std::string(LetterKindName(l.kind)) + "-" +
+                   l.language + ".pdf");
+  return out;
+}
+
 Status WriteLettersOf(Context& ctx, const std::vector<Event>& events) {
   SqliteNominationRepository repo(ctx.db());
   for (const Event& event : events) {
@@ -132,7 +133,7 @@ void RegisterLetterHandlers(messaging::RpcServer& server) {
         LetterStore store(ctx.db());
         VERKOSTO_ASSIGN_OR_RETURN(std::vector<StoredLetter> letters, store.List(c.id));
         pb::ListCaseLettersResponse response;
-        for (const StoredLetter& l : letters) *response.add_letters() = ToProto(l);
+        for (const StoredLetter& l : letters) *response.add_letters() = LetterToProto(l);
         return response;
       });
   server.AddQuery<pb::GetCaseLetterRequest, pb::CaseLetterResponse>(
@@ -163,7 +164,7 @@ void RegisterLetterHandlers(messaging::RpcServer& server) {
           spdlog::info("case {}: {} written on request", c.id.value(), name);
         }
         pb::CaseLetterResponse response;
-        *response.mutable_letter() = ToProto(*letter);
+        *response.mutable_letter() = LetterToProto(*letter);
         response.set_pdf(std::move(letter->pdf));
         return response;
       });

@@ -30,6 +30,9 @@ struct CaseFilter {
   bool with_deadline_open_only = false;  // open cases with a deadline (timers)
   std::string search;                    // substring of diary number, network, subject or sender
   bool latest_per_area_only = false;     // only each area's newest case (of the network, if set)
+  // Issue 19 (records export): cases opened on or after / on or before these days.
+  std::optional<Date> opened_from{};
+  std::optional<Date> opened_to{};
 };
 
 // Which memberships ListMemberships returns; unset fields match all.

@@ -702,6 +702,9 @@ storage::Query SqliteNominationRepository::CaseQuery(const CaseFilter& filter) {
         "r.subject LIKE ? ESCAPE '\\' OR r.sender LIKE ? ESCAPE '\\')",
         {like, like, like, like});
   }
+  // Issue 19 (records export): "YYYY-MM-DD" compares as text in date order.
+  if (filter.opened_from) query.Where("c.opened >= ?", {FormatIsoDate(*filter.opened_from)});
+  if (filter.opened_to) query.Where("c.opened <= ?", {FormatIsoDate(*filter.opened_to)});
   return query;
 }
 

@@ -1728,5 +1728,136 @@ TEST_F(NominationsServiceTest, FormalLettersAreWrittenWithTheirActsAndReturnedUn
   EXPECT_EQ(logged_letters->letters(0).kind(), pb::LETTER_KIND_ACKNOWLEDGEMENT);
 }
 
+// Issue 19, item 3: the records export over the real sockets. A case's
+// record has both diary numbers, the parties (nominees by name and title,
+// never e-mail), every act, the decision, publicity and retention, and the
+// letters stored in case_letters; an area's period is paged; another area's
+// staff get not_found for a case and permission_denied for a period.
+TEST_F(NominationsServiceTest, RecordsExportGivesTheCaseRecordWithActsDecisionAndLetters) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  auto sent = Send({"helsinki"});
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  const std::string id = sent->cases(0).case_id();
+  clock_.Set(Start() + hours(1));
+  ASSERT_TRUE(Register(kClerkHelsinki, id, "HEL/77/2026").ok());
+  clock_.Set(Start() + hours(2));
+  ASSERT_TRUE(Approve(kDeputyHelsinki, id, {Person("anna")}).ok());
+
+  // The letters item 1 wrote with the acts: the request, the registry's
+  // acknowledgement and the decision.
+  pb::ListCaseLettersRequest list;
+  list.set_case_id(id);
+  auto letters = Nom<pb::ListCaseLettersResponse>(kClerkHelsinki, list);
+  ASSERT_TRUE(letters.ok()) << letters.status().ToString();
+  ASSERT_EQ(letters->letters_size(), 3);
+
+  pb::ExportCaseRecordsRequest one;
+  one.set_case_id(id);
+  auto exported = Nom<pb::ExportCaseRecordsResponse>(kClerkHelsinki, one);
+  ASSERT_TRUE(exported.ok()) << exported.status().ToString();
+  ASSERT_EQ(exported->records_size(), 1);
+  const pb::CaseRecord& r = exported->records(0);
+  EXPECT_EQ(r.case_id(), id);
+  EXPECT_EQ(r.title(), "Nimeämispyyntö: Testiverkosto");
+  EXPECT_EQ(r.keha_diary_number(), "KEHA/12/2026");
+  EXPECT_EQ(r.diary_number(), "HEL/77/2026");
+  EXPECT_EQ(r.opened(), "2026-03-02");
+  EXPECT_EQ(r.state(), "approved");
+  EXPECT_EQ(r.publicity_class(), "public");
+  EXPECT_EQ(r.retention_years(), 10u);
+  std::vector<std::string> kinds;
+  for (const pb::CaseAct& a : r.actions()) kinds.push_back(a.kind());
+  EXPECT_EQ(kinds, (std::vector<std::string>{"sent", "registered", "approved"}));
+  ASSERT_TRUE(r.has_decision());
+  EXPECT_TRUE(r.decision().approved());
+  EXPECT_EQ(r.decision().decider_user_id(), "dep-hki");
+  EXPECT_EQ(r.decision().on_behalf_of(), "dir-hki");
+  EXPECT_EQ(r.decision().decision_date(), "2026-03-02");
+  ASSERT_EQ(r.decision().nominees_size(), 1);
+  EXPECT_EQ(r.decision().nominees(0).name(), "anna");
+  EXPECT_EQ(r.decision().nominees(0).title(), "Kehittämispäällikkö");
+  EXPECT_EQ(r.decision().nominees(0).seat(), "member");
+  std::vector<std::string> roles;
+  for (const pb::RecordParty& p : r.parties()) roles.push_back(p.role());
+  EXPECT_EQ(roles, (std::vector<std::string>{"sender", "recipient", "nominee"}));
+  EXPECT_EQ(r.parties(1).name(), "Helsingin kaupunki");
+  EXPECT_EQ(exported->DebugString().find('@'), std::string::npos) << "never an e-mail";
+  ASSERT_EQ(r.documents_size(), 3);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(r.documents(i).kind(), letters->letters(i).kind());
+    EXPECT_EQ(r.documents(i).language(), "fi");
+    EXPECT_EQ(r.documents(i).filename(), letters->letters(i).filename());
+    EXPECT_EQ(r.documents(i).sha256(), letters->letters(i).sha256());
+    EXPECT_EQ(r.documents(i).size_bytes(), letters->letters(i).size_bytes());
+  }
+  EXPECT_EQ(r.documents(2).filename(), id + "-decision-fi.pdf");
+
+  // Who: KEHA any; the area's director too; an observer sees the case but
+  // files nothing; another area's staff do not learn the case exists.
+  EXPECT_TRUE(Nom<pb::ExportCaseRecordsResponse>(kKeha, one).ok());
+  EXPECT_TRUE(Nom<pb::ExportCaseRecordsResponse>(kDirectorHelsinki, one).ok());
+  EXPECT_EQ(Nom<pb::ExportCaseRecordsResponse>(kObserver, one).status().code(),
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(Nom<pb::ExportCaseRecordsResponse>(kClerkKainuu, one).status().code(),
+            ErrorCode::kNotFound);
+
+  // An area's period, paged one record at a time: three more cases.
+  for (int i = 0; i < 2; ++i) ASSERT_TRUE(Send({"helsinki"}).ok());
+  pb::ExportCaseRecordsRequest area;
+  area.set_area_code("helsinki");
+  area.set_from("2026-03-01");
+  area.set_to("2026-03-31");
+  area.set_page_size(1);
+  std::set<std::string> seen;
+  for (int i = 0; i < 5; ++i) {
+    auto page = Nom<pb::ExportCaseRecordsResponse>(kClerkHelsinki, area);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    ASSERT_LE(page->records_size(), 1);
+    for (const pb::CaseRecord& rec : page->records()) seen.insert(rec.case_id());
+    if (page->next_page_token().empty()) break;
+    area.set_page_token(page->next_page_token());
+  }
+  EXPECT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen.count(id), 1u);
+
+  pb::ExportCaseRecordsRequest later = area;
+  later.clear_page_token();
+  later.set_from("2026-04-01");
+  later.set_to("2026-04-30");
+  auto none = Nom<pb::ExportCaseRecordsResponse>(kKeha, later);
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_EQ(none->records_size(), 0) << "the period is of the opened date";
+
+  pb::ExportCaseRecordsRequest first = area;
+  first.clear_page_token();
+  EXPECT_EQ(Nom<pb::ExportCaseRecordsResponse>(kClerkKainuu, first).status().code(),
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(Nom<pb::ExportCaseRecordsResponse>(kObserver, first).status().code(),
+            ErrorCode::kPermissionDenied);
+
+  const auto field = [&](pb::ExportCaseRecordsRequest bad) {
+    auto r2 = Nom<pb::ExportCaseRecordsResponse>(kKeha, bad);
+    EXPECT_EQ(r2.status().code(), ErrorCode::kInvalidArgument) << r2.status().ToString();
+    return r2.status().field();
+  };
+  pb::ExportCaseRecordsRequest bad = first;
+  bad.set_to("2026-02-01");
+  EXPECT_EQ(field(bad), "to");
+  bad = first;
+  bad.set_from("1.3.2026");
+  EXPECT_EQ(field(bad), "from");
+  bad = first;
+  bad.set_format("pdf");
+  EXPECT_EQ(field(bad), "format");
+  bad = first;
+  bad.set_page_size(101);
+  EXPECT_EQ(field(bad), "page_size");
+  EXPECT_EQ(field(pb::ExportCaseRecordsRequest()), "case_id");
+  bad = first;
+  bad.set_case_id(id);
+  EXPECT_EQ(field(bad), "area_code");
+}
+
 }  // namespace
 }  // namespace verkosto::nominations

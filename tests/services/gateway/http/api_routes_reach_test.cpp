@@ -158,6 +158,22 @@ class ApiRoutesReachTest : public GatewayApiFixture {
     return answer;
   }
 
+  // Issue 19: export. A GET route whose answer is a file, not the route's
+  // response message (the records export's JSON or XML): expects 2xx with
+  // `content_type`, counts the route as reached, returns the body.
+  std::string ReachFile(const httplib::Headers& who, const std::string& path_template,
+                        const std::string& path, const std::string& content_type) {
+    httplib::Result r = Client().Get(path.c_str(), who);
+    if (!r || r->status != 200) {
+      ADD_FAILURE() << path << ": "
+                    << (r ? std::to_string(r->status) + " " + r->body : "no answer");
+      return {};
+    }
+    EXPECT_EQ(r->get_header_value("Content-Type").rfind(content_type, 0), 0u) << path;
+    reached_.insert("GET " + path_template);
+    return r->body;
+  }
+
   // Logs in over POST /api/v1/session (a route of the table too).
   Session LogIn(const std::string& user) {
     v1::ApiLoginRequest login;
@@ -406,6 +422,62 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
   httplib::Result web_missing = Page(director, "/cases/" + cases[1] + "/letters/decision-sv.pdf");
   ASSERT_TRUE(web_missing);
   EXPECT_EQ(web_missing->status, 404);
+  // Issue 19: export. The approved case's record in both formats, and
+  // Kainuu's records of the case's month, as the area's registry clerk.
+  const std::string record_json =
+      ReachFile(As(clerk), "/api/v1/cases/{case_id}/record",
+                "/api/v1/cases/" + cases[0] + "/record", "application/json");
+  EXPECT_NE(record_json.find("\"diary_number\":\"KAI/1/2026\""), std::string::npos) << record_json;
+  EXPECT_NE(record_json.find("\"keha_diary_number\":\"KEHA/7/2026\""), std::string::npos);
+  EXPECT_NE(record_json.find("\"name\":\"Anna Aalto\""), std::string::npos);
+  EXPECT_EQ(record_json.find('@'), std::string::npos) << "never an e-mail";
+  const std::string record_xml =
+      ReachFile(As(clerk), "/api/v1/cases/{case_id}/record",
+                "/api/v1/cases/" + cases[0] + "/record?format=xml", "application/xml");
+  EXPECT_NE(record_xml.find("<Identifier organisation=\"area\">KAI/1/2026</Identifier>"),
+            std::string::npos)
+      << record_xml;
+  const std::string case_opened = [&] {
+    const size_t at = record_json.find("\"opened\":\"") + 10;
+    return record_json.substr(at, 10);
+  }();
+  const std::string area_xml =
+      ReachFile(As(clerk), "/api/v1/areas/{area_code}/records",
+                "/api/v1/areas/" + std::string(kKainuu) + "/records?from=" + case_opened +
+                    "&to=" + case_opened + "&format=xml",
+                "application/xml");
+  (void)area_xml;
+  {
+    httplib::Headers accept_xml = As(keha);
+    accept_xml.emplace("Accept", "application/xml");
+    const std::string by_accept =
+        ReachFile(accept_xml, "/api/v1/areas/{area_code}/records",
+                  "/api/v1/areas/" + std::string(kKainuu) + "/records?from=" + case_opened +
+                      "&to=" + case_opened + "&page_size=1",
+                  "application/xml");
+    EXPECT_NE(by_accept.find("<NativeId>"), std::string::npos) << by_accept;
+    const std::string json_page =
+        ReachFile(As(keha), "/api/v1/areas/{area_code}/records",
+                  "/api/v1/areas/" + std::string(kKainuu) + "/records?from=" + case_opened +
+                      "&to=" + case_opened + "&format=json&page_size=1",
+                  "application/json");
+    EXPECT_NE(json_page.find("\"next_page_token\":\""), std::string::npos);
+    EXPECT_EQ(json_page.find("\"next_page_token\":\"\""), std::string::npos)
+        << "two cases of the month, one a page: " << json_page;
+  }
+  // Bad input names the field.
+  for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
+           {"from=2026-13-01&to=2026-12-31", "from"},
+           {"from=2026-03-02&to=2026-03-01", "to"},
+           {"from=2026-01-01&to=2027-06-01", "to"},
+           {"from=" + case_opened + "&to=" + case_opened + "&format=pdf", "format"}}) {
+    httplib::Result bad = Client().Get(
+        ("/api/v1/areas/" + std::string(kKainuu) + "/records?" + query).c_str(), As(clerk));
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, 400) << query << " " << bad->body;
+    EXPECT_NE(bad->body.find("\"field\":\"" + field + "\""), std::string::npos)
+        << query << " " << bad->body;
+  }
   // The national view: Kainuu's cell of the network names the two members.
   const auto national =
       Reach<nom::NationalViewResponse>(As(keha), "GET", "/api/v1/national-view", {}, {},

@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "nominations/domain/retention.h"
 #include "nominations/service.h"
+#include "nominations/storage/letter_store.h"
 #include "nominations/storage/national_view_queries.h"
 #include "storage/database.h"
 
@@ -437,6 +438,41 @@ TEST_F(SqliteNominationRepositoryTest, RemovingContactDataKeepsThePublicRecordOn
   EXPECT_TRUE(repo_->ListMemberships(by_email)->empty());
 
   EXPECT_EQ(repo_->RemoveContactData(MembershipId("nope.helsinki.1")).code(), ErrorCode::kNotFound);
+}
+
+// Issue 19: the letters of a case (what the records export lists as its
+// documents) come without their bytes, in kind then language order, and
+// none for a case without letters.
+TEST_F(SqliteNominationRepositoryTest, TheLetterStoreListsACasesLettersInKindThenLanguageOrder) {
+  LoadReadModel();
+  const Case c = SentCase();
+  SaveRequest(c);
+  ASSERT_TRUE(repo_->SaveCase(c).ok());
+  LetterStore letters(db_->sqlite());
+  auto none = letters.List(c.id);
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_TRUE(none->empty());
+  for (const char* row : {"'decision', 'sv', 'cc', 30, 3", "'request', 'fi', 'aa', 10, 1",
+                          "'decision', 'fi', 'bb', 20, 2"}) {
+    db_->sqlite().exec(
+        "INSERT INTO case_letters (case_id, kind, language, sha256, size_bytes, created_at_us, "
+        "pdf) VALUES ('" +
+        c.id.value() + "', " + row + ", X'25504446')");
+  }
+  auto listed = letters.List(c.id);
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  ASSERT_EQ(listed->size(), 3u);
+  EXPECT_EQ((*listed)[0].kind, LetterKind::kRequest);
+  EXPECT_EQ((*listed)[0].language, "fi");
+  EXPECT_EQ((*listed)[0].sha256, "aa");
+  EXPECT_EQ((*listed)[0].size_bytes, 10);
+  EXPECT_EQ((*listed)[0].created_at_us, 1);
+  EXPECT_TRUE((*listed)[0].pdf.empty()) << "a list carries no bytes";
+  EXPECT_EQ((*listed)[1].kind, LetterKind::kDecision);
+  EXPECT_EQ((*listed)[1].language, "fi");
+  EXPECT_EQ((*listed)[2].kind, LetterKind::kDecision);
+  EXPECT_EQ((*listed)[2].language, "sv");
+  EXPECT_TRUE(letters.List(CaseId("r-000000000000.helsinki"))->empty());
 }
 
 }  // namespace
