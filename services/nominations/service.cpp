@@ -165,6 +165,7 @@ Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& system
       static_cast<uint32_t>(system.nominations.load_warning_networks);
   RegisterNominationHandlers(runtime.server(), load_warning_networks);
   RegisterNationalViewHandlers(runtime.server(), load_warning_networks);
+  RegisterGenderBalanceHandlers(runtime.server());  // issue 19: equality
   RegisterDeskHandlers(runtime.server(), system.notifications.term_notice_days);
   messaging::EventConsumer* networks = runtime.consumer("networks");
   if (networks == nullptr) {

@@ -84,4 +84,10 @@ void NationalViewPage(GatewayContext&, const httplib::Request&, httplib::Respons
 // desk_pages.cpp: everyone's home page after login (issue 18).
 void DeskPage(GatewayContext&, const httplib::Request&, httplib::Response&);
 
+// gender_pages.cpp (issue 19, Equality Act 4 a §): POST
+// /networks/{code}/gender-exception, KEHA records the special reasons why the
+// body departs from the 40 % rule; a blank reason is 422 naming "reason" and
+// nothing is written.
+void RecordGenderException(GatewayContext&, const httplib::Request&, httplib::Response&);
+
 }  // namespace verkosto::gateway::web

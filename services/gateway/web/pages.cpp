@@ -58,6 +58,8 @@ const std::vector<Route>& Routes() {
       {"POST", R"(/networks/([A-Za-z0-9_-]+)/confirmations)", SendConfirmations},
       {"POST", R"(/cases/([A-Za-z0-9_:./-]+)/confirmation)", DecideConfirmationCase},
       {"GET", "/desk", DeskPage},
+      // issue 19: equality
+      {"POST", R"(/networks/([A-Za-z0-9_-]+)/gender-exception)", RecordGenderException},
   };
   return kRoutes;
 }
