@@ -280,9 +280,10 @@ void AddLeadershipCommands(CLI::App* nom, CliContext& ctx) {
     auto nominees = std::make_shared<std::vector<std::string>>();
     auto* cmd = nom->add_subcommand("approve", "Director or deputy: approve by naming nominees");
     AddFieldOptions(cmd, req, {{"--case", "case_id", true}});
-    cmd->add_option("--nominee", *nominees,
-                    "name|title|email|municipality|member-or-deputy[|fi-sv-or-en[|woman-man-or-not-stated]] "
-                    "(repeat)")
+    cmd->add_option(
+           "--nominee", *nominees,
+           "name|title|email|municipality|member-or-deputy[|fi-sv-or-en[|woman-man-or-not-stated]] "
+           "(repeat)")
         ->required();
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, nominees] {
@@ -514,9 +515,10 @@ void AddMemberChangeCommands(CLI::App* nom, CliContext& ctx) {
                      {"--reason", "reason", false, "Why the area declined (with --decline)"},
                      {"--organisation", "organisation", false, "Whose diary the number is in"}});
     cmd->add_option("--channel", *channel, "letter, email or other")->capture_default_str();
-    cmd->add_option("--nominee", *nominees,
-                    "name|title|email|municipality|member-or-deputy[|fi-sv-or-en[|woman-man-or-not-stated]] "
-                    "(repeat)");
+    cmd->add_option(
+        "--nominee", *nominees,
+        "name|title|email|municipality|member-or-deputy[|fi-sv-or-en[|woman-man-or-not-stated]] "
+        "(repeat)");
     cmd->add_flag("--decline", *decline, "The area declined (give --reason)");
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, channel, nominees, decline] {
@@ -601,10 +603,11 @@ void AddGenderBalanceCommand(CLI::App* nom, CliContext& ctx) {
         }
       };
       const auto line = [&verdict](const char* group, const pb::GroupBalance& g) {
-        std::printf("%s\twomen %u (%u %%)\tmen %u (%u %%)\tnot-stated %u (%u %%)\ttotal %u\t"
-                    "needed-each %u\t%s\n",
-                    group, g.women(), g.women_percent(), g.men(), g.men_percent(), g.not_stated(),
-                    g.not_stated_percent(), g.total(), g.required_each(), verdict(g.verdict()));
+        std::printf(
+            "%s\twomen %u (%u %%)\tmen %u (%u %%)\tnot-stated %u (%u %%)\ttotal %u\t"
+            "needed-each %u\t%s\n",
+            group, g.women(), g.women_percent(), g.men(), g.men_percent(), g.not_stated(),
+            g.not_stated_percent(), g.total(), g.required_each(), verdict(g.verdict()));
       };
       line("members", r.members());
       line("deputies", r.deputies());

@@ -68,9 +68,8 @@ Status ReadNomineeRow(const Request& req, uint32_t i, nm::Nominee* n) {
   n->set_municipality(Param(req, NomineeField(i, "municipality")));
   n->set_seat(Param(req, NomineeField(i, "seat")) == "deputy" ? nm::SEAT_KIND_DEPUTY
                                                               : nm::SEAT_KIND_MEMBER);
-  VERKOSTO_ASSIGN_OR_RETURN(
-      nm::Gender gender,
-      ParseGender(Param(req, NomineeField(i, "gender")), NomineeField(i, "gender")));
+  VERKOSTO_ASSIGN_OR_RETURN(nm::Gender gender, ParseGender(Param(req, NomineeField(i, "gender")),
+                                                           NomineeField(i, "gender")));
   n->set_gender(gender);
   return Status::Ok();
 }
@@ -270,10 +269,10 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   for (uint32_t i = 0; i < NomineeRows(c); ++i) {
     Data row = Object();
     row.set("n", std::to_string(i + 1));
-    row.set("fields", f.Fields({NomineeField(i, "name"), NomineeField(i, "title"),
-                                NomineeField(i, "email"), NomineeField(i, "municipality"),
-                                NomineeField(i, "seat"), NomineeField(i, "language"),
-                                NomineeField(i, "gender")}));
+    row.set("fields",
+            f.Fields({NomineeField(i, "name"), NomineeField(i, "title"), NomineeField(i, "email"),
+                      NomineeField(i, "municipality"), NomineeField(i, "seat"),
+                      NomineeField(i, "language"), NomineeField(i, "gender")}));
     rows.push_back(row);
   }
   d.set("nominee_rows", rows);
@@ -290,10 +289,9 @@ void RenderCase(Page& page, int status, const nm::CaseResponse& reply, const For
   for (uint32_t i = 0; i < NomineeRows(c); ++i) {
     Data row = Object();
     row.set("n", std::to_string(i + 1));
-    row.set("fields",
-            pf.Fields({NomineeField(i, "name"), NomineeField(i, "title"), NomineeField(i, "email"),
-                       NomineeField(i, "municipality"), NomineeField(i, "seat"),
-                       NomineeField(i, "gender")}));
+    row.set("fields", pf.Fields({NomineeField(i, "name"), NomineeField(i, "title"),
+                                 NomineeField(i, "email"), NomineeField(i, "municipality"),
+                                 NomineeField(i, "seat"), NomineeField(i, "gender")}));
     paper_rows.push_back(row);
   }
   d.set("paper_nominee_rows", paper_rows);

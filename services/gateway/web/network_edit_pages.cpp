@@ -1,8 +1,8 @@
 // KEHA's network form: creating and editing a network's definition, and the
 // lifecycle steps (propose, open, close, cancel) whose refusals show in it.
 #include "core/text.h"
-#include "gateway/web/gender_pages.h"
 #include "gateway/web/forms.h"
+#include "gateway/web/gender_pages.h"
 #include "gateway/web/handlers.h"
 #include "gateway/web/labels.h"
 #include "gateway/web/network_pages.h"

@@ -13,10 +13,9 @@ Result<NetworkUpdate> RecordGenderBalanceException(const Network& network, std::
   // The body's composition is KEHA's to run, as editing the network is.
   VERKOSTO_RETURN_IF_ERROR(Authorize(actor, Operation::kEditNetwork));
   if (network.status != NetworkStatus::kProposed && network.status != NetworkStatus::kOpen) {
-    return Status::FailedPrecondition("cannot record a gender balance exception for network '" +
-                                      network.code().value() + "': it is " +
-                                      std::string(NetworkStatusName(network.status)) +
-                                      ", not proposed or open");
+    return Status::FailedPrecondition(
+        "cannot record a gender balance exception for network '" + network.code().value() +
+        "': it is " + std::string(NetworkStatusName(network.status)) + ", not proposed or open");
   }
   if (text::Trim(reason).empty()) {
     return Status::InvalidArgument(

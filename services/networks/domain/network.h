@@ -179,10 +179,9 @@ struct GenderBalanceExceptionRecorded {
   Network network;
   NetworkVersion version;
 };
-using NetworkEvent =
-    std::variant<NetworkCreated, NetworkProposed, NetworkOpened, NetworkChanged, NetworkClosed,
-                 NetworkCancelled, NetworkRenewed, NetworkTermStarted,
-                 GenderBalanceExceptionRecorded>;
+using NetworkEvent = std::variant<NetworkCreated, NetworkProposed, NetworkOpened, NetworkChanged,
+                                  NetworkClosed, NetworkCancelled, NetworkRenewed,
+                                  NetworkTermStarted, GenderBalanceExceptionRecorded>;
 
 // The outcome of a command: the new state and the events to publish with it.
 struct NetworkUpdate {

@@ -246,11 +246,10 @@ void RegisterLifecycle(messaging::RpcServer& server) {
               if (req.gender_balance_exception_reason().empty()) return renewed;
               // Issue 19: the special reasons for the body's gender balance,
               // recorded with the renewal (one transaction, both audited).
-              VERKOSTO_ASSIGN_OR_RETURN(
-                  NetworkUpdate excepted,
-                  RecordGenderBalanceException(renewed.network,
-                                               req.gender_balance_exception_reason(), ctx.actor(),
-                                               ctx.now()));
+              VERKOSTO_ASSIGN_OR_RETURN(NetworkUpdate excepted,
+                                        RecordGenderBalanceException(
+                                            renewed.network, req.gender_balance_exception_reason(),
+                                            ctx.actor(), ctx.now()));
               renewed.network = excepted.network;
               for (NetworkEvent& e : excepted.events) renewed.events.push_back(std::move(e));
               return renewed;

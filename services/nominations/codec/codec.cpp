@@ -182,8 +182,8 @@ Result<Nominee> FromProto(const pb::Nominee& nominee, const std::string& field) 
   VERKOSTO_ASSIGN_OR_RETURN(std::optional<Language> language,
                             messaging::FromProtoLanguage(nominee.language(), field + ".language"));
   VERKOSTO_ASSIGN_OR_RETURN(Gender gender, FromProto(nominee.gender(), field + ".gender"));
-  Nominee out{nominee.name(),         nominee.title(),   nominee.email(),
-              nominee.municipality(), SeatKind::kMember, language, gender};
+  Nominee out{nominee.name(),    nominee.title(), nominee.email(), nominee.municipality(),
+              SeatKind::kMember, language,        gender};
   switch (nominee.seat()) {
     case pb::SEAT_KIND_MEMBER:
       out.seat = SeatKind::kMember;
@@ -473,10 +473,8 @@ NetworkStatus StatusFrom(npb::NetworkStatus status) {
 }  // namespace
 
 std::unique_ptr<google::protobuf::Message> ToProto(const Event& event) {
-  std::unique_ptr<google::protobuf::Message> out =
-      std::visit([](const auto& e) -> std::unique_ptr<google::protobuf::Message> {
-        return Encode(e);
-      }, event);
+  std::unique_ptr<google::protobuf::Message> out = std::visit(
+      [](const auto& e) -> std::unique_ptr<google::protobuf::Message> { return Encode(e); }, event);
   // Events reach the notifications service (e-mail) and every consumer: a
   // nominee's gender stays in the nominations service (visibility.h).
   ClearGenders(out.get());

@@ -104,7 +104,8 @@ Result<pb::CorrectMyContactResponse> CorrectMine(Context& ctx,
   VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
   pb::CorrectMyContactResponse response;
   for (const Membership& m : outcome.memberships) {
-    if (m.active()) *response.add_memberships() = codec::ToProto(VisibleTo(ctx.actor(), m.record()));
+    if (m.active())
+      *response.add_memberships() = codec::ToProto(VisibleTo(ctx.actor(), m.record()));
   }
   return response;
 }

@@ -765,18 +765,19 @@ Status SqliteNominationRepository::InsertMembership(const MembershipRecord& m) {
 
 Status SqliteNominationRepository::UpdateMembership(const MembershipRecord& m) {
   return storage::Guard([&]() -> Status {
-    SQLite::Statement s(db_, std::string("INSERT INTO memberships (") + kMembershipColumns +
-                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                                 "ended = excluded.ended, end_reason = excluded.end_reason, "
-                                 "ended_user_id = excluded.ended_user_id, "
-                                 "ended_name = excluded.ended_name, "
-                                 "ended_role = excluded.ended_role, "
-                                 "ended_on_behalf_of = excluded.ended_on_behalf_of, "
-                                 "ended_at_us = excluded.ended_at_us, "
-                                 "ended_principal = excluded.ended_principal, "
-                                 "end_note = excluded.end_note, "
-                                 "replaced_by = excluded.replaced_by");
+    SQLite::Statement s(db_,
+                        std::string("INSERT INTO memberships (") + kMembershipColumns +
+                            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                            "ended = excluded.ended, end_reason = excluded.end_reason, "
+                            "ended_user_id = excluded.ended_user_id, "
+                            "ended_name = excluded.ended_name, "
+                            "ended_role = excluded.ended_role, "
+                            "ended_on_behalf_of = excluded.ended_on_behalf_of, "
+                            "ended_at_us = excluded.ended_at_us, "
+                            "ended_principal = excluded.ended_principal, "
+                            "end_note = excluded.end_note, "
+                            "replaced_by = excluded.replaced_by");
     SQLite::Statement exists(db_, "SELECT 1 FROM memberships WHERE id = ?");
     exists.bind(1, m.id.value());
     if (!exists.executeStep()) return Status::NotFound("no membership '" + m.id.value() + "'");

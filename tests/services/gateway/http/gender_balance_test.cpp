@@ -53,10 +53,10 @@ class GenderBalanceTest : public GatewayApiFixture {
     ASSERT_EQ(Post(keha_, "/api/v1/networks/" + code + "/propose", "")->status, 200);
     npb::DecideParticipationRequest takes_part;
     takes_part.set_decision(npb::PARTICIPATION_DECISION_TAKES_PART);
-    ASSERT_EQ(Post(director_, "/api/v1/networks/" + code + "/participation/" + kKainuu,
-                   Json(takes_part))
-                  ->status,
-              200);
+    ASSERT_EQ(
+        Post(director_, "/api/v1/networks/" + code + "/participation/" + kKainuu, Json(takes_part))
+            ->status,
+        200);
     ASSERT_EQ(Post(keha_, "/api/v1/networks/" + code + "/open", "")->status, 200);
     ASSERT_NO_FATAL_FAILURE(SyncNominations());
   }
@@ -255,8 +255,8 @@ TEST_F(GenderBalanceTest, ABodyThatBreaksTheRuleIsWarnedAndItsReasonsAreRequired
   const std::string net = Get(keha_, "/api/v1/networks/tasa-arvo-b")->body;
   EXPECT_TRUE(Has(net, "Alan asiantuntijat ovat miehiä")) << net;
   EXPECT_TRUE(Has(net, "\"recordedBy\":\"keha.koordinaattori\"")) << net;
-  EXPECT_TRUE(Has(Get(keha_, "/api/v1/networks/tasa-arvo-b/versions")->body,
-                  "gender_balance_exception"));
+  EXPECT_TRUE(
+      Has(Get(keha_, "/api/v1/networks/tasa-arvo-b/versions")->body, "gender_balance_exception"));
   EXPECT_TRUE(Has(Get(director_, "/networks/tasa-arvo-b")->body, "Alan asiantuntijat ovat miehiä"));
   // Only KEHA records them.
   npb::RecordGenderBalanceExceptionRequest by_director;

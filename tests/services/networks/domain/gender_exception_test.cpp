@@ -43,15 +43,15 @@ TEST(GenderBalanceExceptionTest, RecordsTheReasonAsAnAuditedVersion) {
   auto again = RecordGenderBalanceException(r->network, "Uusi syy", Coordinator(), kNow);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_EQ(again->network.gender_exception->reason, "Uusi syy");
-  EXPECT_TRUE(RecordGenderBalanceException(WithStatus(NetworkStatus::kProposed), "Syy",
-                                           Coordinator(), kNow)
-                  .ok());
+  EXPECT_TRUE(
+      RecordGenderBalanceException(WithStatus(NetworkStatus::kProposed), "Syy", Coordinator(), kNow)
+          .ok());
 }
 
 TEST(GenderBalanceExceptionTest, TheReasonIsRequired) {
   for (const char* blank : {"", "   "}) {
-    auto r = RecordGenderBalanceException(WithStatus(NetworkStatus::kOpen), blank, Coordinator(),
-                                          kNow);
+    auto r =
+        RecordGenderBalanceException(WithStatus(NetworkStatus::kOpen), blank, Coordinator(), kNow);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().code(), ErrorCode::kInvalidArgument);
     EXPECT_NE(r.status().ToString().find("reason"), std::string::npos);
@@ -69,9 +69,10 @@ TEST(GenderBalanceExceptionTest, OnlyKehaAndOnlyAProposedOrOpenBody) {
             ErrorCode::kPermissionDenied);
   for (NetworkStatus status :
        {NetworkStatus::kDraft, NetworkStatus::kClosed, NetworkStatus::kCancelled}) {
-    EXPECT_EQ(
-        RecordGenderBalanceException(WithStatus(status), "Syy", Coordinator(), kNow).status().code(),
-        ErrorCode::kFailedPrecondition);
+    EXPECT_EQ(RecordGenderBalanceException(WithStatus(status), "Syy", Coordinator(), kNow)
+                  .status()
+                  .code(),
+              ErrorCode::kFailedPrecondition);
   }
 }
 

@@ -85,9 +85,12 @@ TEST(GenderBalanceTest, PercentRoundsHalfUp) {
 TEST(GenderBalanceTest, MembersAndDeputiesAreAssessedSeparately) {
   // Members 2 women + 2 men meet it; deputies 0 + 3 break it: the body breaks.
   const std::vector<MembershipRecord> seats = {
-      Seat("a", SeatKind::kMember, Gender::kWoman),  Seat("b", SeatKind::kMember, Gender::kWoman),
-      Seat("c", SeatKind::kMember, Gender::kMan),    Seat("d", SeatKind::kMember, Gender::kMan),
-      Seat("e", SeatKind::kDeputy, Gender::kMan),    Seat("f", SeatKind::kDeputy, Gender::kMan),
+      Seat("a", SeatKind::kMember, Gender::kWoman),
+      Seat("b", SeatKind::kMember, Gender::kWoman),
+      Seat("c", SeatKind::kMember, Gender::kMan),
+      Seat("d", SeatKind::kMember, Gender::kMan),
+      Seat("e", SeatKind::kDeputy, Gender::kMan),
+      Seat("f", SeatKind::kDeputy, Gender::kMan),
       Seat("g", SeatKind::kDeputy, Gender::kMan),
       // Ended memberships do not count.
       Seat("h", SeatKind::kDeputy, Gender::kWoman, /*ended=*/true),
