@@ -6,6 +6,7 @@
 #include "nominations/domain/workflow.h"
 #include "nominations/handlers/case_history.h"
 #include "nominations/handlers/desk_handlers.h"
+#include "nominations/handlers/gender_balance_handlers.h"
 #include "nominations/handlers/national_view_handlers.h"
 #include "nominations/handlers/nomination_handlers.h"
 #include "nominations/storage/sqlite_nomination_repository.h"

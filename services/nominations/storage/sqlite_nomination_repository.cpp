@@ -920,14 +920,15 @@ Status SqliteNominationRepository::RemoveContactData(const MembershipId& id) {
   return storage::Guard([&]() -> Status {
     // The same fields as WithoutContactData (domain/retention.h), on both
     // copies of the person: Membership::Restore compares them.
-    SQLite::Statement m(db_, "UPDATE memberships SET email = '', language = '' WHERE id = ?");
+    SQLite::Statement m(
+        db_, "UPDATE memberships SET email = '', language = '', gender = '' WHERE id = ?");
     m.bind(1, id.value());
     SQLite::Statement exists(db_, "SELECT 1 FROM memberships WHERE id = ?");
     exists.bind(1, id.value());
     if (!exists.executeStep()) return Status::NotFound("no membership '" + id.value() + "'");
     m.exec();
-    SQLite::Statement n(db_,
-                        "UPDATE nominees SET email = '', language = '' WHERE membership_id = ?");
+    SQLite::Statement n(
+        db_, "UPDATE nominees SET email = '', language = '', gender = '' WHERE membership_id = ?");
     n.bind(1, id.value());
     n.exec();
     // And the member's own correction of them (self-service), if any.

@@ -258,6 +258,20 @@ TEST_F(GenderBalanceTest, ABodyThatBreaksTheRuleIsWarnedAndItsReasonsAreRequired
   EXPECT_TRUE(
       Has(Get(keha_, "/api/v1/networks/tasa-arvo-b/versions")->body, "gender_balance_exception"));
   EXPECT_TRUE(Has(Get(director_, "/networks/tasa-arvo-b")->body, "Alan asiantuntijat ovat miehiä"));
+  // The JSON API's renewal carries new reasons with it, in one step.
+  npb::RenewNetworkRequest renew_api;
+  *renew_api.mutable_definition() = Complete("tasa-arvo-b");
+  renew_api.mutable_definition()->mutable_seats_per_area()->set_members(2);
+  renew_api.mutable_definition()->mutable_seats_per_area()->set_deputies(0);
+  renew_api.mutable_definition()->mutable_term()->set_start_date("2027-01-01");
+  renew_api.mutable_definition()->mutable_term()->set_end_date("2028-12-31");
+  renew_api.set_reason("Toimikausi jatkuu");
+  renew_api.set_gender_balance_exception_reason("Uudella kaudella haetaan naisia");
+  httplib::Result renewed = Post(keha_, "/api/v1/networks/tasa-arvo-b/renew", Json(renew_api));
+  ASSERT_TRUE(renewed);
+  ASSERT_EQ(renewed->status, 200) << renewed->body;
+  EXPECT_TRUE(Has(renewed->body, "Uudella kaudella haetaan naisia")) << renewed->body;
+  EXPECT_TRUE(Has(renewed->body, "nextTerm")) << renewed->body;
   // Only KEHA records them.
   npb::RecordGenderBalanceExceptionRequest by_director;
   by_director.set_reason("Ei");
