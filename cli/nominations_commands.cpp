@@ -107,14 +107,17 @@ int RunCaseList(CliContext& ctx, const google::protobuf::Message& request) {
   });
 }
 
-// "name|title|email|municipality|member-or-deputy".
+// "name|title|email|municipality|member-or-deputy[|language[|gender]]": the
+// language fi, sv, en or empty (the area's); the gender (issue 19, Equality
+// Act 4 a §) woman, man, or not-stated / empty.
 Result<pb::Nominee> ParseNominee(const std::string& text) {
   std::vector<std::string> parts;
   std::stringstream in(text);
   for (std::string part; std::getline(in, part, '|');) parts.push_back(part);
-  if ((parts.size() != 5 && parts.size() != 6) || (parts[4] != "member" && parts[4] != "deputy")) {
-    return Status::InvalidArgument(
-        "nominee", "expected name|title|email|municipality|member-or-deputy[|fi-sv-or-en]");
+  if (parts.size() < 5 || parts.size() > 7 || (parts[4] != "member" && parts[4] != "deputy")) {
+    return Status::InvalidArgument("nominee",
+                                   "expected name|title|email|municipality|member-or-deputy"
+                                   "[|fi-sv-or-en[|woman-man-or-not-stated]]");
   }
   pb::Nominee n;
   n.set_name(parts[0]);
@@ -122,10 +125,20 @@ Result<pb::Nominee> ParseNominee(const std::string& text) {
   n.set_email(parts[2]);
   n.set_municipality(parts[3]);
   n.set_seat(parts[4] == "deputy" ? pb::SEAT_KIND_DEPUTY : pb::SEAT_KIND_MEMBER);
-  if (parts.size() == 6) {
+  if (parts.size() >= 6) {
     VERKOSTO_ASSIGN_OR_RETURN(common::v1::Language language,
                               messaging::ParseProtoLanguage(parts[5], "nominee.language"));
     n.set_language(language);
+  }
+  if (parts.size() == 7) {
+    if (parts[6] == "woman") {
+      n.set_gender(pb::GENDER_WOMAN);
+    } else if (parts[6] == "man") {
+      n.set_gender(pb::GENDER_MAN);
+    } else if (!parts[6].empty() && parts[6] != "not-stated") {
+      return Status::InvalidArgument("nominee.gender", "must be woman, man or not-stated, not '" +
+                                                           parts[6].substr(0, 40) + "'");
+    }
   }
   return n;
 }
@@ -149,7 +162,9 @@ void AddKehaCommands(CLI::App* nom, CliContext& ctx) {
          {"--deputies", "seats.deputies", false, "Deputies asked per area"},
          {"--deadline", "deadline", true, "YYYY-MM-DD"},
          {"--message", "covering_message", true, "Covering message"},
-         {"--keha-diary", "keha_diary_number", false, "KEHA's own diary number (optional)"}});
+         {"--keha-diary", "keha_diary_number", false, "KEHA's own diary number (optional)"},
+         {"--ask-woman-and-man", "ask_woman_and_man", false,
+          "Ask each area to propose a woman and a man for each seat (Equality Act 4 a §)"}});
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req] {
       return Run<pb::SendRequestResponse>(ctx, *req, [](const pb::SendRequestResponse& r) {
@@ -267,8 +282,10 @@ void AddLeadershipCommands(CLI::App* nom, CliContext& ctx) {
     auto nominees = std::make_shared<std::vector<std::string>>();
     auto* cmd = nom->add_subcommand("approve", "Director or deputy: approve by naming nominees");
     AddFieldOptions(cmd, req, {{"--case", "case_id", true}});
-    cmd->add_option("--nominee", *nominees,
-                    "name|title|email|municipality|member-or-deputy[|fi-sv-or-en] (repeat)")
+    cmd->add_option(
+           "--nominee", *nominees,
+           "name|title|email|municipality|member-or-deputy[|fi-sv-or-en[|woman-man-or-not-stated]] "
+           "(repeat)")
         ->required();
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, nominees] {
@@ -500,8 +517,10 @@ void AddMemberChangeCommands(CLI::App* nom, CliContext& ctx) {
                      {"--reason", "reason", false, "Why the area declined (with --decline)"},
                      {"--organisation", "organisation", false, "Whose diary the number is in"}});
     cmd->add_option("--channel", *channel, "letter, email or other")->capture_default_str();
-    cmd->add_option("--nominee", *nominees,
-                    "name|title|email|municipality|member-or-deputy[|fi-sv-or-en] (repeat)");
+    cmd->add_option(
+        "--nominee", *nominees,
+        "name|title|email|municipality|member-or-deputy[|fi-sv-or-en[|woman-man-or-not-stated]] "
+        "(repeat)");
     cmd->add_flag("--decline", *decline, "The area declined (give --reason)");
     ctx.AddPersonOptions(cmd);
     ctx.OnRun(cmd, [&ctx, req, channel, nominees, decline] {
@@ -646,6 +665,41 @@ void AddLetterCommands(CLI::App* nom, CliContext& ctx) {
   });
 }
 
+// Issue 19 (Equality Act 4 a §): a network's gender balance, one group a line.
+void AddGenderBalanceCommand(CLI::App* nom, CliContext& ctx) {
+  auto req = std::make_shared<pb::GenderBalanceRequest>();
+  auto* cmd = nom->add_subcommand(
+      "gender-balance", "KEHA, leadership: a network's women and men against the 40 % rule");
+  AddFieldOptions(cmd, req, {{"--network", "network_code", true}});
+  ctx.AddPersonOptions(cmd);
+  ctx.OnRun(cmd, [&ctx, req] {
+    return Run<pb::GenderBalanceResponse>(ctx, *req, [](const pb::GenderBalanceResponse& r) {
+      const auto verdict = [](pb::BalanceVerdict v) {
+        switch (v) {
+          case pb::BALANCE_VERDICT_MEETS:
+            return "meets";
+          case pb::BALANCE_VERDICT_BREAKS:
+            return "breaks";
+          case pb::BALANCE_VERDICT_CANNOT_BE_ASSESSED:
+            return "cannot-be-assessed";
+          default:
+            return "empty";
+        }
+      };
+      const auto line = [&verdict](const char* group, const pb::GroupBalance& g) {
+        std::printf(
+            "%s\twomen %u (%u %%)\tmen %u (%u %%)\tnot-stated %u (%u %%)\ttotal %u\t"
+            "needed-each %u\t%s\n",
+            group, g.women(), g.women_percent(), g.men(), g.men_percent(), g.not_stated(),
+            g.not_stated_percent(), g.total(), g.required_each(), verdict(g.verdict()));
+      };
+      line("members", r.members());
+      line("deputies", r.deputies());
+      std::printf("body\t%s\n", verdict(r.verdict()));
+    });
+  });
+}
+
 }  // namespace
 
 void AddNominationsCommands(CLI::App& app, CliContext& ctx) {
@@ -660,6 +714,7 @@ void AddNominationsCommands(CLI::App& app, CliContext& ctx) {
   AddHistoryCommand(nom, ctx);
   AddLetterCommands(nom, ctx);  // issue 19: letters
   AddExportCommand(nom, ctx);  // issue 19: export
+  AddGenderBalanceCommand(nom, ctx);  // issue 19: equality
 }
 
 }  // namespace verkosto::cli

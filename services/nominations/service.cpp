@@ -6,6 +6,7 @@
 #include "nominations/domain/workflow.h"
 #include "nominations/handlers/case_history.h"
 #include "nominations/handlers/desk_handlers.h"
+#include "nominations/handlers/gender_balance_handlers.h"
 #include "nominations/handlers/national_view_handlers.h"
 #include "nominations/handlers/nomination_handlers.h"
 #include "nominations/handlers/records_export_handlers.h"
@@ -166,6 +167,7 @@ Status Wire(runtime::ServiceRuntime& runtime, const config::SystemConfig& system
       static_cast<uint32_t>(system.nominations.load_warning_networks);
   RegisterNominationHandlers(runtime.server(), load_warning_networks);
   RegisterNationalViewHandlers(runtime.server(), load_warning_networks);
+  RegisterGenderBalanceHandlers(runtime.server());  // issue 19: equality
   RegisterDeskHandlers(runtime.server(), system.notifications.term_notice_days);
   RegisterRecordsExportHandlers(runtime.server());  // issue 19: export
   messaging::EventConsumer* networks = runtime.consumer("networks");

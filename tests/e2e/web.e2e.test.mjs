@@ -822,6 +822,78 @@ test('the registry clerk exports the records of a period, in Finnish, Swedish an
   await context.close();
 });
 
+// Issue 19, item 4 (Equality Act 4 a §): KEHA asks for a woman and a man, the
+// director's approval form has a gender select per nominee, and the network
+// page shows KEHA the body's balance; both pass axe-core in fi, sv and en.
+test('the approval form asks each nominee\'s gender and the network page shows the balance, in Finnish, Swedish and English', async () => {
+  const code = 'e2e-tasa-arvo';
+  const name = 'E2E-tasa-arvoverkosto';
+  const keha = await loginAs(ACCOUNTS.keha);
+  let page = keha.page;
+  await go(page, '/networks/new');
+  await page.fill('[name="code"]', code);
+  await page.fill('[name="names.fi"]', name);
+  await page.fill('[name="names.sv"]', 'E2E-jämställdhetsnätverket');
+  await page.fill('[name="goals"]', 'Tasa-arvoinen kokoonpano');
+  await page.fill('[name="term.start_date"]', isoDate(30));
+  await page.fill('[name="term.end_date"]', isoDate(30 + 730));
+  await page.fill('[name="communication_plan.audiences"]', 'työllisyysjohtajat');
+  await page.fill('[name="communication_plan.channels"]', 'uutiskirje');
+  await page.fill('[name="communication_plan.cadence"]', 'kokousten jälkeen');
+  await page.fill('[name="communication_plan.responsible"]', 'KEHA-keskus');
+  await page.fill('[name="seats_per_area.members"]', '1');
+  await page.fill('[name="seats_per_area.deputies"]', '1');
+  await submit(page, page.locator('main form button[type=submit]'), { status: 200 });
+  await submit(page, page.locator(`form[action="/networks/${code}/propose"] button`), { status: 200 });
+  await submit(page, page.locator(`form[action="/networks/${code}/open"] button`), { status: 200 });
+  await page.check(`#area-${AREAS.kainuu}`);
+  await page.check('#ask-woman-and-man');
+  await page.fill('[name="deadline"]', isoDate(40));
+  await page.fill('[name="covering_message"]', 'Pyydämme nimeämään naisen ja miehen.');
+  await submit(page, page.locator(`form[action="/networks/${code}/send"] button[type=submit]`), { status: 200 });
+
+  const clerk = await loginAs(ACCOUNTS.clerkKainuu);
+  await go(clerk.page, '/registry');
+  const section = clerk.page.locator('section', { hasText: name });
+  await section.locator('[name="diary_number"]').fill('KK/2027/419');
+  await section.locator('[name="organisation"]').fill('Kajaanin kaupunki');
+  await submit(clerk.page, section.locator('button[type=submit]'), { status: 200 });
+  await clerk.context.close();
+
+  const director = await loginAs(ACCOUNTS.directorKainuu);
+  const dp = director.page;
+  await go(dp, '/director');
+  const caseLink = await dp.locator('main table a', { hasText: name }).getAttribute('href');
+  await go(dp, caseLink);
+  assert.ok(await dp.locator('select[name="nominees[0].gender"]').isVisible());
+  await inLanguage(dp, 'sv');
+  await inLanguage(dp, 'en');
+  await inLanguage(dp, 'fi');
+  const nominees = [
+    ['Tiina Tasainen', 'asiantuntija', 'tiina.tasainen@example.fi', 'Kajaani', 'member', 'woman'],
+    ['Matti Miettinen', 'asiantuntija', 'matti.miettinen@example.fi', 'Kuusamo', 'deputy', 'man'],
+  ];
+  for (const [i, [n, title, email, municipality, seat, gender]] of nominees.entries()) {
+    await dp.fill(`[name="nominees[${i}].name"]`, n);
+    await dp.fill(`[name="nominees[${i}].title"]`, title);
+    await dp.fill(`[name="nominees[${i}].email"]`, email);
+    await dp.fill(`[name="nominees[${i}].municipality"]`, municipality);
+    await dp.selectOption(`[name="nominees[${i}].seat"]`, seat);
+    await dp.selectOption(`[name="nominees[${i}].gender"]`, gender);
+  }
+  await submit(dp, dp.locator('form[action$="/approve"] button[type=submit]'), { status: 200 });
+  assert.ok(await dp.locator('main table', { hasText: 'Nainen' }).first().isVisible());
+  await director.context.close();
+
+  await go(page, `/networks/${code}`);
+  assert.ok(await page.locator('#balance-title').isVisible());
+  await inLanguage(page, 'sv');
+  await inLanguage(page, 'en');
+  assert.equal(await page.locator('#balance-title').innerText(), 'Gender balance (Equality Act 4 a §)');
+  await inLanguage(page, 'fi');
+  await keha.context.close();
+});
+
 test('axe-core ran on every kind of page', () => {
   const missing = [];
   for (const p of ['/', '/login', '/networks', '/networks/new', `/networks/${NETWORK}`, `/networks/${NETWORK}/matrix`,

@@ -128,14 +128,15 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   EXPECT_NE(output_.find("failed_precondition"), std::string::npos) << output_;
 
   std::vector<std::string> to_two = send;
-  to_two.insert(to_two.end(),
-                {"--to", "kainuu-koillismaa", "--to", "pohjanmaa", "--keha-diary", "KEHA/7/2026"});
+  to_two.insert(to_two.end(), {"--to", "kainuu-koillismaa", "--to", "pohjanmaa", "--keha-diary",
+                               "KEHA/7/2026", "--ask-woman-and-man"});
   nom::SendRequestResponse sent;
   CliOk(to_two, keha, &sent);
   ASSERT_EQ(sent.cases_size(), 2);
   std::string case_id;
   for (const nom::Case& c : sent.cases()) {
     EXPECT_EQ(c.state(), nom::CASE_STATE_AWAITING_REGISTRATION);
+    EXPECT_TRUE(c.ask_woman_and_man());  // issue 19: Equality Act 4 a §
     if (c.area_code() == "kainuu-koillismaa") case_id = c.case_id();
   }
   ASSERT_FALSE(case_id.empty());
@@ -201,11 +202,28 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   nom::CaseListResponse to_decide;
   CliOk({"nominations", "director-inbox"}, director_k, &to_decide);
   ASSERT_EQ(to_decide.cases_size(), 1);
+  // Issue 19: a gender the Act does not count is refused before anything is sent.
+  EXPECT_EQ(Cli({"nominations", "approve", "--case", case_id, "--nominee",
+                 "Anna Esimerkki|Kehittämispäällikkö|anna.esimerkki@kajaani.example|Kajaani|"
+                 "member||other"},
+                deputy_k, false),
+            1);
+  EXPECT_NE(output_.find("nominee.gender"), std::string::npos) << output_;
   nom::CaseResponse approved;
   CliOk({"nominations", "approve", "--case", case_id, "--nominee",
-         "Anna Esimerkki|Kehittämispäällikkö|anna.esimerkki@kajaani.example|Kajaani|member",
+         "Anna Esimerkki|Kehittämispäällikkö|anna.esimerkki@kajaani.example|Kajaani|member||woman",
          "--nominee", "Bertil Prov|Asiantuntija|bertil.prov@kuhmo.example|Kuhmo|deputy|sv"},
         deputy_k, &approved);
+  EXPECT_EQ(approved.case_().decision().nominees(0).gender(), nom::GENDER_WOMAN);
+  EXPECT_EQ(approved.case_().decision().nominees(1).gender(), nom::GENDER_UNSPECIFIED);
+  nom::GenderBalanceResponse balance;
+  CliOk({"nominations", "gender-balance", "--network", "cli-testiverkosto"}, keha, &balance);
+  EXPECT_EQ(balance.members().women(), 1U);
+  EXPECT_EQ(balance.deputies().not_stated(), 1U);
+  EXPECT_EQ(balance.verdict(), nom::BALANCE_VERDICT_MEETS);
+  EXPECT_EQ(
+      Cli({"nominations", "gender-balance", "--network", "cli-testiverkosto"}, clerk_k, false), 1);
+  EXPECT_NE(output_.find("permission_denied"), std::string::npos) << output_;
   EXPECT_EQ(approved.case_().state(), nom::CASE_STATE_APPROVED);
   EXPECT_EQ(approved.case_().decision().decided().user_id(), "kainuu.varajohtaja");
   EXPECT_EQ(approved.case_().decision().decided().on_behalf_of(), "kainuu.johtaja");

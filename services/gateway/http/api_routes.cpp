@@ -250,6 +250,16 @@ std::vector<ApiRoute> MakeRoutes() {
                   "(term.start_date, reason, goals, ...), 404 not_found, 409 "
                   "failed_precondition (not open, a renewal pending)."),
               "network_code", "definition.code"),
+          // issue 19: equality
+          R<net::RecordGenderBalanceExceptionRequest, net::NetworkResponse>(
+              "POST", "/api/v1/networks/{network_code}/gender-balance-exception", "networks",
+              "Record why the body departs from the Equality Act 4 a § balance (KEHA)",
+              "Stores KEHA's special reasons (reason, required) as the network's "
+              "gender_balance_exception, audited as a version and a "
+              "GenderBalanceExceptionRecorded event; a new one replaces the old. The balance "
+              "itself: GET /api/v1/networks/{network_code}/gender-balance. KEHA coordinators "
+              "only. Errors: 400 invalid_argument (reason), 403 permission_denied, 404 "
+              "not_found, 409 failed_precondition (draft, closed or cancelled)."),
       },
       r);
   Tagged(
@@ -467,6 +477,16 @@ std::vector<ApiRoute> MakeRoutes() {
               "own. Errors: 400 invalid_argument naming the field (from, to, format, "
               "page_size, page_token), 403 permission_denied (another area), 404 not_found "
               "(area)."),
+          // issue 19: equality
+          R<nom::GenderBalanceRequest, nom::GenderBalanceResponse>(
+              "GET", "/api/v1/networks/{network_code}/gender-balance", "nominations",
+              "A network's gender balance, Equality Act 4 a § (KEHA, leadership)",
+              "The current members and the current deputies, each group counted on its own: "
+              "women, men, not stated, their whole percents, how many of each the 40 % rule "
+              "needs and the verdict (BALANCE_VERDICT_MEETS, _BREAKS, _CANNOT_BE_ASSESSED when "
+              "the not-stated decide it, _EMPTY), and the body's verdict. Aggregate only. KEHA "
+              "coordinators and areas' directors and deputies only. Errors: 403 "
+              "permission_denied, 404 not_found (network)."),
       },
       r);
   Tagged("me",

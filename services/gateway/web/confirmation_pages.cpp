@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "gateway/web/gender_pages.h"
 #include "gateway/web/handlers.h"
 #include "gateway/web/labels.h"
 #include "gateway/web/network_pages.h"
@@ -130,7 +131,17 @@ void RenewNetwork(GatewayContext& ctx, const Request& req, Response& res) {
   *r.mutable_definition() = def;
   r.set_reason(Param(req, "reason"));
   Status st;
-  if (bad.empty()) {
+  // Issue 19 (Equality Act 4 a §): a body that breaks the 40 % rule is
+  // renewed only with the special reasons, which are recorded with it.
+  const std::string exception = Param(req, kExceptionReasonField);
+  if (BodyBreaksBalance(*page, code)) {
+    if (exception.find_first_not_of(" \t\r\n") == std::string::npos) {
+      st = Status::InvalidArgument(kExceptionReasonField,
+                                   "is required: the body does not meet the 40 % rule");
+    }
+    r.set_gender_balance_exception_reason(exception);
+  }
+  if (bad.empty() && st.ok()) {
     nw::NetworkResponse reply;
     st = page->Call("networks", r, &reply);
     if (st.ok()) return Redirect(res, "/networks/" + UrlEncode(code) + "?done=renewed");

@@ -93,5 +93,10 @@ void OpenDataSchema(GatewayContext&, const httplib::Request&, httplib::Response&
 // records_export_pages.cpp (issue 19: export): an area's records of a
 // period as the records export's JSON or XML file.
 void RecordsExportPage(GatewayContext&, const httplib::Request&, httplib::Response&);
+// gender_pages.cpp (issue 19, Equality Act 4 a §): POST
+// /networks/{code}/gender-exception, KEHA records the special reasons why the
+// body departs from the 40 % rule; a blank reason is 422 naming "reason" and
+// nothing is written.
+void RecordGenderException(GatewayContext&, const httplib::Request&, httplib::Response&);
 
 }  // namespace verkosto::gateway::web

@@ -2,6 +2,7 @@
 // lifecycle steps (propose, open, close, cancel) whose refusals show in it.
 #include "core/text.h"
 #include "gateway/web/forms.h"
+#include "gateway/web/gender_pages.h"
 #include "gateway/web/handlers.h"
 #include "gateway/web/labels.h"
 #include "gateway/web/network_pages.h"
@@ -172,6 +173,8 @@ void RenderNetworkForm(Page& page, int status, const std::string& title_key,
   d.set("cadence_seats", form.Fields(kCadenceSeats));
   Data reason = form.Fields({"reason"});
   if (!reason.is_empty_list()) d.set("change_reason", reason);
+  Data exception = form.Fields({kExceptionReasonField});  // issue 19: equality
+  if (!exception.is_empty_list()) d.set("gender_exception", exception);
   form.PutSummary(d);
   page.Html(status, title_key, "network_form", d);
 }
@@ -295,6 +298,11 @@ void RenderRenewForm(Page& page, int status, const std::string& code,
                      const nw::NetworkDefinition& def, const std::vector<std::string>* bad,
                      const Status& error) {
   Form form = NetworkForm(page.t(), def, true, Param(page.req, "reason"));
+  // Issue 19 (Equality Act 4 a §): renewing a body that breaks the 40 %
+  // rule asks for the special reasons, recorded with the renewal.
+  if (BodyBreaksBalance(page, code)) {
+    form.Add(ExceptionReasonField(kExceptionReasonField, &page.req));
+  }
   if (bad != nullptr) {
     for (const std::string& name : *bad) form.AddFieldError(name, BadFieldKey(name));
   }

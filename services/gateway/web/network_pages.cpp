@@ -7,6 +7,7 @@
 #include "gateway/web/confirmation_pages.h"
 #include "gateway/web/deadline_notice.h"
 #include "gateway/web/forms.h"
+#include "gateway/web/gender_pages.h"
 #include "gateway/web/handlers.h"
 #include "gateway/web/labels.h"
 #include "gateway/web/page.h"
@@ -93,7 +94,7 @@ Form CommentForm(const Catalogue& t, const Request* req) {
 }  // namespace
 
 void RenderNetwork(Page& page, int status, const nw::GetNetworkResponse& net, const Form* send,
-                   const Form* comment, const Form* confirmations) {
+                   const Form* comment, const Form* confirmations, const Form* exception) {
   const Catalogue& t = page.t();
   Data d = Object();
   PutDefinition(t, net.network(), d);
@@ -161,9 +162,29 @@ void RenderNetwork(Page& page, int status, const nw::GetNetworkResponse& net, co
   Form fresh = SendForm(t, nullptr);
   const Form& form = send != nullptr ? *send : fresh;
   d.set("send_fields", form.AllFields());
-  (confirmations != nullptr ? *confirmations
-   : comment != nullptr     ? comment_form
-                            : form)
+  // Issue 19 (Equality Act 4 a §): the send form's choice, kept on a
+  // refused send, and the body's balance for KEHA and the leadership.
+  d.set("ask_checked", send != nullptr && Param(page.req, "ask_woman_and_man") == "1");
+  PutGenderBalance(page, net.network().definition().code(), d);
+  if (ShowsGender(page.role()) && net.network().has_gender_balance_exception()) {
+    const nw::GenderBalanceException& g = net.network().gender_balance_exception();
+    Data recorded = Object();
+    recorded.set("reason", g.reason());
+    recorded.set("by", g.recorded_by_name().empty() ? g.recorded_by() : g.recorded_by_name());
+    recorded.set("at", FormatTime(g.recorded_unix_us(), page.frame.lang));
+    d.set("balance_exception", recorded);
+  }
+  // KEHA records the special reasons while the body is proposed or open.
+  Form fresh_exception(t);
+  fresh_exception.Add(ExceptionReasonField("reason", nullptr));
+  const Form& exception_form = exception != nullptr ? *exception : fresh_exception;
+  d.set("exception_fields", exception_form.AllFields());
+  d.set("can_record_exception",
+        keha && (s == nw::NETWORK_STATUS_OPEN || s == nw::NETWORK_STATUS_PROPOSED));
+  (exception != nullptr       ? *exception
+   : confirmations != nullptr ? *confirmations
+   : comment != nullptr       ? comment_form
+                              : form)
       .PutSummary(d);
   page.Html(status, Localized(net.network().definition().names(), page.frame.lang), "network", d,
             /*raw_title=*/true);
@@ -221,6 +242,7 @@ void SendRequest(GatewayContext& ctx, const Request& req, Response& res) {
     sr.set_deadline(deadline);
     sr.set_covering_message(Param(req, "covering_message"));
     sr.set_keha_diary_number(Param(req, "keha_diary_number"));
+    sr.set_ask_woman_and_man(Param(req, "ask_woman_and_man") == "1");  // issue 19: equality
     nm::SendRequestResponse reply;
     Status st = page->Call("nominations", sr, &reply);
     if (st.ok()) {

@@ -24,9 +24,10 @@ Form SendForm(const Catalogue& t, const httplib::Request* req);
 // The network's page; `send` or `comment`: the refused form to show again
 // (at most one of them).
 // `confirmations`: a refused confirmation request (renewal, issue 17).
+// `exception`: a refused gender balance exception (issue 19).
 void RenderNetwork(Page& page, int status, const networks::v1::GetNetworkResponse& net,
                    const Form* send, const Form* comment = nullptr,
-                   const Form* confirmations = nullptr);
+                   const Form* confirmations = nullptr, const Form* exception = nullptr);
 
 // The renewal form (network_edit_pages.cpp): `def` to review, the reason;
 // `bad` fields that were not numbers and the service's refusal `error`.

@@ -66,6 +66,8 @@ const std::vector<Route>& Routes() {
       {"GET", R"(/open-data/v1/(networks|members)\.(json|csv))", OpenDataList},
       {"GET", "/open-data/v1/schema.json", OpenDataSchema},
       {"GET", "/registry/export", RecordsExportPage},  // issue 19: export
+      // issue 19: equality
+      {"POST", R"(/networks/([A-Za-z0-9_-]+)/gender-exception)", RecordGenderException},
   };
   return kRoutes;
 }

@@ -219,6 +219,13 @@ pb::Network ToProto(const Network& network) {
   out.set_effective_responsible_email(
       EffectiveResponsibleEmail(plan, network.definition.responsible.email));
   if (network.next_term) *out.mutable_next_term() = ToProto(*network.next_term);
+  if (network.gender_exception) {
+    pb::GenderBalanceException* g = out.mutable_gender_balance_exception();
+    g->set_reason(network.gender_exception->reason);
+    g->set_recorded_by(network.gender_exception->user_id);
+    g->set_recorded_by_name(network.gender_exception->display_name);
+    g->set_recorded_unix_us(ToMicros(network.gender_exception->at));
+  }
   return out;
 }
 
@@ -349,6 +356,10 @@ std::unique_ptr<google::protobuf::Message> ToProto(const NetworkEvent& event) {
       out->mutable_previous_term()->set_end_date(DateText(e.previous_term.end_date));
       for (const std::string& f : e.version.changed_fields) out->add_changed_fields(f);
       return out;
+    }
+    std::unique_ptr<google::protobuf::Message> operator()(
+        const GenderBalanceExceptionRecorded& e) const {
+      return NetworkEventProto<pb::GenderBalanceExceptionRecorded>(e.network, e.version.audit);
     }
   };
   return std::visit(Visitor{}, event);

@@ -117,6 +117,9 @@ struct Network {
   // A renewal KEHA decided (renewal.h): the reviewed definition of the next
   // term, which replaces `definition` when the current term ends.
   std::optional<NetworkDefinition> next_term{};
+  // Issue 19 (gender_exception.h): KEHA's reasons for departing from the
+  // Equality Act 4 a § balance; audit.reason is the reason.
+  std::optional<Audit> gender_exception{};
 
   const NetworkCode& code() const { return definition.code; }
   friend bool operator==(const Network&, const Network&) = default;
@@ -170,9 +173,15 @@ struct NetworkTermStarted {
   Term previous_term;
   NetworkVersion version;  // version.audit: the system actor
 };
-using NetworkEvent =
-    std::variant<NetworkCreated, NetworkProposed, NetworkOpened, NetworkChanged, NetworkClosed,
-                 NetworkCancelled, NetworkRenewed, NetworkTermStarted>;
+// KEHA recorded why the body departs from the Equality Act 4 a § balance
+// (gender_exception.h); version.audit.reason is the reason.
+struct GenderBalanceExceptionRecorded {
+  Network network;
+  NetworkVersion version;
+};
+using NetworkEvent = std::variant<NetworkCreated, NetworkProposed, NetworkOpened, NetworkChanged,
+                                  NetworkClosed, NetworkCancelled, NetworkRenewed,
+                                  NetworkTermStarted, GenderBalanceExceptionRecorded>;
 
 // The outcome of a command: the new state and the events to publish with it.
 struct NetworkUpdate {

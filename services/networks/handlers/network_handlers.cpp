@@ -5,6 +5,7 @@
 #include "core/page.h"
 #include "messaging/page_reply.h"
 #include "networks/codec/codec.h"
+#include "networks/domain/gender_exception.h"
 #include "networks/domain/permissions.h"
 #include "networks/domain/renewal.h"
 #include "networks/storage/sqlite_network_repository.h"
@@ -238,9 +239,29 @@ void RegisterLifecycle(messaging::RpcServer& server) {
             ctx, req.definition().code(), [&](const Network& network) -> Result<NetworkUpdate> {
               VERKOSTO_ASSIGN_OR_RETURN(NetworkDefinition definition,
                                         codec::FromProto(req.definition()));
-              return RenewNetwork(network, RenewCommand{std::move(definition), req.reason()},
-                                  ctx.actor(), ctx.now());
+              VERKOSTO_ASSIGN_OR_RETURN(
+                  NetworkUpdate renewed,
+                  RenewNetwork(network, RenewCommand{std::move(definition), req.reason()},
+                               ctx.actor(), ctx.now()));
+              if (req.gender_balance_exception_reason().empty()) return renewed;
+              // Issue 19: the special reasons for the body's gender balance,
+              // recorded with the renewal (one transaction, both audited).
+              VERKOSTO_ASSIGN_OR_RETURN(NetworkUpdate excepted,
+                                        RecordGenderBalanceException(
+                                            renewed.network, req.gender_balance_exception_reason(),
+                                            ctx.actor(), ctx.now()));
+              renewed.network = excepted.network;
+              for (NetworkEvent& e : excepted.events) renewed.events.push_back(std::move(e));
+              return renewed;
             });
+      });
+
+  // Issue 19: KEHA's reasons for a body that departs from the 4 a § balance.
+  server.AddCommand<pb::RecordGenderBalanceExceptionRequest, pb::NetworkResponse>(
+      [](Context& ctx, const pb::RecordGenderBalanceExceptionRequest& req) {
+        return Transition(ctx, req.network_code(), [&](const Network& network) {
+          return RecordGenderBalanceException(network, req.reason(), ctx.actor(), ctx.now());
+        });
       });
 }
 

@@ -93,6 +93,18 @@ void BindNetwork(SQLite::Statement& s, const Network& n) {
   } else {
     s.bind(12);
   }
+  // Issue 19 (schema/0010): KEHA's gender balance exception, if any.
+  if (n.gender_exception) {
+    s.bind(13, n.gender_exception->reason);
+    s.bind(14, n.gender_exception->user_id);
+    s.bind(15, n.gender_exception->display_name);
+    s.bind(16, ToMicros(n.gender_exception->at));
+  } else {
+    s.bind(13, std::string());
+    s.bind(14, std::string());
+    s.bind(15, std::string());
+    s.bind(16);
+  }
 }
 
 // A definition stored as a verkosto.networks.v1.NetworkDefinition blob.
@@ -257,7 +269,9 @@ Result<std::vector<Network>> SqliteNetworkRepository::SelectNetworks(const std::
   Status status = storage::Guard([&]() -> Status {
     SQLite::Statement q(db_,
                         "SELECT status, version, definition, end_reason, closed_by_term_end, "
-                        "created_us, updated_us, next_definition FROM networks" +
+                        "created_us, updated_us, next_definition, gender_exception_reason, "
+                        "gender_exception_user_id, gender_exception_name, gender_exception_us "
+                        "FROM networks" +
                             tail);
     query.Bind(q);
     while (q.executeStep()) {
@@ -277,6 +291,15 @@ Result<std::vector<Network>> SqliteNetworkRepository::SelectNetworks(const std::
       n.closed_by_term_end = q.getColumn("closed_by_term_end").getInt() != 0;
       n.created_at = FromMicros(q.getColumn("created_us").getInt64());
       n.updated_at = FromMicros(q.getColumn("updated_us").getInt64());
+      if (!q.getColumn("gender_exception_us").isNull()) {
+        Audit exception;
+        exception.reason = q.getColumn("gender_exception_reason").getString();
+        exception.user_id = q.getColumn("gender_exception_user_id").getString();
+        exception.display_name = q.getColumn("gender_exception_name").getString();
+        exception.role = Role::kKehaCoordinator;
+        exception.at = FromMicros(q.getColumn("gender_exception_us").getInt64());
+        n.gender_exception = std::move(exception);
+      }
       networks.push_back(std::move(n));
     }
     return Status::Ok();
@@ -353,7 +376,9 @@ Status SqliteNetworkRepository::InsertNetwork(const Network& network) {
     SQLite::Statement s(db_,
                         "INSERT INTO networks (code, status, kind, owner, end_date, version, "
                         "definition, end_reason, closed_by_term_end, created_us, updated_us, "
-                        "next_definition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "next_definition, gender_exception_reason, gender_exception_user_id, "
+                        "gender_exception_name, gender_exception_us) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     BindNetwork(s, network);
     s.exec();
     return Status::Ok();
@@ -371,7 +396,9 @@ Status SqliteNetworkRepository::UpdateNetwork(const Network& network) {
                         "UPDATE networks SET status = ?2, kind = ?3, owner = ?4, end_date = ?5, "
                         "version = ?6, definition = ?7, end_reason = ?8, "
                         "closed_by_term_end = ?9, created_us = ?10, updated_us = ?11, "
-                        "next_definition = ?12 WHERE code = ?1");
+                        "next_definition = ?12, gender_exception_reason = ?13, "
+                        "gender_exception_user_id = ?14, gender_exception_name = ?15, "
+                        "gender_exception_us = ?16 WHERE code = ?1");
     BindNetwork(s, network);
     if (s.exec() == 0) return Status::NotFound("no network '" + network.code().value() + "'");
     return Status::Ok();
@@ -601,6 +628,9 @@ Status AppendVersionOf(NetworkRepository& repo, const NetworkCode& network,
   }
   if (const auto* started = std::get_if<NetworkTermStarted>(&event)) {
     return repo.AppendVersion(network, started->version);
+  }
+  if (const auto* exception = std::get_if<GenderBalanceExceptionRecorded>(&event)) {
+    return repo.AppendVersion(network, exception->version);
   }
   return Status::Ok();
 }

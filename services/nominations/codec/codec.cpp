@@ -2,6 +2,7 @@
 
 #include "core/case_ids.h"
 #include "messaging/envelope.h"
+#include "nominations/domain/visibility.h"
 
 namespace verkosto::nominations::codec {
 
@@ -99,14 +100,90 @@ pb::Nominee ToProto(const Nominee& nominee) {
   out.set_municipality(nominee.municipality);
   out.set_seat(ToProto(nominee.seat));
   out.set_language(messaging::ToProtoLanguage(nominee.language));
+  out.set_gender(ToProto(nominee.gender));
   return out;
+}
+
+pb::Gender ToProto(Gender gender) {
+  switch (gender) {
+    case Gender::kWoman:
+      return pb::GENDER_WOMAN;
+    case Gender::kMan:
+      return pb::GENDER_MAN;
+    case Gender::kNotStated:
+      return pb::GENDER_UNSPECIFIED;
+  }
+  return pb::GENDER_UNSPECIFIED;
+}
+
+Result<Gender> FromProto(pb::Gender gender, const std::string& field) {
+  switch (gender) {
+    case pb::GENDER_UNSPECIFIED:
+      return Gender::kNotStated;
+    case pb::GENDER_WOMAN:
+      return Gender::kWoman;
+    case pb::GENDER_MAN:
+      return Gender::kMan;
+    default:
+      return Status::InvalidArgument(field, "must be woman, man or not stated (unspecified)");
+  }
+}
+
+pb::BalanceVerdict ToProto(BalanceVerdict verdict) {
+  switch (verdict) {
+    case BalanceVerdict::kEmpty:
+      return pb::BALANCE_VERDICT_EMPTY;
+    case BalanceVerdict::kMeets:
+      return pb::BALANCE_VERDICT_MEETS;
+    case BalanceVerdict::kBreaks:
+      return pb::BALANCE_VERDICT_BREAKS;
+    case BalanceVerdict::kCannotBeAssessed:
+      return pb::BALANCE_VERDICT_CANNOT_BE_ASSESSED;
+  }
+  return pb::BALANCE_VERDICT_UNSPECIFIED;
+}
+
+pb::GroupBalance ToProto(const GenderCounts& counts) {
+  pb::GroupBalance out;
+  out.set_women(counts.women);
+  out.set_men(counts.men);
+  out.set_not_stated(counts.not_stated);
+  out.set_total(counts.total());
+  out.set_women_percent(Percent(counts.women, counts.total()));
+  out.set_men_percent(Percent(counts.men, counts.total()));
+  out.set_not_stated_percent(Percent(counts.not_stated, counts.total()));
+  out.set_required_each(RequiredEach(counts.total()));
+  out.set_verdict(ToProto(Assess(counts)));
+  return out;
+}
+
+void ClearGenders(google::protobuf::Message* message) {
+  if (auto* nominee = dynamic_cast<pb::Nominee*>(message)) {
+    nominee->clear_gender();
+    return;
+  }
+  const google::protobuf::Reflection* reflection = message->GetReflection();
+  std::vector<const google::protobuf::FieldDescriptor*> fields;
+  reflection->ListFields(*message, &fields);
+  for (const google::protobuf::FieldDescriptor* field : fields) {
+    if (field->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) continue;
+    if (field->is_repeated()) {
+      const int n = reflection->FieldSize(*message, field);
+      for (int i = 0; i < n; ++i) {
+        ClearGenders(reflection->MutableRepeatedMessage(message, field, i));
+      }
+    } else {
+      ClearGenders(reflection->MutableMessage(message, field));
+    }
+  }
 }
 
 Result<Nominee> FromProto(const pb::Nominee& nominee, const std::string& field) {
   VERKOSTO_ASSIGN_OR_RETURN(std::optional<Language> language,
                             messaging::FromProtoLanguage(nominee.language(), field + ".language"));
-  Nominee out{nominee.name(),         nominee.title(),   nominee.email(),
-              nominee.municipality(), SeatKind::kMember, language};
+  VERKOSTO_ASSIGN_OR_RETURN(Gender gender, FromProto(nominee.gender(), field + ".gender"));
+  Nominee out{nominee.name(),    nominee.title(), nominee.email(), nominee.municipality(),
+              SeatKind::kMember, language,        gender};
   switch (nominee.seat()) {
     case pb::SEAT_KIND_MEMBER:
       out.seat = SeatKind::kMember;
@@ -198,6 +275,7 @@ pb::Case ToProto(const Case& c) {
     s->set_membership_id(c.sitting[i].value());
     if (i < c.sitting_names.size()) s->set_name(c.sitting_names[i]);
   }
+  out.set_ask_woman_and_man(c.ask_woman_and_man);
   return out;
 }
 
@@ -255,7 +333,8 @@ pb::ResignationRequest ToProto(const ResignationRequest& r, const Nominee& perso
                     ? pb::RESIGNATION_REQUEST_STATE_PENDING
                     : pb::RESIGNATION_REQUEST_STATE_RECORDED);
   if (r.closed) *out.mutable_closed() = ToProto(*r.closed);
-  *out.mutable_person() = ToProto(person);
+  // The leadership and the registry see these: no gender (visibility.h).
+  *out.mutable_person() = ToProto(WithoutGender(person));
   return out;
 }
 
@@ -394,7 +473,12 @@ NetworkStatus StatusFrom(npb::NetworkStatus status) {
 }  // namespace
 
 std::unique_ptr<google::protobuf::Message> ToProto(const Event& event) {
-  return std::visit([](const auto& e) { return Encode(e); }, event);
+  std::unique_ptr<google::protobuf::Message> out = std::visit(
+      [](const auto& e) -> std::unique_ptr<google::protobuf::Message> { return Encode(e); }, event);
+  // Events reach the notifications service (e-mail) and every consumer: a
+  // nominee's gender stays in the nominations service (visibility.h).
+  ClearGenders(out.get());
+  return out;
 }
 
 NetworkInfo FromNetworksProto(const npb::Network& network) {

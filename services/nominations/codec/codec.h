@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "nominations/domain/confirmation.h"
 #include "nominations/domain/events.h"
+#include "nominations/domain/gender_balance.h"
 #include "nominations/domain/membership.h"
 #include "nominations/domain/read_models.h"
 #include "nominations/domain/retention.h"
@@ -32,6 +33,14 @@ pb::CaseKind ToProto(CaseKind kind);
 pb::SeatKind ToProto(SeatKind seat);
 pb::Stamp ToProto(const Stamp& stamp);
 pb::Nominee ToProto(const Nominee& nominee);
+// Equality Act 4 a § (gender_balance.h). UNSPECIFIED = not stated.
+pb::Gender ToProto(Gender gender);
+Result<Gender> FromProto(pb::Gender gender, const std::string& field);
+pb::BalanceVerdict ToProto(BalanceVerdict verdict);
+// One group's counts with percentages, the rule's requirement and verdict.
+pb::GroupBalance ToProto(const GenderCounts& counts);
+// Clears every Nominee.gender inside `message` (events never carry one).
+void ClearGenders(google::protobuf::Message* message);
 pb::EndReason ToProto(EndReason reason);
 // Errors: invalid_argument ("<field>.seat") for an unspecified seat kind.
 Result<Nominee> FromProto(const pb::Nominee& nominee, const std::string& field);

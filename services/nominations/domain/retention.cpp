@@ -5,7 +5,7 @@
 namespace verkosto::nominations {
 
 const std::vector<std::string>& ContactFields() {
-  static const std::vector<std::string> kFields = {"email", "language"};
+  static const std::vector<std::string> kFields = {"email", "language", "gender"};
   return kFields;
 }
 
@@ -17,12 +17,14 @@ Date ContactRemovalDay(const Date& ended, int years) {
 }
 
 bool HoldsContactData(const Nominee& person) {
-  return !person.email.empty() || person.language.has_value();
+  return !person.email.empty() || person.language.has_value() ||
+         person.gender != Gender::kNotStated;
 }
 
 Nominee WithoutContactData(Nominee person) {
   person.email.clear();
   person.language.reset();
+  person.gender = Gender::kNotStated;  // issue 19: personal data too
   return person;
 }
 

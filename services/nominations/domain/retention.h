@@ -26,8 +26,9 @@ struct RetentionPolicy {
   friend bool operator==(const RetentionPolicy&, const RetentionPolicy&) = default;
 };
 
-// The contact fields retention removes, by their wire names: the work e-mail
-// and the language messages go in. Name, title, municipality and seat are the
+// The contact fields retention removes, by their wire names: the work e-mail,
+// the language messages go in, and the gender (issue 19, Equality Act 4 a §:
+// only the current body's balance needs it). Name, title, municipality and seat are the
 // public record (who represents which area, in what capacity) and stay.
 const std::vector<std::string>& ContactFields();
 

@@ -56,6 +56,25 @@ std::string_view ConfirmationChoiceName(ConfirmationChoice choice) {
   return "unspecified";
 }
 
+std::string_view GenderName(Gender gender) {
+  switch (gender) {
+    case Gender::kWoman:
+      return "woman";
+    case Gender::kMan:
+      return "man";
+    case Gender::kNotStated:
+      return "not_stated";
+  }
+  return "not_stated";
+}
+
+std::optional<Gender> GenderFromName(std::string_view name) {
+  if (name.empty() || name == "not_stated") return Gender::kNotStated;
+  if (name == "woman") return Gender::kWoman;
+  if (name == "man") return Gender::kMan;
+  return std::nullopt;
+}
+
 std::string_view SeatKindName(SeatKind seat) {
   switch (seat) {
     case SeatKind::kMember:

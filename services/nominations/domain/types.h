@@ -90,6 +90,11 @@ enum class CaseKind {
 
 enum class SeatKind { kMember, kDeputy };
 
+// A nominee's gender as the Equality Act 4 a § counts it (gender_balance.h):
+// optional; not stated is the default and always allowed. No "other": the
+// quota counts women and men only.
+enum class Gender { kNotStated, kWoman, kMan };
+
 // Why a membership ended.
 enum class EndReason {
   kTermEnded,
@@ -109,6 +114,10 @@ std::string_view ChannelName(Channel channel);
 std::string_view CaseKindName(CaseKind kind);
 std::string_view SeatKindName(SeatKind seat);
 std::string_view EndReasonName(EndReason reason);
+// "not_stated", "woman", "man".
+std::string_view GenderName(Gender gender);
+// The inverse of GenderName; "" is not stated too. nullopt for anything else.
+std::optional<Gender> GenderFromName(std::string_view name);
 
 // Seats a request asks for; at least one in total.
 struct Seats {
@@ -127,6 +136,9 @@ struct Nominee {
   SeatKind seat = SeatKind::kMember;
   // The language of messages to the nominee; nullopt = the area's language.
   std::optional<Language> language{};
+  // Equality Act 4 a § (gender_balance.h): seen only by KEHA and the area's
+  // leadership (visibility.h, MaySeeGender).
+  Gender gender{Gender::kNotStated};
 
   friend bool operator==(const Nominee&, const Nominee&) = default;
 };
@@ -277,6 +289,9 @@ struct Case {
   std::vector<MembershipId> sitting{};
   // The sitting members' names, in the order of `sitting` (for the messages).
   std::vector<std::string> sitting_names{};
+  // KEHA asked the area to propose a woman and a man for each seat where
+  // possible (Equality Act 4 a §).
+  bool ask_woman_and_man = false;
 
   // Neither decided nor withdrawn.
   bool open() const {

@@ -43,6 +43,30 @@ bool MaySeeContact(const Actor& actor, const AreaCode& area, std::string_view pe
   return false;
 }
 
+bool MaySeeGender(const Actor& actor, const AreaCode& area) {
+  switch (actor.role) {
+    case Role::kKehaCoordinator:
+    case Role::kSystem:
+      return true;
+    case Role::kAreaDirector:
+    case Role::kAreaDeputy:
+      return !area.value().empty() && actor.LeadsArea(area);
+    case Role::kRegistryClerk:
+    case Role::kNominee:
+    case Role::kObserver:
+    case Role::kAdmin:
+    case Role::kOperator:
+    case Role::kUnspecified:
+      return false;
+  }
+  return false;
+}
+
+Nominee WithoutGender(Nominee person) {
+  person.gender = Gender::kNotStated;
+  return person;
+}
+
 Nominee WithoutContact(Nominee person) {
   person.email.clear();
   person.title.clear();
@@ -58,6 +82,7 @@ MembershipRecord VisibleTo(const Actor& actor, MembershipRecord record) {
     record.contact.reset();  // the member's own correction is contact data too
     record.end_note.clear();
   }
+  if (!MaySeeGender(actor, record.area)) record.person = WithoutGender(std::move(record.person));
   return record;
 }
 
@@ -65,6 +90,7 @@ Case VisibleTo(const Actor& actor, Case c) {
   if (c.decision) {
     for (Nominee& n : c.decision->nominees) {
       if (!MaySeeContact(actor, c.area, n.email)) n = WithoutContact(std::move(n));
+      if (!MaySeeGender(actor, c.area)) n = WithoutGender(std::move(n));
     }
   }
   return c;

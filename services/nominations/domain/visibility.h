@@ -25,12 +25,23 @@ bool MaySeeContact(const Actor& actor, const AreaCode& area, std::string_view pe
 // `person` without the contact part (e-mail, title, language).
 Nominee WithoutContact(Nominee person);
 
+// May `actor` see the gender of a nominee of `area` (Equality Act 4 a §,
+// docs/nominations.md "Gender balance")? Only KEHA coordinators, the system
+// and the leadership (director, deputy) of that area — never the registry
+// clerk, other areas, observers, admins, the operator or the nominee.
+bool MaySeeGender(const Actor& actor, const AreaCode& area);
+
+// `person` with the gender as not stated.
+Nominee WithoutGender(Nominee person);
+
 // `record` as `actor` may see it: the contact part blanked unless
-// MaySeeContact for the record's area and person.
+// MaySeeContact for the record's area and person; the gender not stated
+// unless MaySeeGender.
 MembershipRecord VisibleTo(const Actor& actor, MembershipRecord record);
 
 // `c` as `actor` may see it when MaySeeCase holds: the decision's nominees
-// lose their contact part unless MaySeeContact.
+// lose their contact part unless MaySeeContact and their gender unless
+// MaySeeGender.
 Case VisibleTo(const Actor& actor, Case c);
 
 // What of `c` someone who may not see the case (MaySeeCase false) learns

@@ -277,6 +277,7 @@ Result<SendRequestOutcome> SendRequest(const NetworkView& network,
     c.deadline = command.deadline;
     c.short_deadline = out.short_deadline;
     c.covering_message = command.covering_message;
+    c.ask_woman_and_man = command.ask_woman_and_man;
     c.keha_diary_number = command.keha_diary_number;
     c.opened = today;
     c.sent = sent;

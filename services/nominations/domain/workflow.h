@@ -67,6 +67,8 @@ struct SendRequestCommand {
   Date deadline{};                // not before today
   std::string covering_message;   // required
   std::string keha_diary_number;  // optional, opaque
+  // Ask for a woman and a man for each seat (Equality Act 4 a §).
+  bool ask_woman_and_man = false;
 };
 
 struct SendRequestOutcome {

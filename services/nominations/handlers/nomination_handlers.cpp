@@ -135,7 +135,7 @@ Result<pb::CaseResponse> CommitCase(Context& ctx, NominationRepository& repo,
                                     const CaseOutcome& outcome) {
   VERKOSTO_RETURN_IF_ERROR(repo.SaveCase(outcome.case_after));
   VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
-  return CaseReply(repo, outcome.case_after);
+  return CaseReply(repo, VisibleTo(ctx.actor(), outcome.case_after));
 }
 
 // One step on an existing case: load, apply `step`, save, emit.
@@ -193,6 +193,7 @@ void RegisterKeha(messaging::RpcServer& server) {
         VERKOSTO_ASSIGN_OR_RETURN(command.deadline, codec::ParseDate(req.deadline(), "deadline"));
         command.covering_message = req.covering_message();
         command.keha_diary_number = req.keha_diary_number();
+        command.ask_woman_and_man = req.ask_woman_and_man();
         VERKOSTO_ASSIGN_OR_RETURN(SendRequestOutcome outcome,
                                   SendRequest(network, command, ctx.actor(), ctx.now()));
         VERKOSTO_RETURN_IF_ERROR(
@@ -328,7 +329,8 @@ void RegisterLeadership(messaging::RpcServer& server, uint32_t load_warning_netw
           VERKOSTO_RETURN_IF_ERROR(repo.InsertMembership(m.record()));
         }
         VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
-        VERKOSTO_ASSIGN_OR_RETURN(pb::CaseResponse response, CaseReply(repo, outcome.case_after));
+        VERKOSTO_ASSIGN_OR_RETURN(pb::CaseResponse response,
+                                  CaseReply(repo, VisibleTo(ctx.actor(), outcome.case_after)));
         for (const Membership& m : outcome.started) {
           *response.add_memberships_started() = codec::ToProto(m);
         }

@@ -8,6 +8,7 @@
 #include "nominations/codec/codec.h"
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/self_service.h"
+#include "nominations/domain/visibility.h"
 #include "nominations/handlers/case_history.h"
 #include "nominations/handlers/nomination_handlers.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
@@ -49,7 +50,8 @@ Result<pb::ListMyMembershipsResponse> ListMine(Context& ctx,
   pb::ListMyMembershipsResponse response;
   auto add = [&](const Membership& m) -> Result<size_t> {
     pb::MyMembership* out = response.add_memberships();
-    *out->mutable_membership() = codec::ToProto(m);
+    // The member's own record: the gender stays with KEHA and the leadership.
+    *out->mutable_membership() = codec::ToProto(VisibleTo(ctx.actor(), m.record()));
     VERKOSTO_ASSIGN_OR_RETURN(std::optional<NetworkInfo> network,
                               repo.FindNetworkInfo(m.record().network));
     if (network) {
@@ -102,7 +104,8 @@ Result<pb::CorrectMyContactResponse> CorrectMine(Context& ctx,
   VERKOSTO_RETURN_IF_ERROR(RecordAndEmit(ctx, outcome.events));
   pb::CorrectMyContactResponse response;
   for (const Membership& m : outcome.memberships) {
-    if (m.active()) *response.add_memberships() = codec::ToProto(m);
+    if (m.active())
+      *response.add_memberships() = codec::ToProto(VisibleTo(ctx.actor(), m.record()));
   }
   return response;
 }

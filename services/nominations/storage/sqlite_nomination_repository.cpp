@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "core/text.h"
 #include "storage/database.h"
@@ -51,6 +52,19 @@ std::string Str(std::string_view s) { return std::string(s); }
 // The row's "language" column (row readers run inside storage::Guard).
 std::optional<Language> ReadLanguage(SQLite::Statement& q) {
   return storage::ValueOrThrow(storage::LanguageFromStored(q.getColumn("language").getString()));
+}
+
+// The row's "gender" column (schema/0019; '' = not stated).
+Gender ReadGender(SQLite::Statement& q) {
+  const std::string stored = q.getColumn("gender").getString();
+  const std::optional<Gender> gender = GenderFromName(stored);
+  if (!gender) throw std::runtime_error("stored gender '" + stored + "' is not known");
+  return *gender;
+}
+
+// The stored spelling: '' for not stated, else GenderName.
+std::string StoredGender(Gender gender) {
+  return gender == Gender::kNotStated ? std::string() : Str(GenderName(gender));
 }
 
 void BindDate(SQLite::Statement& s, int index, const std::optional<Date>& date) {
@@ -128,14 +142,14 @@ constexpr char kCaseColumns[] =
     "c.sent_principal, c.decided_principal, c.withdrawn_principal, "
     "r.principal AS registered_principal, "
     "c.started_by_area, c.decision_channel, c.decision_date, c.decided_at_area, "
-    "c.next_term_start, c.next_term_end";
+    "c.next_term_start, c.next_term_end, c.ask_woman_and_man";
 
 constexpr char kMembershipColumns[] =
     "id, network_code, area_code, case_id, diary_number, name, title, email, municipality, "
     "seat, decided_user_id, decided_name, decided_role, decided_on_behalf_of, decided_at_us, "
     "started, replaces, ended, end_reason, ended_user_id, ended_name, ended_role, "
     "ended_on_behalf_of, ended_at_us, end_note, replaced_by, language, "
-    "decided_principal, ended_principal";
+    "decided_principal, ended_principal, gender";
 
 Case ReadCase(SQLite::Statement& q) {
   Case c;
@@ -161,6 +175,7 @@ Case ReadCase(SQLite::Statement& q) {
   c.reminder_7_fired = q.getColumn("reminder_7_fired").getInt() != 0;
   c.reminder_2_fired = q.getColumn("reminder_2_fired").getInt() != 0;
   c.started_by_area = q.getColumn("started_by_area").getInt() != 0;
+  c.ask_woman_and_man = q.getColumn("ask_woman_and_man").getInt() != 0;
   c.sent = ReadStamp(q, "sent_");
   if (!q.getColumn("decision_approved").isNull()) {
     Decision d;
@@ -213,6 +228,7 @@ MembershipRecord ReadMembership(SQLite::Statement& q) {
   m.end_note = q.getColumn("end_note").getString();
   m.replaced_by = MembershipId(q.getColumn("replaced_by").getString());
   m.person.language = ReadLanguage(q);
+  m.person.gender = ReadGender(q);
   return m;
 }
 
@@ -240,6 +256,7 @@ void BindMembership(SQLite::Statement& s, const MembershipRecord& m) {
   s.bind(25, m.end_note);
   s.bind(26, m.replaced_by.value());
   s.bind(27, storage::StoredLanguage(m.person.language));
+  s.bind(30, StoredGender(m.person.gender));
 }
 
 }  // namespace
@@ -504,12 +521,14 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
     // how the decision reached verkosto.
     SQLite::Statement extra(db_,
                             "UPDATE cases SET started_by_area = ?, decision_channel = ?, "
-                            "decision_date = ?, decided_at_area = ? WHERE id = ?");
+                            "decision_date = ?, decided_at_area = ?, ask_woman_and_man = ? "
+                            "WHERE id = ?");
     extra.bind(1, c.started_by_area ? 1 : 0);
     extra.bind(2, Str(ChannelName(c.decision ? c.decision->channel : Channel::kSystem)));
     BindDate(extra, 3, c.decision ? c.decision->decision_date : std::nullopt);
     extra.bind(4, c.decision ? c.decision->decided_at_area : std::string());
-    extra.bind(5, c.id.value());
+    extra.bind(5, c.ask_woman_and_man ? 1 : 0);
+    extra.bind(6, c.id.value());
     extra.exec();
     if (c.kind == CaseKind::kConfirmation) VERKOSTO_RETURN_IF_ERROR(SaveConfirmation(c));
 
@@ -535,8 +554,8 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
     if (c.decision && !c.decision->nominees.empty()) {
       SQLite::Statement nom(db_,
                             "INSERT OR REPLACE INTO nominees (case_id, position, name, title, "
-                            "email, municipality, seat, membership_id, language) VALUES "
-                            "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            "email, municipality, seat, membership_id, language, gender) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       for (size_t i = 0; i < c.decision->nominees.size(); ++i) {
         const Nominee& n = c.decision->nominees[i];
         nom.reset();
@@ -550,6 +569,7 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
         nom.bind(8, i < c.decision->memberships.size() ? c.decision->memberships[i].value()
                                                        : std::string());
         nom.bind(9, storage::StoredLanguage(n.language));
+        nom.bind(10, StoredGender(n.gender));
         nom.exec();
       }
     }
@@ -633,8 +653,8 @@ Result<std::vector<Case>> SqliteNominationRepository::SelectCases(const storage:
       if (seqs != nullptr) seqs->push_back(q.getColumn("list_seq").getInt64());
     }
     SQLite::Statement n(db_,
-                        "SELECT name, title, email, municipality, seat, membership_id, language "
-                        "FROM nominees WHERE case_id = ? ORDER BY position");
+                        "SELECT name, title, email, municipality, seat, membership_id, language, "
+                        "gender FROM nominees WHERE case_id = ? ORDER BY position");
     for (Case& c : cases) {
       if (!c.decision) continue;
       n.reset();
@@ -644,7 +664,7 @@ Result<std::vector<Case>> SqliteNominationRepository::SelectCases(const storage:
             Nominee{n.getColumn("name").getString(), n.getColumn("title").getString(),
                     n.getColumn("email").getString(), n.getColumn("municipality").getString(),
                     FromName(n.getColumn("seat").getString(), kSeats, SeatKindName, "seat kind"),
-                    ReadLanguage(n)});
+                    ReadLanguage(n), ReadGender(n)});
         const std::string membership = n.getColumn("membership_id").getString();
         if (!membership.empty()) c.decision->memberships.emplace_back(membership);
       }
@@ -750,7 +770,7 @@ Status SqliteNominationRepository::InsertMembership(const MembershipRecord& m) {
   return storage::Guard([&]() -> Status {
     SQLite::Statement s(db_, std::string("INSERT INTO memberships (") + kMembershipColumns +
                                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     BindMembership(s, m);
     s.exec();
     return Status::Ok();
@@ -759,18 +779,19 @@ Status SqliteNominationRepository::InsertMembership(const MembershipRecord& m) {
 
 Status SqliteNominationRepository::UpdateMembership(const MembershipRecord& m) {
   return storage::Guard([&]() -> Status {
-    SQLite::Statement s(db_, std::string("INSERT INTO memberships (") + kMembershipColumns +
-                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                                 "ended = excluded.ended, end_reason = excluded.end_reason, "
-                                 "ended_user_id = excluded.ended_user_id, "
-                                 "ended_name = excluded.ended_name, "
-                                 "ended_role = excluded.ended_role, "
-                                 "ended_on_behalf_of = excluded.ended_on_behalf_of, "
-                                 "ended_at_us = excluded.ended_at_us, "
-                                 "ended_principal = excluded.ended_principal, "
-                                 "end_note = excluded.end_note, "
-                                 "replaced_by = excluded.replaced_by");
+    SQLite::Statement s(db_,
+                        std::string("INSERT INTO memberships (") + kMembershipColumns +
+                            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                            "ended = excluded.ended, end_reason = excluded.end_reason, "
+                            "ended_user_id = excluded.ended_user_id, "
+                            "ended_name = excluded.ended_name, "
+                            "ended_role = excluded.ended_role, "
+                            "ended_on_behalf_of = excluded.ended_on_behalf_of, "
+                            "ended_at_us = excluded.ended_at_us, "
+                            "ended_principal = excluded.ended_principal, "
+                            "end_note = excluded.end_note, "
+                            "replaced_by = excluded.replaced_by");
     SQLite::Statement exists(db_, "SELECT 1 FROM memberships WHERE id = ?");
     exists.bind(1, m.id.value());
     if (!exists.executeStep()) return Status::NotFound("no membership '" + m.id.value() + "'");
@@ -913,14 +934,15 @@ Status SqliteNominationRepository::RemoveContactData(const MembershipId& id) {
   return storage::Guard([&]() -> Status {
     // The same fields as WithoutContactData (domain/retention.h), on both
     // copies of the person: Membership::Restore compares them.
-    SQLite::Statement m(db_, "UPDATE memberships SET email = '', language = '' WHERE id = ?");
+    SQLite::Statement m(
+        db_, "UPDATE memberships SET email = '', language = '', gender = '' WHERE id = ?");
     m.bind(1, id.value());
     SQLite::Statement exists(db_, "SELECT 1 FROM memberships WHERE id = ?");
     exists.bind(1, id.value());
     if (!exists.executeStep()) return Status::NotFound("no membership '" + id.value() + "'");
     m.exec();
-    SQLite::Statement n(db_,
-                        "UPDATE nominees SET email = '', language = '' WHERE membership_id = ?");
+    SQLite::Statement n(
+        db_, "UPDATE nominees SET email = '', language = '', gender = '' WHERE membership_id = ?");
     n.bind(1, id.value());
     n.exec();
     // And the member's own correction of them (self-service), if any.

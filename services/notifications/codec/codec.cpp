@@ -112,6 +112,7 @@ CaseInfo FromProto(const mpb::Case& c) {
   out.approved = c.state() == mpb::CASE_STATE_APPROVED;
   out.awaiting_registration = c.state() == mpb::CASE_STATE_AWAITING_REGISTRATION;
   out.replacement = c.kind() == mpb::CASE_KIND_REPLACEMENT;
+  out.ask_woman_and_man = c.ask_woman_and_man();
   out.deadline = c.deadline();
   out.sender_user_id = c.sent().user_id();
   out.sender_name = c.sent().name();

@@ -401,7 +401,8 @@ View BuildView(const Notice& notice, const Recipient& recipient, Language langua
     val["decided_by"] = c.decided_by_name;
     val["reason"] = c.reason.empty() ? notice.reason : c.reason;
     v.flags["replacement"] = c.replacement;
-    v.flags["confirmation"] = c.confirmation;  // a renewal's confirmation request
+    v.flags["ask_woman_and_man"] = c.ask_woman_and_man;  // issue 19: equality
+    v.flags["confirmation"] = c.confirmation;            // a renewal's confirmation request
     val["next_term_start"] = FormatDate(c.next_term_start, language);
     v.lists["sitting"] = c.sitting;
     val["sitting_joined"] = text::Join(c.sitting, ", ");

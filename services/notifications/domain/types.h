@@ -106,6 +106,8 @@ struct CaseInfo {
   AreaCode area;
   bool approved = false;  // state is approved
   bool replacement = false;
+  // KEHA asked for a woman and a man for each seat (Equality Act 4 a §).
+  bool ask_woman_and_man = false;
   // The state is awaiting registration (not registered yet).
   bool awaiting_registration = false;
   std::string deadline;  // YYYY-MM-DD

@@ -269,7 +269,7 @@ TEST_F(NominationsRetentionTest, ContactDataOfEndedMembershipsGoesYearsLaterOnce
   EXPECT_EQ(e.cases_count(), 1u);
   EXPECT_EQ(e.case_ids(0), case_id);
   EXPECT_EQ(std::vector<std::string>(e.fields().begin(), e.fields().end()),
-            (std::vector<std::string>{"email", "language"}));
+            (std::vector<std::string>{"email", "language", "gender"}));
   EXPECT_EQ(e.audit().actor(), "system");
   EXPECT_EQ(e.audit().principal(), "nominations");
 }

@@ -1859,5 +1859,121 @@ TEST_F(NominationsServiceTest, RecordsExportGivesTheCaseRecordWithActsDecisionAn
   EXPECT_EQ(field(bad), "area_code");
 }
 
+// Issue 19, item 4 (Equality Act 4 a §): a request asks for a woman and a
+// man; the approval records each nominee's gender; only KEHA and the area's
+// leadership get it back over the sockets — not the registry clerk, other
+// areas, observers, the nominee, or the events — and the network's balance
+// is an aggregate for KEHA and the leadership only.
+TEST_F(NominationsServiceTest, GenderIsSeenOnlyByKehaAndTheAreasLeadership) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  pb::SendRequestRequest send;
+  send.set_network_code(kNetwork);
+  send.add_area_codes("helsinki");
+  send.mutable_seats()->set_members(1);
+  send.mutable_seats()->set_deputies(1);
+  send.set_deadline("2026-04-30");
+  send.set_covering_message("Pyydämme nimeämään edustajat.");
+  send.set_ask_woman_and_man(true);
+  auto sent = Nom<pb::SendRequestResponse>(kKeha, send);
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  ASSERT_EQ(sent->cases_size(), 1);
+  EXPECT_TRUE(sent->cases(0).ask_woman_and_man());
+  const std::string id = sent->cases(0).case_id();
+  ASSERT_TRUE(Register(kClerkHelsinki, id, "HEL/19/2026").ok());
+  pb::Nominee aino = Person("aino");
+  aino.set_gender(pb::GENDER_WOMAN);
+  pb::Nominee bertil = Person("bertil", pb::SEAT_KIND_DEPUTY);
+  bertil.set_gender(pb::GENDER_MAN);
+  auto approved = Approve(kDeputyHelsinki, id, {aino, bertil});
+  ASSERT_TRUE(approved.ok()) << approved.status().ToString();
+  ASSERT_EQ(approved->case_().decision().nominees_size(), 2);
+  EXPECT_EQ(approved->case_().decision().nominees(0).gender(), pb::GENDER_WOMAN);
+
+  pb::GetCaseRequest get;
+  get.set_case_id(id);
+  for (const Actor& reader : {kKeha, kDirectorHelsinki, kDeputyHelsinki}) {
+    auto c = Nom<pb::CaseResponse>(reader, get);
+    ASSERT_TRUE(c.ok()) << reader.user_id << ": " << c.status().ToString();
+    EXPECT_TRUE(c->case_().ask_woman_and_man());
+    EXPECT_EQ(c->case_().decision().nominees(0).gender(), pb::GENDER_WOMAN) << reader.user_id;
+    EXPECT_EQ(c->case_().decision().nominees(1).gender(), pb::GENDER_MAN) << reader.user_id;
+    ASSERT_EQ(c->memberships_started_size(), 2);
+    EXPECT_EQ(c->memberships_started(0).person().gender(), pb::GENDER_WOMAN) << reader.user_id;
+  }
+  // The registry clerk sees the case, not the gender.
+  auto clerk = Nom<pb::CaseResponse>(kClerkHelsinki, get);
+  ASSERT_TRUE(clerk.ok()) << clerk.status().ToString();
+  EXPECT_EQ(clerk->case_().decision().nominees(0).gender(), pb::GENDER_UNSPECIFIED);
+  EXPECT_EQ(clerk->memberships_started(0).person().gender(), pb::GENDER_UNSPECIFIED);
+
+  // The membership list: KEHA yes; the clerk, another area, an observer no.
+  pb::ListMembershipsRequest list;
+  list.set_network_code(kNetwork);
+  auto keha_list = Nom<pb::ListMembershipsResponse>(kKeha, list);
+  ASSERT_TRUE(keha_list.ok()) << keha_list.status().ToString();
+  ASSERT_EQ(keha_list->memberships_size(), 2);
+  int women = 0;
+  for (const pb::Membership& m : keha_list->memberships()) {
+    women += m.person().gender() == pb::GENDER_WOMAN ? 1 : 0;
+  }
+  EXPECT_EQ(women, 1);
+  for (const Actor& reader : {kClerkHelsinki, kDirectorLahti, kObserver}) {
+    auto others = Nom<pb::ListMembershipsResponse>(reader, list);
+    ASSERT_TRUE(others.ok()) << reader.user_id << ": " << others.status().ToString();
+    for (const pb::Membership& m : others->memberships()) {
+      EXPECT_EQ(m.person().gender(), pb::GENDER_UNSPECIFIED) << reader.user_id;
+    }
+  }
+  // The nominee herself does not get it back either.
+  Actor self = Make("aino", Role::kNominee);
+  self.email = "aino@kajaani.fi";
+  auto mine = Nom<pb::ListMyMembershipsResponse>(self, pb::ListMyMembershipsRequest());
+  ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+  ASSERT_EQ(mine->memberships_size(), 1);
+  EXPECT_EQ(mine->memberships(0).membership().person().email(), "aino@kajaani.fi");
+  EXPECT_EQ(mine->memberships(0).membership().person().gender(), pb::GENDER_UNSPECIFIED);
+
+  // The events (e-mail is written from them) carry no gender; the request's
+  // ask does ride along for the e-mail text.
+  SQLite::Database db(system_.services.at("nominations").database, SQLite::OPEN_READONLY);
+  SQLite::Statement q(db,
+                      "SELECT payload FROM outbox WHERE type = "
+                      "'verkosto.nominations.v1.CaseApproved'");
+  ASSERT_TRUE(q.executeStep());
+  pb::CaseApproved event;
+  const SQLite::Column payload = q.getColumn(0);
+  ASSERT_TRUE(event.ParseFromArray(payload.getBlob(), payload.getBytes()));
+  ASSERT_EQ(event.case_().decision().nominees_size(), 2);
+  EXPECT_EQ(event.case_().decision().nominees(0).gender(), pb::GENDER_UNSPECIFIED);
+  EXPECT_EQ(event.case_().decision().nominees(1).gender(), pb::GENDER_UNSPECIFIED);
+  EXPECT_TRUE(event.case_().ask_woman_and_man());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM memberships WHERE gender = 'woman'"), 1);
+
+  // The balance: one woman member, one man deputy; each group of one meets it.
+  pb::GenderBalanceRequest balance;
+  balance.set_network_code(kNetwork);
+  for (const Actor& reader : {kKeha, kDirectorLahti}) {
+    auto b = Nom<pb::GenderBalanceResponse>(reader, balance);
+    ASSERT_TRUE(b.ok()) << reader.user_id << ": " << b.status().ToString();
+    EXPECT_EQ(b->members().women(), 1U);
+    EXPECT_EQ(b->members().total(), 1U);
+    EXPECT_EQ(b->members().women_percent(), 100U);
+    EXPECT_EQ(b->deputies().men(), 1U);
+    EXPECT_EQ(b->verdict(), pb::BALANCE_VERDICT_MEETS);
+  }
+  for (const Actor& reader : {kClerkHelsinki, kObserver, self}) {
+    auto denied = Nom<pb::GenderBalanceResponse>(reader, balance);
+    ASSERT_FALSE(denied.ok()) << reader.user_id;
+    EXPECT_EQ(denied.status().code(), ErrorCode::kPermissionDenied) << reader.user_id;
+  }
+  pb::GenderBalanceRequest unknown;
+  unknown.set_network_code("no-such-network");
+  EXPECT_EQ(Nom<pb::GenderBalanceResponse>(kKeha, unknown).status().code(), ErrorCode::kNotFound);
+  auto blank = Nom<pb::GenderBalanceResponse>(kKeha, pb::GenderBalanceRequest());
+  ASSERT_FALSE(blank.ok());
+  EXPECT_NE(blank.status().ToString().find("network_code"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace verkosto::nominations

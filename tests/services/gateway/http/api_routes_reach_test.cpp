@@ -776,6 +776,20 @@ TEST_F(ApiRoutesReachTest, EveryRouteOfTheTableAnswersWithRealIds) {
                 .state(),
             nom::CASE_STATE_APPROVED);
 
+  // Issue 19 (Equality Act 4 a §): the body's balance, and KEHA's special reasons.
+  const auto balance = Reach<nom::GenderBalanceResponse>(
+      As(keha), "GET", "/api/v1/networks/{network_code}/gender-balance", network);
+  EXPECT_EQ(balance.network_code(), kNetwork);
+  npb::RecordGenderBalanceExceptionRequest exception;
+  exception.set_reason("Alan asiantuntijoista valtaosa on yhtä sukupuolta");
+  EXPECT_EQ(Reach<npb::NetworkResponse>(As(keha), "POST",
+                                        "/api/v1/networks/{network_code}/gender-balance-exception",
+                                        network, Json(exception))
+                .network()
+                .gender_balance_exception()
+                .reason(),
+            "Alan asiantuntijoista valtaosa on yhtä sukupuolta");
+
   // KEHA cancels a draft, closes the network and logs out.
   Reach<npb::NetworkResponse>(As(keha), "POST", "/api/v1/networks", {},
                               CreateBody(Complete("peruttava")));

@@ -64,7 +64,7 @@ TEST(RetentionTest, WithoutContactDataKeepsThePublicRecord) {
   EXPECT_EQ(anonymous.title, ben.title);
   EXPECT_EQ(anonymous.municipality, ben.municipality);
   EXPECT_EQ(anonymous.seat, SeatKind::kDeputy);
-  EXPECT_EQ(ContactFields(), (std::vector<std::string>{"email", "language"}));
+  EXPECT_EQ(ContactFields(), (std::vector<std::string>{"email", "language", "gender"}));
 }
 
 TEST(RetentionTest, TheEventNamesEveryMembershipAndCaseOnceWithTheSystemActor) {
