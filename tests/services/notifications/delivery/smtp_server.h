@@ -184,7 +184,7 @@ struct ParsedMessage {
   }
 };
 
-inline ParsedMessage Parse(std::string raw) {
+inline ParsedMessage Parse(const std::string& raw) {
   std::string text;
   for (char c : raw) {
     if (c != '\r') text += c;
