@@ -233,6 +233,41 @@ void RegisterNetworkAppliers(messaging::EventConsumer& consumer, const std::stri
 }
 
 void RegisterNominationAppliers(messaging::EventConsumer& consumer, const std::string& link_base) {
+  // Issue 19: the act's formal letter comes just before the act's event; it
+  // is kept to be attached to the act's e-mail (deliverer.cpp). A letter that
+  // cannot be one is logged and skipped (a retry would not make it valid).
+  consumer.On<mpb::CaseLetterWritten>([](Context& ctx, const mpb::CaseLetterWritten& e) -> Status {
+    CaseLetterFile letter;
+    letter.case_id = UpgradeLegacyId(e.letter().case_id());
+    switch (e.letter().kind()) {
+      case mpb::LETTER_KIND_REQUEST:
+        letter.kind = "request";
+        break;
+      case mpb::LETTER_KIND_ACKNOWLEDGEMENT:
+        letter.kind = "acknowledgement";
+        break;
+      case mpb::LETTER_KIND_DECISION:
+        letter.kind = "decision";
+        break;
+      default:
+        break;
+    }
+    letter.language = e.letter().language();
+    letter.sha256 = e.letter().sha256();
+    letter.filename = e.letter().filename();
+    letter.pdf = e.pdf();
+    letter.received_us = ToMicros(ctx.now());
+    if (letter.case_id.empty() || letter.kind.empty() ||
+        (letter.language != "fi" && letter.language != "sv") || letter.pdf.empty() ||
+        letter.pdf.size() > kMaxLetterBytes || letter.filename.empty() ||
+        letter.filename.size() > 255) {
+      spdlog::warn("notifications: skipped a CaseLetterWritten that is not a letter (case '{}')",
+                   letter.case_id);
+      return Status::Ok();
+    }
+    SqliteNotificationRepository repo(ctx.db());
+    return repo.PutCaseLetter(letter);
+  });
   consumer.On<mpb::RequestSent>([link_base](Context& ctx, const mpb::RequestSent& e) {
     return RecordCase(ctx, link_base, Topic::kRequestSent, e, e.audit().actor_name());
   });

@@ -9,6 +9,7 @@
 #include "nominations/storage/letter_store.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 #include "pdf/pdf.h"
+#include "verkosto/nominations/v1/events.pb.h"
 #include "verkosto/nominations/v1/nominations.pb.h"
 
 namespace verkosto::nominations {
@@ -119,7 +120,13 @@ Status WriteLettersOf(Context& ctx, const std::vector<Event>& events) {
         event);
     VERKOSTO_ASSIGN_OR_RETURN(LetterInput in, InputOf(repo, c));
     const std::string language = LetterLanguages(in.area.languages).front();
-    VERKOSTO_RETURN_IF_ERROR(Write(ctx, in, *kind, language).status());
+    VERKOSTO_ASSIGN_OR_RETURN(StoredLetter letter, Write(ctx, in, *kind, language));
+    // The letter travels to notifications (attached to the act's e-mail)
+    // before the act's event, which RecordAndEmit emits after this.
+    pb::CaseLetterWritten written;
+    *written.mutable_letter() = LetterToProto(letter);
+    written.set_pdf(letter.pdf);
+    VERKOSTO_RETURN_IF_ERROR(ctx.Emit(written));
   }
   return Status::Ok();
 }

@@ -13,7 +13,8 @@ namespace verkosto::nominations {
 
 // Writes the formal letters `events` make (LetterOf, letters.h) in the
 // area's first language, rendered to PDF and kept in case_letters, in the
-// transaction of the events (called by RecordAndEmit).
+// transaction of the events (called by RecordAndEmit), and emits a
+// CaseLetterWritten with the PDF for each, before the events themselves.
 Status WriteLettersOf(messaging::Context& ctx, const std::vector<Event>& events);
 
 // A stored letter as the protocol's CaseLetter (without its bytes), with its

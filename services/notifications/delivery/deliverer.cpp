@@ -2,6 +2,8 @@
 
 #include <functional>
 #include <map>
+#include <string_view>
+#include <vector>
 
 #include "core/date.h"
 #include "notifications/render/renderer.h"
@@ -65,6 +67,25 @@ std::string EmailMessageId(int64_t delivery_id, int64_t created_us, const std::s
          domain;
 }
 
+namespace {
+
+// The kind of formal letter the e-mail of a case event carries (issue 19):
+// the act's own letter; none for other events.
+std::string_view LetterKindOf(std::string_view event_type) {
+  if (event_type == "verkosto.nominations.v1.RequestSent") return "request";
+  if (event_type == "verkosto.nominations.v1.CaseRegistered" ||
+      event_type == "verkosto.nominations.v1.CaseLogged") {
+    return "acknowledgement";
+  }
+  if (event_type == "verkosto.nominations.v1.CaseApproved" ||
+      event_type == "verkosto.nominations.v1.CaseDeclined") {
+    return "decision";
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<std::vector<MailJob>> DueDeliveryJobs(SQLite::Database& db, const Clock& clock,
                                              const DeliveryOptions& options) {
   std::vector<DueDelivery> due;
@@ -85,6 +106,15 @@ Result<std::vector<MailJob>> DueDeliveryJobs(SQLite::Database& db, const Clock& 
     mail.language = d.language;
     mail.message_id = EmailMessageId(d.delivery.id, d.delivery.created_us, options.from);
     mail.date = clock.Now();
+    if (const std::string_view kind = LetterKindOf(d.delivery.event_type);
+        !kind.empty() && !d.delivery.case_id.empty()) {
+      SqliteNotificationRepository repo(db);
+      VERKOSTO_ASSIGN_OR_RETURN(std::vector<CaseLetterFile> letters,
+                                repo.CaseLettersOf(d.delivery.case_id, std::string(kind)));
+      for (CaseLetterFile& l : letters) {
+        mail.attachments.push_back({l.filename, "application/pdf", std::move(l.pdf)});
+      }
+    }
     job.record = [&db, &clock, options, id = d.delivery.id, attempts = d.delivery.attempt_count + 1,
                   message_id = mail.message_id](const SendResult& result) -> Status {
       const TimePoint now = clock.Now();

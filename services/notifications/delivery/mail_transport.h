@@ -12,6 +12,13 @@
 
 namespace verkosto::notifications {
 
+// A file sent with an e-mail (issue 19: a case's formal letter as PDF).
+struct MailAttachment {
+  std::string filename;      // ASCII, e.g. "<case id>-request-fi.pdf"
+  std::string content_type;  // e.g. "application/pdf"
+  std::string data;          // the bytes
+};
+
 // One e-mail to one address, before MIME encoding.
 struct OutgoingMail {
   std::string from;        // "Name <address>" or "address"
@@ -22,6 +29,7 @@ struct OutgoingMail {
   std::string message_id;  // RFC 5322 Message-ID without angle brackets
   std::string language;    // Content-Language, e.g. "fi"
   TimePoint date{};
+  std::vector<MailAttachment> attachments;  // none for most e-mails
 };
 
 enum class SendOutcome {
@@ -93,7 +101,10 @@ std::string AddressOf(const std::string& from);
 // The whole message as sent: RFC 5322 headers (Date, From, To, Subject as
 // MIME encoded-words when not plain ASCII, Message-ID, MIME-Version,
 // Content-Language) and a multipart/alternative body with a text/plain and a
-// text/html part, each UTF-8 in base64. CRLF line endings.
+// text/html part, each UTF-8 in base64. With attachments, the body is a
+// multipart/mixed of that body and one part per attachment (its content type,
+// Content-Disposition: attachment with the filename, base64 in 76-character
+// lines). CRLF line endings.
 std::string BuildMime(const OutgoingMail& mail);
 
 // RFC 2047 encoded-words ("=?UTF-8?B?...?=") for a header value that is not

@@ -136,15 +136,39 @@ std::string BuildMime(const OutgoingMail& mail) {
     p += Base64Lines(body);
     return p;
   };
+  // The text (and HTML) body: headers of its own, then the content.
+  std::string body;
   if (mail.html.empty()) {
-    out += part("text/plain", mail.text);
+    body = part("text/plain", mail.text);
+  } else {
+    body = "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+    body += "This is a message in MIME format.\r\n";
+    body += "--" + boundary + "\r\n" + part("text/plain", mail.text);
+    body += "--" + boundary + "\r\n" + part("text/html", mail.html);
+    body += "--" + boundary + "--\r\n";
+  }
+  if (mail.attachments.empty()) {
+    out += body;
     return out;
   }
-  out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+  // Base64 and the boundaries' "=_" cannot occur in each other.
+  const std::string mixed = "=_verkosto_" + Base64(mail.message_id).substr(0, 24) + "_mixed";
+  out += "Content-Type: multipart/mixed; boundary=\"" + mixed + "\"\r\n\r\n";
   out += "This is a message in MIME format.\r\n";
-  out += "--" + boundary + "\r\n" + part("text/plain", mail.text);
-  out += "--" + boundary + "\r\n" + part("text/html", mail.html);
-  out += "--" + boundary + "--\r\n";
+  out += "--" + mixed + "\r\n" + body;
+  for (const MailAttachment& a : mail.attachments) {
+    std::string name;  // a quoted-string: no quotes, backslashes or controls
+    for (const char c : a.filename) {
+      const auto u = static_cast<unsigned char>(c);
+      name += (u < 0x20 || u > 0x7e || c == '"' || c == '\\') ? '_' : c;
+    }
+    out += "--" + mixed + "\r\n";
+    out += "Content-Type: " + a.content_type + "; name=\"" + name + "\"\r\n";
+    out += "Content-Disposition: attachment; filename=\"" + name + "\"\r\n";
+    out += "Content-Transfer-Encoding: base64\r\n\r\n";
+    out += Base64Lines(a.data);
+  }
+  out += "--" + mixed + "--\r\n";
   return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+
 #include "core/text.h"
 #include "storage/database.h"
 #include "storage/stored_names.h"
@@ -733,7 +735,14 @@ Result<RemovedRows> SqliteNotificationRepository::DeleteMessages(const std::vect
                                "(SELECT id FROM deliveries WHERE message_id = ?)");
     SQLite::Statement deliveries(db_, "DELETE FROM deliveries WHERE message_id = ?");
     SQLite::Statement messages(db_, "DELETE FROM messages WHERE id = ?");
+    SQLite::Statement case_of(db_, "SELECT case_id FROM messages WHERE id = ?");
+    std::vector<std::string> cases;
     for (int64_t id : ids) {
+      case_of.bind(1, id);
+      if (case_of.executeStep() && !Col(case_of, "case_id").empty()) {
+        cases.push_back(Col(case_of, "case_id"));
+      }
+      case_of.reset();
       attempts.bind(1, id);
       removed.attempts += static_cast<uint32_t>(attempts.exec());
       attempts.reset();
@@ -744,10 +753,66 @@ Result<RemovedRows> SqliteNotificationRepository::DeleteMessages(const std::vect
       removed.messages += static_cast<uint32_t>(messages.exec());
       messages.reset();
     }
+    // A case's letters go with its last message (docs/retention.md).
+    SQLite::Statement letters(db_,
+                              "DELETE FROM case_letters WHERE case_id = ?1 AND NOT EXISTS "
+                              "(SELECT 1 FROM messages WHERE case_id = ?1)");
+    std::sort(cases.begin(), cases.end());
+    cases.erase(std::unique(cases.begin(), cases.end()), cases.end());
+    for (const std::string& case_id : cases) {
+      letters.bind(1, case_id);
+      letters.exec();
+      letters.reset();
+    }
     return Status::Ok();
   });
   if (!status.ok()) return status;
   return removed;
+}
+
+Status SqliteNotificationRepository::PutCaseLetter(const CaseLetterFile& letter) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement s(db_,
+                        "INSERT INTO case_letters (case_id, kind, language, sha256, filename, pdf, "
+                        "received_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                        "ON CONFLICT (case_id, kind, language) DO NOTHING");
+    s.bind(1, letter.case_id);
+    s.bind(2, letter.kind);
+    s.bind(3, letter.language);
+    s.bind(4, letter.sha256);
+    s.bind(5, letter.filename);
+    s.bind(6, letter.pdf.data(), static_cast<int>(letter.pdf.size()));
+    s.bind(7, letter.received_us);
+    s.exec();
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<CaseLetterFile>> SqliteNotificationRepository::CaseLettersOf(
+    const std::string& case_id, const std::string& kind) {
+  std::vector<CaseLetterFile> out;
+  Status status = storage::Guard([&]() -> Status {
+    SQLite::Statement q(db_,
+                        "SELECT case_id, kind, language, sha256, filename, pdf, received_at "
+                        "FROM case_letters WHERE case_id = ? AND kind = ? ORDER BY language");
+    q.bind(1, case_id);
+    q.bind(2, kind);
+    while (q.executeStep()) {
+      CaseLetterFile l;
+      l.case_id = Col(q, "case_id");
+      l.kind = Col(q, "kind");
+      l.language = Col(q, "language");
+      l.sha256 = Col(q, "sha256");
+      l.filename = Col(q, "filename");
+      const SQLite::Column pdf = q.getColumn("pdf");
+      l.pdf.assign(static_cast<const char*>(pdf.getBlob()), static_cast<size_t>(pdf.getBytes()));
+      l.received_us = q.getColumn("received_at").getInt64();
+      out.push_back(std::move(l));
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return out;
 }
 
 Result<uint32_t> SqliteNotificationRepository::DeleteDigestsSentBefore(const std::string& day) {

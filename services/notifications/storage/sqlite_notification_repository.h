@@ -36,6 +36,21 @@ struct DueDelivery {
   int64_t message_created_us = 0;
 };
 
+// The largest letter PDF kept (a letter is 30–40 KB; docs/limits.md).
+inline constexpr size_t kMaxLetterBytes = size_t{1} << 20;
+
+// A case's formal letter as nominations wrote it (issue 19, CaseLetterWritten),
+// kept to be attached to the e-mail of the act that made it.
+struct CaseLetterFile {
+  std::string case_id;
+  std::string kind;      // "request" | "acknowledgement" | "decision"
+  std::string language;  // "fi" | "sv"
+  std::string sha256;    // lower-case hex
+  std::string filename;  // "<case id>-<kind>-<language>.pdf"
+  std::string pdf;
+  int64_t received_us = 0;
+};
+
 // What DeleteMessages removed.
 struct RemovedRows {
   uint32_t messages = 0;
@@ -126,8 +141,17 @@ class SqliteNotificationRepository {
   // of its deliveries is finished (DeliveryFinished).
   Result<std::vector<MessageAge>> MessagesCreatedBefore(int64_t before_us);
   // Deletes the messages `ids` with their deliveries and those deliveries'
-  // log lines (an unknown id is skipped). Returns what went.
+  // log lines (an unknown id is skipped), and the case letters of their cases
+  // once no message of the case is left. Returns what went.
   Result<RemovedRows> DeleteMessages(const std::vector<int64_t>& ids);
+
+  // --- case letters (issue 19) ---
+  // Keeps `letter` unless (case_id, kind, language) is kept already (a
+  // redelivered event changes nothing).
+  Status PutCaseLetter(const CaseLetterFile& letter);
+  // The kept letters of `case_id` and `kind`, by language.
+  Result<std::vector<CaseLetterFile>> CaseLettersOf(const std::string& case_id,
+                                                    const std::string& kind);
   // Deletes the records of digests sent on days before `day` (YYYY-MM-DD):
   // they name the recipient's address. Returns how many went.
   Result<uint32_t> DeleteDigestsSentBefore(const std::string& day);

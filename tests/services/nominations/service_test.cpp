@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -1973,6 +1974,52 @@ TEST_F(NominationsServiceTest, GenderIsSeenOnlyByKehaAndTheAreasLeadership) {
   auto blank = Nom<pb::GenderBalanceResponse>(kKeha, pb::GenderBalanceRequest());
   ASSERT_FALSE(blank.ok());
   EXPECT_NE(blank.status().ToString().find("network_code"), std::string::npos);
+}
+
+// Issue 19 (mail): each letter written with an act goes to the outbox as
+// CaseLetterWritten, with the stored PDF, just before the act's own event.
+TEST_F(NominationsServiceTest, EachActsLetterIsEmittedWithItsBytesBeforeTheActsEvent) {
+  OpenNetwork(kNetwork);
+  SyncNetworks();
+  auto sent = Send({"helsinki", "kainuu-koillismaa"}, "2026-04-30");
+  ASSERT_TRUE(sent.ok()) << sent.status().ToString();
+  ASSERT_EQ(sent->cases_size(), 2);
+  SQLite::Database db(system_.services.at("nominations").database, SQLite::OPEN_READONLY);
+  SQLite::Statement q(db,
+                      "SELECT seq, type, payload FROM outbox WHERE type IN "
+                      "('verkosto.nominations.v1.CaseLetterWritten', "
+                      "'verkosto.nominations.v1.RequestSent') ORDER BY seq");
+  std::map<std::string, int64_t> letter_seq;
+  int letters = 0;
+  while (q.executeStep()) {
+    const SQLite::Column payload = q.getColumn(2);
+    if (q.getColumn(1).getString() == "verkosto.nominations.v1.CaseLetterWritten") {
+      pb::CaseLetterWritten e;
+      ASSERT_TRUE(e.ParseFromArray(payload.getBlob(), payload.getBytes()));
+      ++letters;
+      EXPECT_EQ(e.letter().kind(), pb::LETTER_KIND_REQUEST);
+      EXPECT_EQ(e.letter().filename(),
+                e.letter().case_id() + "-request-" + e.letter().language() + ".pdf");
+      EXPECT_EQ(e.letter().size_bytes(), e.pdf().size());
+      SQLite::Statement stored(db,
+                               "SELECT pdf, sha256 FROM case_letters WHERE case_id = ? AND "
+                               "kind = 'request' AND language = ?");
+      stored.bind(1, e.letter().case_id());
+      stored.bind(2, e.letter().language());
+      ASSERT_TRUE(stored.executeStep());
+      const SQLite::Column pdf = stored.getColumn(0);
+      EXPECT_EQ(e.pdf(), std::string(static_cast<const char*>(pdf.getBlob()),
+                                     static_cast<size_t>(pdf.getBytes())));
+      EXPECT_EQ(e.letter().sha256(), stored.getColumn(1).getString());
+      letter_seq[e.letter().case_id()] = q.getColumn(0).getInt64();
+    } else {
+      pb::RequestSent e;
+      ASSERT_TRUE(e.ParseFromArray(payload.getBlob(), payload.getBytes()));
+      ASSERT_EQ(letter_seq.count(e.case_().case_id()), 1u) << "the letter comes first";
+      EXPECT_LT(letter_seq[e.case_().case_id()], q.getColumn(0).getInt64());
+    }
+  }
+  EXPECT_EQ(letters, 2);
 }
 
 }  // namespace

@@ -13,12 +13,14 @@
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
 
 #include "core/date.h"
+#include "delivery/smtp_server.h"
 #include "messaging/rpc_client.h"
 #include "testing/keys.h"
 #include "testing/network_definition.h"
@@ -55,7 +57,7 @@ const Actor kObserver = Make("obs", Role::kObserver, "", "maija.makela@kajaani.f
 
 constexpr char kNetwork[] = "testiverkosto";
 
-npb::NetworkDefinition Complete() { return testing::CompleteNetworkDefinition(kNetwork); }
+npb::NetworkDefinition Complete() { return verkosto::testing::CompleteNetworkDefinition(kNetwork); }
 
 class NotificationsServiceTest : public ::testing::Test {
  protected:
@@ -188,8 +190,9 @@ class NotificationsServiceTest : public ::testing::Test {
 
   // KEHA sends to Kainuu, the clerk registers, the director approves `email`;
   // returns the case id.
-  std::string ApproveChain(const std::string& email) {
+  std::string ApproveChain(const std::string& email, const std::string& keha_diary = {}) {
     mpb::SendRequestRequest send;
+    send.set_keha_diary_number(keha_diary);
     send.set_network_code(kNetwork);
     send.add_area_codes("kainuu-koillismaa");
     send.mutable_seats()->set_members(1);
@@ -789,7 +792,7 @@ TEST_F(NotificationsSlowMailTest, WhileASendIsStuckTheServiceStillAnswersAndAppl
   // ...and applies events: a second network is proposed and opened and
   // reaches the director's inbox while the first e-mail is still stuck.
   npb::CreateNetworkRequest create;
-  *create.mutable_definition() = testing::CompleteNetworkDefinition("toinenverkosto");
+  *create.mutable_definition() = verkosto::testing::CompleteNetworkDefinition("toinenverkosto");
   Must<npb::NetworkResponse>("networks", kKeha, create);
   npb::ProposeNetworkRequest propose;
   propose.set_network_code("toinenverkosto");
@@ -1355,6 +1358,135 @@ TEST_F(NotificationsEmlLinkTest, EveryLinkInADeliveredEmlIsAbsolute) {
   }
   EXPECT_GT(files, 0);
   EXPECT_GE(maija, 1) << "the nominee is told of the approval";
+}
+
+// Issue 19: the act's formal letter rides on its e-mail. Nominations emits
+// CaseLetterWritten (with the PDF) before the act's event; notifications keeps
+// it and the .eml of the act carries it as an application/pdf attachment.
+class NotificationsEmlLetterTest : public NotificationsRetentionServiceTest {
+ protected:
+  // The letters nominations stored: (filename, pdf) by "<kind>-<language>".
+  std::map<std::string, std::pair<std::string, std::string>> StoredLetters(
+      const std::string& case_id) {
+    SQLite::Database db(system_.services.at("nominations").database, SQLite::OPEN_READONLY);
+    SQLite::Statement q(db,
+                        "SELECT kind, language, sha256, pdf FROM case_letters WHERE case_id = ?");
+    q.bind(1, case_id);
+    std::map<std::string, std::pair<std::string, std::string>> out;
+    while (q.executeStep()) {
+      const SQLite::Column pdf = q.getColumn(3);
+      out[q.getColumn(0).getString() + "-" + q.getColumn(1).getString()] = {
+          q.getColumn(2).getString(), std::string(static_cast<const char*>(pdf.getBlob()),
+                                                  static_cast<size_t>(pdf.getBytes()))};
+    }
+    return out;
+  }
+
+  int64_t Count(const std::string& sql) {
+    SQLite::Database db(system_.services.at("notifications").database, SQLite::OPEN_READONLY);
+    SQLite::Statement q(db, sql);
+    return q.executeStep() ? q.getColumn(0).getInt64() : -1;
+  }
+
+  // Every attachment of every .eml written: filename -> decoded bytes, and
+  // how many e-mails carried each.
+  std::map<std::string, std::string> Attachments(std::map<std::string, int>* carried) {
+    std::map<std::string, std::string> out;
+    for (const auto& entry : std::filesystem::directory_iterator(MailDirOf(system_))) {
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream raw;
+      raw << in.rdbuf();
+      const testing::ParsedMessage m = testing::Parse(raw.str());
+      if (m.Header("Content-Type").rfind("multipart/mixed", 0) != 0) continue;
+      for (const testing::ParsedMessage& part : testing::RawParts(m)) {
+        const std::string disposition = part.Header("Content-Disposition");
+        if (disposition.rfind("attachment", 0) != 0) continue;
+        EXPECT_EQ(part.Header("Content-Type").rfind("application/pdf", 0), 0u);
+        const size_t f = disposition.find("filename=\"");
+        const std::string name = disposition.substr(f + 10, disposition.find('"', f + 10) - f - 10);
+        out[name] = testing::Base64Decode(part.body);
+        ++(*carried)[name];
+      }
+    }
+    return out;
+  }
+
+  // Output of `command` run on `bytes` written to a file (then `after`).
+  std::string Run(const std::string& command, const std::string& bytes,
+                  const std::string& after = {}) {
+    const std::string file = dir_->File("attachment.pdf");
+    std::ofstream(file, std::ios::binary) << bytes;
+    std::string out;
+    FILE* p = popen((command + " '" + file + "'" + after + " 2>&1").c_str(), "r");
+    if (p == nullptr) return out;
+    char buf[4096];
+    size_t n = 0;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    pclose(p);
+    return out;
+  }
+
+  // Restarts the notifications service with its nominations cursor at 0, so
+  // every nominations event is delivered to it again.
+  void RedeliverNominationsEvents() {
+    Stop(notifications_.get(), notifications_thread_);
+    notifications_.reset();
+    {
+      SQLite::Database db(system_.services.at("notifications").database, SQLite::OPEN_READWRITE);
+      db.exec("UPDATE consumer_cursors SET cursor = 0 WHERE producer = 'nominations'");
+    }
+    notifications_ = Create("notifications", Migrations());
+    ASSERT_TRUE(WireWith(*notifications_, system_, wired_, DeliveryOptions{}).ok());
+    ASSERT_TRUE(notifications_->Start().ok());
+    notifications_thread_ = std::thread([this] { notifications_->Run(); });
+  }
+};
+
+TEST_F(NotificationsEmlLetterTest, EachActsEmlCarriesItsLetterOnceAndRetentionClearsThem) {
+  OpenNetwork();
+  SyncNominations();
+  const std::string case_id = ApproveChain("maija.makela@kajaani.fi", "KEHA/345/2026");
+  ASSERT_FALSE(case_id.empty());
+  SyncNotifications();
+
+  const auto stored = StoredLetters(case_id);
+  ASSERT_EQ(stored.size(), 3u) << "request, acknowledgement and decision in Finnish";
+  std::map<std::string, int> carried;
+  const std::map<std::string, std::string> attached = Attachments(&carried);
+  for (const auto& [key, letter] : stored) {
+    const std::string name = case_id + "-" + key + ".pdf";
+    ASSERT_EQ(attached.count(name), 1u) << name << " is attached to its act's e-mail";
+    const std::string& bytes = attached.at(name);
+    EXPECT_EQ(bytes, letter.second) << name;
+    EXPECT_EQ(Run("sha256sum", bytes).substr(0, 64), letter.first) << name;
+    const std::string pdf_text = Run("pdftotext", bytes, " -");
+    EXPECT_NE(pdf_text.find("KEHA/345/2026"), std::string::npos) << name << "\n" << pdf_text;
+    if (key != "request-fi") {
+      EXPECT_NE(pdf_text.find("KAI/12/2026"), std::string::npos) << name << "\n" << pdf_text;
+    }
+  }
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM case_letters"), 3);
+
+  // Delivered again, the events record nothing twice: no letter, message,
+  // delivery or e-mail more.
+  const int64_t messages = Count("SELECT COUNT(*) FROM messages");
+  const int64_t deliveries = Count("SELECT COUNT(*) FROM deliveries");
+  const size_t files = MailFiles().size();
+  RedeliverNominationsEvents();
+  SyncNotifications();
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM case_letters"), 3);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM messages"), messages);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM deliveries"), deliveries);
+  EXPECT_EQ(MailFiles().size(), files);
+
+  // The letters go with the case's e-mails (docs/retention.md).
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2027-03-02")) + std::chrono::hours(9));
+  Retention();
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM case_letters"), 3) << "kept while its messages are";
+  clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2027-03-03")) + std::chrono::hours(9));
+  EXPECT_GT(Retention().rows.messages, 0u);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM messages WHERE case_id = '" + case_id + "'"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM case_letters"), 0);
 }
 }  // namespace
 }  // namespace verkosto::notifications

@@ -6,6 +6,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "delivery/delivery_fixture.h"
 #include "delivery/smtp_server.h"
@@ -199,6 +202,62 @@ TEST(MimeTest, TextOnlyMailIsASinglePart) {
   EXPECT_EQ(testing::Base64Decode(m.body), "Hyvää päivää");
   EXPECT_EQ(AddressOf("Name <a@b.fi>"), "a@b.fi");
   EXPECT_EQ(AddressOf("a@b.fi"), "a@b.fi");
+}
+
+// Issue 19: a formal letter rides along as an application/pdf attachment
+// next to the text and HTML alternatives.
+TEST(MimeTest, AttachmentsMakeAMixedBodyAroundTheAlternatives) {
+  OutgoingMail mail;
+  mail.from = "noreply@verkosto.invalid";
+  mail.to = "kirjaamo@alue.fi";
+  mail.subject = "Nimeämispyyntö";
+  mail.text = "Hei";
+  mail.html = "<p>Hei</p>";
+  mail.message_id = "verkosto-1-2@verkosto.invalid";
+  std::string pdf = "%PDF-1.5\n";
+  for (int i = 0; i < 1000; ++i) pdf += static_cast<char>(i % 256);
+  mail.attachments.push_back({"C-1-request-fi.pdf", "application/pdf", pdf});
+  const std::string raw = BuildMime(mail);
+  // CRLF lines only, none near the 998-character limit (RFC 5322).
+  size_t start = 0;
+  while (start < raw.size()) {
+    const size_t end = raw.find("\r\n", start);
+    ASSERT_NE(end, std::string::npos);
+    EXPECT_LE(end - start, 100u) << raw.substr(start, end - start);
+    start = end + 2;
+  }
+  const testing::ParsedMessage m = testing::Parse(raw);
+  const std::string type = m.Header("Content-Type");
+  ASSERT_EQ(type.rfind("multipart/mixed; boundary=\"", 0), 0u) << type;
+  const std::vector<testing::ParsedMessage> parts = testing::RawParts(m);
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0].Header("Content-Type").rfind("multipart/alternative; boundary=", 0), 0u);
+  const auto alternatives = testing::Parts(parts[0]);
+  ASSERT_EQ(alternatives.size(), 2u);
+  EXPECT_EQ(alternatives[0].first, "text/plain; charset=UTF-8");
+  EXPECT_EQ(alternatives[0].second, "Hei");
+  EXPECT_EQ(alternatives[1].first, "text/html; charset=UTF-8");
+  EXPECT_EQ(alternatives[1].second, "<p>Hei</p>");
+  EXPECT_EQ(parts[1].Header("Content-Type"), "application/pdf; name=\"C-1-request-fi.pdf\"");
+  EXPECT_EQ(parts[1].Header("Content-Disposition"), "attachment; filename=\"C-1-request-fi.pdf\"");
+  EXPECT_EQ(parts[1].Header("Content-Transfer-Encoding"), "base64");
+  EXPECT_EQ(testing::Base64Decode(parts[1].body), pdf);
+  // The PDF's base64 in lines of 76 characters, the last one shorter.
+  std::istringstream lines(parts[1].body);
+  std::vector<std::string> b64;
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty()) b64.push_back(line);
+  }
+  ASSERT_GT(b64.size(), 2u);
+  for (size_t i = 0; i + 1 < b64.size(); ++i) EXPECT_EQ(b64[i].size(), 76u) << i;
+  EXPECT_LE(b64.back().size(), 76u);
+  // The boundaries are distinct and the closing one ends the message.
+  EXPECT_NE(type.find("_mixed\""), std::string::npos);
+  EXPECT_TRUE(raw.ends_with("_mixed--\r\n"));
+  // No attachment: the body is the alternatives, as before.
+  mail.attachments.clear();
+  EXPECT_EQ(
+      testing::Parse(BuildMime(mail)).Header("Content-Type").rfind("multipart/alternative", 0), 0u);
 }
 
 }  // namespace

@@ -184,7 +184,7 @@ struct ParsedMessage {
   }
 };
 
-inline ParsedMessage Parse(std::string raw) {
+inline ParsedMessage Parse(const std::string& raw) {
   std::string text;
   for (char c : raw) {
     if (c != '\r') text += c;
@@ -244,6 +244,25 @@ inline std::vector<std::pair<std::string, std::string>> Parts(const ParsedMessag
     std::string content = part.body;
     if (part.Header("Content-Transfer-Encoding") == "base64") content = Base64Decode(content);
     out.emplace_back(part.Header("Content-Type"), content);
+    pos = next;
+  }
+  return out;
+}
+
+// The parts of a multipart body with their own headers, not decoded (a
+// nested multipart part can be given to Parts or RawParts again).
+inline std::vector<ParsedMessage> RawParts(const ParsedMessage& m) {
+  std::vector<ParsedMessage> out;
+  const std::string type = m.Header("Content-Type");
+  const size_t b = type.find("boundary=\"");
+  if (b == std::string::npos) return out;
+  const std::string boundary = "--" + type.substr(b + 10, type.find('"', b + 10) - b - 10);
+  size_t pos = m.body.find(boundary);
+  while (pos != std::string::npos) {
+    pos += boundary.size();
+    if (m.body.compare(pos, 2, "--") == 0) break;
+    const size_t next = m.body.find(boundary, pos);
+    out.push_back(Parse(m.body.substr(pos + 1, next - pos - 1)));
     pos = next;
   }
   return out;
