@@ -712,8 +712,8 @@ void AddNominationsCommands(CLI::App& app, CliContext& ctx) {
   AddQueryCommands(nom, ctx);
   AddMemberChangeCommands(nom, ctx);
   AddHistoryCommand(nom, ctx);
-  AddLetterCommands(nom, ctx);  // issue 19: letters
-  AddExportCommand(nom, ctx);  // issue 19: export
+  AddLetterCommands(nom, ctx);        // issue 19: letters
+  AddExportCommand(nom, ctx);         // issue 19: export
   AddGenderBalanceCommand(nom, ctx);  // issue 19: equality
 }
 

@@ -44,7 +44,6 @@ Result<LetterKind> FromProto(pb::LetterKind kind) {
   }
 }
 
-
 // The letter's input: the case as stored with the read model's network and area.
 Result<LetterInput> InputOf(NominationRepository& repo, const Case& c) {
   LetterInput in;

@@ -10,8 +10,8 @@
 #include "messaging/page_reply.h"
 #include "nominations/domain/permissions.h"
 #include "nominations/domain/records_export.h"
-#include "nominations/handlers/letters.h"
 #include "nominations/handlers/case_history.h"
+#include "nominations/handlers/letters.h"
 #include "nominations/storage/case_act_store.h"
 #include "nominations/storage/sqlite_nomination_repository.h"
 
