@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "gateway/auth/credentials.h"
+#include "gateway/records/records_export_format.h"
 
 namespace verkosto::gateway::web::open_data {
 
@@ -20,37 +21,10 @@ namespace {
 // Every published text passes here: no e-mail address leaves.
 std::string Clean(std::string_view text) { return WithoutEmailAddresses(text); }
 
-std::string JsonString(std::string_view raw) {
-  const std::string text = Clean(raw);
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          std::array<char, 8> hex{};
-          (void)std::snprintf(hex.data(), hex.size(), "\\u%04x", static_cast<unsigned>(c));
-          out += hex.data();
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
+// A published text as a JSON string literal, e-mail addresses removed (the
+// records export's escaping: one JSON writer for the gateway's files).
+std::string PublicJsonString(std::string_view raw) {
+  return ::verkosto::gateway::JsonString(Clean(raw));
 }
 
 template <typename Strings>
@@ -58,7 +32,7 @@ std::string JsonArray(const Strings& values) {
   std::string out = "[";
   for (const auto& v : values) {
     if (out.size() > 1) out += ",";
-    out += JsonString(v);
+    out += PublicJsonString(v);
   }
   return out + "]";
 }
@@ -241,44 +215,44 @@ std::string NetworkJson(const nw::Network& n) {
   const nw::NetworkDefinition& d = n.definition();
   const nw::CommunicationPlan& plan = d.communication_plan();
   return JsonObject({
-      {"code", JsonString(d.code())},
-      {"name_fi", JsonString(d.names().fi())},
-      {"name_sv", JsonString(d.names().sv())},
-      {"name_en", JsonString(d.names().en())},
-      {"kind", JsonString(KindName(d.kind()))},
-      {"status", JsonString(StatusName(n.status()))},
-      {"owner", JsonString(d.owner())},
+      {"code", PublicJsonString(d.code())},
+      {"name_fi", PublicJsonString(d.names().fi())},
+      {"name_sv", PublicJsonString(d.names().sv())},
+      {"name_en", PublicJsonString(d.names().en())},
+      {"kind", PublicJsonString(KindName(d.kind()))},
+      {"status", PublicJsonString(StatusName(n.status()))},
+      {"owner", PublicJsonString(d.owner())},
       {"statutory", Bool(d.statutory())},
-      {"description", JsonString(d.description())},
+      {"description", PublicJsonString(d.description())},
       {"goals", JsonArray(d.goals())},
-      {"term_start", JsonString(d.term().start_date())},
-      {"term_end", JsonString(d.term().end_date())},
+      {"term_start", PublicJsonString(d.term().start_date())},
+      {"term_end", PublicJsonString(d.term().end_date())},
       {"seats_members", std::to_string(d.seats_per_area().members())},
       {"seats_deputies", std::to_string(d.seats_per_area().deputies())},
       {"communication_plan", JsonObject({
                                  {"audiences", JsonArray(plan.audiences())},
                                  {"channels", JsonArray(plan.channels())},
-                                 {"cadence", JsonString(plan.cadence())},
-                                 {"responsible", JsonString(plan.responsible())},
+                                 {"cadence", PublicJsonString(plan.cadence())},
+                                 {"responsible", PublicJsonString(plan.responsible())},
                              })},
-      {"updated", JsonString(IsoInstant(ChangedAt(n)))},
+      {"updated", PublicJsonString(IsoInstant(ChangedAt(n)))},
   });
 }
 
 std::string MemberJson(const nm::Membership& m) {
   return JsonObject({
-      {"membership_id", JsonString(m.membership_id())},
-      {"network_code", JsonString(m.network_code())},
-      {"network_name_fi", JsonString(m.network_name_fi())},
-      {"network_name_sv", JsonString(m.network_name_sv())},
-      {"area_code", JsonString(m.area_code())},
-      {"area_name_fi", JsonString(m.area_name_fi())},
-      {"area_name_sv", JsonString(m.area_name_sv())},
-      {"name", JsonString(m.person().name())},
-      {"seat", JsonString(SeatName(m.person().seat()))},
-      {"started", JsonString(m.started())},
-      {"decision_date", JsonString(DecisionDate(m))},
-      {"diary_number", JsonString(m.diary_number())},
+      {"membership_id", PublicJsonString(m.membership_id())},
+      {"network_code", PublicJsonString(m.network_code())},
+      {"network_name_fi", PublicJsonString(m.network_name_fi())},
+      {"network_name_sv", PublicJsonString(m.network_name_sv())},
+      {"area_code", PublicJsonString(m.area_code())},
+      {"area_name_fi", PublicJsonString(m.area_name_fi())},
+      {"area_name_sv", PublicJsonString(m.area_name_sv())},
+      {"name", PublicJsonString(m.person().name())},
+      {"seat", PublicJsonString(SeatName(m.person().seat()))},
+      {"started", PublicJsonString(m.started())},
+      {"decision_date", PublicJsonString(DecisionDate(m))},
+      {"diary_number", PublicJsonString(m.diary_number())},
   });
 }
 
@@ -292,15 +266,15 @@ std::string DocumentJson(const std::vector<std::string>& items, const std::strin
   list += "]";
   return JsonObject({
              {"licence", JsonObject({
-                             {"name", JsonString(kLicenceName)},
-                             {"url", JsonString(kLicenceUrl)},
-                             {"publisher", JsonString(kPublisher)},
-                             {"attribution", JsonString(kAttribution)},
+                             {"name", PublicJsonString(kLicenceName)},
+                             {"url", PublicJsonString(kLicenceUrl)},
+                             {"publisher", PublicJsonString(kPublisher)},
+                             {"attribution", PublicJsonString(kAttribution)},
                          })},
-             {"schema", JsonString(kSchemaPath)},
+             {"schema", PublicJsonString(kSchemaPath)},
              {"items", list},
-             {"next_page_token", JsonString(next_page_token)},
-             {"next", JsonString(next)},
+             {"next_page_token", PublicJsonString(next_page_token)},
+             {"next", PublicJsonString(next)},
          }) +
          "\n";
 }
