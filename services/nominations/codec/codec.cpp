@@ -89,6 +89,7 @@ pb::Stamp ToProto(const Stamp& stamp) {
   out.set_on_behalf_of(stamp.on_behalf_of);
   out.set_at_unix_us(ToMicros(stamp.at));
   out.set_principal(stamp.principal);
+  out.set_on_behalf_of_name(stamp.on_behalf_of_name);
   return out;
 }
 
@@ -352,6 +353,7 @@ pb::Audit AuditProto(const Audit& audit) {
   out.set_actor(audit.user_id);
   out.set_actor_name(audit.display_name);
   out.set_on_behalf_of(audit.on_behalf_of);
+  out.set_on_behalf_of_name(audit.on_behalf_of_name);
   out.set_reason(audit.reason);
   out.set_principal(audit.principal);
   return out;
@@ -494,6 +496,11 @@ NetworkInfo FromNetworksProto(const npb::Network& network) {
   info.goals.assign(d.goals().begin(), d.goals().end());
   info.meetings_per_year = d.cadence().meetings_per_year();
   info.hours_per_meeting_tenths = d.cadence().hours_per_meeting_tenths();
+  const npb::CommunicationPlan& plan = d.communication_plan();
+  info.plan_audiences.assign(plan.audiences().begin(), plan.audiences().end());
+  info.plan_channels.assign(plan.channels().begin(), plan.channels().end());
+  info.plan_cadence = plan.cadence();
+  info.plan_responsible = plan.responsible();
   if (network.has_next_term()) {
     info.next_term_start = ParseIsoDate(network.next_term().term().start_date());
     info.next_term_end = ParseIsoDate(network.next_term().term().end_date());

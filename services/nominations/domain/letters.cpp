@@ -215,6 +215,23 @@ pdf::Document Request(const Writer& w, std::string_view language, const LetterIn
   }
   d.sections.push_back(about);
 
+  // The network's communication plan (rule 2: a network opens with one).
+  pdf::Section plan;
+  plan.heading = w({"Viestintäsuunnitelma", "Kommunikationsplan"});
+  auto plan_line = [&](const Words& label, const std::vector<std::string>& entries) {
+    if (entries.empty()) return;
+    std::string line = w(label) + ": ";
+    for (size_t i = 0; i < entries.size(); ++i) line += (i == 0 ? "" : "; ") + entries[i];
+    plan.paragraphs.push_back(line.ends_with('.') ? line : line + ".");
+  };
+  plan_line({"Kohderyhmät", "Målgrupper"}, in.network.plan_audiences);
+  plan_line({"Kanavat", "Kanaler"}, in.network.plan_channels);
+  if (!in.network.plan_cadence.empty())
+    plan_line({"Aikataulu", "Tidtabell"}, {in.network.plan_cadence});
+  if (!in.network.plan_responsible.empty())
+    plan_line({"Vastuu", "Ansvarig"}, {in.network.plan_responsible});
+  if (!plan.paragraphs.empty()) d.sections.push_back(plan);
+
   pdf::Section ask_for;
   ask_for.heading = w({"Pyydettävät edustajat", "Begärda representanter"});
   ask_for.paragraphs.push_back(
@@ -356,7 +373,9 @@ pdf::Document DecisionLetter(const Writer& w, std::string_view language, const L
     if (!dec.decided.on_behalf_of.empty()) {
       d.signer.back() = w({"Varahenkilö", "Ersättare"});
       d.signer.push_back(w({"työllisyysjohtajan (", "för sysselsättningsdirektören ("}) +
-                         dec.decided.on_behalf_of + w({") puolesta", ")"}));
+                         (dec.decided.on_behalf_of_name.empty() ? dec.decided.on_behalf_of
+                                                                : dec.decided.on_behalf_of_name) +
+                         w({") puolesta", ")"}));
     }
   }
   return d;

@@ -29,6 +29,12 @@ struct NetworkInfo {
   // A pending renewal's next term (schema/0014); unset when none is pending.
   std::optional<Date> next_term_start{};
   std::optional<Date> next_term_end{};
+  // The communication plan (schema/0020; the request letter states it): who
+  // is informed, through which channels, how often and who keeps it.
+  std::vector<std::string> plan_audiences{};
+  std::vector<std::string> plan_channels{};
+  std::string plan_cadence{};
+  std::string plan_responsible{};
 };
 
 // One area of the directory, as the read model keeps it.

@@ -142,7 +142,7 @@ constexpr char kCaseColumns[] =
     "c.sent_principal, c.decided_principal, c.withdrawn_principal, "
     "r.principal AS registered_principal, "
     "c.started_by_area, c.decision_channel, c.decision_date, c.decided_at_area, "
-    "c.next_term_start, c.next_term_end, c.ask_woman_and_man";
+    "c.next_term_start, c.next_term_end, c.ask_woman_and_man, c.decided_on_behalf_of_name";
 
 constexpr char kMembershipColumns[] =
     "id, network_code, area_code, case_id, diary_number, name, title, email, municipality, "
@@ -182,6 +182,7 @@ Case ReadCase(SQLite::Statement& q) {
     d.approved = q.getColumn("decision_approved").getInt() != 0;
     d.reason = q.getColumn("decision_reason").getString();
     d.decided = ReadStamp(q, "decided_").value_or(Stamp{});
+    d.decided.on_behalf_of_name = q.getColumn("decided_on_behalf_of_name").getString();
     d.channel = FromName(q.getColumn("decision_channel").getString(), kChannels, ChannelName,
                          "decision channel");
     d.decision_date = ReadDate(q, "decision_date");
@@ -295,6 +296,7 @@ Status SqliteNominationRepository::UpsertNetwork(const NetworkInfo& n) {
     BindDate(next, 2, n.next_term_end);
     next.bind(3, n.code.value());
     next.exec();
+    VERKOSTO_RETURN_IF_ERROR(SavePlan(n));
     return SaveGoals(n.code, n.goals);
   });
 }
@@ -327,6 +329,7 @@ Result<std::optional<NetworkInfo>> SqliteNominationRepository::FindNetworkInfo(
   if (!status.ok()) return status;
   if (found) {
     VERKOSTO_ASSIGN_OR_RETURN(found->goals, LoadGoals(found->code));
+    VERKOSTO_RETURN_IF_ERROR(LoadPlan(*found));
   }
   return found;
 }
@@ -521,14 +524,15 @@ Status SqliteNominationRepository::SaveCase(const Case& c) {
     // how the decision reached verkosto.
     SQLite::Statement extra(db_,
                             "UPDATE cases SET started_by_area = ?, decision_channel = ?, "
-                            "decision_date = ?, decided_at_area = ?, ask_woman_and_man = ? "
-                            "WHERE id = ?");
+                            "decision_date = ?, decided_at_area = ?, ask_woman_and_man = ?, "
+                            "decided_on_behalf_of_name = ? WHERE id = ?");
     extra.bind(1, c.started_by_area ? 1 : 0);
     extra.bind(2, Str(ChannelName(c.decision ? c.decision->channel : Channel::kSystem)));
     BindDate(extra, 3, c.decision ? c.decision->decision_date : std::nullopt);
     extra.bind(4, c.decision ? c.decision->decided_at_area : std::string());
     extra.bind(5, c.ask_woman_and_man ? 1 : 0);
-    extra.bind(6, c.id.value());
+    extra.bind(6, c.decision ? c.decision->decided.on_behalf_of_name : std::string());
+    extra.bind(7, c.id.value());
     extra.exec();
     if (c.kind == CaseKind::kConfirmation) VERKOSTO_RETURN_IF_ERROR(SaveConfirmation(c));
 
@@ -985,6 +989,55 @@ Result<std::vector<std::string>> SqliteNominationRepository::LoadGoals(const Net
   });
   if (!status.ok()) return status;
   return goals;
+}
+
+Status SqliteNominationRepository::SavePlan(const NetworkInfo& n) {
+  SQLite::Statement lines(db_,
+                          "UPDATE networks SET plan_cadence = ?, plan_responsible = ? "
+                          "WHERE code = ?");
+  lines.bind(1, n.plan_cadence);
+  lines.bind(2, n.plan_responsible);
+  lines.bind(3, n.code.value());
+  lines.exec();
+  SQLite::Statement clear(db_, "DELETE FROM network_plan_entries WHERE network_code = ?");
+  clear.bind(1, n.code.value());
+  clear.exec();
+  SQLite::Statement insert(db_,
+                           "INSERT INTO network_plan_entries (network_code, kind, position, text) "
+                           "VALUES (?, ?, ?, ?)");
+  for (const auto& [kind, entries] :
+       {std::pair{"audience", &n.plan_audiences}, std::pair{"channel", &n.plan_channels}}) {
+    for (size_t i = 0; i < entries->size(); ++i) {
+      insert.bind(1, n.code.value());
+      insert.bind(2, kind);
+      insert.bind(3, static_cast<int64_t>(i));
+      insert.bind(4, (*entries)[i]);
+      insert.exec();
+      insert.reset();
+    }
+  }
+  return Status::Ok();
+}
+
+Status SqliteNominationRepository::LoadPlan(NetworkInfo& n) {
+  return storage::Guard([&]() -> Status {
+    SQLite::Statement lines(db_,
+                            "SELECT plan_cadence, plan_responsible FROM networks WHERE code = ?");
+    lines.bind(1, n.code.value());
+    if (lines.executeStep()) {
+      n.plan_cadence = lines.getColumn(0).getString();
+      n.plan_responsible = lines.getColumn(1).getString();
+    }
+    SQLite::Statement q(db_,
+                        "SELECT kind, text FROM network_plan_entries WHERE network_code = ? "
+                        "ORDER BY kind, position");
+    q.bind(1, n.code.value());
+    while (q.executeStep()) {
+      (q.getColumn(0).getString() == "audience" ? n.plan_audiences : n.plan_channels)
+          .push_back(q.getColumn(1).getString());
+    }
+    return Status::Ok();
+  });
 }
 
 Status SqliteNominationRepository::LoadContact(MembershipRecord& record) {

@@ -74,6 +74,9 @@ class SqliteNominationRepository final : public NominationRepository {
   Status LoadContact(MembershipRecord& record);
   Status SaveGoals(const NetworkCode& network, const std::vector<std::string>& goals);
   Result<std::vector<std::string>> LoadGoals(const NetworkCode& network);
+  // The communication plan's lists and lines (schema/0020).
+  Status SavePlan(const NetworkInfo& network);
+  Status LoadPlan(NetworkInfo& network);
 
   SQLite::Database& db_;
 };
