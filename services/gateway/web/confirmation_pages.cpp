@@ -60,6 +60,8 @@ Form ConfirmationForm(const Catalogue& t, const nm::Case& c, const Request* req)
            .label_key = std::string("successor_") + part,
            .type = std::string(part) == "email" ? "email" : "text"});
     }
+    // Equality Act 4 a § (issue 19): the successor's gender, as on the approval.
+    form.Add(GenderField(AnswerName(id, "successor.gender"), req));
     add({.name = AnswerName(id, "reason"),
          .label_key = "confirmation_reason",
          .type = "textarea",
@@ -100,10 +102,10 @@ void PutConfirmation(const Catalogue& t, const nm::Case& c, bool may_decide, con
     row.set("confirm_checked", chosen == "confirm");
     row.set("replace_checked", chosen == "replace");
     row.set("end_checked", chosen == "end");
-    row.set(
-        "successor_fields",
-        f.Fields({AnswerName(id, "successor.name"), AnswerName(id, "successor.title"),
-                  AnswerName(id, "successor.email"), AnswerName(id, "successor.municipality")}));
+    row.set("successor_fields",
+            f.Fields({AnswerName(id, "successor.name"), AnswerName(id, "successor.title"),
+                      AnswerName(id, "successor.email"), AnswerName(id, "successor.municipality"),
+                      AnswerName(id, "successor.gender")}));
     row.set("reason_fields", f.Fields({AnswerName(id, "reason")}));
     if (auto it = answered.find(id); it != answered.end()) row.set("answer", it->second);
     rows.push_back(row);
@@ -194,6 +196,10 @@ Status DecideConfirmationFromForm(Page& page, const Request& req, const nm::Case
       s->set_email(Param(req, AnswerName(id, "successor.email")));
       s->set_municipality(Param(req, AnswerName(id, "successor.municipality")));
       s->set_seat(m.seat() == nm::SEAT_KIND_DEPUTY ? nm::SEAT_KIND_DEPUTY : nm::SEAT_KIND_MEMBER);
+      VERKOSTO_ASSIGN_OR_RETURN(nm::Gender gender,
+                                ParseGender(Param(req, AnswerName(id, "successor.gender")),
+                                            AnswerName(id, "successor.gender")));
+      s->set_gender(gender);
     }
   }
   return page.Call("nominations", r, reply);

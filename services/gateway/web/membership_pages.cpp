@@ -5,6 +5,7 @@
 // that can use it and shows the service's refusal like any form error.
 #include "core/case_ids.h"
 #include "gateway/web/forms.h"
+#include "gateway/web/gender_pages.h"
 #include "gateway/web/handlers.h"
 #include "gateway/web/labels.h"
 #include "gateway/web/page.h"
@@ -77,6 +78,10 @@ Form ReplaceForm(const Catalogue& t, const Request* req) {
                       {"sv", "nominee_language_sv"},
                       {"en", "nominee_language_en"}};
   form.Add(Refilled(language, req));
+  // Equality Act 4 a § (issue 19): the successor's gender, as on the approval.
+  Field gender = GenderField("successor.gender", req);
+  gender.id_prefix = "replace-";
+  form.Add(std::move(gender));
   form.Add(Refilled(Input("reason", "member_change_reason", "replace-", true, "textarea"), req));
   Field diary = Input("diary_number", "member_change_diary", "replace-", true);
   diary.hint_key = "hint_member_change_diary";
@@ -186,9 +191,11 @@ void ChangeMembership(GatewayContext& ctx, const Request& req, Response& res) {
       Result<common::v1::Language> language =
           messaging::ParseProtoLanguage(Param(req, "successor.language"), "successor.language");
       nm::CaseResponse reply;
-      st = language.ok() ? Status::Ok() : language.status();
+      Result<nm::Gender> gender = ParseGender(Param(req, "successor.gender"), "successor.gender");
+      st = !language.ok() ? language.status() : !gender.ok() ? gender.status() : Status::Ok();
       if (st.ok()) {
         n->set_language(*language);
+        n->set_gender(*gender);
         st = page->Call("nominations", r, &reply);
       }
       if (st.ok() && reply.memberships_started_size() > 0) {

@@ -171,7 +171,8 @@ TEST_F(ConfirmationPagesTest, TheDirectorAnswersEachSittingMemberInARadioGroup) 
                        {"answers[r-1.kainuu-koillismaa.2].successor.name", "Eino Esimerkki"},
                        {"answers[r-1.kainuu-koillismaa.2].successor.title", "Asiantuntija"},
                        {"answers[r-1.kainuu-koillismaa.2].successor.email", "eino@kajaani.fi"},
-                       {"answers[r-1.kainuu-koillismaa.2].successor.municipality", "Kajaani"}});
+                       {"answers[r-1.kainuu-koillismaa.2].successor.municipality", "Kajaani"},
+                       {"answers[r-1.kainuu-koillismaa.2].successor.gender", "woman"}});
   ASSERT_TRUE(decided);
   EXPECT_EQ(decided->status, 303) << decided->body;
   EXPECT_EQ(decided->get_header_value("Location"), "/cases/case-1?done=confirmed");
@@ -180,6 +181,10 @@ TEST_F(ConfirmationPagesTest, TheDirectorAnswersEachSittingMemberInARadioGroup) 
   EXPECT_EQ(seen.answers(1).choice(), nm::CONFIRMATION_CHOICE_REPLACE);
   EXPECT_EQ(seen.answers(1).successor().name(), "Eino Esimerkki");
   EXPECT_EQ(seen.answers(1).successor().seat(), nm::SEAT_KIND_DEPUTY) << "Matti's seat";
+  EXPECT_EQ(seen.answers(1).successor().gender(), nm::GENDER_WOMAN);
+  EXPECT_NE(page->body.find(R"(name="answers[r-1.kainuu-koillismaa.2].successor.gender")"),
+            std::string::npos)
+      << "the successor's gender is asked";
 }
 
 TEST_F(ConfirmationPagesTest, AnUnansweredMemberIsNamedAtTheMembersRow) {

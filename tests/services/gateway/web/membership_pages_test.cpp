@@ -79,6 +79,7 @@ TEST_F(MembershipPagesTest, TheReplacementReachesTheServiceAndOpensTheSuccessor)
                    {"successor.email", "eino@kajaani.fi"},
                    {"successor.municipality", "Kajaani"},
                    {"successor.language", "sv"},
+                   {"successor.gender", "man"},
                    {"reason", "Maija siirtyi muihin tehtäviin"},
                    {"diary_number", "KK/900/2027"}});
   ASSERT_TRUE(res);
@@ -89,7 +90,33 @@ TEST_F(MembershipPagesTest, TheReplacementReachesTheServiceAndOpensTheSuccessor)
   EXPECT_EQ(seen.successor().name(), "Eino Esimerkki");
   EXPECT_EQ(seen.successor().seat(), nm::SEAT_KIND_MEMBER);  // the replaced member's seat
   EXPECT_EQ(seen.successor().language(), common::v1::LANGUAGE_SV);
+  EXPECT_EQ(seen.successor().gender(), nm::GENDER_MAN);
   EXPECT_EQ(seen.diary_number(), "KK/900/2027");
+}
+
+TEST_F(MembershipPagesTest, TheReplaceFormAsksTheSuccessorsGenderAndRefusesAnUnofferedOne) {
+  ServeApprovedCase();
+  auto page = Get("/memberships/case-1.1", "dirkk");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find(R"(<select id="f-replace-successor.gender" name="successor.gender")"),
+            std::string::npos)
+      << page->body;
+  EXPECT_NE(page->body.find(R"(<option value="woman")"), std::string::npos);
+  auto odd = Post("/memberships/case-1.1/replace", "dirkk",
+                  {{"csrf_token", "token-dir-kk"},
+                   {"successor.name", "Eino Esimerkki"},
+                   {"successor.title", "Asiantuntija"},
+                   {"successor.email", "eino@kajaani.fi"},
+                   {"successor.municipality", "Kajaani"},
+                   {"successor.gender", "other"},
+                   {"reason", "Vaihto"},
+                   {"diary_number", "KK/901/2027"}});
+  ASSERT_TRUE(odd);
+  EXPECT_EQ(odd->status, 422);
+  EXPECT_NE(odd->body.find(R"(id="f-replace-successor.gender-error")"), std::string::npos)
+      << odd->body;
+  EXPECT_FALSE(ctx_.Called("ReplaceMemberRequest"));
 }
 
 TEST_F(MembershipPagesTest, ARefusalNamesTheFieldAndAnEmptyFormIsNotSent) {
