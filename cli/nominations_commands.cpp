@@ -9,6 +9,7 @@
 
 #include "core/file_util.h"
 #include "field_options.h"
+#include "gateway/records/records_export_format.h"
 #include "gateway/web/national_view_csv.h"
 #include "messaging/envelope.h"
 #include "messaging/proto_enum.h"
@@ -572,8 +573,9 @@ void AddHistoryCommand(CLI::App* nom, CliContext& ctx) {
         for (const std::string& n : a.names()) names += (names.empty() ? "" : ", ") + n;
         add("names", names);
         add("reason", a.reason());
-        const std::string behalf =
-            a.by().on_behalf_of().empty() ? "" : " on behalf of " + a.by().on_behalf_of();
+        const std::string& principal =
+            a.by().on_behalf_of_name().empty() ? a.by().on_behalf_of() : a.by().on_behalf_of_name();
+        const std::string behalf = principal.empty() ? "" : " on behalf of " + principal;
         const std::string role(RoleName(messaging::FromProtoRole(a.role())));
         std::printf("%s\t%s\t%s (%s)%s%s\n", ActTime(a.by().at_unix_us()).c_str(), a.kind().c_str(),
                     a.by().name().c_str(), role.c_str(), behalf.c_str(), details.c_str());
@@ -581,20 +583,6 @@ void AddHistoryCommand(CLI::App* nom, CliContext& ctx) {
       if (r.acts_size() == 0) std::printf("no history\n");
     });
   });
-}
-
-// issue 19: letters. "request", "acknowledgement", "decision".
-std::string LetterKindWord(pb::LetterKind kind) {
-  switch (kind) {
-    case pb::LETTER_KIND_REQUEST:
-      return "request";
-    case pb::LETTER_KIND_ACKNOWLEDGEMENT:
-      return "acknowledgement";
-    case pb::LETTER_KIND_DECISION:
-      return "decision";
-    default:
-      return "unspecified";
-  }
 }
 
 // A case's formal letters: the list, and one letter's PDF to a file.
@@ -611,9 +599,10 @@ void AddLetterCommands(CLI::App* nom, CliContext& ctx) {
   ctx.OnRun(letters, [&ctx, list] {
     return Run<pb::ListCaseLettersResponse>(ctx, *list, [](const pb::ListCaseLettersResponse& r) {
       for (const pb::CaseLetter& l : r.letters()) {
-        std::printf("%s\t%s\t%llu bytes\t%s\t%s\n", LetterKindWord(l.kind()).c_str(),
-                    l.language().c_str(), static_cast<unsigned long long>(l.size_bytes()),
-                    l.sha256().c_str(), l.filename().c_str());
+        std::printf("%s\t%s\t%llu bytes\t%s\t%s\n",
+                    std::string(gateway::LetterKindText(l.kind())).c_str(), l.language().c_str(),
+                    static_cast<unsigned long long>(l.size_bytes()), l.sha256().c_str(),
+                    l.filename().c_str());
       }
       if (r.letters_size() == 0) std::printf("no letters\n");
     });
@@ -647,7 +636,7 @@ void AddLetterCommands(CLI::App* nom, CliContext& ctx) {
     std::string language = args->language;
     std::string sha256;
     for (const pb::CaseLetter& l : kept.letters()) {
-      if (LetterKindWord(l.kind()) != args->kind) continue;
+      if (gateway::LetterKindText(l.kind()) != args->kind) continue;
       if (language.empty()) language = l.language();
       if (l.language() == language) sha256 = l.sha256();
     }

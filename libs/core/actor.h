@@ -48,6 +48,9 @@ struct Actor {
   // admitted, never by the sender. Recorded in audit stamps beside the actor;
   // in-process work (timers, consumers) carries the service's own name.
   std::string principal{};
+  // For a deputy: the director's display name (letters and histories name
+  // the principal by it); empty otherwise or when not known.
+  std::string on_behalf_of_name{};
 
   // True for a director or a deputy of `a`.
   bool LeadsArea(const AreaCode& a) const {

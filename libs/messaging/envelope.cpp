@@ -102,6 +102,7 @@ common::v1::Actor ToProtoActor(const Actor& actor) {
   out.set_area(actor.area.value());
   out.set_on_behalf_of(actor.on_behalf_of);
   out.set_email(actor.email);
+  out.set_on_behalf_of_name(actor.on_behalf_of_name);
   return out;
 }
 
@@ -113,6 +114,7 @@ Actor FromProtoActor(const common::v1::Actor& actor) {
   out.area = AreaCode(actor.area());
   out.on_behalf_of = actor.on_behalf_of();
   out.email = actor.email();
+  out.on_behalf_of_name = actor.on_behalf_of_name();
   return out;
 }
 

@@ -240,9 +240,10 @@ TEST_F(CliChainTest, TheWholeNominationChainRunsThroughTheCommandLine) {
   EXPECT_EQ(history.acts(1).diary_number(), "843/14.07.00/2026");
   EXPECT_EQ(history.acts(2).kind(), "approved");
   EXPECT_EQ(history.acts(2).by().on_behalf_of(), "kainuu.johtaja");
+  EXPECT_EQ(history.acts(2).by().on_behalf_of_name(), "Juho Johtaja");
   ASSERT_EQ(Cli({"nominations", "history", case_id}, director_k, /*json=*/false), 0);
   EXPECT_NE(output_.find("keha-diary KEHA/7/2026"), std::string::npos) << output_;
-  EXPECT_NE(output_.find("on behalf of kainuu.johtaja"), std::string::npos) << output_;
+  EXPECT_NE(output_.find("on behalf of Juho Johtaja"), std::string::npos) << output_;
 
   // Issue 19: the case's letters, and the decision saved as a PDF file.
   nom::ListCaseLettersResponse letters;

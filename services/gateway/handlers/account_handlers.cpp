@@ -230,6 +230,11 @@ Result<pb::ValidateSessionResponse> ValidateSession(Context& ctx,
     VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> director,
                               repo.FindAccount(account->on_behalf_of));
     if (!HoldsMandate(*account, director)) account->on_behalf_of.clear();
+    *response.mutable_account() = ToProto(*account);
+    if (!account->on_behalf_of.empty()) {
+      response.mutable_account()->set_on_behalf_of_name(director->display_name);
+    }
+    return response;
   }
   *response.mutable_account() = ToProto(*account);
   return response;

@@ -20,6 +20,7 @@ RequestUser ToRequestUser(const pb::Account& account, std::string csrf) {
   user.actor = Actor{
       account.user_id(),        account.display_name(), messaging::FromProtoRole(account.role()),
       AreaCode(account.area()), account.on_behalf_of(), account.email()};
+  user.actor.on_behalf_of_name = account.on_behalf_of_name();
   user.csrf_token = std::move(csrf);
   // A number this build does not know (a newer gateway's database) shows Finnish.
   const Result<std::optional<Language>> language =

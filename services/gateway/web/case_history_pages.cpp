@@ -57,7 +57,12 @@ Data ActRow(const Catalogue& t, const nm::CaseAct& a) {
   row.set("act", t.Get("act_" + a.kind()));
   row.set("who", a.by().name().empty() ? a.by().user_id() : a.by().name());
   row.set("role", t.Get("role_" + std::string(RoleName(messaging::FromProtoRole(a.role())))));
-  if (!a.by().on_behalf_of().empty()) row.set("on_behalf_of", a.by().on_behalf_of());
+  // The director by name (schema 0021 of nominations); acts stored before
+  // by the account's user id.
+  if (!a.by().on_behalf_of().empty()) {
+    row.set("on_behalf_of", a.by().on_behalf_of_name().empty() ? a.by().on_behalf_of()
+                                                               : a.by().on_behalf_of_name());
+  }
   Data details = List();
   // KEHA's diary number goes with the sending; the area's with every act
   // after its registration.

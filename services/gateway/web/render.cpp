@@ -111,7 +111,9 @@ std::string RenderPage(const PageFrame& frame, const std::string& title, const s
     user.set("display_name", frame.user->actor.display_name);
     user.set("role_name", t.Get("role_" + std::string(RoleName(frame.user->actor.role))));
     if (!frame.user->actor.on_behalf_of.empty()) {
-      user.set("on_behalf_of", frame.user->actor.on_behalf_of);
+      const Actor& actor = frame.user->actor;
+      user.set("on_behalf_of",
+               actor.on_behalf_of_name.empty() ? actor.on_behalf_of : actor.on_behalf_of_name);
     }
     page.set("user", user);
     mustache::data nav{mustache::data::type::list};

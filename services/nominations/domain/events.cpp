@@ -3,8 +3,14 @@
 namespace verkosto::nominations {
 
 Audit MakeAudit(const Actor& actor, TimePoint at, std::string reason) {
-  return Audit{actor.user_id,     actor.display_name, actor.role, actor.on_behalf_of, at,
-               std::move(reason), actor.principal};
+  return Audit{actor.user_id,
+               actor.display_name,
+               actor.role,
+               actor.on_behalf_of,
+               at,
+               std::move(reason),
+               actor.principal,
+               actor.on_behalf_of_name};
 }
 
 Actor SystemActor() {

@@ -21,6 +21,8 @@ struct Audit {
   // The authenticated program that carried the request (Actor::principal):
   // "gateway" for people, "operator", or the service itself.
   std::string principal{};
+  // The director's display name when known (Actor::on_behalf_of_name).
+  std::string on_behalf_of_name{};
 
   friend bool operator==(const Audit&, const Audit&) = default;
 };

@@ -114,8 +114,8 @@ std::string_view ResignationRequestStateName(ResignationRequestState state) {
 }
 
 Stamp MakeStamp(const Actor& actor, TimePoint at) {
-  return Stamp{actor.user_id,  actor.display_name, actor.role, actor.on_behalf_of, at,
-               actor.principal};
+  return Stamp{actor.user_id,   actor.display_name,     actor.role, actor.on_behalf_of, at,
+               actor.principal, actor.on_behalf_of_name};
 }
 
 }  // namespace verkosto::nominations

@@ -154,6 +154,9 @@ struct Stamp {
   // "gateway" for people, "operator", or the service itself; '' when stored
   // before principals were recorded.
   std::string principal{};
+  // The director's display name when known (Actor::on_behalf_of_name;
+  // schema/0021 keeps it for the decision); letters name the principal by it.
+  std::string on_behalf_of_name{};
 
   friend bool operator==(const Stamp&, const Stamp&) = default;
 };

@@ -29,6 +29,7 @@ pb::CaseAct ToProto(const CaseAct& a) {
   by->set_user_id(a.by.user_id);
   by->set_name(a.by.display_name);
   by->set_on_behalf_of(a.by.on_behalf_of);
+  by->set_on_behalf_of_name(a.by.on_behalf_of_name);
   by->set_at_unix_us(ToMicros(a.by.at));
   by->set_principal(a.by.principal);
   out.set_role(messaging::ToProtoRole(a.by.role));

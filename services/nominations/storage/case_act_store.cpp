@@ -63,8 +63,9 @@ Status CaseActStore::Append(const std::vector<CaseAct>& acts) {
                         "INSERT INTO case_acts (case_id, kind, user_id, display_name, role, "
                         "on_behalf_of, principal, at_us, reason, keha_diary_number, "
                         "diary_number, channel, date_received, deadline, previous_deadline, "
-                        "reminder_days, approved, decision_date, decided_at_area, names) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "reminder_days, approved, decision_date, decided_at_area, names, "
+                        "on_behalf_of_name) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const CaseAct& a : acts) {
       s.reset();
       s.clearBindings();
@@ -88,6 +89,7 @@ Status CaseActStore::Append(const std::vector<CaseAct>& acts) {
       BindDate(s, 18, a.decision_date);
       s.bind(19, a.decided_at_area);
       s.bind(20, JoinLines(a.names));
+      s.bind(21, a.by.on_behalf_of_name);
       s.exec();
     }
     return Status::Ok();
@@ -106,7 +108,7 @@ Result<std::vector<page::Keyed<CaseAct>>> CaseActStore::ListPage(const CaseId& c
                         "SELECT seq, case_id, kind, user_id, display_name, role, on_behalf_of, "
                         "principal, at_us, reason, keha_diary_number, diary_number, channel, "
                         "date_received, deadline, previous_deadline, reminder_days, approved, "
-                        "decision_date, decided_at_area, names FROM case_acts "
+                        "decision_date, decided_at_area, names, on_behalf_of_name FROM case_acts "
                         "WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT ?");
     q.bind(1, case_id.value());
     q.bind(2, after);
@@ -120,6 +122,7 @@ Result<std::vector<page::Keyed<CaseAct>>> CaseActStore::ListPage(const CaseId& c
       a.by.display_name = q.getColumn("display_name").getString();
       a.by.role = RoleFromName(q.getColumn("role").getString());
       a.by.on_behalf_of = q.getColumn("on_behalf_of").getString();
+      a.by.on_behalf_of_name = q.getColumn("on_behalf_of_name").getString();
       a.by.principal = q.getColumn("principal").getString();
       a.by.at = FromMicros(q.getColumn("at_us").getInt64());
       a.by.reason = q.getColumn("reason").getString();

@@ -1503,7 +1503,10 @@ TEST_F(NominationsServiceTest, CaseHistoryListsEveryActInOrderWithStampsAndDiary
 
   clock_.Set(HelsinkiStartOfDay(*ParseIsoDate("2026-03-13")) + hours(11));
   const TimePoint approved_at = clock_.Now();
-  auto approved = Approve(kDeputyHelsinki, id, {Person("anna")});
+  // The gateway names the director whose mandate it checked.
+  Actor deputy = kDeputyHelsinki;
+  deputy.on_behalf_of_name = "Helena Johtaja";
+  auto approved = Approve(deputy, id, {Person("anna")});
   ASSERT_TRUE(approved.ok()) << approved.status().ToString();
 
   pb::ListCaseHistoryRequest req;
@@ -1539,6 +1542,7 @@ TEST_F(NominationsServiceTest, CaseHistoryListsEveryActInOrderWithStampsAndDiary
   EXPECT_EQ(decided.by().user_id(), "dep-hki");
   EXPECT_EQ(decided.role(), common::v1::ROLE_AREA_DEPUTY);
   EXPECT_EQ(decided.by().on_behalf_of(), "dir-hki");
+  EXPECT_EQ(decided.by().on_behalf_of_name(), "Helena Johtaja");
   EXPECT_EQ(decided.by().at_unix_us(), ToMicros(approved_at));
   EXPECT_EQ(decided.diary_number(), "HEL/77/2026");
   EXPECT_EQ(decided.keha_diary_number(), "KEHA/12/2026");
@@ -1627,7 +1631,9 @@ TEST_F(NominationsServiceTest, FormalLettersAreWrittenWithTheirActsAndReturnedUn
   expect_has(text_of(*request),
              {"NIMEÄMISPYYNTÖ", "Sivu 1 (", "KEHA-keskus", "Helsingin kaupunki", "KEHA/12/2026",
               "2.3.2026", "30.4.2026", "1 jäsenen ja 1 varajäsenen", "Testiverkosto", "sääntö 6",
-              "Name of keha-1", "Pyydämme nimeämään edustajat."});
+              "Name of keha-1", "Pyydämme nimeämään edustajat.", "Viestintäsuunnitelma",
+              "Kohderyhmät: työllisyysalueiden johto.", "Kanavat: muistiot kirjaamoon.",
+              "Aikataulu: kokousten jälkeen.", "Vastuu: sihteeri."});
   const std::string info = verkosto::testing::PdfTool("pdfinfo", dir, request->pdf());
   EXPECT_NE(info.find("(A4)"), std::string::npos) << info;
   EXPECT_NE(info.find("Pages:"), std::string::npos) << info;
@@ -1644,7 +1650,8 @@ TEST_F(NominationsServiceTest, FormalLettersAreWrittenWithTheirActsAndReturnedUn
   auto sv = get(kClerkHelsinki, hki, pb::LETTER_KIND_REQUEST, "sv");
   ASSERT_TRUE(sv.ok()) << sv.status().ToString();
   expect_has(text_of(*sv), {"BEGÄRAN OM NOMINERING", "Sida 1 (", "Helsingfors stad", "KEHA/12/2026",
-                            "30.4.2026", "1 ledamot och 1 ersättare", "regel 6"});
+                            "30.4.2026", "1 ledamot och 1 ersättare", "regel 6",
+                            "Kommunikationsplan", "Målgrupper: työllisyysalueiden johto."});
   clock_.Set(Start() + hours(3));
   auto sv_again = get(kKeha, hki, pb::LETTER_KIND_REQUEST, "sv");
   ASSERT_TRUE(sv_again.ok());
@@ -1684,18 +1691,23 @@ TEST_F(NominationsServiceTest, FormalLettersAreWrittenWithTheirActsAndReturnedUn
   anna.set_name("Anna Aalto");
   auto bo = Person("bo", pb::SEAT_KIND_DEPUTY);
   bo.set_name("Bo Berg");
-  ASSERT_TRUE(Approve(kDeputyHelsinki, hki, {anna, bo}).ok());
+  // The gateway names the director whose mandate it checked.
+  Actor deputy = kDeputyHelsinki;
+  deputy.on_behalf_of_name = "Helena Johtaja";
+  ASSERT_TRUE(Approve(deputy, hki, {anna, bo}).ok());
   auto decision = get(kKeha, hki, pb::LETTER_KIND_DECISION);
   ASSERT_TRUE(decision.ok()) << decision.status().ToString();
   const std::string decided = text_of(*decision);
   expect_has(decided, {"PÄÄTÖS", "Päätöspäivä", "3.3.2026", "HEL/77/2026", "Anna Aalto",
                        "Kehittämispäällikkö", "(jäsen)", "Bo Berg", "(varajäsen)",
-                       "Name of dep-hki", "dir-hki"});
+                       "Name of dep-hki", "(Helena Johtaja) puolesta"});
+  EXPECT_EQ(decided.find("dir-hki"), std::string::npos) << "the director by name, not by id";
   EXPECT_EQ(decided.find("@kajaani.fi"), std::string::npos) << "no e-mail in a letter";
   auto decision_sv = get(kKeha, hki, pb::LETTER_KIND_DECISION, "sv");
   ASSERT_TRUE(decision_sv.ok());
   expect_has(text_of(*decision_sv),
-             {"BESLUT", "Beslutsdatum", "Anna Aalto", "(ledamot)", "(ersättare)", "Sida 1 ("});
+             {"BESLUT", "Beslutsdatum", "Anna Aalto", "(ledamot)", "(ersättare)", "Sida 1 (",
+              "sysselsättningsdirektören (Helena Johtaja)"});
 
   // A decline: the reason.
   ASSERT_TRUE(Register(kClerkKainuu, kainuu, "KAI/5/2026").ok());

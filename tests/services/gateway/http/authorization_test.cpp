@@ -690,6 +690,8 @@ TEST_F(AuthorizationTest, ADeputyActsOnlyWhileTheirDirectorIsActive) {
   ASSERT_TRUE(gpb::util::JsonStringToMessage(r->body, &decided).ok());
   EXPECT_EQ(decided.case_().decision().decided().user_id(), "kainuu.varajohtaja");
   EXPECT_EQ(decided.case_().decision().decided().on_behalf_of(), "kainuu.johtaja");
+  // ... by name, as the gateway read it from the director's account.
+  EXPECT_EQ(decided.case_().decision().decided().on_behalf_of_name(), "Juho Johtaja");
 
   // The director's account is disabled: the mandate ends with it.
   v1::DisableAccountRequest disable;

@@ -287,6 +287,7 @@ TEST_F(WebPagesTest, TheCasePageShowsTheCasesHistoryAndKehasDiaryNumber) {
         decided->set_kind("approved");
         decided->mutable_by()->set_name("Ville Varajohtaja");
         decided->mutable_by()->set_on_behalf_of("dirhel");
+        decided->mutable_by()->set_on_behalf_of_name("Helena Johtaja");
         decided->mutable_by()->set_at_unix_us(1772524800000000);
         decided->set_role(common::v1::ROLE_AREA_DEPUTY);
         decided->set_diary_number("HEL/1/2026");
@@ -317,7 +318,8 @@ TEST_F(WebPagesTest, TheCasePageShowsTheCasesHistoryAndKehasDiaryNumber) {
   EXPECT_LT(sent, approved) << "oldest first";
   EXPECT_NE(body.find("2.3.2026 klo 10.00", history), std::string::npos);  // Helsinki time
   EXPECT_NE(body.find("Kaisa Keha (KEHA-koordinaattori)", history), std::string::npos) << body;
-  EXPECT_NE(body.find("dirhel", approved), std::string::npos);
+  // The director by name; the user id only where no name was stored.
+  EXPECT_NE(body.find("Helena Johtaja", approved), std::string::npos) << body;
   EXPECT_NE(body.find("HEL/1/2026", approved), std::string::npos);
   EXPECT_NE(body.find("Maija Meikäläinen", approved), std::string::npos);
   // A confirmation's answers in the page's language, not the service's words.
