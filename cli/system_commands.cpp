@@ -17,6 +17,7 @@
 #include <functional>
 #include <thread>
 
+#include "backup_manifest.h"
 #include "core/file_util.h"
 #include "demo_activity.h"
 #include "gateway/domain/demo_accounts.h"
@@ -219,9 +220,20 @@ int StatusCommand(const std::string& data, const std::string& config_path, bool 
   if (!credentials.ok()) return CliContext::Fail(credentials.status());
   zmq::context_t zmq;
   const std::vector<std::string>& names = config::ServiceNames();
-  const auto health =
-      runtime::CollectSystemHealth(zmq, *system, names, std::chrono::milliseconds(1500),
-                                   *credentials, CliContext::OperatorActor());
+  auto health = runtime::CollectSystemHealth(zmq, *system, names, std::chrono::milliseconds(1500),
+                                             *credentials, CliContext::OperatorActor());
+  // A database restored alone from an older backup: say what to do.
+  // It goes into that service's error (JSON) and an ACTION line (text).
+  const std::vector<Advice> advice = RestoreAdvice(health);
+  for (const Advice& a : advice) {
+    for (auto& s : *health.mutable_services()) {
+      if (s.name() != a.service) continue;
+      s.set_error(s.error().empty() ? a.text : s.error() + "; " + a.text);
+    }
+  }
+  if (!advice.empty()) {
+    health.set_status("degraded: a service's database is older than what others applied from it");
+  }
   if (json) {
     CliContext::PrintJson(health);
   } else {
@@ -236,9 +248,16 @@ int StatusCommand(const std::string& data, const std::string& config_path, bool 
                       static_cast<unsigned long long>(c.producer_head()));
         }
       }
-      if (!s.error().empty()) std::printf("  (%s)", s.error().c_str());
+      if (!s.error().empty() && s.reachable()) {
+        bool advised = false;  // its ACTION line below says it in full
+        for (const Advice& a : advice) advised = advised || a.service == s.name();
+        if (!advised) std::printf("  (%s)", s.error().c_str());
+      } else if (!s.error().empty()) {
+        std::printf("  (%s)", s.error().c_str());
+      }
       std::printf("\n");
     }
+    for (const Advice& a : advice) std::printf("ACTION: %s\n", a.text.c_str());
     std::printf("system: %s\n", health.status().c_str());
   }
   return health.status() == "ok" ? 0 : 1;
