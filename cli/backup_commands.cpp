@@ -257,8 +257,14 @@ Status Backup(const config::SystemConfig& system, const std::string& config_file
   }
   const fs::path temp(pattern);
   Status st = [&]() -> Status {
-    fs::create_directories(temp / "db");
-    fs::create_directories(temp / "keys");
+    for (const char* sub : {"db", "keys"}) {
+      std::error_code mkdir_ec;
+      fs::create_directories(temp / sub, mkdir_ec);
+      if (mkdir_ec) {
+        return Status::Unavailable("cannot create " + (temp / sub).string() + ": " +
+                                   mkdir_ec.message());
+      }
+    }
     pb::BackupManifest manifest;
     manifest.set_format_version(kBackupFormatVersion);
     manifest.set_created_unix_us(NowMicros());
