@@ -4,7 +4,6 @@
 #include <SQLiteCpp/Statement.h>
 #include <fcntl.h>
 #include <sodium.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +12,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
