@@ -399,14 +399,16 @@ Status Restore(const config::SystemConfig& system, const std::string& lock_dir,
     return st.WithMessage(st.message() + ": the system is running; stop it before a restore");
   }
   std::vector<FileLock> db_locks;
-  for (const pb::BackupDatabase* db : chosen) {
-    const std::string& path = system.services.at(db->service()).database;
+  // Every service's, also with --only: the others must not run on a set
+  // that changes under them either.
+  for (const auto& [name, service] : system.services) {
     std::error_code ec;
-    fs::create_directories(fs::path(path).parent_path(), ec);
+    fs::create_directories(fs::path(service.database).parent_path(), ec);
     FileLock lock;
-    if (Status st = FileLock::Acquire(path + ".lock", "database " + path, &lock); !st.ok()) {
-      return st.WithMessage(st.message() + ": " + db->service() +
-                            " is running; stop it before a restore");
+    if (Status st =
+            FileLock::Acquire(service.database + ".lock", "database " + service.database, &lock);
+        !st.ok()) {
+      return st.WithMessage(st.message() + ": " + name + " is running; stop it before a restore");
     }
     db_locks.push_back(std::move(lock));
   }

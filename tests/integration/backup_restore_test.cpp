@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/file_util.h"
 #include "up_fixture.h"
 #include "verkosto/common/v1/backup.pb.h"
 
@@ -161,6 +162,18 @@ TEST_F(BackupRestoreTest, ARestoredSetResumesAndASingleOlderServiceIsReported) {
   EXPECT_EQ(HealthOf("nominations").outbox_head(), nominations_head_after);
   Stop(*up);
   ASSERT_FALSE(HasFailure());
+
+  // A service running on its own (its database's lock held, as a systemd
+  // unit holds it) is refused too.
+  {
+    FileLock held;
+    ASSERT_TRUE(FileLock::Acquire(system_.services.at("nominations").database + ".lock",
+                                  "nominations", &held)
+                    .ok());
+    EXPECT_EQ(Run({"restore", "--from", backup, "--data", dir_.path()}), 1);
+    EXPECT_NE(output_.find("nominations is running; stop it before a restore"), std::string::npos)
+        << output_;
+  }
 
   // A backup with one changed byte is refused, naming the file, and nothing
   // is touched.
