@@ -129,5 +129,56 @@ TEST_F(RecoveryTest, AKilledGatewayIsRestartedAtOnceAndASecondQuickCrashBacksOff
   if (HasFailure()) PrintLog("up.log", log);
 }
 
+// The image's command (deploy/Dockerfile): all interfaces, demo data off,
+// and the Host names a published port is reached under.
+TEST_F(RecoveryTest, UpListensOnAllInterfacesWithoutDemoDataAndAdmitsTheListedHosts) {
+  std::vector<std::string> args = {"up",
+                                   "--data",
+                                   dir_.path(),
+                                   "--http-port",
+                                   "0",
+                                   "--http-host",
+                                   "0.0.0.0",
+                                   "--demo-data",
+                                   "false",
+                                   "--allowed-host",
+                                   "verkosto.example.fi,localhost:9000"};
+  for (std::string& arg : testing::ClockOffsetArgs()) args.push_back(std::move(arg));
+  testing::Process up(Verkosto(), args, dir_.File("up.log"));
+  int port = 0;
+  system_ = WaitUntilUp(up, &port);
+  ASSERT_FALSE(HasFailure());
+  EXPECT_EQ(system_.http_host, "0.0.0.0");
+  EXPECT_FALSE(system_.demo_data);
+  EXPECT_EQ(system_.http_allowed_hosts,
+            (std::vector<std::string>{"verkosto.example.fi", "localhost:9000"}));
+  // GET /healthz with `host` as the Host header until it answers `want` (or
+  // 60 s pass: the gateway may still be reaching the services); the last status.
+  const auto get = [&](const std::string& host, int want) {
+    const auto give_up = Steady::now() + std::chrono::seconds(60);
+    int status = -1;
+    while (status != want && Steady::now() < give_up) {
+      httplib::Client http("127.0.0.1", port);
+      http.set_connection_timeout(std::chrono::seconds(5));
+      http.set_read_timeout(std::chrono::seconds(10));
+      const httplib::Result res = http.Get("/healthz", {{"Host", host}});
+      status = res ? res->status : -1;
+      if (status != want) poll(nullptr, 0, 20);
+    }
+    return status;
+  };
+  // Reached on the wildcard address through loopback; the Host check admits
+  // the listed names only.
+  EXPECT_EQ(get("verkosto.example.fi", 200), 200);
+  EXPECT_EQ(get("localhost:9000", 200), 200);
+  EXPECT_EQ(get("evil.example", 400), 400);
+  EXPECT_EQ(get("127.0.0.1:" + std::to_string(port), 400), 400);  // the list replaces the default
+  // No demo accounts announced.
+  EXPECT_EQ(ReadFile(dir_.File("up.log")).find("Demo accounts"), std::string::npos);
+
+  up.Signal(SIGTERM);
+  EXPECT_TRUE(ExitedWith(up.Wait(milliseconds(15000)), 0));
+}
+
 }  // namespace
 }  // namespace verkosto::integration
