@@ -6,9 +6,9 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <poll.h>
-#include <signal.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <sstream>
 #include <string>
