@@ -20,7 +20,7 @@ class RestartPolicy {
 
   struct Options {
     std::chrono::milliseconds restart_delay{250};
-    std::chrono::milliseconds max_restart_delay{30000};
+    std::chrono::milliseconds max_restart_delay{10000};
     std::chrono::milliseconds stable_after{10000};
   };
 

@@ -19,7 +19,7 @@ struct SupervisorOptions {
   // waits restart_delay, doubling per further crash up to max_restart_delay;
   // a run of `stable_after` ends the loop.
   std::chrono::milliseconds restart_delay{250};
-  std::chrono::milliseconds max_restart_delay{30000};
+  std::chrono::milliseconds max_restart_delay{10000};
   std::chrono::milliseconds stable_after{10000};
   // On shutdown, how long children get after SIGTERM before SIGKILL.
   std::chrono::milliseconds stop_grace{10000};
