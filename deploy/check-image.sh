@@ -72,6 +72,13 @@ for p in "${programs[@]}"; do
   fi
 done
 
+# Another listener on the port would answer for this one (cpp-httplib sets
+# SO_REUSEPORT): refuse to start.
+if [ -n "$(ss -Hltn "sport = :$port")" ]; then
+  echo "check-image: port $port is in use; pick another with PORT=" >&2
+  exit 1
+fi
+
 # The image's CMD, as the verkosto user, demo data off (VERKOSTO_DEMO=0 as in
 # the Dockerfile's ENV), in new mount and PID namespaces with their own /proc.
 log=$(mktemp)
@@ -83,7 +90,14 @@ unshare --mount --pid --fork --kill-child /bin/sh -c "
       --http-host 0.0.0.0 --http-port $port'" >"$log" 2>&1 &
 up=$!
 cleanup() {
-  kill -TERM "$up" 2>/dev/null || true
+  # unshare --fork ignores SIGTERM while it waits: stop `verkosto up` (the
+  # namespace's init, unshare's child) as `docker stop` would, then kill what
+  # is left after 15 s.
+  local init
+  init=$(pgrep -P "$up" || true)
+  [ -n "$init" ] && kill -TERM "$init" 2>/dev/null
+  for _ in $(seq 1 150); do kill -0 "$up" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$up" 2>/dev/null || true
   wait "$up" 2>/dev/null || true
   umount "$rootfs/proc" 2>/dev/null || true
 }
