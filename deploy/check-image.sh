@@ -72,8 +72,8 @@ for p in "${programs[@]}"; do
   fi
 done
 
-# Another listener on the port would answer for this one (cpp-httplib sets
-# SO_REUSEPORT): refuse to start.
+# Another listener on the port could answer for this one (one that set
+# SO_REUSEPORT, as cpp-httplib did by default): refuse to start.
 if [ -n "$(ss -Hltn "sport = :$port")" ]; then
   echo "check-image: port $port is in use; pick another with PORT=" >&2
   exit 1
