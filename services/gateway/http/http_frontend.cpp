@@ -3,6 +3,7 @@
 #include <google/protobuf/util/json_util.h>
 #include <httplib.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -106,6 +107,14 @@ HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, con
                     : nullptr),
       server_(std::make_unique<httplib::Server>()) {
   server_->set_tcp_nodelay(true);  // without it every answer waits ~40 ms (Nagle)
+  // SO_REUSEADDR only: a restarted gateway binds its port at once, even with
+  // the old process's connections in TIME_WAIT; httplib's default adds
+  // SO_REUSEPORT, which would let a second gateway (or anything of the same
+  // user) share the port silently and take half the connections.
+  server_->set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   const size_t workers = static_cast<size_t>(std::max(options_.workers, 1));
   server_->new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
   // httplib closes a keep-alive connection after 5 requests by default, so a
