@@ -197,48 +197,59 @@ std::string NetworkCode(const std::string& run_id, int index) {
   return "drill-" + run_id + "-" + std::to_string(index);
 }
 
-bool RunChain(ChainPeople& people, const std::string& code, const std::string& run_id,
-              std::chrono::milliseconds command_timeout, ChainTally* tally) {
-  // One acknowledged command: retried with the same key (transport errors,
-  // 5xx); `refused_again` lets a definitive 409 be asked again under a new
-  // key (the event that makes it possible has not reached the service yet).
-  auto command = [&](ApiClient& who, const std::string& step, const std::string& path,
-                     const std::string& body, bool refused_again, Reply* reply) {
-    const auto deadline = Clock::now() + command_timeout;
-    std::chrono::milliseconds pause{0};
-    int round = 0;
-    while (true) {
-      int attempts = 0;
-      const std::string key =
-          "drill-" + run_id + "-" + code + "-" + step + "-" + std::to_string(round);
-      while (true) {
-        ++attempts;
-        *reply = who.Send("POST", path, body, key);
-        if (!reply->ok() && tally->on_error) tally->on_error(step, *reply);
-        if (!Retryable(*reply) || Clock::now() >= deadline) break;
-        ResendPause(&pause);
-      }
-      tally->retries += attempts - 1;
-      if (reply->ok()) {
-        ++tally->commands;
-        const std::lock_guard lock(tally->mutex);
-        ++tally->acked[step];
-        tally->progressed.notify_all();
-        return true;
-      }
-      if (refused_again && Clock::now() < deadline &&
-          ((reply->status == 409 && reply->Code() == "failed_precondition") ||
-           (reply->status == 404 && reply->Code() == "not_found"))) {
-        ResendPause(&pause);
-        ++tally->refusals;
-        ++round;
-        continue;
-      }
-      tally->Fail(Describe(code + " " + step + " as " + who.user(), *reply));
-      return false;
-    }
-  };
+namespace {
 
+// One acknowledged command: resent with the same key (transport errors,
+// 5xx); `refused_again` lets a definitive 409/404 be asked again under a new
+// key (the event that makes it possible has not reached the service yet).
+bool Acknowledged(ApiClient& who, const std::string& code, const std::string& step,
+                  const std::string& path, const std::string& body, bool refused_again,
+                  const std::string& run_id, std::chrono::milliseconds command_timeout,
+                  ChainTally* tally, Reply* reply) {
+  const auto deadline = Clock::now() + command_timeout;
+  std::chrono::milliseconds pause{0};
+  int round = 0;
+  while (true) {
+    int attempts = 0;
+    const std::string key =
+        "drill-" + run_id + "-" + code + "-" + step + "-" + std::to_string(round);
+    while (true) {
+      ++attempts;
+      *reply = who.Send("POST", path, body, key);
+      if (!reply->ok() && tally->on_error) tally->on_error(step, *reply);
+      if (!Retryable(*reply) || Clock::now() >= deadline) break;
+      ResendPause(&pause);
+    }
+    tally->retries += attempts - 1;
+    if (reply->ok()) {
+      ++tally->commands;
+      const std::lock_guard lock(tally->mutex);
+      ++tally->acked[step];
+      tally->progressed.notify_all();
+      return true;
+    }
+    if (refused_again && Clock::now() < deadline &&
+        ((reply->status == 409 && reply->Code() == "failed_precondition") ||
+         (reply->status == 404 && reply->Code() == "not_found"))) {
+      ResendPause(&pause);
+      ++tally->refusals;
+      ++round;
+      continue;
+    }
+    tally->Fail(Describe(code + " " + step + " as " + who.user(), *reply));
+    return false;
+  }
+}
+
+}  // namespace
+
+bool OpenAndSend(ChainPeople& people, const std::string& code, const std::string& run_id,
+                 std::chrono::milliseconds command_timeout, ChainTally* tally, SentChain* sent) {
+  const auto command = [&](ApiClient& who, const std::string& step, const std::string& path,
+                           const std::string& body, bool refused_again, Reply* reply) {
+    return Acknowledged(who, code, step, path, body, refused_again, run_id, command_timeout, tally,
+                        reply);
+  };
   Reply reply;
   if (!command(people.keha, "create", "/api/v1/networks", Definition(code), false, &reply)) {
     return false;
@@ -259,47 +270,64 @@ bool RunChain(ChainPeople& people, const std::string& code, const std::string& r
       R"(], "seats": {"members": 1}, "deadline": )" + Quoted(testing::DaysFromToday(60)) +
       R"(, "covering_message": "Pyydämme nimeämään"})";
   // Nominations learns that the network is open from its event: until then
-  // it refuses (409) and the drill asks again.
+  // it refuses (404 or 409) and the drill asks again.
   if (!command(people.keha, "send", "/api/v1/networks/" + code + "/requests", send, true, &reply)) {
     return false;
   }
-  nom::SendRequestResponse sent;
-  if (!Parse(reply.body, &sent) || sent.cases_size() != 2) {
+  nom::SendRequestResponse response;
+  if (!Parse(reply.body, &response) || response.cases_size() != 2) {
     tally->Fail(code + " send: not two cases: " + reply.body.substr(0, 300));
     return false;
   }
-  std::string approving;
-  std::string withdrawing;
-  for (const nom::Case& c : sent.cases()) {
-    (c.area_code() == kApprovingArea ? approving : withdrawing) = c.case_id();
+  sent->code = code;
+  for (const nom::Case& c : response.cases()) {
+    (c.area_code() == kApprovingArea ? sent->approving : sent->withdrawing) = c.case_id();
   }
+  return true;
+}
+
+bool Decide(ChainPeople& people, const SentChain& sent, const std::string& run_id,
+            std::chrono::milliseconds command_timeout, ChainTally* tally) {
+  const std::string& code = sent.code;
+  const auto command = [&](ApiClient& who, const std::string& step, const std::string& path,
+                           const std::string& body, Reply* reply) {
+    return Acknowledged(who, code, step, path, body, false, run_id, command_timeout, tally, reply);
+  };
+  Reply reply;
   const std::string diary = "D" + run_id + "-" + code.substr(code.rfind('-') + 1);
   const std::string registration = R"({"diary_number": )" + Quoted(diary) +
                                    R"(, "date_received": )" + Quoted(testing::DaysFromToday(0)) +
                                    R"(, "organisation": "Kajaanin kaupunki"})";
-  if (!command(people.clerk, "register", "/api/v1/cases/" + approving + "/register", registration,
-               false, &reply)) {
+  if (!command(people.clerk, "register", "/api/v1/cases/" + sent.approving + "/register",
+               registration, &reply)) {
     return false;
   }
   const std::string approval =
       R"({"nominees": [{"name": "Anna Esimerkki", "title": "Kehittämispäällikkö", "email": )" +
       Quoted("anna." + code + "@kajaani.example") +
       R"(, "municipality": "Kajaani", "seat": "SEAT_KIND_MEMBER"}]})";
-  if (!command(people.director, "approve", "/api/v1/cases/" + approving + "/approve", approval,
-               false, &reply)) {
+  if (!command(people.director, "approve", "/api/v1/cases/" + sent.approving + "/approve", approval,
+               &reply)) {
     return false;
   }
   {
     const std::lock_guard lock(tally->mutex);
-    tally->approved[approving] = code;
+    tally->approved[sent.approving] = code;
   }
-  if (!command(people.keha, "withdraw", "/api/v1/cases/" + withdrawing + "/withdraw",
-               R"({"reason": "Harjoitus"})", false, &reply)) {
+  if (!command(people.keha, "withdraw", "/api/v1/cases/" + sent.withdrawing + "/withdraw",
+               R"({"reason": "Harjoitus"})", &reply)) {
     return false;
   }
   const std::lock_guard lock(tally->mutex);
-  tally->withdrawn[withdrawing] = code;
+  tally->withdrawn[sent.withdrawing] = code;
   return true;
+}
+
+bool RunChain(ChainPeople& people, const std::string& code, const std::string& run_id,
+              std::chrono::milliseconds command_timeout, ChainTally* tally) {
+  SentChain sent;
+  return OpenAndSend(people, code, run_id, command_timeout, tally, &sent) &&
+         Decide(people, sent, run_id, command_timeout, tally);
 }
 
 std::string IntegrityCheck(const std::string& database) {

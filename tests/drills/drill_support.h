@@ -105,6 +105,20 @@ inline constexpr char kApprovingArea[] = "kainuu-koillismaa";
 inline constexpr char kWithdrawingArea[] = "helsinki";
 inline constexpr int kCommandsPerChain = 7;
 
+// A chain's first half done: the network open, the request sent, its two cases.
+struct SentChain {
+  std::string code;
+  std::string approving;    // the case of kApprovingArea
+  std::string withdrawing;  // the case of kWithdrawingArea
+};
+
+// The chain's first four commands (create, propose, open, send) and its last
+// three (register, approve, withdraw); RunChain is both. Same contract.
+bool OpenAndSend(ChainPeople& people, const std::string& code, const std::string& run_id,
+                 std::chrono::milliseconds command_timeout, ChainTally* tally, SentChain* sent);
+bool Decide(ChainPeople& people, const SentChain& sent, const std::string& run_id,
+            std::chrono::milliseconds command_timeout, ChainTally* tally);
+
 // Runs one whole chain for network `code` (7 commands); every command is
 // retried with its key until acknowledged or `command_timeout` passes
 // (then the chain stops and the failure is counted). `today` and dates are
