@@ -10,9 +10,9 @@
 // Short form by default (ctest); $VERKOSTO_DRILL_FULL=1 runs 10 000 commands
 // and 100 kills.
 #include <gtest/gtest.h>
-#include <signal.h>
 
 #include <algorithm>
+#include <csignal>
 #include <iostream>
 #include <memory>
 #include <random>

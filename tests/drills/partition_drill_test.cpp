@@ -172,7 +172,7 @@ TEST_F(PartitionDrill, ACutLinkDelaysButLosesNothingAndStatusShowsIt) {
   std::vector<std::string> problems;
   std::thread checker([&] {
     if (!EnterHost("a")) {
-      problems.push_back("cannot enter host a's network namespace");
+      problems.emplace_back("cannot enter host a's network namespace");
       return;
     }
     drills::ChainPeople people("127.0.0.1", port);

@@ -13,17 +13,10 @@
 // below cannot collide with anything on the machine.
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <filesystem>
 #include <fstream>
-#include <memory>
 #include <sstream>
 
-#include "messaging/curve.h"
 #include "two_host_fixture.h"
 #include "verkosto/common/v1/health.pb.h"
 #include "verkosto/networks/v1/networks.pb.h"
