@@ -293,7 +293,7 @@ TEST_F(FullDiskDrill, AFullDiskRefusesCleanlyAndTheServiceResumesByItself) {
   }
   const int64_t lost = tally.failures + static_cast<int64_t>(problems.size());
   std::cout << "drill full-disk: " << tally.commands.load()
-            << " commands, nominations' disk filled after " << acknowledged_at_fill << ", "
+            << " commands, nominations' disk filled after command " << acknowledged_at_fill << ", "
             << disk_full.load() << " answers 503 while full (resent with the same key; the first "
             << refusal << "), held = acknowledged (" << Describe(held) << ") "
             << (exact ? "ok" : "MISMATCH")

@@ -193,7 +193,7 @@ TEST_F(PartitionDrill, ACutLinkDelaysButLosesNothingAndStatusShowsIt) {
     if (result != "ok") integrity = name + ": " + result;
   }
   const int64_t lost = tally.failures + static_cast<int64_t>(problems.size());
-  std::cout << "drill partition: " << tally.commands.load() << " commands, link cut after "
+  std::cout << "drill partition: " << tally.commands.load() << " commands, link cut after command "
             << cut_at << " for " << cut_ms << " ms (" << (unavailable.load() - unavailable_at_cut)
             << " answers 'unavailable' resent with the same key; " << commands_while_cut_start
             << " acknowledged when restored), status while cut: B DOWN "
