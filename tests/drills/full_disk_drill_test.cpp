@@ -116,7 +116,9 @@ TEST_F(FullDiskDrill, AFullDiskRefusesCleanlyAndTheServiceResumesByItself) {
   // Nominations' database on its own small filesystem; the rest in the data dir.
   const std::string data = dir_.path();
   const std::string small = dir_.File("small");
-  TmpfsMount mounted(small, "16m");
+  // Each chain adds roughly 0.2 MiB to nominations' database and WAL:
+  // room for the short form, and for the full one.
+  TmpfsMount mounted(small, full ? "256m" : "16m");
   if (!mounted.mounted()) GTEST_SKIP() << "cannot mount a tmpfs: " << mounted.error();
   config::SystemConfig system = config::DefaultSystemConfig(data, data, 0);
   system.clock_offset_days = testing::ClockOffsetDays();
