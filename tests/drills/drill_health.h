@@ -13,10 +13,12 @@ namespace verkosto::drills {
 
 // Waits (health round trips, no timers) until every service answers and
 // every consumer's cursor has reached its producer's outbox head; false with
-// the last gap in `why` when `timeout` passes first.
+// the last gap in `why` when `timeout` passes with no cursor moving (a
+// consumer still catching up after a long load keeps the wait going).
 inline bool WaitForConvergence(zmq::context_t& zmq, const config::SystemConfig& system,
                                std::chrono::milliseconds timeout, std::string* why) {
-  const auto give_up = integration::Steady::now() + timeout;
+  auto give_up = integration::Steady::now() + timeout;
+  uint64_t applied = 0;  // the sum of every consumer's cursor: grows while they catch up
   while (integration::Steady::now() < give_up) {
     std::map<std::string, common::v1::HealthResponse> health;
     bool answered = true;
@@ -33,8 +35,10 @@ inline bool WaitForConvergence(zmq::context_t& zmq, const config::SystemConfig& 
     }
     if (!answered) continue;
     bool behind = false;
+    uint64_t now_applied = 0;
     for (const auto& [name, reply] : health) {
       for (const auto& consumer : reply.consumers()) {
+        now_applied += consumer.cursor();
         const auto producer = health.find(consumer.producer());
         if (producer == health.end()) continue;
         if (consumer.cursor() < producer->second.outbox_head()) {
@@ -45,6 +49,10 @@ inline bool WaitForConvergence(zmq::context_t& zmq, const config::SystemConfig& 
       }
     }
     if (!behind) return true;
+    if (now_applied > applied) {
+      applied = now_applied;
+      give_up = integration::Steady::now() + timeout;
+    }
   }
   return false;
 }
