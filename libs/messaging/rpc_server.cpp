@@ -237,8 +237,9 @@ void RpcServer::ProcessReadable() {
         max_stored_id_.clear();  // it may name replies that were rolled back
         for (Pending& pending : batch) {
           if (pending.executed) {
-            pending.reply = ErrorReply(pending.envelope.request_id(),
-                                       Status::Unavailable("the change could not be committed"));
+            pending.reply = ErrorReply(
+                pending.envelope.request_id(),
+                Status::Unavailable("the change could not be committed: " + committed.message()));
             pending.reply_bytes.clear();
             pending.oversized_reply = 0;
           }
