@@ -31,7 +31,7 @@ RequestMetrics::Operation& RequestMetrics::Find(std::string_view operation) {
 
 void RequestMetrics::Record(std::string_view operation, std::string_view outcome, double seconds) {
   if (!(seconds >= 0)) seconds = 0;  // also NaN
-  const size_t bucket =
+  const auto bucket =
       static_cast<size_t>(std::lower_bound(kLatencyBounds.begin(), kLatencyBounds.end(), seconds) -
                           kLatencyBounds.begin());
   std::lock_guard<std::mutex> lock(mu_);

@@ -187,6 +187,25 @@ TEST_F(MetricsTest, AServiceThatDoesNotAnswerIsDown) {
   EXPECT_EQ(scrape.Value("verkosto_outbox_head", {{"service", "notifications"}}), -1);
 }
 
+// The services answer MetricsRequest to the gateway as itself and the
+// operator, never to a person the gateway speaks for.
+TEST_F(MetricsTest, APersonMayNotAskAServiceForMetrics) {
+  for (const char* service : {"networks", "nominations", "notifications", "gateway"}) {
+    EXPECT_EQ(
+        Rpc<common::v1::MetricsResponse>(common::v1::MetricsRequest(), fixtures::kKeha, service)
+            .status()
+            .code(),
+        ErrorCode::kPermissionDenied)
+        << service;
+    auto answer =
+        Rpc<common::v1::MetricsResponse>(common::v1::MetricsRequest(), fixtures::kSystem, service);
+    ASSERT_TRUE(answer.ok()) << service << ": " << answer.status().ToString();
+    EXPECT_EQ(answer->service(), service);
+    EXPECT_EQ(answer->latency_bounds_seconds_size(),
+              static_cast<int>(metrics::LatencyBounds().size()));
+  }
+}
+
 class MetricsTokenTest : public GatewayApiFixture {
  protected:
   MetricsTokenTest() { metrics_token_ = kToken; }
