@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "audit_commands.h"
+#include "backup_commands.h"
 #include "cli_context.h"
 #include "diag_commands.h"
 #include "keys_commands.h"
@@ -32,6 +33,7 @@ int Run(int argc, char** argv) {
   verkosto::cli::AddNotificationsCommands(app, ctx);
   verkosto::cli::AddSeedCommands(app, ctx);
   verkosto::cli::AddUsersCommands(app, ctx);
+  verkosto::cli::AddBackupCommands(app, ctx);  // issue 20: backup and restore
   CLI11_PARSE(app, argc, argv);
   return ctx.RunParsed();
 }

@@ -9,6 +9,8 @@
 #include <csignal>
 #include <cstring>
 
+#include "restart_policy.h"
+
 extern char** environ;
 
 namespace verkosto::cli {
@@ -22,7 +24,7 @@ struct Running {
   pid_t pid = -1;
   Steady::time_point started{};
   Steady::time_point restart_at{};  // when pid == -1: when to start again
-  std::chrono::milliseconds delay{};
+  RestartPolicy policy;
 };
 
 pid_t Spawn(const Child& child) {
@@ -71,9 +73,14 @@ int Supervise(const std::vector<Child>& children, const SupervisorOptions& optio
   // Children stop when this process dies (see RunServiceMain).
   setenv("VERKOSTO_SUPERVISOR_PID", std::to_string(getpid()).c_str(), 1);
 
+  RestartPolicy::Options policy_options;
+  policy_options.restart_delay = options.restart_delay;
+  policy_options.max_restart_delay = options.max_restart_delay;
+  policy_options.stable_after = options.stable_after;
+
   std::vector<Running> running;
   for (const Child& child : children) {
-    Running r{&child};
+    Running r{&child, -1, {}, {}, RestartPolicy(policy_options)};
     r.pid = Spawn(child);
     if (r.pid < 0) {
       for (Running& other : running) kill(other.pid, SIGTERM);
@@ -81,7 +88,6 @@ int Supervise(const std::vector<Child>& children, const SupervisorOptions& optio
       return 1;
     }
     r.started = Steady::now();
-    r.delay = options.restart_delay;
     running.push_back(r);
   }
 
@@ -108,23 +114,33 @@ int Supervise(const std::vector<Child>& children, const SupervisorOptions& optio
     while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
       for (Running& r : running) {
         if (r.pid != pid) continue;
-        const auto ran = Steady::now() - r.started;
-        if (ran >= options.stable_after) r.delay = options.restart_delay;
-        spdlog::warn("{} (pid {}) {}; restarting in {} ms", r.spec->name, pid, DescribeExit(status),
-                     r.delay.count());
+        const auto now = Steady::now();
+        const RestartPolicy::Decision d = r.policy.OnExit(r.started, now);
         r.pid = -1;
-        r.restart_at = Steady::now() + r.delay;
-        r.delay = std::min(r.delay * 2, options.max_restart_delay);
+        r.restart_at = now + d.delay;
+        if (d.delay.count() == 0) {
+          spdlog::warn("{} (pid {}) {}; restarting at once", r.spec->name, pid,
+                       DescribeExit(status));
+        } else {
+          spdlog::warn("{} (pid {}) {}; crash loop: restarting in {} ms (crash {} within {:g} s)",
+                       r.spec->name, pid, DescribeExit(status), d.delay.count(), d.crash_in_loop,
+                       std::chrono::duration<double>(options.stable_after).count());
+        }
       }
     }
     for (Running& r : running) {
       if (r.pid < 0 && Steady::now() >= r.restart_at) {
         r.pid = Spawn(*r.spec);
         r.started = Steady::now();
-        if (r.pid < 0)
-          r.restart_at = Steady::now() + r.delay;
-        else
+        if (r.pid < 0) {
+          // Could not even spawn: counts as a crash of a zero-length run.
+          const RestartPolicy::Decision d = r.policy.OnExit(r.started, r.started);
+          r.restart_at = r.started + std::max(d.delay, options.restart_delay);
+          spdlog::warn("{}: trying again in {} ms", r.spec->name,
+                       std::max(d.delay, options.restart_delay).count());
+        } else {
           spdlog::warn("restarted {} (pid {})", r.spec->name, r.pid);
+        }
       }
     }
   }

@@ -17,6 +17,7 @@
 #include <functional>
 #include <thread>
 
+#include "backup_manifest.h"
 #include "core/file_util.h"
 #include "demo_activity.h"
 #include "gateway/domain/demo_accounts.h"
@@ -117,8 +118,9 @@ void PrintDemoLogins(const config::SystemConfig& system) {
         "/api/v1/session).\n",
         system.http_host.c_str(), system.data_dir.c_str());
   } else {
-    std::printf("Log in at http://%s:%d/login (API: POST /api/v1/session).\n",
-                system.http_host.c_str(), system.http_port);
+    // The public URL: "localhost" rather than a wildcard --http-host 0.0.0.0.
+    std::printf("Log in at %s/login (API: POST /api/v1/session).\n",
+                config::PublicUrl(system).c_str());
   }
   std::fflush(stdout);
 }
@@ -130,7 +132,17 @@ struct UpOptions {
   std::string bin_dir;
   int clock_offset_days = 0;      // tests only: [clock] offset_days of the generated config
   bool no_demo_activity = false;  // else, with demo data, play demo_activity.h once up
+  // Issue 20 (the container): each applies only when given (on the command
+  // line or through its environment variable), over the config either way.
+  std::string http_host;
+  const CLI::Option* http_host_option = nullptr;
+  bool demo_data = true;
+  const CLI::Option* demo_data_option = nullptr;
+  std::vector<std::string> allowed_hosts;
+  const CLI::Option* allowed_hosts_option = nullptr;
 };
+
+bool Given(const CLI::Option* option) { return option != nullptr && option->count() > 0; }
 
 int Up(const UpOptions& options) {
   const std::string& data = options.data;
@@ -157,6 +169,9 @@ int Up(const UpOptions& options) {
     if (!loaded.ok()) return CliContext::Fail(loaded.status());
     system = *loaded;
   }
+  if (Given(options.http_host_option)) system.http_host = options.http_host;
+  if (Given(options.demo_data_option)) system.demo_data = options.demo_data;
+  if (Given(options.allowed_hosts_option)) system.http_allowed_hosts = options.allowed_hosts;
   // --http-port 0 (or [http] port = 0): a free port now, so that the links
   // in e-mails name it (config::PublicUrl).
   if (system.http_port == 0) {
@@ -178,6 +193,11 @@ int Up(const UpOptions& options) {
           "# Written by `verkosto up`; pass your own with --config.\n" + config::ToToml(system));
       !st.ok()) {
     return CliContext::Fail(st);
+  }
+  // Read back as the services will: a bad --http-host or --allowed-host fails
+  // here, naming the key, rather than in four services' logs.
+  if (auto written = config::LoadSystemConfig(config_file.string()); !written.ok()) {
+    return CliContext::Fail(written.status());
   }
 
   std::vector<cli::Child> children;
@@ -219,9 +239,20 @@ int StatusCommand(const std::string& data, const std::string& config_path, bool 
   if (!credentials.ok()) return CliContext::Fail(credentials.status());
   zmq::context_t zmq;
   const std::vector<std::string>& names = config::ServiceNames();
-  const auto health =
-      runtime::CollectSystemHealth(zmq, *system, names, std::chrono::milliseconds(1500),
-                                   *credentials, CliContext::OperatorActor());
+  auto health = runtime::CollectSystemHealth(zmq, *system, names, std::chrono::milliseconds(1500),
+                                             *credentials, CliContext::OperatorActor());
+  // A database restored alone from an older backup: say what to do.
+  // It goes into that service's error (JSON) and an ACTION line (text).
+  const std::vector<Advice> advice = RestoreAdvice(health);
+  for (const Advice& a : advice) {
+    for (auto& s : *health.mutable_services()) {
+      if (s.name() != a.service) continue;
+      s.set_error(s.error().empty() ? a.text : s.error() + "; " + a.text);
+    }
+  }
+  if (!advice.empty()) {
+    health.set_status("degraded: a service's database is older than what others applied from it");
+  }
   if (json) {
     CliContext::PrintJson(health);
   } else {
@@ -236,9 +267,16 @@ int StatusCommand(const std::string& data, const std::string& config_path, bool 
                       static_cast<unsigned long long>(c.producer_head()));
         }
       }
-      if (!s.error().empty()) std::printf("  (%s)", s.error().c_str());
+      if (!s.error().empty() && s.reachable()) {
+        bool advised = false;  // its ACTION line below says it in full
+        for (const Advice& a : advice) advised = advised || a.service == s.name();
+        if (!advised) std::printf("  (%s)", s.error().c_str());
+      } else if (!s.error().empty()) {
+        std::printf("  (%s)", s.error().c_str());
+      }
       std::printf("\n");
     }
+    for (const Advice& a : advice) std::printf("ACTION: %s\n", a.text.c_str());
     std::printf("system: %s\n", health.status().c_str());
   }
   return health.status() == "ok" ? 0 : 1;
@@ -254,7 +292,7 @@ void AddSystemCommands(CLI::App& app, CliContext& ctx) {
                  "Directory for databases, sockets and generated config")
       ->capture_default_str();
   up->add_option("--http-port", up_options->http_port,
-                 "HTTP port of the web UI and API on 127.0.0.1 (0 = any free port)")
+                 "HTTP port of the web UI and API (0 = any free port)")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
   auto* config_option =
@@ -272,6 +310,21 @@ void AddSystemCommands(CLI::App& app, CliContext& ctx) {
                "Tests only: with demo data, create the accounts and the catalogue but open no "
                "network and send no request (see README: the demo)")
       ->group("Testing");
+  up_options->http_host_option =
+      up->add_option("--http-host", up_options->http_host,
+                     "Address the web UI and API listen on (default 127.0.0.1; 0.0.0.0 = all "
+                     "interfaces, e.g. in a container); over [http] host of --config");
+  up_options->demo_data_option =
+      up->add_option("--demo-data", up_options->demo_data,
+                     "Load the invented demo data on first start (default: on without "
+                     "--config); over demo_data of --config")
+          ->envname("VERKOSTO_DEMO");
+  up_options->allowed_hosts_option =
+      up->add_option("--allowed-host", up_options->allowed_hosts,
+                     "A Host header the gateway answers (repeat or separate with commas); "
+                     "replaces the default list and [http] allowed_hosts of --config")
+          ->envname("VERKOSTO_ALLOWED_HOSTS")
+          ->delimiter(',');
   ctx.OnRun(up, [up_options] { return Up(*up_options); });
 
   auto* status =

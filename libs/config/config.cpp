@@ -42,6 +42,18 @@ bool LooksLikeHostHeader(const std::string& host) {
   return true;
 }
 
+// A bearer token as RFC 6750 writes one (b64token), long enough not to be guessed.
+bool IsMetricsToken(const std::string& token) {
+  if (token.size() < 32 || token.size() > 512) return false;
+  for (const char c : token) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/' ||
+                    c == '=';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 Status ParseHttp(const toml::table& root, SystemConfig* config) {
   // Without [http], h and its keys are empty views: the defaults stay.
   const toml::node_view<const toml::node> h = root["http"];
@@ -82,6 +94,17 @@ Status ParseHttp(const toml::table& root, SystemConfig* config) {
           "must be an e-mail address, e.g. \"saavutettavuus@example.fi\"");
     }
     config->http_accessibility_contact = *contact;
+  }
+  if (h["metrics_token"]) {
+    // The message never repeats the value: it is a secret.
+    const std::optional<std::string> token = h["metrics_token"].value<std::string>();
+    if (!token || !IsMetricsToken(*token)) {
+      return Status::InvalidArgument(
+          "http.metrics_token",
+          "must be a string of 32 to 512 characters from A-Z a-z 0-9 - . _ ~ + / = "
+          "(e.g. the output of `openssl rand -hex 32`)");
+    }
+    config->http_metrics_token = *token;
   }
   const toml::node_view<const toml::node> allowed = h["allowed_hosts"];
   if (!allowed) return Status::Ok();
@@ -488,6 +511,7 @@ std::string ToToml(const SystemConfig& config) {
   if (!config.http_accessibility_contact.empty()) {
     http.insert("accessibility_contact", config.http_accessibility_contact);
   }
+  if (!config.http_metrics_token.empty()) http.insert("metrics_token", config.http_metrics_token);
   root.insert("http", http);
   toml::table services;
   for (const auto& [name, s] : config.services) {

@@ -108,6 +108,7 @@ struct NominationsConfig {
 //   [http] host = "127.0.0.1"  port = 8080  workers = 16
 //          allowed_hosts = ["verkosto.example.fi"]   (default: see http_allowed_hosts)
 //          public_url = "https://verkosto.example.fi"  (default: see PublicUrl)
+//          metrics_token = "<32+ characters>"  (default: /metrics for loopback only)
 //   [notifications] smtp_url, smtp_from, smtp_user, smtp_password_file,
 //                   starttls, term_notice_days, mail_dir,
 //                   web_base_url (deprecated alias of [http] public_url)
@@ -149,6 +150,12 @@ struct SystemConfig {
   // for content in an accessible form. Empty: the statement points to the
   // registry of KEHA-keskus instead.
   std::string http_accessibility_contact;
+  // [http] metrics_token: the bearer token GET /metrics asks for
+  // (`Authorization: Bearer <token>`, compared in constant time, never
+  // logged): 32..512 characters of A-Z a-z 0-9 - . _ ~ + / =. Empty: /metrics
+  // answers only clients on the loopback addresses (127.0.0.1, ::1). Written
+  // by ToToml only when set.
+  std::string http_metrics_token;
   std::map<std::string, ServiceConfig> services;
   NotificationsConfig notifications;
   AuthConfig auth;

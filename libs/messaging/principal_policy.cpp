@@ -55,11 +55,12 @@ Status CheckPrincipal(std::string_view principal, const Actor& actor, std::strin
     }
     if (operation == "verkosto.common.v1.FetchEventsRequest" ||
         operation == "verkosto.common.v1.HealthRequest" ||
+        operation == "verkosto.common.v1.MetricsRequest" ||
         operation == "verkosto.common.v1.ChainHeadsRequest") {
       return Status::Ok();
     }
     return Refuse(principal, actor,
-                  "a service may only fetch events and read health and chain heads, not " +
+                  "a service may only fetch events and read health, metrics and chain heads, not " +
                       std::string(operation));
   }
   return Refuse(principal.empty() ? "<none>" : principal, actor, "unknown principal");

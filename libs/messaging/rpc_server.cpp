@@ -9,10 +9,12 @@
 #include <vector>
 #include <zmq_addon.hpp>
 
+#include "core/error_code.h"
 #include "messaging/envelope.h"
 #include "messaging/principal_policy.h"
 #include "verkosto/common/v1/events.pb.h"
 #include "verkosto/common/v1/health.pb.h"
+#include "verkosto/common/v1/metrics.pb.h"
 
 namespace verkosto::messaging {
 
@@ -237,8 +239,9 @@ void RpcServer::ProcessReadable() {
         max_stored_id_.clear();  // it may name replies that were rolled back
         for (Pending& pending : batch) {
           if (pending.executed) {
-            pending.reply = ErrorReply(pending.envelope.request_id(),
-                                       Status::Unavailable("the change could not be committed"));
+            pending.reply = ErrorReply(
+                pending.envelope.request_id(),
+                Status::Unavailable("the change could not be committed: " + committed.message()));
             pending.reply_bytes.clear();
             pending.oversized_reply = 0;
           }
@@ -266,7 +269,7 @@ void RpcServer::ProcessReadable() {
           DescribeBytes(static_cast<uint64_t>(options_.limits.max_message_bytes)));
     }
     SendReply(pending.identity, pending.envelope.request_id(), bytes);
-    if (options_.log_requests) LogRequest(pending);
+    Account(pending);
   }
   if (committed_changes) PublishHeadIfMoved();
 }
@@ -482,21 +485,31 @@ void RpcServer::SendReply(const std::string& identity, const std::string& reques
   }
 }
 
-void RpcServer::LogRequest(const Pending& pending) const {
+void RpcServer::Account(const Pending& pending) {
   const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now() - pending.received)
                           .count();
-  const std::string outcome =
+  const std::string_view outcome =
       pending.reply.has_error()
-          ? std::string(ErrorCodeName(FromProtoError(pending.reply.error()).code()))
-          : std::string("ok");
+          ? ErrorCodeName(ErrorCodeFromInt(static_cast<int>(pending.reply.error().code())))
+          : std::string_view("ok");
+  // The label is a type this server serves, never a name a client made up.
+  const std::string_view operation = routes_.find(pending.operation) != routes_.end()
+                                         ? std::string_view(pending.operation)
+                                         : std::string_view("unknown");
+  request_metrics_.Record(operation, outcome, static_cast<double>(micros) / 1e6);
+  if (options_.log_requests) LogRequest(pending, outcome, micros);
+}
+
+void RpcServer::LogRequest(const Pending& pending, std::string_view outcome, int64_t micros) const {
   // Consumers fetch events and tools ask for health every second or so: a
   // successful one of those is routine and logged at debug, so the info log
   // shows what people and programs did (every error is still at info).
   const bool routine =
       !pending.reply.has_error() &&
       (pending.operation == common::v1::FetchEventsRequest::descriptor()->full_name() ||
-       pending.operation == common::v1::HealthRequest::descriptor()->full_name());
+       pending.operation == common::v1::HealthRequest::descriptor()->full_name() ||
+       pending.operation == common::v1::MetricsRequest::descriptor()->full_name());
   spdlog::log(routine ? spdlog::level::debug : spdlog::level::info,
               "request={} principal={} actor={} op={} outcome={} duration_us={}",
               pending.envelope.request_id().empty() ? "-" : pending.envelope.request_id(),

@@ -11,6 +11,7 @@
 #include <zmq.hpp>
 
 #include "core/clock.h"
+#include "core/metrics.h"
 #include "core/result.h"
 #include "messaging/context.h"
 #include "messaging/multi_row_insert.h"
@@ -120,6 +121,11 @@ class RpcServer {
   // Write transactions committed so far (one per group of commands).
   uint64_t commits() const { return commits_; }
 
+  // Every request answered so far, by operation (the request's full type
+  // name; "unknown" for one it does not serve or could not read) and outcome
+  // ("ok" or the error code word), with its time from receipt to reply.
+  const metrics::RequestMetrics& request_metrics() const { return request_metrics_; }
+
  private:
   struct Route {
     bool command;
@@ -166,7 +172,9 @@ class RpcServer {
                  const std::string& bytes);
   // The invalid_argument replacing an answer of `bytes` to `operation`.
   Status ReplyTooLarge(const std::string& operation, size_t bytes) const;
-  void LogRequest(const Pending& pending) const;
+  void LogRequest(const Pending& pending, std::string_view outcome, int64_t micros) const;
+  // Counts it in request_metrics_ and logs it (options_.log_requests).
+  void Account(const Pending& pending);
 
   zmq::socket_t router_;
   zmq::socket_t pub_;
@@ -177,6 +185,7 @@ class RpcServer {
   std::unordered_map<std::string, Route> routes_;
   uint64_t last_head_ = 0;
   uint64_t commits_ = 0;
+  metrics::RequestMetrics request_metrics_;
   bool has_pub_ = false;
   SQLite::Statement find_reply_;
   MultiRowInsert store_replies_;

@@ -11,6 +11,7 @@
 #include <memory>
 #include <utility>
 
+#include "core/metrics.h"
 #include "logging/logging.h"
 #include "messaging/envelope.h"
 #include "messaging/schema.h"
@@ -19,6 +20,7 @@
 #include "verkosto/common/v1/chain.pb.h"
 #include "verkosto/common/v1/diagnostics.pb.h"
 #include "verkosto/common/v1/health.pb.h"
+#include "verkosto/common/v1/metrics.pb.h"
 
 namespace verkosto::runtime {
 
@@ -184,6 +186,43 @@ void ServiceRuntime::RegisterBuiltins() {
         }
         health.set_status(status);
         return Result<HealthResponse>(health);
+      });
+
+  // Metrics: for the gateway's GET /metrics (as itself) and the operator.
+  server_->AddQuery<MetricsRequest, MetricsResponse>(
+      [this](messaging::Context& ctx, const MetricsRequest&) -> Result<MetricsResponse> {
+        if (ctx.actor().role != verkosto::Role::kOperator &&
+            ctx.actor().role != verkosto::Role::kSystem) {
+          return Status::PermissionDenied("actor", "metrics are for the gateway and the operator");
+        }
+        MetricsResponse response;
+        response.set_service(self_.name);
+        response.set_started_unix_us(started_us_);
+        for (const double bound : metrics::LatencyBounds()) {
+          response.add_latency_bounds_seconds(bound);
+        }
+        const metrics::RequestMetrics::Snapshot requests = server_->request_metrics().Take();
+        for (const metrics::RequestMetrics::Count& count : requests.counts) {
+          RequestCount* out = response.add_requests();
+          out->set_operation(count.operation);
+          out->set_outcome(count.outcome);
+          out->set_count(count.count);
+        }
+        for (const metrics::RequestMetrics::Latency& latency : requests.latencies) {
+          LatencyHistogram* out = response.add_latencies();
+          out->set_operation(latency.operation);
+          for (const uint64_t n : latency.histogram.cumulative) out->add_cumulative(n);
+          out->set_count(latency.histogram.count);
+          out->set_sum_seconds(latency.histogram.sum);
+        }
+        response.set_outbox_head(outbox_->Head());
+        for (const auto& [producer, consumer] : consumers_) {
+          *response.add_consumers() = consumer->status();
+        }
+        for (const MetricsSource& source : metrics_sources_) {
+          VERKOSTO_RETURN_IF_ERROR(source(ctx, response));
+        }
+        return response;
       });
 
   // Chain heads: for the other services (witnesses) and the operator.

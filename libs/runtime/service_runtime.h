@@ -19,6 +19,7 @@
 #include "messaging/zap_handler.h"
 #include "runtime/chain_witness.h"
 #include "storage/database.h"
+#include "verkosto/common/v1/metrics.pb.h"
 
 namespace verkosto::runtime {
 
@@ -31,6 +32,9 @@ namespace verkosto::runtime {
 //   ListReceivedPingsRequest -> PingRecorded events consumed from others
 //   ChainHeadsRequest    -> the heads of its audit chains (system, operator)
 //   WitnessPeersRequest  -> witness the other services' heads now (operator)
+//   MetricsRequest       -> request counts and latencies by operation and outcome,
+//                           outbox head, consumers, the service's gauges (system,
+//                           operator: the gateway's GET /metrics)
 // Every `[audit] witness_interval_seconds` it asks the other configured
 // services for their chain heads (on a thread of its own, PeerHeadsFetcher)
 // and appends the changed ones to its chain_witnesses.
@@ -73,6 +77,13 @@ class ServiceRuntime {
   // Call before Run(). Errors: storage errors.
   Status AddChain(const storage::ChainTable& table);
 
+  // Adds the service's own gauges (GaugeSample) to every MetricsResponse:
+  // `source` runs on the loop's thread with a read-only context on the
+  // service's database when the gateway asks. Call before Run(). An error it
+  // returns fails that MetricsRequest.
+  using MetricsSource = std::function<Status(messaging::Context&, common::v1::MetricsResponse&)>;
+  void AddMetrics(MetricsSource source) { metrics_sources_.push_back(std::move(source)); }
+
   // Witness rounds completed (their rows committed) since start.
   uint64_t witness_round() const { return witness_round_; }
 
@@ -107,6 +118,7 @@ class ServiceRuntime {
   std::vector<storage::ChainTable> chains_;  // besides the outbox
   std::unique_ptr<PeerHeadsFetcher> witness_;
   uint64_t witness_round_ = 0;
+  std::vector<MetricsSource> metrics_sources_;
   std::vector<std::shared_ptr<void>> kept_;  // last member: destroyed first
 };
 

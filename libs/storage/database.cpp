@@ -93,6 +93,39 @@ Status Database::BackupTo(const std::string& target) {
   });
 }
 
+Status OnlineBackup(SQLite::Database& source, const std::string& target) {
+  return Guard([&]() -> Status {
+    std::unique_ptr<SQLite::Database> opened;
+    try {
+      opened =
+          std::make_unique<SQLite::Database>(target, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    } catch (const SQLite::Exception& e) {
+      return Status::Unavailable("cannot open " + target + ": " + e.what());
+    }
+    SQLite::Database& copy = *opened;
+    sqlite3_backup* backup =
+        sqlite3_backup_init(copy.getHandle(), "main", source.getHandle(), "main");
+    if (backup == nullptr) {
+      return Status::Unavailable("cannot copy " + source.getFilename() + " to " + target + ": " +
+                                 sqlite3_errmsg(copy.getHandle()));
+    }
+    // -1: every page in one step, under one read transaction of the source.
+    const int stepped = sqlite3_backup_step(backup, -1);
+    const int finished = sqlite3_backup_finish(backup);
+    if (stepped != SQLITE_DONE || finished != SQLITE_OK) {
+      const int code = stepped != SQLITE_DONE ? stepped : finished;
+      const std::string why = sqlite3_errstr(code);
+      if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_CANTOPEN ||
+          code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY) {
+        return Status::Unavailable("cannot copy " + source.getFilename() + " to " + target + ": " +
+                                   why);
+      }
+      return Status::Internal("cannot copy " + source.getFilename() + " to " + target + ": " + why);
+    }
+    return Status::Ok();
+  });
+}
+
 WriteTransaction::WriteTransaction(SQLite::Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 
 WriteTransaction::~WriteTransaction() {

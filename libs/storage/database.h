@@ -49,7 +49,9 @@ class Database {
   // Runs PRAGMA integrity_check; ok when SQLite answers "ok".
   Status IntegrityCheck();
 
-  // Writes a consistent copy of the whole database to `target` (VACUUM INTO).
+  // Writes a compacted copy of the whole database to a new file `target`
+  // (VACUUM INTO; it refuses an existing file). `verkosto backup` uses
+  // OnlineBackup below instead.
   Status BackupTo(const std::string& target);
 
  private:
@@ -57,6 +59,16 @@ class Database {
   SQLite::Database db_;
   std::string path_;
 };
+
+// Copies `source`'s main database page by page to `target` with SQLite's
+// online backup API (sqlite3_backup_init/step/finish) in one step, so the
+// copy is the snapshot of `source`'s read transaction: the one it holds when
+// called (a caller that opened one with BEGIN and a read keeps that snapshot
+// for several databases), else one taken for the copy. Writers of other
+// connections and processes go on meanwhile (WAL). `target` is created or
+// overwritten; its connection is closed on return, so no -wal/-shm stays.
+// Errors: unavailable (busy, locked, cannot open or write `target`), internal.
+Status OnlineBackup(SQLite::Database& source, const std::string& target);
 
 // Applies the migrations above the current user_version. Exposed for tests
 // that build a database up to an earlier version.

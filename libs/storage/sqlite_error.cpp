@@ -21,6 +21,16 @@ Status TranslateSqliteError(int extended_code, const char* message) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return Status::Unavailable(text);
+    // A full disk or a failing write is the machine's state, not the
+    // request's: the transaction was rolled back, and the same command
+    // succeeds once space returns (the full-disk drill shows it), so the
+    // caller should retry later rather than report a bug.
+    case SQLITE_FULL:
+      return Status::Unavailable("database: disk full, nothing was written (" +
+                                 std::string(message ? message : "error") + ")");
+    case SQLITE_IOERR:
+      return Status::Unavailable("database: I/O error, nothing was written (" +
+                                 std::string(message ? message : "error") + ")");
     default:
       return Status::Internal(text);
   }

@@ -10,7 +10,9 @@ namespace verkosto::storage {
 //   UNIQUE / PRIMARY KEY constraint  -> already_exists
 //   other constraint (FK, CHECK, NOT NULL) -> failed_precondition
 //   BUSY / LOCKED                    -> unavailable
-//   FULL, IOERR, CORRUPT and the rest -> internal
+//   FULL (disk full), IOERR          -> unavailable, "database: disk full, ..." /
+//                                       "database: I/O error, ..." (rolled back; retry later)
+//   CORRUPT and the rest             -> internal
 Status TranslateSqliteError(const SQLite::Exception& e);
 Status TranslateSqliteError(int extended_code, const char* message);
 

@@ -6,6 +6,7 @@
 
 #include "gateway/auth/credentials.h"
 #include "gateway/domain/demo_accounts.h"
+#include "gateway/storage/account_gauges.h"
 #include "gateway/storage/sqlite_account_repository.h"
 
 namespace verkosto::gateway {
@@ -80,6 +81,11 @@ Result<std::shared_ptr<HttpFrontend>> WireGateway(runtime::ServiceRuntime& runti
   AccountSettings accounts = options.accounts;
   if (accounts.changes == nullptr) accounts.changes = std::make_shared<AccountsGeneration>();
   RegisterAccountHandlers(runtime.server(), accounts);
+  // GET /metrics: recent login failures and active sessions.
+  runtime.AddMetrics([policy = options.accounts.policy](messaging::Context& ctx,
+                                                        common::v1::MetricsResponse& out) {
+    return AddAccountGauges(ctx.db(), ctx.now(), policy, out);
+  });
   if (system.demo_data)
     VERKOSTO_RETURN_IF_ERROR(CreateDemoAccounts(runtime, options.accounts.hash));
   // The accounts' rules and hash cost are the HTTP side's too (a login checks

@@ -13,6 +13,7 @@
 #include "notifications/delivery/mail_worker.h"
 #include "notifications/domain/plan_policy.h"
 #include "notifications/handlers/notification_handlers.h"
+#include "notifications/storage/delivery_gauges.h"
 #include "notifications/storage/sqlite_notification_repository.h"
 #include "verkosto/networks/v1/events.pb.h"
 #include "verkosto/nominations/v1/events.pb.h"
@@ -723,6 +724,10 @@ Status WireWith(runtime::ServiceRuntime& runtime, const config::SystemConfig& sy
   const int notice_days = system.notifications.term_notice_days;
   RegisterNotificationHandlers(runtime.server());
   RegisterAppliers(runtime, link_base);
+  // GET /metrics: the e-mails pending and failed.
+  runtime.AddMetrics([](messaging::Context& ctx, common::v1::MetricsResponse& out) {
+    return AddDeliveryGauges(ctx.db(), out);
+  });
   spdlog::info("e-mail goes to {}", transport->Describe());
   // The dispatcher (and its worker) is kept by the runtime: destroyed before
   // the loop, after Run() has returned.

@@ -1048,15 +1048,16 @@ void RegisterApiRoutes(httplib::Server& server, const ContextForThread& context)
       server.Delete(pattern, handler);
     }
   }
-  // Anything else under /api/v1/ is a JSON 404, not a page.
+  // Anything else under /api/v1/ is a JSON 404, not a page. (The capture makes
+  // its metrics route label "/api/v1/{}", not each path asked for.)
   const auto unknown = [](const httplib::Request& req, httplib::Response& res) {
     ReplyError(res, Status::NotFound("no API route " + req.method + " " + req.path +
                                      " (see /api/v1/openapi.json)"));
   };
-  server.Get("/api/v1/.*", unknown);
-  server.Post("/api/v1/.*", unknown);
-  server.Put("/api/v1/.*", unknown);
-  server.Delete("/api/v1/.*", unknown);
+  server.Get("/api/v1/(.*)", unknown);
+  server.Post("/api/v1/(.*)", unknown);
+  server.Put("/api/v1/(.*)", unknown);
+  server.Delete("/api/v1/(.*)", unknown);
 }
 
 std::string OpenApiJson() {
@@ -1276,6 +1277,47 @@ std::string OpenApiJson() {
     At(error, "description") = Str("An error: 400 invalid_argument, 503 unavailable");
     At(At(At(error, "content"), "application/json"), "schema") = error_ref;
     At(At(paths, route.path), "get") = std::move(op);
+  }
+  // Issue 20: metrics. GET /metrics, for Prometheus (docs/gateway.md, "Metrics").
+  {
+    gpb::Value t;
+    At(t, "name") = Str("metrics");
+    At(t, "description") =
+        Str("The system's counters in the Prometheus text format, for a scraper: requests, "
+            "latencies, event streams, e-mail, logins (docs/gateway.md, \"Metrics\").");
+    Append(At(doc, "tags"), std::move(t));
+    gpb::Value& metrics_scheme = At(At(At(doc, "components"), "securitySchemes"), "metrics_token");
+    At(metrics_scheme, "type") = Str("http");
+    At(metrics_scheme, "scheme") = Str("bearer");
+    At(metrics_scheme, "description") = Str("[http] metrics_token of the gateway's config.");
+    gpb::Value op;
+    At(op, "summary") = Str("The system's metrics (Prometheus text format 0.0.4)");
+    At(op, "description") =
+        Str("Per service (networks, nominations, notifications, gateway): up, requests by "
+            "operation and outcome with latency histograms, outbox head, each consumer's "
+            "cursor and lag; e-mails by state; login failures and active sessions; the "
+            "gateway's HTTP requests by route pattern and status code. With [http] "
+            "metrics_token configured: only with Authorization: Bearer <token>; without it: "
+            "only from a loopback address (127.0.0.1, ::1). No session cookie counts.");
+    At(op, "operationId") = Str("getMetrics");
+    Append(At(op, "tags"), Str("metrics"));
+    {
+      gpb::Value& metrics_security = At(op, "security");
+      gpb::Value bearer;
+      At(bearer, "metrics_token").mutable_list_value();
+      Append(metrics_security, std::move(bearer));
+      gpb::Value loopback;  // none: a loopback client without a token configured
+      loopback.mutable_struct_value();
+      Append(metrics_security, std::move(loopback));
+    }
+    gpb::Value& ok = At(At(op, "responses"), "200");
+    At(ok, "description") = Str("The metrics");
+    At(At(At(At(ok, "content"), "text/plain; version=0.0.4"), "schema"), "type") = Str("string");
+    At(At(At(op, "responses"), "401"), "description") =
+        Str("A token is configured and the request's is missing or wrong");
+    At(At(At(op, "responses"), "403"), "description") =
+        Str("No token is configured and the client is not on a loopback address");
+    At(At(paths, "/metrics"), "get") = std::move(op);
   }
   At(At(doc, "components"), "schemas").mutable_struct_value()->Swap(&schemas);
   std::string json;

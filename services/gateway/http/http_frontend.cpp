@@ -3,17 +3,22 @@
 #include <google/protobuf/util/json_util.h>
 #include <httplib.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <optional>
 
 #include "core/file_util.h"
 #include "core/text.h"
 #include "gateway/http/api_routes.h"
 #include "gateway/http/auth_routes.h"
 #include "gateway/http/http_errors.h"
+#include "gateway/http/http_metrics.h"
 #include "gateway/web/pages.h"
 #include "runtime/system_health.h"
+#include "runtime/system_metrics.h"
 
 namespace verkosto::gateway {
 
@@ -21,6 +26,10 @@ namespace {
 
 // Requests one keep-alive connection may carry before httplib closes it.
 constexpr size_t kKeepAliveRequests = 100;
+
+// When the worker thread's current request reached routing; read and
+// cleared by the logger, which runs after its answer is written.
+thread_local std::optional<std::chrono::steady_clock::time_point> t_request_started;
 
 std::string ToJson(const google::protobuf::Message& message) {
   std::string json;
@@ -106,6 +115,14 @@ HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, con
                     : nullptr),
       server_(std::make_unique<httplib::Server>()) {
   server_->set_tcp_nodelay(true);  // without it every answer waits ~40 ms (Nagle)
+  // SO_REUSEADDR only: a restarted gateway binds its port at once, even with
+  // the old process's connections in TIME_WAIT; httplib's default adds
+  // SO_REUSEPORT, which would let a second gateway (or anything of the same
+  // user) share the port silently and take half the connections.
+  server_->set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   const size_t workers = static_cast<size_t>(std::max(options_.workers, 1));
   server_->new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
   // httplib closes a keep-alive connection after 5 requests by default, so a
@@ -114,6 +131,7 @@ HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, con
   server_->set_payload_max_length(kMaxRequestBodyBytes);
   // Before any route (and before a body is read for one): the Host check.
   server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    t_request_started = std::chrono::steady_clock::now();
     return RefuseUnknownHost(req, res) ? httplib::Server::HandlerResponse::Handled
                                        : httplib::Server::HandlerResponse::Unhandled;
   });
@@ -123,6 +141,17 @@ HttpFrontend::HttpFrontend(zmq::context_t& zmq, config::SystemConfig system, con
       [https = options_.secure_cookies](const httplib::Request&, httplib::Response& res) {
         SetSecurityHeaders(res, https);
       });
+  // Once per request, after its answer is written: GET /metrics' HTTP counts.
+  // A request httplib refused before routing counts with no duration.
+  server_->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    double seconds = 0;
+    if (t_request_started) {
+      seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - *t_request_started)
+                    .count();
+      t_request_started.reset();
+    }
+    http_requests_.Record(HttpOperation(req), std::to_string(res.status), seconds);
+  });
   Routes();
 }
 
@@ -182,12 +211,48 @@ void HttpFrontend::Routes() {
     res.set_header("Cache-Control", "no-store");
     res.set_content(ToJson(details ? health : RedactedHealth(health)), "application/json");
   });
+  server_->Get("/metrics", [this](const httplib::Request& req, httplib::Response& res) {
+    ServeMetrics(req, res);
+  });
   // Before the pages, whose patterns might match anything.
   RegisterAuthRoutes(*server_, context);
   // The API and the pages see only the seam (http/gateway_context.h).
   const ContextForThread seam = [context]() -> GatewayContext& { return context(); };
   RegisterApiRoutes(*server_, seam);
   RegisterWebRoutes(*server_, seam);
+}
+
+void HttpFrontend::ServeMetrics(const httplib::Request& req, httplib::Response& res) {
+  res.set_header("Cache-Control", "no-store");
+  switch (CheckMetricsAccess(system_.http_metrics_token, req.get_header_value("Authorization"),
+                             req.remote_addr)) {
+    case MetricsAccess::kAllowed:
+      break;
+    case MetricsAccess::kUnauthorized:
+      res.status = 401;
+      res.set_header("WWW-Authenticate", "Bearer realm=\"verkosto metrics\"");
+      res.set_content("Unauthorized: /metrics needs Authorization: Bearer <[http] metrics_token>\n",
+                      "text/plain; charset=utf-8");
+      return;
+    case MetricsAccess::kForbidden:
+      res.status = 403;
+      res.set_content(
+          "Forbidden: without [http] metrics_token, /metrics answers loopback clients only\n",
+          "text/plain; charset=utf-8");
+      return;
+  }
+  std::vector<std::string> services;
+  services.reserve(system_.services.size());
+  for (const auto& [name, service] : system_.services) services.push_back(name);
+  const common::v1::SystemMetrics collected =
+      runtime::CollectSystemMetrics(zmq_, system_, services, std::chrono::milliseconds(1000),
+                                    credentials_, RpcGatewayContext::GatewayActor());
+  std::vector<metrics::Family> families = runtime::SystemMetricsFamilies(collected);
+  for (metrics::Family& family : HttpRequestFamilies(http_requests_.Take())) {
+    families.push_back(std::move(family));
+  }
+  res.set_content(metrics::WritePrometheusText(families),
+                  std::string(metrics::kPrometheusContentType));
 }
 
 Status HttpFrontend::Start() {

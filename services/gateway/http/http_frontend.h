@@ -12,6 +12,7 @@
 
 #include "config/config.h"
 #include "core/clock.h"
+#include "core/metrics.h"
 #include "core/status.h"
 #include "gateway/http/client_states.h"
 #include "gateway/http/rpc_gateway_context.h"
@@ -38,6 +39,13 @@ namespace verkosto::gateway {
 // answered "ok" and no service is failing for the workers, else 503. Only a
 // logged-in client (session cookie or API token) gets the details; anyone
 // else gets RedactedHealth.
+//
+// GET /metrics (docs/gateway.md, "Metrics") answers in the Prometheus text
+// format: every configured service's MetricsResponse (asked with a fresh
+// client each, as /healthz) and the HTTP requests this front end answered
+// (counted for every request, by method, route pattern and status code).
+// With [http] metrics_token only for "Authorization: Bearer <token>" (401
+// otherwise), without it only for loopback clients (403 otherwise).
 //
 // Hardening (docs/gateway.md, "Hardening"), in one place for every answer:
 // a request whose Host header is not allowed (AllowedHosts) is refused with
@@ -69,6 +77,8 @@ class HttpFrontend {
   void Routes();
   // The calling thread's context (thread-safe).
   RpcGatewayContext& ContextForThisThread();
+  // GET /metrics.
+  void ServeMetrics(const httplib::Request& req, httplib::Response& res);
 
   zmq::context_t& zmq_;
   config::SystemConfig system_;
@@ -79,6 +89,7 @@ class HttpFrontend {
   HashSlots hash_slots_;                    // likewise: their logins take slots of it
   std::unique_ptr<SessionCache> sessions_;  // likewise; null without options_.changes
   std::atomic<uint64_t> rpc_calls_{0};
+  metrics::RequestMetrics http_requests_;  // written by every worker (thread-safe)
   std::mutex contexts_mu_;
   std::map<std::thread::id, std::unique_ptr<RpcGatewayContext>> contexts_;
   std::unique_ptr<httplib::Server> server_;

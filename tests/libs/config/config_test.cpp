@@ -307,5 +307,27 @@ TEST(ConfigTest, PublicUrlErrorsNameTheKey) {
   EXPECT_EQ(parsed.status().field(), "http.public_url");
 }
 
+// Issue 20, item 2: [http] metrics_token, the bearer token of GET /metrics:
+// round-trips when set; a short or ill-formed one is refused naming the key,
+// without repeating the value.
+TEST(ConfigTest, MetricsTokenIsALongBearerToken) {
+  SystemConfig config = Configured("/srv/vk", "/tmp/vk", 8080);
+  EXPECT_EQ(ToToml(config).find("metrics_token"), std::string::npos) << "written only when set";
+  const std::string token(40, 'a');
+  config.http_metrics_token = token + "-._~+/=";
+  auto parsed = ParseSystemConfig(ToToml(config));
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(parsed->http_metrics_token, token + "-._~+/=");
+  for (const std::string& bad :
+       {std::string("\"short\""), "\"" + token + " x\"", std::string("42")}) {
+    std::string text = ToToml(Configured("/srv/vk", "/tmp/vk", 8080));
+    text.replace(text.find("[http]\n"), 7, "[http]\nmetrics_token = " + bad + "\n");
+    parsed = ParseSystemConfig(text);
+    ASSERT_FALSE(parsed.ok()) << bad;
+    EXPECT_EQ(parsed.status().field(), "http.metrics_token");
+    EXPECT_EQ(parsed.status().message().find("short"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace verkosto::config

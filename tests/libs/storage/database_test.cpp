@@ -111,5 +111,40 @@ TEST(DatabaseTest, IntegrityCheckAndBackupWork) {
       << "VACUUM INTO refuses to overwrite an existing file";
 }
 
+TEST(DatabaseTest, OnlineBackupCopiesTheSnapshotOfTheSourcesReadTransaction) {
+  testing::TempDir dir;
+  auto db = Database::Open(dir.File("a.db"), kMigrations);
+  ASSERT_TRUE(db.ok());
+  (*db)->sqlite().exec("INSERT INTO areas (code, name) VALUES ('a', 'A')");
+  // A reader opens its snapshot; a writer commits after it.
+  SQLite::Database reader(dir.File("a.db"), SQLite::OPEN_READONLY);
+  reader.exec("BEGIN");
+  EXPECT_EQ(reader.execAndGet("SELECT COUNT(*) FROM areas").getInt(), 1);
+  (*db)->sqlite().exec("INSERT INTO areas (code, name) VALUES ('b', 'B')");
+  ASSERT_TRUE(OnlineBackup(reader, dir.File("copy.db")).ok());
+  reader.exec("COMMIT");
+  {
+    auto copy = Database::Open(dir.File("copy.db"), kMigrations);
+    ASSERT_TRUE(copy.ok());
+    EXPECT_EQ((*copy)->sqlite().execAndGet("SELECT COUNT(*) FROM areas").getInt(), 1)
+        << "the copy is the reader's snapshot, without the later commit";
+    EXPECT_TRUE((*copy)->IntegrityCheck().ok());
+  }
+  // Without a transaction of its own, the copy is the source as it is now;
+  // an existing target is overwritten.
+  ASSERT_TRUE(OnlineBackup((*db)->sqlite(), dir.File("copy.db")).ok());
+  auto copy = Database::Open(dir.File("copy.db"), kMigrations);
+  ASSERT_TRUE(copy.ok());
+  EXPECT_EQ((*copy)->sqlite().execAndGet("SELECT COUNT(*) FROM areas").getInt(), 2);
+}
+
+TEST(DatabaseTest, OnlineBackupToAPlaceThatCannotBeWrittenIsUnavailable) {
+  testing::TempDir dir;
+  auto db = Database::Open(dir.File("a.db"), kMigrations);
+  ASSERT_TRUE(db.ok());
+  const Status st = OnlineBackup((*db)->sqlite(), dir.File("no/such/dir/copy.db"));
+  EXPECT_EQ(st.code(), ErrorCode::kUnavailable) << st.ToString();
+}
+
 }  // namespace
 }  // namespace verkosto::storage

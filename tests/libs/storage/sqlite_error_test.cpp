@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "storage/database.h"
 #include "testing/temp_dir.h"
@@ -57,6 +58,32 @@ TEST(SqliteErrorTest, BusyDatabaseIsUnavailable) {
     return tx.Commit();
   });
   EXPECT_EQ(status.code(), ErrorCode::kUnavailable) << status.ToString();
+}
+
+// A database that may not grow (max_page_count) fails the way a full disk
+// does, with SQLITE_FULL: unavailable, saying so, and nothing half-written.
+TEST(SqliteErrorTest, FullDatabaseIsUnavailableAndWritesNothing) {
+  testing::TempDir dir;
+  auto db = Database::Open(dir.File("full.db"), kSchema);
+  ASSERT_TRUE(db.ok());
+  auto& sql = (*db)->sqlite();
+  const int pages = sql.execAndGet("PRAGMA page_count").getInt();
+  ASSERT_TRUE(Exec(sql, "PRAGMA max_page_count = " + std::to_string(pages)).ok());
+  const Status status = Guard([&]() -> Status {
+    WriteTransaction tx(sql);
+    sql.exec("INSERT INTO areas VALUES ('a', 'A')");
+    sql.exec("INSERT INTO areas VALUES ('b', zeroblob(100000))");
+    return tx.Commit();
+  });
+  EXPECT_EQ(status.code(), ErrorCode::kUnavailable) << status.ToString();
+  EXPECT_NE(status.message().find("disk full"), std::string::npos) << status.ToString();
+  EXPECT_EQ(sql.execAndGet("SELECT count(*) FROM areas").getInt(), 0);
+}
+
+TEST(SqliteErrorTest, IoErrorIsUnavailable) {
+  const Status status = TranslateSqliteError(SQLITE_IOERR_WRITE, "disk I/O error");
+  EXPECT_EQ(status.code(), ErrorCode::kUnavailable);
+  EXPECT_NE(status.message().find("I/O error"), std::string::npos) << status.ToString();
 }
 
 TEST(SqliteErrorTest, OtherFailuresAreInternal) {

@@ -714,7 +714,8 @@ TEST_F(GatewayApiTest, EveryServiceOperationHasARoute) {
                                           "verkosto.common.v1.ListReceivedPingsRequest",
                                           "verkosto.common.v1.FetchEventsRequest",
                                           "verkosto.common.v1.ChainHeadsRequest",
-                                          "verkosto.common.v1.WitnessPeersRequest"};
+                                          "verkosto.common.v1.WitnessPeersRequest",
+                                          "verkosto.common.v1.MetricsRequest"};
   for (runtime::ServiceRuntime* rt : {networks_.get(), nominations_.get()}) {
     for (const auto& [name, command] : rt->server().Operations()) {
       if (builtins.count(name) > 0) continue;

@@ -98,6 +98,7 @@ class GatewayApiFixture : public ::testing::Test {
     ASSERT_TRUE(verkosto::testing::ProvisionKeys(system_));
     system_.demo_data = false;
     system_.http_allowed_hosts = allowed_hosts_;
+    system_.http_metrics_token = metrics_token_;
     StartRuntime("networks", verkosto::testing::NetworksPeer(), networks_, networks_thread_);
     StartRuntime("nominations", verkosto::testing::NominationsPeer(), nominations_,
                  nominations_thread_);
@@ -287,6 +288,8 @@ class GatewayApiFixture : public ::testing::Test {
   // [auth] secure_cookies and [http] allowed_hosts of the gateway (set before SetUp).
   bool secure_cookies_ = false;
   std::vector<std::string> allowed_hosts_;
+  // [http] metrics_token (set before SetUp; issue 20: metrics).
+  std::string metrics_token_;
 };
 
 }  // namespace verkosto::gateway::fixtures
