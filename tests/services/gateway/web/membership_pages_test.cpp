@@ -99,7 +99,7 @@ TEST_F(MembershipPagesTest, TheReplaceFormAsksTheSuccessorsGenderAndRefusesAnUno
   auto page = Get("/memberships/case-1.1", "dirkk");
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
-  EXPECT_NE(page->body.find(R"(<select id="f-replace-successor.gender" name="successor.gender")"),
+  EXPECT_NE(page->body.find(R"(<select id="f-replace-successor-gender" name="successor.gender")"),
             std::string::npos)
       << page->body;
   EXPECT_NE(page->body.find(R"(<option value="woman")"), std::string::npos);
@@ -114,7 +114,7 @@ TEST_F(MembershipPagesTest, TheReplaceFormAsksTheSuccessorsGenderAndRefusesAnUno
                    {"diary_number", "KK/901/2027"}});
   ASSERT_TRUE(odd);
   EXPECT_EQ(odd->status, 422);
-  EXPECT_NE(odd->body.find(R"(id="f-replace-successor.gender-error")"), std::string::npos)
+  EXPECT_NE(odd->body.find(R"(id="f-replace-successor-gender-error")"), std::string::npos)
       << odd->body;
   EXPECT_FALSE(ctx_.Called("ReplaceMemberRequest"));
 }
