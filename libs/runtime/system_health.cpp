@@ -4,6 +4,19 @@
 
 namespace verkosto::runtime {
 
+Result<messaging::ClientOptions> ServiceClientOptions(const config::SystemConfig& system,
+                                                      const std::string& name,
+                                                      std::chrono::milliseconds timeout,
+                                                      const messaging::Credentials& credentials) {
+  VERKOSTO_ASSIGN_OR_RETURN(config::ServiceConfig service, system.Service(name));
+  messaging::ClientOptions options;
+  options.endpoint = service.rpc_endpoint;
+  options.timeout = timeout;
+  options.initial_backoff = timeout / 4;
+  options.curve = credentials.ClientOf(name);
+  return options;
+}
+
 common::v1::SystemHealth CollectSystemHealth(zmq::context_t& zmq,
                                              const config::SystemConfig& system,
                                              const std::vector<std::string>& services,
@@ -15,18 +28,13 @@ common::v1::SystemHealth CollectSystemHealth(zmq::context_t& zmq,
   for (const std::string& name : services) {
     auto* entry = health.add_services();
     entry->set_name(name);
-    auto service = system.Service(name);
-    if (!service.ok()) {
+    auto options = ServiceClientOptions(system, name, timeout, credentials);
+    if (!options.ok()) {
       entry->set_error("not configured");
       all_ok = false;
       continue;
     }
-    messaging::ClientOptions options;
-    options.endpoint = service->rpc_endpoint;
-    options.timeout = timeout;
-    options.initial_backoff = timeout / 4;
-    options.curve = credentials.ClientOf(name);
-    messaging::RpcClient client(zmq, options);
+    messaging::RpcClient client(zmq, *options);
     auto answer = client.Call<common::v1::HealthResponse>(actor, common::v1::HealthRequest());
     if (!answer.ok()) {
       entry->set_error(answer.status().ToString());

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "messaging/rpc_client.h"
+#include "runtime/system_health.h"
 
 namespace verkosto::runtime {
 
@@ -16,17 +17,12 @@ common::v1::SystemMetrics CollectSystemMetrics(zmq::context_t& zmq,
   for (const std::string& name : services) {
     common::v1::ServiceMetrics* entry = out.add_services();
     entry->set_name(name);
-    auto service = system.Service(name);
-    if (!service.ok()) {
+    auto options = ServiceClientOptions(system, name, timeout, credentials);
+    if (!options.ok()) {
       entry->set_error("not configured");
       continue;
     }
-    messaging::ClientOptions options;
-    options.endpoint = service->rpc_endpoint;
-    options.timeout = timeout;
-    options.initial_backoff = timeout / 4;
-    options.curve = credentials.ClientOf(name);
-    messaging::RpcClient client(zmq, options);
+    messaging::RpcClient client(zmq, *options);
     auto answer = client.Call<common::v1::MetricsResponse>(actor, common::v1::MetricsRequest());
     if (!answer.ok()) {
       entry->set_error(answer.status().ToString());

@@ -65,15 +65,8 @@ TEST_F(PartitionDrill, ACutLinkDelaysButLosesNothingAndStatusShowsIt) {
   ASSERT_EQ(principals.size(), 5u);
   HostConfig("a", principals);
   HostConfig("b", principals);
-  StartService("a", "networks");
-  StartService("a", "gateway");
-  StartService("b", "nominations");
-  StartService("b", "notifications");
-  int port = 0;
-  ASSERT_TRUE(WaitForDirectory(
-      DataOf("a"), [&] { return (port = GatewayPort(DataOf("a") + "/gateway.port")) > 0; },
-      milliseconds(60000)))
-      << "the gateway wrote no port file";
+  const int port = StartServicesOnBothHosts();
+  ASSERT_GT(port, 0);
   ASSERT_NO_FATAL_FAILURE(WaitUntilAllOk());
 
   // The cut falls after a random number of acknowledged commands in the first half.

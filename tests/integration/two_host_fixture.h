@@ -177,6 +177,23 @@ class TwoHostFixture : public ::testing::Test {
     services_.emplace_back(service, std::make_unique<testing::Process>(kIp, args, LogOf(service)));
   }
 
+  // The layout of deploy/two-host/: networks and the gateway on A,
+  // nominations and notifications on B, each started as its unit would be.
+  // Returns the gateway's HTTP port (127.0.0.1 inside A) once it listens;
+  // 0, with a test failure, when it wrote no port file in time.
+  int StartServicesOnBothHosts() {
+    StartService("a", "networks");
+    StartService("a", "gateway");
+    StartService("b", "nominations");
+    StartService("b", "notifications");
+    int port = 0;
+    EXPECT_TRUE(WaitForDirectory(
+        DataOf("a"), [&] { return (port = GatewayPort(DataOf("a") + "/gateway.port")) > 0; },
+        std::chrono::milliseconds(60000)))
+        << "the gateway wrote no port file";
+    return port;
+  }
+
   // `verkosto status --json` as the operator on host A, parsed.
   common::v1::SystemHealth Status() {
     common::v1::SystemHealth health;

@@ -55,16 +55,8 @@ TEST_F(TwoHostTest, ANominationChainCrossesHostsAndAStrangersKeyIsRefused) {
   HostConfig("a", principals);
   HostConfig("b", principals);
 
-  StartService("a", "networks");
-  StartService("a", "gateway");
-  StartService("b", "nominations");
-  StartService("b", "notifications");
-  // The gateway's HTTP side (127.0.0.1 inside A) writes its port once it listens.
-  int port = 0;
-  ASSERT_TRUE(WaitForDirectory(
-      DataOf("a"), [&] { return (port = GatewayPort(DataOf("a") + "/gateway.port")) > 0; },
-      milliseconds(60000)))
-      << "the gateway wrote no port file";
+  const int port = StartServicesOnBothHosts();
+  ASSERT_GT(port, 0);
   server_ = "http://127.0.0.1:" + std::to_string(port);
   ASSERT_NO_FATAL_FAILURE(WaitUntilAllOk());
 
