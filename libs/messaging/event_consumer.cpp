@@ -202,10 +202,7 @@ Result<size_t> EventConsumer::Apply(const common::v1::FetchEventsResponse& batch
     }
     Actor system{options_.consumer_name, options_.consumer_name, Role::kSystem, {}, {}};
     system.principal = options_.consumer_name;  // in-process work: the service itself
-    const auto started = std::chrono::steady_clock::now();
     for (const auto& event : batch.events()) {
-      // Commit what the budget allowed; the rest is fetched again at once.
-      if (applied > 0 && std::chrono::steady_clock::now() - started >= options_.apply_budget) break;
       if (event.seq() <= cursor) continue;  // already applied (a resent fetch)
       if (event.seq() != cursor + 1) {
         return Status::Internal("gap in the stream of " + options_.producer + ": expected " +

@@ -29,12 +29,6 @@ struct ConsumerOptions {
   // Name of this service, used as the actor of fetch requests.
   std::string consumer_name;
   uint32_t batch_size = 500;
-  // How long one transaction may apply events of a batch before it commits
-  // what it applied and returns to the service loop (the rest is fetched
-  // again at once). A handler that fans out (one event, a hundred e-mails)
-  // would otherwise hold the loop — and every RPC and health call — for the
-  // whole batch. At least one event is applied per transaction.
-  std::chrono::milliseconds apply_budget{200};
   // Fallback polling when no hint arrives (hints may be lost).
   std::chrono::milliseconds poll_interval{1000};
   // A fetch without an answer this long is sent again; it is also the fetch's

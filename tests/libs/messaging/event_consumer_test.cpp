@@ -69,7 +69,6 @@ class EventStreamTest : public ::testing::Test {
     options.consumer_name = "consumer";
     options.batch_size = batch;
     options.poll_interval = poll;
-    options.apply_budget = apply_budget_;
     auto consumer = std::make_unique<EventConsumer>(zmq_, db, nullptr, clock_, options);
     consumer->On<ItemAdded>([this, fail_at](Context& ctx, const ItemAdded& event) {
       const std::string& id = ctx.request_id();  // "producer:<seq>"
@@ -114,7 +113,6 @@ class EventStreamTest : public ::testing::Test {
   std::unique_ptr<TestService> producer_;
   // Written by the test thread, read by the handler on the loop's thread.
   std::atomic<int64_t> wait_for_seq_{-1};
-  std::chrono::milliseconds apply_budget_{200};
   std::promise<void> applied_;
 };
 
@@ -149,25 +147,6 @@ TEST_F(EventStreamTest, ConsumerStartedAfterTenThousandEventsCatchesUpWithNoGap)
   CatchUp(*consumer, 10000);
   ExpectEachAppliedOnce(*db, 10000);
   EXPECT_EQ(consumer->status().producer_head(), 10000u);
-  EXPECT_TRUE(consumer->status().error().empty());
-}
-
-// A batch is applied in transactions of at most apply_budget each (at least
-// one event), so a slow handler cannot hold the service loop for a whole
-// batch; the rest is fetched again and nothing is lost or applied twice.
-TEST_F(EventStreamTest, ABatchIsCommittedInPartsWithinTheApplyBudgetAndNothingIsLost) {
-  StartProducer();
-  AppendEvents(30);
-  producer_->StartLoop();
-  auto db = OpenConsumerDb();
-  apply_budget_ = std::chrono::milliseconds(0);  // one event per transaction
-  auto consumer = MakeConsumer(*db, /*batch=*/500);
-  auto first = consumer->SyncOnce(std::chrono::milliseconds(5000));
-  ASSERT_TRUE(first.ok()) << first.status().ToString();
-  EXPECT_EQ(*first, 1u) << "the budget ended the transaction after one event";
-  EXPECT_EQ(consumer->Cursor(), 1u);
-  CatchUp(*consumer, 30);
-  ExpectEachAppliedOnce(*db, 30);
   EXPECT_TRUE(consumer->status().error().empty());
 }
 
