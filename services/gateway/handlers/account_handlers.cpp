@@ -222,6 +222,7 @@ Result<pb::ValidateSessionResponse> ValidateSession(Context& ctx,
   }
   VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> account, repo.FindAccount(user_id));
   if (!account || account->disabled) return Status::NotFound("the account is disabled");
+  std::string director_name;  // the principal's, while the mandate holds
   if (account->role == Role::kAreaDeputy && !account->on_behalf_of.empty()) {
     // The mandate is checked on every request, so it ends the moment the
     // director's account is disabled, moved or changes role. Without it the
@@ -229,14 +230,14 @@ Result<pb::ValidateSessionResponse> ValidateSession(Context& ctx,
     // (permission_denied naming on_behalf_of).
     VERKOSTO_ASSIGN_OR_RETURN(std::optional<AccountRecord> director,
                               repo.FindAccount(account->on_behalf_of));
-    if (!HoldsMandate(*account, director)) account->on_behalf_of.clear();
-    *response.mutable_account() = ToProto(*account);
-    if (!account->on_behalf_of.empty()) {
-      response.mutable_account()->set_on_behalf_of_name(director->display_name);
+    if (HoldsMandate(*account, director)) {
+      director_name = director->display_name;
+    } else {
+      account->on_behalf_of.clear();
     }
-    return response;
   }
   *response.mutable_account() = ToProto(*account);
+  response.mutable_account()->set_on_behalf_of_name(director_name);
   return response;
 }
 

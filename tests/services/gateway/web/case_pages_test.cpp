@@ -318,6 +318,15 @@ TEST_F(WebPagesTest, TheCasePageShowsTheCasesHistoryAndKehasDiaryNumber) {
   EXPECT_LT(sent, approved) << "oldest first";
   EXPECT_NE(body.find("2.3.2026 klo 10.00", history), std::string::npos);  // Helsinki time
   EXPECT_NE(body.find("Kaisa Keha (KEHA-koordinaattori)", history), std::string::npos) << body;
+  // The page header names a deputy's director too, not the account id.
+  RequestUser deputy = User("dep-hel", Role::kAreaDeputy, "helsinki");
+  deputy.actor.on_behalf_of = "dir-hel";
+  deputy.actor.on_behalf_of_name = "Helena Johtaja";
+  ctx_.AddUser("dephel", deputy);
+  auto as_deputy = Get("/cases/" + c.case_id(), "dephel");
+  ASSERT_TRUE(as_deputy);
+  EXPECT_NE(as_deputy->body.find("toimii johtajan puolesta: Helena Johtaja)"), std::string::npos)
+      << as_deputy->body;
   // The director by name; the user id only where no name was stored.
   EXPECT_NE(body.find("Helena Johtaja", approved), std::string::npos) << body;
   EXPECT_NE(body.find("HEL/1/2026", approved), std::string::npos);
