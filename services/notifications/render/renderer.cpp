@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <kainjow/mustache.hpp>
+#include <memory>
 #include <sstream>
+#include <unordered_map>
 
 #include "locale/format.h"
 
@@ -52,11 +54,28 @@ std::vector<std::pair<std::string, locale::MessageArg>> NumberArgs(const View& v
   return args;
 }
 
+// The template `source`, parsed once per thread and kind: parsing cost more
+// than rendering when one event fans out to a hundred mailboxes
+// (bench/notify_bench). Per thread, because a kainjow template keeps state
+// while it renders; keyed by the text, so a set parsed again (tests) finds
+// its templates and one destroyed leaves nothing dangling.
+mu::mustache& Parsed(const std::string& source, bool html) {
+  thread_local std::unordered_map<std::string, std::unique_ptr<mu::mustache>> cache[2];
+  auto& parsed = cache[html ? 1 : 0];
+  auto it = parsed.find(source);
+  if (it == parsed.end()) {
+    if (parsed.size() >= 512) parsed.clear();  // a bound: the built-in set has about 150 parts
+    auto tmpl = std::make_unique<mu::mustache>(source);
+    if (!html) tmpl->set_custom_escape([](const std::string& s) { return s; });
+    it = parsed.emplace(source, std::move(tmpl)).first;
+  }
+  return *it->second;
+}
+
 // Renders Mustache source as plain text (no HTML escaping).
 Result<std::string> RenderText(const std::string& source, const mu::data& data) {
-  mu::mustache tmpl(source);
+  mu::mustache& tmpl = Parsed(source, false);
   if (!tmpl.is_valid()) return Status::Internal("template: " + tmpl.error_message());
-  tmpl.set_custom_escape([](const std::string& s) { return s; });
   return tmpl.render(data);
 }
 
@@ -238,7 +257,8 @@ Result<RenderedMessage> TemplateSet::Render(const std::string& template_name, La
   if (const auto o = parts_.find({language, "layout.open_link"}); o != parts_.end()) {
     html.set("open_link", o->second);
   }
-  mu::mustache layout(layout_html_);
+  mu::mustache& layout = Parsed(layout_html_, true);
+  if (!layout.is_valid()) return Status::Internal("layout: " + layout.error_message());
   out.html = layout.render(html);
   return out;
 }

@@ -347,11 +347,22 @@ Result<std::vector<MembershipInfo>> SqliteNotificationRepository::MembershipsOf(
   return out;
 }
 
+SQLite::Statement& SqliteNotificationRepository::Reused(std::unique_ptr<SQLite::Statement>& slot,
+                                                        const char* sql) {
+  if (!slot) {
+    slot = std::make_unique<SQLite::Statement>(db_, sql);
+  } else {
+    slot->tryReset();  // its last error, if any, was reported by the call that had it
+    slot->clearBindings();
+  }
+  return *slot;
+}
+
 Result<int64_t> SqliteNotificationRepository::InsertMessage(const MessageRow& m) {
   int64_t id = 0;
   Status status = storage::Guard([&]() -> Status {
-    SQLite::Statement s(
-        db_,
+    SQLite::Statement& s = Reused(
+        insert_message_,
         "INSERT INTO messages (event_key, mailbox, template, language, subject, body_text, "
         "body_html, link, event_type, network_code, case_id, created_us) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_key, mailbox) DO NOTHING");
@@ -367,12 +378,19 @@ Result<int64_t> SqliteNotificationRepository::InsertMessage(const MessageRow& m)
     s.bind(10, m.network_code);
     s.bind(11, m.case_id);
     s.bind(12, m.created_us);
-    s.exec();
-    SQLite::Statement q(db_, "SELECT id FROM messages WHERE event_key = ? AND mailbox = ?");
+    if (s.exec() == 1) {
+      // Inserted: its rowid (the unread-count triggers' own writes do not
+      // change what the connection reports once they have run).
+      id = db_.getLastInsertRowid();
+      return Status::Ok();
+    }
+    SQLite::Statement& q =
+        Reused(message_id_, "SELECT id FROM messages WHERE event_key = ? AND mailbox = ?");
     q.bind(1, m.event_key);
     q.bind(2, m.mailbox);
     if (!q.executeStep()) return Status::Internal("message vanished after insert");
-    id = q.getColumn("id").getInt64();
+    id = q.getColumn(0).getInt64();
+    q.tryReset();  // no read left open while the statement waits for its next use
     return Status::Ok();
   });
   if (!status.ok()) return status;
@@ -469,12 +487,12 @@ Result<uint32_t> SqliteNotificationRepository::MarkRead(const std::vector<std::s
 
 Status SqliteNotificationRepository::InsertDelivery(const DeliveryRow& d) {
   return storage::Guard([&]() -> Status {
-    SQLite::Statement s(
-        db_,
-        "INSERT INTO deliveries (message_id, event_key, mailbox, channel, address, status, "
-        "attempt_count, next_attempt_us, last_reply, created_us, updated_us) "
-        "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) "
-        "ON CONFLICT (event_key, mailbox, channel, address) DO NOTHING");
+    SQLite::Statement& s =
+        Reused(insert_delivery_,
+               "INSERT INTO deliveries (message_id, event_key, mailbox, channel, address, status, "
+               "attempt_count, next_attempt_us, last_reply, created_us, updated_us) "
+               "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?) "
+               "ON CONFLICT (event_key, mailbox, channel, address) DO NOTHING");
     s.bind(1, d.message_id);
     s.bind(2, d.event_key);
     s.bind(3, d.mailbox);
@@ -667,8 +685,9 @@ Result<std::optional<MailboxPreferences>> SqliteNotificationRepository::GetPrefe
     const std::string& mailbox) {
   std::optional<MailboxPreferences> found;
   Status status = storage::Guard([&]() -> Status {
-    SQLite::Statement q(
-        db_, "SELECT mailbox, language, email_mode, email FROM preferences WHERE mailbox = ?");
+    SQLite::Statement& q =
+        Reused(preferences_,
+               "SELECT mailbox, language, email_mode, email FROM preferences WHERE mailbox = ?");
     q.bind(1, mailbox);
     if (q.executeStep()) {
       found = MailboxPreferences{
@@ -676,6 +695,7 @@ Result<std::optional<MailboxPreferences>> SqliteNotificationRepository::GetPrefe
           storage::ValueOrThrow(storage::ValueOf(kEmailModes, Col(q, "email_mode"), "e-mail mode")),
           Col(q, "email")};
     }
+    q.tryReset();
     return Status::Ok();
   });
   if (!status.ok()) return status;

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -170,7 +172,17 @@ class SqliteNotificationRepository {
   Status SetPreferences(const MailboxPreferences& preferences, int64_t now_us);
 
  private:
+  // A statement of this repository prepared once and reset for each use:
+  // RecordNotice writes one message, its deliveries and a preference lookup
+  // per recipient, and preparing them (the inbox triggers compile into each
+  // INSERT) cost more than running them (bench/notify_bench).
+  SQLite::Statement& Reused(std::unique_ptr<SQLite::Statement>& slot, const char* sql);
+
   SQLite::Database& db_;
+  std::unique_ptr<SQLite::Statement> insert_message_;
+  std::unique_ptr<SQLite::Statement> message_id_;
+  std::unique_ptr<SQLite::Statement> insert_delivery_;
+  std::unique_ptr<SQLite::Statement> preferences_;
 };
 
 }  // namespace verkosto::notifications
