@@ -76,6 +76,7 @@ void EventConsumer::SendFetch(std::chrono::steady_clock::time_point now) {
 }
 
 void EventConsumer::RequestFetch(std::chrono::steady_clock::time_point now) {
+  if (pending_) return;  // its rest is applied first; then the next fetch goes at once
   if (!in_flight_.empty() && now - in_flight_since_ < options_.request_timeout) return;
   SendFetch(now);
 }
@@ -106,29 +107,58 @@ void EventConsumer::OnDealerReadable() {
     }
     common::v1::FetchEventsResponse batch;
     if (!reply.result().UnpackTo(&batch)) continue;
-    Result<size_t> applied = Apply(batch);
-    const auto now = std::chrono::steady_clock::now();
-    if (!applied.ok()) {
-      // A stuck stream fails the same way at every poll: say it once.
-      if (applied.status().ToString() != last_logged_error_) {
-        last_logged_error_ = applied.status().ToString();
-        spdlog::error("consuming {}: {}", options_.producer, last_logged_error_);
-      }
-      next_poll_ = now + options_.poll_interval;
-      continue;
-    }
-    // More to fetch: ask again at once instead of waiting for the next poll.
-    if (status_.cursor() < batch.head_seq()) SendFetch(now);
+    pending_ = std::move(batch);
+    ApplyPending();
   }
 }
 
+void EventConsumer::ApplyPending() {
+  if (!pending_) return;
+  Stop stop = Stop::kEnd;
+  Result<size_t> applied = Apply(*pending_, options_.apply_budget, &stop);
+  const auto after = std::chrono::steady_clock::now();
+  if (!applied.ok()) {
+    pending_.reset();
+    // A stuck stream fails the same way at every poll: say it once.
+    if (applied.status().ToString() != last_logged_error_) {
+      last_logged_error_ = applied.status().ToString();
+      spdlog::error("consuming {}: {}", options_.producer, last_logged_error_);
+    }
+    next_poll_ = after + options_.poll_interval;
+    return;
+  }
+  switch (stop) {
+    case Stop::kBudget:
+      resume_at_ = after;  // the loop answers what waits first, then goes on
+      return;
+    case Stop::kWaiting:
+      wait_delay_ = wait_delay_.count() == 0
+                        ? std::chrono::milliseconds(20)
+                        : std::min(wait_delay_ * 2,
+                                   std::max(options_.poll_interval, std::chrono::milliseconds(20)));
+      resume_at_ = after + wait_delay_;
+      return;
+    case Stop::kEnd:
+      break;
+  }
+  const uint64_t head = pending_->head_seq();
+  pending_.reset();
+  // More to fetch: ask again at once instead of waiting for the next poll.
+  if (status_.cursor() < head) SendFetch(after);
+}
+
 std::chrono::steady_clock::time_point EventConsumer::NextWakeup() const {
+  if (pending_) return resume_at_;
   auto next = next_poll_;
   if (!in_flight_.empty()) next = std::min(next, in_flight_since_ + options_.request_timeout);
   return next;
 }
 
 void EventConsumer::OnTimer(std::chrono::steady_clock::time_point now) {
+  if (pending_) {
+    if (now >= resume_at_) ApplyPending();
+    return;
+  }
   if (now >= next_poll_) {
     next_poll_ = now + options_.poll_interval;
     RequestFetch(now);
@@ -138,6 +168,7 @@ void EventConsumer::OnTimer(std::chrono::steady_clock::time_point now) {
 }
 
 Result<size_t> EventConsumer::SyncOnce(std::chrono::milliseconds timeout) {
+  pending_.reset();  // the loop is not running: what it left is fetched again
   const auto start = std::chrono::steady_clock::now();
   const auto end = start + timeout;
   SendFetch(start);
@@ -164,15 +195,26 @@ Result<size_t> EventConsumer::SyncOnce(std::chrono::milliseconds timeout) {
     if (reply.has_error()) return FromProtoError(reply.error());
     common::v1::FetchEventsResponse batch;
     if (!reply.result().UnpackTo(&batch)) return Status::Internal("unexpected fetch reply");
-    return Apply(batch);
+    // The whole batch; an event that waits for another stream stops it, and
+    // with nothing applied its reason is the answer.
+    Stop stop = Stop::kEnd;
+    Result<size_t> applied = Apply(batch, std::chrono::milliseconds(0), &stop);
+    if (applied.ok() && *applied == 0 && stop == Stop::kWaiting) {
+      return Status::Unavailable(waiting_for_);
+    }
+    return applied;
   }
   in_flight_.clear();
   return Status::Unavailable("no answer from " + options_.producer + " at " + options_.endpoint);
 }
 
-Result<size_t> EventConsumer::Apply(const common::v1::FetchEventsResponse& batch) {
+Result<size_t> EventConsumer::Apply(const common::v1::FetchEventsResponse& batch,
+                                    std::chrono::milliseconds budget, Stop* stop) {
+  *stop = Stop::kEnd;
   size_t applied = 0;
   int emitted = 0;
+  std::string waiting;  // the "not yet" of the event it stopped at
+  const TimePoint started = clock_.Now();
   Status status = storage::Guard([&]() -> Status {
     storage::WriteTransaction tx(db_.sqlite());
     // The database, not memory, is the truth about where we stand.
@@ -203,7 +245,11 @@ Result<size_t> EventConsumer::Apply(const common::v1::FetchEventsResponse& batch
     Actor system{options_.consumer_name, options_.consumer_name, Role::kSystem, {}, {}};
     system.principal = options_.consumer_name;  // in-process work: the service itself
     for (const auto& event : batch.events()) {
-      if (event.seq() <= cursor) continue;  // already applied (a resent fetch)
+      if (event.seq() <= cursor) continue;  // already applied (a resent fetch, a batch resumed)
+      if (applied > 0 && budget.count() > 0 && clock_.Now() - started >= budget) {
+        *stop = Stop::kBudget;
+        break;
+      }
       if (event.seq() != cursor + 1) {
         return Status::Internal("gap in the stream of " + options_.producer + ": expected " +
                                 std::to_string(cursor + 1) + ", got " +
@@ -213,7 +259,18 @@ Result<size_t> EventConsumer::Apply(const common::v1::FetchEventsResponse& batch
       if (handler != handlers_.end()) {
         Context ctx(db_.sqlite(), own_outbox_, system,
                     options_.producer + ":" + std::to_string(event.seq()), clock_.Now());
+        db_.sqlite().exec("SAVEPOINT consumer_event");
         Status st = handler->second(ctx, event.payload());
+        if (st.code() == ErrorCode::kUnavailable) {
+          // Not yet: undo its writes, keep the events before it.
+          db_.sqlite().exec("ROLLBACK TO consumer_event");
+          db_.sqlite().exec("RELEASE consumer_event");
+          waiting = "event " + std::to_string(event.seq()) + " of " + options_.producer +
+                    " waits: " + st.message();
+          *stop = Stop::kWaiting;
+          break;
+        }
+        db_.sqlite().exec("RELEASE consumer_event");
         if (!st.ok()) {
           return st.WithMessage("event " + std::to_string(event.seq()) + " of " +
                                 options_.producer + ": " + st.message());
@@ -223,6 +280,8 @@ Result<size_t> EventConsumer::Apply(const common::v1::FetchEventsResponse& batch
       cursor = event.seq();
       ++applied;
     }
+    // The first event waits: nothing to commit (rolled back unchanged).
+    if (applied == 0 && *stop == Stop::kWaiting) return Status::Ok();
     SQLite::Statement up(db_.sqlite(),
                          "INSERT INTO consumer_cursors (producer, epoch, cursor, updated_us) "
                          "VALUES (?, ?, ?, ?) ON CONFLICT (producer) DO UPDATE SET "
@@ -243,8 +302,33 @@ Result<size_t> EventConsumer::Apply(const common::v1::FetchEventsResponse& batch
     status_.set_error(status.ToString());
     return status;
   }
-  status_.clear_error();
   last_logged_error_.clear();
+  const TimePoint now = clock_.Now();
+  if (*stop != Stop::kWaiting) {
+    waiting_since_.reset();
+    wait_delay_ = std::chrono::milliseconds(0);
+    waiting_for_.clear();
+    status_.clear_error();
+  } else {
+    // A wait restarts when events before it were applied (another event waits now).
+    if (!waiting_since_ || applied > 0) waiting_since_ = now;
+    if (applied > 0) wait_delay_ = std::chrono::milliseconds(0);
+    waiting_for_ = waiting;
+    // Waiting is normal for a moment (the other stream is a fetch behind);
+    // for long, it is what an operator should see.
+    if (now - *waiting_since_ >= std::chrono::seconds(10)) {
+      const std::string error =
+          waiting + " (for " +
+          std::to_string(
+              std::chrono::duration_cast<std::chrono::seconds>(now - *waiting_since_).count()) +
+          " s)";
+      if (status_.error().empty()) spdlog::warn("consuming {}: {}", options_.producer, error);
+      status_.set_error(error);
+    } else {
+      status_.clear_error();
+      spdlog::debug("consuming {}: {}", options_.producer, waiting);
+    }
+  }
   if (emitted > 0 && after_commit_) after_commit_();
   return applied;
 }

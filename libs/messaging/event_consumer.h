@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <zmq.hpp>
@@ -29,6 +30,14 @@ struct ConsumerOptions {
   // Name of this service, used as the actor of fetch requests.
   std::string consumer_name;
   uint32_t batch_size = 500;
+  // How long one transaction may apply events of a batch before it commits
+  // what it applied and lets the service loop answer requests; the rest of
+  // the batch is applied from memory at the loop's next turn. A handler that
+  // fans out (one event, a hundred e-mails) would otherwise hold the loop,
+  // and every RPC and health call, for the whole batch. At least one event
+  // is applied per transaction. Zero: the whole batch in one transaction.
+  // Measured on the consumer's clock (a fake clock in tests).
+  std::chrono::milliseconds apply_budget{100};
   // Fallback polling when no hint arrives (hints may be lost).
   std::chrono::milliseconds poll_interval{1000};
   // A fetch without an answer this long is sent again; it is also the fetch's
@@ -47,6 +56,12 @@ struct ConsumerOptions {
 // Each event is dispatched by payload type to the handler registered with
 // On<T>(); events without a handler just advance the cursor. A handler error
 // rolls the whole batch back and the consumer retries later (it does not skip).
+// A handler that answers `unavailable` says "not yet": what the event needs
+// has not arrived (e.g. from another producer, whose stream is not ordered
+// with this one). Its own writes are undone (a savepoint per event), the
+// events before it commit, and it is tried again after a short, growing wait
+// (20 ms doubling up to poll_interval); meanwhile the consumer is waiting,
+// not stuck, and status() says so only after 10 s (by the consumer's clock).
 // If the producer's epoch differs from the stored one (its database was
 // replaced) or its head is behind the cursor, the consumer stops applying and
 // reports the problem in status() instead of guessing.
@@ -99,8 +114,18 @@ class EventConsumer {
   void set_after_commit(std::function<void()> fn) { after_commit_ = std::move(fn); }
 
  private:
-  // Applies a batch; returns the number applied.
-  Result<size_t> Apply(const common::v1::FetchEventsResponse& batch);
+  // Why Apply stopped before the batch's end (kEnd: it did not).
+  enum class Stop { kEnd, kBudget, kWaiting };
+
+  // Applies a batch's events after the cursor, in one transaction: all of
+  // them, or (`budget` > 0) those that fit the budget; up to a handler that
+  // says "not yet" in either case. Returns the number applied; `stop` says
+  // why it stopped.
+  Result<size_t> Apply(const common::v1::FetchEventsResponse& batch,
+                       std::chrono::milliseconds budget, Stop* stop);
+  // Applies (the rest of) `pending_` with the budget; keeps it while events
+  // remain, else fetches again when the producer has more.
+  void ApplyPending();
   void SendFetch(std::chrono::steady_clock::time_point now);
 
   zmq::socket_t dealer_;
@@ -118,6 +143,15 @@ class EventConsumer {
   std::string in_flight_;  // request id of the outstanding fetch, empty if none
   std::chrono::steady_clock::time_point in_flight_since_{};
   std::chrono::steady_clock::time_point next_poll_{};
+  // A fetched batch not yet applied to its end (the budget ran out, or a
+  // handler said "not yet"), applied from memory at resume_at_; no fetch is
+  // sent meanwhile.
+  std::optional<common::v1::FetchEventsResponse> pending_;
+  std::chrono::steady_clock::time_point resume_at_{};
+  // While an event waits: since when, and the wait before its next try.
+  std::optional<TimePoint> waiting_since_;
+  std::chrono::milliseconds wait_delay_{0};
+  std::string waiting_for_;  // the waiting event's "not yet", empty if none
 };
 
 }  // namespace verkosto::messaging

@@ -43,6 +43,21 @@ DeliveryStatus InitialStatus(const std::optional<MailboxPreferences>& prefs) {
   return DeliveryStatus::kPending;
 }
 
+// The network a nominations event is about, from the read model the networks
+// events keep. The two streams are not ordered with each other: nominations
+// may be applied ahead of the networks event that made the network known. A
+// notice written then would name the network by its code, so the event waits
+// instead: unavailable is EventConsumer's "not yet" (the events before it
+// commit; it is tried again shortly).
+Result<NetworkInfo> KnownNetwork(SqliteNotificationRepository& repo, const std::string& code) {
+  VERKOSTO_ASSIGN_OR_RETURN(std::optional<NetworkInfo> network, repo.FindNetwork(code));
+  if (!network) {
+    return Status::Unavailable("network '" + code +
+                               "' is not known yet: its networks events have not been applied");
+  }
+  return std::move(*network);
+}
+
 // Adds the network (from the read model) to a case notice and records it.
 template <typename CaseEvent>
 Status RecordCase(Context& ctx, const std::string& link_base, Topic topic, const CaseEvent& e,
@@ -53,7 +68,7 @@ Status RecordCase(Context& ctx, const std::string& link_base, Topic topic, const
   notice.case_info = codec::FromProto(e.case_());
   notice.actor_name = actor_name;
   SqliteNotificationRepository repo(ctx.db());
-  VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(notice.case_info->network_code));
+  VERKOSTO_ASSIGN_OR_RETURN(notice.network, KnownNetwork(repo, notice.case_info->network_code));
   VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
   return RecordNotice(ctx.db(), *templates, ctx.request_id(), notice, ctx.now(), link_base)
       .status();
@@ -300,7 +315,7 @@ void RegisterNominationAppliers(messaging::EventConsumer& consumer, const std::s
     notice.reminder_step = codec::FromProto(e.step());
     notice.escalated = e.escalated();
     SqliteNotificationRepository repo(ctx.db());
-    VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(notice.case_info->network_code));
+    VERKOSTO_ASSIGN_OR_RETURN(notice.network, KnownNetwork(repo, notice.case_info->network_code));
     VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
     return RecordNotice(ctx.db(), *templates, ctx.request_id(), notice, ctx.now(), link_base)
         .status();
@@ -308,6 +323,10 @@ void RegisterNominationAppliers(messaging::EventConsumer& consumer, const std::s
   consumer.On<mpb::DeadlineExtended>(
       [link_base](Context& ctx, const mpb::DeadlineExtended& e) -> Status {
         const CaseInfo info = codec::FromProto(e.case_());
+        {
+          SqliteNotificationRepository repo(ctx.db());
+          VERKOSTO_RETURN_IF_ERROR(KnownNetwork(repo, info.network_code).status());
+        }
         return RecordPlanNotice<mpb::DeadlineExtended>(
             ctx, link_base, Topic::kDeadlineExtended, info.network_code, [&](Notice& n) {
               n.case_info = info;
@@ -333,7 +352,7 @@ void RegisterNominationAppliers(messaging::EventConsumer& consumer, const std::s
         notice.area = member.area;
         notice.reason = e.membership().end_note();
         notice.actor_name = e.audit().actor_name();
-        VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(member.network_code));
+        VERKOSTO_ASSIGN_OR_RETURN(notice.network, KnownNetwork(repo, member.network_code));
         notice.members = {member};
         if (Recipients(notice, {}).empty()) return Status::Ok();  // a term end: told elsewhere
         VERKOSTO_RETURN_IF_ERROR(AddPlanContext(repo, notice));
@@ -364,7 +383,7 @@ void RegisterNominationAppliers(messaging::EventConsumer& consumer, const std::s
         notice.area = member.area;
         notice.reason = e.request().reason();
         notice.actor_name = e.audit().actor_name();
-        VERKOSTO_ASSIGN_OR_RETURN(notice.network, repo.FindNetwork(member.network_code));
+        VERKOSTO_ASSIGN_OR_RETURN(notice.network, KnownNetwork(repo, member.network_code));
         notice.members = {member};
         VERKOSTO_ASSIGN_OR_RETURN(const TemplateSet* templates, BuiltInTemplates());
         return RecordNotice(ctx.db(), *templates, ctx.request_id(), notice, ctx.now(), link_base)

@@ -69,17 +69,21 @@ class EventStreamTest : public ::testing::Test {
     options.consumer_name = "consumer";
     options.batch_size = batch;
     options.poll_interval = poll;
+    options.apply_budget = budget_;
     auto consumer = std::make_unique<EventConsumer>(zmq_, db, nullptr, clock_, options);
     consumer->On<ItemAdded>([this, fail_at](Context& ctx, const ItemAdded& event) {
       const std::string& id = ctx.request_id();  // "producer:<seq>"
       const int64_t seq = std::stoll(id.substr(id.find(':') + 1));
       if (static_cast<uint64_t>(seq) == fail_at) return Status::Internal("handler failed");
+      clock_.Advance(cost_per_event_);  // what applying it took
       SQLite::Statement up(ctx.db(),
                            "INSERT INTO applied (seq, name) VALUES (?, ?) "
                            "ON CONFLICT DO UPDATE SET times = times + 1");
       up.bind(1, seq);
       up.bind(2, event.name());
       up.exec();
+      // Written, then "not yet": the consumer must undo the write.
+      if (seq == not_yet_seq_) return Status::Unavailable("needs the other stream's event");
       if (seq == wait_for_seq_) applied_.set_value();
       return Status::Ok();
     });
@@ -114,7 +118,28 @@ class EventStreamTest : public ::testing::Test {
   // Written by the test thread, read by the handler on the loop's thread.
   std::atomic<int64_t> wait_for_seq_{-1};
   std::promise<void> applied_;
+  // The handler's cost on the fake clock, the consumer's budget, and the
+  // event whose handler answers "not yet" (after writing its row).
+  std::chrono::microseconds cost_per_event_{0};
+  std::chrono::milliseconds budget_{100};
+  std::atomic<int64_t> not_yet_seq_{-1};
 };
+
+// Asks for a batch and hands the consumer its answer, as the loop would
+// (bounded; a fetch not sent while the DEALER still connects is sent again).
+void FetchAndApply(EventConsumer& consumer) {
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (std::chrono::steady_clock::now() < give_up) {
+    consumer.RequestFetch(std::chrono::steady_clock::now());
+    zmq::pollitem_t item{static_cast<void*>(consumer.dealer()), 0, ZMQ_POLLIN, 0};
+    zmq::poll(&item, 1, std::chrono::milliseconds(50));
+    if ((item.revents & ZMQ_POLLIN) != 0) {
+      consumer.OnDealerReadable();
+      return;
+    }
+  }
+  ADD_FAILURE() << "no answer from the producer";
+}
 
 TEST_F(EventStreamTest, OutboxNumbersEventsWithoutGapsAndOnlyForCommittedChanges) {
   StartProducer();
@@ -203,6 +228,95 @@ TEST_F(EventStreamTest, FailureInsideABatchRollsBackTheWholeBatchAndItsCursor) {
   auto fixed = MakeConsumer(*db, /*batch=*/100);
   CatchUp(*fixed, 250);
   ExpectEachAppliedOnce(*db, 250);
+}
+
+// Issue 20: a batch of costly events (fan-out) is applied in transactions of
+// at most the budget, and the loop gets its turn between them.
+TEST_F(EventStreamTest, ABatchIsAppliedInTransactionsOfTheBudgetAndResumedFromMemory) {
+  StartProducer();
+  AppendEvents(10);
+  producer_->StartLoop();
+  auto db = OpenConsumerDb();
+  cost_per_event_ = std::chrono::milliseconds(40);
+  budget_ = std::chrono::milliseconds(100);
+  auto consumer = MakeConsumer(*db, /*batch=*/100);
+  FetchAndApply(*consumer);
+  // 40, 80, 120 ms: the third event crosses the budget, the fourth waits.
+  EXPECT_EQ(consumer->Cursor(), 3u);
+  EXPECT_EQ(consumer->status().cursor(), 3u);
+  EXPECT_EQ(consumer->status().producer_head(), 10u);
+  EXPECT_TRUE(consumer->status().error().empty());
+  // The rest is due at once, without another fetch: nothing is in flight.
+  const auto now = std::chrono::steady_clock::now();
+  EXPECT_LE(consumer->NextWakeup(), now);
+  consumer->OnTimer(now);
+  EXPECT_EQ(consumer->Cursor(), 6u);
+  consumer->OnTimer(consumer->NextWakeup());
+  consumer->OnTimer(consumer->NextWakeup());
+  EXPECT_EQ(consumer->Cursor(), 10u);
+  ExpectEachAppliedOnce(*db, 10);
+  // Done with the batch and at the head: a timer applies nothing again.
+  consumer->OnTimer(std::chrono::steady_clock::now());
+  ExpectEachAppliedOnce(*db, 10);
+}
+
+TEST_F(EventStreamTest, AnEventThatIsNotYetWaitsUndoneWhileTheEventsBeforeItCommit) {
+  StartProducer();
+  AppendEvents(5);
+  producer_->StartLoop();
+  auto db = OpenConsumerDb();
+  not_yet_seq_ = 3;
+  auto consumer = MakeConsumer(*db, /*batch=*/100);
+  FetchAndApply(*consumer);
+  EXPECT_EQ(consumer->Cursor(), 2u);
+  // Event 3's row was written by its handler and undone with it.
+  EXPECT_EQ(db->sqlite().execAndGet("SELECT COUNT(*) FROM applied").getInt64(), 2);
+  // Waiting a moment is not being stuck.
+  EXPECT_TRUE(consumer->status().error().empty());
+  // It is tried again after a short wait (20 ms) that doubles while it waits.
+  const auto fetched = std::chrono::steady_clock::now();
+  const auto first = consumer->NextWakeup();
+  EXPECT_GT(first, fetched);
+  EXPECT_LE(first - fetched, std::chrono::milliseconds(20));
+  consumer->OnTimer(first);
+  EXPECT_EQ(consumer->Cursor(), 2u);
+  const auto second = consumer->NextWakeup();
+  EXPECT_GE(second - fetched, std::chrono::milliseconds(40));
+  // Still waiting after 10 s: now status() says what for.
+  clock_.Advance(std::chrono::seconds(11));
+  consumer->OnTimer(second);
+  EXPECT_NE(consumer->status().error().find("event 3 of producer waits: needs the other stream's"),
+            std::string::npos)
+      << consumer->status().error();
+  // What it needed arrived: the rest of the batch, once each.
+  not_yet_seq_ = -1;
+  consumer->OnTimer(consumer->NextWakeup());
+  EXPECT_EQ(consumer->Cursor(), 5u);
+  EXPECT_TRUE(consumer->status().error().empty());
+  ExpectEachAppliedOnce(*db, 5);
+}
+
+TEST_F(EventStreamTest, SyncOnceAnswersWhyWhenItsFirstEventWaits) {
+  StartProducer();
+  AppendEvents(3);
+  producer_->StartLoop();
+  auto db = OpenConsumerDb();
+  not_yet_seq_ = 1;
+  auto consumer = MakeConsumer(*db, /*batch=*/100);
+  auto result = consumer->SyncOnce(std::chrono::milliseconds(5000));
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), ErrorCode::kUnavailable);
+  EXPECT_NE(result.status().message().find("event 1 of producer waits"), std::string::npos)
+      << result.status().ToString();
+  EXPECT_EQ(consumer->Cursor(), 0u);
+  EXPECT_EQ(db->sqlite().execAndGet("SELECT COUNT(*) FROM applied").getInt64(), 0);
+  not_yet_seq_ = 2;  // now the first applies and the second waits: 1 applied
+  auto partial = consumer->SyncOnce(std::chrono::milliseconds(5000));
+  ASSERT_TRUE(partial.ok()) << partial.status().ToString();
+  EXPECT_EQ(*partial, 1u);
+  not_yet_seq_ = -1;
+  CatchUp(*consumer, 3);
+  ExpectEachAppliedOnce(*db, 3);
 }
 
 TEST_F(EventStreamTest, EpochChangeIsDetectedAndReportedAndNothingIsApplied) {

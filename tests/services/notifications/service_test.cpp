@@ -393,6 +393,58 @@ TEST_F(NotificationsServiceTest, NominationChainReachesEachMailboxInItsLanguage)
 
 // Pietarsaari lists Swedish first (sv;fi in the reference data): its
 // registry's and leadership's messages are in Swedish, with no preference set.
+// Issue 20: the networks and nominations streams are not ordered with each
+// other. A case event applied before the networks event that made its
+// network known waits (the events before it commit) instead of writing a
+// notice that names the network by its code; once networks is applied, it is
+// recorded, once.
+TEST_F(NotificationsServiceTest, ACaseEventAheadOfItsNetworkWaitsForItAndIsToldOnce) {
+  // Notifications applies nothing until the test drives its consumers.
+  Stop(notifications_.get(), notifications_thread_);
+  OpenNetwork();
+  SyncNominations();
+  mpb::SendRequestRequest send;
+  send.set_network_code(kNetwork);
+  send.add_area_codes("kainuu-koillismaa");
+  send.mutable_seats()->set_members(1);
+  send.set_deadline("2026-04-30");
+  send.set_covering_message("Pyydämme nimeämään edustajat.");
+  const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, send);
+  ASSERT_EQ(sent.cases_size(), 1);
+
+  // Nominations first: everything before the request is applied, then the
+  // request waits, saying why.
+  messaging::EventConsumer* nominations = notifications_->consumer("nominations");
+  messaging::EventConsumer* networks = notifications_->consumer("networks");
+  ASSERT_NE(nominations, nullptr);
+  ASSERT_NE(networks, nullptr);
+  Result<size_t> applied = nominations->SyncOnce(std::chrono::seconds(5));
+  for (int round = 0; round < 10 && applied.ok(); ++round) {
+    applied = nominations->SyncOnce(std::chrono::seconds(5));
+  }
+  ASSERT_FALSE(applied.ok()) << "the request was applied without its network";
+  EXPECT_EQ(applied.status().code(), ErrorCode::kUnavailable);
+  EXPECT_NE(applied.status().message().find(
+                "network 'testiverkosto' is not known yet: its networks events have not been "
+                "applied"),
+            std::string::npos)
+      << applied.status().ToString();
+  const uint64_t waiting_at = nominations->Cursor();
+  {
+    SQLite::Database db(system_.services.at("notifications").database, SQLite::OPEN_READONLY);
+    EXPECT_EQ(db.execAndGet("SELECT COUNT(*) FROM messages").getInt64(), 0);
+  }
+  notifications_thread_ = std::thread([this] { notifications_->Run(); });
+
+  // Networks, then nominations again: the request is told, by the network's name.
+  SyncNotifications();
+  EXPECT_GT(nominations->Cursor(), waiting_at);
+  const auto clerk = Inbox(kClerkKainuu);
+  ASSERT_EQ(clerk.items_size(), 1);
+  EXPECT_EQ(clerk.items(0).subject(), "Nimeämispyyntö kirjattavaksi: Testiverkosto");
+  EXPECT_EQ(clerk.items(0).case_id(), sent.cases(0).case_id());
+}
+
 TEST_F(NotificationsServiceTest, ASwedishMajorityAreasRegistryIsToldInSwedish) {
   OpenNetwork();
   SyncNominations();
