@@ -188,16 +188,22 @@ class NotificationsServiceTest : public ::testing::Test {
     Must<npb::NetworkResponse>("networks", kKeha, open);
   }
 
-  // KEHA sends to Kainuu, the clerk registers, the director approves `email`;
-  // returns the case id.
-  std::string ApproveChain(const std::string& email, const std::string& keha_diary = {}) {
+  // KEHA's request to Kainuu for one member, due 30.4.2026.
+  static mpb::SendRequestRequest KainuuRequest() {
     mpb::SendRequestRequest send;
-    send.set_keha_diary_number(keha_diary);
     send.set_network_code(kNetwork);
     send.add_area_codes("kainuu-koillismaa");
     send.mutable_seats()->set_members(1);
     send.set_deadline("2026-04-30");
     send.set_covering_message("Pyydämme nimeämään edustajat.");
+    return send;
+  }
+
+  // KEHA sends to Kainuu, the clerk registers, the director approves `email`;
+  // returns the case id.
+  std::string ApproveChain(const std::string& email, const std::string& keha_diary = {}) {
+    mpb::SendRequestRequest send = KainuuRequest();
+    send.set_keha_diary_number(keha_diary);
     const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, send);
     if (sent.cases_size() != 1) return {};
     std::string case_id = sent.cases(0).case_id();
@@ -278,13 +284,7 @@ TEST_F(NotificationsServiceTest, NominationChainReachesEachMailboxInItsLanguage)
 
   OpenNetwork();
   SyncNominations();
-  mpb::SendRequestRequest send;
-  send.set_network_code(kNetwork);
-  send.add_area_codes("kainuu-koillismaa");
-  send.mutable_seats()->set_members(1);
-  send.set_deadline("2026-04-30");
-  send.set_covering_message("Pyydämme nimeämään edustajat.");
-  const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, send);
+  const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, KainuuRequest());
   ASSERT_EQ(sent.cases_size(), 1);
   const std::string kainuu_case = sent.cases(0).case_id();
   mpb::RegisterCaseRequest reg;
@@ -403,13 +403,7 @@ TEST_F(NotificationsServiceTest, ACaseEventAheadOfItsNetworkWaitsForItAndIsToldO
   Stop(notifications_.get(), notifications_thread_);
   OpenNetwork();
   SyncNominations();
-  mpb::SendRequestRequest send;
-  send.set_network_code(kNetwork);
-  send.add_area_codes("kainuu-koillismaa");
-  send.mutable_seats()->set_members(1);
-  send.set_deadline("2026-04-30");
-  send.set_covering_message("Pyydämme nimeämään edustajat.");
-  const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, send);
+  const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, KainuuRequest());
   ASSERT_EQ(sent.cases_size(), 1);
 
   // Nominations first: everything before the request is applied, then the
@@ -1217,13 +1211,7 @@ TEST_F(NotificationsServiceTest, AGivenPlanReplacesTheStandardOne) {
 TEST_F(NotificationsServiceTest, ADeadlineExtendedIsToldToTheCasesArea) {
   OpenNetwork();
   SyncNominations();
-  mpb::SendRequestRequest send;
-  send.set_network_code(kNetwork);
-  send.add_area_codes("kainuu-koillismaa");
-  send.mutable_seats()->set_members(1);
-  send.set_deadline("2026-04-30");
-  send.set_covering_message("Pyydämme nimeämään edustajat.");
-  const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, send);
+  const auto sent = Must<mpb::SendRequestResponse>("nominations", kKeha, KainuuRequest());
   ASSERT_EQ(sent.cases_size(), 1);
   mpb::ExtendDeadlineRequest extend;
   extend.set_case_id(sent.cases(0).case_id());
