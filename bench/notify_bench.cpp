@@ -140,9 +140,9 @@ struct Db {
     std::string buf = templ.string();
     if (mkdtemp(buf.data()) == nullptr) Die("cannot create a directory under " + parent);
     dir = buf;
-    db = Must(verkosto::storage::Database::Open((dir / "notifications.db").string(),
-                                                vn::Migrations()),
-              "open");
+    db = Must(
+        verkosto::storage::Database::Open((dir / "notifications.db").string(), vn::Migrations()),
+        "open");
     vn::SqliteNotificationRepository repo(db->sqlite());
     Must(repo.UpsertAreas(Areas()), "areas");
     Must(repo.UpsertNetwork(Network()), "network");
@@ -166,10 +166,10 @@ Cell Record(const Settings& s, const vn::Notice& notice) {
   for (int done = 0; done < s.events;) {
     verkosto::storage::WriteTransaction tx(db.db->sqlite());
     for (int i = 0; i < s.batch && done < s.events; ++i, ++done) {
-      cell.messages += Must(vn::RecordNotice(db.db->sqlite(), *templates,
-                                             "networks:" + std::to_string(done + 1), notice, now,
-                                             "https://verkosto.example.fi"),
-                            "record");
+      cell.messages +=
+          Must(vn::RecordNotice(db.db->sqlite(), *templates, "networks:" + std::to_string(done + 1),
+                                notice, now, "https://verkosto.example.fi"),
+               "record");
     }
     Must(tx.Commit(), "commit");
   }
@@ -215,7 +215,7 @@ Cell Bare(const Settings& s, const vn::Notice& notice) {
         row.mailbox = m.mailbox;
         row.address = d.getColumn(0).getString();
         row.status = d.getColumn(1).getString() == "skipped" ? vn::DeliveryStatus::kSkipped
-                                                              : vn::DeliveryStatus::kPending;
+                                                             : vn::DeliveryStatus::kPending;
         ds.push_back(std::move(row));
       }
       messages.push_back(std::move(m));
@@ -277,9 +277,10 @@ void Row(const Settings& s, const char* name, const vn::Notice& notice) {
   }
   const double rec = Median(record_us);
   const double bare = Median(bare_us);
-  std::printf("%-18s %5zu msg/event  record %8.1f us/msg  bare %8.1f us/msg  ratio %5.2f  "
-              "%8.0f events/s  %9.0f msg/s\n",
-              name, per_event, rec, bare, rec / bare, Median(events_per_s), 1e6 / rec);
+  std::printf(
+      "%-18s %5zu msg/event  record %8.1f us/msg  bare %8.1f us/msg  ratio %5.2f  "
+      "%8.0f events/s  %9.0f msg/s\n",
+      name, per_event, rec, bare, rec / bare, Median(events_per_s), 1e6 / rec);
 }
 
 }  // namespace
