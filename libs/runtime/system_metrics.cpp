@@ -71,8 +71,9 @@ std::vector<Family> SystemMetricsFamilies(const common::v1::SystemMetrics& syste
   Family lag = Gauge("verkosto_consumer_lag",
                      "Events the consumer has yet to apply: producer head minus cursor.");
   Family stuck = Gauge("verkosto_consumer_stuck",
-                       "1 when the consumer refuses to apply the producer's events (its epoch "
-                       "changed or its head is behind the cursor: see verkosto status).");
+                       "1 when the consumer is not applying the producer's events: it refuses "
+                       "them (epoch changed, head behind the cursor), an event fails, or an "
+                       "event has waited over 10 s (verkosto status --json says why).");
   // The services' own gauges, by name in the order first seen.
   std::vector<Family> own;
   std::map<std::string, size_t> own_index;

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "config/config.h"
 #include "gateway/domain/demo_accounts.h"
 #include "testing/dates.h"
 #include "verkosto/gateway/v1/api.pb.h"
@@ -345,9 +346,20 @@ std::string IntegrityCheck(const std::string& database) {
   }
 }
 
+std::string IntegrityOfAll(const std::map<std::string, std::string>& databases) {
+  std::string failed;
+  for (const auto& [name, file] : databases) {
+    const std::string result = IntegrityCheck(file);
+    if (result == "ok") continue;
+    if (!failed.empty()) failed += "; ";
+    failed += name + ": " + result;
+  }
+  return failed.empty() ? "ok" : failed;
+}
+
 std::map<std::string, std::string> DatabasesIn(const std::string& data_dir) {
   std::map<std::string, std::string> databases;
-  for (const char* name : {"networks", "nominations", "notifications", "gateway"}) {
+  for (const std::string& name : config::ServiceNames()) {
     databases[name] = data_dir + "/" + name + ".db";
   }
   return databases;

@@ -146,6 +146,10 @@ std::map<std::string, std::string> DatabasesIn(const std::string& data_dir);
 // PRAGMA integrity_check of a database file ("ok" or what it said).
 std::string IntegrityCheck(const std::string& database);
 
+// IntegrityCheck of each of `databases` (service -> file): "ok", or what the
+// failing ones said, "<service>: <result>" joined by "; ".
+std::string IntegrityOfAll(const std::map<std::string, std::string>& databases);
+
 // Runs a shell command line, output into `log`; returns its exit code (-1 if it died).
 int Shell(const std::string& command, const std::string& log = "/dev/null");
 

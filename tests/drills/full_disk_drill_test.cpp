@@ -287,12 +287,8 @@ TEST_F(FullDiskDrill, AFullDiskRefusesCleanlyAndTheServiceResumesByItself) {
 
   up.Signal(SIGTERM);
   EXPECT_NE(up.Wait(milliseconds(30000)), -1) << "verkosto up did not stop";
-  std::string integrity = "ok";
-  for (const auto& [name, file] : databases) {
-    const std::string result = drills::IntegrityCheck(file);
-    EXPECT_EQ(result, "ok") << name;
-    if (result != "ok") integrity = name + ": " + result;
-  }
+  const std::string integrity = drills::IntegrityOfAll(databases);
+  EXPECT_EQ(integrity, "ok");
   const int64_t lost = tally.failures + static_cast<int64_t>(problems.size());
   std::cout << "drill full-disk: " << tally.commands.load()
             << " commands, nominations' disk filled after command " << acknowledged_at_fill << ", "

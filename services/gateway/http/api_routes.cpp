@@ -1079,12 +1079,13 @@ std::string OpenApiJson() {
     At(server, "description") = Str("The gateway that serves this document");
     Append(At(doc, "servers"), std::move(server));
   }
-  for (const ApiTag& tag : ApiTags()) {
+  auto add_tag = [&doc](const std::string& name, const std::string& description) {
     gpb::Value t;
-    At(t, "name") = Str(tag.name);
-    At(t, "description") = Str(tag.description);
+    At(t, "name") = Str(name);
+    At(t, "description") = Str(description);
     Append(At(doc, "tags"), std::move(t));
-  }
+  };
+  for (const ApiTag& tag : ApiTags()) add_tag(tag.name, tag.description);
   gpb::Value& schemes = At(At(doc, "components"), "securitySchemes");
   At(At(schemes, "session"), "type") = Str("apiKey");
   At(At(schemes, "session"), "in") = Str("cookie");
@@ -1203,14 +1204,9 @@ std::string OpenApiJson() {
   // issue 19: open: the open data (no login; gateway/web/open_data.h), not
   // forwarded RPCs: JSON and CSV documents of their own (their schema is
   // /open-data/v1/schema.json).
-  {
-    gpb::Value t;
-    At(t, "name") = Str("open-data");
-    At(t, "description") =
-        Str("Open data without a login, CC BY 4.0: the published networks and their decided "
-            "composition as JSON and CSV (docs/open-data.md).");
-    Append(At(doc, "tags"), std::move(t));
-  }
+  add_tag("open-data",
+          "Open data without a login, CC BY 4.0: the published networks and their decided "
+          "composition as JSON and CSV (docs/open-data.md).");
   for (const web::open_data::RouteDoc& route : web::open_data::RouteDocs()) {
     gpb::Value op;
     At(op, "summary") = Str(route.summary);
@@ -1280,12 +1276,9 @@ std::string OpenApiJson() {
   }
   // Issue 20: metrics. GET /metrics, for Prometheus (docs/gateway.md, "Metrics").
   {
-    gpb::Value t;
-    At(t, "name") = Str("metrics");
-    At(t, "description") =
-        Str("The system's counters in the Prometheus text format, for a scraper: requests, "
+    add_tag("metrics",
+            "The system's counters in the Prometheus text format, for a scraper: requests, "
             "latencies, event streams, e-mail, logins (docs/gateway.md, \"Metrics\").");
-    Append(At(doc, "tags"), std::move(t));
     gpb::Value& metrics_scheme = At(At(At(doc, "components"), "securitySchemes"), "metrics_token");
     At(metrics_scheme, "type") = Str("http");
     At(metrics_scheme, "scheme") = Str("bearer");
